@@ -1,0 +1,21 @@
+/** Probes: questions about a trace whose answer sits in the raw context (JSONL, one per line). */
+
+export type ProbeKind = 'exact' | 'count' | 'locate' | 'causal' | 'negative';
+export const PROBE_KINDS: readonly ProbeKind[] = ['exact', 'count', 'locate', 'causal', 'negative'];
+
+export interface Probe {
+  readonly trace: string;
+  readonly id: string;
+  readonly question: string;
+  /** Strings any of which answers the probe; for `negative`, strings that must NOT appear. */
+  readonly answers: readonly string[];
+  readonly kind: ProbeKind;
+  /** `turn` is the 0-based index of the message that holds the evidence. */
+  readonly evidence: { readonly turn: number };
+  /** True when the answer is not verbatim in the text (a count, a cause): scored only by a live model. */
+  readonly live_only?: boolean;
+}
+
+/** Offline fidelity of one probe under one configuration. */
+export type ProbeOutcome = 'survived' | 'retrievable' | 'lost' | 'fabricated';
+export const PROBE_OUTCOMES: readonly ProbeOutcome[] = ['survived', 'retrievable', 'lost', 'fabricated'];

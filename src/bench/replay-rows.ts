@@ -1,0 +1,100 @@
+/** The plain rows a replay emits. `report/` turns them into tables, files and charts. */
+import type { ContentKind } from '../types.ts';
+import type { ProbeKind, ProbeOutcome } from './probe.ts';
+import type { Workload } from './trace.ts';
+import type { TokenizerName } from '../config.ts';
+
+/** The context every measurement records (STYLE.md 13). */
+export interface RunRow {
+  readonly id: string;
+  /** ISO-8601 UTC. */
+  readonly started_at: string;
+  readonly git_sha: string;
+  readonly node: string;
+  readonly tokenizer: TokenizerName;
+  readonly configs: readonly string[];
+  /** The command line that started the run. */
+  readonly argv: string;
+}
+
+export interface TraceRow {
+  readonly trace: string;
+  readonly workload: Workload;
+  readonly suite: string;
+  readonly provider: string;
+  readonly source_format: string;
+  readonly source_file: string;
+  readonly messages: number;
+  readonly requests: number;
+}
+
+/** One replayed request under one configuration. */
+export interface RequestRow {
+  readonly trace: string;
+  readonly config: string;
+  readonly request_index: number;
+  readonly messages: number;
+  readonly tokens_before: number;
+  readonly tokens_after: number;
+  readonly compressible_before: number;
+  readonly compressible_after: number;
+  /** Wall time of the engine on this request, high-resolution clock. */
+  readonly compress_ms: number;
+  readonly blocks_changed: number;
+  readonly markers: number;
+}
+
+/** What happened to one compressible block the first time it was seen in a (trace, config). */
+export type BlockOutcome = 'compressed' | 'unchanged' | 'failed';
+
+export interface BlockRow {
+  readonly trace: string;
+  readonly config: string;
+  /** The request in which the block first appeared. */
+  readonly request_index: number;
+  readonly message_index: number;
+  readonly path: string;
+  readonly tool_name: string | null;
+  readonly kind: ContentKind;
+  /** The compressor whose output was kept, or null. */
+  readonly compressor: string | null;
+  readonly outcome: BlockOutcome;
+  /** Why a block passed unchanged or failed (`no-gain`, `not-json`, an error message...). */
+  readonly reason: string | null;
+  readonly tokens_before: number;
+  readonly tokens_after: number;
+  readonly lossy: boolean;
+  readonly markers: number;
+  readonly compress_ms: number;
+}
+
+export interface ProbeRow {
+  readonly trace: string;
+  readonly config: string;
+  readonly probe: string;
+  readonly kind: ProbeKind;
+  readonly live_only: boolean;
+  /** Null for live-only probes, which the offline score leaves out. */
+  readonly outcome: ProbeOutcome | null;
+  /** Tokens a `terse_retrieve` call would add to get the answer back (0 unless retrievable). */
+  readonly retrieval_tokens: number;
+}
+
+/** A (trace, config) pair: `ok` with its rows, or `errored` with the error; one failure never aborts a run. */
+export type PairResult =
+  | {
+      readonly state: 'ok';
+      readonly trace: string;
+      readonly config: string;
+      readonly requests: readonly RequestRow[];
+      readonly blocks: readonly BlockRow[];
+      readonly probes: readonly ProbeRow[];
+    }
+  | { readonly state: 'errored'; readonly trace: string; readonly config: string; readonly error: string };
+
+/** Everything one run produced, ready for `report/`. */
+export interface RunResult {
+  readonly run: RunRow;
+  readonly traces: readonly TraceRow[];
+  readonly pairs: readonly PairResult[];
+}

@@ -1,0 +1,67 @@
+/**
+ * Trace v1: a recorded agent session as versioned JSONL (documented in docs/trace-format.md).
+ *
+ *   line 1   {"version":1,"type":"trace","id":..,"workload":..,"provider":..,"request":{..},"source":{..}}
+ *   then     {"type":"message","message":{..provider-native message..}}
+ *            {"type":"call"}      the agent called the model with every message so far
+ *
+ * `request` holds the request fields other than `messages` (model, system, tools, max_tokens...).
+ */
+import type { JsonObject, Provider } from '../types.ts';
+
+export const TRACE_VERSION = 1;
+
+/** The four agent workloads of the bench, plus `other` for sessions that fit none. */
+export type Workload = 'code-search' | 'sre' | 'issue-triage' | 'exploration' | 'other';
+export const WORKLOADS: readonly Workload[] = ['code-search', 'sre', 'issue-triage', 'exploration', 'other'];
+
+/** Where a trace came from. */
+export interface TraceSource {
+  /** The importer that read it (`trace-v1`, `anthropic-request`, `mini-swe-agent`...). */
+  readonly format: string;
+  /** The file it was read from, as given. */
+  readonly file: string;
+}
+
+export interface TraceHeader {
+  readonly version: typeof TRACE_VERSION;
+  readonly type: 'trace';
+  readonly id: string;
+  readonly workload: Workload;
+  readonly provider: Provider;
+  /** Request fields other than `messages`. */
+  readonly request: JsonObject;
+  readonly source: TraceSource;
+}
+
+/** One step of a session: a message added, or a model call with every message so far. */
+export type TraceEvent =
+  | { readonly type: 'message'; readonly message: JsonObject }
+  | { readonly type: 'call' };
+
+/** A whole trace in memory. */
+export interface Trace {
+  readonly header: TraceHeader;
+  readonly events: readonly TraceEvent[];
+}
+
+/** Number of messages in a trace. */
+export function messageCount(trace: Trace): number {
+  let n = 0;
+  for (const event of trace.events) if (event.type === 'message') n++;
+  return n;
+}
+
+/** The requests a proxy would see: for each call, the header's fields plus every message so far. */
+export function* requestsOf(trace: Trace): Generator<{ index: number; body: JsonObject; messageCount: number }> {
+  const messages: JsonObject[] = [];
+  let index = 0;
+  for (const event of trace.events) {
+    if (event.type === 'message') {
+      messages.push(event.message);
+      continue;
+    }
+    yield { index, body: { ...trace.header.request, messages: messages.slice() }, messageCount: messages.length };
+    index++;
+  }
+}

@@ -1,0 +1,48 @@
+/** The one interface every compressor implements (one implementation per file in this folder). */
+import type { ContentKind, Profile } from '../types.ts';
+import type { TokenRuler } from '../tokenize/token-ruler.ts';
+
+/** What a compressor is asked to shrink. */
+export interface CompressInput {
+  /** The block's text, exactly as the request carries it. */
+  readonly text: string;
+  /** What `detect/` decided the text is. */
+  readonly kind: ContentKind;
+  /** For `code`: the language detected or hinted (python, javascript, typescript, tsx, go, rust, java, cpp). */
+  readonly language?: string;
+  /** Name of the tool whose result this is, when known. */
+  readonly toolName?: string;
+}
+
+/** What a compressor may know about its surroundings. */
+export interface CompressContext {
+  readonly profile: Profile;
+  readonly ruler: TokenRuler;
+  /**
+   * Text the conversation wrote around this block (user and assistant turns): identifiers mentioned
+   * there are worth keeping. Empty when unknown.
+   */
+  readonly conversation: string;
+}
+
+/** An original the compressor dropped: the engine puts it in the store under `ref`. */
+export interface DroppedOriginal {
+  /** `contentRef(original)` from `store/marker.ts`. */
+  readonly ref: string;
+  readonly original: string;
+}
+
+/** A compressor's answer when it did something. */
+export interface CompressResult {
+  readonly text: string;
+  /** True when something was dropped: then `dropped` is not empty and `text` carries its markers. */
+  readonly lossy: boolean;
+  readonly dropped: readonly DroppedOriginal[];
+}
+
+/** `{ name, kinds, compress }`: returns null for "not for me / no gain", and the block passes unchanged. */
+export interface Compressor {
+  readonly name: string;
+  readonly kinds: readonly ContentKind[];
+  compress(input: CompressInput, context: CompressContext): CompressResult | null;
+}

@@ -1,0 +1,47 @@
+/** The only module that reads the environment. Everything else receives these values as arguments. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Names of the token rulers terse can count with. */
+export type TokenizerName = 'o200k_base' | 'cl100k_base';
+
+export interface TerseEnvironment {
+  /** Repository root (the folder holding package.json). */
+  readonly projectRoot: string;
+  /** `../shared` beside the repository, or TERSE_SHARED_DIR. May not exist (a user's machine). */
+  readonly sharedDir: string;
+  /** Where reports go unless `--out` says otherwise (TERSE_REPORTS_DIR). @default "<root>/reports" */
+  readonly reportsDir: string;
+  /** Tokenizer used unless a command names one (TERSE_TOKENIZER). @default "o200k_base" */
+  readonly tokenizer: TokenizerName;
+  /** True under CI (CI=true): progress bars stay off. */
+  readonly ci: boolean;
+  /** True when stderr is a terminal, so a progress bar may be drawn. */
+  readonly stderrIsTTY: boolean;
+  /** Short git sha of the checkout, from TERSE_GIT_SHA when set (else read from .git by the caller). */
+  readonly gitShaOverride: string | null;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function readTokenizer(value: string | undefined): TokenizerName {
+  if (value === undefined || value === '') return 'o200k_base';
+  if (value === 'o200k_base' || value === 'cl100k_base') return value;
+  throw new Error(`TERSE_TOKENIZER must be o200k_base or cl100k_base, not ${JSON.stringify(value)}`);
+}
+
+/** Reads the environment once. */
+export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvironment {
+  return {
+    projectRoot,
+    sharedDir: path.resolve(env.TERSE_SHARED_DIR ?? path.join(projectRoot, '..', 'shared')),
+    reportsDir: path.resolve(env.TERSE_REPORTS_DIR ?? path.join(projectRoot, 'reports')),
+    tokenizer: readTokenizer(env.TERSE_TOKENIZER),
+    ci: env.CI === 'true' || env.CI === '1',
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    gitShaOverride: env.TERSE_GIT_SHA ?? null,
+  };
+}
+
+/** The environment of this process, read at first use. */
+export const environment: TerseEnvironment = loadEnvironment();

@@ -1,0 +1,89 @@
+/**
+ * The few named errors of terse. Each carries its culprit (file, line, field, ref) so a caller can
+ * say where the problem is without parsing message text. Match them with `instanceof`.
+ */
+
+/** Base class: every error terse raises on purpose. `exitCode` is what the CLI exits with. */
+export class TerseError extends Error {
+  readonly exitCode: number = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A trace, request or session file that cannot be read as what it claims to be. */
+export class InvalidTraceError extends TerseError {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line === null ? '' : `:${line}`}: ${reason}`);
+  }
+}
+
+/** A file whose content fits none of the known session formats. */
+export class UnknownFormatError extends TerseError {
+  constructor(
+    readonly file: string,
+    readonly tried: readonly string[],
+  ) {
+    super(`${file}: not a known session format (tried: ${tried.join(', ')})`);
+  }
+}
+
+/** A probe line that is malformed, names an unknown trace, or whose answer does not check. */
+export class InvalidProbeError extends TerseError {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly probe: string | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line === null ? '' : `:${line}`}${probe === null ? '' : ` probe ${probe}`}: ${reason}`);
+  }
+}
+
+/** A provider request body that does not have the shape its provider requires. */
+export class InvalidRequestError extends TerseError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`request field ${field}: ${reason}`);
+  }
+}
+
+/** A configuration that is unknown or malformed. */
+export class ConfigError extends TerseError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`config ${field}: ${reason}`);
+  }
+}
+
+/** A path that is missing, unreadable or unwritable. */
+export class PathError extends TerseError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+/** Why a store could not return an original. */
+export type StoreMissReason = 'unknown' | 'expired' | 'evicted';
+
+/** A ref the store cannot resolve. */
+export class StoreMiss extends TerseError {
+  constructor(
+    readonly ref: string,
+    readonly reason: StoreMissReason,
+  ) {
+    super(`ref ${ref}: ${reason}`);
+  }
+}
