@@ -87,3 +87,14 @@ export class StoreMiss extends TerseError {
     super(`ref ${ref}: ${reason}`);
   }
 }
+
+/** Input a report cannot be made from: a row cell of the wrong type, a README without its table markers. */
+export class ReportInputError extends TerseError {
+  constructor(
+    /** Where: `requests row 3 column tokens_before`, `README marker <!-- bench:end -->`. */
+    readonly where: string,
+    readonly reason: string,
+  ) {
+    super(`${where}: ${reason}`);
+  }
+}

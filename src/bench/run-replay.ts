@@ -1,0 +1,87 @@
+/** Replays every (trace x config) pair and gathers the rows of one run. */
+import { execFileSync } from 'node:child_process';
+import type { TokenizerName } from '../config.ts';
+import { createEngine } from '../engine/create-engine.ts';
+import type { BenchConfig } from './bench-config.ts';
+import type { Probe } from './probe.ts';
+import { replayTrace, type RequestListener } from './replay-trace.ts';
+import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
+import { requestsOf, messageCount, type Trace } from './trace.ts';
+
+/** A trace and the suite it belongs to. */
+export interface SuiteTrace {
+  readonly suite: string;
+  readonly trace: Trace;
+}
+
+export interface ReplayPlan {
+  readonly traces: readonly SuiteTrace[];
+  readonly probes: readonly Probe[];
+  readonly configs: readonly BenchConfig[];
+  readonly tokenizer: TokenizerName;
+  readonly argv: string;
+  /** The project folder, for the git sha of the run. */
+  readonly projectRoot: string;
+  readonly gitShaOverride?: string | null;
+}
+
+/** Progress callbacks: one per finished pair, one per request. */
+export interface ReplayProgress {
+  readonly onRequest?: RequestListener;
+  readonly onPair?: (pair: PairResult, done: number, total: number) => void;
+}
+
+function gitSha(root: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A sortable, unique-enough run id: UTC time plus the sha. */
+export function runId(startedAt: Date, sha: string): string {
+  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  return `${stamp}-${sha.slice(0, 7)}`;
+}
+
+/** Counts requests without replaying them, so progress knows the total. */
+export function countRequests(traces: readonly SuiteTrace[]): number {
+  let n = 0;
+  for (const { trace } of traces) for (const _ of requestsOf(trace)) n++;
+  return n;
+}
+
+/** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
+export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
+  const startedAt = new Date();
+  const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
+  const traces: TraceRow[] = plan.traces.map(({ suite, trace }) => ({
+    trace: trace.header.id,
+    workload: trace.header.workload,
+    suite,
+    provider: trace.header.provider,
+    source_format: trace.header.source.format,
+    source_file: trace.header.source.file,
+    messages: messageCount(trace),
+    requests: [...requestsOf(trace)].length,
+  }));
+  const probesByTrace = new Map<string, Probe[]>();
+  for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
+  const pairs: PairResult[] = [];
+  const total = plan.traces.length * plan.configs.length;
+  for (const config of plan.configs) {
+    const setup = await createEngine({ ...config.engine, tokenizer: plan.tokenizer });
+    for (const { trace } of plan.traces) {
+      const pair = await replayTrace(trace, config.name, setup, probesByTrace.get(trace.header.id) ?? [], progress.onRequest);
+      pairs.push(pair);
+      progress.onPair?.(pair, pairs.length, total);
+    }
+    await setup.store.close();
+  }
+  return {
+    run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
+    traces,
+    pairs,
+  };
+}

@@ -1,0 +1,23 @@
+/** Builds a suite from its spec: one builder per way traces come to be (the compiler wants them all). */
+import path from 'node:path';
+import type { SuiteBuild } from './suite.ts';
+import type { SuiteBuilderName, SuiteSpec } from './suite-spec.ts';
+import { buildTraceFilesSuite } from './trace-files-suite.ts';
+import { buildHeadroomSuite } from './suites/headroom/build-headroom-suite.ts';
+
+/** What a builder may need to know about the machine. */
+export interface SuiteBuildContext {
+  readonly projectRoot: string;
+  readonly sharedDir: string;
+}
+
+type SuiteBuilder = (spec: SuiteSpec, context: SuiteBuildContext) => Promise<SuiteBuild>;
+
+const BUILDERS: Readonly<Record<SuiteBuilderName, SuiteBuilder>> = {
+  'headroom-generator': async (spec) => ({ state: 'ready', ...buildHeadroomSuite(spec.seeds ? { seeds: [...spec.seeds] } : {}) }),
+  'trace-files': (spec, context) => buildTraceFilesSuite(path.resolve(context.projectRoot, spec.traces ?? '')),
+};
+
+export function buildSuite(spec: SuiteSpec, context: SuiteBuildContext): Promise<SuiteBuild> {
+  return BUILDERS[spec.builder](spec, context);
+}

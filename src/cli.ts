@@ -1,0 +1,76 @@
+/** The `terse` command line: argv -> calls, nothing else. */
+import { Command, InvalidArgumentError } from 'commander';
+import { TerseError } from './errors.ts';
+import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
+import { replayCommand } from './cli/replay-command.ts';
+import { importCommand } from './cli/import-command.ts';
+import { probesCheckCommand } from './cli/probes-command.ts';
+import { benchCommand } from './cli/bench-command.ts';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function tokenizerOption(value: string): TokenizerName {
+  if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
+  return value;
+}
+
+async function run(action: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await action();
+  } catch (error) {
+    if (error instanceof TerseError) {
+      process.stderr.write(`terse: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`terse: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+const argv = process.argv.slice(2).join(' ');
+const program = new Command('terse').description('Context compression for LLM agents, and the bench that measures it').showHelpAfterError();
+
+program
+  .command('replay')
+  .description('replay trace files or folders through engine configurations and write a report')
+  .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
+  .option('-c, --config <name>', 'configuration name or JSON file (repeatable)', collect, [])
+  .option('-p, --probes <file>', 'probes JSONL file (repeatable)', collect, [])
+  .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .option('--json', 'print summary.json to stdout instead of the table', false)
+  .action((paths: string[], opts: { config: string[]; probes: string[]; out?: string; json: boolean; tokenizer?: TokenizerName }) =>
+    run(() => replayCommand({ paths, configs: opts.config, probes: opts.probes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv })),
+  );
+
+program
+  .command('bench')
+  .description('run the workload suites (all available, or the ones named)')
+  .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
+  .option('-c, --config <name>', 'configuration name or JSON file (repeatable)', collect, [])
+  .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .option('--json', 'print summary.json to stdout instead of the table', false)
+  .option('--update-readme', 'write the bench table into README.md between its bench markers', false)
+  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean }) =>
+    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv })),
+  );
+
+program
+  .command('import')
+  .description('convert a foreign session file to Trace v1 JSONL')
+  .argument('<file>', 'Anthropic/OpenAI request JSON, Claude Code JSONL, mini-swe-agent .traj.json, SWE-agent .traj')
+  .requiredOption('-o, --out <file>', 'the Trace v1 file to write')
+  .action((file: string, opts: { out: string }) => run(() => importCommand(file, opts.out)));
+
+program
+  .command('probes')
+  .description('work with probe files')
+  .command('check')
+  .description('check that every probe names a known trace and its answers are where it says')
+  .argument('<probes>', 'probes JSONL file')
+  .argument('<traces...>', 'trace files or folders')
+  .action((probes: string, traces: string[]) => run(() => probesCheckCommand(probes, traces)));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,66 @@
+/** `terse bench [--suite NAME]... [--config NAME]... [--out DIR] [--json] [--update-readme]` */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { environment, type TokenizerName } from '../config.ts';
+import { ConfigError } from '../errors.ts';
+import { resolveBenchConfig } from '../bench/bench-config.ts';
+import type { Probe } from '../bench/probe.ts';
+import type { SuiteTrace } from '../bench/run-replay.ts';
+import { buildSuite } from '../bench/suite-builders.ts';
+import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
+import type { RenderOptions } from '../report/render-markdown.ts';
+import { renderSummaryTable } from '../report/render-markdown.ts';
+import { updateReadmeTable } from '../report/readme-table.ts';
+import { runAndReport } from './run-and-report.ts';
+import { assertProbesCheck } from './probes-command.ts';
+
+export interface BenchCommandOptions {
+  readonly suites: readonly string[];
+  readonly configs: readonly string[];
+  readonly out?: string;
+  readonly json: boolean;
+  readonly tokenizer?: TokenizerName;
+  readonly updateReadme: boolean;
+  readonly argv: string;
+}
+
+function chooseSuites(all: readonly SuiteSpec[], names: readonly string[]): SuiteSpec[] {
+  if (names.length === 0) return [...all];
+  return names.map((name) => {
+    const spec = all.find((s) => s.name === name);
+    if (!spec) throw new ConfigError(`--suite ${name}`, `unknown suite (known: ${all.map((s) => s.name).join(', ')})`);
+    return spec;
+  });
+}
+
+export async function benchCommand(options: BenchCommandOptions): Promise<number> {
+  const specs = chooseSuites(readSuiteSpecs(path.join(environment.projectRoot, 'workloads')), options.suites);
+  const traces: SuiteTrace[] = [];
+  const probes: Probe[] = [];
+  const published: Record<string, NonNullable<SuiteSpec['published']>> = {};
+  const configNames = new Set<string>(options.configs);
+  for (const spec of specs) {
+    const build = await buildSuite(spec, { projectRoot: environment.projectRoot, sharedDir: environment.sharedDir });
+    if (build.state === 'skipped') {
+      process.stderr.write(`suite ${spec.name} skipped: ${build.reason}\n`);
+      continue;
+    }
+    assertProbesCheck(build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })), build.traces);
+    traces.push(...build.traces.map((trace) => ({ suite: spec.name, trace })));
+    probes.push(...build.probes);
+    if (spec.published) published[spec.name] = spec.published;
+    if (options.configs.length === 0) for (const c of spec.configs) configNames.add(c);
+  }
+  const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
+  const code = await runAndReport({
+    traces, probes, configs: [...configNames].map(resolveBenchConfig),
+    tokenizer: options.tokenizer ?? environment.tokenizer, out: options.out, json: options.json, argv: options.argv, render,
+    onSummary: options.updateReadme
+      ? (summary) => {
+          const readme = path.join(environment.projectRoot, 'README.md');
+          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderSummaryTable(summary, render)));
+        }
+      : undefined,
+  });
+  return code;
+}

@@ -1,0 +1,39 @@
+/** `terse replay PATH... [--config NAME]... [--probes FILE]... [--out DIR] [--json]` */
+import { environment, type TokenizerName } from '../config.ts';
+import { resolveBenchConfig, DEFAULT_BENCH_CONFIGS } from '../bench/bench-config.ts';
+import { collectTraceFiles, loadTrace } from '../bench/importers/load-session.ts';
+import { readProbes } from '../bench/probe-io.ts';
+import type { Probe } from '../bench/probe.ts';
+import type { SuiteTrace } from '../bench/run-replay.ts';
+import { runAndReport } from './run-and-report.ts';
+import { assertProbesCheck } from './probes-command.ts';
+
+export interface ReplayCommandOptions {
+  readonly paths: readonly string[];
+  readonly configs: readonly string[];
+  readonly probes: readonly string[];
+  readonly out?: string;
+  readonly json: boolean;
+  readonly tokenizer?: TokenizerName;
+  readonly argv: string;
+}
+
+/** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
+export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
+  const configs = (options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS).map(resolveBenchConfig);
+  const files = await collectTraceFiles([...options.paths]);
+  const traces: SuiteTrace[] = [];
+  for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });
+  const probes: { probe: Probe; file: string }[] = [];
+  for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
+  assertProbesCheck(probes, traces.map((t) => t.trace));
+  return runAndReport({
+    traces,
+    probes: probes.map((p) => p.probe),
+    configs,
+    tokenizer: options.tokenizer ?? environment.tokenizer,
+    out: options.out,
+    json: options.json,
+    argv: options.argv,
+  });
+}

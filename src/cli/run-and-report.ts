@@ -1,0 +1,64 @@
+/** Shared tail of `replay` and `bench`: check the out dir, replay, write the report, print the table. */
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
+import { environment, type TokenizerName } from '../config.ts';
+import { PathError } from '../errors.ts';
+import type { BenchConfig } from '../bench/bench-config.ts';
+import type { Probe } from '../bench/probe.ts';
+import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
+import { renderSummaryTable, type RenderOptions } from '../report/render-markdown.ts';
+import { summarize } from '../report/summarize.ts';
+import type { Summary } from '../report/summary.ts';
+import { writeReport } from '../report/write-report.ts';
+import { createProgressReporter } from './progress-reporter.ts';
+
+export interface RunAndReportOptions {
+  readonly traces: readonly SuiteTrace[];
+  readonly probes: readonly Probe[];
+  readonly configs: readonly BenchConfig[];
+  readonly tokenizer: TokenizerName;
+  readonly out?: string | undefined;
+  readonly json: boolean;
+  readonly argv: string;
+  readonly render?: RenderOptions;
+  /** Called with the summary once the report is written (e.g. to update the README table). */
+  readonly onSummary?: ((summary: Summary) => void) | undefined;
+}
+
+/** The nearest existing ancestor of `dir` must be a writable folder, else nothing is replayed. */
+function assertWritable(dir: string): void {
+  let probe = path.resolve(dir);
+  while (!existsSync(probe)) probe = path.dirname(probe);
+  try {
+    accessSync(probe, constants.W_OK);
+  } catch {
+    throw new PathError(dir, `not writable (${probe})`);
+  }
+}
+
+export async function runAndReport(options: RunAndReportOptions): Promise<number> {
+  if (options.traces.length === 0) throw new PathError(options.out ?? '.', 'no traces to replay');
+  if (options.out) assertWritable(options.out);
+  else assertWritable(environment.reportsDir);
+  const interactive = environment.stderrIsTTY && !environment.ci;
+  const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
+  let result;
+  try {
+    result = await runReplay(
+      { traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride },
+      progress,
+    );
+  } finally {
+    progress.stop();
+  }
+  const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
+  await writeReport(result, outDir, options.render);
+  const summary = summarize(result);
+  options.onSummary?.(summary);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderSummaryTable(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
+  }
+  return summary.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,173 @@
+/**
+ * Decides which rows of a parsed file an outline drops: the tail of each long function body, at
+ * whole-statement and whole-line boundaries. Everything outside function bodies stays, and so do
+ * short bodies, bodies of mentioned symbols, each long body's first statement, and nested declarations.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { LanguageRules } from './code-languages.ts';
+import { docstringOf, docstringTail } from './python-docstring.ts';
+import type { SourceLines } from './source-lines.ts';
+import { isStructural } from './structural-statements.ts';
+import { calledName, declaredName } from './symbol-names.ts';
+
+/** How much an outline keeps; see `OUTLINE_PROFILES` in code-compressor.ts. */
+export interface OutlineOptions {
+  /** Bodies spanning at most this many lines stay whole. */
+  readonly shortBodyLines: number;
+  /** A long body's first statement stays when it spans at most this many lines (0: never). */
+  readonly headMaxLines: number;
+  /** A run of statements is elided only when it spans at least this many lines. */
+  readonly minElidedLines: number;
+}
+
+/** Rows replaced by one marker line. */
+export interface ElidedRegion {
+  /** 0-based, inclusive. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly indent: string;
+  /** Names the dropped statements call, in order of first appearance. */
+  readonly calls: readonly string[];
+  /** Python docstring tail: the quotes written after the marker to close the string. */
+  readonly closing: string | null;
+  /** The body keeps no statement: write the language's no-op before the marker comment. */
+  readonly filler: boolean;
+}
+
+/**
+ * Index ranges already decided (elided, or kept whole), as a stack whose top is the earliest range.
+ * Functions arrive in document order, so ranges that end before the current one are done with.
+ */
+class DecidedRanges {
+  private readonly stack: [number, number][] = [];
+
+  covers(index: number): boolean {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]![1] <= index) this.stack.pop();
+    const top = this.stack[this.stack.length - 1];
+    return top !== undefined && top[0] <= index;
+  }
+
+  /** Ranges in document order, all inside the node being decided. */
+  add(ranges: readonly [number, number][]): void {
+    for (let i = ranges.length - 1; i >= 0; i -= 1) this.stack.push(ranges[i]!);
+  }
+}
+
+interface PlanScope {
+  readonly lines: SourceLines;
+  readonly rules: LanguageRules;
+  readonly options: OutlineOptions;
+  readonly mentioned: ReadonlySet<string>;
+  readonly regions: ElidedRegion[];
+  readonly decided: DecidedRanges;
+}
+
+const spanLines = (first: Node, last: Node): number => last.endPosition.row - first.startPosition.row + 1;
+
+function callsIn(statements: readonly Node[], rules: LanguageRules): string[] {
+  const names = new Set<string>();
+  for (const statement of statements) {
+    for (const call of statement.descendantsOfType(rules.callTypes as string[])) {
+      const name = calledName(call);
+      if (name !== null) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** Elides a run of plain statements when, trimmed to whole lines, it is long enough. */
+function elideRun(run: Node[], scope: PlanScope, elided: [number, number][]): Node[] {
+  const { lines } = scope;
+  let from = 0;
+  let to = run.length - 1;
+  while (from <= to && !lines.startsRow(run[from]!.startPosition.row, run[from]!.startIndex)) from += 1;
+  while (to >= from && !lines.endsRow(run[to]!.endPosition.row, run[to]!.endIndex)) to -= 1;
+  if (from > to) return [];
+  const first = run[from]!;
+  const last = run[to]!;
+  if (spanLines(first, last) < scope.options.minElidedLines) return [];
+  const dropped = run.slice(from, to + 1);
+  scope.regions.push({
+    firstRow: first.startPosition.row,
+    lastRow: last.endPosition.row,
+    indent: lines.indentOf(first.startPosition.row),
+    calls: callsIn(dropped, scope.rules),
+    closing: null,
+    filler: false,
+  });
+  elided.push([first.startIndex, last.endIndex]);
+  return dropped;
+}
+
+function statementsOf(body: Node, rules: LanguageRules): Node[] {
+  if (rules.statementListType === null) return body.namedChildren;
+  const list = body.namedChildren.find((child) => child.type === rules.statementListType);
+  return list === undefined ? [] : list.namedChildren;
+}
+
+/** Plans one function: keep its body whole, or keep its head and structure and elide the rest. */
+function planFunction(fn: Node, scope: PlanScope): void {
+  const { rules, options } = scope;
+  const body = fn.childForFieldName('body');
+  if (body === null || !rules.bodyTypes.has(body.type)) return;
+  const statements = statementsOf(body, rules);
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  if (first === undefined || last === undefined) return;
+  const name = declaredName(fn);
+  if (spanLines(first, last) <= options.shortBodyLines || (name !== null && scope.mentioned.has(name))) {
+    scope.decided.add([[body.startIndex, body.endIndex]]);
+    return;
+  }
+  let next = 0;
+  const docstring = rules.docstrings ? docstringOf(first) : null;
+  if (docstring !== null) {
+    const tail = docstringTail(docstring, scope.lines);
+    if (tail !== null) scope.regions.push({ ...tail, calls: [], filler: false });
+    next = 1;
+  }
+  const head = statements[next];
+  if (head !== undefined && spanLines(head, head) <= options.headMaxLines) next += 1;
+  const elided: [number, number][] = [];
+  const dropped = new Set<Node>();
+  let run: Node[] = [];
+  const flush = (): void => {
+    for (const node of elideRun(run, scope, elided)) dropped.add(node);
+    run = [];
+  };
+  for (const statement of statements.slice(next)) {
+    if (isStructural(statement, rules)) flush();
+    else run.push(statement);
+  }
+  flush();
+  scope.decided.add(elided);
+  if (rules.emptyBodyFiller !== null && elided.length > 0) {
+    const keepsStatement = statements.some((s) => s.type !== 'comment' && !dropped.has(s));
+    const lastRegion = scope.regions[scope.regions.length - 1]!;
+    if (!keepsStatement) scope.regions[scope.regions.length - 1] = { ...lastRegion, filler: true };
+  }
+}
+
+/** Every region to elide in the tree under `root`, in document order. */
+export function planElisions(
+  root: Node,
+  lines: SourceLines,
+  rules: LanguageRules,
+  options: OutlineOptions,
+  mentioned: ReadonlySet<string>,
+): ElidedRegion[] {
+  const scope: PlanScope = { lines, rules, options, mentioned, regions: [], decided: new DecidedRanges() };
+  const classTypes = new Set(rules.classTypes);
+  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes]);
+  nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  for (const node of nodes) {
+    if (scope.decided.covers(node.startIndex)) continue;
+    if (classTypes.has(node.type)) {
+      const name = declaredName(node);
+      if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
+    } else {
+      planFunction(node, scope);
+    }
+  }
+  return scope.regions.sort((a, b) => a.firstRow - b.firstRow);
+}

@@ -1,0 +1,82 @@
+/**
+ * Which rows of a long array survive sampling. Always kept: the first and last rows, rows that report
+ * trouble, numeric outliers and change points, and rows holding an identifier the conversation mentions.
+ * Evenly spaced rows then fill whatever is left of the budget.
+ */
+import { isTroubleRow } from './error-signals.ts';
+import { identifiersIn } from './mentioned-identifiers.ts';
+import { changePointRows, outlierRows } from './numeric-signals.ts';
+import type { Field } from './row-fields.ts';
+
+/** What sampling aims for. */
+export interface RowBudget {
+  /** Rows kept in all when nothing forces more. */
+  readonly budget: number;
+  /** Identifiers from the conversation (see `identifiersIn`). */
+  readonly mentioned: ReadonlySet<string>;
+}
+
+/** A numeric column must be this full to be judged for outliers: a sparse one is not a series. */
+const NUMERIC_COLUMN_SHARE = 0.8;
+
+function numericColumns(rows: readonly (readonly Field[])[]): Map<string, (number | undefined)[]> {
+  const columns = new Map<string, (number | undefined)[]>();
+  rows.forEach((fields, index) => {
+    for (const field of fields) {
+      if (typeof field.value !== 'number') continue;
+      let column = columns.get(field.path);
+      if (column === undefined) {
+        column = new Array<number | undefined>(rows.length).fill(undefined);
+        columns.set(field.path, column);
+      }
+      // The first number wins where an array repeats a path inside one row.
+      if (column[index] === undefined) column[index] = field.value;
+    }
+  });
+  for (const [path, column] of columns) {
+    const filled = column.filter((value) => value !== undefined).length;
+    if (filled < NUMERIC_COLUMN_SHARE * rows.length) columns.delete(path);
+  }
+  return columns;
+}
+
+/** Rows holding a mentioned identifier; an identifier found in more rows than the budget is a category, not a pointer. */
+function mentionedRows(rows: readonly (readonly Field[])[], budget: RowBudget): number[] {
+  if (budget.mentioned.size === 0) return [];
+  const rowsById = new Map<string, number[]>();
+  rows.forEach((fields, index) => {
+    const tokens = new Set<string>();
+    for (const field of fields) if (field.value !== null && typeof field.value !== 'boolean') identifiersIn(String(field.value), tokens);
+    for (const token of tokens) {
+      if (!budget.mentioned.has(token)) continue;
+      const list = rowsById.get(token) ?? [];
+      list.push(index);
+      rowsById.set(token, list);
+    }
+  });
+  return [...rowsById.values()].filter((list) => list.length <= budget.budget).flat();
+}
+
+/** Sorted indices of the rows to keep. */
+export function chooseRows(rows: readonly (readonly Field[])[], budget: RowBudget): number[] {
+  const count = rows.length;
+  const kept = new Set<number>([0, count - 1]);
+  rows.forEach((fields, index) => {
+    if (isTroubleRow(fields)) kept.add(index);
+  });
+  for (const column of numericColumns(rows).values()) {
+    for (const index of outlierRows(column)) kept.add(index);
+    for (const index of changePointRows(column)) kept.add(index);
+  }
+  for (const index of mentionedRows(rows, budget)) kept.add(index);
+  const free = budget.budget - kept.size;
+  if (free > 0) {
+    const candidates: number[] = [];
+    for (let index = 0; index < count; index += 1) if (!kept.has(index)) candidates.push(index);
+    const stride = candidates.length / free;
+    for (let slot = 0; slot < free && slot < candidates.length; slot += 1) {
+      kept.add(candidates[Math.floor(slot * stride + stride / 2)] as number);
+    }
+  }
+  return [...kept].filter((index) => index >= 0 && index < count).sort((a, b) => a - b);
+}

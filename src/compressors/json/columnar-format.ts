@@ -1,0 +1,184 @@
+/**
+ * The columnar text form of JSON (lossless, readable, decodable by `decodeColumnar`):
+ *
+ *   {"total_hits":3000,"entries":"<table 1>"}          skeleton: compact JSON, each table a placeholder
+ *   # table 1 (entries): 300 rows; columns: timestamp, level, metadata.host
+ *   "2024-01-15T10:00:00Z","ERROR","pod-1"             one row per line: a JSON value per column
+ *   "2024-01-15T10:01:00Z",,"pod-2"                    an empty cell: that row has no such key
+ *
+ * When the whole document is one table, the skeleton line is left out and the header reads
+ * `# 300 rows; columns: ...`. A column is a dotted key path (`metadata.host`: a nested object) or,
+ * when a key is not a plain word, a JSON array of keys (`["a.b"]`). A sampled (lossy) table says
+ * `20 of 300 rows kept` and is followed by its marker line; decoding it gives only the kept rows.
+ */
+import type { JsonObject, JsonValue } from '../../types.ts';
+import { planColumns, readCell, writeCell, type ColumnPath } from './column-plan.ts';
+import { formatCells, jsonValueEnd, parseCells } from './json-cells.ts';
+import type { JsonParse } from './safe-parse.ts';
+
+/** What sampling left on an array: how long it was and the marker that stands for what it dropped. */
+export interface SampleNote {
+  readonly total: number;
+  readonly marker: string;
+}
+
+const MIN_TABLE_ROWS = 3;
+const MIN_TABLE_COLUMNS = 2;
+const MAX_TABLE_COLUMNS = 100;
+/** Objects are "similar" when at most this share of the table's cells would be empty. */
+const MAX_ABSENT_SHARE = 0.4;
+const BARE_KEY = /^[A-Za-z0-9_$@-]+$/;
+const PLACEHOLDER = /^<table (\d+)>$/;
+const HEADER = /^# (?:table (\d+) \([^;)]*\): )?[^;]*; columns: (.*)$/;
+
+function isPlainObject(value: JsonValue): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function formatColumn(path: ColumnPath): string {
+  return path.every((key) => BARE_KEY.test(key)) ? path.join('.') : JSON.stringify(path);
+}
+
+/** Parses `a, b.c, ["x.y"]` back into key paths. */
+function parseColumns(list: string): ColumnPath[] {
+  const columns: ColumnPath[] = [];
+  let rest = list;
+  while (rest.length > 0) {
+    if (rest.startsWith('[')) {
+      const end = jsonValueEnd(rest, 0);
+      const keys = JSON.parse(rest.slice(0, end)) as JsonValue;
+      if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) throw new SyntaxError(`bad column in ${list}`);
+      columns.push(keys as string[]);
+      rest = rest.slice(end);
+    } else {
+      const end = rest.indexOf(',');
+      const name = end < 0 ? rest : rest.slice(0, end);
+      columns.push(name.split('.'));
+      rest = end < 0 ? '' : rest.slice(end);
+    }
+    if (rest.startsWith(', ')) rest = rest.slice(2);
+  }
+  return columns;
+}
+
+/** The columns of `items` when they read well as a table, else null. */
+function tableColumns(items: readonly JsonValue[]): ColumnPath[] | null {
+  if (items.length < MIN_TABLE_ROWS || !items.every(isPlainObject)) return null;
+  const rows = items as JsonObject[];
+  const columns = planColumns(rows);
+  if (columns.length < MIN_TABLE_COLUMNS || columns.length > MAX_TABLE_COLUMNS) return null;
+  let absent = 0;
+  for (const row of rows) for (const column of columns) if (readCell(row, column) === undefined) absent += 1;
+  return absent <= MAX_ABSENT_SHARE * rows.length * columns.length ? columns : null;
+}
+
+interface Table {
+  readonly items: JsonObject[];
+  readonly columns: ColumnPath[];
+  readonly path: string;
+}
+
+function hasPlaceholderString(value: JsonValue): boolean {
+  if (typeof value === 'string') return PLACEHOLDER.test(value);
+  if (Array.isArray(value)) return value.some(hasPlaceholderString);
+  if (isPlainObject(value)) return Object.values(value).some(hasPlaceholderString);
+  return false;
+}
+
+/** Finds the arrays to write as tables, outermost first; a table's cells are never searched. */
+function findTables(value: JsonValue, path: string, found: Map<JsonValue[], Table>): void {
+  if (Array.isArray(value)) {
+    const columns = tableColumns(value);
+    if (columns !== null) {
+      found.set(value, { items: value as JsonObject[], columns, path });
+      return;
+    }
+    value.forEach((item, index) => findTables(item, `${path}[${index}]`, found));
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const name = key.replace(/[^\w$@.-]/g, '_');
+      findTables(item, path === '' ? name : `${path}.${name}`, found);
+    }
+  }
+}
+
+/** Writes `value` in the columnar form; `notes` names the arrays that sampling shortened. */
+export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], SampleNote> = new WeakMap()): string {
+  const tables = new Map<JsonValue[], Table>();
+  // A string that looks like a placeholder would make the skeleton ambiguous: then no tables at all.
+  if (!hasPlaceholderString(value)) findTables(value, '', tables);
+  const ids = new Map<JsonValue[], number>();
+  for (const table of tables.keys()) ids.set(table, ids.size + 1);
+  const serialize = (root: JsonValue): string =>
+    JSON.stringify(root, function replacer(_key: string, item: JsonValue) {
+      if (!Array.isArray(item)) return item;
+      const id = ids.get(item);
+      if (id !== undefined && item !== root) return `<table ${id}>`;
+      const note = notes.get(item);
+      return note === undefined ? item : [...item, note.marker];
+    });
+  const rootIsTable = Array.isArray(value) && tables.has(value);
+  const lines: string[] = rootIsTable ? [] : [serialize(value)];
+  for (const [array, table] of tables) {
+    const note = notes.get(array);
+    const counts = note === undefined ? `${table.items.length} rows` : `${table.items.length} of ${note.total} rows kept`;
+    const name = rootIsTable ? '' : `table ${ids.get(array)} (${table.path}): `;
+    lines.push(`# ${name}${counts}; columns: ${table.columns.map(formatColumn).join(', ')}`);
+    for (const row of table.items) {
+      lines.push(formatCells(table.columns.map((column) => readCell(row, column)), serialize));
+    }
+    if (note !== undefined) lines.push(note.marker);
+  }
+  return lines.join('\n');
+}
+
+function fillPlaceholders(value: JsonValue, tables: ReadonlyMap<number, JsonObject[]>): JsonValue {
+  if (typeof value === 'string') {
+    const match = PLACEHOLDER.exec(value);
+    return match === null ? value : (tables.get(Number(match[1])) ?? value);
+  }
+  if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, tables));
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) value[key] = fillPlaceholders(value[key] as JsonValue, tables);
+  }
+  return value;
+}
+
+function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
+  const tables = new Map<number, JsonObject[]>();
+  let columns: ColumnPath[] = [];
+  let rows: JsonObject[] = [];
+  for (const line of lines) {
+    if (line.startsWith('[[terse:')) continue;
+    const header = HEADER.exec(line);
+    if (header !== null) {
+      columns = parseColumns(header[2] ?? '');
+      rows = [];
+      tables.set(header[1] === undefined ? 0 : Number(header[1]), rows);
+      continue;
+    }
+    const cells = parseCells(line);
+    if (cells.length !== columns.length) throw new SyntaxError(`row has ${cells.length} cells, header ${columns.length}`);
+    const row: JsonObject = {};
+    cells.forEach((cell, index) => {
+      if (cell !== undefined) writeCell(row, columns[index] as ColumnPath, cell);
+    });
+    rows.push(row);
+  }
+  return tables;
+}
+
+/** Reads the columnar form (or plain JSON) back into the values it was written from. */
+export function decodeColumnar(text: string): JsonParse {
+  try {
+    const lines = text.split('\n');
+    const firstHeader = lines.findIndex((line) => line.startsWith('# '));
+    if (firstHeader < 0) return { ok: true, value: JSON.parse(text) as JsonValue };
+    const tables = decodeTables(lines.slice(firstHeader));
+    if (firstHeader === 0) return { ok: true, value: tables.get(0) ?? [] };
+    const skeleton = JSON.parse(lines.slice(0, firstHeader).join('\n')) as JsonValue;
+    return { ok: true, value: fillPlaceholders(skeleton, tables) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

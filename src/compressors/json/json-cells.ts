@@ -1,0 +1,48 @@
+/** Reads a row of the columnar form: JSON values separated by commas, an empty cell meaning "no such key". */
+import type { JsonValue } from '../../types.ts';
+
+/** Index just past the JSON value that starts at `start` (the text is compact, as JSON.stringify writes it). */
+export function jsonValueEnd(line: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < line.length) {
+    const ch = line[i];
+    if (ch === '"') {
+      i += 1;
+      while (i < line.length && line[i] !== '"') i += line[i] === '\\' ? 2 : 1;
+      i += 1;
+      if (depth === 0) return i;
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth += 1;
+    else if (ch === '}' || ch === ']') {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    } else if (ch === ',' && depth === 0) return i;
+    i += 1;
+  }
+  return i;
+}
+
+/** The cells of one row; undefined marks an absent key. Throws SyntaxError on a malformed cell. */
+export function parseCells(line: string): (JsonValue | undefined)[] {
+  const cells: (JsonValue | undefined)[] = [];
+  let i = 0;
+  for (;;) {
+    if (i >= line.length || line[i] === ',') {
+      cells.push(undefined);
+    } else {
+      const end = jsonValueEnd(line, i);
+      cells.push(JSON.parse(line.slice(i, end)) as JsonValue);
+      i = end;
+      if (i < line.length && line[i] !== ',') throw new SyntaxError(`expected "," at column ${i + 1}`);
+    }
+    if (i >= line.length) return cells;
+    i += 1;
+  }
+}
+
+/** Writes one row: each present cell as compact JSON, an absent one as nothing. */
+export function formatCells(cells: readonly (JsonValue | undefined)[], serialize: (value: JsonValue) => string): string {
+  return cells.map((cell) => (cell === undefined ? '' : serialize(cell))).join(',');
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findMarkers } from '../../store/marker.ts';
+import { createTokenRuler } from '../../tokenize/token-ruler.ts';
+import { decodeColumnar } from './columnar-format.ts';
+import { jsonCompressor } from './json-compressor.ts';
+
+const ruler = createTokenRuler('o200k_base');
+
+describe('json compressor keeps counts consistent', () => {
+  const results = Array.from({ length: 100 }, (_, index) => ({
+    id: `doc-${index}`,
+    title: `Result number ${index} about caching`,
+    score: Number((1 - index / 200).toFixed(3)),
+  }));
+  const text = JSON.stringify({ results, total: 120 }, null, 2);
+
+  it('balanced: the header, the marker and the kept rows agree, and total stays 120', () => {
+    const output = jsonCompressor.compress({ text, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
+    const decoded = decodeColumnar(output?.text ?? '');
+    const value = (decoded.ok ? decoded.value : {}) as { results: unknown[]; total: number };
+    expect(value.total).toBe(120);
+    const kept = value.results.length;
+    expect(output?.text).toContain(`: ${kept} of 100 rows kept; columns: id, title, score`);
+    const markers = findMarkers(output?.text ?? '');
+    expect(markers.map((marker) => marker.description)).toEqual([`${100 - kept} of 100 rows omitted; retrieve with query`]);
+  });
+
+  it('short arrays stay whole: no marker, and the output is lossless', () => {
+    const short = JSON.stringify({ results: results.slice(0, 25), total: 120 }, null, 2);
+    const output = jsonCompressor.compress({ text: short, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
+    expect(output?.lossy).toBe(false);
+    const decoded = decodeColumnar(output?.text ?? '');
+    expect(decoded.ok && decoded.value).toEqual(JSON.parse(short));
+  });
+});

@@ -1,0 +1,60 @@
+/** Lossy step: shortens every long array of a JSON value to the rows `chooseRows` keeps, one marker per array. */
+import type { JsonValue, Profile } from '../../types.ts';
+import { formatMarker } from '../../store/marker.ts';
+import { chooseRows } from './choose-rows.ts';
+import type { SampleNote } from './columnar-format.ts';
+import { jsonRowFields } from './row-fields.ts';
+
+/** How far a lossy profile samples. */
+export interface SamplingPlan {
+  /** Arrays this long or shorter stay whole. */
+  readonly keepWhole: number;
+  /** Rows kept from a longer array, unless the keep-rules force more. */
+  readonly budget: number;
+}
+
+/** Sampling per lossy profile: balanced keeps what a reader skims, aggressive only the essentials. */
+export const SAMPLING_PLANS: Record<Exclude<Profile, 'lossless'>, SamplingPlan> = {
+  balanced: { keepWhole: 30, budget: 20 },
+  aggressive: { keepWhole: 12, budget: 8 },
+};
+
+/** The sampled value, the notes the encoder needs, and how many items were dropped in all. */
+export interface SampledValue {
+  readonly value: JsonValue;
+  readonly notes: WeakMap<JsonValue[], SampleNote>;
+  readonly omitted: number;
+}
+
+function isObject(value: JsonValue): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Samples `value`; `ref` is the content ref of the whole original text, which every marker points to. */
+export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: ReadonlySet<string>, ref: string): SampledValue {
+  const notes = new WeakMap<JsonValue[], SampleNote>();
+  let omitted = 0;
+  const visit = (node: JsonValue): JsonValue => {
+    if (Array.isArray(node)) {
+      const items = node.map(visit);
+      if (node.length <= plan.keepWhole) return items;
+      // Judged on the original items, so that trouble deep inside a nested, sampled array still counts.
+      const kept = chooseRows(node.map(jsonRowFields), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
+      const dropped = node.length - kept.length;
+      if (dropped === 0) return items;
+      omitted += dropped;
+      const unit = node.every(isObject) ? 'rows' : 'items';
+      notes.set(kept, { total: node.length, marker: formatMarker(ref, `${dropped} of ${node.length} ${unit} omitted; retrieve with query`) });
+      return kept;
+    }
+    if (typeof node === 'object' && node !== null) {
+      const copy: { [key: string]: JsonValue } = {};
+      for (const [key, child] of Object.entries(node)) {
+        Object.defineProperty(copy, key, { value: visit(child), writable: true, enumerable: true, configurable: true });
+      }
+      return copy;
+    }
+    return node;
+  };
+  return { value: visit(value), notes, omitted };
+}

@@ -1,0 +1,107 @@
+/** Which programming language a code block is in, from syntax cues and an optional file name. */
+
+/** Languages `detect/` names (the `language` of a `code` detection). */
+export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'rust' | 'java' | 'cpp' | 'c';
+
+const EXTENSIONS: Record<string, CodeLanguage> = {
+  py: 'python', pyi: 'python', pyx: 'python', js: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  jsx: 'javascript', ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx', go: 'go',
+  rs: 'rust', java: 'java', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', hpp: 'cpp', hh: 'cpp', c: 'c', h: 'c',
+};
+
+/** Each cue is worth its weight every time a line shows it. */
+const CUES: Record<CodeLanguage, readonly (readonly [RegExp, number])[]> = {
+  python: [
+    [/^\s*def \w+\s*\(.*\)\s*(?:->.*)?:\s*$/, 4], [/^\s*class \w+(?:\(.*\))?:\s*$/, 4],
+    [/^\s*(?:from [\w.]+ import |import [\w.]+(?:\s+as \w+)?\s*$)/, 3], [/\bself\./, 2],
+    [/^\s*(?:elif |except\b|finally:|with .*:\s*$|raise \w)/, 3], [/^\s*@\w[\w.]*(?:\(.*\))?\s*$/, 1],
+    [/^\s*(?:if|for|while) .*:\s*$/, 2], [/"""|'''/, 2], [/\b(?:None|True|False)\b/, 1], [/^\s*#/, 1],
+    [/^\s*return\b[^;]*$/, 1],
+  ],
+  javascript: [
+    [/\bfunction\b\s*\w*\s*\(/, 3], [/^\s*(?:const|let|var) \w+\s*=/, 2], [/=>/, 2], [/\brequire\(['"]/, 4],
+    [/module\.exports|exports\.\w+\s*=/, 4], [/\bconsole\.\w+\(/, 2], [/===|!==/, 2],
+    [/^\s*import .* from ['"]/, 2], [/^\s*export (?:default |const |function |class )/, 2], [/;\s*$/, 1],
+    [/^\s*\/\/|^\s*\/\*\*?|^\s*\*/, 1], [/\bundefined\b|\bthis\./, 1],
+  ],
+  typescript: [
+    [/:\s*(?:string|number|boolean|void|unknown|any|never|readonly \w+)(?:\[\])?\b/, 3],
+    [/^\s*(?:export )?(?:declare )?(?:interface|type) \w+(?:<[^>]*>)?\s*(?:=|\{|extends)/, 5],
+    [/^\s*(?:export )?declare /, 4], [/\b(?:private|public|protected|readonly) \w+[?!]?:/, 3],
+    [/\bas const\b|\bimplements\b|\bkeyof\b/, 3], [/^\s*import type /, 5], [/\): \w+(?:<[^>]*>)?(?:\[\])? \{?$/, 2],
+  ],
+  tsx: [[/^\s*<\/?[A-Z]\w*[\s/>]/, 3], [/return \(\s*$/, 2], [/className=/, 4], [/<\/\w+>\s*\)?;?\s*$/, 1]],
+  go: [
+    [/^package \w+\s*$/, 5], [/^func (?:\(\w+ \*?\w+\) )?\w+\(/, 5], [/:=/, 2], [/^import \($/, 4],
+    [/\berr != nil\b/, 4], [/\bfmt\.\w+\(/, 3], [/\bchan \w+|\bgo func\b|\bdefer \w/, 3], [/^type \w+ (?:struct|interface) \{/, 5],
+  ],
+  rust: [
+    [/^\s*(?:pub(?:\(\w+\))? )?fn \w+(?:<[^>]*>)?\(/, 5], [/\blet mut\b/, 4], [/^\s*impl(?:<[^>]*>)? /, 4],
+    [/^\s*use \w+(?:::\w+)+/, 4], [/&self\b|&mut self\b/, 4], [/#\[derive\(/, 5], [/\b\w+!\(/, 2],
+    [/\.unwrap\(\)|Option<|Result<|Vec<|String::/, 3], [/^\s*match .* \{$/, 2], [/->\s*[\w<>&]+\s*\{?$/, 1],
+  ],
+  java: [
+    [/^\s*(?:public|private|protected)(?: static)?(?: final)? (?:class|interface|enum) \w+/, 5],
+    [/^\s*(?:public|private|protected) (?:static )?(?:final )?[\w<>[\],]+ \w+\(/, 4], [/^import java\.|^import [\w.]+;$/, 5],
+    [/^package [\w.]+;$/, 5], [/System\.out\.|@Override\b/, 4], [/\bnew [A-Z]\w*(?:<.*>)?\(/, 1], [/;\s*$/, 1],
+  ],
+  cpp: [
+    [/#include <(?:iostream|vector|string|memory|map|algorithm|cstdint|cstdio)>/, 5], [/\bstd::/, 4],
+    [/^\s*template\s*</, 5], [/^\s*namespace \w+/, 4], [/^\s*(?:public|private|protected):\s*$/, 4],
+    [/\bnullptr\b|\bcout\b|\bconstexpr\b/, 3], [/\w::\w+\(/, 1], [/;\s*$/, 1],
+  ],
+  c: [
+    [/#include [<"][\w/]+\.h[>"]/, 3], [/^\s*#(?:define|ifdef|ifndef|endif|if|pragma)\b/, 2], [/\b(?:printf|malloc|free|memcpy|sizeof)\(/, 3],
+    [/^\s*(?:typedef )?struct \w+/, 2], [/^\s*(?:static |extern )?(?:const )?(?:int|void|char|unsigned|uint\d+_t|size_t)\s+\**\w+\s*[(=;[]/, 3],
+    [/\bNULL\b|->/, 1], [/;\s*$/, 1],
+  ],
+};
+
+const LANGUAGES = Object.keys(CUES) as CodeLanguage[];
+
+/** The language a file name's extension names, or null. */
+export function languageOfFileName(fileName: string): CodeLanguage | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return null;
+  return EXTENSIONS[fileName.slice(dot + 1).toLowerCase()] ?? null;
+}
+
+/** Picks the language whose cues the lines show most; a file-name hint wins unless cues contradict it. */
+export function guessLanguage(lines: readonly string[], fileName?: string): CodeLanguage {
+  const scores = new Map<CodeLanguage, number>(LANGUAGES.map((language) => [language, 0]));
+  for (const line of lines.slice(0, 800)) {
+    if (line.trim().length === 0) continue;
+    for (const language of LANGUAGES) {
+      for (const [cue, weight] of CUES[language]) {
+        if (cue.test(line)) scores.set(language, (scores.get(language) ?? 0) + weight);
+      }
+    }
+  }
+  // TypeScript and TSX are JavaScript plus more: they inherit its cues.
+  const js = scores.get('javascript') ?? 0;
+  const ts = (scores.get('typescript') ?? 0);
+  scores.set('typescript', ts > 0 ? ts + js : 0);
+  const tsx = scores.get('tsx') ?? 0;
+  scores.set('tsx', tsx >= 6 ? tsx + ts + js : 0);
+  // C++ is C plus more.
+  const cpp = scores.get('cpp') ?? 0;
+  scores.set('cpp', cpp >= 4 ? cpp + (scores.get('c') ?? 0) : 0);
+  let best: CodeLanguage = 'python';
+  let bestScore = 0;
+  for (const language of LANGUAGES) {
+    const score = scores.get(language) ?? 0;
+    if (score > bestScore) { best = language; bestScore = score; }
+  }
+  const hinted = fileName === undefined ? null : languageOfFileName(fileName);
+  if (hinted === null) return best;
+  // The name is trusted unless the bytes clearly belong to another family (a .txt renamed .py stays .py).
+  const family = FAMILIES[hinted];
+  const familyScore = Math.max(...family.map((language) => scores.get(language) ?? 0));
+  if (family.includes(best) || bestScore <= 2 * familyScore + 10) return hinted === 'c' && best === 'cpp' ? 'cpp' : hinted;
+  return best;
+}
+
+const FAMILIES: Record<CodeLanguage, readonly CodeLanguage[]> = {
+  python: ['python'], javascript: ['javascript', 'typescript', 'tsx'], typescript: ['javascript', 'typescript', 'tsx'],
+  tsx: ['javascript', 'typescript', 'tsx'], go: ['go'], rust: ['rust'], java: ['java'], cpp: ['c', 'cpp'], c: ['c', 'cpp'],
+};

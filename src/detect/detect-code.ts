@@ -1,0 +1,56 @@
+/** Source code: lines that end, open or close like code, and few that read like prose. */
+import type { Detector, Sample } from './detection.ts';
+import { nonBlank } from './sample.ts';
+
+const CODE_LINE = [
+  /[;{}]\s*$/, /^\s*[}\])]/, /\)\s*:\s*$/, /^\s*(?:else|try|finally|except.*|do)\s*:?\s*\{?$/,
+  /^\s*(?:def|class|import|from|return|if|elif|for|while|with|raise|assert|yield|async|await|const|let|var|function|export|fn|func|pub|impl|use|package|struct|enum|interface|type|public|private|protected|static|#include|#define|#if|#endif|template|namespace|typedef|switch|case|break|continue|pass|lambda|del|global|match)\b/,
+  /^\s*(?:\/\/|\/\*|\*\/|\* |\*$|#(?!#)|--|"""|''')/, /^\s*@\w+/, /^\s*[\w.[\]'"]+\s*(?:[+\-*/|&]?=|:=)\s*\S/,
+  /^\s*[\w.]+\(.*\)[;,]?\s*$/, /^\s{2,}[\w.]+(?:\(|\s*[,)]\s*$)/, /^\s*["'\w]+:\s*\S.*,\s*$/,
+];
+const NUMBERED = /^\s*\d+\t/;
+const TRIPLE_QUOTE = /"""|'''/g;
+const DOCTEST = /^\s*>>>/;
+const PROSE = /^[A-Z][a-z]+(?: [\w,'()-]+){5,}[.!?:]?$/;
+
+function isCodeLine(line: string): boolean {
+  for (const cue of CODE_LINE) if (cue.test(line)) return true;
+  return false;
+}
+
+/** Strips `nl -ba` / `cat -n` line numbers when most lines carry them. */
+export function withoutLineNumbers(lines: readonly string[]): readonly string[] {
+  let numbered = 0;
+  for (const line of lines) if (NUMBERED.test(line)) numbered += 1;
+  if (numbered < 0.8 * lines.length) return lines;
+  return lines.map((line) => line.replace(NUMBERED, ''));
+}
+
+/** Scores code by the share of lines with code shape, lowered by lines that read as prose. */
+export const codeDetector: Detector = {
+  kind: 'code',
+  score(sample: Sample): number {
+    const lines = withoutLineNumbers(nonBlank(sample.lines).slice(0, 1_500));
+    if (lines.length === 0) return 0;
+    let code = 0;
+    let prose = 0;
+    let indented = 0;
+    let docstring = false;
+    let counted = 0;
+    for (const line of lines) {
+      // Docstring bodies are prose inside code: they count neither way (doctest lines are code).
+      const quotes = (line.match(TRIPLE_QUOTE) ?? []).length;
+      const inside = docstring;
+      if (quotes % 2 === 1) docstring = !docstring;
+      if (inside && quotes === 0 && !DOCTEST.test(line)) continue;
+      counted += 1;
+      if (isCodeLine(line) || DOCTEST.test(line)) code += 1;
+      else if (PROSE.test(line.trim()) && !/^\s/.test(line)) prose += 1;
+      if (/^(?: {2,}|\t)\S/.test(line)) indented += 1;
+    }
+    if (counted === 0) return 0;
+    const share = code / counted;
+    const structure = Math.min(1, indented / lines.length + 0.7);
+    return Math.max(0, 0.9 * share * structure - 0.5 * (prose / counted));
+  },
+};

@@ -1,0 +1,72 @@
+/** `detectContent`: the kind of a block from its bytes, split into sections when it is mixed. */
+import type { DetectHint, Detection, DetectedSection } from './detection.ts';
+import { detectSingle } from './detect-single.ts';
+import { sampleText } from './sample.ts';
+import { splitFenced, splitTracebacks, splitWrapped, type RawSection } from './split-sections.ts';
+
+// Splitting scans the whole text; past this size a block is judged from its sample alone.
+const MAX_SPLIT_CHARS = 4_000_000;
+const BINARY_SHARE = 0.1;
+
+/** Decides a block's kind (never throws: anything unreadable is `text`). */
+export function detectContent(text: string, hint: DetectHint = {}): Detection {
+  try {
+    return detect(text, hint);
+  } catch {
+    return { kind: 'text' };
+  }
+}
+
+function detect(text: string, hint: DetectHint): Detection {
+  if (text.trim().length === 0 || looksBinary(text)) return { kind: 'text' };
+  if (text.length <= MAX_SPLIT_CHARS) {
+    const split = splitWrapped(text) ?? splitFenced(text);
+    if (split !== null) return fromSections(text, split, hint);
+  }
+  const single = detectSingle(sampleText(text), hint);
+  if (single.kind !== 'log' && text.length <= MAX_SPLIT_CHARS) {
+    const tracebacks = splitTracebacks(text);
+    if (tracebacks !== null) return fromSections(text, tracebacks, hint);
+  }
+  return single.language === undefined ? { kind: single.kind } : { kind: single.kind, language: single.language };
+}
+
+/** Control characters (NUL, replacement chars) in the head mean bytes that are not text. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4_000);
+  let odd = 0;
+  for (let i = 0; i < head.length; i += 1) {
+    const c = head.charCodeAt(i);
+    if ((c < 9) || (c > 13 && c < 32) || c === 0xfffd) odd += 1;
+  }
+  return odd > BINARY_SHARE * head.length;
+}
+
+/** Detects each undecided section, flattens nested mixes, merges neighbours of one kind. */
+function fromSections(text: string, raw: readonly RawSection[], hint: DetectHint): Detection {
+  const decided: DetectedSection[] = [];
+  for (const section of raw) {
+    if (section.end <= section.start) continue;
+    if (section.kind !== null) { decided.push({ kind: section.kind, start: section.start, end: section.end }); continue; }
+    const body = text.slice(section.start, section.end);
+    const inner = body.trim().length === 0 ? { kind: 'text' as const } : detect(body, section.fileName === undefined ? hint : { fileName: section.fileName });
+    if (inner.kind === 'mixed') {
+      for (const part of inner.sections ?? []) decided.push({ ...part, start: part.start + section.start, end: part.end + section.start });
+    } else {
+      decided.push(inner.language === undefined
+        ? { kind: inner.kind, start: section.start, end: section.end }
+        : { kind: inner.kind, language: inner.language, start: section.start, end: section.end });
+    }
+  }
+  const merged: DetectedSection[] = [];
+  for (const section of decided) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.kind === section.kind && last.language === section.language && last.end === section.start) {
+      merged[merged.length - 1] = { ...last, end: section.end };
+    } else merged.push(section);
+  }
+  const only = merged[0];
+  if (only === undefined) return { kind: 'text' };
+  if (merged.length === 1) return only.language === undefined ? { kind: only.kind } : { kind: only.kind, language: only.language };
+  return { kind: 'mixed', sections: merged };
+}

@@ -1,0 +1,44 @@
+/** Search results: grep/ripgrep `path:line:text`, `path:text`, `line:text` and `--heading` groups. */
+import type { Detector, Sample } from './detection.ts';
+import { isGroupSeparator, isHeadingPath, parseSearchLine } from './search-line-grammar.ts';
+
+/** Scores search output by the share of lines it explains; bare `12:text` lines must count upward. */
+export const searchDetector: Detector = {
+  kind: 'search',
+  score(sample: Sample): number {
+    const lines = sample.lines.slice(0, 1_500);
+    let counted = 0;
+    let explained = 0;
+    let withPath = 0;
+    let bareMatches = 0;
+    let ascending = 0;
+    let previous = -1;
+    let headings = 0;
+    for (let i = 0; i < lines.length; i += 1) {
+      const line = lines[i] as string;
+      if (line.trim().length === 0) continue;
+      counted += 1;
+      if (isGroupSeparator(line)) { explained += 1; continue; }
+      const parsed = parseSearchLine(line, true);
+      if (parsed !== null && parsed.path !== null) { explained += 1; withPath += 1; continue; }
+      if (parsed !== null && parsed.line !== null) {
+        explained += 1;
+        if (!parsed.context) bareMatches += 1;
+        if (parsed.line > previous) ascending += 1;
+        previous = parsed.line;
+        continue;
+      }
+      const next = lines[i + 1];
+      if (isHeadingPath(line) && next !== undefined && parseSearchLine(next, true)?.line != null) {
+        headings += 1;
+        explained += 1;
+        previous = -1;
+      }
+    }
+    if (counted < 2 || explained < 2) return 0;
+    const bare = explained - withPath - headings;
+    // Numbered lines without paths are search output only when numbers climb and some are matches.
+    if (bare > withPath && headings === 0 && (bareMatches === 0 || ascending < 0.8 * bare)) return 0;
+    return 0.95 * (explained / counted);
+  },
+};

@@ -1,0 +1,42 @@
+/** What `detectContent` answers, and the shape every single-kind detector shares. */
+import type { ContentKind } from '../types.ts';
+
+/** A kind that one stretch of text can have on its own: everything but `mixed`. */
+export type SectionKind = Exclude<ContentKind, 'mixed'>;
+
+/** One stretch of a `mixed` block: `text.slice(start, end)` is of `kind`. */
+export interface DetectedSection {
+  readonly kind: SectionKind;
+  readonly language?: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The kind of a block; `language` for code; `sections` (in order, covering the text) for mixed. */
+export interface Detection {
+  readonly kind: ContentKind;
+  readonly language?: string;
+  readonly sections?: readonly DetectedSection[];
+}
+
+/** Optional hints that never override strong evidence in the bytes. */
+export interface DetectHint {
+  readonly fileName?: string;
+}
+
+/** The lines a detector looks at: a bounded sample of the block, each line capped in length. */
+export interface Sample {
+  readonly lines: readonly string[];
+  /** The sampled text itself (head, or head + tail of a huge input). */
+  readonly text: string;
+  /** The head of the input alone (equal to `text` when complete): grammars that must not see the cut. */
+  readonly head: string;
+  /** True when `text` is the whole input. */
+  readonly complete: boolean;
+}
+
+/** One kind's detector: a confidence in [0, 1] that the sample is of its kind. */
+export interface Detector {
+  readonly kind: SectionKind;
+  score(sample: Sample): number;
+}

@@ -1,0 +1,40 @@
+/** Bounded view of a block, so detection is linear and fast on inputs of any size. */
+import type { Sample } from './detection.ts';
+
+const HEAD_CHARS = 48_000;
+const TAIL_CHARS = 12_000;
+const MAX_LINE_CHARS = 2_000;
+
+/** Cuts a huge text to its head and tail (at line boundaries) and splits it into capped lines. */
+export function sampleText(text: string): Sample {
+  const complete = text.length <= HEAD_CHARS + TAIL_CHARS;
+  const head = complete ? text : text.slice(0, HEAD_CHARS);
+  const sampled = complete ? text : headAndTail(text);
+  const lines = sampled.split('\n').map((line) => {
+    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+    return trimmed.length > MAX_LINE_CHARS ? trimmed.slice(0, MAX_LINE_CHARS) : trimmed;
+  });
+  return { lines, text: sampled, head, complete };
+}
+
+function headAndTail(text: string): string {
+  let headEnd = text.lastIndexOf('\n', HEAD_CHARS);
+  // A single giant line has no boundary to cut at: keep the raw head.
+  if (headEnd < HEAD_CHARS / 2) headEnd = HEAD_CHARS;
+  let tailStart = text.indexOf('\n', text.length - TAIL_CHARS);
+  if (tailStart < 0 || tailStart < headEnd) tailStart = text.length - TAIL_CHARS;
+  return `${text.slice(0, headEnd)}\n${text.slice(tailStart + 1)}`;
+}
+
+/** Lines that carry something: blank lines say nothing about the kind. */
+export function nonBlank(lines: readonly string[]): string[] {
+  return lines.filter((line) => line.trim().length > 0);
+}
+
+/** Share of `lines` that satisfy `test`, 0 for none. */
+export function shareOf(lines: readonly string[], test: (line: string) => boolean): number {
+  if (lines.length === 0) return 0;
+  let hits = 0;
+  for (const line of lines) if (test(line)) hits += 1;
+  return hits / lines.length;
+}

@@ -1,0 +1,93 @@
+/**
+ * A provider request held in canonical form: the parsed body, its parts, and (when it came as text)
+ * the original bytes, so that what the engine does not change is forwarded byte for byte.
+ */
+import { InvalidRequestError } from '../errors.ts';
+import type { JsonObject, JsonPath, JsonValue, Provider, RequestPart } from '../types.ts';
+import { locateValues, spliceValues } from './json-spans.ts';
+import { detectProvider } from './provider-detect.ts';
+import { isObject } from './raw-part.ts';
+import { requestParts } from './request-parts.ts';
+
+export interface CanonicalRequest {
+  readonly provider: Provider;
+  readonly body: JsonObject;
+  /** The exact text the request arrived as, or null when it was built in memory. */
+  readonly source: string | null;
+  readonly parts: readonly RequestPart[];
+}
+
+/** New values for string leaves, keyed by `path.join('.')`, plus an optional new `tools` array. */
+export interface RequestEdits {
+  readonly strings: ReadonlyMap<string, string>;
+  readonly tools?: readonly JsonValue[];
+}
+
+/** Canonical form of a body already parsed (a trace's request). */
+export function canonicalFromBody(body: JsonObject, provider?: Provider): CanonicalRequest {
+  const resolved = provider ?? detectProvider(body);
+  if (resolved === null) throw new InvalidRequestError('messages', 'missing or not an array');
+  return { provider: resolved, body, source: null, parts: requestParts(resolved, body) };
+}
+
+/** Parses request text; malformed JSON or a body without `messages` is an InvalidRequestError. */
+export function parseRequest(text: string, provider?: Provider): CanonicalRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidRequestError('(body)', `not JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(value as JsonValue)) throw new InvalidRequestError('(body)', 'not a JSON object');
+  const canonical = canonicalFromBody(value as JsonObject, provider);
+  return { ...canonical, source: text };
+}
+
+function setAt(value: JsonValue, path: readonly (string | number)[], leaf: JsonValue): JsonValue {
+  if (path.length === 0) return leaf;
+  const [head, ...rest] = path;
+  if (Array.isArray(value) && typeof head === 'number') {
+    const copy = value.slice();
+    copy[head] = setAt(copy[head] as JsonValue, rest, leaf);
+    return copy;
+  }
+  if (isObject(value) && head !== undefined) {
+    return { ...value, [head]: setAt(value[String(head)] as JsonValue, rest, leaf) };
+  }
+  return value;
+}
+
+/** The body with the edits applied; untouched subtrees are shared, never copied or mutated. */
+export function applyEdits(request: CanonicalRequest, edits: RequestEdits): JsonObject {
+  const pathOf = new Map(request.parts.map((p) => [p.path.join('.'), p.path]));
+  let body: JsonValue = request.body;
+  for (const [key, text] of edits.strings) {
+    const path = pathOf.get(key);
+    if (path) body = setAt(body, path, text);
+  }
+  if (edits.tools) body = { ...(body as JsonObject), tools: [...edits.tools] };
+  return body as JsonObject;
+}
+
+/** Writes the request with the edits: the original bytes with only the edited values spliced in. */
+export function emitRequest(request: CanonicalRequest, edits: RequestEdits): string {
+  if (request.source === null) return JSON.stringify(applyEdits(request, edits));
+  if (edits.strings.size === 0 && !edits.tools) return request.source;
+  const pathOf = new Map(request.parts.map((p) => [p.path.join('.'), p.path]));
+  const paths: JsonPath[] = [];
+  for (const key of edits.strings.keys()) {
+    const path = pathOf.get(key);
+    if (path) paths.push(path);
+  }
+  const hasTools = request.body.tools !== undefined;
+  const spans = locateValues(request.source, hasTools && edits.tools ? [...paths, ['tools']] : paths);
+  const json = new Map([...edits.strings].map(([key, text]) => [key, JSON.stringify(text)] as const));
+  if (edits.tools && hasTools) json.set('tools', JSON.stringify(edits.tools));
+  let out = spliceValues(request.source, json, spans);
+  if (edits.tools && !hasTools) {
+    // A body without tools gets the member appended before its closing brace.
+    const close = out.lastIndexOf('}');
+    out = `${out.slice(0, close).trimEnd()},"tools":${JSON.stringify(edits.tools)}${out.slice(close)}`;
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+/** compress(request) -> { request, stats }: every compressible block routed, stored, marked, frozen. */
+import { createHash } from 'node:crypto';
+import { findMarkers } from '../store/marker.ts';
+import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
+import { outcomeText, outcomeTokens, type BlockOutcome } from './block-outcome.ts';
+import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
+import { compressBlock, type BlockRouting } from './compress-block.ts';
+import { matchesToolGlob } from './engine-options.ts';
+import type { EngineSession } from './engine-session.ts';
+import { isObject } from './raw-part.ts';
+import { pathKey } from './request-parts.ts';
+
+/** One part of the request and what became of it. */
+export interface PartResult {
+  readonly part: RequestPart;
+  readonly outcome: BlockOutcome;
+  /** True when this request is the first to carry the block (its outcome was decided now). */
+  readonly decidedNow: boolean;
+  /** The text sent for the part. */
+  readonly text: string;
+}
+
+export interface RequestStats {
+  readonly tokensBefore: number;
+  readonly tokensAfter: number;
+  readonly compressibleBefore: number;
+  readonly compressibleAfter: number;
+  readonly blocksChanged: number;
+  readonly markers: number;
+  readonly ms: number;
+  readonly retrieveToolAdded: boolean;
+}
+
+export interface CompressedRequest {
+  readonly request: CanonicalRequest;
+  readonly edits: RequestEdits;
+  readonly parts: readonly PartResult[];
+  readonly stats: RequestStats;
+}
+
+function conversationOf(parts: readonly RequestPart[]): string {
+  return parts
+    .filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible)
+    .map((p) => p.text)
+    .join('\n');
+}
+
+function messageOf(body: JsonObject, index: number): JsonObject | null {
+  const messages = body.messages;
+  if (!Array.isArray(messages)) return null;
+  const message = messages[index];
+  return isObject(message) ? message : null;
+}
+
+function decide(part: RequestPart, session: EngineSession, routing: BlockRouting): { outcome: BlockOutcome; fresh: boolean } {
+  const { setup } = session;
+  const tokens = setup.ruler.count(part.text);
+  if (!part.compressible) return { outcome: { state: 'passed', kind: null, reason: 'not-compressible', tokens, ms: 0 }, fresh: false };
+  const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
+  const known = session.decided.get(key);
+  if (known) return { outcome: known, fresh: false };
+  let outcome: BlockOutcome;
+  if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
+    // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
+    outcome = { state: 'passed', kind: null, reason: 'cached-prefix', tokens, ms: 0 };
+  } else if (part.toolName !== undefined && matchesToolGlob(part.toolName, setup.options.excludeTools)) {
+    outcome = { state: 'passed', kind: null, reason: 'excluded-tool', tokens, ms: 0 };
+  } else if (tokens < setup.options.minBlockTokens) {
+    outcome = { state: 'passed', kind: null, reason: 'below-minimum', tokens, ms: 0 };
+  } else {
+    outcome = compressBlock(part.text, part.toolName, tokens, routing);
+  }
+  if (outcome.state === 'failed') session.failures++;
+  session.decided.set(key, outcome);
+  return { outcome, fresh: true };
+}
+
+/** The name a tool definition carries, in either provider's shape. */
+function toolName(tool: JsonValue): string | null {
+  if (!isObject(tool)) return null;
+  if (typeof tool.name === 'string') return tool.name;
+  return isObject(tool.function) && typeof tool.function.name === 'string' ? tool.function.name : null;
+}
+
+function withRetrieveTool(request: CanonicalRequest, session: EngineSession): readonly JsonValue[] | undefined {
+  const tool = session.setup.retrieveTool(request.provider);
+  const existing = Array.isArray(request.body.tools) ? request.body.tools : [];
+  if (existing.some((t) => toolName(t) === toolName(tool))) return undefined;
+  return [...existing, tool];
+}
+
+/** Compresses one request of a session. Never throws for content: failures pass blocks unchanged. */
+export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
+  const started = performance.now();
+  const { setup } = session;
+  const routing: BlockRouting = {
+    registry: setup.registry,
+    detect: setup.detect,
+    context: { profile: setup.options.profile, ruler: setup.ruler, conversation: conversationOf(request.parts) },
+    deadlineMs: setup.options.deadlineMs,
+    minSectionTokens: setup.options.minBlockTokens,
+  };
+  const results: PartResult[] = [];
+  const strings = new Map<string, string>();
+  let tokensBefore = 0, tokensAfter = 0, compressibleBefore = 0, compressibleAfter = 0, blocksChanged = 0, markers = 0;
+  for (const part of request.parts) {
+    if (part.role === 'tools') continue; // counted below, after the retrieve tool is settled
+    const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
+    const key = pathKey(part.path);
+    let memo = message ? session.byMessage.get(message) : undefined;
+    let outcome = memo?.get(key);
+    let decidedNow = false;
+    if (outcome === undefined) {
+      const decision = decide(part, session, routing);
+      outcome = decision.outcome;
+      decidedNow = decision.fresh;
+      if (message) {
+        if (!memo) session.byMessage.set(message, (memo = new Map()));
+        memo.set(key, outcome);
+      }
+    }
+    const text = outcomeText(outcome, part.text);
+    const { before, after } = outcomeTokens(outcome);
+    tokensBefore += before;
+    tokensAfter += after;
+    if (part.compressible) {
+      compressibleBefore += before;
+      compressibleAfter += after;
+    }
+    if (outcome.state === 'compressed') {
+      strings.set(key, text);
+      blocksChanged++;
+      markers += findMarkers(text).length;
+      if (decidedNow) for (const dropped of outcome.dropped) await setup.store.put(dropped.original);
+    }
+    results.push({ part, outcome, decidedNow, text });
+  }
+  const addTool = markers > 0 || session.retrieveToolSent;
+  const tools = addTool ? withRetrieveTool(request, session) : undefined;
+  if (addTool) session.retrieveToolSent = true;
+  const edits: RequestEdits = tools ? { strings, tools } : { strings };
+  for (const part of request.parts.filter((p) => p.role === 'tools')) {
+    const tokens = setup.ruler.count(part.text);
+    tokensBefore += tokens;
+    tokensAfter += tools ? setup.ruler.count(JSON.stringify(tools)) : tokens;
+    results.push({ part, outcome: { state: 'passed', kind: null, reason: 'not-compressible', tokens, ms: 0 }, decidedNow: false, text: part.text });
+  }
+  if (tools && !request.parts.some((p) => p.role === 'tools')) tokensAfter += setup.ruler.count(JSON.stringify(tools));
+  session.previousMessageCount = Array.isArray(request.body.messages) ? request.body.messages.length : 0;
+  return {
+    request,
+    edits,
+    parts: results,
+    stats: {
+      tokensBefore, tokensAfter, compressibleBefore, compressibleAfter, blocksChanged, markers,
+      ms: performance.now() - started,
+      retrieveToolAdded: tools !== undefined,
+    },
+  };
+}
+
+/** The compressed request as a body (shares every untouched subtree with the input). */
+export function compressedBody(result: CompressedRequest): JsonObject {
+  return applyEdits(result.request, result.edits);
+}

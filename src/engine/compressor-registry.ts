@@ -1,0 +1,22 @@
+/** Which compressors serve which content kind, in the order they are tried. */
+import type { Compressor } from '../compressors/compressor.ts';
+import type { ContentKind } from '../types.ts';
+
+/** Every kind must be listed (the compiler says when one is missing); `mixed` is split, never served whole. */
+export type CompressorRegistry = Readonly<Record<ContentKind, readonly Compressor[]>>;
+
+/** Keeps only the compressors whose names are allowed (null allows all). */
+export function restrictRegistry(registry: CompressorRegistry, allowed: readonly string[] | null): CompressorRegistry {
+  if (allowed === null) return registry;
+  const keep = new Set(allowed);
+  const out = {} as Record<ContentKind, readonly Compressor[]>;
+  for (const [kind, list] of Object.entries(registry) as [ContentKind, readonly Compressor[]][]) {
+    out[kind] = list.filter((c) => keep.has(c.name));
+  }
+  return out;
+}
+
+/** Names of every compressor in the registry. */
+export function compressorNames(registry: CompressorRegistry): string[] {
+  return [...new Set(Object.values(registry).flatMap((list) => list.map((c) => c.name)))].sort();
+}

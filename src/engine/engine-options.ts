@@ -1,0 +1,40 @@
+/** Options of the engine, resolved once: `{ ...DEFAULT_ENGINE_OPTIONS, ...options }`. */
+import type { TokenizerName } from '../config.ts';
+import type { Profile } from '../types.ts';
+
+export interface EngineOptions {
+  /** How far compressors may go; `lossless` never leaves a marker. @default "balanced" */
+  readonly profile: Profile;
+  /** Names of the compressors allowed to run; null allows every one the profile uses. @default null */
+  readonly compressors: readonly string[] | null;
+  /** Blocks smaller than this many tokens pass unchanged. @default 50 */
+  readonly minBlockTokens: number;
+  /** Tool names whose results are never compressed, as globs (`*` and `?`). @default [] */
+  readonly excludeTools: readonly string[];
+  /** A compressor slower than this on one block is ignored and the block passes (fail open). @default 2000 */
+  readonly deadlineMs: number;
+  /** The token ruler. @default "o200k_base" */
+  readonly tokenizer: TokenizerName;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  profile: 'balanced',
+  compressors: null,
+  minBlockTokens: 50,
+  excludeTools: [],
+  deadlineMs: 2_000,
+  tokenizer: 'o200k_base',
+};
+
+/** Resolves options without touching the caller's object. */
+export function resolveEngineOptions(options: Partial<EngineOptions> = {}): EngineOptions {
+  return { ...DEFAULT_ENGINE_OPTIONS, ...options };
+}
+
+/** True when `name` matches one of the globs. */
+export function matchesToolGlob(name: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => {
+    const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${pattern}$`).test(name);
+  });
+}

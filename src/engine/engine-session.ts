@@ -1,0 +1,41 @@
+/**
+ * State a proxy (or a replay) carries across the requests of one session: the store, every block
+ * outcome already decided (so a block never changes once sent), and whether the retrieve tool is in.
+ */
+import type { Store } from '../store/store.ts';
+import type { TokenRuler } from '../tokenize/token-ruler.ts';
+import type { JsonObject, JsonValue, Provider } from '../types.ts';
+import type { BlockOutcome } from './block-outcome.ts';
+import type { CompressorRegistry } from './compressor-registry.ts';
+import type { Detect } from './compress-block.ts';
+import type { EngineOptions } from './engine-options.ts';
+
+/** Everything the engine needs that is not per request. */
+export interface EngineSetup {
+  readonly options: EngineOptions;
+  readonly registry: CompressorRegistry;
+  readonly detect: Detect;
+  readonly store: Store;
+  readonly ruler: TokenRuler;
+  /** The `terse_retrieve` definition in the provider's shape. */
+  readonly retrieveTool: (provider: Provider) => JsonObject;
+}
+
+export interface EngineSession {
+  readonly setup: EngineSetup;
+  /** Outcomes by `pathKey#contentHash`: how a block was sent the first time is how it is sent again. */
+  readonly decided: Map<string, BlockOutcome>;
+  /** Fast path when the caller reuses message objects (a replay): outcomes by message identity. */
+  readonly byMessage: WeakMap<JsonValue[] | JsonObject, Map<string, BlockOutcome>>;
+  /** Messages the previous request carried: anything among them not decided before is in the cached prefix. */
+  previousMessageCount: number;
+  /** Once a marker was sent, the retrieve tool stays in every later request (a flickering tool list busts caches). */
+  retrieveToolSent: boolean;
+  /** Blocks that failed open so far. */
+  failures: number;
+}
+
+/** A fresh session over one engine setup. */
+export function createSession(setup: EngineSetup): EngineSession {
+  return { setup, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, retrieveToolSent: false, failures: 0 };
+}

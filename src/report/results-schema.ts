@@ -1,0 +1,134 @@
+/**
+ * The one schema of results.duckdb: each table's columns, their DuckDB types, and where each value
+ * comes from in a RunResult. Every table carries `run_id` so databases of several runs (or shards)
+ * can be merged with a plain UNION. Errored pairs live in `pairs` (state = 'errored', error = text);
+ * only `ok` pairs contribute rows to requests, blocks and probes.
+ */
+import type { PairResult, RunResult, RunRow } from '../bench/replay-rows.ts';
+
+/** DuckDB column types the report uses. BIGINT for counts: sums over a big run outgrow INTEGER. */
+export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
+
+/** A value one cell holds before it is appended. */
+export type CellValue = string | number | boolean | null | readonly string[];
+
+/** One column: its name, type, whether it may be NULL, and how to read it from a source row. */
+export interface Column<Row> {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable?: boolean;
+  readonly get: (row: Row, run: RunRow) => CellValue;
+}
+
+/** A table with its source erased: column definitions plus the cells of every row, in column order. */
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly Omit<Column<never>, 'get'>[];
+  readonly rows: (result: RunResult) => Iterable<readonly CellValue[]>;
+}
+
+function defineTable<Row>(
+  name: string,
+  source: (result: RunResult) => Iterable<Row>,
+  columns: readonly Column<Row>[],
+): TableSpec {
+  return {
+    name,
+    columns: columns.map(({ name: column, type, nullable }) => ({ name: column, type, nullable })),
+    *rows(result) {
+      for (const row of source(result)) yield columns.map((column) => column.get(row, result.run));
+    },
+  };
+}
+
+const runId: Column<unknown> = { name: 'run_id', type: 'VARCHAR', get: (_row, run) => run.id };
+
+function* okRows<Row>(result: RunResult, pick: (pair: Extract<PairResult, { state: 'ok' }>) => readonly Row[]) {
+  for (const pair of result.pairs) if (pair.state === 'ok') yield* pick(pair);
+}
+
+/** Every table of results.duckdb, in creation order. */
+export const RESULT_TABLES: readonly TableSpec[] = [
+  defineTable('runs', (result) => [result.run], [
+    runId,
+    { name: 'started_at', type: 'TIMESTAMP', get: (row) => row.started_at },
+    { name: 'git_sha', type: 'VARCHAR', get: (row) => row.git_sha },
+    { name: 'node', type: 'VARCHAR', get: (row) => row.node },
+    { name: 'tokenizer', type: 'VARCHAR', get: (row) => row.tokenizer },
+    { name: 'configs', type: 'VARCHAR[]', get: (row) => row.configs },
+    { name: 'argv', type: 'VARCHAR', get: (row) => row.argv },
+  ]),
+  defineTable('traces', (result) => result.traces, [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'workload', type: 'VARCHAR', get: (row) => row.workload },
+    { name: 'suite', type: 'VARCHAR', get: (row) => row.suite },
+    { name: 'provider', type: 'VARCHAR', get: (row) => row.provider },
+    { name: 'source_format', type: 'VARCHAR', get: (row) => row.source_format },
+    { name: 'source_file', type: 'VARCHAR', get: (row) => row.source_file },
+    { name: 'messages', type: 'BIGINT', get: (row) => row.messages },
+    { name: 'requests', type: 'BIGINT', get: (row) => row.requests },
+  ]),
+  defineTable('pairs', (result) => result.pairs, [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'config', type: 'VARCHAR', get: (row) => row.config },
+    { name: 'state', type: 'VARCHAR', get: (row) => row.state },
+    { name: 'error', type: 'VARCHAR', nullable: true, get: (row) => (row.state === 'errored' ? row.error : null) },
+  ]),
+  defineTable('requests', (result) => okRows(result, (pair) => pair.requests), [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'config', type: 'VARCHAR', get: (row) => row.config },
+    { name: 'request_index', type: 'BIGINT', get: (row) => row.request_index },
+    { name: 'messages', type: 'BIGINT', get: (row) => row.messages },
+    { name: 'tokens_before', type: 'BIGINT', get: (row) => row.tokens_before },
+    { name: 'tokens_after', type: 'BIGINT', get: (row) => row.tokens_after },
+    { name: 'compressible_before', type: 'BIGINT', get: (row) => row.compressible_before },
+    { name: 'compressible_after', type: 'BIGINT', get: (row) => row.compressible_after },
+    { name: 'compress_ms', type: 'DOUBLE', get: (row) => row.compress_ms },
+    { name: 'blocks_changed', type: 'BIGINT', get: (row) => row.blocks_changed },
+    { name: 'markers', type: 'BIGINT', get: (row) => row.markers },
+  ]),
+  defineTable('blocks', (result) => okRows(result, (pair) => pair.blocks), [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'config', type: 'VARCHAR', get: (row) => row.config },
+    { name: 'request_index', type: 'BIGINT', get: (row) => row.request_index },
+    { name: 'message_index', type: 'BIGINT', get: (row) => row.message_index },
+    { name: 'path', type: 'VARCHAR', get: (row) => row.path },
+    { name: 'tool_name', type: 'VARCHAR', nullable: true, get: (row) => row.tool_name },
+    { name: 'kind', type: 'VARCHAR', get: (row) => row.kind },
+    { name: 'compressor', type: 'VARCHAR', nullable: true, get: (row) => row.compressor },
+    { name: 'outcome', type: 'VARCHAR', get: (row) => row.outcome },
+    { name: 'reason', type: 'VARCHAR', nullable: true, get: (row) => row.reason },
+    { name: 'tokens_before', type: 'BIGINT', get: (row) => row.tokens_before },
+    { name: 'tokens_after', type: 'BIGINT', get: (row) => row.tokens_after },
+    { name: 'lossy', type: 'BOOLEAN', get: (row) => row.lossy },
+    { name: 'markers', type: 'BIGINT', get: (row) => row.markers },
+    { name: 'compress_ms', type: 'DOUBLE', get: (row) => row.compress_ms },
+  ]),
+  defineTable('probes', (result) => okRows(result, (pair) => pair.probes), [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'config', type: 'VARCHAR', get: (row) => row.config },
+    { name: 'probe', type: 'VARCHAR', get: (row) => row.probe },
+    { name: 'kind', type: 'VARCHAR', get: (row) => row.kind },
+    { name: 'live_only', type: 'BOOLEAN', get: (row) => row.live_only },
+    { name: 'outcome', type: 'VARCHAR', nullable: true, get: (row) => row.outcome },
+    { name: 'retrieval_tokens', type: 'BIGINT', get: (row) => row.retrieval_tokens },
+  ]),
+];
+
+/** The CREATE TABLE statement of one table. */
+export function createTableSql(table: TableSpec): string {
+  const columns = table.columns.map(
+    (column) => `  ${quoteIdentifier(column.name)} ${column.type}${column.nullable === true ? '' : ' NOT NULL'}`,
+  );
+  return `CREATE TABLE ${quoteIdentifier(table.name)} (\n${columns.join(',\n')}\n)`;
+}
+
+/** Quotes a SQL identifier; names here are constants, but quoting keeps words like `path` safe. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTraceError } from '../errors.ts';
+import type { RunResult } from '../bench/replay-rows.ts';
+import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
+import { summarize } from './summarize.ts';
+
+const summary = summarize(SMOKE_RUN);
+
+function find(trace: string, config: string) {
+  const pair = summary.results.find((row) => row.trace === trace && row.config === config);
+  if (pair === undefined) throw new Error(`no result for ${trace} x ${config}`);
+  return pair;
+}
+
+describe('summarize', () => {
+  it('starts with version 1 and the run context', () => {
+    expect(Object.keys(summary)).toEqual(['version', 'run', 'results', 'workloads', 'errors']);
+    expect(summary.version).toBe(1);
+    expect(summary.run).toEqual({
+      id: '2026-11-25T154023Z-a1b2c3d',
+      started_at: '2026-11-25T15:40:23.123Z',
+      git_sha: 'a1b2c3d',
+      node: 'v20.19.5',
+      tokenizer: 'o200k_base',
+    });
+  });
+
+  it('sums every ok pair\'s requests and recomputes its reduction to 4 decimals', () => {
+    for (const pair of SMOKE_RUN.pairs) {
+      if (pair.state !== 'ok') continue;
+      const before = pair.requests.reduce((total, row) => total + row.tokens_before, 0);
+      const after = pair.requests.reduce((total, row) => total + row.tokens_after, 0);
+      const result = find(pair.trace, pair.config);
+      expect(result.requests).toBe(pair.requests.length);
+      expect(result.tokens_before).toBe(before);
+      expect(result.tokens_after).toBe(after);
+      expect(result.reduction).toBe(Math.round((1 - after / before) * 10_000) / 10_000);
+      expect(result.compressible_before).toBe(pair.requests.reduce((total, row) => total + row.compressible_before, 0));
+      expect(result.compressible_after).toBe(pair.requests.reduce((total, row) => total + row.compressible_after, 0));
+    }
+    expect(find('cs-ripgrep-auth', 'json-minify')).toMatchObject({ tokens_before: 35_700, tokens_after: 20_505, reduction: 0.4256 });
+    expect(find('cs-ripgrep-auth', 'none').reduction).toBe(0);
+  });
+
+  it('takes p50 and p95 of per-request compress_ms with simple-statistics quantile', () => {
+    // Sorted 1.25, 2.5, 3.0, 4.75; linear interpolation (R type 7): p50 at index 1.5, p95 at index 2.85.
+    expect(find('cs-ripgrep-auth', 'json-minify')).toMatchObject({ p50_ms: 2.75, p95_ms: 4.487 });
+    // Sorted 0.21, 0.35, 0.5: p95 at index 1.9 = 0.35 + 0.9 * 0.15.
+    expect(find('sre-oom-kill', 'none')).toMatchObject({ p50_ms: 0.35, p95_ms: 0.485 });
+  });
+
+  it('counts probe outcomes, with live-only probes apart', () => {
+    expect(find('cs-ripgrep-auth', 'json-minify').probes).toEqual({
+      total: 4, survived: 2, retrievable: 1, lost: 0, fabricated: 0, live_only: 1,
+    });
+    expect(find('cs-find-handler', 'json-minify').probes).toEqual({
+      total: 2, survived: 0, retrievable: 0, lost: 1, fabricated: 1, live_only: 0,
+    });
+  });
+
+  it('sorts results by suite, workload, trace, then config in run order', () => {
+    expect(summary.results.map((row) => `${row.suite}/${row.workload}/${row.trace}/${row.config}`)).toEqual([
+      'smoke/code-search/cs-find-handler/none',
+      'smoke/code-search/cs-find-handler/json-minify',
+      'smoke/code-search/cs-ripgrep-auth/none',
+      'smoke/code-search/cs-ripgrep-auth/json-minify',
+      'smoke/sre/sre-oom-kill/none',
+      'swe/issue-triage/triage-flaky-test/none',
+      'swe/issue-triage/triage-flaky-test/json-minify',
+    ]);
+  });
+
+  it('adds pairs up per suite, workload and config', () => {
+    expect(summary.workloads.map((row) => `${row.suite}/${row.workload}/${row.config}`)).toEqual([
+      'smoke/code-search/none',
+      'smoke/code-search/json-minify',
+      'smoke/sre/none',
+      'swe/issue-triage/none',
+      'swe/issue-triage/json-minify',
+    ]);
+    const codeSearch = summary.workloads[1];
+    expect(codeSearch).toMatchObject({ traces: 2, tokens_before: 35_700 + 12_420, tokens_after: 20_505 + 9_775 });
+    expect(codeSearch?.reduction).toBe(Math.round((1 - 30_280 / 48_120) * 10_000) / 10_000);
+    expect(codeSearch?.probes).toEqual({ total: 6, survived: 2, retrievable: 1, lost: 1, fabricated: 1, live_only: 1 });
+  });
+
+  it('lists errored pairs under errors and nowhere else', () => {
+    expect(summary.errors).toEqual([
+      { trace: 'sre-oom-kill', config: 'json-minify', error: 'InvalidRequestError: request field messages[4].content: expected an array of blocks' },
+    ]);
+    expect(summary.results.some((row) => row.trace === 'sre-oom-kill' && row.config === 'json-minify')).toBe(false);
+    expect(summary.workloads.some((row) => row.workload === 'sre' && row.config === 'json-minify')).toBe(false);
+  });
+
+  it('gives reduction 0 and percentiles 0 to a pair with no requests', () => {
+    const empty: RunResult = {
+      ...SMOKE_RUN,
+      pairs: [{ state: 'ok', trace: 'sre-oom-kill', config: 'none', requests: [], blocks: [], probes: [] }],
+    };
+    expect(summarize(empty).results[0]).toMatchObject({ tokens_before: 0, reduction: 0, p50_ms: 0, p95_ms: 0 });
+  });
+
+  it('names a replayed trace that the run does not list', () => {
+    const orphan: RunResult = { ...SMOKE_RUN, traces: SMOKE_RUN.traces.filter((row) => row.trace !== 'sre-oom-kill') };
+    expect(() => summarize(orphan)).toThrow(InvalidTraceError);
+    expect(() => summarize(orphan)).toThrow(/sre-oom-kill/);
+  });
+});

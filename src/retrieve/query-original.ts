@@ -1,0 +1,108 @@
+/** Answers a `terse_retrieve` query: only the JSON items, or else the lines, of an original that match. */
+import type { JsonValue } from '../types.ts';
+
+/** How much of the original a query kept: `count` of `total` items or lines. */
+export interface QueryMatch {
+  readonly unit: 'items' | 'lines';
+  readonly count: number;
+  readonly total: number;
+}
+
+/** The matching part of an original, and how much of it that is. */
+export interface QueryAnswer {
+  readonly text: string;
+  readonly matched: QueryMatch;
+}
+
+/** The lowercased, whitespace-separated terms of a query; every one must occur for a match. */
+export function queryTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter((term) => term !== '');
+}
+
+/**
+ * Filters `original` by `query` (case-insensitive; all terms must match). A JSON original with an
+ * array answers with the matching items of its largest array (the top-level array, or the nested
+ * one with most items), as a JSON array; anything else answers with the matching lines, each
+ * prefixed by its 1-based line number.
+ */
+export function queryOriginal(original: string, query: string): QueryAnswer {
+  const terms = queryTerms(query);
+  const items = largestJsonArray(original);
+  return items === null ? matchLines(original, terms) : matchItems(items, terms);
+}
+
+function matchItems(items: readonly JsonValue[], terms: readonly string[]): QueryAnswer {
+  const kept = items.filter((item) => containsAll(itemHaystack(item), terms));
+  const text = kept.length === 0 ? '[]' : `[\n${kept.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
+  return { text, matched: { unit: 'items', count: kept.length, total: items.length } };
+}
+
+function matchLines(original: string, terms: readonly string[]): QueryAnswer {
+  const lines = splitLines(original);
+  const kept: string[] = [];
+  lines.forEach((line, index) => {
+    if (containsAll(line.toLowerCase(), terms)) kept.push(`${index + 1}: ${line}`);
+  });
+  return { text: kept.join('\n'), matched: { unit: 'lines', count: kept.length, total: lines.length } };
+}
+
+/** Lines as an editor numbers them: any of \r\n, \n, \r ends one; a final line end opens no new line. */
+function splitLines(original: string): string[] {
+  if (original === '') return [];
+  const lines = original.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function containsAll(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((term) => haystack.includes(term));
+}
+
+/**
+ * The item as JSON, plus its keys and string values unescaped, so a term with a quote, backslash
+ * or control character matches what the model saw as well as the JSON spelling of it.
+ */
+function itemHaystack(item: JsonValue): string {
+  const parts = [JSON.stringify(item)];
+  collectStrings(item, parts);
+  return parts.join('\n').toLowerCase();
+}
+
+function collectStrings(value: JsonValue, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) value.forEach((child) => collectStrings(child, into));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      into.push(key);
+      collectStrings(child, into);
+    }
+  }
+}
+
+/** The array with most items anywhere in a JSON original (first in document order on a tie), or null. */
+export function largestJsonArray(original: string): JsonValue[] | null {
+  const start = original.trimStart()[0];
+  if (start !== '[' && start !== '{') return null;
+  const parsed = parseJson(original);
+  if (parsed === undefined) return null;
+  let largest: JsonValue[] | null = null;
+  const visit = (value: JsonValue): void => {
+    if (Array.isArray(value)) {
+      if (value.length > (largest?.length ?? 0)) largest = value;
+      value.forEach(visit);
+    } else if (value !== null && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(parsed);
+  return largest;
+}
+
+/** Malformed JSON is normal input here: it is answered line by line instead. */
+function parseJson(text: string): JsonValue | undefined {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}

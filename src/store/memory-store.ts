@@ -1,0 +1,121 @@
+/** The default store: originals in process memory, bounded by bytes (LRU) and by TTL. */
+import type { Store, StoreLookup } from './store.ts';
+import { prepareOriginal, resolveStoreOptions, TOMBSTONE_LIMIT } from './store-options.ts';
+import type { ResolvedStoreOptions, StoreOptions } from './store-options.ts';
+import { StoreClosedError, UnstorableOriginalError } from './store-errors.ts';
+import { Tombstones } from './tombstones.ts';
+import type { DropReason } from './tombstones.ts';
+
+interface Entry {
+  readonly original: string;
+  readonly bytes: number;
+  /** When the latest `put` of this original happened: its TTL runs from here. */
+  readonly putAt: number;
+}
+
+/** A `Store` held in a Map; nothing survives the process. */
+export class MemoryStore implements Store {
+  readonly #options: ResolvedStoreOptions;
+  /** Insertion order is put order, so with a steady clock the oldest entry expires first. */
+  readonly #entries = new Map<string, Entry>();
+  /** Insertion order is use order: the first key is the least recently used. */
+  readonly #recency = new Set<string>();
+  readonly #tombstones = new Tombstones(TOMBSTONE_LIMIT);
+  #bytes = 0;
+  #closed = false;
+
+  constructor(options: StoreOptions = {}) {
+    this.#options = resolveStoreOptions(options);
+  }
+
+  /** UTF-8 bytes of all originals held now. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  async put(original: string): Promise<string> {
+    this.#assertOpen();
+    const { ref, bytes } = prepareOriginal(original, this.#options.maxBytes);
+    const now = this.#options.now();
+    this.#sweepExpired(now);
+    const existing = this.#entries.get(ref);
+    if (existing !== undefined && existing.original !== original) {
+      throw new UnstorableOriginalError(ref, 'ref-collision', 'another original already holds this ref');
+    }
+    if (existing !== undefined) this.#remove(ref);
+    this.#entries.set(ref, { original, bytes, putAt: now });
+    this.#recency.add(ref);
+    this.#bytes += bytes;
+    this.#tombstones.forget(ref);
+    this.#evictOverBound();
+    return ref;
+  }
+
+  async get(ref: string): Promise<StoreLookup> {
+    this.#assertOpen();
+    const entry = this.#entries.get(ref);
+    if (entry === undefined) return { found: false, reason: this.#tombstones.reasonFor(ref) ?? 'unknown' };
+    if (this.#isExpired(entry, this.#options.now())) {
+      this.#drop(ref, 'expired');
+      return { found: false, reason: 'expired' };
+    }
+    this.#recency.delete(ref);
+    this.#recency.add(ref);
+    return { found: true, original: entry.original };
+  }
+
+  async has(ref: string): Promise<boolean> {
+    this.#assertOpen();
+    const entry = this.#entries.get(ref);
+    return entry !== undefined && !this.#isExpired(entry, this.#options.now());
+  }
+
+  async close(): Promise<void> {
+    this.#entries.clear();
+    this.#recency.clear();
+    this.#tombstones.clear();
+    this.#bytes = 0;
+    this.#closed = true;
+  }
+
+  #isExpired(entry: Entry, now: number): boolean {
+    return now - entry.putAt >= this.#options.ttlMs;
+  }
+
+  #sweepExpired(now: number): void {
+    for (const [ref, entry] of this.#entries) {
+      if (!this.#isExpired(entry, now)) break;
+      this.#drop(ref, 'expired');
+    }
+  }
+
+  #evictOverBound(): void {
+    // The newest entry is last in recency order and fits alone (prepareOriginal checked), so it stays.
+    for (const ref of this.#recency) {
+      if (this.#bytes <= this.#options.maxBytes) break;
+      this.#drop(ref, 'evicted');
+    }
+  }
+
+  #drop(ref: string, reason: DropReason): void {
+    this.#remove(ref);
+    this.#tombstones.record(ref, reason);
+  }
+
+  #remove(ref: string): void {
+    const entry = this.#entries.get(ref);
+    if (entry === undefined) return;
+    this.#entries.delete(ref);
+    this.#recency.delete(ref);
+    this.#bytes -= entry.bytes;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreClosedError('memory store');
+  }
+}
+
+/** Opens an empty in-memory store. */
+export function createMemoryStore(options: StoreOptions = {}): MemoryStore {
+  return new MemoryStore(options);
+}
