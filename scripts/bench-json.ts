@@ -66,15 +66,17 @@ for (const count of [1_000, 10_000]) {
     const cold: number[] = [];
     const runs = count === 1_000 ? 21 : 7;
     for (let run = 0; run < runs; run += 1) {
-      // Cold: a fresh ruler counts input and output; warm: the engine has counted the input already.
-      const fresh = createTokenRuler('o200k_base');
+      // Cold: the ruler counts input and output; warm: the engine has counted the input already (it always does).
+      const coldRuler = createTokenRuler('o200k_base');
       let started = performance.now();
-      jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler: fresh, conversation: '' });
+      jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler: coldRuler, conversation: '' });
       cold.push(performance.now() - started);
+      const warmRuler = createTokenRuler('o200k_base');
+      warmRuler.count(text);
       started = performance.now();
-      jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler: fresh, conversation: '' });
+      jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler: warmRuler, conversation: '' });
       warm.push(performance.now() - started);
     }
-    console.log(`${count} items, ${profile}: p50 ${p50(warm).toFixed(1)} ms with input counted, ${p50(cold).toFixed(1)} ms counting input too (n=${runs}, ${text.length} chars)`);
+    console.log(`${count} items, ${profile}: p50 ${p50(warm).toFixed(1)} ms (input already counted), ${p50(cold).toFixed(1)} ms counting input too (n=${runs}, ${text.length} chars)`);
   }
 }

@@ -6,11 +6,18 @@ import { replayCommand } from './cli/replay-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { probesCheckCommand } from './cli/probes-command.ts';
 import { benchCommand } from './cli/bench-command.ts';
+import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
+import type { Profile } from './types.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
+  return value;
+}
+
+function profileOption(value: string): Profile {
+  if (value !== 'lossless' && value !== 'balanced' && value !== 'aggressive') throw new InvalidArgumentError('must be lossless, balanced or aggressive');
   return value;
 }
 
@@ -72,5 +79,20 @@ program
   .argument('<probes>', 'probes JSONL file')
   .argument('<traces...>', 'trace files or folders')
   .action((probes: string, traces: string[]) => run(() => probesCheckCommand(probes, traces)));
+
+program
+  .command('compress')
+  .description('compress one tool output (a file, or - for stdin) and print the result')
+  .argument('[file]', 'the tool output; its extension hints the language of code', '-')
+  .option('--profile <profile>', 'lossless, balanced or aggressive', profileOption, 'balanced' as Profile)
+  .option('--json', 'print { output, kind, tokens_before, tokens_after, lossy, markers }', false)
+  .action((file: string, opts: { profile: Profile; json: boolean }) => run(() => compressCommand({ file, profile: opts.profile, json: opts.json })));
+
+program
+  .command('retrieve')
+  .description('print the original behind a marker ref (what terse_retrieve returns)')
+  .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
+  .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
+  .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
 
 await program.parseAsync(process.argv);

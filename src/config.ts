@@ -1,4 +1,5 @@
 /** The only module that reads the environment. Everything else receives these values as arguments. */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,8 @@ export interface TerseEnvironment {
   readonly ci: boolean;
   /** True when stderr is a terminal, so a progress bar may be drawn. */
   readonly stderrIsTTY: boolean;
+  /** The DuckDB store `terse compress` and `terse retrieve` share (TERSE_STORE). @default "~/.cache/terse/store.duckdb" */
+  readonly storeFile: string;
   /** Short git sha of the checkout, from TERSE_GIT_SHA when set (else read from .git by the caller). */
   readonly gitShaOverride: string | null;
 }
@@ -39,6 +42,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     tokenizer: readTokenizer(env.TERSE_TOKENIZER),
     ci: env.CI === 'true' || env.CI === '1',
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    storeFile: path.resolve(env.TERSE_STORE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'terse', 'store.duckdb')),
     gitShaOverride: env.TERSE_GIT_SHA ?? null,
   };
 }

@@ -29,10 +29,15 @@ function shellQuote(arg: string): string {
   return SHELL_SAFE.test(arg) ? arg : `'${arg.split("'").join(`'\\''`)}'`;
 }
 
-/** The command line an agent would have typed for this step. */
-export function commandLine(step: Step): string {
+/** Replaces `{root}` and `{work}` in an argument with real directories (or the ones shown). */
+export function expandArg(arg: string, dirs: { readonly root: string; readonly work: string }): string {
+  return arg.split('{root}').join(dirs.root).split('{work}').join(dirs.work);
+}
+
+/** The command line an agent would have typed for this step, with the given directories. */
+export function commandLine(step: Step, dirs: { readonly root: string; readonly work: string }): string {
   const shown = step.tool === 'tsc' ? 'npx tsc' : step.tool;
-  return [shown, ...step.args.map(shellQuote)].join(' ');
+  return [shown, ...step.args.map((arg) => shellQuote(expandArg(arg, dirs)))].join(' ');
 }
 
 /** The executable and leading arguments of each tool: pinned binaries where the project has them. */
@@ -81,8 +86,8 @@ export function runStep(step: Step, place: RunPlace): RawOutput {
   const fd = openSync(place.captureFile, 'w');
   let exitCode = 0;
   try {
-    execFileSync(file, [...lead, ...step.args], {
-      cwd: step.cwd === 'work' ? place.work : place.root,
+    execFileSync(file, [...lead, ...step.args.map((arg) => expandArg(arg, place))], {
+      cwd: step.cwd === undefined || step.cwd === 'root' ? place.root : path.join(place.work, step.cwd.slice('work'.length)),
       env: fixedEnvironment(place.work, step.env),
       stdio: ['ignore', fd, fd],
       timeout: STEP_TIMEOUT_MS,

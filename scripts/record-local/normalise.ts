@@ -32,6 +32,28 @@ export function normalise(text: string, paths: PathMap, masks: readonly Mask[] =
   return out;
 }
 
+/** Sorts each run of adjacent lines matching `pattern`, so concurrent log lines come in one order. */
+export function sortRuns(text: string, patterns: readonly RegExp[]): string {
+  const lines = text.split('\n');
+  for (const given of patterns) {
+    // A global pattern would carry lastIndex from one test() to the next.
+    const pattern = new RegExp(given.source, given.flags.replace('g', ''));
+    let start = 0;
+    while (start < lines.length) {
+      if (!pattern.test(lines[start] ?? '')) {
+        start++;
+        continue;
+      }
+      let end = start;
+      while (end < lines.length && pattern.test(lines[end] ?? '')) end++;
+      const run = lines.slice(start, end).sort();
+      lines.splice(start, run.length, ...run);
+      start = end;
+    }
+  }
+  return lines.join('\n');
+}
+
 /** Masks shared by several sessions; each pattern is global so every occurrence is replaced. */
 export const MASKS = {
   /** `12ms`, `1.5s`, `0.01s` style durations. */
@@ -44,6 +66,8 @@ export const MASKS = {
   memory: { pattern: /Memory used: +\d+K/g, replacement: 'Memory used: <memory>K' },
   /** npm's heap sizing, taken from the machine's memory. */
   npmHeap: { pattern: /heap:\d+ maxSize:\d+ maxEntrySize:\d+/g, replacement: 'heap:<bytes> maxSize:<bytes> maxEntrySize:<bytes>' },
+  /** npm's unfinished-timer lines carry an epoch time in milliseconds. */
+  npmTimers: { pattern: /(npm timer \S+) \d+/g, replacement: '$1 <time>' },
   /** The kernel release in `npm verbose os`. */
   kernel: { pattern: /(verbose os \w+) \S+/g, replacement: '$1 <release>' },
 } satisfies Record<string, Mask>;

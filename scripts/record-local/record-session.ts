@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PROBE_KINDS, type Probe } from '../../src/bench/probe.ts';
 import { SYSTEM_PROMPT, outputTurn, serialiseLines, traceLines } from './anthropic-trace.ts';
 import { commandLine, runStep } from './command-runner.ts';
-import { normalise } from './normalise.ts';
+import { SHOWN_ROOT, SHOWN_WORK, normalise, sortRuns } from './normalise.ts';
 import { RecordingError } from './recording-error.ts';
 import type { ProbeDraft, Session, StepOutput } from './session.ts';
 
@@ -74,10 +74,11 @@ export function recordSession(session: Session, root: string): Recording {
     const place = { root, work, captureFile: path.join(base, 'capture.txt') };
     const outputs: StepOutput[] = session.steps.map((step, index) => {
       const raw = runStep(step, place);
-      const text = normalise(raw.text, { root, work }, step.masks);
+      const text = sortRuns(normalise(raw.text, { root, work }, step.masks), step.sortRuns ?? []);
       if (text.length > MAX_OUTPUT_CHARS) throw new RecordingError(session.id, `step ${index} printed ${text.length} characters`);
-      if (text.includes(base) || text.includes(root)) throw new RecordingError(session.id, `step ${index} output still holds a machine path`);
-      return { command: normalise(commandLine(step), { root, work }), text, exitCode: raw.exitCode, turn: outputTurn(index) };
+      const leak = text.split('\n').find((line) => line.includes(base) || line.includes(root));
+      if (leak !== undefined) throw new RecordingError(session.id, `step ${index} output still holds a machine path: ${leak}`);
+      return { command: commandLine(step, { root: SHOWN_ROOT, work: SHOWN_WORK }), text, exitCode: raw.exitCode, turn: outputTurn(index) };
     });
     const drafts = session.probes(outputs);
     checkProbes(session, outputs, drafts);

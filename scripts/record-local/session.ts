@@ -16,13 +16,16 @@ export interface Step {
   /** What the assistant says before running the command. */
   readonly say: string;
   readonly tool: ToolName;
+  /** Fixed arguments; `{root}` and `{work}` stand for the repository root and the work directory. */
   readonly args: readonly string[];
-  /** Where the command runs. @default "root" (the repository root, shown as /repo) */
-  readonly cwd?: 'root' | 'work';
+  /** Where the command runs: the repository root (shown as /repo), or the work dir or a folder in it. @default "root" */
+  readonly cwd?: 'root' | 'work' | `work/${string}`;
   /** Extra environment for this step only (e.g. fixed git dates). */
   readonly env?: Readonly<Record<string, string>>;
   /** Masks applied to this step's output after paths are normalised. */
   readonly masks?: readonly Mask[];
+  /** Lines a tool logs from concurrent work in any order: each run of adjacent matching lines is sorted. */
+  readonly sortRuns?: readonly RegExp[];
 }
 
 /** A step's output as the agent saw it, already normalised. */

@@ -1,12 +1,30 @@
-/** How a probe answer is looked for in text: case-insensitive, with runs of white space folded. */
+/**
+ * How a probe answer is looked for in text: case-sensitive, runs of white space folded, and an answer
+ * that starts or ends with a letter or digit must not touch another one there (so `OL` is not found
+ * inside `TOOL`, nor `147` inside `1470`).
+ */
 
 /** The form both sides are compared in. */
 export function normalizeForMatch(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+  return text.replace(/\s+/g, ' ');
 }
 
-/** True when `answer` occurs in `haystack` (already normalised with normalizeForMatch). */
+const WORD = /[\p{L}\p{N}_]/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+/** True when `answer` occurs in `haystack` (already normalised with normalizeForMatch) as a whole token run. */
 export function containsAnswer(normalizedHaystack: string, answer: string): boolean {
   const needle = normalizeForMatch(answer).trim();
-  return needle !== '' && normalizedHaystack.includes(needle);
+  if (needle === '') return false;
+  const guardStart = isWordChar(needle[0]);
+  const guardEnd = isWordChar(needle[needle.length - 1]);
+  for (let at = normalizedHaystack.indexOf(needle); at !== -1; at = normalizedHaystack.indexOf(needle, at + 1)) {
+    if (guardStart && isWordChar(normalizedHaystack[at - 1])) continue;
+    if (guardEnd && isWordChar(normalizedHaystack[at + needle.length])) continue;
+    return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import { canonicalFromBody } from '../engine/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
 import { createSession, type EngineSetup } from '../engine/engine-session.ts';
 import { pathKey } from '../engine/request-parts.ts';
+import { retrieve } from '../retrieve/retrieve.ts';
 import { containsAnswer, normalizeForMatch } from './answer-match.ts';
 import { scoreProbe, type Retrieval } from './fidelity.ts';
 import type { Probe } from './probe.ts';
@@ -36,11 +37,11 @@ function contextText(compressed: CompressedRequest): string {
 function storeRetrieval(setup: EngineSetup): Retrieval {
   return async (ref, query) => {
     const found = await setup.store.get(ref);
-    if (!found.found) return { holdsAnswer: false, tokens: 0 };
-    const holdsAnswer = containsAnswer(normalizeForMatch(found.original), query);
-    // The cost of a retrieval with `query` is the matching lines only; without a match there is no call.
-    const matching = found.original.split('\n').filter((line) => containsAnswer(normalizeForMatch(line), query));
-    return { holdsAnswer, tokens: setup.ruler.count(matching.length > 0 ? matching.join('\n') : found.original) };
+    if (!found.found || !containsAnswer(normalizeForMatch(found.original), query)) return { holdsAnswer: false, tokens: 0 };
+    // The model would ask with the answer's terms; if that narrow answer misses it, it asks for the whole original.
+    const narrow = await retrieve(setup.store, { ref, query });
+    const text = narrow.state === 'found' && containsAnswer(normalizeForMatch(narrow.text), query) ? narrow.text : found.original;
+    return { holdsAnswer: true, tokens: setup.ruler.count(text) };
   };
 }
 

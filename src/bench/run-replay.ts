@@ -6,7 +6,7 @@ import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import { replayTrace, type RequestListener } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
-import { requestsOf, messageCount, type Trace } from './trace.ts';
+import { callCount, messageCount, type Trace } from './trace.ts';
 
 /** A trace and the suite it belongs to. */
 export interface SuiteTrace {
@@ -48,7 +48,7 @@ export function runId(startedAt: Date, sha: string): string {
 /** Counts requests without replaying them, so progress knows the total. */
 export function countRequests(traces: readonly SuiteTrace[]): number {
   let n = 0;
-  for (const { trace } of traces) for (const _ of requestsOf(trace)) n++;
+  for (const { trace } of traces) n += callCount(trace);
   return n;
 }
 
@@ -64,7 +64,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     source_format: trace.header.source.format,
     source_file: trace.header.source.file,
     messages: messageCount(trace),
-    requests: [...requestsOf(trace)].length,
+    requests: callCount(trace),
   }));
   const probesByTrace = new Map<string, Probe[]>();
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);

@@ -52,6 +52,13 @@ export function messageCount(trace: Trace): number {
   return n;
 }
 
+/** Number of model calls (replayed requests) in a trace. */
+export function callCount(trace: Trace): number {
+  let n = 0;
+  for (const event of trace.events) if (event.type === 'call') n++;
+  return n;
+}
+
 /** The requests a proxy would see: for each call, the header's fields plus every message so far. */
 export function* requestsOf(trace: Trace): Generator<{ index: number; body: JsonObject; messageCount: number }> {
   const messages: JsonObject[] = [];

@@ -48,7 +48,7 @@ const CUES: Record<CodeLanguage, readonly (readonly [RegExp, number])[]> = {
   cpp: [
     [/#include <(?:iostream|vector|string|memory|map|algorithm|cstdint|cstdio)>/, 5], [/\bstd::/, 4],
     [/^\s*template\s*</, 5], [/^\s*namespace \w+/, 4], [/^\s*(?:public|private|protected):\s*$/, 4],
-    [/\bnullptr\b|\bcout\b|\bconstexpr\b/, 3], [/\w::\w+\(/, 1], [/;\s*$/, 1],
+    [/\bnullptr\b|\bcout\b|\bconstexpr\b/, 3], [/\w::\w+\(/, 1],
   ],
   c: [
     [/#include [<"][\w/]+\.h[>"]/, 3], [/^\s*#(?:define|ifdef|ifndef|endif|if|pragma)\b/, 2], [/\b(?:printf|malloc|free|memcpy|sizeof)\(/, 3],

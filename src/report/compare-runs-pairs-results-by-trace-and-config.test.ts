@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
 import { compareSummaries } from './compare-runs.ts';
 import { pairedStatistic } from './paired-bootstrap.ts';
-import { summarize } from './summarize.ts';
+import { roundTo, summarize } from './summarize.ts';
 import type { Summary } from './summary.ts';
 
 const a = summarize(SMOKE_RUN);
@@ -12,7 +12,7 @@ const b: Summary = {
   run: { ...a.run, id: 'run-b' },
   results: a.results
     .filter((pair) => !(pair.trace === 'cs-find-handler' && pair.config === 'none'))
-    .map((pair) => (pair.config === 'json-minify' ? { ...pair, reduction: pair.reduction + 0.05 } : pair)),
+    .map((pair) => (pair.config === 'json-minify' ? { ...pair, reduction: roundTo(pair.reduction + 0.05, 4) } : pair)),
 };
 
 describe('compareSummaries', () => {

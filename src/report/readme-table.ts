@@ -1,7 +1,9 @@
 /** Keeps the README's bench table current: the rendered table goes between two HTML comment markers. */
 import { ReportInputError } from '../errors.ts';
 
+/** The line after which the README's bench table starts. */
 export const README_TABLE_START = '<!-- bench:start -->';
+/** The line before which the README's bench table ends. */
 export const README_TABLE_END = '<!-- bench:end -->';
 
 function only(text: string, marker: string): number {

@@ -39,6 +39,18 @@ afterAll(async () => {
 });
 
 describe('results.duckdb', () => {
+  it('tags every table with run_id, and row tables with trace and config', async () => {
+    const columns = (await connection.runAndReadAll(
+      "SELECT table_name, list(column_name ORDER BY column_name) AS names FROM information_schema.columns GROUP BY ALL ORDER BY table_name",
+    )).getRowObjectsJS();
+    expect(columns.map((row) => row.table_name)).toEqual(['blocks', 'pairs', 'probes', 'requests', 'runs', 'traces']);
+    for (const row of columns) {
+      expect(row.names).toContain('run_id');
+      if (['requests', 'blocks', 'probes', 'pairs'].includes(String(row.table_name))) expect(row.names).toEqual(expect.arrayContaining(['trace', 'config']));
+    }
+    expect(await one('SELECT started_at::VARCHAR AS started FROM runs')).toEqual({ started: '2026-11-25 15:40:23.123' });
+  });
+
   it('has one row per run and trace, each with the run id', async () => {
     expect(await one('SELECT count(*) AS n, any_value(run_id) AS id, any_value(configs) AS configs FROM runs')).toEqual({
       n: 1n, id: SMOKE_RUN.run.id, configs: ['none', 'json-minify'],

@@ -12,18 +12,22 @@ export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAM
 /** A value one cell holds before it is appended. */
 export type CellValue = string | number | boolean | null | readonly string[];
 
-/** One column: its name, type, whether it may be NULL, and how to read it from a source row. */
-export interface Column<Row> {
+/** One column as the database sees it: name, type, and whether it may be NULL. @default nullable false */
+export interface ColumnDefinition {
   readonly name: string;
   readonly type: ColumnType;
   readonly nullable?: boolean;
+}
+
+/** A column plus how to read its value from a source row. */
+export interface Column<Row> extends ColumnDefinition {
   readonly get: (row: Row, run: RunRow) => CellValue;
 }
 
 /** A table with its source erased: column definitions plus the cells of every row, in column order. */
 export interface TableSpec {
   readonly name: string;
-  readonly columns: readonly Omit<Column<never>, 'get'>[];
+  readonly columns: readonly ColumnDefinition[];
   readonly rows: (result: RunResult) => Iterable<readonly CellValue[]>;
 }
 

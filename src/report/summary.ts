@@ -5,6 +5,7 @@
 import type { TokenizerName } from '../config.ts';
 import type { Workload } from '../bench/trace.ts';
 
+/** The version summary.json carries at its top. */
 export const SUMMARY_VERSION = 1;
 
 /** Probe counts of one pair or one workload; survived+retrievable+lost+fabricated+live_only = total. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { retrieve, retrieveResultText } from './retrieve.ts';
@@ -40,7 +40,7 @@ function found(result: RetrieveResult): Extract<RetrieveResult, { state: 'found'
 
 describe('terse_retrieve on real tool results', () => {
   const store = createMemoryStore();
-  afterEach(async () => undefined);
+  afterAll(() => store.close());
 
   it.skipIf(!existsSync(CODE_SEARCH))('keeps only the code search hits that mention every term', async () => {
     const original = codeSearchResult();
@@ -69,7 +69,7 @@ describe('terse_retrieve on real tool results', () => {
 
     // columns (9 names) and rows (200 objects) are both arrays: the query searches the larger one.
     const metricsRef = await store.put(metrics ?? '');
-    const japan = found(await retrieve(store, { ref: metricsRef, query: '"country": "JP"'.replace(/ /g, '') }));
+    const japan = found(await retrieve(store, { ref: metricsRef, query: '"country":"JP"' }));
     expect(japan.matched?.total).toBe(200);
     expect((JSON.parse(japan.text) as { country: string }[]).every((row) => row.country === 'JP')).toBe(true);
   });

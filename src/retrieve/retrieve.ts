@@ -22,10 +22,10 @@ type InvalidResult = Extract<RetrieveResult, { state: 'invalid' }>;
 type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly query: string | null } | InvalidResult;
 
 /**
- * Answers a `terse_retrieve` call. `args` is taken as the model sent it and validated here: bad
+ * Answers a `terse_retrieve` call. `args` (a `RetrieveArgs` as the model sent it) is validated here: bad
  * arguments give an `invalid` result, never a throw. Without a query the text is the exact original.
  */
-export async function retrieve(store: Store, args: RetrieveArgs | unknown): Promise<RetrieveResult> {
+export async function retrieve(store: Store, args: unknown): Promise<RetrieveResult> {
   const parsed = parseArgs(args);
   if (parsed.state === 'invalid') return parsed;
   const lookup = await store.get(parsed.ref);

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBBlobValue, DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import { PathError } from '../errors.ts';
 import type { StoreMissReason } from '../errors.ts';
 import type { Store, StoreLookup } from './store.ts';
@@ -13,13 +13,26 @@ import { SerialQueue } from './serial-queue.ts';
 import { numberCell, prepareSchema } from './duckdb-store-schema.ts';
 import type { DropReason } from './tombstones.ts';
 
+interface PendingPut {
+  readonly ref: string;
+  readonly bytes: number;
+  readonly blob: DuckDBBlobValue;
+  resolve(ref: string): void;
+  reject(error: unknown): void;
+}
+
 /**
  * A `Store` backed by a DuckDB file. Every operation runs alone on one connection (a DuckDB
  * connection holds one transaction at a time), and every write is one transaction: a put that fails
- * rolls back and rejects, so no entry is half-written and none already stored is lost.
+ * rolls back and rejects, so no entry is half-written and none already stored is lost. Puts that
+ * arrive while another operation runs are written together, in call order, under one commit.
  */
 export class DuckDbStore implements Store {
   readonly #queue = new SerialQueue();
+  /** Puts waiting for the next flush. */
+  readonly #pendingPuts: PendingPut[] = [];
+  /** Prepared once per SQL text: parsing and planning cost more than running these small statements. */
+  readonly #prepared = new Map<string, DuckDBPreparedStatement>();
   #closed = false;
 
   constructor(
@@ -35,33 +48,24 @@ export class DuckDbStore implements Store {
     this.#assertOpen();
     const { ref, bytes } = prepareOriginal(original, this.options.maxBytes);
     const blob = new DuckDBBlobValue(Buffer.from(original, 'utf8'));
-    return this.#queue.run(() =>
-      this.#transaction(async () => {
-        const now = this.options.now();
-        await this.#dropExpired(now, ref);
-        await this.connection.run(
-          `INSERT INTO terse_originals VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (ref) DO UPDATE SET created_at = excluded.created_at, used_seq = excluded.used_seq`,
-          [ref, blob, bytes, now, this.#nextSeq()],
-        );
-        await this.connection.run('DELETE FROM terse_dropped WHERE ref = $1', [ref]);
-        await this.#evictOverBound(ref);
-        return ref;
-      }),
-    );
+    return new Promise<string>((resolve, reject) => {
+      this.#pendingPuts.push({ ref, bytes, blob, resolve, reject });
+      // The first put of a burst schedules the flush; the rest join it (one transaction, one commit).
+      if (this.#pendingPuts.length === 1) void this.#queue.run(() => this.#flushPuts());
+    });
   }
 
   async get(ref: string): Promise<StoreLookup> {
     this.#assertOpen();
     return this.#queue.run(async () => {
-      const rows = await this.#rows('SELECT original, created_at FROM terse_originals WHERE ref = $1', [ref]);
+      const rows = await this.#execute('SELECT original, created_at FROM terse_originals WHERE ref = $1', [ref]);
       const row = rows[0];
       if (row === undefined) return { found: false, reason: await this.#dropReason(ref) };
       if (this.#isExpired(numberCell(row[1]), this.options.now())) {
         await this.#transaction(() => this.#drop([ref], 'expired'));
         return { found: false, reason: 'expired' };
       }
-      await this.connection.run('UPDATE terse_originals SET used_seq = $1 WHERE ref = $2', [this.#nextSeq(), ref]);
+      await this.#execute('UPDATE terse_originals SET used_seq = $1 WHERE ref = $2', [this.#nextSeq(), ref]);
       return { found: true, original: decodeBlob(row[0]) };
     });
   }
@@ -69,7 +73,7 @@ export class DuckDbStore implements Store {
   async has(ref: string): Promise<boolean> {
     this.#assertOpen();
     return this.#queue.run(async () => {
-      const rows = await this.#rows('SELECT created_at FROM terse_originals WHERE ref = $1', [ref]);
+      const rows = await this.#execute('SELECT created_at FROM terse_originals WHERE ref = $1', [ref]);
       const row = rows[0];
       return row !== undefined && !this.#isExpired(numberCell(row[0]), this.options.now());
     });
@@ -80,32 +84,64 @@ export class DuckDbStore implements Store {
     this.#closed = true;
     // Queued behind every pending operation, so none of them meets a closed connection.
     await this.#queue.run(async () => {
+      for (const statement of this.#prepared.values()) statement.destroySync();
+      this.#prepared.clear();
       this.connection.closeSync();
       this.instance.closeSync();
     });
+  }
+
+  async #flushPuts(): Promise<void> {
+    const batch = this.#pendingPuts.splice(0);
+    try {
+      await this.#transaction(() => this.#writePuts(batch));
+      for (const put of batch) put.resolve(put.ref);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One failing put must not fail its neighbours: retry each alone, so only the culprit rejects.
+      for (const put of batch) {
+        await this.#transaction(() => this.#writePuts([put])).then(
+          () => put.resolve(put.ref),
+          (failure: unknown) => put.reject(failure),
+        );
+      }
+    }
+  }
+
+  async #writePuts(batch: readonly PendingPut[]): Promise<void> {
+    const now = this.options.now();
+    await this.#dropExpired(now);
+    for (const put of batch) {
+      await this.#execute(
+        `INSERT INTO terse_originals VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (ref) DO UPDATE SET created_at = excluded.created_at, used_seq = excluded.used_seq`,
+        [put.ref, put.blob, put.bytes, now, this.#nextSeq()],
+      );
+      await this.#execute('DELETE FROM terse_dropped WHERE ref = $1', [put.ref]);
+    }
+    await this.#evictOverBound();
   }
 
   #isExpired(createdAt: number, now: number): boolean {
     return now - createdAt >= this.options.ttlMs;
   }
 
-  async #dropExpired(now: number, keep: string): Promise<void> {
-    // `keep` is the ref being put: it is renewed by the upsert, not dropped and re-inserted.
-    const rows = await this.#rows('SELECT ref FROM terse_originals WHERE $1 - created_at >= $2 AND ref <> $3', [
+  async #dropExpired(now: number): Promise<void> {
+    const rows = await this.#execute('SELECT ref FROM terse_originals WHERE $1 - created_at >= $2', [
       now,
       this.options.ttlMs,
-      keep,
     ]);
     await this.#drop(rows.map((row) => String(row[0])), 'expired');
   }
 
-  async #evictOverBound(keep: string): Promise<void> {
-    const total = numberCell((await this.#rows('SELECT sum(bytes) FROM terse_originals'))[0]?.[0]);
+  async #evictOverBound(): Promise<void> {
+    const total = numberCell((await this.#execute('SELECT sum(bytes) FROM terse_originals'))[0]?.[0]);
     if (total <= this.options.maxBytes) return;
-    const candidates = await this.#rows(
-      'SELECT ref, bytes FROM terse_originals WHERE ref <> $1 ORDER BY used_seq, ref',
-      [keep],
-    );
+    // The newest entry comes last in use order and fits alone (prepareOriginal checked), so it stays.
+    const candidates = await this.#execute('SELECT ref, bytes FROM terse_originals ORDER BY used_seq, ref');
     const evicted: string[] = [];
     let remaining = total;
     for (const [ref, bytes] of candidates) {
@@ -118,15 +154,15 @@ export class DuckDbStore implements Store {
 
   async #drop(refs: readonly string[], reason: DropReason): Promise<void> {
     for (const ref of refs) {
-      await this.connection.run('DELETE FROM terse_originals WHERE ref = $1', [ref]);
-      await this.connection.run(
+      await this.#execute('DELETE FROM terse_originals WHERE ref = $1', [ref]);
+      await this.#execute(
         `INSERT INTO terse_dropped VALUES ($1, $2, $3)
          ON CONFLICT (ref) DO UPDATE SET reason = excluded.reason, dropped_seq = excluded.dropped_seq`,
         [ref, reason, this.#nextSeq()],
       );
     }
     if (refs.length === 0) return;
-    await this.connection.run(
+    await this.#execute(
       `DELETE FROM terse_dropped WHERE ref IN
          (SELECT ref FROM terse_dropped ORDER BY dropped_seq DESC OFFSET $1)`,
       [TOMBSTONE_LIMIT],
@@ -134,26 +170,32 @@ export class DuckDbStore implements Store {
   }
 
   async #dropReason(ref: string): Promise<StoreMissReason> {
-    const rows = await this.#rows('SELECT reason FROM terse_dropped WHERE ref = $1', [ref]);
+    const rows = await this.#execute('SELECT reason FROM terse_dropped WHERE ref = $1', [ref]);
     const reason = rows[0]?.[0];
     return reason === 'expired' || reason === 'evicted' ? reason : 'unknown';
   }
 
   async #transaction<T>(body: () => Promise<T>): Promise<T> {
-    await this.connection.run('BEGIN TRANSACTION');
+    await this.#execute('BEGIN TRANSACTION');
     try {
       const result = await body();
-      await this.connection.run('COMMIT');
+      await this.#execute('COMMIT');
       return result;
     } catch (error) {
       // The failure that matters is `error`; a failed rollback leaves DuckDB to discard the transaction.
-      await this.connection.run('ROLLBACK').catch(() => undefined);
+      await this.#execute('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
 
-  async #rows(sql: string, values: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
-    return (await this.connection.runAndReadAll(sql, values)).getRows();
+  async #execute(sql: string, values: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
+    let statement = this.#prepared.get(sql);
+    if (statement === undefined) {
+      statement = await this.connection.prepare(sql);
+      this.#prepared.set(sql, statement);
+    }
+    statement.bind(values);
+    return (await statement.runAndReadAll()).getRows();
   }
 
   #nextSeq(): number {

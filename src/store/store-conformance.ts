@@ -155,6 +155,14 @@ export function describeStoreConformance(backend: StoreBackendUnderTest): void {
       expect(new Set(refs).size).toBe(120);
     });
 
+    it('loses no neighbour when one of several concurrent puts is refused', async () => {
+      const { store } = await open();
+      const settled = await Promise.allSettled([store.put('first'), store.put('bad \uDC00 half'), store.put('third')]);
+      expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.get(contentRef('first'))).toEqual({ found: true, original: 'first' });
+      expect(await store.get(contentRef('third'))).toEqual({ found: true, original: 'third' });
+    });
+
     it('treats a well-formed marker it did not write as plain text: unknown', async () => {
       const { store } = await open();
       const typed = 'my notes: [[terse:0123456789abcdef 85 of 100 rows omitted]]';

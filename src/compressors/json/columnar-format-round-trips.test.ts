@@ -18,7 +18,7 @@ describe('columnar format round-trips', () => {
   });
 
   it('keeps absent keys absent, nulls null, and empty objects whole', () => {
-    const rows = [
+    const rows: JsonValue[] = [
       { a: 1, b: null, meta: { x: 1 } },
       { a: 2, meta: { y: 'two' } },
       { a: 3, b: 'c,d "quoted"\nnext line', meta: { x: 3, y: '3' } },
@@ -36,7 +36,7 @@ describe('columnar format round-trips', () => {
   });
 
   it('finds several tables inside an object and leaves dissimilar arrays as JSON', () => {
-    const value = {
+    const value: JsonValue = {
       users: [1, 2, 3].map((n) => ({ id: n, name: `u${n}` })),
       nested: { events: [1, 2, 3, 4].map((n) => ({ t: n, kind: n % 2 ? 'a' : 'b' })) },
       mixed: [{ a: 1 }, { b: 2 }, { c: 3 }],

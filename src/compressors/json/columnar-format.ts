@@ -110,7 +110,8 @@ export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], Sam
   const ids = new Map<JsonValue[], number>();
   for (const table of tables.keys()) ids.set(table, ids.size + 1);
   const serialize = (root: JsonValue): string =>
-    JSON.stringify(root, function replacer(_key: string, item: JsonValue) {
+    // Scalars need no replacer: skipping it keeps big tables (10,000 rows) cheap to write.
+    typeof root !== 'object' || root === null ? JSON.stringify(root) : JSON.stringify(root, function replacer(_key: string, item: JsonValue) {
       if (!Array.isArray(item)) return item;
       const id = ids.get(item);
       if (id !== undefined && item !== root) return `<table ${id}>`;

@@ -37,8 +37,21 @@ export function isTroubleField(field: Field): boolean {
   if (EXIT_CODE_KEY.test(key) && typeof value === 'number' && value !== 0) return true;
   if (SUCCESS_KEY.test(key) && value === false) return true;
   if (FAILURE_FLAG_KEY.test(key) && value === true) return true;
-  if (!isEmpty(value) && field.path.split('.').some((segment) => ERROR_SEGMENT.test(segment))) return true;
-  return false;
+  return !isEmpty(value) && isErrorPath(field.path);
+}
+
+// Rows repeat the same few paths thousands of times: judge each path once.
+const errorPaths = new Map<string, boolean>();
+const MAX_CACHED_PATHS = 10_000;
+
+function isErrorPath(path: string): boolean {
+  let known = errorPaths.get(path);
+  if (known === undefined) {
+    known = path.split('.').some((segment) => ERROR_SEGMENT.test(segment));
+    if (errorPaths.size >= MAX_CACHED_PATHS) errorPaths.clear();
+    errorPaths.set(path, known);
+  }
+  return known;
 }
 
 /** True when any field of the row says something went wrong. */

@@ -11,7 +11,7 @@ const MIN_VALUES = 8;
 /** Outliers are rare by definition: more than this share means a second mode, not outliers. */
 const RARE_SHARE = 0.05;
 
-function isRare(found: readonly number[], present: number): boolean {
+function isRare(found: readonly unknown[], present: number): boolean {
   return found.length <= Math.max(1, RARE_SHARE * present);
 }
 

@@ -34,9 +34,11 @@ function isObject(value: JsonValue): boolean {
 export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: ReadonlySet<string>, ref: string): SampledValue {
   const notes = new WeakMap<JsonValue[], SampleNote>();
   let omitted = 0;
+  // Returns `node` itself when nothing below it was sampled, so that big unsampled parts are never copied.
   const visit = (node: JsonValue): JsonValue => {
     if (Array.isArray(node)) {
-      const items = node.map(visit);
+      const visited = node.map(visit);
+      const items = visited.every((item, index) => item === node[index]) ? node : visited;
       if (node.length <= plan.keepWhole) return items;
       // Judged on the original items, so that trouble deep inside a nested, sampled array still counts.
       const kept = chooseRows(node.map(jsonRowFields), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
@@ -48,10 +50,13 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       return kept;
     }
     if (typeof node === 'object' && node !== null) {
+      const entries = Object.entries(node);
+      const visited = entries.map(([, child]) => visit(child));
+      if (visited.every((child, index) => child === entries[index]?.[1])) return node;
       const copy: { [key: string]: JsonValue } = {};
-      for (const [key, child] of Object.entries(node)) {
-        Object.defineProperty(copy, key, { value: visit(child), writable: true, enumerable: true, configurable: true });
-      }
+      entries.forEach(([key], index) => {
+        Object.defineProperty(copy, key, { value: visited[index], writable: true, enumerable: true, configurable: true });
+      });
       return copy;
     }
     return node;

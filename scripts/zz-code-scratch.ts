@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { codeCompressor, prepareCodeGrammars } from '../src/compressors/code/code-compressor.ts';
+import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
+await prepareCodeGrammars();
+const ruler = createTokenRuler('o200k_base');
+const [file, language, profile] = process.argv.slice(2);
+const text = readFileSync(file!, 'utf8');
+const t0 = performance.now();
+const r = codeCompressor.compressWithReason({ text, kind: 'code', language: language! }, { profile: (profile ?? 'balanced') as 'balanced', ruler, conversation: '' });
+console.error('ms', (performance.now() - t0).toFixed(1), r.reason, r.result ? `${text.length} -> ${r.result.text.length}` : '');
+if (r.result) console.log(r.result.text);

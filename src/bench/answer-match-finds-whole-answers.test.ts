@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { containsAnswer, normalizeForMatch } from './answer-match.ts';
+
+const haystack = normalizeForMatch('2015-10-18 18:06:01,840 WARN  [RMCommunicator Allocator] ERROR IN CONTACTING RM.\n  retrying msra-sa-41:8030 TOOL 1470');
+
+describe('answer matching', () => {
+  it('finds answers across folded white space', () => {
+    expect(containsAnswer(haystack, 'ERROR IN\nCONTACTING   RM')).toBe(true);
+    expect(containsAnswer(haystack, 'msra-sa-41:8030')).toBe(true);
+  });
+  it('does not find a short answer inside a longer word or number', () => {
+    expect(containsAnswer(haystack, 'OL')).toBe(false);
+    expect(containsAnswer(haystack, '147')).toBe(false);
+    expect(containsAnswer(haystack, '1470')).toBe(true);
+  });
+  it('is case-sensitive and rejects empty answers', () => {
+    expect(containsAnswer(haystack, 'error in contacting rm')).toBe(false);
+    expect(containsAnswer(haystack, '   ')).toBe(false);
+  });
+});

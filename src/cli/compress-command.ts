@@ -1,0 +1,77 @@
+/** `terse compress [FILE|-] [--profile P] [--json]` and `terse retrieve REF [--query Q]` */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { environment } from '../config.ts';
+import { PathError } from '../errors.ts';
+import { compressText } from '../engine/compress-text.ts';
+import { createEngine } from '../engine/create-engine.ts';
+import { openDuckDbStore } from '../store/duckdb-store.ts';
+import { findMarkers } from '../store/marker.ts';
+import { retrieve } from '../retrieve/retrieve.ts';
+import type { Profile } from '../types.ts';
+
+async function readInput(file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PathError(file, code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message);
+  }
+}
+
+export interface CompressCommandOptions {
+  readonly file: string;
+  readonly profile: Profile;
+  readonly json: boolean;
+}
+
+/** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
+export async function compressCommand(options: CompressCommandOptions): Promise<number> {
+  const text = await readInput(options.file);
+  const store = await openDuckDbStore(environment.storeFile);
+  try {
+    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer });
+    const outcome = await compressText(text, setup, options.file === '-' ? {} : { fileName: path.basename(options.file) });
+    const output = outcome.state === 'compressed' ? outcome.text : text;
+    if (options.json) {
+      const record = {
+        output,
+        kind: outcome.kind,
+        tokens_before: outcome.state === 'compressed' ? outcome.tokensBefore : outcome.tokens,
+        tokens_after: outcome.state === 'compressed' ? outcome.tokensAfter : outcome.tokens,
+        lossy: outcome.state === 'compressed' && outcome.lossy,
+        markers: findMarkers(output).map((m) => ({ ref: m.ref, description: m.description })),
+        ...(outcome.state === 'compressed' ? { compressor: outcome.compressor } : {}),
+        ...(outcome.state === 'passed' ? { passed: outcome.reason } : {}),
+        ...(outcome.state === 'failed' ? { failed: outcome.error } : {}),
+      };
+      process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    } else {
+      process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints the original behind a ref (or with a query, its matching lines or items). */
+export async function retrieveCommand(ref: string, query: string | undefined): Promise<number> {
+  const store = await openDuckDbStore(environment.storeFile);
+  try {
+    const result = await retrieve(store, query === undefined ? { ref } : { ref, query });
+    if (result.state !== 'found') {
+      process.stderr.write(`terse: ref ${ref}: ${result.state === 'missing' ? result.reason : 'invalid'}\n`);
+      return 2;
+    }
+    process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The `code` compressor: an outline of a source file on tree-sitter. Imports, declarations,
+ * signatures, types, decorators, short bodies, bodies of symbols the conversation mentions, and the
+ * first statement (and docstring line) of long bodies stay verbatim; the rest of each long body
+ * becomes one marker comment per elided region, e.g.
+ *
+ *   # [[terse:3f9a0c1d2b4e5f60 lines 40-88 omitted; calls: foo, bar.baz]]
+ *
+ * "lines A-B" are 1-based lines of the original, which the ref returns whole. The outline is
+ * re-parsed and passes only when it has no ERROR or MISSING node; otherwise the block is left as is.
+ */
+import { contentRef } from '../../store/marker.ts';
+import type { Profile } from '../../types.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
+import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
+import { mentionedNames } from './mentioned-names.ts';
+import { planElisions, type OutlineOptions } from './plan-elisions.ts';
+import { renderOutline } from './render-outline.ts';
+import { SourceLines } from './source-lines.ts';
+import { firstErrorRow } from './syntax-errors.ts';
+
+/** What an outline keeps under each lossy profile (`lossless` never outlines). */
+export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
+  balanced: { shortBodyLines: 10, headMaxLines: 3, minElidedLines: 3 },
+  aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2 },
+};
+
+/** A compress answer with the reason it is null (or null when there is a result). */
+export interface CodeCompressAttempt {
+  readonly result: CompressResult | null;
+  readonly reason: string | null;
+}
+
+/** The code compressor, plus the reason-giving call it wraps. */
+export interface CodeCompressor extends Compressor {
+  compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt;
+}
+
+export interface CodeCompressorOptions {
+  /** Where parsers come from. @default the process-wide registry `prepareCodeGrammars` fills */
+  readonly registry?: GrammarRegistry;
+  /** Larger inputs pass unchanged (parsing time grows with size). @default 4_000_000 */
+  readonly maxInputChars?: number;
+  /** Minified or generated text (longer average lines) passes unchanged. @default 200 */
+  readonly maxAverageLineLength?: number;
+}
+
+const sharedRegistry = createGrammarRegistry();
+
+/** Loads the grammars for `languages` (every supported one by default); resolves even when one fails. */
+export async function prepareCodeGrammars(languages?: readonly string[]): Promise<void> {
+  if (languages === undefined) return sharedRegistry.prepare();
+  const grammars = new Set<CodeGrammar>();
+  for (const language of languages) {
+    const grammar = grammarFor(language);
+    if (grammar !== null) grammars.add(grammar);
+  }
+  return sharedRegistry.prepare([...grammars]);
+}
+
+const skip = (reason: string): CodeCompressAttempt => ({ result: null, reason });
+
+/** A code compressor over `options.registry`. */
+export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeCompressor {
+  const registry = options.registry ?? sharedRegistry;
+  const maxInputChars = options.maxInputChars ?? 4_000_000;
+  const maxAverageLineLength = options.maxAverageLineLength ?? 200;
+
+  function attempt(input: CompressInput, context: CompressContext): CodeCompressAttempt {
+    if (context.profile === 'lossless') return skip('lossless profile keeps code whole');
+    if (input.language === undefined) return skip('no language given');
+    const grammar = grammarFor(input.language);
+    if (grammar === null) return skip(`no grammar for language ${input.language}`);
+    const outline = OUTLINE_PROFILES[context.profile];
+    const text = input.text;
+    if (text.length > maxInputChars) return skip(`input of ${text.length} chars is over the ${maxInputChars} limit`);
+    const lines = new SourceLines(text);
+    // A body must be longer than the short limit, so shorter files have nothing to elide.
+    if (lines.count <= outline.shortBodyLines + 2) return skip(`only ${lines.count} lines`);
+    if (text.length / lines.count > maxAverageLineLength) return skip('lines too long: looks minified or generated');
+    const lookup = registry.parserFor(grammar);
+    if (!lookup.ok) return skip(lookup.reason);
+    const rules = LANGUAGE_RULES[grammar];
+    const tree = lookup.parser.parse(text);
+    if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
+    let regions;
+    try {
+      const errorRow = firstErrorRow(tree.rootNode);
+      if (errorRow !== null) return skip(`source does not parse cleanly as ${grammar} (line ${errorRow + 1})`);
+      regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation));
+    } finally {
+      tree.delete();
+    }
+    if (regions.length === 0) return skip('no long function body to elide');
+    const ref = contentRef(text);
+    const outlined = renderOutline(lines, regions, ref, rules);
+    const check = lookup.parser.parse(outlined);
+    if (check === null) return skip(`tree-sitter returned no tree for the ${grammar} outline`);
+    let outlineErrorRow: number | null;
+    try {
+      outlineErrorRow = firstErrorRow(check.rootNode);
+    } finally {
+      check.delete();
+    }
+    if (outlineErrorRow !== null) return skip(`outline does not parse cleanly as ${grammar} (outline line ${outlineErrorRow + 1})`);
+    if (context.ruler.count(outlined) >= context.ruler.count(text)) return skip('outline is not smaller in tokens');
+    return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null };
+  }
+
+  function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {
+    try {
+      return attempt(input, context);
+    } catch (error) {
+      // Fail open: a grammar or wasm fault must never take the block down with it.
+      return skip(`code outline failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return {
+    name: 'code',
+    kinds: ['code'],
+    compressWithReason,
+    compress: (input, context) => compressWithReason(input, context).result,
+  };
+}
+
+/** The code compressor over the process-wide grammars (await `prepareCodeGrammars` once first). */
+export const codeCompressor: CodeCompressor = createCodeCompressor();
+
+/** `codeCompressor.compressWithReason`: the result, or null and why. */
+export function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {
+  return codeCompressor.compressWithReason(input, context);
+}

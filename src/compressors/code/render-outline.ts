@@ -1,0 +1,49 @@
+/**
+ * Writes an outline: the original rows, with each elided region replaced by one marker line in the
+ * language's comment syntax. Line numbers in markers are 1-based rows of the original, so every kept
+ * line can be placed back: `# [[terse:<ref> lines 40-88 omitted; calls: foo, bar.baz]]`.
+ */
+import { MAX_DESCRIPTION_LENGTH, formatMarker } from '../../store/marker.ts';
+import type { LanguageRules } from './code-languages.ts';
+import type { ElidedRegion } from './plan-elisions.ts';
+import type { SourceLines } from './source-lines.ts';
+
+/** `lines 40-88 omitted; calls: a, b, +3 more`, cut to what a marker description may hold. */
+export function describeRegion(region: ElidedRegion): string {
+  const base = `lines ${region.firstRow + 1}-${region.lastRow + 1} omitted`;
+  if (region.calls.length === 0) return base;
+  const prefix = `${base}; calls: `;
+  const shown: string[] = [];
+  let length = prefix.length;
+  for (const [index, name] of region.calls.entries()) {
+    const rest = region.calls.length - index - 1;
+    const suffix = rest > 0 ? `, +${rest} more`.length : 0;
+    if (length + name.length + 2 + suffix > MAX_DESCRIPTION_LENGTH) break;
+    shown.push(name);
+    length += name.length + 2;
+  }
+  if (shown.length === 0) return `${base}; ${region.calls.length} calls`;
+  const hidden = region.calls.length - shown.length;
+  return `${prefix}${shown.join(', ')}${hidden > 0 ? `, +${hidden} more` : ''}`;
+}
+
+function markerLine(region: ElidedRegion, ref: string, rules: LanguageRules, endsWithCarriageReturn: boolean): string {
+  const marker = formatMarker(ref, describeRegion(region));
+  const eol = endsWithCarriageReturn ? '\r' : '';
+  if (region.closing !== null) return `${region.indent}${marker}${region.closing}${eol}`;
+  const filler = region.filler && rules.emptyBodyFiller !== null ? `${rules.emptyBodyFiller}  ` : '';
+  return `${region.indent}${filler}${rules.lineComment} ${marker}${eol}`;
+}
+
+/** The outline text; `regions` are in row order and do not overlap. */
+export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], ref: string, rules: LanguageRules): string {
+  const out: string[] = [];
+  let row = 0;
+  for (const region of regions) {
+    for (; row < region.firstRow; row += 1) out.push(lines.row(row));
+    out.push(markerLine(region, ref, rules, lines.row(region.lastRow).endsWith('\r')));
+    row = region.lastRow + 1;
+  }
+  for (; row < lines.count; row += 1) out.push(lines.row(row));
+  return out.join('\n');
+}

@@ -1,0 +1,73 @@
+/**
+ * The log compressor. Balanced keeps every warn-or-worse record verbatim, aggressive every
+ * error-or-worse one; both keep the first record of each template (stack traces whole) and records
+ * that mention conversation identifiers, and fold the other repeats into a table of templates with
+ * occurrence counts and first/last timestamps, under one marker for the whole original.
+ * Lossless returns null: folding repeats is never byte-reversible from the text alone.
+ */
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import type { Severity } from '../../detect/log-line-grammar.ts';
+import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import type { Profile } from '../../types.ts';
+import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
+import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
+import { splitRecords } from './log-records.ts';
+import { logTemplate } from './log-template.ts';
+
+const KEEP_FROM: Record<Exclude<Profile, 'lossless'>, Severity> = { balanced: 'warn', aggressive: 'error' };
+const MIN_LINES = 8;
+const TEMPLATE_CHARS = 160;
+
+/** `first..last`, the last without the date part it shares with the first. */
+function timeRange(first: string, last: string): string {
+  const space = first.indexOf(' ');
+  const shared = space > 0 && last.startsWith(first.slice(0, space + 1));
+  return `${first}..${shared ? last.slice(space + 1) : last}`;
+}
+
+function describeFold(fold: FoldedTemplate): string {
+  const range = fold.firstTimestamp === null ? '' : ` ${timeRange(fold.firstTimestamp, fold.lastTimestamp ?? fold.firstTimestamp)}`;
+  const template = fold.template.length > TEMPLATE_CHARS ? `${fold.template.slice(0, TEMPLATE_CHARS)}...` : fold.template;
+  return `  ${fold.occurrences}x${range} ${template}`;
+}
+
+function compressLog(input: CompressInput, context: CompressContext): CompressResult | null {
+  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
+  const lines = input.text.split('\n');
+  if (lines.length < MIN_LINES) return null;
+  const records = splitRecords(lines);
+  const templates = records.map((record) => logTemplate(lines.slice(record.start, record.end).join('\n')));
+  const mentions = mentionsAny(conversationTerms(context.conversation));
+  const plan = planFolds(records, templates, {
+    keepFrom: KEEP_FROM[context.profile],
+    mentioned: (record) => lines.slice(record.start, record.end).some(mentions),
+  });
+  if (plan.omittedLines === 0) return null;
+  const kept = plan.kept.flatMap((index) => {
+    const record = records[index];
+    return record === undefined ? [] : lines.slice(record.start, record.end);
+  });
+  const ref = contentRef(input.text);
+  const marker = formatMarker(ref, `${plan.omittedLines} of ${lines.length} log lines folded into the counts above; the ref holds every line`);
+  const text = [
+    ...kept,
+    `-- ${plan.folded.length} repeated templates (occurrences in the whole log, first..last time):`,
+    ...plan.folded.map(describeFold),
+    marker,
+  ].join('\n');
+  if (context.ruler.count(text) >= context.ruler.count(input.text)) return null;
+  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+}
+
+/** Folds repeated log lines into counted templates; keeps severe records and stack traces whole. */
+export const logCompressor: Compressor = {
+  name: 'log',
+  kinds: ['log'],
+  compress(input, context) {
+    try {
+      return compressLog(input, context);
+    } catch {
+      return null;
+    }
+  },
+};

@@ -1,0 +1,26 @@
+/** Identifiers the conversation mentions (paths, symbols, ids, hosts): lines holding them are worth keeping. */
+
+const TERM = /[A-Za-z_$][\w$.:/-]*[\w$]|\d[\w.:/-]*[A-Za-z_][\w.:/-]*/g;
+const COMMON = new Set(['the', 'and', 'for', 'with', 'this', 'that', 'from', 'what', 'which', 'where', 'when', 'have', 'there', 'file', 'line', 'error', 'errors', 'code', 'test', 'tests']);
+
+/** Distinctive terms of `conversation`: identifier-like (digits, dots, underscores, camelCase) or long words. */
+export function conversationTerms(conversation: string): string[] {
+  const terms = new Set<string>();
+  for (const match of conversation.slice(0, 200_000).matchAll(TERM)) {
+    const term = match[0];
+    const lower = term.toLowerCase();
+    if (term.length < 4 || COMMON.has(lower)) continue;
+    const distinctive = /[\d_.:/$]/.test(term) || /[a-z][A-Z]/.test(term) || term.length >= 9;
+    if (distinctive) terms.add(term);
+  }
+  return [...terms].sort();
+}
+
+/** A test for lines that mention any of `terms` (plain substring search, case-sensitive). */
+export function mentionsAny(terms: readonly string[]): (line: string) => boolean {
+  if (terms.length === 0) return () => false;
+  return (line) => {
+    for (const term of terms) if (line.includes(term)) return true;
+    return false;
+  };
+}

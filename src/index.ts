@@ -1,0 +1,35 @@
+/** terse's public surface, exported by name. */
+export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss } from './errors.ts';
+
+export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
+export { detectContent } from './detect/detect-content.ts';
+export type { Detection } from './detect/detection.ts';
+
+export type { Compressor, CompressInput, CompressContext, CompressResult, DroppedOriginal } from './compressors/compressor.ts';
+export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
+export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
+export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';
+export { compressRequest, compressedBody, type CompressedRequest, type RequestStats, type PartResult } from './engine/compress-request.ts';
+export { compressText } from './engine/compress-text.ts';
+export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine/engine-options.ts';
+export type { BlockOutcome, PassReason } from './engine/block-outcome.ts';
+
+export type { Store, StoreLookup } from './store/store.ts';
+export { createMemoryStore } from './store/memory-store.ts';
+export { openDuckDbStore } from './store/duckdb-store.ts';
+export { contentRef, formatMarker, findMarkers } from './store/marker.ts';
+export { retrieve, type RetrieveResult } from './retrieve/retrieve.ts';
+export { RETRIEVE_TOOL_NAME, RETRIEVE_TOOL_ANTHROPIC, RETRIEVE_TOOL_OPENAI } from './retrieve/retrieve-tool.ts';
+
+export type { Trace, TraceHeader, TraceEvent, Workload } from './bench/trace.ts';
+export type { Probe, ProbeKind, ProbeOutcome } from './bench/probe.ts';
+export { runReplay, type ReplayPlan } from './bench/run-replay.ts';
+export { resolveBenchConfig, BUILTIN_CONFIGS, type BenchConfig } from './bench/bench-config.ts';
+export type { RunResult, PairResult, RequestRow, BlockRow, ProbeRow } from './bench/replay-rows.ts';
+
+export { writeReport } from './report/write-report.ts';
+export { summarize } from './report/summarize.ts';
+export { renderSummaryTable, renderSummaryMarkdown } from './report/render-markdown.ts';
+export { compareSummaries } from './report/compare-runs.ts';
+export type { Summary } from './report/summary.ts';
