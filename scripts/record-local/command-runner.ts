@@ -22,7 +22,8 @@ export interface RawOutput {
 }
 
 const STEP_TIMEOUT_MS = 120_000;
-const SHELL_SAFE = /^[A-Za-z0-9_\-.,/:=@+%^]+$/;
+// A leading `~` would expand in a shell; inside a word (HEAD~1) it is literal.
+const SHELL_SAFE = /^[A-Za-z0-9_\-.,/:=@+%^][A-Za-z0-9_\-.,/:=@+%^~]*$/;
 
 /** Quotes an argument the way a shell user would type it. */
 function shellQuote(arg: string): string {

@@ -62,6 +62,8 @@ export const MASKS = {
   timestamps: { pattern: /\d{4}-\d\d-\d\dT\d\d[:_]\d\d[:_]\d\d(?:[._]\d+)?Z/g, replacement: '2000-01-01T00:00:00.000Z' },
   /** Node test runner timings. */
   testDurations: { pattern: /duration_ms:? \d+(?:\.\d+)?/g, replacement: 'duration_ms <duration>' },
+  /** JUnit XML test times, in seconds. */
+  junitTimes: { pattern: /time="\d+(?:\.\d+)?"/g, replacement: 'time="<duration>"' },
   /** tsc --extendedDiagnostics memory. */
   memory: { pattern: /Memory used: +\d+K/g, replacement: 'Memory used: <memory>K' },
   /** npm's heap sizing, taken from the machine's memory. */

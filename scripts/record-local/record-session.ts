@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { containsAnswer, normalizeForMatch } from '../../src/bench/answer-match.ts';
 import { PROBE_KINDS, type Probe } from '../../src/bench/probe.ts';
 import { SYSTEM_PROMPT, outputTurn, serialiseLines, traceLines } from './anthropic-trace.ts';
 import { commandLine, runStep } from './command-runner.ts';
@@ -33,7 +34,8 @@ function checkProbes(session: Session, outputs: readonly StepOutput[], drafts: r
     if (draft.kind === 'negative') {
       const present = draft.answers.find((answer) => whole.includes(answer));
       if (present !== undefined) throw new RecordingError(session.id, `negative answer ${JSON.stringify(present)} occurs in the trace`);
-    } else if (draft.liveOnly !== true && !draft.answers.some((answer) => output.text.includes(answer))) {
+    } else if (draft.liveOnly !== true && !draft.answers.some((answer) => containsAnswer(normalizeForMatch(output.text), answer))) {
+      // The bench matches whole tokens with white space folded; an answer cut mid-word would never score.
       throw new RecordingError(session.id, `no answer of "${draft.question}" is in turn ${draft.turn}`);
     }
   }

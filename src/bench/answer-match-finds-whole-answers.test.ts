@@ -13,6 +13,13 @@ describe('answer matching', () => {
     expect(containsAnswer(haystack, '147')).toBe(false);
     expect(containsAnswer(haystack, '1470')).toBe(true);
   });
+  it('finds a JSON key-value pair however the JSON was spaced', () => {
+    const pretty = normalizeForMatch('{\n  "name": "web-tree-sitter",\n  "version": "0.27.2"\n}');
+    const compact = normalizeForMatch('{"name":"web-tree-sitter","version":"0.27.2"}');
+    expect(containsAnswer(compact, '"version": "0.27.2"')).toBe(true);
+    expect(containsAnswer(pretty, '"version":"0.27.2"')).toBe(true);
+  });
+
   it('is case-sensitive and rejects empty answers', () => {
     expect(containsAnswer(haystack, 'error in contacting rm')).toBe(false);
     expect(containsAnswer(haystack, '   ')).toBe(false);

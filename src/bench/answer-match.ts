@@ -1,12 +1,13 @@
 /**
- * How a probe answer is looked for in text: case-sensitive, runs of white space folded, and an answer
- * that starts or ends with a letter or digit must not touch another one there (so `OL` is not found
- * inside `TOOL`, nor `147` inside `1470`).
+ * How a probe answer is looked for in text: case-sensitive, runs of white space folded, white space
+ * around JSON punctuation ignored (re-serialising JSON loses no information), and an answer that
+ * starts or ends with a letter or digit must not touch another one there (so `OL` is not found inside
+ * `TOOL`, nor `147` inside `1470`).
  */
 
 /** The form both sides are compared in. */
 export function normalizeForMatch(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  return text.replace(/\s+/g, ' ').replace(/ ?([:,{}[\]]) ?/g, '$1');
 }
 
 const WORD = /[\p{L}\p{N}_]/u;

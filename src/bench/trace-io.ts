@@ -3,12 +3,12 @@
  * becomes one string; written header first, one JSON object per line.
  */
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidTraceError } from '../errors.ts';
 import type { JsonValue, Provider } from '../types.ts';
+import { fileLines } from './importers/file-lines.ts';
 import { isJsonObject, pathErrorOf } from './importers/json-document.ts';
 import { TRACE_VERSION, WORKLOADS, type Trace, type TraceEvent, type TraceHeader, type Workload } from './trace.ts';
 
@@ -16,28 +16,13 @@ const PROVIDERS: readonly Provider[] = ['anthropic', 'openai'];
 
 /** Reads a Trace v1 JSONL file; any bad line is an InvalidTraceError naming that line. */
 export async function readTraceV1(file: string): Promise<Trace> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw pathErrorOf(file, error);
-  }
-  const input = handle.createReadStream({ encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let header: TraceHeader | null = null;
   const events: TraceEvent[] = [];
-  let lineNumber = 0;
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      const value = parseLine(line, file, lineNumber);
-      if (header === null) header = parseTraceHeader(value, file, lineNumber);
-      else events.push(parseTraceEvent(value, file, lineNumber));
-    }
-  } finally {
-    lines.close();
-    input.destroy();
+  for await (const line of fileLines(file)) {
+    if (line.text.trim() === '') continue;
+    const value = parseLine(line.text, file, line.number);
+    if (header === null) header = parseTraceHeader(value, file, line.number);
+    else events.push(parseTraceEvent(value, file, line.number));
   }
   if (header === null) throw new InvalidTraceError(file, null, 'empty file');
   return { header, events };

@@ -9,7 +9,7 @@ import type { SuiteTrace } from '../bench/run-replay.ts';
 import { buildSuite } from '../bench/suite-builders.ts';
 import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
-import { renderSummaryTable } from '../report/render-markdown.ts';
+import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
 import { updateReadmeTable } from '../report/readme-table.ts';
 import { runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
@@ -58,7 +58,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');
-          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderSummaryTable(summary, render)));
+          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderReductionMatrix(summary, render)));
         }
       : undefined,
   });

@@ -7,7 +7,7 @@ import { compressText } from '../engine/compress-text.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { openDuckDbStore } from '../store/duckdb-store.ts';
 import { findMarkers } from '../store/marker.ts';
-import { retrieve } from '../retrieve/retrieve.ts';
+import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import type { Profile } from '../types.ts';
 
 async function readInput(file: string): Promise<string> {
@@ -66,10 +66,11 @@ export async function retrieveCommand(ref: string, query: string | undefined): P
   try {
     const result = await retrieve(store, query === undefined ? { ref } : { ref, query });
     if (result.state !== 'found') {
-      process.stderr.write(`terse: ref ${ref}: ${result.state === 'missing' ? result.reason : 'invalid'}\n`);
+      process.stderr.write(`terse: ${retrieveResultText(result)}\n`);
       return 2;
     }
-    process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    const text = query === undefined ? result.text : retrieveResultText(result);
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } finally {
     await store.close();

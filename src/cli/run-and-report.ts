@@ -1,12 +1,13 @@
 /** Shared tail of `replay` and `bench`: check the out dir, replay, write the report, print the table. */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { environment, type TokenizerName } from '../config.ts';
 import { PathError } from '../errors.ts';
 import type { BenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
-import { renderSummaryTable, type RenderOptions } from '../report/render-markdown.ts';
+import type { RenderOptions } from '../report/render-markdown.ts';
+import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
 import { summarize } from '../report/summarize.ts';
 import type { Summary } from '../report/summary.ts';
 import { writeReport } from '../report/write-report.ts';
@@ -29,6 +30,7 @@ export interface RunAndReportOptions {
 function assertWritable(dir: string): void {
   let probe = path.resolve(dir);
   while (!existsSync(probe)) probe = path.dirname(probe);
+  if (probe !== path.resolve(dir) && !statSync(probe).isDirectory()) throw new PathError(dir, `not writable (${probe} is not a folder)`);
   try {
     accessSync(probe, constants.W_OK);
   } catch {
@@ -58,7 +60,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
-    process.stdout.write(`${renderSummaryTable(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
+    process.stdout.write(`${renderReductionMatrix(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
   }
   return summary.errors.length > 0 ? 1 : 0;
 }

@@ -81,7 +81,9 @@ describe.skipIf(!existsSync(trajectories))('diff compressor keeps every changed 
         expect(omitted).toBe(before.hunkLineCount - after.hunkLineCount);
         expect(output.dropped).toEqual([{ ref: contentRef(diff), original: diff }]);
         for (const marker of markers) expect(marker.ref).toBe(contentRef(diff));
-        expect(output.text).toMatch(/^# \S+: \+\d+ -\d+$/m);
+        const summaries = [...output.text.matchAll(/^# \S+: \+(\d+) -(\d+)$/gm)];
+        expect(summaries.length).toBe(diff.split('\n').filter((line) => line.startsWith('diff --git')).length);
+        expect(summaries.reduce((sum, match) => sum + Number(match[1]) + Number(match[2]), 0)).toBe(before.changes.length);
       }
       // Real submissions carry git's 3 context lines: most are too small for trimming to pay for its marker.
       expect(compressed).toBeGreaterThan(0);
@@ -92,6 +94,23 @@ describe.skipIf(!existsSync(trajectories))('diff compressor keeps every changed 
     for (const { diff } of diffs) {
       expect(diffCompressor.compress({ text: diff, kind: 'diff' }, { profile: 'lossless', ruler, conversation: '' })).toBeNull();
     }
+  });
+
+  it('splits a hunk whose middle context is long into hunks with true headers', () => {
+    const context = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => ` line ${from + i}`);
+    const diff = [
+      'diff --git a/src/app.py b/src/app.py', 'index 1111111..2222222 100644', '--- a/src/app.py', '+++ b/src/app.py',
+      '@@ -10,25 +10,25 @@ def main():', ...context(10, 8), '-old 18', '+new 18', ...context(19, 8), '-old 27', '+new 27', ...context(28, 7),
+    ].join('\n');
+    const output = diffCompressor.compress({ text: diff, kind: 'diff' }, { profile: 'balanced', ruler, conversation: '' });
+    const lines = output?.text.split('\n') ?? [];
+    expect(lines[0]).toBe('# src/app.py: +2 -2');
+    expect(lines.filter((line) => line.startsWith('@@ '))).toEqual(['@@ -16,5 +16,5 @@ def main():', '@@ -25,5 +25,5 @@']);
+    expect(findMarkers(output?.text ?? '').map((marker) => marker.description)).toEqual(['15 context lines omitted']);
+    const before = hunkLines(diff);
+    const after = hunkLines(output?.text ?? '');
+    for (const [key, text] of after.byOld) expect(before.byOld.get(key)).toBe(text);
+    expect(after.changes).toEqual(before.changes);
   });
 
   it('passes text that is not a well-formed diff', () => {

@@ -116,8 +116,11 @@ function readFiles(lines: readonly string[], keep: number): FileDiff[] | null {
   files.push(current);
   for (let i = 0; i < lines.length; ) {
     const line = lines[i] as string;
-    const startsFile = line.startsWith('diff ') || (line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ') && !current.header.some((h) => h.startsWith('--- ')));
-    if (startsFile && (current.body.length > 0 || current.name !== '' || line.startsWith('diff '))) {
+    const started = current.header.length > 0 || current.body.length > 0;
+    // A `---`/`+++` pair opens a file of its own unless it belongs to the `diff` line just read.
+    const opensPlainFile = line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ')
+      && (current.body.length > 0 || current.header.some((h) => h.startsWith('--- ')) || (current.name === '' && started));
+    if ((line.startsWith('diff ') && started) || opensPlainFile) {
       current = { header: [], body: [], name: '', added: 0, removed: 0, omitted: 0 };
       files.push(current);
     }

@@ -4,7 +4,7 @@ import { createMemoryStore } from '../store/memory-store.ts';
 import type { Store } from '../store/store.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
 import { restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
-import { DEFAULT_REGISTRY } from './default-registry.ts';
+import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
@@ -21,8 +21,8 @@ export interface CreateEngineOptions extends Partial<EngineOptions> {
 /** A ready engine; async because some compressors load grammars before their first block. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSetup> {
   const resolved = resolveEngineOptions(options);
-  const { store, ruler, registry, ...rest } = options;
-  void rest;
+  const { store, ruler, registry } = options;
+  if (registry === undefined) await prepareDefaultRegistry();
   return {
     options: resolved,
     registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),

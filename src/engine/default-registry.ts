@@ -1,15 +1,32 @@
 /** The compressors terse ships, by the content kind they serve, in the order they are tried. */
+import { codeCompressor, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
+import { diffCompressor } from '../compressors/diff.ts';
+import { htmlCompressor } from '../compressors/html.ts';
+import { jsonCompressor } from '../compressors/json/json-compressor.ts';
+import { jsonMinify } from '../compressors/json/json-minify.ts';
+import { logCompressor } from '../compressors/log/log-compressor.ts';
+import { searchCompressor } from '../compressors/search/search-compressor.ts';
+import { tableCompressor } from '../compressors/table.ts';
+import { textCompressor } from '../compressors/text/text-compressor.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 
-/** Every shipped compressor; configurations narrow it with `compressors: [...]`. */
+/**
+ * Every shipped compressor; configurations narrow it with `compressors: [...]`. Code whose grammar
+ * is missing or fails to parse falls through to the text path; `mixed` is split, never served whole.
+ */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
-  json: [],
-  code: [],
-  log: [],
-  search: [],
-  diff: [],
-  html: [],
-  table: [],
-  text: [],
+  json: [jsonCompressor, jsonMinify],
+  code: [codeCompressor, textCompressor],
+  log: [logCompressor],
+  search: [searchCompressor],
+  diff: [diffCompressor],
+  html: [htmlCompressor],
+  table: [tableCompressor],
+  text: [textCompressor],
   mixed: [],
 };
+
+/** Loads what the shipped compressors need before their first block (tree-sitter grammars). */
+export async function prepareDefaultRegistry(): Promise<void> {
+  await prepareCodeGrammars();
+}

@@ -1,8 +1,13 @@
 /** The files of a report folder, as a name -> writer table (STYLE.md 12): add a format by adding a row. */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { RunResult } from '../bench/replay-rows.ts';
+import { renderReportHtml } from './render-html.ts';
 import { renderSummaryMarkdown, type RenderOptions } from './render-markdown.ts';
+import { renderReportCharts } from './report-charts.ts';
 import type { Summary } from './summary.ts';
+import { writeCharts } from './write-charts.ts';
+import { writeParquetExports } from './write-parquet.ts';
 import { writeResultsDatabase } from './write-results-database.ts';
 
 /** What every writer receives: the rows, and the summary computed once from them. */
@@ -12,16 +17,22 @@ export interface ReportInput {
   readonly options: RenderOptions;
 }
 
-/** Names of the files a report folder holds. */
-export type ReportFileName = 'results.duckdb' | 'summary.json' | 'summary.md';
+/** Names of the files and folders (`parquet`, `charts`) a report folder holds. */
+export type ReportFileName = 'results.duckdb' | 'parquet' | 'summary.json' | 'summary.md' | 'charts' | 'report.html';
 
-/** Writes one report file at `file`, which does not exist yet. */
+/** Writes one report file or folder at `file`, which does not exist yet. */
 export type ReportWriter = (input: ReportInput, file: string) => Promise<void>;
 
 /** Every report file and the function that writes it, in writing order. */
 export const REPORT_FORMATS: Readonly<Record<ReportFileName, ReportWriter>> = {
   'results.duckdb': (input, file) => writeResultsDatabase(input.result, file),
+  // Exported from the finished database beside it, so the Parquet holds exactly what results.duckdb holds.
+  parquet: (_input, dir) => writeParquetExports(path.join(path.dirname(dir), 'results.duckdb'), dir),
   // `wx`: a report file is written once; an existing file means something is wrong, not stale.
   'summary.json': (input, file) => writeFile(file, `${JSON.stringify(input.summary, null, 2)}\n`, { flag: 'wx' }),
   'summary.md': (input, file) => writeFile(file, renderSummaryMarkdown(input.summary, input.options), { flag: 'wx' }),
+  charts: (input, dir) => writeCharts(input.summary, dir),
+  // The charts are rendered once per summary and shared with `charts`.
+  'report.html': async (input, file) =>
+    writeFile(file, renderReportHtml(input.summary, await renderReportCharts(input.summary), input.options), { flag: 'wx' }),
 };

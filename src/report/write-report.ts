@@ -72,7 +72,7 @@ async function writeAll(input: ReportInput, partial: string, dir: string): Promi
   }
 }
 
-/** Writes results.duckdb, summary.json and summary.md of `result` into the new folder `outDir`. */
+/** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`. */
 export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}): Promise<ReportPaths> {
   const dir = path.resolve(outDir);
   // Summarizing first means rows a report cannot be made from fail before anything touches the disk.

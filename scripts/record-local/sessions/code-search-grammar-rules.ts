@@ -21,6 +21,8 @@ export const codeSearchGrammarRules: Session = {
     { say: 'Show immediate tokens, grouped by grammar.', tool: 'rg', args: ['--heading', '-n', ...GRAMMARS, 'token\\.immediate', 'node_modules'] },
     { say: 'List the external scanner tokens each grammar declares.', tool: 'rg', args: ['-n', ...GRAMMARS, '-A', '14', 'externals: ', 'node_modules'] },
     { say: 'Every optional() in the Python and Go grammars.', tool: 'rg', args: ['-n', '--sort', 'path', 'optional\\(', 'node_modules/tree-sitter-python/grammar.js', 'node_modules/tree-sitter-go/grammar.js'] },
+    { say: 'The C and C++ grammars use fields heavily too; list them.', tool: 'rg', args: ['-n', '--sort', 'path', '-M', '300', 'field\\(', 'node_modules/tree-sitter-c/grammar.js', 'node_modules/tree-sitter-cpp/grammar.js'] },
+    { say: 'Where do the Java and JavaScript grammars branch with choice()?', tool: 'rg', args: ['-n', '--sort', 'path', '-M', '300', 'choice\\(', 'node_modules/tree-sitter-java/grammar.js', 'node_modules/tree-sitter-javascript/grammar.js'] },
     { say: 'And all field() uses in the Rust grammar.', tool: 'rg', args: ['-n', '--sort', 'path', 'field\\(', 'node_modules/tree-sitter-rust/grammar.js'] },
   ],
   probes(outputs) {
@@ -32,7 +34,7 @@ export const codeSearchGrammarRules: Session = {
     const signature = firstMatch(out(4), /^node_modules\/tree-sitter-typescript\/\S+$/, ID).line;
     const optional = out(7);
     const goOptional = String(countLines(optional, /^node_modules\/tree-sitter-go\//));
-    const lastRustField = out(8).text.trimEnd().split('\n').at(-1)?.slice(0, 50) ?? '';
+    const lastRustField = out(10).text.trimEnd().split('\n').at(-1)?.trim() ?? '';
     return [
       verbatim('count', out(0), 'How many lines of the Rust grammar use field(), per `rg -c`?', rustFields, ID),
       verbatim('exact', out(1), 'At which path:line is the first prec.left hit?', firstLeft, ID),
@@ -40,7 +42,7 @@ export const codeSearchGrammarRules: Session = {
       verbatim('causal', out(3), 'Why did the search in node_modules/tree-sitter-typescript/grammar.js print nothing useful?', missing, ID),
       verbatim('locate', out(4), 'Which file of tree-sitter-typescript holds function_signature first in the grouped search?', signature, ID),
       derived('count', optional, 'How many optional( hits came from the Go grammar?', goOptional),
-      verbatim('exact', out(8), 'What is the last field( hit in the Rust grammar (line number and text)?', lastRustField, ID),
+      verbatim('exact', out(10), 'What is the last field( hit in the Rust grammar (line number and text)?', lastRustField, ID),
       never(out(2), 'Which grammar defines the `function_item_declaration` rule?', ['function_item_declaration', 'lambda_definition:']),
     ];
   },

@@ -22,6 +22,7 @@ export const codeSearchTypescriptCompiler: Session = {
     { say: 'Look at skipTrivia call sites, grouped by file.', tool: 'rg', args: ['--sort', 'path', '--heading', '-n', '-M', '300', 'skipTrivia\\(', `${LIB}/typescript.js`, `${LIB}/typescript.d.ts`] },
     { say: 'Find the definitions of the three functions in both bundles.', tool: 'rg', args: ['--sort', 'path', '-n', '-M', '300', 'function (getSourceFileOfNode|skipTrivia|createSourceFile)\\b', `${LIB}/_tsc.js`, `${LIB}/typescript.js`] },
     { say: 'Finally, where emit flags are read or set, grouped by file.', tool: 'rg', args: ['--sort', 'path', '--heading', '-n', '-M', '300', 'emitFlags', LIB] },
+    { say: 'Where does the public bundle test for source files?', tool: 'rg', args: ['--sort', 'path', '-n', '-M', '300', 'isSourceFile\\(', `${LIB}/typescript.js`] },
     { say: 'And the isIdentifier guard, which most visitors call.', tool: 'rg', args: ['--sort', 'path', '-n', '-M', '200', 'isIdentifier\\(', `${LIB}/typescript.d.ts`, `${LIB}/_tsc.js`] },
   ],
   probes(outputs) {
@@ -34,7 +35,7 @@ export const codeSearchTypescriptCompiler: Session = {
     const tscDefinition = firstMatch(out(6), /^(\S+_tsc\.js:\d+):function createSourceFile\(/, ID).match[1] ?? '';
     const emit = out(7);
     const emitHits = String(countLines(emit, /^\d+:/));
-    const isIdentifier = out(8);
+    const isIdentifier = out(9);
     const lastIsIdentifier = isIdentifier.text.trimEnd().split('\n').at(-1)?.match(/^(\S+?:\d+):/)?.[1] ?? '';
     return [
       verbatim('exact', plain, 'At which path:line does the first createSourceFile search show its first hit?', firstHit, ID),

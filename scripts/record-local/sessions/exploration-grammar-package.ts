@@ -27,6 +27,7 @@ function steps(pkg: string, language: string): Step[] {
     { say: 'Read the highlight and tag queries.', tool: 'head', args: ['-n', '200', `${pkg}/queries/highlights.scm`, `${pkg}/queries/tags.scm`] },
     { say: 'Peek at the generated parser header block (the file is huge, cap it).', tool: 'sed', args: ['-n', '1,600p', `${pkg}/src/parser.c`] },
     { say: 'Read the start of node-types.json.', tool: 'head', args: ['-n', '400', `${pkg}/src/node-types.json`] },
+    { say: 'Read how grammar.json serializes the first rules.', tool: 'head', args: ['-n', '500', `${pkg}/src/grammar.json`] },
     { say: 'Finally the tree-sitter metadata and the README.', tool: 'cat', args: [`${pkg}/tree-sitter.json`, `${pkg}/README.md`] },
   ];
 }

@@ -32,8 +32,11 @@ export const sreNodeRuntimeFailures: Session = {
     { say: 'Run the second crashing script.', tool: 'node', args: ['parse-before-init.mjs'], cwd: 'work' },
     { say: 'Find where the runtime raises that error and what init does.', tool: 'rg', args: ['-n', '--sort', 'path', '-C', '4', 'before calling `init|static async init', 'node_modules/web-tree-sitter/web-tree-sitter.js'] },
     { say: 'Run the test file with the default reporter.', tool: 'node', args: ['--test', 'grammar-checks.test.mjs'], cwd: 'work', masks: TEST_MASKS },
+    { say: 'Read the test file to see what each failing test expects.', tool: 'cat', args: ['grammar-checks.test.mjs'], cwd: 'work' },
     { say: 'Run it again with the spec reporter for a readable summary.', tool: 'node', args: ['--test', '--test-reporter=spec', 'grammar-checks.test.mjs'], cwd: 'work', masks: TEST_MASKS },
     { say: 'Check which grammar packages lack src/scanner.c.', tool: 'ls', args: ['node_modules/tree-sitter-c/src', 'node_modules/tree-sitter-go/src', 'node_modules/tree-sitter-java/src', 'node_modules/tree-sitter-python/src'] },
+    { say: 'Export the run as JUnit XML for the CI dashboard.', tool: 'node', args: ['--test', '--test-reporter=junit', 'grammar-checks.test.mjs'], cwd: 'work', masks: [...TEST_MASKS, MASKS.junitTimes] },
+    { say: 'Read the runtime code around the init check.', tool: 'sed', args: ['-n', '3150,3260p', 'node_modules/web-tree-sitter/web-tree-sitter.js'] },
     { say: 'Rerun only the TypeScript grammar tests.', tool: 'node', args: ['--test', '--test-name-pattern=TypeScript', 'grammar-checks.test.mjs'], cwd: 'work', masks: TEST_MASKS },
   ],
   probes(outputs) {
@@ -44,7 +47,8 @@ export const sreNodeRuntimeFailures: Session = {
     const failing = firstMatch(out(6), /^not ok \d+ - (.+)$/, ID).match[1] ?? '';
     const failCount = firstMatch(out(6), /^# fail \d+$/, ID).line;
     const scannerMissing = firstMatch(out(6), /'tree-sitter-\w+' is not|\+\s+'(c|go|java)'/, ID).match[0];
-    const lastFailure = firstMatch(out(7), /JavaScript grammar parses a TypeScript annotation/, ID).match[0];
+    const junitFailures = firstMatch(out(10), /<!-- fail \d+ -->/, ID).match[0];
+    const lastFailure = firstMatch(out(8), /JavaScript grammar parses a TypeScript annotation/, ID).match[0];
     return [
       verbatim('causal', out(1), 'What error crashed count-statements.cjs?', typeError, ID),
       verbatim('locate', out(1), 'In which file and line of the compiler did createSourceFile2 throw?', frame, ID),
@@ -52,7 +56,8 @@ export const sreNodeRuntimeFailures: Session = {
       verbatim('exact', out(6), 'What is the name of the first failing test?', failing, ID),
       verbatim('count', out(6), 'How many tests failed in the first test run?', failCount, ID),
       verbatim('exact', out(6), 'Which grammar appears in the scanner assertion diff?', scannerMissing, ID),
-      verbatim('locate', out(7), 'Which test shows the JavaScript grammar failing on TypeScript syntax?', lastFailure, ID),
+      verbatim('locate', out(8), 'Which test shows the JavaScript grammar failing on TypeScript syntax?', lastFailure, ID),
+      verbatim('count', out(10), 'How many failures does the JUnit report record?', junitFailures, ID),
       never(out(6), 'Which test failed with ECONNREFUSED?', ['ECONNREFUSED', 'Segmentation fault']),
     ];
   },

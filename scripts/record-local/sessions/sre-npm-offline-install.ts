@@ -45,6 +45,12 @@ export const sreNpmOfflineInstall: Session = {
     npm('Confirm the installed tree.', ['ls', '--all']),
     npm('Why is ansi-regex installed?', ['explain', 'ansi-regex']),
     { say: 'Read the lockfile npm wrote.', tool: 'cat', args: ['app/package-lock.json'], cwd: 'work' },
+    npm('Read the installed packages in detail, as JSON.', ['ls', '--all', '--long', '--json']),
+    { say: 'Read the README of the package we ship, as installed.', tool: 'cat', args: ['app/node_modules/string-width/readme.md', 'app/node_modules/strip-ansi/readme.md'], cwd: 'work' },
+    { say: 'The emoji regex is the biggest file we pull in; check what it exports.', tool: 'head', args: ['-c', '6000', 'app/node_modules/emoji-regex/index.js', 'app/node_modules/emoji-regex/index.d.ts', 'app/node_modules/emoji-regex/README.md'], cwd: 'work' },
+    npm('List the installed tree with descriptions and paths.', ['ls', '--all', '--long']),
+    npm('Reinstall exactly from the lockfile, offline, with the full log.', ['ci', '--offline', '--ignore-scripts', '--loglevel=silly']),
+    npm('Dry-run pack of web-tree-sitter as JSON, to size a second offline tarball.', ['pack', '--dry-run', '--json', '--ignore-scripts', '{root}/node_modules/web-tree-sitter']),
     npm('Dry-run pack of the TypeScript package, to see what a large offline tarball would hold.', ['pack', '--dry-run', '--ignore-scripts', '{root}/node_modules/typescript']),
   ],
   probes(outputs) {
@@ -56,7 +62,7 @@ export const sreNpmOfflineInstall: Session = {
     const dedupedHits = String(countLines(out(7), /deduped$/));
     const why = firstMatch(out(8), /ansi-regex@"\^5\.0\.1" from strip-ansi@6\.0\.1/, ID).match[0];
     const integrity = firstMatch(out(9), /"integrity": "(sha512-[^"]+)"/, ID).match[1] ?? '';
-    const tsFiles = firstMatch(out(10), /total files: +\d+/, ID).match[0];
+    const tsFiles = firstMatch(out(16), /total files: +\d+/, ID).match[0];
     return [
       verbatim('exact', out(1), 'What shasum did npm print for the string-width tarball?', shasum, ID),
       verbatim('causal', out(2), 'Which npm error code did the first offline install fail with?', code, ID),
@@ -65,7 +71,7 @@ export const sreNpmOfflineInstall: Session = {
       derived('count', out(7), 'How many entries of `npm ls --all` are marked deduped?', dedupedHits),
       verbatim('locate', out(8), 'Which package pulls in ansi-regex ^5.0.1?', why, ID),
       verbatim('exact', out(9), 'What integrity does the lockfile record first?', integrity, ID),
-      verbatim('count', out(10), 'How many files would the typescript tarball hold?', tsFiles, ID),
+      verbatim('count', out(16), 'How many files would the typescript tarball hold?', tsFiles, ID),
       never(out(2), 'Which npm error code did the install print for EINTEGRITY?', ['EINTEGRITY', 'ETARGET']),
     ];
   },

@@ -5,15 +5,17 @@
  * message (same `message.id`) are merged back; consecutive user lines (parallel tool results) are
  * merged too, as Claude Code does before it sends them. A call precedes each assistant message.
  */
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { InvalidTraceError } from '../../errors.ts';
 import type { JsonObject, JsonValue } from '../../types.ts';
 import type { Trace } from '../trace.ts';
-import { isJsonObject, pathErrorOf } from './json-document.ts';
+import { fileLines } from './file-lines.ts';
+import { isJsonObject } from './json-document.ts';
 import { importedHeader, TraceEventsBuilder, type ImportOptions, type SessionImporter } from './session-importer.ts';
 
 const SNIFF_LINES = 20;
+// A first line longer than the head is cut; Claude Code writes these keys near a record's start.
+const RECORD_START = /^\s*\{\s*"(?:parentUuid|type|leafUuid)"\s*:/;
+const SESSION_KEY = /"(?:sessionId|leafUuid)"\s*:\s*"/;
 
 /** Reads Claude Code session files. */
 export const claudeCodeImporter: SessionImporter = {
@@ -22,7 +24,9 @@ export const claudeCodeImporter: SessionImporter = {
     const lines = head.split('\n');
     // The last piece may be cut at the head's end; it counts only when it is the whole file.
     const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
-    return complete.slice(0, SNIFF_LINES).some((line) => isSessionRecord(parseOrNull(line)));
+    if (complete.slice(0, SNIFF_LINES).some((line) => isSessionRecord(parseOrNull(line)))) return true;
+    const first = lines[0] ?? '';
+    return lines.length === 1 && RECORD_START.test(first) && SESSION_KEY.test(first.slice(0, 4096));
   },
   load: loadClaudeCodeSession,
 };
@@ -54,43 +58,28 @@ function appendContent(message: { content: JsonValue }, more: JsonValue): void {
 }
 
 async function loadClaudeCodeSession(file: string, options: ImportOptions): Promise<Trace> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw pathErrorOf(file, error);
-  }
-  const input = handle.createReadStream({ encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   const builder = new TraceEventsBuilder();
   let last: OpenMessage | null = null;
   let model: string | null = null;
-  let lineNumber = 0;
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      const record = parseOrNull(line);
-      if (record === null) throw new InvalidTraceError(file, lineNumber, 'malformed JSON');
-      const turn = turnOf(record, file, lineNumber);
-      if (turn === null) continue;
-      if (turn.role === 'assistant') {
-        model ??= turn.model;
-        if (last?.message.role === 'assistant' && turn.id !== null && last.id === turn.id) {
-          appendContent(last.message, turn.content);
-          continue;
-        }
-        builder.call();
-      } else if (last?.message.role === 'user') {
+  for await (const line of fileLines(file)) {
+    if (line.text.trim() === '') continue;
+    const record = parseOrNull(line.text);
+    if (record === null) throw new InvalidTraceError(file, line.number, 'malformed JSON');
+    const turn = turnOf(record, file, line.number);
+    if (turn === null) continue;
+    if (turn.role === 'assistant') {
+      model ??= turn.model;
+      if (last?.message.role === 'assistant' && turn.id !== null && last.id === turn.id) {
         appendContent(last.message, turn.content);
         continue;
       }
-      last = { message: { role: turn.role, content: turn.content }, id: turn.id };
-      builder.message(last.message);
+      builder.call();
+    } else if (last?.message.role === 'user') {
+      appendContent(last.message, turn.content);
+      continue;
     }
-  } finally {
-    lines.close();
-    input.destroy();
+    last = { message: { role: turn.role, content: turn.content }, id: turn.id };
+    builder.message(last.message);
   }
   const request: JsonObject = model === null ? {} : { model };
   const header = importedHeader({ file, format: 'claude-code-session', provider: 'anthropic', request, options });

@@ -26,7 +26,7 @@ export async function readJsonDocument(file: string): Promise<JsonValue> {
 }
 
 /** Reads a UTF-8 file; a missing or unreadable file becomes PathError. */
-export async function readTextFile(file: string): Promise<string> {
+async function readTextFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

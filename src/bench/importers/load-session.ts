@@ -2,7 +2,7 @@
  * Loading any session file as a Trace: the format is sniffed from the first 64 KB, then the first
  * importer that recognises it reads the whole file.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidTraceError, PathError, UnknownFormatError } from '../../errors.ts';
 import { writeTraceV1 } from '../trace-io.ts';
@@ -34,7 +34,7 @@ const HEAD_BYTES = 64 * 1024;
 
 /** The first 64 KB of a file as text. */
 async function readHead(file: string): Promise<string> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {

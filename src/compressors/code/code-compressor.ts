@@ -22,7 +22,7 @@ import { firstErrorRow } from './syntax-errors.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
-  balanced: { shortBodyLines: 10, headMaxLines: 3, minElidedLines: 3 },
+  balanced: { shortBodyLines: 8, headMaxLines: 2, minElidedLines: 3 },
   aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2 },
 };
 

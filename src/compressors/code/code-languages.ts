@@ -24,6 +24,7 @@ export interface LanguageRules {
   /** JavaScript family: `const f = () => {...}` and `it('x', () => {...})` count as structural too. */
   readonly callbackStatements: boolean;
   readonly callTypes: readonly string[];
+  readonly commentTypes: readonly string[];
   readonly lineComment: string;
   /** Python: the first string of a body is a docstring; an empty block needs a statement. */
   readonly docstrings: boolean;
@@ -44,6 +45,7 @@ function braceLanguage(
   packageName: string,
   file: string,
   shape: Pick<LanguageRules, 'functionTypes' | 'classTypes' | 'callTypes'> & {
+    commentTypes?: readonly string[];
     bodyTypes: readonly string[];
     structuralTypes: readonly string[];
     statementListType?: string;
@@ -59,6 +61,7 @@ function braceLanguage(
     structuralTypes: new Set(shape.structuralTypes),
     callbackStatements: shape.callbackStatements ?? false,
     callTypes: shape.callTypes,
+    commentTypes: shape.commentTypes ?? ['comment'],
     lineComment: '//',
     docstrings: false,
     emptyBodyFiller: null,
@@ -85,6 +88,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     structuralTypes: new Set(['function_definition', 'class_definition', 'decorated_definition']),
     callbackStatements: false,
     callTypes: ['call'],
+    commentTypes: ['comment'],
     lineComment: '#',
     docstrings: true,
     emptyBodyFiller: '...',
@@ -108,6 +112,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['function_item', 'closure_expression'],
     classTypes: ['impl_item', 'trait_item'],
     callTypes: ['call_expression'],
+    commentTypes: ['line_comment', 'block_comment'],
     bodyTypes: ['block'],
     structuralTypes: ['function_item', 'struct_item', 'enum_item', 'impl_item', 'trait_item', 'mod_item', 'union_item'],
   }),
@@ -115,6 +120,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['method_declaration', 'constructor_declaration', 'lambda_expression'],
     classTypes: ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'],
     callTypes: ['method_invocation'],
+    commentTypes: ['line_comment', 'block_comment'],
     bodyTypes: ['block', 'constructor_body'],
     structuralTypes: ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'],
   }),

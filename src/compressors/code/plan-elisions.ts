@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageRules } from './code-languages.ts';
+import { commentElisions } from './comment-elisions.ts';
 import { docstringOf, docstringTail } from './python-docstring.ts';
 import type { SourceLines } from './source-lines.ts';
 import { isStructural } from './structural-statements.ts';
@@ -135,14 +136,15 @@ function planFunction(fn: Node, scope: PlanScope): void {
     for (const node of elideRun(run, scope, elided)) dropped.add(node);
     run = [];
   };
+  const threshold = { shortBodyLines: options.shortBodyLines, lines: scope.lines };
   for (const statement of statements.slice(next)) {
-    if (isStructural(statement, rules)) flush();
+    if (isStructural(statement, rules, threshold)) flush();
     else run.push(statement);
   }
   flush();
   scope.decided.add(elided);
   if (rules.emptyBodyFiller !== null && elided.length > 0) {
-    const keepsStatement = statements.some((s) => s.type !== 'comment' && !dropped.has(s));
+    const keepsStatement = statements.some((s) => !rules.commentTypes.includes(s.type) && !dropped.has(s));
     const lastRegion = scope.regions[scope.regions.length - 1]!;
     if (!keepsStatement) scope.regions[scope.regions.length - 1] = { ...lastRegion, filler: true };
   }
@@ -158,16 +160,22 @@ export function planElisions(
 ): ElidedRegion[] {
   const scope: PlanScope = { lines, rules, options, mentioned, regions: [], decided: new DecidedRanges() };
   const classTypes = new Set(rules.classTypes);
-  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes]);
+  const commentTypes = new Set(rules.commentTypes);
+  const comments: Node[] = [];
+  // One walk of the tree finds functions, classes and comments alike.
+  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes, ...rules.commentTypes]);
   nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   for (const node of nodes) {
     if (scope.decided.covers(node.startIndex)) continue;
-    if (classTypes.has(node.type)) {
+    if (commentTypes.has(node.type)) {
+      comments.push(node);
+    } else if (classTypes.has(node.type)) {
       const name = declaredName(node);
       if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
     } else {
       planFunction(node, scope);
     }
   }
+  scope.regions.push(...commentElisions(comments, lines, options.minElidedLines));
   return scope.regions.sort((a, b) => a.firstRow - b.firstRow);
 }

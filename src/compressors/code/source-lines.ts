@@ -2,11 +2,14 @@
 
 const BLANK = /^[ \t\r\f\v]*$/;
 const LEADING_WHITESPACE = /^[ \t]*/;
+const MARKER_OPENING = '[[terse:';
 
 /** Row bookkeeping over one source text; offsets are UTF-16 indices, as web-tree-sitter gives them. */
 export class SourceLines {
   /** Index of the first character of each row. */
   private readonly starts: number[] = [0];
+  /** Where markers of an earlier outline start, found on first use. */
+  private markers: number[] | null = null;
 
   constructor(readonly text: string) {
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
@@ -37,5 +40,21 @@ export class SourceLines {
   endsRow(row: number, index: number): boolean {
     const next = this.starts[row + 1];
     return BLANK.test(this.text.slice(index, next === undefined ? this.text.length : next - 1));
+  }
+
+  /** True when a marker (`[[terse:`) starts inside [start, end): the code there is an outline already. */
+  containsMarker(start: number, end: number): boolean {
+    if (this.markers === null) {
+      this.markers = [];
+      for (let at = this.text.indexOf(MARKER_OPENING); at !== -1; at = this.text.indexOf(MARKER_OPENING, at + 1)) this.markers.push(at);
+    }
+    let low = 0;
+    let high = this.markers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.markers[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.markers.length && this.markers[low]! < end;
   }
 }

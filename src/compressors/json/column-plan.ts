@@ -48,8 +48,8 @@ export function readCell(row: JsonObject, path: ColumnPath): JsonValue | undefin
   return current;
 }
 
-// defineProperty, because plain assignment of a "__proto__" key would replace the prototype instead.
-function assignKey(target: JsonObject, key: string, value: JsonValue): void {
+/** Sets an own key; defineProperty, because plain assignment of "__proto__" would replace the prototype. */
+export function assignKey(target: JsonObject, key: string, value: JsonValue): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 

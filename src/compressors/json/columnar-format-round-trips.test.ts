@@ -10,10 +10,10 @@ function roundTrip(value: JsonValue): JsonValue {
 
 describe('columnar format round-trips', () => {
   it('writes a root array of objects as a headed table, nested objects as dotted columns', () => {
-    const rows = [1, 2, 3].map((n) => ({ file: `a${n}.ts`, line: n, context: { before: ['x'], after: 'y' } }));
+    const rows = [1, 2, 3].map((n) => ({ file: `a${n}.ts`, line: n, context: { before: [`x${n}`], after: `y${n}` } }));
     const text = encodeColumnar(rows);
     expect(text.split('\n')[0]).toBe('# 3 rows; columns: file, line, context.before, context.after');
-    expect(text.split('\n')[1]).toBe('"a1.ts",1,["x"],"y"');
+    expect(text.split('\n')[1]).toBe('"a1.ts",1,["x1"],"y1"');
     expect(roundTrip(rows)).toEqual(rows);
   });
 
@@ -29,9 +29,27 @@ describe('columnar format round-trips', () => {
   });
 
   it('quotes keys that are not plain words, including dots, spaces and __proto__', () => {
-    const rows = [1, 2, 3].map((n) => JSON.parse(`{"a.b": ${n}, "x y": {"__proto__": ${n}, "k, l": true}}`) as JsonValue);
+    const rows = [1, 2, 3].map((n) => JSON.parse(`{"a.b": ${n}, "x y": {"__proto__": ${n}, "k, l": ${n % 2 === 0}}}`) as JsonValue);
     const text = encodeColumnar(rows);
     expect(text.split('\n')[0]).toBe('# 3 rows; columns: ["a.b"], ["x y","__proto__"], ["x y","k, l"]');
+    expect(roundTrip(rows)).toEqual(rows);
+  });
+
+  it('moves cells shared by every row into the header, whatever they hold', () => {
+    const tricky = 'a; columns: b, c="d", e';
+    const rows = [1, 2, 3].map((n) => ({ id: n, name: `n${n}`, lang: 'ts', note: tricky, tags: ['x, y', { z: null }], 'odd key': 0 }));
+    const text = encodeColumnar(rows);
+    expect(text.split('\n')[0]).toBe(`# 3 rows; every row: lang="ts", note=${JSON.stringify(tricky)}, tags=["x, y",{"z":null}], ["odd key"]=0; columns: id, name`);
+    expect(text.split('\n')[1]).toBe('1,"n1"');
+    expect(roundTrip(rows)).toEqual(rows);
+    const decoded = decodeColumnar(text);
+    const [first, second] = decoded.ok ? (decoded.value as { tags: unknown[] }[]) : [];
+    expect(first?.tags).not.toBe(second?.tags);
+  });
+
+  it('keeps shared cells in the rows when fewer than two columns would be left', () => {
+    const rows = [1, 2, 3].map((n) => ({ id: n, kind: 'same', owner: 'same too' }));
+    expect(encodeColumnar(rows).split('\n')[0]).toBe('# 3 rows; columns: id, kind, owner');
     expect(roundTrip(rows)).toEqual(rows);
   });
 
@@ -46,6 +64,13 @@ describe('columnar format round-trips', () => {
     expect(text.split('\n')[0]).toBe('{"users":"<table 1>","nested":{"events":"<table 2>"},"mixed":[{"a":1},{"b":2},{"c":3}],"scalars":[1,"two",null]}');
     expect(text).toContain('# table 2 (nested.events): 4 rows; columns: t, kind');
     expect(roundTrip(value)).toEqual(value);
+  });
+
+  it('keeps a "__proto__" key of the skeleton an own key', () => {
+    const value = JSON.parse('{"__proto__": {"rows": [{"a": 1, "b": 2}, {"a": 3, "b": 4}, {"a": 5, "b": 6}]}}') as JsonValue;
+    const decoded = roundTrip(value);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(decoded).toEqual(value);
   });
 
   it('writes no table when a string already looks like a placeholder', () => {

@@ -8,12 +8,14 @@
  *
  * When the whole document is one table, the skeleton line is left out and the header reads
  * `# 300 rows; columns: ...`. A column is a dotted key path (`metadata.host`: a nested object) or,
- * when a key is not a plain word, a JSON array of keys (`["a.b"]`). A sampled (lossy) table says
- * `20 of 300 rows kept` and is followed by its marker line; decoding it gives only the kept rows.
+ * when a key is not a plain word, a JSON array of keys (`["a.b"]`). Cells equal in every row move
+ * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`). A sampled (lossy)
+ * table says `20 of 300 rows kept` and is followed by its marker line; decoding it gives the kept rows.
  */
 import type { JsonObject, JsonValue } from '../../types.ts';
-import { planColumns, readCell, writeCell, type ColumnPath } from './column-plan.ts';
-import { formatCells, jsonValueEnd, parseCells } from './json-cells.ts';
+import { assignKey, planColumns, readCell, writeCell, type ColumnPath } from './column-plan.ts';
+import { formatCells, parseCells } from './json-cells.ts';
+import { formatHeader, parseHeader, type TableHeader } from './table-header.ts';
 import type { JsonParse } from './safe-parse.ts';
 
 /** What sampling left on an array: how long it was and the marker that stands for what it dropped. */
@@ -27,38 +29,12 @@ const MIN_TABLE_COLUMNS = 2;
 const MAX_TABLE_COLUMNS = 100;
 /** Objects are "similar" when at most this share of the table's cells would be empty. */
 const MAX_ABSENT_SHARE = 0.4;
-const BARE_KEY = /^[A-Za-z0-9_$@-]+$/;
 const PLACEHOLDER = /^<table (\d+)>$/;
-const HEADER = /^# (?:table (\d+) \([^;)]*\): )?[^;]*; columns: (.*)$/;
+/** Columns shared by every row move to the header only while this many columns stay in the rows. */
+const MIN_ROW_COLUMNS = 2;
 
 function isPlainObject(value: JsonValue): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function formatColumn(path: ColumnPath): string {
-  return path.every((key) => BARE_KEY.test(key)) ? path.join('.') : JSON.stringify(path);
-}
-
-/** Parses `a, b.c, ["x.y"]` back into key paths. */
-function parseColumns(list: string): ColumnPath[] {
-  const columns: ColumnPath[] = [];
-  let rest = list;
-  while (rest.length > 0) {
-    if (rest.startsWith('[')) {
-      const end = jsonValueEnd(rest, 0);
-      const keys = JSON.parse(rest.slice(0, end)) as JsonValue;
-      if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) throw new SyntaxError(`bad column in ${list}`);
-      columns.push(keys as string[]);
-      rest = rest.slice(end);
-    } else {
-      const end = rest.indexOf(',');
-      const name = end < 0 ? rest : rest.slice(0, end);
-      columns.push(name.split('.'));
-      rest = end < 0 ? '' : rest.slice(end);
-    }
-    if (rest.startsWith(', ')) rest = rest.slice(2);
-  }
-  return columns;
 }
 
 /** The columns of `items` when they read well as a table, else null. */
@@ -123,11 +99,21 @@ export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], Sam
   for (const [array, table] of tables) {
     const note = notes.get(array);
     const counts = note === undefined ? `${table.items.length} rows` : `${table.items.length} of ${note.total} rows kept`;
-    const name = rootIsTable ? '' : `table ${ids.get(array)} (${table.path}): `;
-    lines.push(`# ${name}${counts}; columns: ${table.columns.map(formatColumn).join(', ')}`);
-    for (const row of table.items) {
-      lines.push(formatCells(table.columns.map((column) => readCell(row, column)), serialize));
-    }
+    const prefix = rootIsTable ? '' : `table ${ids.get(array)} (${table.path}): `;
+    const cells = table.items.map((row) => table.columns.map((column) => {
+      const cell = readCell(row, column);
+      return cell === undefined ? undefined : serialize(cell);
+    }));
+    const shared = table.columns.map((_, index) => {
+      const first = cells[0]?.[index];
+      return first !== undefined && cells.every((row) => row[index] === first) ? first : undefined;
+    });
+    const sharedCount = shared.filter((cell) => cell !== undefined).length;
+    const hoist = table.columns.length - sharedCount >= MIN_ROW_COLUMNS;
+    const keep = (index: number): boolean => !hoist || shared[index] === undefined;
+    const hoisted = hoist ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const])) : [];
+    lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => keep(index))));
+    for (const row of cells) lines.push(formatCells(row.filter((_, index) => keep(index))));
     if (note !== undefined) lines.push(note.marker);
   }
   return lines.join('\n');
@@ -140,27 +126,29 @@ function fillPlaceholders(value: JsonValue, tables: ReadonlyMap<number, JsonObje
   }
   if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, tables));
   if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) value[key] = fillPlaceholders(value[key] as JsonValue, tables);
+    for (const key of Object.keys(value)) assignKey(value, key, fillPlaceholders(value[key] as JsonValue, tables));
   }
   return value;
 }
 
 function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
   const tables = new Map<number, JsonObject[]>();
-  let columns: ColumnPath[] = [];
+  let header: TableHeader = { table: 0, shared: [], columns: [] };
   let rows: JsonObject[] = [];
   for (const line of lines) {
     if (line.startsWith('[[terse:')) continue;
-    const header = HEADER.exec(line);
-    if (header !== null) {
-      columns = parseColumns(header[2] ?? '');
+    const next = line.startsWith('# ') ? parseHeader(line) : null;
+    if (next !== null) {
+      header = next;
       rows = [];
-      tables.set(header[1] === undefined ? 0 : Number(header[1]), rows);
+      tables.set(header.table, rows);
       continue;
     }
+    const columns = header.columns;
     const cells = parseCells(line);
     if (cells.length !== columns.length) throw new SyntaxError(`row has ${cells.length} cells, header ${columns.length}`);
     const row: JsonObject = {};
+    for (const [path, value] of header.shared) writeCell(row, path, structuredClone(value));
     cells.forEach((cell, index) => {
       if (cell !== undefined) writeCell(row, columns[index] as ColumnPath, cell);
     });

@@ -5,6 +5,12 @@ import type { JsonValue } from '../../types.ts';
 export function jsonValueEnd(line: string, start: number): number {
   let depth = 0;
   let i = start;
+  const first = line[start];
+  if (first !== '"' && first !== '{' && first !== '[') {
+    // A number, true, false or null: it ends where its characters do.
+    while (i < line.length && /[\w.+-]/.test(line[i] as string)) i += 1;
+    return i;
+  }
   while (i < line.length) {
     const ch = line[i];
     if (ch === '"') {
@@ -42,7 +48,7 @@ export function parseCells(line: string): (JsonValue | undefined)[] {
   }
 }
 
-/** Writes one row: each present cell as compact JSON, an absent one as nothing. */
-export function formatCells(cells: readonly (JsonValue | undefined)[], serialize: (value: JsonValue) => string): string {
-  return cells.map((cell) => (cell === undefined ? '' : serialize(cell))).join(',');
+/** Writes one row from its cells already serialised; an absent cell is written as nothing. */
+export function formatCells(cells: readonly (string | undefined)[]): string {
+  return cells.map((cell) => cell ?? '').join(',');
 }

@@ -19,7 +19,7 @@ describe('json-minify rewrites only whitespace', () => {
   });
 
   it('passes numbers a double would change, in both JSON compressors', () => {
-    for (const literal of ['12345678901234567890', '1e400', '-0']) {
+    for (const literal of ['12345678901234567890', '1e400', '1e-400', '-0', '-0.0', '12345678.123456789']) {
       const text = `{\n  "id": ${literal}\n}`;
       expect(safeParseJson(text).ok).toBe(false);
       expect(jsonMinify.compress({ text, kind: 'json' }, context)).toBeNull();

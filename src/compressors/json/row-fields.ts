@@ -1,6 +1,7 @@
 /** A row seen as its scalar fields: the common ground on which the keep-rules judge JSON items and table rows. */
 import type { JsonValue } from '../../types.ts';
 
+/** A leaf value of a row. */
 export type Scalar = string | number | boolean | null;
 
 /** One scalar inside a row: `path` names its column (`metadata.host`), `key` its last key. */

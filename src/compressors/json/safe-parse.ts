@@ -9,6 +9,7 @@ export type JsonParse =
 // Strings are matched only so that digits inside them are skipped.
 const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const SAFE_SIGNIFICANT_DIGITS = 15;
+const SUSPECT_NUMBER = /\d[\d.]{15}|[eE][+-]?\d{3}|-0(?![1-9])/;
 
 /**
  * True when the number written as `literal` comes back with the same value after a parse and
@@ -18,6 +19,8 @@ function isFaithfulNumber(literal: string): boolean {
   const parsed = Number(literal);
   if (!Number.isFinite(parsed) || Object.is(parsed, -0)) return false;
   const mantissa = literal.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+  // 1e-400 underflows to 0.
+  if (parsed === 0 && /[1-9]/.test(mantissa)) return false;
   if (mantissa.replace(/0+$/, '').length <= SAFE_SIGNIFICANT_DIGITS) return true;
   return String(parsed) === literal;
 }
@@ -30,6 +33,8 @@ export function safeParseJson(text: string): JsonParse {
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+  // Most texts hold no long digit run, big exponent or negative zero: then no number can be unfaithful.
+  if (!SUSPECT_NUMBER.test(text)) return { ok: true, value };
   for (const match of text.matchAll(STRING_OR_NUMBER)) {
     const token = match[0];
     if (token.startsWith('"')) continue;

@@ -2,6 +2,7 @@
 import type { JsonValue, Profile } from '../../types.ts';
 import { formatMarker } from '../../store/marker.ts';
 import { chooseRows } from './choose-rows.ts';
+import { assignKey } from './column-plan.ts';
 import type { SampleNote } from './columnar-format.ts';
 import { jsonRowFields } from './row-fields.ts';
 
@@ -54,9 +55,7 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       const visited = entries.map(([, child]) => visit(child));
       if (visited.every((child, index) => child === entries[index]?.[1])) return node;
       const copy: { [key: string]: JsonValue } = {};
-      entries.forEach(([key], index) => {
-        Object.defineProperty(copy, key, { value: visited[index], writable: true, enumerable: true, configurable: true });
-      });
+      entries.forEach(([key], index) => assignKey(copy, key, visited[index] as JsonValue));
       return copy;
     }
     return node;

@@ -6,6 +6,7 @@
 import type { JsonObject } from '../../../types.ts';
 import type { Probe } from '../../probe.ts';
 import type { Trace } from '../../trace.ts';
+import { itemAt } from './item-at.ts';
 import { firstAbsent, writeProbes } from './probe-writer.ts';
 import { pythonJsonDumps } from './python-json.ts';
 import { COMPONENT_NAMES, generateReactHits, type ReactHit } from './react-code-search.ts';
@@ -23,12 +24,6 @@ const TOOLS: JsonObject[] = [
 /** The message index holding the tool result (user, assistant tool_use, user tool_result). */
 const RESULT_TURN = 2;
 
-function hitAt(hits: readonly ReactHit[], index: number): ReactHit {
-  const hit = hits[index];
-  if (hit === undefined) throw new RangeError(`no code search hit ${index} (of ${hits.length})`);
-  return hit;
-}
-
 /** A generated code-search trace and its probes. */
 export function buildCodeSearchTrace(seed: number, calls: CallPlan): { trace: Trace; probes: Probe[] } {
   const rng = createSeededRandom(seed, 'code-search');
@@ -37,13 +32,14 @@ export function buildCodeSearchTrace(seed: number, calls: CallPlan): { trace: Tr
   const hits = generateReactHits(rng, components, 100);
 
   // Planted: one debounced-submit hook call (locate), one comment naming a bug's cause (causal).
-  const hookHit = hitAt(hits, rng.int(45, 55));
+  const hitAt = (index: number): ReactHit => itemAt(hits, index, 'code search hit');
+  const hookHit = hitAt(rng.int(45, 55));
   hookHit.content = '  const submit = useDebouncedSubmit(save, { waitMs: 400 });';
-  const causeHit = hitAt(hits, rng.int(78, 88));
+  const causeHit = hitAt(rng.int(78, 88));
   causeHit.context.after = ['  // FIXME: submits twice because Enter also fires onClick', '  );'];
-  const early = hitAt(hits, rng.int(1, 4));
-  const late = hitAt(hits, rng.int(94, 99));
-  const firstFile = hitAt(hits, 0).file;
+  const early = hitAt(rng.int(1, 4));
+  const late = hitAt(rng.int(94, 99));
+  const firstFile = hitAt(0).file;
 
   const toolUseId = `toolu_${rng.hex(24)}`;
   const messages: JsonObject[] = [

@@ -6,8 +6,11 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { isoSeconds } from './timestamps.ts';
 
+/** A file of the listing. */
 export type FileNode = { name: string; type: 'file'; path: string; size: number; modified: string };
+/** A directory of the listing: subdirectories first, then files. */
 export type DirectoryNode = { name: string; type: 'directory'; path: string; children: TreeNode[] };
+/** Any node of the listing. */
 export type TreeNode = FileNode | DirectoryNode;
 
 const DIRECTORY_NAMES: readonly string[] = [

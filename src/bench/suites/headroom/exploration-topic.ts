@@ -9,7 +9,7 @@ export const EXPLORATION_SEARCH_TOPIC: SearchTopic = {
     {
       extension: 'ts',
       write: (r) => ({
-        content: `  const session = await sessions.get(req.cookies.sid${r.int(1, 9)});`,
+        content: `  const session = await sessions.get(sid${r.int(1, 9)});`,
         before: '  // anonymous requests fall through',
         after: '  if (!session) return next();',
       }),

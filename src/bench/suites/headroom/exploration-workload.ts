@@ -10,6 +10,7 @@ import { generateTree, planFanOut, treeFiles, type DirectoryNode } from './direc
 import { EXPLORATION_SEARCH_TOPIC } from './exploration-topic.ts';
 import { fileSearchResult, generateFileHits } from './file-search.ts';
 import { codeSearchItem, codeSearchResult, createRepositories, generateCodeSearchItems } from './github-code-search.ts';
+import { itemAt } from './item-at.ts';
 import { buildOpenAiSession, toolResultTurn } from './openai-session.ts';
 import { firstAbsent, writeProbes } from './probe-writer.ts';
 import { pythonJsonDumps } from './python-json.ts';
@@ -41,8 +42,7 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
     node.children.filter((child): child is DirectoryNode => child.type === 'directory'),
   );
   const home = rng.pick(nested);
-  const homeFiles = treeFiles(home).filter((file) => file.path.startsWith(home.path + '/'));
-  const rotation = rng.pick(homeFiles.filter((file) => file.path.split('/').length === home.path.split('/').length + 1));
+  const rotation = rng.pick(treeFiles(home));
   rotation.name = 'token_rotation.ts';
   rotation.path = `${home.path}/token_rotation.ts`;
   const directoryCount = 1 + plan.root + plan.children.reduce((sum, count) => sum + count, 0);
@@ -50,10 +50,8 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
   // File search, with the clock-skew check planted late.
   const hits = generateFileHits(rng, EXPLORATION_SEARCH_TOPIC, { count: 200, secondMatchChance: 0.04 });
   const skewIndex = rng.int(150, 185);
-  const skewHit = hits[skewIndex];
-  if (skewHit === undefined) throw new RangeError('file search shorter than the planted index');
   hits[skewIndex] = {
-    ...skewHit,
+    ...itemAt(hits, skewIndex, 'file hit'),
     path: 'src/auth/refresh/verify.ts',
     matches: [{
       line: rng.int(20, 90),

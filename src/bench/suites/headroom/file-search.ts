@@ -6,8 +6,10 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { isoDateBefore } from './timestamps.ts';
 
+/** One matching line of a file, with the lines around it. */
 export type FileMatch = { line: number; content: string; context_before: string; context_after: string };
 
+/** One file of the search result. */
 export type FileHit = {
   path: string;
   type: 'file';
@@ -34,6 +36,7 @@ export interface SearchTopic {
   readonly snippets: readonly SnippetTemplate[];
 }
 
+/** How many hits, and how often a file matches twice. */
 export interface FileSearchOptions {
   readonly count: number;
   /** Chance that a file holds a second matching line. */

@@ -9,8 +9,10 @@ import { isoSeconds } from './timestamps.ts';
 
 type Language = 'Go' | 'Python' | 'TypeScript' | 'Rust' | 'Java';
 
+/** The repository object GitHub attaches to every code search item. */
 export type Repository = { full_name: string; description: string; stars: number; language: Language; updated_at: string };
 
+/** One code search item. */
 export type CodeSearchItem = {
   repository: Repository;
   path: string;
@@ -41,7 +43,7 @@ const capital = (word: string): string => word.charAt(0).toUpperCase() + word.sl
 const FRAGMENTS: Record<Language, (rng: SeededRandom, term: string, stem: string) => { path: string; fragment: string }> = {
   Go: (r, t, s) => ({ path: `internal/${s}/${s}.go`, fragment: `func (c *Client) ${capital(t)}() error {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()` }),
   Python: (r, t, s) => ({ path: `${r.pick(['core', 'lib', 'app'])}/${s}.py`, fragment: `def ${t}(self, timeout=None):\n    return self._impl.${t}(timeout)` }),
-  TypeScript: (r, t, s) => ({ path: `src/${s}/index.ts`, fragment: `export async function ${t}(opts: Options) {\n  await client.${t}(opts);\n}` }),
+  TypeScript: (r, t, s) => ({ path: `src/${s}/index.ts`, fragment: `export async function ${t}(opts: Options) {\n  await client.${t}(opts);` }),
   Rust: (r, t, s) => ({ path: `src/${s}.rs`, fragment: `pub fn ${t}(&mut self) -> Result<()> {\n    self.inner.${t}()\n}` }),
   Java: (r, t, s) => ({ path: `src/main/java/io/${s}/${capital(s)}.java`, fragment: `public void ${t}(Session s) {\n    log.debug("${t} {}", s.id());\n}` }),
 };

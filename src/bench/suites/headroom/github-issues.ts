@@ -6,6 +6,7 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { isoSeconds } from './timestamps.ts';
 
+/** One issue as the GitHub REST API lists it (the fields the reference keeps). */
 export type Issue = {
   number: number;
   title: string;
@@ -72,7 +73,7 @@ function docsDraft(rng: SeededRandom): IssueDraft {
 
 /** A login and its avatar, GitHub style. */
 export function githubUser(rng: SeededRandom): { login: string; avatar_url: string } {
-  return { login: `${rng.pick(HANDLES)}${rng.int(1, 999)}`, avatar_url: `https://avatars.githubusercontent.com/u/${rng.int(10_000, 9_999_999)}` };
+  return { login: `${rng.pick(HANDLES)}${rng.int(1, 999)}`, avatar_url: `https://avatars.githubusercontent.com/u/${rng.int(1_000, 999_999)}` };
 }
 
 /** `count` issues numbered from `firstNumber`, about two thirds open. */

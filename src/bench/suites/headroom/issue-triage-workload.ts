@@ -7,6 +7,7 @@ import type { Probe } from '../../probe.ts';
 import type { Trace } from '../../trace.ts';
 import { codeSearchItem, codeSearchResult, createRepositories, generateCodeSearchItems } from './github-code-search.ts';
 import { generateIssues, issueListResult } from './github-issues.ts';
+import { itemAt } from './item-at.ts';
 import { buildOpenAiSession, toolResultTurn } from './openai-session.ts';
 import { firstAbsent, writeProbes } from './probe-writer.ts';
 import { pythonJsonDumps } from './python-json.ts';
@@ -24,10 +25,8 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
 
   // Issues, with the regression planted in the middle of the list.
   const issues = generateIssues(rng, 100, rng.int(1200, 4800));
-  const leakIndex = rng.int(40, 60);
-  const leak = issues[leakIndex];
-  const early = issues[rng.int(2, 8)];
-  if (leak === undefined || early === undefined) throw new RangeError('issue list shorter than the planted index');
+  const leak = itemAt(issues, rng.int(40, 60), 'issue');
+  const early = itemAt(issues, rng.int(2, 8), 'issue');
   leak.title = 'sync-worker leaks sockets after every reconnect';
   leak.state = 'open';
   leak.labels = ['bug', 'regression', 'priority: high'];
@@ -59,9 +58,8 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
   const planted = emfile.map((index) =>
     plantLogEntry(entries, index, rng.pick(workers), 'ERROR', `accept failed: EMFILE (too many open files), fds=${rng.int(1020, 1024)}`, rng.hex(16)),
   );
-  const firstEmfile = planted[0];
-  const lastEmfile = planted[planted.length - 1];
-  if (firstEmfile === undefined || lastEmfile === undefined) throw new RangeError('no EMFILE errors planted');
+  const firstEmfile = itemAt(planted, 0, 'EMFILE error');
+  const lastEmfile = itemAt(planted, planted.length - 1, 'EMFILE error');
 
   const trace = buildOpenAiSession(rng, {
     id: `issue-triage-seed${seed}`,

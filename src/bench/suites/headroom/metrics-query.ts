@@ -6,10 +6,12 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { isoSeconds } from './timestamps.ts';
 
+/** The nine columns of the metrics query, in order. */
 export const METRIC_COLUMNS = [
-  'window_start', 'service', 'endpoint', 'requests', 'errors_5xx', 'error_rate', 'latency_p50_ms', 'latency_p99_ms', 'cpu_utilization',
+  'window_start', 'service', 'endpoint', 'requests', 'errors_5xx', 'error_rate', 'p50_ms', 'p99_ms', 'cpu_utilization',
 ] as const;
 
+/** One row: a service's traffic, errors, latency and CPU over one minute. */
 export type MetricRow = {
   window_start: string;
   service: string;
@@ -17,11 +19,12 @@ export type MetricRow = {
   requests: number;
   errors_5xx: number;
   error_rate: number;
-  latency_p50_ms: number;
-  latency_p99_ms: number;
+  p50_ms: number;
+  p99_ms: number;
   cpu_utilization: number;
 };
 
+/** Which services, how many windows, and where the incident is. */
 export interface MetricsOptions {
   readonly services: readonly { readonly name: string; readonly endpoint: string }[];
   readonly windows: number;
@@ -52,18 +55,19 @@ export function generateMetricRows(rng: SeededRandom, options: MetricsOptions): 
         requests,
         errors_5xx: errors,
         error_rate: ratio(errors, requests),
-        latency_p50_ms: hot ? p50 * rng.int(8, 20) : p50,
-        latency_p99_ms: hot ? rng.int(5000, 9800) : rng.int(120, 900),
-        cpu_utilization: rng.int(121, 889) / 1000,
+        p50_ms: hot ? p50 * rng.int(8, 20) : p50,
+        p99_ms: hot ? rng.int(5000, 9800) : rng.int(120, 900),
+        cpu_utilization: rng.int(12, 88) / 100,
       });
     }
   }
   return rows;
 }
 
+/** The `query_metrics` result: the query, its columns, then the rows. */
+export type MetricsResult = { query: string; columns: string[]; row_count: number; rows: MetricRow[]; execution_time_ms: number };
+
 /** The `query_metrics` result object. */
-export function metricsResult(query: string, rows: readonly MetricRow[], executionMs: number): JsonMetrics {
+export function metricsResult(query: string, rows: readonly MetricRow[], executionMs: number): MetricsResult {
   return { query, columns: [...METRIC_COLUMNS], row_count: rows.length, rows: rows.slice(), execution_time_ms: executionMs };
 }
-
-type JsonMetrics = { query: string; columns: string[]; row_count: number; rows: MetricRow[]; execution_time_ms: number };

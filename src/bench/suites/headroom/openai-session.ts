@@ -14,6 +14,7 @@ export interface ToolStep {
   readonly result: string;
 }
 
+/** Everything a generated OpenAI session is made of. */
 export interface OpenAiSessionSpec {
   readonly id: string;
   readonly workload: Workload;

@@ -6,7 +6,9 @@ import type { JsonObject, JsonValue } from '../../../types.ts';
 import type { Probe, ProbeKind } from '../../probe.ts';
 import type { Trace } from '../../trace.ts';
 import { InvalidProbeError } from '../../../errors.ts';
+import { containsAnswer, normalizeForMatch } from '../../answer-match.ts';
 
+/** A probe as a generator writes it, before it is tied to its trace. */
 export interface ProbeDraft {
   /** Short name, unique within the trace; the probe id is `<trace>/<name>`. */
   readonly name: string;
@@ -59,9 +61,10 @@ export function writeProbes(trace: Trace, drafts: readonly ProbeDraft[]): Probe[
     const evidence = messages[draft.turn];
     const id = `${trace.header.id}/${draft.name}`;
     if (evidence === undefined) throw new InvalidProbeError(trace.header.source.file, null, id, `no message ${draft.turn}`);
-    const text = messageText(evidence);
+    // Found the way the bench's scorer finds answers: whole token runs, white space folded.
+    const text = normalizeForMatch(messageText(evidence));
     const verbatim = draft.kind !== 'negative' && draft.liveOnly !== true;
-    if (verbatim && !draft.answers.some((answer) => text.includes(answer))) {
+    if (verbatim && !draft.answers.some((answer) => containsAnswer(text, answer))) {
       throw new InvalidProbeError(trace.header.source.file, null, id, `no answer occurs in message ${draft.turn}`);
     }
     if (draft.kind === 'negative' && draft.answers.some((answer) => everything.includes(answer))) {

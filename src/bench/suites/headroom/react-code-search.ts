@@ -7,6 +7,7 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { isoSeconds } from './timestamps.ts';
 
+/** One code_search hit. */
 export type ReactHit = {
   file: string;
   line: number;
@@ -36,7 +37,7 @@ type LineTemplate = (rng: SeededRandom, component: string) => string;
 
 const MATCH_LINES: readonly LineTemplate[] = [
   (_, c) => `export function ${c}(props: ${c}Props) {`,
-  (_, c) => `  const { register, handleSubmit } = useForm<${c}Values>();`,
+  (_, c) => `  const form = useForm<${c}Values>();`,
   (r) => `      <input {...register('${r.pick(FIELDS)}')} />`,
   () => '    <form onSubmit={handleSubmit(save)}>',
   (_, c) => `  const save = async (values: ${c}Values) => {`,
@@ -51,7 +52,7 @@ const BEFORE_LINES: readonly (readonly [string, string])[] = [
 const AFTER_LINES: readonly (readonly [string, string])[] = [
   ['    <Button type="submit">Save</Button>', '  );'],
   ['    setBusy(true);', '  };'],
-  ['  return (', '    <Field label="Email">'],
+  ['  return (', '    <fieldset>'],
 ];
 
 /** A lowercase work email from the name vocabulary. */

@@ -5,11 +5,14 @@
  * Workloads plant their incident by replacing entries; the routine templates below never
  * produce a planted phrase, so a planted string is unique by construction.
  */
+import { itemAt } from './item-at.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import { isoSeconds } from './timestamps.ts';
 
+/** Levels a generated entry may carry; only a planted entry is ever FATAL. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
 
+/** One log record, as the search_logs tool returns it. */
 export type LogEntry = {
   timestamp: string;
   level: LogLevel;
@@ -42,10 +45,10 @@ const TEMPLATES: Record<Exclude<LogLevel, 'FATAL'>, readonly Template[]> = {
   INFO: [
     (r) => `${r.pick(METHODS)} /v2/${r.pick(RESOURCES)} -> 200 in ${r.int(4, 180)}ms`,
     (r) => `Consumed ${r.int(2, 240)} messages from ${r.pick(QUEUES)}`,
-    () => 'Readiness probe succeeded',
+    () => 'Health check ok',
     () => 'Request completed',
     () => 'Request completed',
-    (r) => `Refreshed session for account acct_${r.int(100000, 999999)}`,
+    (r) => `Refreshed session acct_${r.int(100000, 999999)}`,
     (r) => `Warmed cache with ${r.int(200, 9000)} keys`,
     (r) => `Committed batch ${r.int(1000, 9999)} to ${r.pick(TABLES)}`,
   ],
@@ -88,6 +91,7 @@ function routineLevel(rng: SeededRandom): Exclude<LogLevel, 'FATAL'> {
   return 'ERROR';
 }
 
+/** How many entries, from when, how far apart. */
 export interface LogOptions {
   readonly count: number;
   /** Seconds after the session epoch of the first entry. */
@@ -127,8 +131,7 @@ export function plantLogEntry(
   message: string,
   traceId: string,
 ): LogEntry {
-  const old = entries[index];
-  if (old === undefined) throw new RangeError(`no log entry ${index} to plant into (of ${entries.length})`);
+  const old = itemAt(entries, index, 'log entry');
   const entry: LogEntry = {
     timestamp: old.timestamp,
     level,

@@ -7,6 +7,7 @@
 import type { Probe } from '../../probe.ts';
 import type { Trace } from '../../trace.ts';
 import { fileSearchResult, generateFileHits } from './file-search.ts';
+import { itemAt } from './item-at.ts';
 import { generateMetricRows, metricsResult } from './metrics-query.ts';
 import { buildOpenAiSession, toolResultTurn } from './openai-session.ts';
 import { firstAbsent, writeProbes } from './probe-writer.ts';
@@ -60,8 +61,7 @@ export function buildSreTrace(seed: number, calls: CallPlan): { trace: Trace; pr
     plantLogEntry(entries, index, paymentPod(), 'ERROR', `POST /v2/charges -> 500: no connection from pool ledger-db-primary after ${waited}ms`, rng.hex(16));
   }
   const rollback = plantLogEntry(entries, rollbackIndex, paymentPod(), 'INFO', `Rolled back payment-service to ${previous}`, rng.hex(16));
-  const firstCharge = entries[chargeErrors[0] ?? -1];
-  if (firstCharge === undefined) throw new RangeError('the SRE incident planted no 500s');
+  const firstCharge = itemAt(entries, itemAt(chargeErrors, 0, 'planted 500'), 'log entry');
   const paymentErrorCount = entries.filter((entry) => entry.level === 'ERROR' && entry.service === 'payment-service').length;
 
   // Metrics: payment-service rows are outliers while the 500s last.
@@ -72,16 +72,14 @@ export function buildSreTrace(seed: number, calls: CallPlan): { trace: Trace; pr
     startSeconds: METRICS_START_SECONDS,
     incident: { service: 'payment-service', from: windowOf(firstCharge.timestamp), to: windowOf(rollback.timestamp) + 1 },
   });
-  const peak = rows.filter((row) => row.service === 'payment-service').reduce((a, b) => (b.latency_p99_ms > a.latency_p99_ms ? b : a));
+  const peak = rows.filter((row) => row.service === 'payment-service').reduce((a, b) => (b.p99_ms > a.p99_ms ? b : a));
 
   // File search, with the Helm values file that set the pool size planted late in the list.
-  const hits = generateFileHits(rng, SRE_SEARCH_TOPIC, { count: 150, secondMatchChance: 0.04 });
+  const hits = generateFileHits(rng, SRE_SEARCH_TOPIC, { count: 150, secondMatchChance: 0.02 });
   const configIndex = rng.int(110, 135);
   const configPath = 'deploy/helm/payment-service/values-production.yaml';
-  const configHit = hits[configIndex];
-  if (configHit === undefined) throw new RangeError('file search shorter than the planted index');
   hits[configIndex] = {
-    ...configHit,
+    ...itemAt(hits, configIndex, 'file hit'),
     path: configPath,
     matches: [{ line: rng.int(30, 80), content: '    maxPoolSize: 5', context_before: '  ledgerDb:', context_after: '    acquireTimeoutMs: 3000' }],
   };
@@ -110,8 +108,8 @@ export function buildSreTrace(seed: number, calls: CallPlan): { trace: Trace; pr
     { name: 'requests-waiting', kind: 'count', turn: logs, question: 'How many requests were waiting when ledger-db-primary was reported exhausted?', answers: [`${waiting} requests waiting`] },
     { name: 'payment-error-count', kind: 'count', turn: logs, liveOnly: true, question: 'How many ERROR entries came from payment-service?', answers: [String(paymentErrorCount)] },
     { name: 'rollback-time', kind: 'locate', turn: logs, question: 'At what timestamp was payment-service rolled back?', answers: [rollback.timestamp] },
-    { name: 'p99-peak-window', kind: 'locate', turn: metrics, question: 'In which window_start did payment-service reach its highest latency_p99_ms?', answers: [peak.window_start] },
-    { name: 'p99-peak-value', kind: 'exact', turn: metrics, question: 'What was the highest latency_p99_ms reported for payment-service?', answers: [String(peak.latency_p99_ms)] },
+    { name: 'p99-peak-window', kind: 'locate', turn: metrics, question: 'In which window_start did payment-service reach its highest p99_ms?', answers: [peak.window_start] },
+    { name: 'p99-peak-value', kind: 'exact', turn: metrics, question: 'What was the highest p99_ms reported for payment-service?', answers: [String(peak.p99_ms)] },
     { name: 'pool-config-file', kind: 'locate', turn: files, question: 'Which file sets maxPoolSize for payment-service?', answers: [configPath] },
     { name: 'root-cause', kind: 'causal', turn: files, question: 'What configuration value explains the exhausted ledger-db-primary pool?', answers: ['maxPoolSize: 5'] },
     { name: 'no-fatal', kind: 'negative', turn: logs, question: 'Which entry has level FATAL?', answers: ['FATAL'] },

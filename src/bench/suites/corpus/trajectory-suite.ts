@@ -1,0 +1,57 @@
+/** The mini-swe-agent part of the corpus suite: real trajectories, probes derived from their outputs. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadTrace } from '../../importers/load-session.ts';
+import type { Probe, ProbeKind } from '../../probe.ts';
+import type { SuiteContent } from '../../suite.ts';
+import type { Trace } from '../../trace.ts';
+import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from './corpus-probe-draft.ts';
+import { traceText } from './corpus-trace-text.ts';
+import { causalCandidates, countCandidates, exactCandidates, locateCandidates, negativeCandidates, signatureCandidates } from './trajectory-candidates.ts';
+import { toolOutputs } from './trajectory-tool-outputs.ts';
+import { trajectoryWorkloads } from './trajectory-workloads.ts';
+
+/** Kinds every corpus trace must have a probe of. */
+export const REQUIRED_KINDS: readonly ProbeKind[] = ['exact', 'locate', 'causal', 'negative'];
+
+/** Probes of one imported trajectory: at most one per kind and third of the session. */
+export function trajectoryDrafts(trace: Trace): ProbeDraft[] {
+  const outputs = toolOutputs(trace);
+  const text = traceText(trace);
+  const candidates = [
+    ...exactCandidates(outputs),
+    ...signatureCandidates(outputs),
+    ...locateCandidates(outputs),
+    ...causalCandidates(outputs),
+    ...countCandidates(outputs),
+    ...negativeCandidates(outputs),
+  ];
+  return spreadDrafts(text, candidates, { count: 2, negative: 2 });
+}
+
+/** True when the drafts hold every required kind and evidence in every third of the session. */
+export function coversSession(trace: Trace, drafts: readonly ProbeDraft[]): boolean {
+  const sent = traceText(trace).sentMessages;
+  const kinds = new Set(drafts.map((d) => d.kind));
+  const positions = new Set(drafts.map((d) => positionOf(d.turn, sent)));
+  return REQUIRED_KINDS.every((k) => kinds.has(k)) && TRACE_POSITIONS.every((p) => positions.has(p));
+}
+
+/** Every trajectory SOURCE.md assigns a workload, imported, with its probes. */
+export async function buildTrajectorySuite(folder: string): Promise<SuiteContent & { readonly dropped: readonly string[] }> {
+  const workloads = trajectoryWorkloads(await readFile(path.join(folder, 'SOURCE.md'), 'utf8'));
+  const traces: Trace[] = [];
+  const probes: Probe[] = [];
+  const dropped: string[] = [];
+  for (const [id, workload] of workloads) {
+    const trace = await loadTrace(path.join(folder, 'trajs', `${id}.traj.json`), { workload });
+    const drafts = trajectoryDrafts(trace);
+    if (!coversSession(trace, drafts)) {
+      dropped.push(id);
+      continue;
+    }
+    traces.push(trace);
+    probes.push(...toProbes(trace.header.id, drafts));
+  }
+  return { traces, probes, dropped };
+}

@@ -1,0 +1,81 @@
+/**
+ * The search compressor (grep/ripgrep output). Lossless: the flat `path:12:text` form rewritten with
+ * one heading per file (reversible, see search-headings.ts), else null. Balanced/aggressive: hits
+ * grouped by file with per-file counts under a header of totals; definitions, conversation-mentioned
+ * hits and distinct lines kept; near-duplicates folded with their line numbers; files with identical
+ * hits merged into one path set; a per-file cap; one marker for the whole original.
+ */
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import type { Profile } from '../../types.ts';
+import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
+import { formatPathSet } from './path-set.ts';
+import { planHits, type HitGroup, type SearchRules } from './search-fold-plan.ts';
+import { toHeadings } from './search-headings.ts';
+import { parseSearchOutput } from './search-output.ts';
+import { foldNotes } from './search-notes.ts';
+
+const RULES: Record<Exclude<Profile, 'lossless'>, Omit<SearchRules, 'mentioned'>> = {
+  balanced: { perFileCap: 12, keepContext: true },
+  aggressive: { perFileCap: 5, keepContext: false },
+};
+const LISTED_LINES = 12;
+
+function lineList(lines: readonly (number | null)[]): string {
+  const numbers = lines.filter((line): line is number => line !== null);
+  if (numbers.length === 0 || numbers.length > LISTED_LINES) return '';
+  return `: ${numbers.length === 1 ? 'line' : 'lines'} ${numbers.join(', ')}`;
+}
+
+function renderGroup(group: HitGroup): string[] {
+  const paths = group.paths.filter((path): path is string => path !== null);
+  const plural = group.matches === 1 ? 'match' : 'matches';
+  const out: string[] = [];
+  if (paths.length > 1) out.push(`${formatPathSet(paths)} (${paths.length} files, ${group.matches} ${plural} each; lines of the first)`);
+  else if (paths.length === 1) out.push(`${paths[0]} (${group.matches} ${plural})`);
+  for (const { hit, similar } of group.kept) {
+    const prefix = hit.line === null ? '' : `${hit.line}${hit.context ? '-' : ':'}`;
+    out.push(`${prefix}${hit.content}`);
+    if (similar.length > 0) out.push(`  (+${similar.length} similar${lineList(similar)})`);
+  }
+  if (group.dropped.length > 0) out.push(`  (+${group.dropped.length} more ${group.dropped.length === 1 ? 'match' : 'matches'}${lineList(group.dropped)})`);
+  return out;
+}
+
+function compressSearch(input: CompressInput, context: CompressContext): CompressResult | null {
+  if (MARKER_PATTERN.test(input.text)) return null;
+  // Cheap shape checks come before any token count: counting is the costly part on odd input.
+  const output = parseSearchOutput(input.text);
+  if (output.files.length === 0) return null;
+  const before = context.ruler.count(input.text);
+  const headings = toHeadings(input.text);
+  const lossless = headings !== null && context.ruler.count(headings) < before
+    ? { text: headings, lossy: false, dropped: [] } : null;
+  if (context.profile === 'lossless') return lossless;
+  const mentioned = mentionsAny(conversationTerms(context.conversation));
+  const groups = planHits(output.files, { ...RULES[context.profile], mentioned });
+  const matches = groups.reduce((sum, group) => sum + group.matches * group.paths.length, 0);
+  const files = groups.reduce((sum, group) => sum + group.paths.length, 0);
+  const shown = groups.reduce((sum, group) => sum + group.kept.length, 0);
+  const body = groups.flatMap((group) => [...renderGroup(group), '']);
+  const notes = foldNotes(output.notes);
+  const ref = contentRef(input.text);
+  const lines = input.text.split('\n').filter((line) => line.length > 0).length;
+  const marker = formatMarker(ref, `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
+  const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
+  if (context.ruler.count(text) >= (lossless === null ? before : context.ruler.count(lossless.text))) return lossless;
+  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+}
+
+/** Groups search hits by file, keeps definitions and distinct lines, folds near-duplicates. */
+export const searchCompressor: Compressor = {
+  name: 'search',
+  kinds: ['search'],
+  compress(input, context) {
+    try {
+      return compressSearch(input, context);
+    } catch {
+      return null;
+    }
+  },
+};

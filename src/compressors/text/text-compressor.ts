@@ -1,0 +1,72 @@
+/**
+ * The text compressor: extractive. Lines are ranked by BM25 against the conversation plus salience
+ * (numbers, identifiers, code, headings, error words); exact repeats go first; the best lines fill a
+ * budget (balanced 55% of the competing lines, aggressive 30%). Kept lines stay in order and byte-exact, each
+ * elided run leaves a `(... N lines omitted)` line, and one marker at the end holds the whole input.
+ * Lossless returns null: dropping repeats is not reversible from the text alone.
+ */
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import type { Profile } from '../../types.ts';
+import { wordsOf } from './bm25.ts';
+import { selectLines } from './text-selection.ts';
+
+const KEEP_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.55, aggressive: 0.3 };
+const MIN_TOKENS = 120;
+// Past this many lines, the tail beyond it is dropped whole: ranking a million lines helps nobody.
+const MAX_LINES = 50_000;
+
+function render(lines: readonly string[], keep: readonly boolean[]): { lines: string[]; omitted: number } {
+  const out: string[] = [];
+  let gap = 0;
+  let omitted = 0;
+  let blank = false;
+  const flushGap = (): void => {
+    if (gap > 0) out.push(`(... ${gap} ${gap === 1 ? 'line' : 'lines'} omitted)`);
+    gap = 0;
+  };
+  lines.forEach((line, index) => {
+    if (line.trim().length === 0) { blank = true; return; }
+    if (!keep[index]) { gap += 1; omitted += 1; return; }
+    flushGap();
+    if (blank && out.length > 0 && out[out.length - 1] !== '') out.push('');
+    blank = false;
+    out.push(line);
+  });
+  flushGap();
+  return { lines: out, omitted };
+}
+
+function compressText(input: CompressInput, context: CompressContext): CompressResult | null {
+  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
+  // Cheap estimate first: the ruler only measures texts that may be worth it.
+  if (input.text.length < MIN_TOKENS * 3) return null;
+  const all = input.text.split('\n');
+  const lines = all.slice(0, MAX_LINES);
+  const dropped = all.length - lines.length;
+  const selection = selectLines(lines, wordsOf(context.conversation.slice(0, 100_000)), KEEP_SHARE[context.profile]);
+  const rendered = render(lines, selection.keep);
+  const omitted = rendered.omitted + dropped;
+  if (omitted === 0) return null;
+  const before = context.ruler.count(input.text);
+  if (before < MIN_TOKENS) return null;
+  const ref = contentRef(input.text);
+  const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
+  const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
+  const text = [...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n');
+  if (context.ruler.count(text) >= before) return null;
+  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+}
+
+/** Keeps the lines of prose that matter most to the conversation, in order, under a budget. */
+export const textCompressor: Compressor = {
+  name: 'text',
+  kinds: ['text'],
+  compress(input, context) {
+    try {
+      return compressText(input, context);
+    } catch {
+      return null;
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { rm } from 'node:fs/promises';
+import { writeReport } from './write-report.ts';
+import { summarize } from './summarize.ts';
+import { renderReportCharts } from './report-charts.ts';
+import { HUNDRED_TRACE_RUN } from './__fixtures__/hundred-trace-run-result.ts';
+import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
+await rm('/tmp/scr/big', { recursive: true, force: true });
+await rm('/tmp/scr/smoke', { recursive: true, force: true });
+let t0 = performance.now();
+await writeReport(SMOKE_RUN, '/tmp/scr/smoke');
+console.log('smoke report', performance.now() - t0);
+t0 = performance.now();
+await renderReportCharts(summarize(HUNDRED_TRACE_RUN));
+console.log('big charts svg', performance.now() - t0);
+t0 = performance.now();
+await writeReport(HUNDRED_TRACE_RUN, '/tmp/scr/big');
+console.log('big report', performance.now() - t0);
