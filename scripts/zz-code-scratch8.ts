@@ -8,7 +8,7 @@ const ruler = createTokenRuler('o200k_base');
 const profile = (process.argv[2] ?? 'balanced') as 'balanced';
 const rows: [number, string, string][] = [];
 for (const f of sourceFilesUnder('node_modules')) {
-  if (f.language !== 'javascript' && f.language !== 'typescript') continue;
+  if (f.language !== (process.argv[3] ?? 'typescript')) continue;
   if (f.text.split('\n').length < 200) continue;
   const r = c.compressWithReason({ text: f.text, kind: 'code', language: f.language }, { profile, ruler, conversation: '' });
   rows.push([r.result ? 1 - ruler.count(r.result.text) / ruler.count(f.text) : 0, f.name, r.reason ?? '']);

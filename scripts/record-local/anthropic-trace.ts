@@ -12,6 +12,7 @@ import type { Session, StepOutput } from './session.ts';
 export const SYSTEM_PROMPT = [
   'You are a coding agent working in a checked-out repository at /repo.',
   'You have one tool, `bash`, which runs a command and returns its combined stdout and stderr.',
+  'The shell starts in /repo and keeps its working directory between calls.',
   'Work step by step: say briefly what you will check, run one command, read the output.',
   'Quote paths, line numbers and error messages exactly as the tools print them.',
 ].join('\n');
@@ -50,7 +51,8 @@ export function traceHeader(session: Session): TraceHeader {
 /** Every line of the trace file, in order, as JSON values. */
 export function traceLines(session: Session, outputs: readonly StepOutput[]): JsonObject[] {
   const header = traceHeader(session);
-  const lines: JsonObject[] = [{ ...header, request: header.request, source: { ...header.source } }];
+  // TraceSource is an interface, not a JSON index type: copy it into a plain object.
+  const lines: JsonObject[] = [{ ...header, source: { ...header.source } }];
   const message = (value: JsonObject): void => void lines.push({ type: 'message', message: value });
   message({ role: 'user', content: session.task });
   session.steps.forEach((step, index) => {

@@ -35,10 +35,21 @@ export function expandArg(arg: string, dirs: { readonly root: string; readonly w
   return arg.split('{root}').join(dirs.root).split('{work}').join(dirs.work);
 }
 
-/** The command line an agent would have typed for this step, with the given directories. */
-export function commandLine(step: Step, dirs: { readonly root: string; readonly work: string }): string {
+/**
+ * The command line an agent would have typed for this step, with the given directories. The bash
+ * tool keeps its directory between calls (it starts at the root), so a `cd` is shown only when the
+ * step runs somewhere other than where the previous one ran.
+ */
+export function commandLine(step: Step, dirs: { readonly root: string; readonly work: string }, previousDir: string): string {
   const shown = step.tool === 'tsc' ? 'npx tsc' : step.tool;
-  return [shown, ...step.args.map((arg) => shellQuote(expandArg(arg, dirs)))].join(' ');
+  const line = [shown, ...step.args.map((arg) => shellQuote(expandArg(arg, dirs)))].join(' ');
+  const dir = workingDirectory(step, dirs);
+  return dir === previousDir ? line : `cd ${dir} && ${line}`;
+}
+
+/** The directory a step runs in. */
+export function workingDirectory(step: Step, dirs: { readonly root: string; readonly work: string }): string {
+  return step.cwd === undefined || step.cwd === 'root' ? dirs.root : path.join(dirs.work, step.cwd.slice('work'.length));
 }
 
 /** The executable and leading arguments of each tool: pinned binaries where the project has them. */
@@ -88,7 +99,7 @@ export function runStep(step: Step, place: RunPlace): RawOutput {
   let exitCode = 0;
   try {
     execFileSync(file, [...lead, ...step.args.map((arg) => expandArg(arg, place))], {
-      cwd: step.cwd === undefined || step.cwd === 'root' ? place.root : path.join(place.work, step.cwd.slice('work'.length)),
+      cwd: workingDirectory(step, place),
       env: fixedEnvironment(place.work, step.env),
       stdio: ['ignore', fd, fd],
       timeout: STEP_TIMEOUT_MS,

@@ -27,16 +27,6 @@ export function firstMatch(output: StepOutput, pattern: RegExp, session: string)
   throw new RecordingError(session, `no line of \`${output.command}\` matches ${pattern}`);
 }
 
-/** Every line of the output matching `pattern`. */
-export function allMatches(output: StepOutput, pattern: RegExp): RegExpExecArray[] {
-  const found: RegExpExecArray[] = [];
-  for (const line of linesOf(output)) {
-    const match = pattern.exec(line);
-    if (match !== null) found.push(match);
-  }
-  return found;
-}
-
 /** A probe whose answer is verbatim in the output; throws when it is not. */
 export function verbatim(kind: Exclude<ProbeKind, 'negative'>, output: StepOutput, question: string, answer: string, session: string): ProbeDraft {
   if (answer === '' || !output.text.includes(answer)) {

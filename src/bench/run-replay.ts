@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import type { TokenizerName } from '../config.ts';
 import { createEngine } from '../engine/create-engine.ts';
+import type { EngineSetup } from '../engine/engine-session.ts';
+import { createMemoryStore } from '../store/memory-store.ts';
+import { createTokenRuler } from '../tokenize/token-ruler.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import { replayTrace, type RequestListener } from './replay-trace.ts';
@@ -52,6 +55,17 @@ export function countRequests(traces: readonly SuiteTrace[]): number {
   return n;
 }
 
+/**
+ * Replays the first trace once, unmeasured, in a throwaway session and store: the first requests of a
+ * process otherwise carry JIT and tokenizer start-up, which would land in the first config's latency.
+ */
+async function warmUp(traces: readonly SuiteTrace[], setup: EngineSetup): Promise<void> {
+  const first = traces[0];
+  if (!first) return;
+  // Its own store and ruler, so nothing it counts or stores is warm for the measured run.
+  await replayTrace(first.trace, 'warm-up', { ...setup, store: createMemoryStore(), ruler: createTokenRuler(setup.ruler.name) }, []);
+}
+
 /** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
 export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
   const startedAt = new Date();
@@ -72,6 +86,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   const total = plan.traces.length * plan.configs.length;
   for (const config of plan.configs) {
     const setup = await createEngine({ ...config.engine, tokenizer: plan.tokenizer });
+    await warmUp(plan.traces, setup);
     for (const { trace } of plan.traces) {
       const pair = await replayTrace(trace, config.name, setup, probesByTrace.get(trace.header.id) ?? [], progress.onRequest);
       pairs.push(pair);

@@ -33,8 +33,11 @@ export function tokensPerTraceChart(summary: Summary): TopLevelSpec {
   const spans = spansOf(summary);
   // A log scale has no place for 0; a pair with no tokens has nothing to show.
   const after = summary.results.filter((row) => row.tokens_after > 0).map((row) => ({ trace: row.trace, config: row.config, tokens: row.tokens_after }));
-  const y = { field: 'trace', type: 'nominal', title: 'trace', sort: spans.map((span) => span.trace) } as const;
-  const x = { type: 'quantitative', title: 'tokens', scale: { type: 'log' }, axis: { format: '~s' } } as const;
+  // Trace names run long (`local-issue-triage-dependency-advisory`) and are the point of this chart;
+  // vega caps an axis at 200px by default and would put the title over them.
+  const y = { field: 'trace', type: 'nominal', title: 'trace', sort: spans.map((span) => span.trace), axis: { labelLimit: 400, maxExtent: 420 } } as const;
+  // Not nice: a log scale rounds out to powers of ten, squeezing traces that differ by 2x into a sliver.
+  const x = { type: 'quantitative', title: 'tokens', scale: { type: 'log', nice: false, padding: 14 }, axis: { format: '~s' } } as const;
   return {
     title: { text: 'Tokens per trace, before and after', subtitle: 'summed over every replayed request; log scale' },
     config: CHART_CONFIG,

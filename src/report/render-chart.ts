@@ -9,7 +9,10 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from './chart-style.ts';
 
 /** DejaVu Sans from its npm package: resvg drops text in fonts it was not given, and system fonts vary. */
-const FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
+  // Bold too: vega draws titles bold, and resvg would fake nothing, drawing them regular.
+  createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`),
+);
 
 /** PNGs are drawn at twice the SVG size, sharp on high-density screens. */
 const PNG_ZOOM = 2;
@@ -48,7 +51,7 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
 /** The PNG of a chart's SVG, with its text drawn in the bundled DejaVu Sans. */
 export async function renderChartPng(svg: string): Promise<Buffer> {
   const image = await renderAsync(svg, {
-    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
     fitTo: { mode: 'zoom', value: PNG_ZOOM },
     logLevel: 'off',
   });

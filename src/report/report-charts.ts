@@ -24,6 +24,9 @@ export const REPORT_CHARTS: Readonly<Record<ChartName, ChartDefinition>> = {
   'probe-outcomes': { caption: 'Probe outcomes per config', spec: probeOutcomesChart },
 };
 
+/** The chart the README embeds, from `charts/<name>.png` of a report. */
+export const README_CHART: ChartName = 'reduction-by-workload';
+
 /** The chart names in showing order. */
 export const CHART_NAMES = Object.keys(REPORT_CHARTS) as ChartName[];
 

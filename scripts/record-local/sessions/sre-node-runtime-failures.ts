@@ -55,7 +55,7 @@ export const sreNodeRuntimeFailures: Session = {
       verbatim('causal', out(4), 'What error did parse-before-init.mjs die with?', initError, ID),
       verbatim('exact', out(6), 'What is the name of the first failing test?', failing, ID),
       verbatim('count', out(6), 'How many tests failed in the first test run?', failCount, ID),
-      verbatim('exact', out(6), 'Which grammar appears in the scanner assertion diff?', scannerMissing, ID),
+      verbatim('exact', out(6), 'Which diff line names the first grammar package without src/scanner.c?', scannerMissing, ID),
       verbatim('locate', out(8), 'Which test shows the JavaScript grammar failing on TypeScript syntax?', lastFailure, ID),
       verbatim('count', out(10), 'How many failures does the JUnit report record?', junitFailures, ID),
       never(out(6), 'Which test failed with ECONNREFUSED?', ['ECONNREFUSED', 'Segmentation fault']),

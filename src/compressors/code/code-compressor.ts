@@ -9,6 +9,7 @@
  * "lines A-B" are 1-based lines of the original, which the ref returns whole. The outline is
  * re-parsed and passes only when it has no ERROR or MISSING node; otherwise the block is left as is.
  */
+import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
@@ -19,6 +20,7 @@ import { planElisions, type OutlineOptions } from './plan-elisions.ts';
 import { renderOutline } from './render-outline.ts';
 import { SourceLines } from './source-lines.ts';
 import { firstErrorRow } from './syntax-errors.ts';
+import { outlineEdits } from './outline-edits.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
@@ -61,6 +63,21 @@ export async function prepareCodeGrammars(languages?: readonly string[]): Promis
 
 const skip = (reason: string): CodeCompressAttempt => ({ result: null, reason });
 
+/**
+ * Row of the outline's first syntax error, or null when it parses clean. With edits, the original
+ * tree is edited into the outline's shape and re-parsed incrementally (it is spent afterwards).
+ */
+function reparseErrorRow(parser: Parser, original: Tree, outlined: string, edits: readonly Edit[] | null): number | null {
+  if (edits !== null) for (const edit of edits) original.edit(edit);
+  const check = parser.parse(outlined, edits === null ? null : original);
+  if (check === null) return 0;
+  try {
+    return firstErrorRow(check.rootNode);
+  } finally {
+    check.delete();
+  }
+}
+
 /** A code compressor over `options.registry`. */
 export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeCompressor {
   const registry = options.registry ?? sharedRegistry;
@@ -84,26 +101,20 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const rules = LANGUAGE_RULES[grammar];
     const tree = lookup.parser.parse(text);
     if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
-    let regions;
+    const ref = contentRef(text);
+    let outlined: string;
     try {
       const errorRow = firstErrorRow(tree.rootNode);
       if (errorRow !== null) return skip(`source does not parse cleanly as ${grammar} (line ${errorRow + 1})`);
-      regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation));
+      const regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation));
+      if (regions.length === 0) return skip('no long function body to elide');
+      const rendered = renderOutline(lines, regions, ref, rules);
+      outlined = rendered.text;
+      const outlineErrorRow = reparseErrorRow(lookup.parser, tree, outlined, outlineEdits(lines, rendered.replacements));
+      if (outlineErrorRow !== null) return skip(`outline does not parse cleanly as ${grammar} (outline line ${outlineErrorRow + 1})`);
     } finally {
       tree.delete();
     }
-    if (regions.length === 0) return skip('no long function body to elide');
-    const ref = contentRef(text);
-    const outlined = renderOutline(lines, regions, ref, rules);
-    const check = lookup.parser.parse(outlined);
-    if (check === null) return skip(`tree-sitter returned no tree for the ${grammar} outline`);
-    let outlineErrorRow: number | null;
-    try {
-      outlineErrorRow = firstErrorRow(check.rootNode);
-    } finally {
-      check.delete();
-    }
-    if (outlineErrorRow !== null) return skip(`outline does not parse cleanly as ${grammar} (outline line ${outlineErrorRow + 1})`);
     if (context.ruler.count(outlined) >= context.ruler.count(text)) return skip('outline is not smaller in tokens');
     return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null };
   }

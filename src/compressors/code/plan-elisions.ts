@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LanguageRules } from './code-languages.ts';
 import { commentElisions } from './comment-elisions.ts';
-import { docstringOf, docstringTail } from './python-docstring.ts';
+import { docstringOf, docstringRegion } from './python-docstring.ts';
 import type { SourceLines } from './source-lines.ts';
 import { isStructural } from './structural-statements.ts';
 import { calledName, declaredName } from './symbol-names.ts';
@@ -121,10 +121,9 @@ function planFunction(fn: Node, scope: PlanScope): void {
     return;
   }
   let next = 0;
-  const docstring = rules.docstrings ? docstringOf(first) : null;
-  if (docstring !== null) {
-    const tail = docstringTail(docstring, scope.lines);
-    if (tail !== null) scope.regions.push({ ...tail, calls: [], filler: false });
+  if (rules.docstrings && docstringOf(first) !== null) {
+    const tail = docstringRegion(first, scope.lines, options.minElidedLines);
+    if (tail !== null) scope.regions.push(tail);
     next = 1;
   }
   const head = statements[next];
@@ -150,6 +149,17 @@ function planFunction(fn: Node, scope: PlanScope): void {
   }
 }
 
+/** A module's first statement: a shebang or licence comment may come before its docstring. */
+function firstStatement(root: Node, rules: LanguageRules): Node | null {
+  let node = root.firstNamedChild;
+  while (node !== null && rules.commentTypes.includes(node.type)) node = node.nextNamedSibling;
+  return node;
+}
+
+function pushIfAny(regions: ElidedRegion[], region: ElidedRegion | null): void {
+  if (region !== null) regions.push(region);
+}
+
 /** Every region to elide in the tree under `root`, in document order. */
 export function planElisions(
   root: Node,
@@ -159,6 +169,8 @@ export function planElisions(
   mentioned: ReadonlySet<string>,
 ): ElidedRegion[] {
   const scope: PlanScope = { lines, rules, options, mentioned, regions: [], decided: new DecidedRanges() };
+  // Module and class docstrings keep their first line too, like function docstrings.
+  if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(firstStatement(root, rules), lines, options.minElidedLines));
   const classTypes = new Set(rules.classTypes);
   const commentTypes = new Set(rules.commentTypes);
   const comments: Node[] = [];
@@ -172,6 +184,7 @@ export function planElisions(
     } else if (classTypes.has(node.type)) {
       const name = declaredName(node);
       if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
+      else if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(node.childForFieldName('body')?.firstNamedChild ?? null, lines, options.minElidedLines));
     } else {
       planFunction(node, scope);
     }

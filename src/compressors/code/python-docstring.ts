@@ -3,6 +3,7 @@
  * closes the string, e.g. `    [[terse:<ref> lines 12-30 omitted]]"""`, so the output still parses.
  */
 import type { Node } from 'web-tree-sitter';
+import type { ElidedRegion } from './plan-elisions.ts';
 import type { SourceLines } from './source-lines.ts';
 
 /** Rows of a docstring to replace, and the quotes that close it. */
@@ -25,7 +26,7 @@ export function docstringOf(statement: Node): Node | null {
 }
 
 /** The part of a triple-quoted docstring after its first line of content, or null to keep it whole. */
-export function docstringTail(docstring: Node, lines: SourceLines): DocstringTail | null {
+export function docstringTail(docstring: Node, lines: SourceLines, minRows: number): DocstringTail | null {
   const start = docstring.firstChild;
   const end = docstring.lastChild;
   if (start?.type !== 'string_start' || end?.type !== 'string_end' || !TRIPLE_QUOTE.test(start.text)) return null;
@@ -37,6 +38,13 @@ export function docstringTail(docstring: Node, lines: SourceLines): DocstringTai
     keptRow += 1;
     while (keptRow < lastRow && lines.row(keptRow).trim() === '') keptRow += 1;
   }
-  if (lastRow - keptRow < MIN_TAIL_ROWS) return null;
+  if (lastRow - keptRow < Math.max(minRows, MIN_TAIL_ROWS)) return null;
   return { firstRow: keptRow + 1, lastRow, closing: end.text, indent: lines.indentOf(docstring.startPosition.row) };
+}
+
+/** The region for the docstring tail when `statement` is a long docstring, else null. */
+export function docstringRegion(statement: Node | null, lines: SourceLines, minRows: number): ElidedRegion | null {
+  const docstring = statement === null ? null : docstringOf(statement);
+  const tail = docstring === null ? null : docstringTail(docstring, lines, minRows);
+  return tail === null ? null : { ...tail, calls: [], filler: false };
 }

@@ -35,15 +35,30 @@ function markerLine(region: ElidedRegion, ref: string, rules: LanguageRules, end
   return `${region.indent}${filler}${rules.lineComment} ${marker}${eol}`;
 }
 
+/** One region and the marker line written in its place. */
+export interface Replacement {
+  readonly region: ElidedRegion;
+  readonly line: string;
+}
+
+/** An outline's text and what replaced what in it. */
+export interface RenderedOutline {
+  readonly text: string;
+  readonly replacements: readonly Replacement[];
+}
+
 /** The outline text; `regions` are in row order and do not overlap. */
-export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], ref: string, rules: LanguageRules): string {
+export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], ref: string, rules: LanguageRules): RenderedOutline {
   const out: string[] = [];
+  const replacements: Replacement[] = [];
   let row = 0;
   for (const region of regions) {
     for (; row < region.firstRow; row += 1) out.push(lines.row(row));
-    out.push(markerLine(region, ref, rules, lines.row(region.lastRow).endsWith('\r')));
+    const line = markerLine(region, ref, rules, lines.row(region.lastRow).endsWith('\r'));
+    out.push(line);
+    replacements.push({ region, line });
     row = region.lastRow + 1;
   }
   for (; row < lines.count; row += 1) out.push(lines.row(row));
-  return out.join('\n');
+  return { text: out.join('\n'), replacements };
 }

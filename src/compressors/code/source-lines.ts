@@ -19,6 +19,11 @@ export class SourceLines {
     return this.starts.length;
   }
 
+  /** Index of a row's first character (the text's length past the last row). */
+  startOf(row: number): number {
+    return this.starts[row] ?? this.text.length;
+  }
+
   /** The text of a row without its "\n" (a "\r" stays). */
   row(row: number): string {
     const start = this.starts[row] ?? this.text.length;

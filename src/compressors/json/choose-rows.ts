@@ -1,9 +1,9 @@
 /**
  * Which rows of a long array survive sampling. Always kept: the first and last rows, rows that report
- * trouble, numeric outliers and change points, and rows holding an identifier the conversation mentions.
- * Evenly spaced rows then fill whatever is left of the budget.
+ * an error, numeric outliers and change points, and rows holding an identifier the conversation mentions.
+ * Warnings, then evenly spaced rows, fill whatever is left of the budget.
  */
-import { isTroubleRow } from './error-signals.ts';
+import { troubleLevel } from './error-signals.ts';
 import { identifiersIn } from './mentioned-identifiers.ts';
 import { changePointRows, outlierRows } from './numeric-signals.ts';
 import type { Field } from './row-fields.ts';
@@ -57,12 +57,23 @@ function mentionedRows(rows: readonly (readonly Field[])[], budget: RowBudget): 
   return [...rowsById.values()].filter((list) => list.length <= budget.budget).flat();
 }
 
+/** Adds up to `slots` of `candidates` (ascending row indices not yet kept) to `kept`, evenly spaced. */
+function addSpread(candidates: readonly number[], slots: number, kept: Set<number>): void {
+  const stride = candidates.length / slots;
+  for (let slot = 0; slot < slots && slot < candidates.length; slot += 1) {
+    kept.add(candidates[Math.floor(slot * stride + stride / 2)] as number);
+  }
+}
+
 /** Sorted indices of the rows to keep. */
 export function chooseRows(rows: readonly (readonly Field[])[], budget: RowBudget): number[] {
   const count = rows.length;
   const kept = new Set<number>([0, count - 1]);
+  const warnings: number[] = [];
   rows.forEach((fields, index) => {
-    if (isTroubleRow(fields)) kept.add(index);
+    const trouble = troubleLevel(fields);
+    if (trouble === 'error') kept.add(index);
+    else if (trouble === 'warning') warnings.push(index);
   });
   for (const column of numericColumns(rows).values()) {
     for (const index of outlierRows(column)) kept.add(index);
@@ -71,12 +82,11 @@ export function chooseRows(rows: readonly (readonly Field[])[], budget: RowBudge
   for (const index of mentionedRows(rows, budget)) kept.add(index);
   const free = budget.budget - kept.size;
   if (free > 0) {
+    // Warnings go first but take at most half the free rows, so that the sample still shows ordinary rows.
+    addSpread(warnings.filter((index) => !kept.has(index)), Math.ceil(free / 2), kept);
     const candidates: number[] = [];
     for (let index = 0; index < count; index += 1) if (!kept.has(index)) candidates.push(index);
-    const stride = candidates.length / free;
-    for (let slot = 0; slot < free && slot < candidates.length; slot += 1) {
-      kept.add(candidates[Math.floor(slot * stride + stride / 2)] as number);
-    }
+    addSpread(candidates, budget.budget - kept.size, kept);
   }
   return [...kept].filter((index) => index >= 0 && index < count).sort((a, b) => a - b);
 }

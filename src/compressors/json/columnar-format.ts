@@ -9,14 +9,17 @@
  * When the whole document is one table, the skeleton line is left out and the header reads
  * `# 300 rows; columns: ...`. A column is a dotted key path (`metadata.host`: a nested object) or,
  * when a key is not a plain word, a JSON array of keys (`["a.b"]`). Cells equal in every row move
- * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`). A sampled (lossy)
- * table says `20 of 300 rows kept` and is followed by its marker line; decoding it gives the kept rows.
+ * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`); cell values that
+ * repeat are written once on a `# values: $1=...` line under it and as `$1` in the rows (see
+ * `value-aliases.ts`). A sampled (lossy) table says `20 of 300 rows kept` and is followed by its
+ * marker line; decoding it gives the kept rows.
  */
 import type { JsonObject, JsonValue } from '../../types.ts';
 import { assignKey, planColumns, readCell, writeCell, type ColumnPath } from './column-plan.ts';
 import { formatCells, parseCells } from './json-cells.ts';
 import { formatHeader, parseHeader, type TableHeader } from './table-header.ts';
 import type { JsonParse } from './safe-parse.ts';
+import { ALIASES_OPENING, chooseAliases, formatAliases, parseAliases } from './value-aliases.ts';
 
 /** What sampling left on an array: how long it was and the marker that stands for what it dropped. */
 export interface SampleNote {
@@ -113,7 +116,11 @@ export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], Sam
     const keep = (index: number): boolean => !hoist || shared[index] === undefined;
     const hoisted = hoist ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const])) : [];
     lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => keep(index))));
-    for (const row of cells) lines.push(formatCells(row.filter((_, index) => keep(index))));
+    const rowCells = cells.map((row) => row.filter((_, index) => keep(index)));
+    const aliases = chooseAliases(rowCells);
+    const aliasLine = formatAliases(aliases);
+    if (aliasLine !== null) lines.push(aliasLine);
+    for (const row of rowCells) lines.push(formatCells(row.map((cell) => (cell === undefined ? cell : (aliases.get(cell) ?? cell)))));
     if (note !== undefined) lines.push(note.marker);
   }
   return lines.join('\n');
@@ -135,17 +142,24 @@ function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
   const tables = new Map<number, JsonObject[]>();
   let header: TableHeader = { table: 0, shared: [], columns: [] };
   let rows: JsonObject[] = [];
+  let aliases = new Map<string, JsonValue>();
   for (const line of lines) {
     if (line.startsWith('[[terse:')) continue;
+    // Checked before the header: an alias's value may hold "; ", which the header pattern would accept.
+    if (line.startsWith(ALIASES_OPENING)) {
+      aliases = parseAliases(line);
+      continue;
+    }
     const next = line.startsWith('# ') ? parseHeader(line) : null;
     if (next !== null) {
       header = next;
       rows = [];
+      aliases = new Map();
       tables.set(header.table, rows);
       continue;
     }
     const columns = header.columns;
-    const cells = parseCells(line);
+    const cells = parseCells(line, aliases);
     if (cells.length !== columns.length) throw new SyntaxError(`row has ${cells.length} cells, header ${columns.length}`);
     const row: JsonObject = {};
     for (const [path, value] of header.shared) writeCell(row, path, structuredClone(value));

@@ -1,17 +1,29 @@
-/** Whether a row reports trouble: error or warning levels, failing statuses, error fields, error words. */
+/**
+ * How loudly a row reports trouble. Errors (error and worse levels, failing statuses, success false,
+ * error fields) are always kept; warnings are only preferred when sampling fills its budget.
+ */
 import type { Field, Scalar } from './row-fields.ts';
 
-// A whole short value that is a level or outcome of trouble, whatever its key is called.
-const TROUBLE_VALUE =
-  /^(?:error|err|fatal|critical|crit|alert|emerg|emergency|exception|fail|failed|failure|failing|warn|warning|panic|severe|errored|crashed|timeout|timed[_ ]out|aborted|rejected|unhealthy)$/i;
-// The same words inside longer text, e.g. a log message "Connection failed: timeout".
-const TROUBLE_WORD =
-  /\b(?:errors?|exceptions?|fatal|critical|panic|failed|failures?|traceback|segfault|warn|warning|timed out|timeout|refused|denied)\b/i;
+/** `error`: keep always; `warning`: keep first among the sampled rows; `none`: an ordinary row. */
+export type TroubleLevel = 'error' | 'warning' | 'none';
+
+// A whole short value that is a level or outcome of failure, whatever its key is called.
+const ERROR_VALUE =
+  /^(?:error|err|fatal|critical|crit|alert|emerg|emergency|exception|fail|failed|failure|failing|panic|severe|errored|crashed|timeout|timed[_ ]out|aborted|rejected|unhealthy)$/i;
+const WARNING_VALUE = /^(?:warn|warning)$/i;
+// The same words inside a message, e.g. "Connection failed: timeout", for rows that carry no level.
+const ERROR_WORD = /\b(?:errors?|exceptions?|fatal|critical|panic|failed|failures?|traceback|segfault|timed out|timeout|refused|denied)\b/i;
+const WARNING_WORD = /\b(?:warn|warning)\b/i;
+// Only prose that reports what happened: code, paths and titles mention "Error" without being one.
+const MESSAGE_KEY = /^(?:message|msg|log|event|details?|description|reason|summary|output|stderr|text|error_?message|status_?message|note|notes)$/i;
+// A row with a level says its own severity: the words of its message do not overrule it.
+const LEVEL_KEY = /^(?:level|severity|log_?level|levelname|lvl|loglevel)$/i;
 const HTTP_STATUS_KEY = /^(?:status|status_?code|http_?status|response_?code|statuscode|http_code)$/i;
 const EXIT_CODE_KEY = /^(?:exit_?code|return_?code|returncode|exit_?status)$/i;
 const SUCCESS_KEY = /^(?:success|succeeded|ok|passed|healthy)$/i;
 const FAILURE_FLAG_KEY = /^(?:is_?)?(?:error|failed|failure|errored)$/i;
 const ERROR_SEGMENT = /^(?:error|errors|err|exception|exceptions|failure|failures|stack_?trace|traceback)$/i;
+const SHORT_VALUE = 24;
 
 function asNumber(value: Scalar): number | null {
   if (typeof value === 'number') return value;
@@ -23,21 +35,26 @@ function isEmpty(value: Scalar): boolean {
   return value === null || value === false || value === '' || value === 0;
 }
 
-/** True when the field by itself says something went wrong. */
-export function isTroubleField(field: Field): boolean {
+/** The trouble a field states by itself; message words count only when `judgeWords` (the row has no level). */
+function fieldTrouble(field: Field, judgeWords: boolean): TroubleLevel {
   const { key, value } = field;
   if (typeof value === 'string') {
-    if (value.length <= 24 && TROUBLE_VALUE.test(value.trim())) return true;
-    if (TROUBLE_WORD.test(value)) return true;
+    const short = value.length <= SHORT_VALUE ? value.trim() : '';
+    if (ERROR_VALUE.test(short)) return 'error';
+    if (WARNING_VALUE.test(short)) return 'warning';
+    if (judgeWords && MESSAGE_KEY.test(key)) {
+      if (ERROR_WORD.test(value)) return 'error';
+      if (WARNING_WORD.test(value)) return 'warning';
+    }
   }
   if (HTTP_STATUS_KEY.test(key)) {
     const status = asNumber(value);
-    if (status !== null && status >= 400 && status <= 599) return true;
+    if (status !== null && status >= 400 && status <= 599) return 'error';
   }
-  if (EXIT_CODE_KEY.test(key) && typeof value === 'number' && value !== 0) return true;
-  if (SUCCESS_KEY.test(key) && value === false) return true;
-  if (FAILURE_FLAG_KEY.test(key) && value === true) return true;
-  return !isEmpty(value) && isErrorPath(field.path);
+  if (EXIT_CODE_KEY.test(key) && typeof value === 'number' && value !== 0) return 'error';
+  if (SUCCESS_KEY.test(key) && value === false) return 'error';
+  if (FAILURE_FLAG_KEY.test(key) && value === true) return 'error';
+  return !isEmpty(value) && isErrorPath(field.path) ? 'error' : 'none';
 }
 
 // Rows repeat the same few paths thousands of times: judge each path once.
@@ -54,7 +71,14 @@ function isErrorPath(path: string): boolean {
   return known;
 }
 
-/** True when any field of the row says something went wrong. */
-export function isTroubleRow(fields: readonly Field[]): boolean {
-  return fields.some(isTroubleField);
+/** The loudest trouble any field of the row reports. */
+export function troubleLevel(fields: readonly Field[]): TroubleLevel {
+  const judgeWords = !fields.some((field) => LEVEL_KEY.test(field.key) && typeof field.value === 'string');
+  let level: TroubleLevel = 'none';
+  for (const field of fields) {
+    const found = fieldTrouble(field, judgeWords);
+    if (found === 'error') return 'error';
+    if (found === 'warning') level = 'warning';
+  }
+  return level;
 }

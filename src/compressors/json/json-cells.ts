@@ -30,13 +30,24 @@ export function jsonValueEnd(line: string, start: number): number {
   return i;
 }
 
-/** The cells of one row; undefined marks an absent key. Throws SyntaxError on a malformed cell. */
-export function parseCells(line: string): (JsonValue | undefined)[] {
+/**
+ * The cells of one row; undefined marks an absent key, `$N` a value from the table's aliases (see
+ * `value-aliases.ts`). Throws SyntaxError on a malformed cell or an alias the table does not define.
+ */
+export function parseCells(line: string, aliases: ReadonlyMap<string, JsonValue> = new Map()): (JsonValue | undefined)[] {
   const cells: (JsonValue | undefined)[] = [];
   let i = 0;
   for (;;) {
     if (i >= line.length || line[i] === ',') {
       cells.push(undefined);
+    } else if (line[i] === '$') {
+      const end = line.indexOf(',', i);
+      const alias = line.slice(i, end < 0 ? line.length : end);
+      const value = aliases.get(alias);
+      if (value === undefined) throw new SyntaxError(`undefined alias ${alias}`);
+      // A copy per row: rows that share an alias must not share one mutable object.
+      cells.push(structuredClone(value));
+      i += alias.length;
     } else {
       const end = jsonValueEnd(line, i);
       cells.push(JSON.parse(line.slice(i, end)) as JsonValue);

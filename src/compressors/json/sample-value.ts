@@ -16,7 +16,7 @@ export interface SamplingPlan {
 
 /** Sampling per lossy profile: balanced keeps what a reader skims, aggressive only the essentials. */
 export const SAMPLING_PLANS: Record<Exclude<Profile, 'lossless'>, SamplingPlan> = {
-  balanced: { keepWhole: 30, budget: 20 },
+  balanced: { keepWhole: 20, budget: 15 },
   aggressive: { keepWhole: 12, budget: 8 },
 };
 

@@ -7,6 +7,7 @@
  */
 import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
+import { exceedsTokens } from '../text/token-bound.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
@@ -55,7 +56,7 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     ...plan.folded.map(describeFold),
     marker,
   ].join('\n');
-  if (context.ruler.count(text) >= context.ruler.count(input.text)) return null;
+  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

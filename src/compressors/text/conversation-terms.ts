@@ -1,6 +1,7 @@
 /** Identifiers the conversation mentions (paths, symbols, ids, hosts): lines holding them are worth keeping. */
 
 const TERM = /[A-Za-z_$][\w$.:/-]*[\w$]|\d[\w.:/-]*[A-Za-z_][\w.:/-]*/g;
+const MAX_TERMS = 200;
 const COMMON = new Set(['the', 'and', 'for', 'with', 'this', 'that', 'from', 'what', 'which', 'where', 'when', 'have', 'there', 'file', 'line', 'error', 'errors', 'code', 'test', 'tests']);
 
 /** Distinctive terms of `conversation`: identifier-like (digits, dots, underscores, camelCase) or long words. */
@@ -13,14 +14,13 @@ export function conversationTerms(conversation: string): string[] {
     const distinctive = /[\d_.:/$]/.test(term) || /[a-z][A-Z]/.test(term) || term.length >= 9;
     if (distinctive) terms.add(term);
   }
-  return [...terms].sort();
+  // The longest terms are the most specific; a cap keeps per-line matching cheap on huge blocks.
+  return [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_TERMS);
 }
 
 /** A test for lines that mention any of `terms` (plain substring search, case-sensitive). */
 export function mentionsAny(terms: readonly string[]): (line: string) => boolean {
   if (terms.length === 0) return () => false;
-  return (line) => {
-    for (const term of terms) if (line.includes(term)) return true;
-    return false;
-  };
+  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+  return (line) => pattern.test(line);
 }

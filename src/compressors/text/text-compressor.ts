@@ -10,6 +10,7 @@ import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts'
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
+import { exceedsTokens } from './token-bound.ts';
 
 const KEEP_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.55, aggressive: 0.3 };
 const MIN_TOKENS = 120;
@@ -48,13 +49,12 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const rendered = render(lines, selection.keep);
   const omitted = rendered.omitted + dropped;
   if (omitted === 0) return null;
-  const before = context.ruler.count(input.text);
-  if (before < MIN_TOKENS) return null;
+  if (!exceedsTokens(input.text, MIN_TOKENS, context.ruler)) return null;
   const ref = contentRef(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
   const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
   const text = [...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n');
-  if (context.ruler.count(text) >= before) return null;
+  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

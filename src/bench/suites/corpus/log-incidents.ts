@@ -84,7 +84,7 @@ export const LOG_INCIDENTS: readonly LogIncident[] = [
     system: 'Spark',
     window: 'continuous',
     timestamp: /^(?<stamp>\d\d\/\d\d\/\d\d (?<time>\d\d:\d\d:\d\d))/,
-    symptom: (rs) => `Spark executor ${firstMatch(rs, /(Starting executor ID \d+ on host \S+)/).replace('Starting executor', 'the executor')} runs slower than expected. What is it spending time on?`,
+    symptom: (rs) => `Spark executor ${firstMatch(rs, /Starting executor ID (\d+) on host/)} on ${firstMatch(rs, /Starting executor ID \d+ on host (\S+)/)} runs slower than expected. What is it spending time on?`,
     // An all-INFO window: cached partitions that had to be recomputed are the trouble.
     problem: (r) => /^Partition rdd_\S+ not found, computing it$/.test(r.content),
     cause: slowestBroadcast,
@@ -99,7 +99,7 @@ export const LOG_INCIDENTS: readonly LogIncident[] = [
     system: 'BGL',
     window: 'sample',
     timestamp: /^\S+ \d+ \S+ \S+ (?<stamp>\d{4}-\d\d-\d\d-(?<time>\d\d\.\d\d\.\d\d\.\d+))/,
-    symptom: (rs) => `The Blue Gene/L machine raised hardware and application alerts between ${firstMatch(rs, / (\d{4}\.\d\d\.\d\d) /)} and later. Find the alert lines and the nodes that raised them.`,
+    symptom: (rs) => `The Blue Gene/L machine raised hardware and application alerts from ${firstMatch(rs, / (\d{4}\.\d\d\.\d\d) /)} on. Find the alert lines and the nodes that raised them.`,
     cause: rarestAlertNode,
   },
   {

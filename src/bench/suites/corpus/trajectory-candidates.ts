@@ -62,7 +62,7 @@ export function locateCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
     if (asked.has(d.name)) continue;
     asked.add(d.name);
     const what = d.keyword === 'class' ? 'class' : 'function';
-    drafts.push({ name: 'defining-file', kind: 'locate', question: `Which file defines the ${what} \`${d.name}\`?`, answers: [d.file], turn: d.turn });
+    drafts.push({ name: 'defining-file', kind: 'locate', question: `Which file do the outputs show defining the ${what} \`${d.name}\`?`, answers: [d.file], turn: d.turn });
   }
   return drafts;
 }

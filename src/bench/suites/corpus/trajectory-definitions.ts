@@ -32,9 +32,9 @@ export function listedFile(command: string): string | null {
   return files.size === 1 ? [...files][0] ?? null : null;
 }
 
-/** Names worth asking about: not dunder, not one-letter helpers. */
+/** Names worth asking about: not dunder, and long enough not to be defined all over a project (`Command`, `as_sql`). */
 function askable(name: string): boolean {
-  return name.length >= 4 && !name.startsWith('__');
+  return name.length >= 8 && !name.startsWith('__');
 }
 
 /** The line from its `async`/`def`/`class` keyword on. */
