@@ -29,3 +29,27 @@ export function containsAnswer(normalizedHaystack: string, answer: string): bool
   }
   return false;
 }
+
+const LOCATION = /^(\S+):(\d+)$/;
+
+/**
+ * A `path:line` answer is also present when the text shows that line under that path the way
+ * `rg --heading` prints it (a line holding the path, then `N:` or `N-` lines until a blank line):
+ * the same fact, laid out without repeating the path.
+ */
+export function containsLocation(rawText: string, answer: string): boolean {
+  const match = LOCATION.exec(answer.trim());
+  if (!match) return false;
+  const [, file, line] = match as unknown as [string, string, string];
+  const lines = rawText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heading = (lines[i] as string).trim();
+    if (heading !== file && !heading.endsWith(`/${file}`) && !heading.startsWith(`${file} `)) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const body = (lines[j] as string).trimStart();
+      if (body === '') break;
+      if (body.startsWith(`${line}:`) || body.startsWith(`${line}-`)) return true;
+    }
+  }
+  return false;
+}

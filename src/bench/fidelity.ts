@@ -1,6 +1,6 @@
 /** Offline fidelity: is each probe's answer still in the compressed context, or one retrieval away? */
 import { findMarkers } from '../store/marker.ts';
-import { containsAnswer, normalizeForMatch } from './answer-match.ts';
+import { containsAnswer, containsLocation, normalizeForMatch } from './answer-match.ts';
 import type { Probe, ProbeOutcome } from './probe.ts';
 
 /** What a `terse_retrieve { ref, query }` call would return for one marker: the answer or not, and its cost. */
@@ -22,7 +22,7 @@ export async function scoreProbe(probe: Probe, context: string, retrieval: Retri
     const fabricated = probe.answers.some((a) => containsAnswer(haystack, a));
     return { outcome: fabricated ? 'fabricated' : 'survived', retrievalTokens: 0 };
   }
-  if (probe.answers.some((a) => containsAnswer(haystack, a))) return { outcome: 'survived', retrievalTokens: 0 };
+  if (probe.answers.some((a) => containsAnswer(haystack, a) || containsLocation(context, a))) return { outcome: 'survived', retrievalTokens: 0 };
   let cheapest: number | null = null;
   const refs = [...new Set(findMarkers(context).map((m) => m.ref))];
   for (const ref of refs) {

@@ -26,31 +26,40 @@ export function withoutLineNumbers(lines: readonly string[]): readonly string[] 
   return lines.map((line) => line.replace(NUMBERED, ''));
 }
 
-/** Scores code by the share of lines with code shape, lowered by lines that read as prose. */
+/** The code score of `lines`, reading them as starting inside a docstring or not. */
+function scoreLines(lines: readonly string[], startsInDocstring: boolean): number {
+  let code = 0;
+  let prose = 0;
+  let indented = 0;
+  let docstring = startsInDocstring;
+  let counted = 0;
+  for (const line of lines) {
+    // Docstring bodies are prose inside code: they count neither way (doctest lines are code).
+    const quotes = (line.match(TRIPLE_QUOTE) ?? []).length;
+    const inside = docstring;
+    if (quotes % 2 === 1) docstring = !docstring;
+    if (inside && quotes === 0 && !DOCTEST.test(line)) continue;
+    counted += 1;
+    if (isCodeLine(line) || DOCTEST.test(line)) code += 1;
+    else if (PROSE.test(line.trim()) && !/^\s/.test(line)) prose += 1;
+    if (/^(?: {2,}|\t)\S/.test(line)) indented += 1;
+  }
+  if (counted === 0) return 0;
+  const share = code / counted;
+  const structure = Math.min(1, indented / lines.length + 0.7);
+  return Math.max(0, 0.9 * share * structure - 0.5 * (prose / counted));
+}
+
+/**
+ * Scores code by the share of lines with code shape, lowered by lines that read as prose. A slice
+ * of a file (`sed -n 290,320p`) may open inside a docstring: both readings are tried.
+ */
 export const codeDetector: Detector = {
   kind: 'code',
   score(sample: Sample): number {
     const lines = withoutLineNumbers(nonBlank(sample.lines).slice(0, 1_500));
     if (lines.length === 0) return 0;
-    let code = 0;
-    let prose = 0;
-    let indented = 0;
-    let docstring = false;
-    let counted = 0;
-    for (const line of lines) {
-      // Docstring bodies are prose inside code: they count neither way (doctest lines are code).
-      const quotes = (line.match(TRIPLE_QUOTE) ?? []).length;
-      const inside = docstring;
-      if (quotes % 2 === 1) docstring = !docstring;
-      if (inside && quotes === 0 && !DOCTEST.test(line)) continue;
-      counted += 1;
-      if (isCodeLine(line) || DOCTEST.test(line)) code += 1;
-      else if (PROSE.test(line.trim()) && !/^\s/.test(line)) prose += 1;
-      if (/^(?: {2,}|\t)\S/.test(line)) indented += 1;
-    }
-    if (counted === 0) return 0;
-    const share = code / counted;
-    const structure = Math.min(1, indented / lines.length + 0.7);
-    return Math.max(0, 0.9 * share * structure - 0.5 * (prose / counted));
+    const outside = scoreLines(lines, false);
+    return lines.some((line) => TRIPLE_QUOTE.test(line)) ? Math.max(outside, scoreLines(lines, true)) : outside;
   },
 };

@@ -7,6 +7,8 @@ import { splitFenced, splitTracebacks, splitWrapped, type RawSection } from './s
 // Splitting scans the whole text; past this size a block is judged from its sample alone.
 const MAX_SPLIT_CHARS = 4_000_000;
 const BINARY_SHARE = 0.1;
+// More parts than this is no document an agent reads section by section: judge it whole.
+const MAX_SECTIONS = 2_000;
 
 /** Decides a block's kind (never throws: anything unreadable is `text`). */
 export function detectContent(text: string, hint: DetectHint = {}): Detection {
@@ -21,12 +23,12 @@ function detect(text: string, hint: DetectHint): Detection {
   if (text.trim().length === 0 || looksBinary(text)) return { kind: 'text' };
   if (text.length <= MAX_SPLIT_CHARS) {
     const split = splitWrapped(text) ?? splitFenced(text);
-    if (split !== null) return fromSections(text, split, hint);
+    if (split !== null && split.length <= MAX_SECTIONS) return fromSections(text, split, hint);
   }
   const single = detectSingle(sampleText(text), hint);
   if (single.kind !== 'log' && text.length <= MAX_SPLIT_CHARS) {
     const tracebacks = splitTracebacks(text);
-    if (tracebacks !== null) return fromSections(text, tracebacks, hint);
+    if (tracebacks !== null && tracebacks.length <= MAX_SECTIONS) return fromSections(text, tracebacks, hint);
   }
   return single.language === undefined ? { kind: single.kind } : { kind: single.kind, language: single.language };
 }

@@ -1,7 +1,8 @@
 /**
  * Real blocks labelled by their SOURCE, derived by code from `../shared` and `node_modules`: the
  * output of `grep -rn` is search, `cat x.py` is python code, `git diff` is a diff, a loghub chunk is
- * a log, a reference tool result is JSON, an issue body is text (or mixed when it fences code).
+ * a log, a reference tool result is JSON, `cat page.html` is HTML, an issue body is text (or mixed:
+ * issues often fence code or paste tracebacks).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ function labelCommand(command: string): Pick<LabelledBlock, 'accepted' | 'langua
     if (flags.includes('n') || (flags.includes('r') && !/\.\w+$/.test(target))) return { accepted: ['search'] };
   }
   if (/^git diff(?: [\w./-]+)*$/.test(command)) return { accepted: ['diff'] };
+  if (/^(?:cat|head(?: -n ?\d+)?) [\w./-]+\.html?$/.test(command)) return { accepted: ['html'] };
   return null;
 }
 
@@ -150,7 +152,7 @@ function packageFileBlocks(projectRoot: string): LabelledBlock[] {
 function ripgrepBlocks(projectRoot: string): LabelledBlock[] {
   const blocks: LabelledBlock[] = [];
   const searches: readonly (readonly [string, string])[] = [
-    ['export function', 'node_modules/gpt-tokenizer'], ['TODO', 'node_modules/commander'],
+    ['export function', 'node_modules/gpt-tokenizer'], ['deprecated', 'node_modules/commander'],
     ['throw new', 'node_modules/vitest/dist'], ['class \\w+', 'node_modules/typescript/lib/lib.dom.d.ts'],
     ['import', 'node_modules/tsx/dist'], ['ERROR', 'node_modules/@duckdb'],
   ];

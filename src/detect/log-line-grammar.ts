@@ -3,6 +3,7 @@
 /** Severity rank: higher is worse. `null` when a line names no level. */
 export type Severity = 'trace' | 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'fatal';
 
+/** Severities in order, so "warn or worse" is a comparison. */
 export const SEVERITY_RANK: Record<Severity, number> = {
   trace: 0, debug: 1, info: 2, notice: 3, warn: 4, error: 5, fatal: 6,
 };

@@ -11,7 +11,7 @@ export interface RawSection {
   readonly fileName?: string;
 }
 
-const WRAPPED = /<(output|output_head|output_tail)>\n?([\s\S]*?)<\/\1>/g;
+const WRAPPER_OPEN = /<(output|output_head|output_tail)>\n?/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/;
 const TRACEBACK_START = 'Traceback (most recent call last):';
 const FENCE_LANGUAGES: Record<string, CodeLanguage> = {
@@ -24,10 +24,16 @@ const FENCE_LANGUAGES: Record<string, CodeLanguage> = {
 export function splitWrapped(text: string): RawSection[] | null {
   const sections: RawSection[] = [];
   let cursor = 0;
-  for (const match of text.matchAll(WRAPPED)) {
-    const tag = match[1] as string;
-    const payloadEnd = (match.index ?? 0) + match[0].length - (tag.length + 3);
-    const payloadStart = payloadEnd - (match[2] as string).length;
+  // indexOf scans, not a lazy regex: an unclosed tag must not make the scan quadratic.
+  for (;;) {
+    const opening = new RegExp(WRAPPER_OPEN.source, 'g');
+    opening.lastIndex = cursor;
+    const open = opening.exec(text);
+    if (open === null) break;
+    const tag = open[1] as string;
+    const payloadStart = open.index + open[0].length;
+    const payloadEnd = text.indexOf(`</${tag}>`, payloadStart);
+    if (payloadEnd < 0) break;
     sections.push({ start: cursor, end: payloadStart, kind: 'text' });
     sections.push({ start: payloadStart, end: payloadEnd, kind: null });
     cursor = payloadEnd;

@@ -44,3 +44,20 @@ describe('token ruler', () => {
     expect(ruler.count('')).toBe(0);
   });
 });
+
+describe('token ruler on hostile input', () => {
+  it('counts a 200 KB run of one letter by slices instead of stalling, close to the exact count', () => {
+    const ruler = createTokenRuler('o200k_base');
+    const run = 'x'.repeat(200_000);
+    const counted = ruler.count(`start ${run} end`);
+    // The exact BPE count of 2,048 letters, scaled: slicing changes only the merges at slice edges.
+    const exactPerChar = encodeO200k('x'.repeat(2048)).length / 2048;
+    expect(Math.abs(counted - exactPerChar * 200_000) / (exactPerChar * 200_000)).toBeLessThan(0.05);
+  });
+
+  it('counts text without such runs exactly, whatever its length', () => {
+    const ruler = createTokenRuler('o200k_base');
+    const long = realText.repeat(20);
+    expect(ruler.count(long)).toBe(encodeO200k(long).length);
+  });
+});

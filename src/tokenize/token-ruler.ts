@@ -30,6 +30,28 @@ const ENCODINGS: Record<TokenizerName, (text: string) => number> = {
   cl100k_base: (text) => cl100k.countTokens(text, PLAIN_TEXT),
 };
 
+/**
+ * BPE merges within one pre-token are quadratic: 200 KB of letters with no break takes ~45 s. Such
+ * runs (never seen in real tool output, easy to send on purpose) are counted in slices of
+ * RUN_SLICE chars; everything else is counted whole, exactly as the encoder does.
+ */
+const LONG_RUN = /[\p{L}\p{M}]{1024,}|[^\s\p{L}\p{M}\p{N}]{1024,}/u;
+const RUN_SLICE = 256;
+
+function countGuarded(encode: (text: string) => number, text: string): number {
+  if (text.length < 1024) return encode(text);
+  if (!LONG_RUN.test(text)) return encode(text);
+  let total = 0;
+  let at = 0;
+  // A fresh global copy: matchAll would otherwise inherit a shared regex's lastIndex.
+  for (const run of text.matchAll(new RegExp(LONG_RUN.source, 'gu'))) {
+    total += encode(text.slice(at, run.index));
+    for (let i = 0; i < run[0].length; i += RUN_SLICE) total += encode(run[0].slice(i, i + RUN_SLICE));
+    at = run.index + run[0].length;
+  }
+  return total + encode(text.slice(at));
+}
+
 /** Identical blocks are counted once: the cache is keyed by a content hash. */
 function cacheKey(text: string): string {
   if (text.length <= SHORT_KEY_CHARS) return text;
@@ -48,7 +70,7 @@ export function createTokenRuler(name: TokenizerName, options: RulerOptions = {}
       const key = cacheKey(text);
       const hit = cache.get(key);
       if (hit !== undefined) return hit;
-      const counted = encode(text);
+      const counted = countGuarded(encode, text);
       if (cache.size >= limit) cache.clear();
       cache.set(key, counted);
       return counted;

@@ -65,11 +65,24 @@ describe.each(['balanced', 'aggressive'] as const)('code compressor on real file
 });
 
 describe('code compressor on a Python file from a trajectory', () => {
-  it.skipIf(printed.length === 0)('keeps the first docstring line and elides long bodies', () => {
-    const file = printed.find((f) => f.name.endsWith('pylint/config/utils.py')) ?? printed[0]!;
-    const result = codeCompressor.compress({ text: file.text, kind: 'code', language: 'python' }, context('balanced'));
+  const file = printed.find((f) => f.name.endsWith('pylint/config/utils.py'));
+  const input = { text: file?.text ?? '', kind: 'code' as const, language: 'python' };
+  const bodyOf = (name: string): string => {
+    const start = input.text.indexOf(`def ${name}(`);
+    return input.text.slice(start, input.text.indexOf('\ndef ', start));
+  };
+
+  it.skipIf(file === undefined)('elides long bodies, keeping signatures and first docstring lines', () => {
+    const result = codeCompressor.compress(input, context('balanced'));
     expect(result).not.toBeNull();
-    expect(result!.text).toMatch(/^ +# \[\[terse:[0-9a-f]{16} lines \d+-\d+ omitted/m);
-    expect(result!.text.length).toBeLessThan(file.text.length * 0.8);
+    expect(result!.text).toContain('def _preprocess_options(run: Run, args: Sequence[str]) -> list[str]:\n');
+    expect(result!.text).not.toContain(bodyOf('_preprocess_options'));
+    expect(result!.text).toMatch(/^ +# \[\[terse:[0-9a-f]{16} lines \d+-\d+ omitted; calls: /m);
+    expect(ruler.count(result!.text)).toBeLessThan(ruler.count(input.text) * 0.7);
+  });
+
+  it.skipIf(file === undefined)('keeps the body of a function the conversation names', () => {
+    const result = codeCompressor.compress(input, { ...context('balanced'), conversation: 'Is _preprocess_options skipping "--rcfile="?' });
+    expect(result!.text).toContain(bodyOf('_preprocess_options'));
   });
 });

@@ -6,8 +6,12 @@
  *
  *   # [[terse:3f9a0c1d2b4e5f60 lines 40-88 omitted; calls: foo, bar.baz]]
  *
- * "lines A-B" are 1-based lines of the original, which the ref returns whole. The outline is
- * re-parsed and passes only when it has no ERROR or MISSING node; otherwise the block is left as is.
+ * Docstrings and long comments keep their first line; their tail becomes a marker that also closes
+ * them (`    [[terse:<ref> lines 12-30 omitted]]"""`, ` * [[terse:<ref> lines 5-9 omitted]] *\/`).
+ * "lines A-B" are 1-based lines of the original, which the ref returns whole; every other line of
+ * the outline is an original line, in order. There is no header line: it would shift line numbers
+ * and break shebangs and encoding lines. The outline is re-parsed, and it is used only when it has
+ * no ERROR or MISSING node and is smaller in tokens; otherwise the block is left as is.
  */
 import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import { contentRef } from '../../store/marker.ts';
@@ -16,16 +20,16 @@ import type { CompressContext, CompressInput, CompressResult, Compressor } from 
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
+import { outlineEdits } from './outline-edits.ts';
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
 import { renderOutline } from './render-outline.ts';
 import { SourceLines } from './source-lines.ts';
 import { firstErrorRow } from './syntax-errors.ts';
-import { outlineEdits } from './outline-edits.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
-  balanced: { shortBodyLines: 8, headMaxLines: 2, minElidedLines: 3 },
-  aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2 },
+  balanced: { shortBodyLines: 8, headMaxLines: 2, minElidedLines: 3, maxCalls: 6 },
+  aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2, maxCalls: 3 },
 };
 
 /** A compress answer with the reason it is null (or null when there is a result). */
@@ -39,6 +43,7 @@ export interface CodeCompressor extends Compressor {
   compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt;
 }
 
+/** Options of `createCodeCompressor`, resolved once. */
 export interface CodeCompressorOptions {
   /** Where parsers come from. @default the process-wide registry `prepareCodeGrammars` fills */
   readonly registry?: GrammarRegistry;
@@ -108,7 +113,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       if (errorRow !== null) return skip(`source does not parse cleanly as ${grammar} (line ${errorRow + 1})`);
       const regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation));
       if (regions.length === 0) return skip('no long function body to elide');
-      const rendered = renderOutline(lines, regions, ref, rules);
+      const rendered = renderOutline(lines, regions, { ref, rules, maxCalls: outline.maxCalls });
       outlined = rendered.text;
       const outlineErrorRow = reparseErrorRow(lookup.parser, tree, outlined, outlineEdits(lines, rendered.replacements));
       if (outlineErrorRow !== null) return skip(`outline does not parse cleanly as ${grammar} (outline line ${outlineErrorRow + 1})`);

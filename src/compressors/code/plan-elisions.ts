@@ -19,6 +19,8 @@ export interface OutlineOptions {
   readonly headMaxLines: number;
   /** A run of statements is elided only when it spans at least this many lines. */
   readonly minElidedLines: number;
+  /** Most called names a marker lists; the rest are counted ("+3 more"). */
+  readonly maxCalls: number;
 }
 
 /** Rows replaced by one marker line. */
@@ -116,18 +118,21 @@ function planFunction(fn: Node, scope: PlanScope): void {
   const last = statements[statements.length - 1];
   if (first === undefined || last === undefined) return;
   const name = declaredName(fn);
-  if (spanLines(first, last) <= options.shortBodyLines || (name !== null && scope.mentioned.has(name))) {
+  if (name !== null && scope.mentioned.has(name)) {
     scope.decided.add([[body.startIndex, body.endIndex]]);
     return;
   }
-  let next = 0;
-  if (rules.docstrings && docstringOf(first) !== null) {
-    const tail = docstringRegion(first, scope.lines, options.minElidedLines);
-    if (tail !== null) scope.regions.push(tail);
-    next = 1;
+  // A docstring is trimmed to its first line whatever the body's length, and does not count in it.
+  const hasDocstring = rules.docstrings && docstringOf(first) !== null;
+  if (hasDocstring) pushIfAny(scope.regions, docstringRegion(first, scope.lines, options.minElidedLines));
+  let next = hasDocstring ? 1 : 0;
+  const codeStart = statements[next];
+  if (codeStart === undefined || spanLines(codeStart, last) <= options.shortBodyLines) {
+    scope.decided.add([[body.startIndex, body.endIndex]]);
+    return;
   }
-  const head = statements[next];
-  if (head !== undefined && spanLines(head, head) <= options.headMaxLines) next += 1;
+  // The first statement stays when short; a leading comment goes with the run (it is rarely whole alone).
+  if (spanLines(codeStart, codeStart) <= options.headMaxLines && !rules.commentTypes.includes(codeStart.type)) next += 1;
   const elided: [number, number][] = [];
   const dropped = new Set<Node>();
   let run: Node[] = [];

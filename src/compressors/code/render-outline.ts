@@ -8,14 +8,16 @@ import type { LanguageRules } from './code-languages.ts';
 import type { ElidedRegion } from './plan-elisions.ts';
 import type { SourceLines } from './source-lines.ts';
 
-/** `lines 40-88 omitted; calls: a, b, +3 more`, cut to what a marker description may hold. */
-export function describeRegion(region: ElidedRegion): string {
+/** `lines 40-88 omitted; calls: a, b, +3 more`: at most `maxCalls` names, within a description's limit. */
+export function describeRegion(region: ElidedRegion, maxCalls: number): string {
   const base = `lines ${region.firstRow + 1}-${region.lastRow + 1} omitted`;
   if (region.calls.length === 0) return base;
   const prefix = `${base}; calls: `;
   const shown: string[] = [];
   let length = prefix.length;
   for (const [index, name] of region.calls.entries()) {
+    // Names past the cap are counted, not listed: each costs tokens in every outline.
+    if (index >= maxCalls) break;
     const rest = region.calls.length - index - 1;
     const suffix = rest > 0 ? `, +${rest} more`.length : 0;
     if (length + name.length + 2 + suffix > MAX_DESCRIPTION_LENGTH) break;
@@ -27,8 +29,16 @@ export function describeRegion(region: ElidedRegion): string {
   return `${prefix}${shown.join(', ')}${hidden > 0 ? `, +${hidden} more` : ''}`;
 }
 
-function markerLine(region: ElidedRegion, ref: string, rules: LanguageRules, endsWithCarriageReturn: boolean): string {
-  const marker = formatMarker(ref, describeRegion(region));
+/** How a marker line is written. */
+export interface MarkerStyle {
+  readonly ref: string;
+  readonly rules: LanguageRules;
+  readonly maxCalls: number;
+}
+
+function markerLine(region: ElidedRegion, style: MarkerStyle, endsWithCarriageReturn: boolean): string {
+  const { ref, rules } = style;
+  const marker = formatMarker(ref, describeRegion(region, style.maxCalls));
   const eol = endsWithCarriageReturn ? '\r' : '';
   if (region.closing !== null) return `${region.indent}${marker}${region.closing}${eol}`;
   const filler = region.filler && rules.emptyBodyFiller !== null ? `${rules.emptyBodyFiller}  ` : '';
@@ -48,13 +58,13 @@ export interface RenderedOutline {
 }
 
 /** The outline text; `regions` are in row order and do not overlap. */
-export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], ref: string, rules: LanguageRules): RenderedOutline {
+export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], style: MarkerStyle): RenderedOutline {
   const out: string[] = [];
   const replacements: Replacement[] = [];
   let row = 0;
   for (const region of regions) {
     for (; row < region.firstRow; row += 1) out.push(lines.row(row));
-    const line = markerLine(region, ref, rules, lines.row(region.lastRow).endsWith('\r'));
+    const line = markerLine(region, style, lines.row(region.lastRow).endsWith('\r'));
     out.push(line);
     replacements.push({ region, line });
     row = region.lastRow + 1;

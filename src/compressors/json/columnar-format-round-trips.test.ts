@@ -79,6 +79,59 @@ describe('columnar format round-trips', () => {
     expect(roundTrip(value)).toEqual(value);
   });
 
+  it('writes values that repeat once, under the header, and as aliases in the rows', () => {
+    const contexts: JsonValue[] = [["import { useForm } from 'react-hook-form';", ''], ['  return (', '    <fieldset>']];
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ n, host: n % 2 ? 'payment-service-3' : 'ledger-service-1', context: contexts[n % 2] as JsonValue, score: n === 1 ? 0.9349999999999999 : n / 10 }));
+    const lines = encodeColumnar(rows).split('\n');
+    // The shorter host saves too few tokens (estimated: four characters a token) to pay for its definition.
+    expect(lines[1]).toBe(`# values: $1="payment-service-3", $2=${JSON.stringify(contexts[1])}, $3=${JSON.stringify(contexts[0])}`);
+    expect(lines[2]).toBe('1,$1,$2,0.9349999999999999');
+    expect(lines[3]).toBe('2,"ledger-service-1",$3,0.2');
+    expect(roundTrip(rows)).toEqual(rows);
+    const decoded = decodeColumnar(lines.join('\n'));
+    const [first, second] = decoded.ok ? (decoded.value as { context: unknown[] }[]) : [];
+    expect(first?.context).not.toBe(second?.context);
+  });
+
+  it('leaves short and rare values in the rows, and keeps aliases apart per table', () => {
+    const tricky = 'a, $2="x"; columns: b';
+    const table = (tag: string): JsonValue[] => [1, 2, 3].map((n) => ({ n, level: 'ERROR', tag, note: n === 3 ? 'once only, long enough' : tricky, dollar: '$1' }));
+    const value = { first: table('first table'), second: table('second table') };
+    const text = encodeColumnar(value);
+    expect(text).not.toContain('$3=');
+    expect(text).not.toContain('"once only, long enough",');
+    expect(text).toContain('"ERROR"');
+    expect(roundTrip(value)).toEqual(value);
+  });
+
+  it('keeps a column of mostly distinct values (timestamps, ids) literal, even where one repeats', () => {
+    const windows = ['2025-03-11T08:16:00Z', '2025-03-11T08:16:00Z', '2025-03-11T08:16:00Z', '2025-03-11T08:17:00Z', '2025-03-11T08:18:00Z', '2025-03-11T08:19:00Z', '2025-03-11T08:20:00Z', '2025-03-11T08:21:00Z'];
+    const rows = windows.map((window_start, n) => ({ window_start, endpoint: n % 2 ? 'GET /healthz' : 'POST /v2/carts/checkout/confirm', p99_ms: 100 + n }));
+    const text = encodeColumnar(rows);
+    expect(text.split('\n')[1]).toBe('# values: $1="POST /v2/carts/checkout/confirm"');
+    expect(text.split('\n')[2]).toBe('"2025-03-11T08:16:00Z",$1,100');
+    expect(roundTrip(rows)).toEqual(rows);
+  });
+
+  it('aliases string values inside nested cells, never their keys', () => {
+    const before = '    except TimeoutError: # "$1", \\ $2';
+    const rows = [1, 2, 3, 4, 5].map((n) => ({
+      path: `src/f${n}.py`,
+      matches: [{ line: n, context_before: before, context_after: n % 2 ? '    finally:' : 'done', [before]: '$1' }],
+    }));
+    const lines = encodeColumnar(rows).split('\n');
+    expect(lines[1]).toBe(`# values: $1=${JSON.stringify(before)}`);
+    expect(lines[2]).toBe(`"src/f1.py",[{"line":1,"context_before":$1,"context_after":"    finally:",${JSON.stringify(before)}:"$1"}]`);
+    expect(roundTrip(rows)).toEqual(rows);
+  });
+
+  it('reports an alias no table defined instead of guessing', () => {
+    expect(decodeColumnar('# 1 rows; columns: a, b\n1,$1').ok).toBe(false);
+    expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,$2').ok).toBe(false);
+    expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,[$1,$2]').ok).toBe(false);
+    expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,$1')).toEqual({ ok: true, value: [{ a: 1, b: 'x' }] });
+  });
+
   it('reads plain JSON as itself and reports malformed rows instead of throwing', () => {
     expect(decodeColumnar('{\n  "a": [1, 2]\n}')).toEqual({ ok: true, value: { a: [1, 2] } });
     expect(decodeColumnar('# 1 rows; columns: a, b\n1,2,3').ok).toBe(false);

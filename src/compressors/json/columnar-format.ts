@@ -9,7 +9,7 @@
  * When the whole document is one table, the skeleton line is left out and the header reads
  * `# 300 rows; columns: ...`. A column is a dotted key path (`metadata.host`: a nested object) or,
  * when a key is not a plain word, a JSON array of keys (`["a.b"]`). Cells equal in every row move
- * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`); cell values that
+ * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`); values that
  * repeat are written once on a `# values: $1=...` line under it and as `$1` in the rows (see
  * `value-aliases.ts`). A sampled (lossy) table says `20 of 300 rows kept` and is followed by its
  * marker line; decoding it gives the kept rows.
@@ -19,7 +19,7 @@ import { assignKey, planColumns, readCell, writeCell, type ColumnPath } from './
 import { formatCells, parseCells } from './json-cells.ts';
 import { formatHeader, parseHeader, type TableHeader } from './table-header.ts';
 import type { JsonParse } from './safe-parse.ts';
-import { ALIASES_OPENING, chooseAliases, formatAliases, parseAliases } from './value-aliases.ts';
+import { ALIASES_OPENING, aliasRows, estimateTokens, parseAliases, type TokenCount } from './value-aliases.ts';
 
 /** What sampling left on an array: how long it was and the marker that stands for what it dropped. */
 export interface SampleNote {
@@ -81,8 +81,13 @@ function findTables(value: JsonValue, path: string, found: Map<JsonValue[], Tabl
   }
 }
 
-/** Writes `value` in the columnar form; `notes` names the arrays that sampling shortened. */
-export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], SampleNote> = new WeakMap()): string {
+/**
+ * Writes `value` in the columnar form; `notes` names the arrays that sampling shortened, and
+ * `countTokens` (the caller's ruler) judges which repeated values are worth an alias.
+ */
+export function encodeColumnar(
+  value: JsonValue, notes: WeakMap<JsonValue[], SampleNote> = new WeakMap(), countTokens: TokenCount = estimateTokens,
+): string {
   const tables = new Map<JsonValue[], Table>();
   // A string that looks like a placeholder would make the skeleton ambiguous: then no tables at all.
   if (!hasPlaceholderString(value)) findTables(value, '', tables);
@@ -116,11 +121,9 @@ export function encodeColumnar(value: JsonValue, notes: WeakMap<JsonValue[], Sam
     const keep = (index: number): boolean => !hoist || shared[index] === undefined;
     const hoisted = hoist ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const])) : [];
     lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => keep(index))));
-    const rowCells = cells.map((row) => row.filter((_, index) => keep(index)));
-    const aliases = chooseAliases(rowCells);
-    const aliasLine = formatAliases(aliases);
-    if (aliasLine !== null) lines.push(aliasLine);
-    for (const row of rowCells) lines.push(formatCells(row.map((cell) => (cell === undefined ? cell : (aliases.get(cell) ?? cell)))));
+    const aliased = aliasRows(cells.map((row) => row.filter((_, index) => keep(index))), countTokens);
+    if (aliased.line !== null) lines.push(aliased.line);
+    for (const row of aliased.rows) lines.push(formatCells(row));
     if (note !== undefined) lines.push(note.marker);
   }
   return lines.join('\n');

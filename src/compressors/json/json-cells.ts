@@ -30,9 +30,23 @@ export function jsonValueEnd(line: string, start: number): number {
   return i;
 }
 
+// A string literal (kept as it is) or an alias outside of one (replaced by its value).
+const LITERAL_OR_ALIAS = /"(?:[^"\\]|\\.)*"|\$\d+/g;
+
+/** A nested cell written with aliases inside, back to plain JSON text. Throws SyntaxError on an undefined alias. */
+function expandAliases(cell: string, aliases: ReadonlyMap<string, JsonValue>): string {
+  if (!cell.includes('$')) return cell;
+  return cell.replace(LITERAL_OR_ALIAS, (token) => {
+    if (!token.startsWith('$')) return token;
+    const value = aliases.get(token);
+    if (value === undefined) throw new SyntaxError(`undefined alias ${token}`);
+    return JSON.stringify(value);
+  });
+}
+
 /**
- * The cells of one row; undefined marks an absent key, `$N` a value from the table's aliases (see
- * `value-aliases.ts`). Throws SyntaxError on a malformed cell or an alias the table does not define.
+ * The cells of one row; undefined marks an absent key, `$N`, whole or inside a nested cell, a value
+ * from the table's aliases (see `value-aliases.ts`). Throws SyntaxError on a malformed cell or an alias the table does not define.
  */
 export function parseCells(line: string, aliases: ReadonlyMap<string, JsonValue> = new Map()): (JsonValue | undefined)[] {
   const cells: (JsonValue | undefined)[] = [];
@@ -50,7 +64,8 @@ export function parseCells(line: string, aliases: ReadonlyMap<string, JsonValue>
       i += alias.length;
     } else {
       const end = jsonValueEnd(line, i);
-      cells.push(JSON.parse(line.slice(i, end)) as JsonValue);
+      const text = line.slice(i, end);
+      cells.push(JSON.parse(line[i] === '[' || line[i] === '{' ? expandAliases(text, aliases) : text) as JsonValue);
       i = end;
       if (i < line.length && line[i] !== ',') throw new SyntaxError(`expected "," at column ${i + 1}`);
     }

@@ -3,6 +3,7 @@ import { findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import { decodeColumnar } from './columnar-format.ts';
 import { jsonCompressor } from './json-compressor.ts';
+import { SAMPLING_PLANS } from './sample-value.ts';
 
 const ruler = createTokenRuler('o200k_base');
 
@@ -26,10 +27,20 @@ describe('json compressor keeps counts consistent', () => {
   });
 
   it('short arrays stay whole: no marker, and the output is lossless', () => {
-    const short = JSON.stringify({ results: results.slice(0, 25), total: 120 }, null, 2);
+    const short = JSON.stringify({ results: results.slice(0, SAMPLING_PLANS.balanced.keepWhole), total: 120 }, null, 2);
     const output = jsonCompressor.compress({ text: short, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
     expect(output?.lossy).toBe(false);
     const decoded = decodeColumnar(output?.text ?? '');
     expect(decoded.ok && decoded.value).toEqual(JSON.parse(short));
+  });
+
+  it('a nested array sampled inside a table cell keeps its marker in its own row', () => {
+    const groups = ['alpha', 'beta', 'gamma'].map((name) => ({ name, owner: 'platform-team', hits: results }));
+    const nested = JSON.stringify({ groups }, null, 2);
+    const output = jsonCompressor.compress({ text: nested, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
+    const rows = (output?.text ?? '').split('\n').filter((line) => line.startsWith('"'));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(findMarkers(row)).toHaveLength(1);
+    expect(findMarkers(output?.text.split('\n').find((line) => line.startsWith('# values: ')) ?? '')).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@ import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import type { JsonObject, Profile } from '../../types.ts';
 import { decodeColumnar } from './columnar-format.ts';
 import { jsonCompressor } from './json-compressor.ts';
+import { SAMPLING_PLANS } from './sample-value.ts';
 import { readReferenceToolResults, referenceDir } from './reference-tool-results.ts';
 
 const ruler = createTokenRuler('o200k_base');
-const lossyProfiles: Profile[] = ['balanced', 'aggressive'];
+const lossyProfiles: Exclude<Profile, 'lossless'>[] = ['balanced', 'aggressive'];
 
 function keptEntries(text: string): JsonObject[] {
   const decoded = decodeColumnar(text);
@@ -20,16 +21,18 @@ describe.skipIf(!existsSync(referenceDir))('json compressor keeps every error ro
   const logs = readReferenceToolResults().filter((result) => result.text.includes('"level": "ERROR"'));
 
   for (const profile of lossyProfiles) {
-    it(`${profile}: every ERROR and WARN entry survives`, () => {
+    it(`${profile}: every ERROR entry survives; WARN entries only fill the sampling budget`, () => {
       expect(logs.length).toBeGreaterThan(0);
       for (const log of logs) {
         const entries = (JSON.parse(log.text) as { entries: JsonObject[] }).entries;
-        const trouble = entries.filter((entry) => entry.level === 'ERROR' || entry.level === 'WARN');
+        const errors = entries.filter((entry) => entry.level === 'ERROR');
         const output = jsonCompressor.compress({ text: log.text, kind: 'json' }, { profile, ruler, conversation: '' });
         expect(output?.lossy).toBe(true);
         const kept = keptEntries(output?.text ?? '');
         expect(kept.length).toBeLessThan(entries.length);
-        for (const entry of trouble) expect(kept).toContainEqual(entry);
+        for (const entry of errors) expect(kept).toContainEqual(entry);
+        for (const entry of kept) expect(entries).toContainEqual(entry);
+        expect(kept.filter((entry) => entry.level !== 'ERROR').length).toBeLessThanOrEqual(SAMPLING_PLANS[profile].budget);
       }
     });
   }
@@ -46,7 +49,7 @@ describe('json compressor keeps the one FATAL needle', () => {
   }));
 
   for (const profile of lossyProfiles) {
-    it(`${profile}: keeps index 67 among ${profile === 'balanced' ? 20 : 8} rows`, () => {
+    it(`${profile}: keeps index 67 among ${SAMPLING_PLANS[profile].budget} rows`, () => {
       const text = JSON.stringify(logs, null, 2);
       const output = jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler, conversation: '' });
       const kept = keptEntries(output?.text ?? '');

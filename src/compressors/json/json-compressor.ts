@@ -19,14 +19,15 @@ function compressJson(input: CompressInput, context: CompressContext): CompressR
   let text: string;
   let omitted = 0;
   let ref = '';
+  const countTokens = (part: string): number => context.ruler.count(part);
   if (context.profile === 'lossless') {
-    text = encodeColumnar(parsed.value);
+    text = encodeColumnar(parsed.value, new WeakMap(), countTokens);
   } else {
     ref = contentRef(input.text);
     const mentioned = identifiersIn(context.conversation);
     const sampled = sampleValue(parsed.value, SAMPLING_PLANS[context.profile], mentioned, ref);
     omitted = sampled.omitted;
-    text = encodeColumnar(sampled.value, sampled.notes);
+    text = encodeColumnar(sampled.value, sampled.notes, countTokens);
   }
   if (text === input.text || context.ruler.count(text) >= context.ruler.count(input.text)) return null;
   if (omitted === 0) return { text, lossy: false, dropped: [] };

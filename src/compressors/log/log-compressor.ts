@@ -7,10 +7,10 @@
  */
 import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
-import { exceedsTokens } from '../text/token-bound.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
+import { exceedsTokens } from '../text/token-bound.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
 import { splitRecords } from './log-records.ts';
 import { logTemplate } from './log-template.ts';

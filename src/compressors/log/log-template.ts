@@ -3,32 +3,20 @@ import { lineTimestamp } from '../../detect/log-line-grammar.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IP = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?$/;
+const UUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const VALUE_RUN = /[0-9a-f]*\d[0-9a-f]*(?:\.\d+)?/gi;
 const HEX = /^(?:0x[0-9a-f]+|(?=[0-9a-f]*[a-f])[0-9a-f]{8,})$/i;
 // Past this, a line's tail says nothing more about its template.
 const MAX_CHARS = 600;
 
-/** The mask for one word-like token holding a digit: ids, addresses and hex whole, else each number. */
+/** The mask for one word-like token holding a digit: ids, addresses and hex whole, else each value run. */
 function maskToken(token: string): string {
   if (token.length === 36 && UUID.test(token)) return '<id>';
   if (token.includes('.') && IP.test(token)) return '<ip>';
   if (token.length >= 8 && HEX.test(token)) return '<hex>';
-  let out = '';
-  let i = 0;
-  while (i < token.length) {
-    if (!isDigit(token.charCodeAt(i))) { out += token[i]; i += 1; continue; }
-    while (i < token.length && isDigit(token.charCodeAt(i))) i += 1;
-    // A decimal fraction belongs to its number: 0.38 is one value.
-    if (token[i] === '.' && isDigit(token.charCodeAt(i + 1))) {
-      i += 1;
-      while (i < token.length && isDigit(token.charCodeAt(i))) i += 1;
-    }
-    out += '<*>';
-  }
-  return out;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  // Request ids carry uuids inside (`req-38101a0b-...`); then every run of hex digits holding a digit is a value.
+  const withoutIds = token.length > 36 ? token.replace(UUID_INSIDE, '<id>') : token;
+  return withoutIds.replace(VALUE_RUN, '<*>');
 }
 
 /** The masked form of `line`: timestamp dropped, ids, addresses, hex and numbers replaced. */

@@ -20,6 +20,7 @@ const RULES: Record<Exclude<Profile, 'lossless'>, Omit<SearchRules, 'mentioned'>
   aggressive: { perFileCap: 5, keepContext: false },
 };
 const LISTED_LINES = 12;
+const LOSSY_MUST_SAVE = 0.9;
 
 function lineList(lines: readonly (number | null)[]): string {
   const numbers = lines.filter((line): line is number => line !== null);
@@ -63,7 +64,9 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const lines = input.text.split('\n').filter((line) => line.length > 0).length;
   const marker = formatMarker(ref, `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
   const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
-  if (context.ruler.count(text) >= (lossless === null ? before : context.ruler.count(lossless.text))) return lossless;
+  // A lossy form must win clearly: a marker costs a retrieval, and a near tie could flip on a re-run.
+  const baseline = lossless === null ? before : context.ruler.count(lossless.text);
+  if (context.ruler.count(text) > LOSSY_MUST_SAVE * baseline) return lossless;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

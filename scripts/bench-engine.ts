@@ -1,0 +1,86 @@
+/**
+ * The engine's speed and memory targets, measured in one run on this machine (`npx tsx
+ * scripts/bench-engine.ts`): compress time next to the ruler's count time per request, p50 latency
+ * on 1,000- and 10,000-item JSON arrays, and peak memory on the largest request.
+ */
+import os from 'node:os';
+import { quantile } from 'simple-statistics';
+import { loadBenchRequests, type BenchRequest } from './engine-bench/bench-requests.ts';
+import { formatTable, ms, ratio, type BenchRow } from './engine-bench/bench-table.ts';
+import { toolResultRequest } from '../src/engine/invariants/tool-result-request.ts';
+import { logArrayText, measureJsonArray } from './engine-bench/json-array-latency.ts';
+import { measurePeakMemory } from './engine-bench/peak-memory.ts';
+import { measureRequestOverhead, type MergeCache, type RequestOverhead } from './engine-bench/request-overhead.ts';
+
+const LOCAL_EVERY = 4;
+const REQUEST_PLAN = { warmup: 1, runs: 5 };
+const ARRAY_PLAN = { warmup: 3, runs: 21 };
+const OVERHEAD_TARGET = 1.5;
+const ARRAY_TARGETS_MS: Readonly<Record<number, number>> = { 1_000: 10, 10_000: 100 };
+const MEMORY_TARGET = 4;
+
+const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+console.log(`node ${process.version} | ${cpu} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tokenizer o200k_base | profile balanced`);
+
+const { headroom, local, skipped } = await loadBenchRequests(LOCAL_EVERY);
+for (const reason of skipped) console.log(`skipped ${reason}`);
+const rows: BenchRow[] = [];
+
+async function overheadRows(name: string, requests: readonly BenchRequest[], mergeCache: MergeCache): Promise<RequestOverhead[]> {
+  const measured: RequestOverhead[] = [];
+  for (const request of requests) measured.push(await measureRequestOverhead(request, REQUEST_PLAN, mergeCache));
+  if (measured.length === 0) return measured;
+  const ratios = measured.map((m) => m.ratio);
+  const [p50, p95] = quantile(ratios, [0.5, 0.95]) as [number, number];
+  const worst = measured.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const target = `<= ${OVERHEAD_TARGET}x`;
+  rows.push({ measure: `${name}: compress / count, p50 (${measured.length} requests)`, figure: ratio(p50), target, pass: p50 <= OVERHEAD_TARGET });
+  rows.push({ measure: `${name}: compress / count, p95`, figure: ratio(p95), target, pass: p95 <= OVERHEAD_TARGET });
+  rows.push({
+    measure: `${name}: worst, ${worst.label} (${(worst.bytes / 1024).toFixed(0)} KiB)`,
+    figure: `${ratio(worst.ratio)} (${ms(worst.compressMs)} / ${ms(worst.countMs)})`,
+    target,
+    pass: worst.ratio <= OVERHEAD_TARGET,
+  });
+  return measured;
+}
+
+// (a) Compress vs count: medians of each request over the plan, then percentiles over requests.
+for (const mergeCache of ['warm', 'cold'] as const) {
+  const tag = `BPE cache ${mergeCache}`;
+  const all = [...(await overheadRows(`headroom, ${tag}`, headroom, mergeCache)), ...(await overheadRows(`local every ${LOCAL_EVERY}th, ${tag}`, local, mergeCache))];
+  const compressMs = all.reduce((sum, m) => sum + m.compressMs, 0);
+  const countMs = all.reduce((sum, m) => sum + m.countMs, 0);
+  rows.push({ measure: `all ${all.length} requests, ${tag}: total compress / total count`, figure: `${ratio(compressMs / countMs)} (${ms(compressMs)} / ${ms(countMs)})`, target: '', pass: null });
+}
+
+// (b) JSON arrays through the engine.
+for (const items of [1_000, 10_000]) {
+  const target = ARRAY_TARGETS_MS[items] ?? Number.NaN;
+  const result = await measureJsonArray(items, ARRAY_PLAN);
+  const label = `${items.toLocaleString('en-US')}-item log array (${(result.chars / 1024).toFixed(0)} KiB)`;
+  rows.push({ measure: `${label}: p50, cold (n=${result.cold.n})`, figure: `${ms(result.cold.p50)} (p95 ${ms(result.cold.p95)})`, target: `< ${target} ms`, pass: result.cold.p50 < target });
+  rows.push({ measure: `${label}: p50, input already counted (n=${result.inputCounted.n})`, figure: `${ms(result.inputCounted.p50)} (p95 ${ms(result.inputCounted.p95)})`, target: `< ${target} ms`, pass: result.inputCounted.p50 < target });
+  rows.push({ measure: `${label}: outcome`, figure: result.outcome, target: '', pass: null });
+}
+
+// (c) Peak memory on the largest request, in a fresh process.
+const largest = [...headroom, ...local].reduce<BenchRequest | null>((a, b) => (a === null || b.bytes > a.bytes ? b : a), null);
+const arrayBody = toolResultRequest(logArrayText(10_000));
+// The suites' requests are small (< 1 MiB), where V8's fixed heap growth dominates; a large one shows the slope.
+const arrayRequest: BenchRequest = { label: '10,000-item log array as one tool result', provider: 'anthropic', body: arrayBody, bytes: Buffer.byteLength(JSON.stringify(arrayBody), 'utf8') };
+for (const request of largest === null ? [arrayRequest] : [largest, arrayRequest]) {
+  const memory = measurePeakMemory(request);
+  const peakRatio = memory.peakRssDelta / request.bytes;
+  const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  rows.push({
+    measure: `peak RSS while compressing ${request.label} (${mib(request.bytes)})${memory.peakAbovePriorHighWater ? '' : ', upper bound'}`,
+    figure: `${ratio(peakRatio)} (${mib(memory.peakRssDelta)})`,
+    target: `< ${MEMORY_TARGET}x`,
+    pass: peakRatio < MEMORY_TARGET,
+  });
+  rows.push({ measure: '  same: JS heap grown by the end, garbage included', figure: `${ratio(memory.heapGrowthUnswept / request.bytes)} (${mib(memory.heapGrowthUnswept)})`, target: '', pass: null });
+  rows.push({ measure: '  same: JS heap retained after GC (store + outputs)', figure: `${ratio(memory.heapRetained / request.bytes)} (${mib(memory.heapRetained)})`, target: '', pass: null });
+}
+
+console.log(formatTable(rows));

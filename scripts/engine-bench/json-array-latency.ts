@@ -1,0 +1,50 @@
+/**
+ * Latency of the engine on one large JSON array of log objects, generated like the headroom SRE
+ * `search_logs` entries (seeded, so every run compresses the same bytes).
+ */
+import { createFleet, generateLogEntries, SERVICE_NAMES } from '../../src/bench/suites/headroom/service-logs.ts';
+import { createSeededRandom } from '../../src/bench/suites/headroom/seeded-random.ts';
+import { compressText } from '../../src/engine/compress-text.ts';
+import { createEngine } from '../../src/engine/create-engine.ts';
+import type { BlockOutcome } from '../../src/engine/block-outcome.ts';
+import { summarize, timeRuns, type RunPlan, type SampleSummary } from './sample-stats.ts';
+
+/** `count` log entries as a pretty-printed JSON array, as an API or a log search tool returns them. */
+export function logArrayText(count: number): string {
+  const rng = createSeededRandom(count, 'engine-bench');
+  const pods = createFleet(rng, SERVICE_NAMES.slice(0, 5));
+  return JSON.stringify(generateLogEntries(rng, pods, { count, startSeconds: 8 * 3600, maxGapSeconds: 12 }), null, 2);
+}
+
+/** Timings of one array: from cold, and with the input already counted (the engine's own work). */
+export interface JsonArrayLatency {
+  readonly items: number;
+  readonly chars: number;
+  readonly outcome: string;
+  /** Fresh engine each run: the ruler counts the input and the output. */
+  readonly cold: SampleSummary;
+  /** The input's count cached beforehand: routing, compressing and counting the output. */
+  readonly inputCounted: SampleSummary;
+}
+
+function describeOutcome(outcome: BlockOutcome): string {
+  if (outcome.state === 'compressed') return `${outcome.compressor}, ${outcome.tokensBefore} -> ${outcome.tokensAfter} tokens`;
+  return outcome.state === 'passed' ? `passed: ${outcome.reason}` : `failed: ${outcome.error}`;
+}
+
+/** Times `compressText` (balanced, default registry) on a `count`-item array. */
+export async function measureJsonArray(count: number, plan: RunPlan): Promise<JsonArrayLatency> {
+  const text = logArrayText(count);
+  const probe = await compressText(text, await createEngine({ profile: 'balanced' }));
+  const cold = await timeRuns(plan, () => createEngine({ profile: 'balanced' }), (setup) => compressText(text, setup));
+  const inputCounted = await timeRuns(
+    plan,
+    async () => {
+      const setup = await createEngine({ profile: 'balanced' });
+      setup.ruler.count(text);
+      return setup;
+    },
+    (setup) => compressText(text, setup),
+  );
+  return { items: count, chars: text.length, outcome: describeOutcome(probe), cold: summarize(cold), inputCounted: summarize(inputCounted) };
+}

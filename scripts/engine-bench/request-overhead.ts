@@ -1,0 +1,55 @@
+/**
+ * How long compressing a request takes next to counting it once: both with a fresh session, engine
+ * setup and ruler each run, since a proxy meets each new block once. The tokenizer library's own
+ * BPE merge cache is process-wide: `warm` leaves it as earlier runs left it (a proxy's steady
+ * state), `cold` clears it before every run of either side.
+ */
+import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
+import { compressRequest } from '../../src/engine/compress-request.ts';
+import { createEngine } from '../../src/engine/create-engine.ts';
+import { createSession } from '../../src/engine/engine-session.ts';
+import { clearMergeCache } from 'gpt-tokenizer/encoding/o200k_base';
+import { createTokenRuler } from '../../src/tokenize/token-ruler.ts';
+import type { BenchRequest } from './bench-requests.ts';
+import { summarize, timeRuns, type RunPlan } from './sample-stats.ts';
+
+/** One request's medians and their ratio. */
+export interface RequestOverhead {
+  readonly label: string;
+  readonly bytes: number;
+  readonly compressMs: number;
+  readonly countMs: number;
+  /** compressMs / countMs. */
+  readonly ratio: number;
+}
+
+/** State of the tokenizer library's merge cache at the start of each run. */
+export type MergeCache = 'warm' | 'cold';
+
+/** Median compress and count times of one request over `plan.runs` runs. */
+export async function measureRequestOverhead(request: BenchRequest, plan: RunPlan, mergeCache: MergeCache): Promise<RequestOverhead> {
+  const wire = JSON.stringify(request.body);
+  const reset = (): void => {
+    if (mergeCache === 'cold') clearMergeCache();
+  };
+  const compress = await timeRuns(
+    plan,
+    async () => {
+      const session = createSession(await createEngine({ profile: 'balanced' }));
+      reset();
+      return session;
+    },
+    (session) => compressRequest(canonicalFromBody(request.body, request.provider), session),
+  );
+  const count = await timeRuns(
+    plan,
+    () => {
+      reset();
+      return createTokenRuler('o200k_base');
+    },
+    (ruler) => ruler.count(wire),
+  );
+  const compressMs = summarize(compress).p50;
+  const countMs = summarize(count).p50;
+  return { label: request.label, bytes: request.bytes, compressMs, countMs, ratio: compressMs / countMs };
+}
