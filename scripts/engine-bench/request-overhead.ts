@@ -5,7 +5,7 @@
  * state), `cold` clears it before every run of either side.
  */
 import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
-import { compressRequest } from '../../src/engine/compress-request.ts';
+import { compressRequest, type CompressedRequest } from '../../src/engine/compress-request.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
 import { clearMergeCache } from 'gpt-tokenizer/encoding/o200k_base';
@@ -21,6 +21,17 @@ export interface RequestOverhead {
   readonly countMs: number;
   /** compressMs / countMs. */
   readonly ratio: number;
+  /** Of the last compress run: time inside detection and compressors, output counts excluded. */
+  readonly routingMs: number;
+  /** Of the last compress run: the block that took longest, as `kind/compressor-or-state ms`. */
+  readonly slowestBlock: string;
+}
+
+function routingOf(result: CompressedRequest | null): { routingMs: number; slowestBlock: string } {
+  const blocks = (result?.parts ?? []).filter((entry) => entry.decidedNow);
+  const slowest = blocks.reduce<(typeof blocks)[number] | null>((a, b) => (a === null || b.outcome.ms > a.outcome.ms ? b : a), null);
+  const name = slowest === null ? 'none' : `${slowest.outcome.kind ?? '-'}/${slowest.outcome.state === 'compressed' ? slowest.outcome.compressor : slowest.outcome.state} ${slowest.outcome.ms.toFixed(1)} ms`;
+  return { routingMs: blocks.reduce((sum, entry) => sum + entry.outcome.ms, 0), slowestBlock: name };
 }
 
 /** State of the tokenizer library's merge cache at the start of each run. */
@@ -29,6 +40,7 @@ export type MergeCache = 'warm' | 'cold';
 /** Median compress and count times of one request over `plan.runs` runs. */
 export async function measureRequestOverhead(request: BenchRequest, plan: RunPlan, mergeCache: MergeCache): Promise<RequestOverhead> {
   const wire = JSON.stringify(request.body);
+  let last: CompressedRequest | null = null;
   const reset = (): void => {
     if (mergeCache === 'cold') clearMergeCache();
   };
@@ -39,7 +51,9 @@ export async function measureRequestOverhead(request: BenchRequest, plan: RunPla
       reset();
       return session;
     },
-    (session) => compressRequest(canonicalFromBody(request.body, request.provider), session),
+    async (session) => {
+      last = await compressRequest(canonicalFromBody(request.body, request.provider), session);
+    },
   );
   const count = await timeRuns(
     plan,
@@ -51,5 +65,5 @@ export async function measureRequestOverhead(request: BenchRequest, plan: RunPla
   );
   const compressMs = summarize(compress).p50;
   const countMs = summarize(count).p50;
-  return { label: request.label, bytes: request.bytes, compressMs, countMs, ratio: compressMs / countMs };
+  return { label: request.label, bytes: request.bytes, compressMs, countMs, ratio: compressMs / countMs, ...routingOf(last) };
 }

@@ -11,6 +11,15 @@ import type { Summary, WorkloadSummary } from './summary.ts';
 const right = (header: string): MarkdownColumn => ({ header, align: 'right' });
 const left = (header: string): MarkdownColumn => ({ header, align: 'left' });
 
+/** The config whose share of probes answered inline (no retrieval) the table shows. */
+const INLINE_CONFIG = 'balanced';
+
+function inlineShare(row: WorkloadSummary | undefined): string {
+  if (row === undefined) return '—';
+  const scored = row.probes.survived + row.probes.retrievable + row.probes.lost + row.probes.fabricated;
+  return scored === 0 ? '—' : formatReduction(row.probes.survived / scored);
+}
+
 /** Configs in run order; rows in summary order (suite, workload). */
 export function renderReductionMatrix(summary: Summary, options: RenderOptions = {}): string {
   const configs = [...new Set(summary.workloads.map((w) => w.config))];
@@ -27,6 +36,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
     right('tokens / trace'),
     ...configs.map((c) => right(c)),
     right('probes lost / fabricated'),
+    ...(configs.includes(INLINE_CONFIG) ? [right(`inline (${INLINE_CONFIG})`)] : []),
     ...(withPublished ? [right('published')] : []),
   ];
   const cells = [...rows.values()].map((group) => {
@@ -45,6 +55,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
         return w === undefined ? '—' : formatReduction(w.reduction);
       }),
       `${formatCount(lost)} / ${formatCount(fabricated)}`,
+      ...(configs.includes(INLINE_CONFIG) ? [inlineShare(byConfig.get(INLINE_CONFIG))] : []),
       ...(withPublished ? [published ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)` : '—'] : []),
     ];
   });

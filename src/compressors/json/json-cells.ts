@@ -45,8 +45,9 @@ function expandAliases(cell: string, aliases: ReadonlyMap<string, JsonValue>): s
 }
 
 /**
- * The cells of one row; undefined marks an absent key, `$N`, whole or inside a nested cell, a value
- * from the table's aliases (see `value-aliases.ts`). Throws SyntaxError on a malformed cell or an alias the table does not define.
+ * The cells of one row; undefined marks an absent key, and `$N` (a whole cell, or inside a nested one)
+ * a value from the table's aliases (see `value-aliases.ts`). Throws SyntaxError on a malformed cell
+ * or an alias the table does not define.
  */
 export function parseCells(line: string, aliases: ReadonlyMap<string, JsonValue> = new Map()): (JsonValue | undefined)[] {
   const cells: (JsonValue | undefined)[] = [];

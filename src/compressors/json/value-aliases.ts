@@ -20,7 +20,7 @@ export type TokenCount = (text: string) => number;
 /** About four characters a token: only for callers without a ruler (the compressor passes its own). */
 export const estimateTokens: TokenCount = (text) => Math.ceil(text.length / 4);
 
-/** Values shorter than this stay in the rows without being measured: a level or a number reads better than an alias. */
+/** Values shorter than this stay in the rows unmeasured: a level or a number reads better than an alias. */
 const MIN_ALIASED_LENGTH = 8;
 /** An alias must save this many tokens at each use: saving less is not worth a lookup for the reader. */
 const MIN_SAVING_PER_USE = 2;
@@ -29,6 +29,8 @@ const MIN_SAVING = 6;
 /** A column is categorical when it has at most this many distinct values per value written. */
 const CATEGORICAL_SHARE = 0.5;
 const ALIAS = /^\$(\d+)$/;
+// A marker must stay where sampling wrote it, in its row, next to what it stands for.
+const MARKER_OPENING = '[[terse:';
 
 // A JSON string literal of compact JSON text: scanning from the start, every match is a whole literal.
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
@@ -42,8 +44,8 @@ function innerStrings(cell: string): string[] {
   const found: string[] = [];
   for (const match of cell.matchAll(STRING_LITERAL)) {
     const literal = match[0];
-    // A marker must stay where sampling wrote it, in the rows, next to what it stands for.
-    if (cell[match.index + literal.length] !== ':' && literal.length >= MIN_ALIASED_LENGTH && !literal.includes('[[terse:')) found.push(literal);
+    const isKey = cell[match.index + literal.length] === ':';
+    if (!isKey && literal.length >= MIN_ALIASED_LENGTH && !literal.includes(MARKER_OPENING)) found.push(literal);
   }
   return found;
 }
@@ -68,7 +70,7 @@ function countInto(counts: Map<string, number>, value: string): void {
  * Per column: whether its values mostly repeat (hosts, levels, context lines). A column of mostly
  * distinct values (timestamps, ids) is what a reader scans by, so it stays literal.
  */
-function categoricalColumns(rows: readonly (readonly (string | undefined)[])[]): boolean[] {
+function categoricalColumns(rows: readonly Readonly<RowCells>[]): boolean[] {
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   return Array.from({ length: width }, (_, column) => {
     const values = rows.flatMap((row) => (row[column] === undefined ? [] : [row[column] as string]));
@@ -76,12 +78,17 @@ function categoricalColumns(rows: readonly (readonly (string | undefined)[])[]):
   });
 }
 
-/** A table's rows of serialised cells with repeated values aliased, and the line that defines the aliases (null: none). */
-export function aliasRows(rows: readonly (readonly (string | undefined)[])[], countTokens: TokenCount): { line: string | null; rows: (string | undefined)[][] } {
+/** Serialised cells of a table's rows, as `aliasRows` takes and gives them; undefined: an absent key. */
+export type RowCells = (string | undefined)[];
+
+/** A table's rows with repeated values aliased, and the line that defines the aliases (null: none). */
+export function aliasRows(rows: readonly Readonly<RowCells>[], countTokens: TokenCount): { line: string | null; rows: RowCells[] } {
   const categorical = categoricalColumns(rows);
+  const isCandidate = (cell: string, column: number): boolean =>
+    categorical[column] === true && cell.length >= MIN_ALIASED_LENGTH && !cell.includes(MARKER_OPENING);
   const wholeCounts = new Map<string, number>();
   rows.forEach((row) => row.forEach((cell, column) => {
-    if (cell !== undefined && categorical[column] === true && cell.length >= MIN_ALIASED_LENGTH && !cell.includes('[[terse:')) countInto(wholeCounts, cell);
+    if (cell !== undefined && isCandidate(cell, column)) countInto(wholeCounts, cell);
   }));
   const whole = worthAliasing(wholeCounts, countTokens);
   // Then the strings inside nested cells that stay whole, counted together with the same strings as cells.
@@ -89,7 +96,7 @@ export function aliasRows(rows: readonly (readonly (string | undefined)[])[], co
   rows.forEach((row) => row.forEach((cell, column) => {
     if (cell === undefined || whole.has(cell)) return;
     if (isNested(cell)) for (const literal of innerStrings(cell)) countInto(innerCounts, literal);
-    else if (categorical[column] === true && cell.length >= MIN_ALIASED_LENGTH && cell.startsWith('"')) countInto(innerCounts, cell);
+    else if (cell.startsWith('"') && isCandidate(cell, column)) countInto(innerCounts, cell);
   }));
   const inner = worthAliasing(innerCounts, countTokens);
   const aliases = new Map<string, string>();
@@ -105,8 +112,11 @@ export function aliasRows(rows: readonly (readonly (string | undefined)[])[], co
   const written = rows.map((row) => row.map((cell, column) => {
     if (cell === undefined) return cell;
     if (categorical[column] === true && isAliased(cell)) return aliasOf(cell);
-    if (!isNested(cell) || aliases.size + whole.size + inner.size === 0) return cell;
-    return cell.replace(STRING_LITERAL, (literal, offset: number) => (isAliased(literal) && cell[offset + literal.length] !== ':' ? aliasOf(literal) : literal));
+    if (!isNested(cell) || whole.size + inner.size === 0) return cell;
+    return cell.replace(STRING_LITERAL, (literal, offset: number) => {
+      const isKey = cell[offset + literal.length] === ':';
+      return !isKey && isAliased(literal) ? aliasOf(literal) : literal;
+    });
   }));
   const line = aliases.size === 0 ? null : `${ALIASES_OPENING}${[...aliases].map(([value, alias]) => `${alias}=${value}`).join(', ')}`;
   return { line, rows: written };
