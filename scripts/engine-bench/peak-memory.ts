@@ -6,20 +6,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRequest } from './bench-requests.ts';
 
-/** What the child reports, in bytes. */
-export interface PeakMemory {
-  /** Resident set after warm-up and GC, just before compressing. */
-  readonly rssBefore: number;
-  /** Highest resident set while compressing, above `rssBefore` (the OS's high-water mark). */
+/** One compression's memory, in bytes above the resident set just before it (after a full GC). */
+export interface MemoryRun {
+  /** Highest resident set while compressing (the OS's high-water mark), above the set before. */
   readonly peakRssDelta: number;
-  /** False when the high-water mark did not move: then the peak lies under the warm-up's and the delta is an upper bound. */
-  readonly peakAbovePriorHighWater: boolean;
+  /** False when the high-water mark could not be reset and did not move: the delta is then an upper bound. */
+  readonly exact: boolean;
   /** JS heap grown by the end of compressing, garbage included (a lower bound of the heap's peak). */
   readonly heapGrowthUnswept: number;
-  /** JS heap still held after a full GC: the store's originals and the compressed texts. */
-  readonly heapRetained: number;
-  readonly blocksChanged: number;
-  readonly ms: number;
+}
+
+/** The request compressed as the process's first big one, then again with the heap already grown. */
+export interface PeakMemory {
+  readonly first: MemoryRun;
+  readonly steady: MemoryRun;
 }
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peak-memory-child.ts');

@@ -12,6 +12,8 @@ const LINE_COMMENT = /^(?:\/\/|#)/;
 const DIRECTIVE = /^(?:\/\/go:|\/\/\s*\+build|\/\/\/\s*<|\/\/\s*(?:@ts-|eslint|prettier|#region|#endregion)|#!|#.*coding[:=]|#\s*(?:type:|pragma|noqa|fmt:))/;
 // Python reads an encoding declaration only on the first two lines.
 const FIRST_ELIDABLE_ROW = 2;
+// The marker line replaces at least two rows, so an outline's own comments are never cut again.
+const MIN_TAIL_ROWS = 2;
 const BLOCK_OPENING = /^\/\*+/;
 
 function blockCommentTail(comment: Node, lines: SourceLines, minRows: number): ElidedRegion | null {
@@ -31,7 +33,8 @@ function blockCommentTail(comment: Node, lines: SourceLines, minRows: number): E
 }
 
 /** Regions for the comments given (in document order, none inside an elided region). */
-export function commentElisions(comments: readonly Node[], lines: SourceLines, minRows: number): ElidedRegion[] {
+export function commentElisions(comments: readonly Node[], lines: SourceLines, minElidedRows: number): ElidedRegion[] {
+  const minRows = Math.max(minElidedRows, MIN_TAIL_ROWS);
   const regions: ElidedRegion[] = [];
   let run: Node[] = [];
   const flushRun = (): void => {

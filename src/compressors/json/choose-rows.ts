@@ -1,11 +1,13 @@
 /**
  * Which rows of a long array survive sampling. Always kept: the first and last rows, rows that report
  * an error, numeric outliers and change points, and rows holding an identifier the conversation mentions.
- * Warnings, then evenly spaced rows, fill whatever is left of the budget.
+ * Rows holding a value no other row has (in a column whose values repeat), warnings, then evenly
+ * spaced rows fill whatever is left of the budget.
  */
 import { troubleLevel } from './error-signals.ts';
 import { identifiersIn } from './mentioned-identifiers.ts';
 import { changePointRows, outlierRows } from './numeric-signals.ts';
+import { rareValueRows } from './rare-values.ts';
 import type { Field } from './row-fields.ts';
 
 /** What sampling aims for. */
@@ -80,10 +82,14 @@ export function chooseRows(rows: readonly (readonly Field[])[], budget: RowBudge
     for (const index of changePointRows(column)) kept.add(index);
   }
   for (const index of mentionedRows(rows, budget)) kept.add(index);
-  const free = budget.budget - kept.size;
-  if (free > 0) {
-    // Warnings go first but take at most half the free rows, so that the sample still shows ordinary rows.
-    addSpread(warnings.filter((index) => !kept.has(index)), Math.ceil(free / 2), kept);
+  // Rows of rare values, then warnings, each take at most half the rows still free, so that the sample
+  // still shows ordinary rows; evenly spaced rows fill the rest.
+  for (const preferred of [() => rareValueRows(rows), () => warnings]) {
+    const free = budget.budget - kept.size;
+    if (free <= 0) break;
+    addSpread(preferred().filter((index) => !kept.has(index)), Math.ceil(free / 2), kept);
+  }
+  if (budget.budget > kept.size) {
     const candidates: number[] = [];
     for (let index = 0; index < count; index += 1) if (!kept.has(index)) candidates.push(index);
     addSpread(candidates, budget.budget - kept.size, kept);

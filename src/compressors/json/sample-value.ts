@@ -14,9 +14,13 @@ export interface SamplingPlan {
   readonly budget: number;
 }
 
-/** Sampling per lossy profile: balanced keeps what a reader skims, aggressive only the essentials. */
+/**
+ * Sampling per lossy profile: balanced keeps what a reader skims (15 rows, as Headroom does), aggressive
+ * only the essentials. An array not much longer than its budget stays whole: sampling it would drop
+ * too little to pay for the marker and the retrieval a reader may then need.
+ */
 export const SAMPLING_PLANS: Record<Exclude<Profile, 'lossless'>, SamplingPlan> = {
-  balanced: { keepWhole: 20, budget: 15 },
+  balanced: { keepWhole: 30, budget: 15 },
   aggressive: { keepWhole: 12, budget: 8 },
 };
 

@@ -21,45 +21,50 @@ describe('the engine on hostile tool output inside a real request', () => {
   const rows: string[] = [];
   afterAll(() => console.info(`what became of each hostile block:\n${rows.join('\n')}`));
 
-  it.each(BAD_INPUTS)('$name: never throws, and compresses or passes the block unchanged, saying which and why', async ({ name, build }) => {
-    const text = build();
-    // As a proxy gets it: bytes on the wire, parsed by the engine's own adapter.
-    const request = parseRequest(JSON.stringify(toolResultRequest(text)));
-    const setup = await createEngine({ profile: 'balanced' });
-    const session = createSession(setup);
-    const result = await compressRequest(request, session);
+  for (const { name, build } of BAD_INPUTS) {
+    it(`${name}: never throws, and compresses or passes the block unchanged, saying which and why`, async () => {
+      const text = build();
+      // As a proxy gets it: bytes on the wire, parsed by the engine's own adapter.
+      const request = parseRequest(JSON.stringify(toolResultRequest(text)));
+      const setup = await createEngine({ profile: 'balanced' });
+      const session = createSession(setup);
+      const result = await compressRequest(request, session);
 
-    const block = result.parts.find((entry) => entry.part.compressible);
-    expect(block, 'the tool result is a compressible part').toBeDefined();
-    if (block === undefined) return;
-    const { outcome } = block;
-    const emitted = toolResultText(JSON.parse(emitRequest(result.request, result.edits)) as JsonObject);
-    // Whatever happened, what goes on the wire is exactly what the outcome says it is.
-    expect(emitted === block.text).toBe(true);
+      const block = result.parts.find((entry) => entry.part.compressible);
+      expect(block, 'the tool result is a compressible part').toBeDefined();
+      if (block === undefined) return;
+      const { outcome } = block;
+      const emitted = toolResultText(JSON.parse(emitRequest(result.request, result.edits)) as JsonObject);
+      // Whatever happened, what goes on the wire is exactly what the outcome says it is.
+      expect(emitted === block.text).toBe(true);
 
-    if (outcome.state === 'compressed') {
-      rows.push(`${name}: compressed by ${outcome.compressor} (${outcome.kind}), ${outcome.tokensBefore} -> ${outcome.tokensAfter} tokens`);
-      expect(outcome.tokensAfter).toBeLessThan(outcome.tokensBefore);
-      expect(result.stats.blocksChanged).toBe(1);
-      const inputRefs = new Set(findMarkers(text).map((marker) => marker.ref));
-      for (const marker of findMarkers(outcome.text).filter((m) => !inputRefs.has(m.ref))) {
-        const found = await setup.store.get(marker.ref);
-        expect(found.found && contentRef(found.original) === marker.ref, `marker ${marker.ref} resolves`).toBe(true);
+      if (outcome.state === 'compressed') {
+        rows.push(`${name}: compressed by ${outcome.compressor} (${outcome.kind}), ${outcome.tokensBefore} -> ${outcome.tokensAfter} tokens`);
+        expect(outcome.tokensAfter).toBeLessThan(outcome.tokensBefore);
+        expect(result.stats.blocksChanged).toBe(1);
+        expect(result.stats.compressibleAfter).toBeLessThan(result.stats.compressibleBefore);
+        const inputRefs = new Set(findMarkers(text).map((marker) => marker.ref));
+        for (const marker of findMarkers(outcome.text).filter((m) => !inputRefs.has(m.ref))) {
+          const found = await setup.store.get(marker.ref);
+          expect(found.found && contentRef(found.original) === marker.ref, `marker ${marker.ref} resolves`).toBe(true);
+        }
+        for (const dropped of outcome.dropped) expect(dropped.original === text, 'the dropped original is the whole block').toBe(true);
+      } else if (outcome.state === 'passed') {
+        rows.push(`${name}: passed (${outcome.kind ?? 'no kind'}), reason ${outcome.reason}, ${outcome.tokens} tokens`);
+        expect(PASS_REASONS[outcome.reason]).toBe(true);
+        expect(block.text === text, 'a passed block is forwarded unchanged').toBe(true);
+        expect(result.stats.blocksChanged).toBe(0);
+        expect(result.stats.compressibleAfter).toBe(result.stats.compressibleBefore);
+      } else {
+        rows.push(`${name}: failed open in ${outcome.compressor} (${outcome.kind ?? 'no kind'}): ${outcome.error}`);
+        expect(outcome.compressor).not.toBe('');
+        expect(outcome.error).not.toBe('');
+        expect(block.text === text, 'a failed block is forwarded unchanged').toBe(true);
+        expect(session.failures).toBe(1);
+        expect(result.stats.compressibleAfter).toBe(result.stats.compressibleBefore);
       }
-      for (const dropped of outcome.dropped) expect(dropped.original === text, 'the dropped original is the whole block').toBe(true);
-    } else if (outcome.state === 'passed') {
-      rows.push(`${name}: passed (${outcome.kind ?? 'no kind'}), reason ${outcome.reason}, ${outcome.tokens} tokens`);
-      expect(PASS_REASONS[outcome.reason]).toBe(true);
-      expect(block.text === text, 'a passed block is forwarded unchanged').toBe(true);
-      expect(result.stats.blocksChanged).toBe(0);
-    } else {
-      rows.push(`${name}: failed open in ${outcome.compressor} (${outcome.kind ?? 'no kind'}): ${outcome.error}`);
-      expect(outcome.compressor).not.toBe('');
-      expect(outcome.error).not.toBe('');
-      expect(block.text === text, 'a failed block is forwarded unchanged').toBe(true);
-      expect(session.failures).toBe(1);
-    }
-  }, PER_INPUT_TIMEOUT_MS);
+    }, PER_INPUT_TIMEOUT_MS);
+  }
 
   it('names the body when the request itself is cut short, instead of crashing', () => {
     const wire = JSON.stringify(toolResultRequest('{"entries": [{"level": "ERROR", "message": "pool exhausted"}]}'));
