@@ -1,5 +1,5 @@
 /** `terse bench [--suite NAME]... [--config NAME]... [--out DIR] [--json] [--update-readme]` */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { environment, type TokenizerName } from '../config.ts';
 import { ConfigError } from '../errors.ts';
@@ -11,6 +11,7 @@ import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
 import { updateReadmeTable } from '../report/readme-table.ts';
+import { README_CHART } from '../report/report-charts.ts';
 import { runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
 
@@ -59,6 +60,13 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');
           writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderReductionMatrix(summary, render)));
+        }
+      : undefined,
+    onReport: options.updateReadme
+      ? (outDir) => {
+          // The README's chart is the bench's own PNG, copied beside the docs (reports/ is not committed).
+          mkdirSync(path.join(environment.projectRoot, 'docs', 'images'), { recursive: true });
+          copyFileSync(path.join(outDir, 'charts', `${README_CHART}.png`), path.join(environment.projectRoot, 'docs', 'images', `${README_CHART}.png`));
         }
       : undefined,
   });

@@ -24,6 +24,8 @@ export interface RunAndReportOptions {
   readonly render?: RenderOptions;
   /** Called with the summary once the report is written (e.g. to update the README table). */
   readonly onSummary?: ((summary: Summary) => void) | undefined;
+  /** Called with the report folder once it is complete. */
+  readonly onReport?: ((outDir: string) => void) | undefined;
 }
 
 /** The nearest existing ancestor of `dir` must be a writable folder, else nothing is replayed. */
@@ -57,6 +59,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   await writeReport(result, outDir, options.render);
   const summary = summarize(result);
   options.onSummary?.(summary);
+  options.onReport?.(outDir);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
