@@ -11,6 +11,7 @@ const ruler = createTokenRuler('o200k_base');
 const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
 
 function submissions(): { name: string; diff: string }[] {
+  if (!existsSync(trajectories)) return [];
   return readdirSync(trajectories).filter((name) => name.endsWith('.traj.json')).sort().flatMap((name) => {
     const trajectory = JSON.parse(readFileSync(path.join(trajectories, name), 'utf8')) as { info?: { submission?: unknown } };
     const diff = trajectory.info?.submission;

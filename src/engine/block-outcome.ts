@@ -8,6 +8,8 @@ export type PassReason =
   | 'excluded-tool'
   | 'below-minimum'
   | 'cached-prefix'
+  | 'already-compressed'
+  | 'too-large'
   | 'no-compressor'
   | 'no-gain';
 

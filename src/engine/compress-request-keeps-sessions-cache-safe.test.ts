@@ -57,7 +57,8 @@ function steps(body: JsonObject): JsonObject[] {
 }
 
 describe.skipIf(!existsSync(file))('compressRequest over a real SRE session', () => {
-  const text = readFileSync(file, 'utf8');
+  // Read only when present: a skipped describe still runs its body to collect the tests.
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '{"messages":[]}';
   const body = JSON.parse(text) as JsonObject;
 
   it('compresses each tool result once, when it first appears, and sends the same bytes afterwards', async () => {

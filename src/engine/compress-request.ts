@@ -4,8 +4,8 @@ import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, outcomeTokens, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
-import { compressBlock, type BlockRouting } from './compress-block.ts';
-import { matchesToolGlob } from './engine-options.ts';
+import type { BlockRouting } from './compress-block.ts';
+import { decideBlock } from './decide-block.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -52,7 +52,7 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
   return isObject(message) ? message : null;
 }
 
-function decide(part: RequestPart, session: EngineSession, routing: BlockRouting): { outcome: BlockOutcome; fresh: boolean } {
+async function decide(part: RequestPart, session: EngineSession, routing: BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
   const tokens = setup.ruler.count(part.text);
   if (!part.compressible) return { outcome: { state: 'passed', kind: null, reason: 'not-compressible', tokens, ms: 0 }, fresh: false };
@@ -63,12 +63,8 @@ function decide(part: RequestPart, session: EngineSession, routing: BlockRouting
   if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', tokens, ms: 0 };
-  } else if (part.toolName !== undefined && matchesToolGlob(part.toolName, setup.options.excludeTools)) {
-    outcome = { state: 'passed', kind: null, reason: 'excluded-tool', tokens, ms: 0 };
-  } else if (tokens < setup.options.minBlockTokens) {
-    outcome = { state: 'passed', kind: null, reason: 'below-minimum', tokens, ms: 0 };
   } else {
-    outcome = compressBlock(part.text, part.toolName, tokens, routing);
+    outcome = await decideBlock(part.text, part.toolName, tokens, setup, routing);
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
@@ -111,7 +107,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     let outcome = memo?.get(key);
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = decide(part, session, routing);
+      const decision = await decide(part, session, routing);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {
@@ -131,7 +127,6 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       strings.set(key, text);
       blocksChanged++;
       markers += findMarkers(text).length;
-      if (decidedNow) for (const dropped of outcome.dropped) await setup.store.put(dropped.original);
     }
     results.push({ part, outcome, decidedNow, text });
   }

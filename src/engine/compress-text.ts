@@ -1,7 +1,7 @@
 /** Compresses one piece of tool output outside any request (the `terse compress` command). */
 import { detectContent } from '../detect/detect-content.ts';
 import type { BlockOutcome } from './block-outcome.ts';
-import { compressBlock } from './compress-block.ts';
+import { decideBlock } from './decide-block.ts';
 import type { EngineSetup } from './engine-session.ts';
 
 export interface TextHint {
@@ -14,14 +14,11 @@ export interface TextHint {
 /** Routes the text like a tool result and stores what a lossy step dropped. */
 export async function compressText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
   const tokens = setup.ruler.count(text);
-  if (tokens < setup.options.minBlockTokens) return { state: 'passed', kind: null, reason: 'below-minimum', tokens, ms: 0 };
-  const outcome = compressBlock(text, undefined, tokens, {
+  return decideBlock(text, undefined, tokens, setup, {
     registry: setup.registry,
     detect: (t) => detectContent(t, hint.fileName ? { fileName: hint.fileName } : {}),
     context: { profile: setup.options.profile, ruler: setup.ruler, conversation: hint.conversation ?? '' },
     deadlineMs: setup.options.deadlineMs,
     minSectionTokens: setup.options.minBlockTokens,
   });
-  if (outcome.state === 'compressed') for (const dropped of outcome.dropped) await setup.store.put(dropped.original);
-  return outcome;
 }

@@ -13,6 +13,11 @@ export interface EngineOptions {
   readonly excludeTools: readonly string[];
   /** A compressor slower than this on one block is ignored and the block passes (fail open). @default 2000 */
   readonly deadlineMs: number;
+  /**
+   * Blocks longer than this many characters pass unchanged: compressors are not preemptible, and a
+   * 100 MB log would hold the request for tens of seconds. @default 8_000_000
+   */
+  readonly maxBlockChars: number;
   /** The token ruler. @default "o200k_base" */
   readonly tokenizer: TokenizerName;
 }
@@ -23,6 +28,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minBlockTokens: 50,
   excludeTools: [],
   deadlineMs: 2_000,
+  maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
 };
 

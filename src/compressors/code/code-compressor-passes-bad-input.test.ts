@@ -23,16 +23,27 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     const started = performance.now();
     const attempt = codeCompressor.compressWithReason(code(minified, 'javascript'), balanced);
     expect(performance.now() - started).toBeLessThan(500);
-    expect(attempt).toEqual({ result: null, reason: 'only 1 lines' });
+    expect(attempt).toEqual({ result: null, reason: 'only 1 lines', view: null });
     const bundle = Array.from({ length: 40 }, () => minified.slice(0, 50_000)).join('\n');
     expect(codeCompressor.compressWithReason(code(bundle, 'javascript'), balanced).reason).toMatch(/looks minified/);
   });
 
-  it('passes a file mixing two languages, and invalid source', () => {
+  it('outlines only the clean functions of a file mixing two languages, or of invalid source', async () => {
+    const registry = createGrammarRegistry();
+    await registry.prepare(['go']);
+    const lookup = registry.parserFor('go');
+    if (!lookup.ok) throw new Error(lookup.reason);
     const mixed = `${go}\n\ndef main():\n    print("hello")\n`;
-    expect(codeCompressor.compressWithReason(code(mixed, 'go'), balanced).reason).toMatch(/does not parse cleanly as go \(line \d+\)/);
+    const outlinedMixed = codeCompressor.compressWithReason(code(mixed, 'go'), balanced);
+    expect(outlinedMixed.view).toEqual({ numbered: false, fragment: true });
+    expect(outlinedMixed.result!.text.endsWith('\n\ndef main():\n    print("hello")\n')).toBe(true);
+    expect(outlineProblems(mixed, outlinedMixed.result!.text, lookup.parser)).toEqual([]);
     const broken = go.replace('func (r *Ring) Oldest() (Entry, error) {', 'func (r *Ring) Oldest() (Entry, error {');
-    expect(codeCompressor.compressWithReason(code(broken, 'go'), balanced).reason).toMatch(/does not parse cleanly/);
+    const brokenBody = broken.slice(broken.indexOf('func (r *Ring) Oldest()'), broken.indexOf('\n}\n', broken.indexOf('func (r *Ring) Oldest()')));
+    const outlinedBroken = codeCompressor.compressWithReason(code(broken, 'go'), balanced);
+    expect(outlinedBroken.view?.fragment).toBe(true);
+    expect(outlinedBroken.result!.text).toContain(brokenBody);
+    expect(outlineProblems(broken, outlinedBroken.result!.text, lookup.parser)).toEqual([]);
   });
 
   it('passes when a grammar fails to load or was never loaded', async () => {
@@ -61,7 +72,7 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     expect(codeCompressor.compressWithReason(code(go), balanced).reason).toBe('no language given');
     expect(codeCompressor.compressWithReason(code(go, 'cobol'), balanced).reason).toBe('no grammar for language cobol');
     expect(codeCompressor.compressWithReason(code('', 'go'), balanced).reason).toBe('only 1 lines');
-    expect(codeCompressor.compressWithReason(code('\0\0\n'.repeat(40), 'go'), balanced).reason).toMatch(/does not parse cleanly/);
+    expect(codeCompressor.compressWithReason(code('\0\0\n'.repeat(40), 'go'), balanced).reason).toMatch(/clear of the fragment's syntax errors/);
     const small = createCodeCompressor({ maxInputChars: 1000 });
     expect(small.compressWithReason(code(go, 'go'), balanced).reason).toMatch(/over the 1000 limit/);
   });

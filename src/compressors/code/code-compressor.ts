@@ -10,21 +10,29 @@
  * them (`    [[terse:<ref> lines 12-30 omitted]]"""`, ` * [[terse:<ref> lines 5-9 omitted]] *\/`).
  * "lines A-B" are 1-based lines of the original, which the ref returns whole; every other line of
  * the outline is an original line, in order. There is no header line: it would shift line numbers
- * and break shebangs and encoding lines. The outline is re-parsed, and it is used only when it has
- * no ERROR or MISSING node and is smaller in tokens; otherwise the block is left as is.
+ * and break shebangs and encoding lines.
+ *
+ * What agents print is often not a whole file. A line-numbered view (`nl -ba`, `cat -n`, `N:code`)
+ * is outlined without its numbers and every kept line gets its own numbered line back; its markers
+ * name the view's own numbers. A fragment (a `sed -n` slice, one half of an output the agent cut)
+ * does not parse cleanly: only functions clear of its syntax errors are outlined, the rest stays
+ * verbatim. The outline is re-parsed: a whole file's must have no ERROR or MISSING node, a
+ * fragment's may keep only the errors it copied verbatim; and it must be smaller in tokens.
+ * Otherwise the block is left as is.
  */
-import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
+import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
 import { outlineEdits } from './outline-edits.ts';
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
 import { renderOutline } from './render-outline.ts';
+import { forbiddenErrorRow } from './reparse-outline.ts';
 import { SourceLines } from './source-lines.ts';
-import { firstErrorRow } from './syntax-errors.ts';
+import { errorSpans } from './syntax-errors.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
@@ -32,10 +40,20 @@ export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, Out
   aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2, maxCalls: 3 },
 };
 
+/** What the compressor took the input for, once it got that far. */
+export interface CodeView {
+  /** A line-numbered view whose numbers were set aside while outlining. */
+  readonly numbered: boolean;
+  /** The code has syntax errors (a slice or a cut output): the fragment rule applied. */
+  readonly fragment: boolean;
+}
+
 /** A compress answer with the reason it is null (or null when there is a result). */
 export interface CodeCompressAttempt {
   readonly result: CompressResult | null;
   readonly reason: string | null;
+  /** Null when the input was turned away before it was parsed. */
+  readonly view: CodeView | null;
 }
 
 /** The code compressor, plus the reason-giving call it wraps. */
@@ -51,6 +69,12 @@ export interface CodeCompressorOptions {
   readonly maxInputChars?: number;
   /** Minified or generated text (longer average lines) passes unchanged. @default 200 */
   readonly maxAverageLineLength?: number;
+  /**
+   * Share of tokens an outline must save, else it is not used and the next compressor for `code`
+   * gets the block: an outline that touches almost nothing still costs a marker and the retrieval tool.
+   * @default 0.1
+   */
+  readonly minReduction?: number;
 }
 
 const sharedRegistry = createGrammarRegistry();
@@ -66,28 +90,14 @@ export async function prepareCodeGrammars(languages?: readonly string[]): Promis
   return sharedRegistry.prepare([...grammars]);
 }
 
-const skip = (reason: string): CodeCompressAttempt => ({ result: null, reason });
-
-/**
- * Row of the outline's first syntax error, or null when it parses clean. With edits, the original
- * tree is edited into the outline's shape and re-parsed incrementally (it is spent afterwards).
- */
-function reparseErrorRow(parser: Parser, original: Tree, outlined: string, edits: readonly Edit[] | null): number | null {
-  if (edits !== null) for (const edit of edits) original.edit(edit);
-  const check = parser.parse(outlined, edits === null ? null : original);
-  if (check === null) return 0;
-  try {
-    return firstErrorRow(check.rootNode);
-  } finally {
-    check.delete();
-  }
-}
+const skip = (reason: string, view: CodeView | null = null): CodeCompressAttempt => ({ result: null, reason, view });
 
 /** A code compressor over `options.registry`. */
 export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeCompressor {
   const registry = options.registry ?? sharedRegistry;
   const maxInputChars = options.maxInputChars ?? 4_000_000;
   const maxAverageLineLength = options.maxAverageLineLength ?? 200;
+  const minReduction = options.minReduction ?? 0.1;
 
   function attempt(input: CompressInput, context: CompressContext): CodeCompressAttempt {
     if (context.profile === 'lossless') return skip('lossless profile keeps code whole');
@@ -97,31 +107,44 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const outline = OUTLINE_PROFILES[context.profile];
     const text = input.text;
     if (text.length > maxInputChars) return skip(`input of ${text.length} chars is over the ${maxInputChars} limit`);
-    const lines = new SourceLines(text);
+    const numbered = parseNumberedView(text);
+    // Numbered text with gaps (grep -n, or a view already outlined) would parse as noise: leave it.
+    if (numbered === null && looksNumbered(text)) return skip('line-numbered text that is not one contiguous view');
+    const code = numbered?.code ?? text;
+    const lines = new SourceLines(code);
     // A body must be longer than the short limit, so shorter files have nothing to elide.
     if (lines.count <= outline.shortBodyLines + 2) return skip(`only ${lines.count} lines`);
-    if (text.length / lines.count > maxAverageLineLength) return skip('lines too long: looks minified or generated');
+    if (code.length / lines.count > maxAverageLineLength) return skip('lines too long: looks minified or generated');
     const lookup = registry.parserFor(grammar);
     if (!lookup.ok) return skip(lookup.reason);
     const rules = LANGUAGE_RULES[grammar];
-    const tree = lookup.parser.parse(text);
+    const tree = lookup.parser.parse(code);
     if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
     const ref = contentRef(text);
     let outlined: string;
+    let view: CodeView = { numbered: numbered !== null, fragment: false };
     try {
-      const errorRow = firstErrorRow(tree.rootNode);
-      if (errorRow !== null) return skip(`source does not parse cleanly as ${grammar} (line ${errorRow + 1})`);
-      const regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation));
-      if (regions.length === 0) return skip('no long function body to elide');
-      const rendered = renderOutline(lines, regions, { ref, rules, maxCalls: outline.maxCalls });
-      outlined = rendered.text;
-      const outlineErrorRow = reparseErrorRow(lookup.parser, tree, outlined, outlineEdits(lines, rendered.replacements));
-      if (outlineErrorRow !== null) return skip(`outline does not parse cleanly as ${grammar} (outline line ${outlineErrorRow + 1})`);
+      const errors = errorSpans(tree.rootNode);
+      view = { ...view, fragment: errors.length > 0 };
+      const regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation), errors);
+      if (regions.length === 0) return skip(view.fragment ? 'no long function body clear of the fragment\'s syntax errors' : 'no long function body to elide', view);
+      const style = { ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
+      const rendered = renderOutline(lines, regions, style);
+      const errorRow = forbiddenErrorRow(lookup.parser, tree, rendered, outlineEdits(lines, rendered.replacements), errors);
+      if (errorRow !== null) {
+        const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
+        return skip(`outline ${rule} as ${grammar} (outline line ${errorRow + 1})`, view);
+      }
+      outlined = numbered === null ? rendered.text : numberOutline(numbered, rendered.text, rendered.sourceRows);
     } finally {
       tree.delete();
     }
-    if (context.ruler.count(outlined) >= context.ruler.count(text)) return skip('outline is not smaller in tokens');
-    return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null };
+    const before = context.ruler.count(text);
+    const after = context.ruler.count(outlined);
+    if (after > before * (1 - minReduction) || after >= before) {
+      return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
+    }
+    return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };
   }
 
   function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {

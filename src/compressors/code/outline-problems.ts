@@ -1,42 +1,78 @@
 /**
- * Independent checks of an outline against its original, shared by the tests and the bench: it
- * parses clean, every marker's ref is the original's, and every kept line is the original's line at
- * the position the markers' line ranges put it.
+ * Independent checks of an outline against its original, shared by the tests and the bench: every
+ * marker's ref is the original's, every kept line is the original's line at the position the
+ * markers' line ranges put it, and the syntax rule holds: a whole file's outline parses clean, a
+ * fragment's has errors only on lines copied verbatim from the original's own error rows. A
+ * line-numbered view is checked on its numbered lines, and parsed without its numbers.
  */
 import type { Parser } from 'web-tree-sitter';
 import { contentRef, findMarkers } from '../../store/marker.ts';
-import { firstErrorRow } from './syntax-errors.ts';
+import { parseNumberedView } from './numbered-view.ts';
+import { errorSpans, firstErrorRow, introducedErrorRow } from './syntax-errors.ts';
 
 const LINE_RANGE = /^lines (\d+)-(\d+) omitted/;
 
-function lineProblems(original: string, outlined: string, ref: string): string[] {
+/** Problems with the outline's lines, and for each outline line the original row it copies (null: marker). */
+function lineProblems(original: string, outlined: string, ref: string, firstNumber: number): { problems: string[]; sourceRows: (number | null)[] } {
   const originalLines = original.split('\n');
+  const sourceRows: (number | null)[] = [];
+  const fail = (problem: string): { problems: string[]; sourceRows: (number | null)[] } => ({ problems: [problem], sourceRows });
   let next = 0;
   for (const [index, line] of outlined.split('\n').entries()) {
     const marker = findMarkers(line)[0];
     if (marker !== undefined) {
-      if (marker.ref !== ref) return [`outline line ${index + 1}: marker ref ${marker.ref} is not contentRef(original) ${ref}`];
+      if (marker.ref !== ref) return fail(`outline line ${index + 1}: marker ref ${marker.ref} is not contentRef(original) ${ref}`);
       const range = LINE_RANGE.exec(marker.description);
-      if (range === null) return [`outline line ${index + 1}: marker gives no line range`];
-      if (Number(range[1]) !== next + 1) return [`outline line ${index + 1}: marker starts at line ${range[1]}, expected ${next + 1}`];
-      next = Number(range[2]);
+      if (range === null) return fail(`outline line ${index + 1}: marker gives no line range`);
+      if (Number(range[1]) !== next + firstNumber) return fail(`outline line ${index + 1}: marker starts at line ${range[1]}, expected ${next + firstNumber}`);
+      next = Number(range[2]) - firstNumber + 1;
+      sourceRows.push(null);
       continue;
     }
-    if (originalLines[next] !== line) return [`outline line ${index + 1} is not original line ${next + 1}`];
+    if (originalLines[next] !== line) return fail(`outline line ${index + 1} is not original line ${next + 1}`);
+    sourceRows.push(next);
     next += 1;
   }
-  return next === originalLines.length ? [] : [`outline ends at original line ${next} of ${originalLines.length}`];
+  return { problems: next === originalLines.length ? [] : [`outline ends at original line ${next} of ${originalLines.length}`], sourceRows };
+}
+
+/** What breaks the syntax rule (whole file: no error at all; fragment: no error it did not copy). */
+function syntaxProblems(originalCode: string, outlineCode: string, sourceRows: readonly (number | null)[], parser: Parser): string[] {
+  const originalTree = parser.parse(originalCode);
+  const outlineTree = parser.parse(outlineCode);
+  try {
+    if (originalTree === null || outlineTree === null) return ['no tree for the original or the outline'];
+    const originalErrors = errorSpans(originalTree.rootNode);
+    if (originalErrors.length === 0) {
+      const row = firstErrorRow(outlineTree.rootNode);
+      return row === null ? [] : [`outline has a syntax error at line ${row + 1}`];
+    }
+    const row = introducedErrorRow(outlineTree.rootNode, sourceRows, originalErrors);
+    return row === null ? [] : [`outline brings a syntax error into the fragment at line ${row + 1}`];
+  } finally {
+    originalTree?.delete();
+    outlineTree?.delete();
+  }
 }
 
 /** What is wrong with `outlined` as an outline of `original` (empty when nothing is). */
 export function outlineProblems(original: string, outlined: string, parser: Parser): string[] {
   const problems: string[] = [];
-  const tree = parser.parse(outlined);
-  if (tree === null) return ['no tree for the outline'];
-  const errorRow = firstErrorRow(tree.rootNode);
-  tree.delete();
-  if (errorRow !== null) problems.push(`outline has a syntax error at line ${errorRow + 1}`);
+  const numbered = parseNumberedView(original);
   if (findMarkers(outlined).length === 0) problems.push('outline has no marker');
-  problems.push(...lineProblems(original, outlined, contentRef(original)));
+  const lines = lineProblems(original, outlined, contentRef(original), numbered?.firstNumber ?? 1);
+  problems.push(...lines.problems);
+  let outlineCode = outlined;
+  // With a line already wrong the rows cannot be matched up; the syntax is still checked as given.
+  if (numbered !== null && lines.problems.length === 0) {
+    const codeRows = numbered.code.split('\n');
+    outlineCode = outlined.split('\n').map((line, index) => {
+      const source = lines.sourceRows[index];
+      if (source !== null && source !== undefined) return codeRows[source]!;
+      if (!line.startsWith(numbered.blankPrefix)) problems.push(`outline line ${index + 1}: marker line lacks the blank number column`);
+      return line.slice(numbered.blankPrefix.length);
+    }).join('\n');
+  }
+  problems.push(...syntaxProblems(numbered?.code ?? original, outlineCode, lines.sourceRows, parser));
   return problems;
 }

@@ -10,6 +10,7 @@ import { docstringOf, docstringRegion } from './python-docstring.ts';
 import type { SourceLines } from './source-lines.ts';
 import { isStructural } from './structural-statements.ts';
 import { calledName, declaredName } from './symbol-names.ts';
+import { overlapsAny, type RowSpan } from './syntax-errors.ts';
 
 /** How much an outline keeps; see `OUTLINE_PROFILES` in code-compressor.ts. */
 export interface OutlineOptions {
@@ -165,13 +166,18 @@ function pushIfAny(regions: ElidedRegion[], region: ElidedRegion | null): void {
   if (region !== null) regions.push(region);
 }
 
-/** Every region to elide in the tree under `root`, in document order. */
+/**
+ * Every region to elide in the tree under `root`, in document order. In a fragment, `avoid` holds
+ * the rows of its syntax errors: a function touching them is not outlined (its nested functions may
+ * be), and no region touches them, so those rows stay verbatim.
+ */
 export function planElisions(
   root: Node,
   lines: SourceLines,
   rules: LanguageRules,
   options: OutlineOptions,
   mentioned: ReadonlySet<string>,
+  avoid: readonly RowSpan[] = [],
 ): ElidedRegion[] {
   const scope: PlanScope = { lines, rules, options, mentioned, regions: [], decided: new DecidedRanges() };
   // Module and class docstrings keep their first line too, like function docstrings.
@@ -190,10 +196,11 @@ export function planElisions(
       const name = declaredName(node);
       if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
       else if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(node.childForFieldName('body')?.firstNamedChild ?? null, lines, options.minElidedLines));
-    } else {
+    } else if (!overlapsAny(avoid, node.startPosition.row, node.endPosition.row)) {
       planFunction(node, scope);
     }
   }
   scope.regions.push(...commentElisions(comments, lines, options.minElidedLines));
-  return scope.regions.sort((a, b) => a.firstRow - b.firstRow);
+  const regions = avoid.length === 0 ? scope.regions : scope.regions.filter((r) => !overlapsAny(avoid, r.firstRow, r.lastRow));
+  return regions.sort((a, b) => a.firstRow - b.firstRow);
 }

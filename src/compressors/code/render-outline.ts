@@ -9,8 +9,8 @@ import type { ElidedRegion } from './plan-elisions.ts';
 import type { SourceLines } from './source-lines.ts';
 
 /** `lines 40-88 omitted; calls: a, b, +3 more`: at most `maxCalls` names, within a description's limit. */
-export function describeRegion(region: ElidedRegion, maxCalls: number): string {
-  const base = `lines ${region.firstRow + 1}-${region.lastRow + 1} omitted`;
+export function describeRegion(region: ElidedRegion, maxCalls: number, firstLineNumber = 1): string {
+  const base = `lines ${region.firstRow + firstLineNumber}-${region.lastRow + firstLineNumber} omitted`;
   if (region.calls.length === 0) return base;
   const prefix = `${base}; calls: `;
   const shown: string[] = [];
@@ -34,11 +34,13 @@ export interface MarkerStyle {
   readonly ref: string;
   readonly rules: LanguageRules;
   readonly maxCalls: number;
+  /** The number the marker gives the first row: a line-numbered view's own first number. @default 1 */
+  readonly firstLineNumber?: number;
 }
 
 function markerLine(region: ElidedRegion, style: MarkerStyle, endsWithCarriageReturn: boolean): string {
   const { ref, rules } = style;
-  const marker = formatMarker(ref, describeRegion(region, style.maxCalls));
+  const marker = formatMarker(ref, describeRegion(region, style.maxCalls, style.firstLineNumber));
   const eol = endsWithCarriageReturn ? '\r' : '';
   if (region.closing !== null) return `${region.indent}${marker}${region.closing}${eol}`;
   const filler = region.filler && rules.emptyBodyFiller !== null ? `${rules.emptyBodyFiller}  ` : '';
@@ -55,20 +57,30 @@ export interface Replacement {
 export interface RenderedOutline {
   readonly text: string;
   readonly replacements: readonly Replacement[];
+  /** For each outline line, the original row it copies, or null for a marker line. */
+  readonly sourceRows: readonly (number | null)[];
 }
 
 /** The outline text; `regions` are in row order and do not overlap. */
 export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], style: MarkerStyle): RenderedOutline {
   const out: string[] = [];
   const replacements: Replacement[] = [];
+  const sourceRows: (number | null)[] = [];
   let row = 0;
+  const keep = (until: number): void => {
+    for (; row < until; row += 1) {
+      out.push(lines.row(row));
+      sourceRows.push(row);
+    }
+  };
   for (const region of regions) {
-    for (; row < region.firstRow; row += 1) out.push(lines.row(row));
+    keep(region.firstRow);
     const line = markerLine(region, style, lines.row(region.lastRow).endsWith('\r'));
     out.push(line);
+    sourceRows.push(null);
     replacements.push({ region, line });
     row = region.lastRow + 1;
   }
-  for (; row < lines.count; row += 1) out.push(lines.row(row));
-  return { text: out.join('\n'), replacements };
+  keep(lines.count);
+  return { text: out.join('\n'), replacements, sourceRows };
 }

@@ -1,4 +1,4 @@
-/** Where a syntax tree first went wrong: the row of its first ERROR or MISSING node. */
+/** Where a syntax tree went wrong: the row of its first ERROR or MISSING node, or the rows of all of them. */
 import type { Node } from 'web-tree-sitter';
 
 /** 0-based row of the first ERROR or MISSING node under `root`, or null when the tree is clean. */
@@ -12,4 +12,46 @@ export function firstErrorRow(root: Node): number | null {
     if (child === undefined) return node.startPosition.row;
     node = child;
   }
+}
+
+/** Rows `[first, last]` (0-based, inclusive) that one ERROR or MISSING node covers. */
+export type RowSpan = readonly [number, number];
+
+/** The rows of every outermost ERROR node and every MISSING node under `root`, in document order. */
+export function errorSpans(root: Node): RowSpan[] {
+  const spans: RowSpan[] = [];
+  const visit = (node: Node): void => {
+    if (node.isError || node.isMissing) {
+      spans.push([node.startPosition.row, node.endPosition.row]);
+      return;
+    }
+    // Only ancestors of an error carry `hasError`, so clean subtrees are never walked.
+    for (const child of node.children) if (child.hasError || child.isMissing) visit(child);
+  };
+  if (root.hasError) visit(root);
+  return spans;
+}
+
+/** True when rows `[first, last]` share a row with one of `spans`. */
+export function overlapsAny(spans: readonly RowSpan[], first: number, last: number): boolean {
+  return spans.some(([from, to]) => from <= last && to >= first);
+}
+
+/**
+ * Output row of the first error the outline brings in, or null when it brings none: every ERROR or
+ * MISSING node of the outline must lie in rows copied verbatim (`sourceRows[row]` is an original
+ * row, null for a marker line) from rows that are inside the original's own error spans.
+ */
+export function introducedErrorRow(outline: Node, sourceRows: readonly (number | null)[], originalErrors: readonly RowSpan[]): number | null {
+  const spans = errorSpans(outline);
+  if (spans.length === 0) return null;
+  const errorRows = new Set<number>();
+  for (const [first, last] of originalErrors) for (let row = first; row <= last; row += 1) errorRows.add(row);
+  for (const [first, last] of spans) {
+    for (let row = first; row <= last; row += 1) {
+      const source = sourceRows[row];
+      if (source === null || source === undefined || !errorRows.has(source)) return row;
+    }
+  }
+  return null;
 }

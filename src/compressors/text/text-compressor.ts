@@ -53,7 +53,9 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const ref = contentRef(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
   const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
-  const text = [...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n');
+  // A trailing newline stays: in a mixed block it separates the marker from the next section.
+  const trailing = input.text.endsWith('\n') ? '\n' : '';
+  const text = `${[...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n')}${trailing}`;
   if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }

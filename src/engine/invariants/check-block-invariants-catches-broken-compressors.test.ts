@@ -45,11 +45,27 @@ describe('checkBlockInvariants on compressors broken on purpose', () => {
     expect(text.length).toBeGreaterThan(10_000);
   });
 
-  it('names only idempotent for a compressor that halves whatever it is given', async () => {
-    // Halving again halves what is left: the classic ratio-based compressor that is not idempotent.
+  it('names only idempotent for an unmarked rewrite that halves whatever it is given', async () => {
+    // Halving again halves what is left. (A lossy compressor's output carries a marker, and the engine
+    // never compresses marked text again, so only an unmarked rewrite can break idempotence.)
     const calls: CompressInput[] = [];
-    expect(await violationsWith(halver('halver', (input) => input.text, calls))).toEqual(['idempotent']);
+    const squeezer: Compressor = {
+      name: 'squeezer',
+      kinds: [...CONTENT_KINDS],
+      compress(input) {
+        calls.push(input);
+        const lines = input.text.split('\n');
+        return lines.length < 4 ? null : { text: lines.slice(0, Math.ceil(lines.length / 2)).join('\n'), lossy: false, dropped: [] };
+      },
+    };
+    expect(await violationsWith(squeezer)).toEqual(['idempotent']);
     expect(calls.length).toBe(3);
+  });
+
+  it('never compresses a lossy output again, whatever the compressor would do', async () => {
+    const calls: CompressInput[] = [];
+    expect(await violationsWith(halver('halver', (input) => input.text, calls))).toEqual([]);
+    expect(calls.length).toBe(2);
   });
 
   it('names markers-resolve when the dropped original is not the block text', async () => {

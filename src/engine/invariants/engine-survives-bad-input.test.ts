@@ -13,6 +13,7 @@ import { toolResultRequest, toolResultText } from './tool-result-request.ts';
 // Every reason a block may pass for; the Record makes the compiler flag a reason added later.
 const PASS_REASONS: Readonly<Record<PassReason, true>> = {
   'not-compressible': true, 'excluded-tool': true, 'below-minimum': true, 'cached-prefix': true, 'no-compressor': true, 'no-gain': true,
+  'already-compressed': true, 'too-large': true,
 };
 
 const PER_INPUT_TIMEOUT_MS = 180_000;
