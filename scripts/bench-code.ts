@@ -3,6 +3,10 @@
  * outlined, % of outlines that parse clean (checked independently), median token reduction on
  * files of 200+ lines, and throughput (compress, parsing included; the input's token count is
  * taken before, as the engine does) beside tree-sitter's own parse-only throughput on the same files.
+ * A second table covers the views agents print that are not whole files (line-numbered views,
+ * `sed -n` slices, the halves of a cut output, from the trajectories): per shape, how many were
+ * outlined, as numbered views and as fragments, % valid (kept lines verbatim and in place, markers
+ * resolve, no syntax error brought in), and median token reduction.
  *
  *   npx tsx scripts/bench-code.ts [--profile balanced|aggressive] [extra source folder...]
  */
@@ -13,6 +17,7 @@ import { createCodeCompressor, prepareCodeGrammars } from '../src/compressors/co
 import { CODE_GRAMMARS, type CodeGrammar } from '../src/compressors/code/code-languages.ts';
 import { createGrammarRegistry } from '../src/compressors/code/grammar-registry.ts';
 import { outlineProblems } from '../src/compressors/code/outline-problems.ts';
+import { trajectoryViews, type ViewShape } from '../src/compressors/code/trajectory-views.ts';
 import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../src/compressors/code/real-source-files.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 
@@ -45,9 +50,10 @@ function parseArgs(argv: readonly string[]): { profile: 'balanced' | 'aggressive
 
 const { profile, extraDirs } = parseArgs(process.argv.slice(2));
 
+const trajectoryDir = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
 const files: SourceFile[] = [
   ...sourceFilesUnder(path.join(environment.projectRoot, 'node_modules')),
-  ...trajectoryPythonFiles(path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs')),
+  ...trajectoryPythonFiles(trajectoryDir),
   ...fixtureFiles(),
   ...extraDirs.flatMap((dir) => sourceFilesUnder(path.resolve(dir))),
 ];
@@ -103,6 +109,48 @@ for (const language of [...CODE_GRAMMARS, 'all'] as const) {
     longOutlined.length === 0 ? '-' : percent(median(longOutlined.map((row) => row.reduction))),
     long.length === 0 ? '-' : percent(median(long.map((row) => row.reduction))),
     rate(chars, compressMs), rate(chars, parseMs),
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+}
+
+/** One printed view's measurement. */
+interface ViewRow {
+  readonly shape: ViewShape;
+  readonly outlined: boolean;
+  readonly numbered: boolean;
+  readonly fragment: boolean;
+  readonly valid: boolean;
+  readonly reduction: number;
+}
+
+function measureView(view: { shape: ViewShape; text: string }): ViewRow {
+  const lookup = checker.parserFor('python');
+  if (!lookup.ok) throw new Error(lookup.reason);
+  const attempt = compressor.compressWithReason({ text: view.text, kind: 'code', language: 'python' }, { profile, ruler, conversation: '' });
+  const result = attempt.result;
+  return {
+    shape: view.shape,
+    outlined: result !== null,
+    numbered: result !== null && attempt.view?.numbered === true,
+    fragment: result !== null && attempt.view?.fragment === true,
+    valid: result === null || outlineProblems(view.text, result.text, lookup.parser).length === 0,
+    reduction: result === null ? 0 : 1 - ruler.count(result.text) / ruler.count(view.text),
+  };
+}
+
+const viewRows = trajectoryViews(trajectoryDir).map(measureView);
+console.log(`\nviews agents printed (trajectories): ${viewRows.length} views`);
+console.log('| shape | views | outlined | as numbered view | as fragment | valid | median reduction (outlined) | median reduction (all) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const shape of ['numbered', 'slice', 'cut', 'all'] as const) {
+  const of = viewRows.filter((row) => shape === 'all' || row.shape === shape);
+  if (of.length === 0) continue;
+  const outlined = of.filter((row) => row.outlined);
+  const cells = [
+    shape, of.length, outlined.length, of.filter((row) => row.numbered).length, of.filter((row) => row.fragment).length,
+    outlined.length === 0 ? '-' : percent(outlined.filter((row) => row.valid).length / outlined.length),
+    outlined.length === 0 ? '-' : percent(median(outlined.map((row) => row.reduction))),
+    percent(median(of.map((row) => row.reduction))),
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }
