@@ -5,6 +5,7 @@ import type { SuiteBuilderName, SuiteSpec } from './suite-spec.ts';
 import { buildTraceFilesSuite } from './trace-files-suite.ts';
 import { buildHeadroomSuite } from './suites/headroom/build-headroom-suite.ts';
 import { buildCorpusSuite } from './suites/corpus/build-corpus-suite.ts';
+import { buildReferenceSuite } from './suites/reference/build-reference-suite.ts';
 
 /** What a builder may need to know about the machine. */
 export interface SuiteBuildContext {
@@ -18,7 +19,8 @@ const BUILDERS: Readonly<Record<SuiteBuilderName, SuiteBuilder>> = {
   // One request per trace, as the published table measured: the before-counts compare like for like.
   'headroom-generator': async (spec) => ({ state: 'ready', ...buildHeadroomSuite({ calls: 'final', ...(spec.seeds ? { seeds: [...spec.seeds] } : {}) }) }),
   'trace-files': (spec, context) => buildTraceFilesSuite(path.resolve(context.projectRoot, spec.traces ?? '')),
-  'shared-corpus': (spec, context) => buildCorpusSuite(context.sharedDir),
+  'shared-corpus': (_spec, context) => buildCorpusSuite(context.sharedDir),
+  'shared-reference': (_spec, context) => buildReferenceSuite(context.sharedDir),
 };
 
 export function buildSuite(spec: SuiteSpec, context: SuiteBuildContext): Promise<SuiteBuild> {

@@ -6,8 +6,8 @@ import { ConfigError, PathError } from '../errors.ts';
 export const SUITE_SPEC_VERSION = 1;
 
 /** How a suite's traces come to be. */
-export type SuiteBuilderName = 'headroom-generator' | 'trace-files' | 'shared-corpus';
-const BUILDERS: readonly SuiteBuilderName[] = ['headroom-generator', 'trace-files', 'shared-corpus'];
+export type SuiteBuilderName = 'headroom-generator' | 'trace-files' | 'shared-corpus' | 'shared-reference';
+const BUILDERS: readonly SuiteBuilderName[] = ['headroom-generator', 'trace-files', 'shared-corpus', 'shared-reference'];
 
 export interface SuiteSpec {
   readonly version: typeof SUITE_SPEC_VERSION;

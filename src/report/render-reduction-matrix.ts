@@ -44,6 +44,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
     const byConfig = new Map(group.map((w) => [w.config, w]));
     const lost = group.reduce((n, w) => n + w.probes.lost, 0);
     const fabricated = group.reduce((n, w) => n + w.probes.fabricated, 0);
+    const scored = group.reduce((n, w) => n + w.probes.total - w.probes.live_only, 0);
     const published = options.published?.[first.suite]?.[first.workload];
     return [
       first.suite,
@@ -54,7 +55,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
         const w = byConfig.get(c);
         return w === undefined ? '—' : formatReduction(w.reduction);
       }),
-      `${formatCount(lost)} / ${formatCount(fabricated)}`,
+      scored === 0 ? '—' : `${formatCount(lost)} / ${formatCount(fabricated)}`,
       ...(configs.includes(INLINE_CONFIG) ? [inlineShare(byConfig.get(INLINE_CONFIG))] : []),
       ...(withPublished ? [published ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)` : '—'] : []),
     ];

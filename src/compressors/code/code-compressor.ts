@@ -141,7 +141,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     }
     const before = context.ruler.count(text);
     const after = context.ruler.count(outlined);
-    if (after > before * (1 - minReduction) || after >= before) {
+    if ((view.fragment && after > before * (1 - minReduction)) || after >= before) {
       return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
     }
     return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };
