@@ -121,6 +121,8 @@ interface ViewRow {
   readonly fragment: boolean;
   readonly valid: boolean;
   readonly reduction: number;
+  readonly tokensBefore: number;
+  readonly tokensAfter: number;
 }
 
 function measureView(view: { shape: ViewShape; text: string }): ViewRow {
@@ -135,13 +137,15 @@ function measureView(view: { shape: ViewShape; text: string }): ViewRow {
     fragment: result !== null && attempt.view?.fragment === true,
     valid: result === null || outlineProblems(view.text, result.text, lookup.parser).length === 0,
     reduction: result === null ? 0 : 1 - ruler.count(result.text) / ruler.count(view.text),
+    tokensBefore: ruler.count(view.text),
+    tokensAfter: result === null ? ruler.count(view.text) : ruler.count(result.text),
   };
 }
 
 const viewRows = trajectoryViews(trajectoryDir).map(measureView);
 console.log(`\nviews agents printed (trajectories): ${viewRows.length} views`);
-console.log('| shape | views | outlined | as numbered view | as fragment | valid | median reduction (outlined) | median reduction (all) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| shape | views | outlined | as numbered view | as fragment | valid | median reduction (outlined) | median reduction (all) | tokens saved (all) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const shape of ['numbered', 'slice', 'cut', 'all'] as const) {
   const of = viewRows.filter((row) => shape === 'all' || row.shape === shape);
   if (of.length === 0) continue;
@@ -151,6 +155,7 @@ for (const shape of ['numbered', 'slice', 'cut', 'all'] as const) {
     outlined.length === 0 ? '-' : percent(outlined.filter((row) => row.valid).length / outlined.length),
     outlined.length === 0 ? '-' : percent(median(outlined.map((row) => row.reduction))),
     percent(median(of.map((row) => row.reduction))),
+    percent(1 - of.reduce((sum, row) => sum + row.tokensAfter, 0) / of.reduce((sum, row) => sum + row.tokensBefore, 0)),
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }

@@ -73,6 +73,8 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     expect(codeCompressor.compressWithReason(code(go, 'cobol'), balanced).reason).toBe('no grammar for language cobol');
     expect(codeCompressor.compressWithReason(code('', 'go'), balanced).reason).toBe('only 1 lines');
     expect(codeCompressor.compressWithReason(code('\0\0\n'.repeat(40), 'go'), balanced).reason).toMatch(/clear of the fragment's syntax errors/);
+    const demanding = createCodeCompressor({ minReduction: 0.99 });
+    expect(demanding.compressWithReason(code(go, 'go'), balanced).reason).toMatch(/^outline saves \d+\.\d% of tokens, under 99%$/);
     const small = createCodeCompressor({ maxInputChars: 1000 });
     expect(small.compressWithReason(code(go, 'go'), balanced).reason).toMatch(/over the 1000 limit/);
   });

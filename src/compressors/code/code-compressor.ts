@@ -17,8 +17,8 @@
  * name the view's own numbers. A fragment (a `sed -n` slice, one half of an output the agent cut)
  * does not parse cleanly: only functions clear of its syntax errors are outlined, the rest stays
  * verbatim. The outline is re-parsed: a whole file's must have no ERROR or MISSING node, a
- * fragment's may keep only the errors it copied verbatim; and it must be smaller in tokens.
- * Otherwise the block is left as is.
+ * fragment's may keep only the errors it copied verbatim; and it must save at least `minReduction`
+ * of the tokens. Otherwise the block is left to the next compressor.
  */
 import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
@@ -141,7 +141,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     }
     const before = context.ruler.count(text);
     const after = context.ruler.count(outlined);
-    if ((view.fragment && after > before * (1 - minReduction)) || after >= before) {
+    if (after > before * (1 - minReduction) || after >= before) {
       return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
     }
     return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };
