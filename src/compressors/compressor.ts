@@ -12,6 +12,13 @@ export interface CompressInput {
   readonly language?: string;
   /** Name of the tool whose result this is, when known. */
   readonly toolName?: string;
+  /** The ruler's count of `text` when the engine already has it: recounting would hash the whole text again. */
+  readonly tokens?: number;
+}
+
+/** Tokens of the input: the count the engine passed down, else the ruler's (the same number either way). */
+export function inputTokens(input: CompressInput, ruler: TokenRuler): number {
+  return input.tokens ?? ruler.count(input.text);
 }
 
 /** What a compressor may know about its surroundings. */

@@ -5,7 +5,7 @@
  * store and one marker says so. Lossless profile: null.
  */
 import { compile } from 'html-to-text';
-import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
+import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import { contentRef, formatMarker } from '../store/marker.ts';
 
 const MARKER_OPENING = '[[terse:';
@@ -38,7 +38,7 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   const ref = contentRef(input.text);
   const marker = formatMarker(ref, `HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;
-  if (context.ruler.count(text) >= context.ruler.count(input.text)) return null;
+  if (context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

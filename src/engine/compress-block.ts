@@ -1,5 +1,5 @@
 /** Routes one block to the compressors for its content and keeps the first real gain (fail open). */
-import type { CompressContext, CompressResult, DroppedOriginal } from '../compressors/compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, DroppedOriginal } from '../compressors/compressor.ts';
 import type { ContentKind } from '../types.ts';
 import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
@@ -29,12 +29,13 @@ type Attempt =
 
 const now = (): number => performance.now();
 
-function attempt(text: string, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting): Attempt {
+function attempt(text: string, tokens: number, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting): Attempt {
+  const input: CompressInput = { text, kind, tokens, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
   for (const compressor of routing.registry[kind]) {
     const started = now();
     let result: CompressResult | null;
     try {
-      result = compressor.compress({ text, kind, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) }, routing.context);
+      result = compressor.compress(input, routing.context);
     } catch (error) {
       return { state: 'failed', compressor: compressor.name, error: error instanceof Error ? error.message : String(error) };
     }
@@ -53,11 +54,12 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
   let lossy = false;
   for (const section of detection.sections ?? []) {
     const piece = text.slice(section.start, section.end);
-    if (section.kind === 'mixed' || routing.context.ruler.count(piece) < routing.minSectionTokens) {
+    const tokens = section.kind === 'mixed' ? 0 : routing.context.ruler.count(piece);
+    if (section.kind === 'mixed' || tokens < routing.minSectionTokens) {
       pieces.push(piece);
       continue;
     }
-    const tried = attempt(piece, section.kind, section.language, toolName, routing);
+    const tried = attempt(piece, tokens, section.kind, section.language, toolName, routing);
     if (tried.state === 'failed') return tried;
     if (tried.state === 'none') {
       pieces.push(piece);
@@ -82,7 +84,7 @@ export function compressBlock(text: string, toolName: string | undefined, tokens
     return { state: 'failed', kind: null, compressor: 'detect', error: error instanceof Error ? error.message : String(error), tokens, ms: now() - started };
   }
   const { kind } = detection;
-  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing) : attempt(text, kind, detection.language, toolName, routing);
+  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing) : attempt(text, tokens, kind, detection.language, toolName, routing);
   const ms = now() - started;
   if (tried.state === 'failed') return { state: 'failed', kind, compressor: tried.compressor, error: tried.error, tokens, ms };
   if (tried.state === 'none') {

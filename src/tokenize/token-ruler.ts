@@ -38,9 +38,24 @@ const ENCODINGS: Record<TokenizerName, (text: string) => number> = {
 const LONG_RUN = /[\p{L}\p{M}]{1024,}|[^\s\p{L}\p{M}\p{N}]{1024,}/u;
 const RUN_SLICE = 256;
 
+/**
+ * False when no stretch of 1,024 characters is free of space, tab and newline: then LONG_RUN cannot
+ * match (both its classes exclude those), and its Unicode-class scan, which costs more than a plain
+ * loop on every ordinary text, is skipped.
+ */
+function mayHoldLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) run = 0;
+    else if (++run >= 1024) return true;
+  }
+  return false;
+}
+
 function countGuarded(encode: (text: string) => number, text: string): number {
   if (text.length < 1024) return encode(text);
-  if (!LONG_RUN.test(text)) return encode(text);
+  if (!mayHoldLongRun(text) || !LONG_RUN.test(text)) return encode(text);
   let total = 0;
   let at = 0;
   // A fresh global copy: matchAll would otherwise inherit a shared regex's lastIndex.

@@ -36,7 +36,7 @@ import { errorSpans } from './syntax-errors.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
-  balanced: { shortBodyLines: 8, headMaxLines: 2, minElidedLines: 3, maxCalls: 6 },
+  balanced: { shortBodyLines: 6, headMaxLines: 1, minElidedLines: 3, maxCalls: 5 },
   aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2, maxCalls: 3 },
 };
 

@@ -56,7 +56,7 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     ...plan.folded.map(describeFold),
     marker,
   ].join('\n');
-  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler)) return null;
+  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler, input.tokens)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -5,7 +5,7 @@
  * hits and distinct lines kept; near-duplicates folded with their line numbers; files with identical
  * hits merged into one path set; a per-file cap; one marker for the whole original.
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
@@ -48,7 +48,7 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   // Cheap shape checks come before any token count: counting is the costly part on odd input.
   const output = parseSearchOutput(input.text);
   if (output.files.length === 0) return null;
-  const before = context.ruler.count(input.text);
+  const before = inputTokens(input, context.ruler);
   const headings = toHeadings(input.text);
   const lossless = headings !== null && context.ruler.count(headings) < before
     ? { text: headings, lossy: false, dropped: [] } : null;

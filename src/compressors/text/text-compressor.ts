@@ -49,14 +49,14 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const rendered = render(lines, selection.keep);
   const omitted = rendered.omitted + dropped;
   if (omitted === 0) return null;
-  if (!exceedsTokens(input.text, MIN_TOKENS, context.ruler)) return null;
+  if (!exceedsTokens(input.text, MIN_TOKENS, context.ruler, input.tokens)) return null;
   const ref = contentRef(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
   const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
   const text = `${[...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n')}${trailing}`;
-  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler)) return null;
+  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler, input.tokens)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -6,10 +6,11 @@ const CHUNK_CHARS = 65_536;
 /**
  * True when `text` counts more than `limit` tokens. Counts chunk by chunk, cut after a newline that
  * a non-space character follows (a pre-token boundary, so chunk counts add up to the whole count),
- * and stops as soon as the running sum passes the limit.
+ * and stops as soon as the running sum passes the limit. `known` is the ruler's count of `text`, if held.
  */
-export function exceedsTokens(text: string, limit: number, ruler: TokenRuler): boolean {
-  if (text.length <= CHUNK_CHARS) return ruler.count(text) > limit;
+export function exceedsTokens(text: string, limit: number, ruler: TokenRuler, known?: number): boolean {
+  // Below a chunk the count is the ruler's whole count, which the caller may already hold.
+  if (text.length <= CHUNK_CHARS) return (known ?? ruler.count(text)) > limit;
   let sum = 0;
   let start = 0;
   while (start < text.length) {
