@@ -7,6 +7,7 @@ import { importCommand } from './cli/import-command.ts';
 import { probesCheckCommand } from './cli/probes-command.ts';
 import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
+import { compareCommand } from './cli/compare-command.ts';
 import type { Profile } from './types.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -94,5 +95,13 @@ program
   .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
   .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
+
+program
+  .command('compare')
+  .description('compare two reports pair by pair (paired bootstrap on the reduction of each trace x config)')
+  .argument('<a>', 'baseline report folder or summary.json')
+  .argument('<b>', 'report folder or summary.json to compare with it')
+  .option('--json', 'print the comparison as JSON', false)
+  .action((a: string, b: string, opts: { json: boolean }) => run(() => compareCommand(a, b, opts.json)));
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,31 @@
+/** Reads a `summary.json` (or the report folder holding one) back, checking its version. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PathError, ReportInputError } from '../errors.ts';
+import { SUMMARY_VERSION, type Summary } from './summary.ts';
+
+/** `where` is a report folder or a summary.json file. */
+export async function readSummary(where: string): Promise<Summary> {
+  let file = where;
+  try {
+    if ((await stat(where)).isDirectory()) file = path.join(where, 'summary.json');
+  } catch {
+    throw new PathError(where, 'no such file or directory');
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new PathError(file, 'no summary.json here (is it a report folder?)');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ReportInputError(file, `not JSON: ${(error as Error).message}`);
+  }
+  const v = value as Partial<Summary> | null;
+  if (v === null || typeof v !== 'object' || v.version !== SUMMARY_VERSION) throw new ReportInputError(`${file}: version`, `must be ${SUMMARY_VERSION}`);
+  if (!Array.isArray(v.results) || typeof v.run !== 'object' || v.run === null) throw new ReportInputError(`${file}: results`, 'missing run or results');
+  return v as Summary;
+}
