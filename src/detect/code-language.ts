@@ -59,6 +59,14 @@ const CUES: Record<CodeLanguage, readonly (readonly [RegExp, number])[]> = {
 
 const LANGUAGES = Object.keys(CUES) as CodeLanguage[];
 
+/**
+ * Per language, one regex that matches a line exactly when one of its cues does (their alternation;
+ * no cue has flags): most lines show no cue of most languages, and one regex run rules them all out.
+ */
+const ANY_CUE: Record<CodeLanguage, RegExp> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, new RegExp(CUES[language].map(([cue]) => `(?:${cue.source})`).join('|'))]),
+) as Record<CodeLanguage, RegExp>;
+
 /** The language a file name's extension names, or null. */
 export function languageOfFileName(fileName: string): CodeLanguage | null {
   const dot = fileName.lastIndexOf('.');
@@ -67,15 +75,31 @@ export function languageOfFileName(fileName: string): CodeLanguage | null {
 }
 
 /** Picks the language whose cues the lines show most; a file-name hint wins unless cues contradict it. */
+/** What one line adds to each language's score, in LANGUAGES order. */
+function lineScores(line: string): number[] {
+  return LANGUAGES.map((language) => {
+    if (!ANY_CUE[language].test(line)) return 0;
+    let score = 0;
+    for (const [cue, weight] of CUES[language]) if (cue.test(line)) score += weight;
+    return score;
+  });
+}
+
 export function guessLanguage(lines: readonly string[], fileName?: string): CodeLanguage {
   const scores = new Map<CodeLanguage, number>(LANGUAGES.map((language) => [language, 0]));
+  // A third of code lines repeat (`}`, `return nil`, `break;`): each distinct line is scored once.
+  const scored = new Map<string, number[]>();
   for (const line of lines.slice(0, 800)) {
     if (line.trim().length === 0) continue;
-    for (const language of LANGUAGES) {
-      for (const [cue, weight] of CUES[language]) {
-        if (cue.test(line)) scores.set(language, (scores.get(language) ?? 0) + weight);
-      }
+    let gained = scored.get(line);
+    if (gained === undefined) {
+      gained = lineScores(line);
+      scored.set(line, gained);
     }
+    gained.forEach((score, index) => {
+      const language = LANGUAGES[index] as CodeLanguage;
+      if (score > 0) scores.set(language, (scores.get(language) ?? 0) + score);
+    });
   }
   // TypeScript and TSX are JavaScript plus more: they inherit its cues.
   const js = scores.get('javascript') ?? 0;

@@ -56,6 +56,7 @@ function scoreLines(lines: readonly string[], startsInDocstring: boolean): numbe
  */
 export const codeDetector: Detector = {
   kind: 'code',
+  ceiling: 0.9,
   score(sample: Sample): number {
     const lines = withoutLineNumbers(nonBlank(sample.lines).slice(0, 1_500));
     if (lines.length === 0) return 0;

@@ -7,6 +7,7 @@ const FILE_HEADER = /^(?:diff --git |diff -|--- |\+\+\+ |index [0-9a-f]+\.\.|new
 /** Scores a diff by the share of lines that a unified diff can hold, given at least one hunk. */
 export const diffDetector: Detector = {
   kind: 'diff',
+  ceiling: 0.98,
   score(sample: Sample): number {
     let hunks = 0;
     let fitting = 0;

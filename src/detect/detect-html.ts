@@ -8,13 +8,16 @@ const HTML_TAG = /<\/?(?:html|head|body|div|span|p|a|ul|ol|li|table|tr|td|th|the
 /** Scores HTML by its root element or by how many lines carry HTML tags. */
 export const htmlDetector: Detector = {
   kind: 'html',
+  ceiling: 0.96,
   score(sample: Sample): number {
     if (ROOT.test(sample.head.slice(0, 4_000))) return 0.96;
     const lines = nonBlank(sample.lines);
     if (lines.length === 0) return 0;
-    const tagged = shareOf(lines, (line) => HTML_TAG.test(line));
+    // The cheap share first: most blocks have few lines opening with `<`, and then tags never matter.
     const opening = shareOf(lines, (line) => line.trimStart().startsWith('<'));
-    if (tagged < 0.4 || opening < 0.4) return 0;
+    if (opening < 0.4) return 0;
+    const tagged = shareOf(lines, (line) => line.includes('<') && HTML_TAG.test(line));
+    if (tagged < 0.4) return 0;
     return 0.85 * Math.min(1, (tagged + opening) / 1.4);
   },
 };

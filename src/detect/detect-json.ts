@@ -11,6 +11,7 @@ function looksLikeJsonLine(line: string): boolean {
 /** Scores JSON by validating the sample's grammar without recursion. */
 export const jsonDetector: Detector = {
   kind: 'json',
+  ceiling: 0.97,
   score(sample: Sample): number {
     const head = sample.text.trimStart();
     const first = head[0];

@@ -6,6 +6,7 @@ import { nonBlank } from './sample.ts';
 /** Scores a log by the share of record lines (continuations aside) that carry a timestamp or level. */
 export const logDetector: Detector = {
   kind: 'log',
+  ceiling: 0.96,
   score(sample: Sample): number {
     const lines = nonBlank(sample.lines).slice(0, 1_500);
     let records = 0;

@@ -5,6 +5,7 @@ import { isGroupSeparator, isHeadingPath, parseSearchLine } from './search-line-
 /** Scores search output by the share of lines it explains; bare `12:text` lines must count upward. */
 export const searchDetector: Detector = {
   kind: 'search',
+  ceiling: 0.95,
   score(sample: Sample): number {
     const lines = sample.lines.slice(0, 1_500);
     let counted = 0;

@@ -43,8 +43,11 @@ export function detectSingle(sample: Sample, hint: DetectHint = {}): SingleDetec
   let best: SectionKind = 'text';
   let bestScore = -1;
   for (const detector of Object.values(DETECTORS)) {
+    const boost = detector.kind === boosted ? HINT_BOOST : 0;
+    // Only a higher score wins: a detector whose ceiling is no higher cannot change the answer.
+    if (detector.ceiling + boost <= bestScore) continue;
     let score = detector.score(sample);
-    if (detector.kind === boosted && score > 0.2) score += HINT_BOOST;
+    if (boost > 0 && score > 0.2) score += boost;
     if (score > bestScore) { best = detector.kind; bestScore = score; }
   }
   if (best !== 'code') return { kind: best, confidence: bestScore };

@@ -6,33 +6,50 @@ const NUMBERED = /^\s*\d+\t/;
 const HEADER = /^"?[A-Za-z_][\w -]*"?(?:,"?[A-Za-z_][\w -]*"?)+$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 
-/** Number of `delimiter`s outside double quotes (CSV quoting). */
-function fieldsOf(line: string, delimiter: string): number {
-  let count = 0;
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) count += 1;
+const TAB = 0x09;
+const COMMA = 0x2c;
+const PIPE = 0x7c;
+const QUOTE = 0x22;
+
+/** Per line, the tabs, commas and pipes outside double quotes (CSV quoting), in one pass over the line. */
+function delimiterCounts(lines: readonly string[]): { tab: number[]; comma: number[]; pipe: number[] } {
+  const tab: number[] = [];
+  const comma: number[] = [];
+  const pipe: number[] = [];
+  for (const line of lines) {
+    let tabs = 0;
+    let commas = 0;
+    let pipes = 0;
+    let quoted = false;
+    for (let i = 0; i < line.length; i += 1) {
+      const c = line.charCodeAt(i);
+      if (c === QUOTE) quoted = !quoted;
+      else if (!quoted) {
+        if (c === TAB) tabs += 1;
+        else if (c === COMMA) commas += 1;
+        else if (c === PIPE) pipes += 1;
+      }
+    }
+    tab.push(tabs);
+    comma.push(commas);
+    pipe.push(pipes);
   }
-  return count;
+  return { tab, comma, pipe };
 }
 
 /** Share of lines whose delimiter count equals the most common count (at least one delimiter). */
-function steadiness(lines: readonly string[], delimiter: string): number {
+function steadiness(fields: readonly number[]): number {
   const counts = new Map<number, number>();
-  for (const line of lines) {
-    const n = fieldsOf(line, delimiter);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
+  for (const n of fields) counts.set(n, (counts.get(n) ?? 0) + 1);
   let best = 0;
   for (const [n, hits] of counts) if (n >= 1 && hits > best) best = hits;
-  return best / lines.length;
+  return best / fields.length;
 }
 
 /** Scores delimited tables by column steadiness; markdown tables by their rule line. */
 export const tableDetector: Detector = {
   kind: 'table',
+  ceiling: 0.97,
   score(sample: Sample): number {
     const lines = nonBlank(sample.lines).slice(0, 400);
     if (lines.length < 3) return 0;
@@ -42,9 +59,10 @@ export const tableDetector: Detector = {
     }
     // `nl -ba` / `cat -n` listings are numbered code, not tab-separated tables.
     if (shareOf(lines, (line) => NUMBERED.test(line)) >= 0.8) return 0;
-    const tab = steadiness(lines, '\t');
-    const comma = steadiness(lines, ',');
-    const pipe = steadiness(lines, '|');
+    const fields = delimiterCounts(lines);
+    const tab = steadiness(fields.tab);
+    const comma = steadiness(fields.comma);
+    const pipe = steadiness(fields.pipe);
     if (tab >= 0.9) return 0.9 * tab;
     // A header row of plain names makes a CSV unmistakable, even when its cells hold timestamps.
     if (comma >= 0.95) return (HEADER.test(lines[0] as string) ? 0.97 : 0.88) * comma;

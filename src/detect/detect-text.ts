@@ -14,6 +14,7 @@ function isProse(line: string): boolean {
 /** Scores text low by default so any specific detector that fires wins; prose raises it a little. */
 export const textDetector: Detector = {
   kind: 'text',
+  ceiling: 0.6,
   score(sample: Sample): number {
     const lines = nonBlank(sample.lines);
     return 0.3 + 0.3 * shareOf(lines, isProse);

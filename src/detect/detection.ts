@@ -38,5 +38,7 @@ export interface Sample {
 /** One kind's detector: a confidence in [0, 1] that the sample is of its kind. */
 export interface Detector {
   readonly kind: SectionKind;
+  /** The highest score `score` ever returns: a detector that cannot beat the best so far is not run. */
+  readonly ceiling: number;
   score(sample: Sample): number;
 }

@@ -26,9 +26,17 @@ function headAndTail(text: string): string {
   return `${text.slice(0, headEnd)}\n${text.slice(tailStart + 1)}`;
 }
 
+// Every detector asks for the same sample's non-blank lines: filtered once per lines array.
+const NON_BLANK = new WeakMap<readonly string[], readonly string[]>();
+
 /** Lines that carry something: blank lines say nothing about the kind. */
-export function nonBlank(lines: readonly string[]): string[] {
-  return lines.filter((line) => line.trim().length > 0);
+export function nonBlank(lines: readonly string[]): readonly string[] {
+  let kept = NON_BLANK.get(lines);
+  if (kept === undefined) {
+    kept = lines.filter((line) => line.trim().length > 0);
+    NON_BLANK.set(lines, kept);
+  }
+  return kept;
 }
 
 /** Share of `lines` that satisfy `test`, 0 for none. */

@@ -45,6 +45,8 @@ export function splitWrapped(text: string): RawSection[] | null {
 
 /** Markdown with fenced blocks: prose is text, each fence's body is detected (hinted by its info string). */
 export function splitFenced(text: string): RawSection[] | null {
+  // Every fence line holds three backticks or tildes: without them no line can open a fence.
+  if (!text.includes('```') && !text.includes('~~~')) return null;
   const sections: RawSection[] = [];
   let cursor = 0;
   let offset = 0;

@@ -35,25 +35,50 @@ function isEmpty(value: Scalar): boolean {
   return value === null || value === false || value === '' || value === 0;
 }
 
+/** What a key names, as bits: rows repeat the same few keys thousands of times, so each is judged once. */
+const LEVEL = 1;
+const MESSAGE = 2;
+const HTTP_STATUS = 4;
+const EXIT_CODE = 8;
+const SUCCESS = 16;
+const FAILURE_FLAG = 32;
+const KEY_ROLES: readonly (readonly [RegExp, number])[] = [
+  [LEVEL_KEY, LEVEL], [MESSAGE_KEY, MESSAGE], [HTTP_STATUS_KEY, HTTP_STATUS], [EXIT_CODE_KEY, EXIT_CODE], [SUCCESS_KEY, SUCCESS], [FAILURE_FLAG_KEY, FAILURE_FLAG],
+];
+const keyRoles = new Map<string, number>();
+const MAX_CACHED_KEYS = 10_000;
+
+function rolesOf(key: string): number {
+  let roles = keyRoles.get(key);
+  if (roles === undefined) {
+    roles = 0;
+    for (const [pattern, role] of KEY_ROLES) if (pattern.test(key)) roles |= role;
+    if (keyRoles.size >= MAX_CACHED_KEYS) keyRoles.clear();
+    keyRoles.set(key, roles);
+  }
+  return roles;
+}
+
 /** The trouble a field states by itself; message words count only when `judgeWords` (the row has no level). */
 function fieldTrouble(field: Field, judgeWords: boolean): TroubleLevel {
   const { key, value } = field;
+  const roles = rolesOf(key);
   if (typeof value === 'string') {
     const short = value.length <= SHORT_VALUE ? value.trim() : '';
     if (ERROR_VALUE.test(short)) return 'error';
     if (WARNING_VALUE.test(short)) return 'warning';
-    if (judgeWords && MESSAGE_KEY.test(key)) {
+    if (judgeWords && (roles & MESSAGE) !== 0) {
       if (ERROR_WORD.test(value)) return 'error';
       if (WARNING_WORD.test(value)) return 'warning';
     }
   }
-  if (HTTP_STATUS_KEY.test(key)) {
+  if ((roles & HTTP_STATUS) !== 0) {
     const status = asNumber(value);
     if (status !== null && status >= 400 && status <= 599) return 'error';
   }
-  if (EXIT_CODE_KEY.test(key) && typeof value === 'number' && value !== 0) return 'error';
-  if (SUCCESS_KEY.test(key) && value === false) return 'error';
-  if (FAILURE_FLAG_KEY.test(key) && value === true) return 'error';
+  if ((roles & EXIT_CODE) !== 0 && typeof value === 'number' && value !== 0) return 'error';
+  if ((roles & SUCCESS) !== 0 && value === false) return 'error';
+  if ((roles & FAILURE_FLAG) !== 0 && value === true) return 'error';
   return !isEmpty(value) && isErrorPath(field.path) ? 'error' : 'none';
 }
 
@@ -73,7 +98,7 @@ function isErrorPath(path: string): boolean {
 
 /** The loudest trouble any field of the row reports. */
 export function troubleLevel(fields: readonly Field[]): TroubleLevel {
-  const judgeWords = !fields.some((field) => LEVEL_KEY.test(field.key) && typeof field.value === 'string');
+  const judgeWords = !fields.some((field) => typeof field.value === 'string' && (rolesOf(field.key) & LEVEL) !== 0);
   let level: TroubleLevel = 'none';
   for (const field of fields) {
     const found = fieldTrouble(field, judgeWords);

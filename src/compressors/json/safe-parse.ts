@@ -6,8 +6,6 @@ export type JsonParse =
   | { readonly ok: true; readonly value: JsonValue }
   | { readonly ok: false; readonly error: string };
 
-// Strings are matched only so that digits inside them are skipped.
-const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const SAFE_SIGNIFICANT_DIGITS = 15;
 const SUSPECT_NUMBER = /\d[\d.]{15}|[eE][+-]?\d{3}|-0(?![1-9])/;
 
@@ -25,6 +23,43 @@ function isFaithfulNumber(literal: string): boolean {
   return String(parsed) === literal;
 }
 
+/** Offset of the quote closing the string that opens at `open` (the text is valid JSON: it closes). */
+function closingQuote(text: string, open: number): number {
+  let at = text.indexOf('"', open + 1);
+  for (;;) {
+    let backslashes = 0;
+    for (let j = at - 1; text.charCodeAt(j) === 0x5c; j -= 1) backslashes += 1;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+}
+
+function isNumberChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d;
+}
+
+/**
+ * The first number literal of valid JSON `text` that does not survive re-serialisation, or null.
+ * Strings are skipped whole (a quote search, not a regex over every character): outside them, a
+ * minus or a digit opens a number literal, which runs to the next structural character.
+ */
+function firstUnfaithfulNumber(text: string): string | null {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = closingQuote(text, i) + 1;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let end = i + 1;
+      while (end < text.length && isNumberChar(text.charCodeAt(end))) end += 1;
+      const literal = text.slice(i, end);
+      if (!isFaithfulNumber(literal)) return literal;
+      i = end;
+    } else i += 1;
+  }
+  return null;
+}
+
 /** Parses `text` as one JSON value; fails when it is not JSON or holds a number a double cannot keep. */
 export function safeParseJson(text: string): JsonParse {
   let value: JsonValue;
@@ -35,10 +70,7 @@ export function safeParseJson(text: string): JsonParse {
   }
   // Most texts hold no long digit run, big exponent or negative zero: then no number can be unfaithful.
   if (!SUSPECT_NUMBER.test(text)) return { ok: true, value };
-  for (const match of text.matchAll(STRING_OR_NUMBER)) {
-    const token = match[0];
-    if (token.startsWith('"')) continue;
-    if (!isFaithfulNumber(token)) return { ok: false, error: `number ${token} does not survive re-serialisation` };
-  }
+  const unfaithful = firstUnfaithfulNumber(text);
+  if (unfaithful !== null) return { ok: false, error: `number ${unfaithful} does not survive re-serialisation` };
   return { ok: true, value };
 }

@@ -55,12 +55,20 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       return kept;
     }
     if (typeof node === 'object' && node !== null) {
-      const entries = Object.entries(node);
-      const visited = entries.map(([, child]) => visit(child));
-      if (visited.every((child, index) => child === entries[index]?.[1])) return node;
-      const copy: { [key: string]: JsonValue } = {};
-      entries.forEach(([key], index) => assignKey(copy, key, visited[index] as JsonValue));
-      return copy;
+      // Most objects hold nothing sampled: a copy is started only at the first child that changed.
+      const keys = Object.keys(node);
+      let copy: { [key: string]: JsonValue } | null = null;
+      for (let index = 0; index < keys.length; index += 1) {
+        const key = keys[index] as string;
+        const child = node[key] as JsonValue;
+        const visited = visit(child);
+        if (copy === null && visited !== child) {
+          copy = {};
+          for (const earlier of keys.slice(0, index)) assignKey(copy, earlier, node[earlier] as JsonValue);
+        }
+        if (copy !== null) assignKey(copy, key, visited);
+      }
+      return copy ?? node;
     }
     return node;
   };
