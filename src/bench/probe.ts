@@ -19,3 +19,16 @@ export interface Probe {
 /** Offline fidelity of one probe under one configuration. */
 export type ProbeOutcome = 'survived' | 'retrievable' | 'lost' | 'fabricated';
 export const PROBE_OUTCOMES: readonly ProbeOutcome[] = ['survived', 'retrievable', 'lost', 'fabricated'];
+
+/** A probe as a suite derives it, before it is tied to its trace and checked. */
+export interface ProbeDraft {
+  /** Short name, unique within the trace; the probe id is `<trace>/<name>`. */
+  readonly name: string;
+  readonly kind: ProbeKind;
+  readonly question: string;
+  readonly answers: readonly string[];
+  /** 0-based index of the message holding the evidence. */
+  readonly turn: number;
+  /** The answer is not verbatim in the text (a count, a cause in other words): scored only live. */
+  readonly liveOnly?: boolean;
+}

@@ -59,6 +59,17 @@ export function callCount(trace: Trace): number {
   return n;
 }
 
+/** Events of a session whose agent called the model before each assistant message, and once at the end. */
+export function callBeforeEachAssistant(messages: readonly JsonObject[]): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  for (const message of messages) {
+    if (message.role === 'assistant') events.push({ type: 'call' });
+    events.push({ type: 'message', message });
+  }
+  events.push({ type: 'call' });
+  return events;
+}
+
 /** The requests a proxy would see: for each call, the header's fields plus every message so far. */
 export function* requestsOf(trace: Trace): Generator<{ index: number; body: JsonObject; messageCount: number }> {
   const messages: JsonObject[] = [];

@@ -3,21 +3,10 @@
  * its answer is shown by its evidence turn (or, for a negative, occurs nowhere), the way
  * `terse probes check` will judge it.
  */
-import type { Probe, ProbeKind } from '../../probe.ts';
+import type { Probe, ProbeDraft, ProbeKind } from '../../probe.ts';
 import type { TraceText } from './corpus-trace-text.ts';
 
-/** A probe before its trace id is attached and its answer checked. */
-export interface ProbeDraft {
-  /** Short name, unique within the trace; the probe id is `<trace>/<name>`. */
-  readonly name: string;
-  readonly kind: ProbeKind;
-  readonly question: string;
-  readonly answers: readonly string[];
-  /** 0-based index of the message holding the evidence. */
-  readonly turn: number;
-  /** The answer is not verbatim in the text (a count): scored only by a live model. */
-  readonly liveOnly?: boolean;
-}
+export type { ProbeDraft } from '../../probe.ts';
 
 /** Where in the session a turn falls, by thirds of the messages the model is sent. */
 export type TracePosition = 'early' | 'middle' | 'late';

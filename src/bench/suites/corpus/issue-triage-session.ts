@@ -3,7 +3,7 @@
  * repository's issues page by page and opens some of each page with their comments, then answers.
  */
 import type { JsonObject } from '../../../types.ts';
-import type { Trace, TraceEvent } from '../../trace.ts';
+import { callBeforeEachAssistant, type Trace } from '../../trace.ts';
 import { renderIssueList, renderIssueView } from './issue-tracker-output.ts';
 import type { TrackerIssue } from './swebench-issues.ts';
 
@@ -63,12 +63,7 @@ export function buildTriageSession(id: string, trackers: readonly RepoIssues[], 
     }
   }
   messages.push({ role: 'user', content: 'Summarise the triage: for each issue opened, its kind, its trigger and the exact error it reports.' });
-  const events: TraceEvent[] = [];
-  for (const message of messages) {
-    if (message.role === 'assistant') events.push({ type: 'call' });
-    events.push({ type: 'message', message });
-  }
-  events.push({ type: 'call' });
+  const events = callBeforeEachAssistant(messages);
   return {
     header: {
       version: 1,

@@ -4,7 +4,7 @@
  * real CloudWatch series, and a final question. The model is called before every assistant turn.
  */
 import type { JsonObject } from '../../../types.ts';
-import type { Trace, TraceEvent } from '../../trace.ts';
+import { callBeforeEachAssistant, type Trace } from '../../trace.ts';
 import type { LogIncident } from './log-incidents.ts';
 import type { LogRecord } from './loghub-records.ts';
 import { metricQuery, renderMetricData, type MetricWindow } from './nab-metric-window.ts';
@@ -68,12 +68,7 @@ export function buildSreSession(incident: LogIncident, records: readonly LogReco
   }
   if (metrics !== null) step('query_metrics', metricQuery(metrics), renderMetricData(metrics));
   messages.push({ role: 'user', content: 'What is the root cause? Give the evidence lines with their timestamps, and say what to check next.' });
-  const events: TraceEvent[] = [];
-  for (const message of messages) {
-    if (message.role === 'assistant') events.push({ type: 'call' });
-    events.push({ type: 'message', message });
-  }
-  events.push({ type: 'call' });
+  const events = callBeforeEachAssistant(messages);
   return {
     header: {
       version: 1,

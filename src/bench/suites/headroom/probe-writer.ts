@@ -3,23 +3,12 @@
  * relies on: a verbatim answer sits in its evidence message, a negative answer sits nowhere.
  */
 import type { JsonObject, JsonValue } from '../../../types.ts';
-import type { Probe, ProbeKind } from '../../probe.ts';
+import type { Probe, ProbeDraft, ProbeKind } from '../../probe.ts';
 import type { Trace } from '../../trace.ts';
 import { InvalidProbeError } from '../../../errors.ts';
 import { containsAnswer, normalizeForMatch } from '../../answer-match.ts';
 
-/** A probe as a generator writes it, before it is tied to its trace. */
-export interface ProbeDraft {
-  /** Short name, unique within the trace; the probe id is `<trace>/<name>`. */
-  readonly name: string;
-  readonly kind: ProbeKind;
-  readonly question: string;
-  readonly answers: readonly string[];
-  /** Index of the message holding the evidence. */
-  readonly turn: number;
-  /** The answer is not verbatim (an aggregate count, a cause put in other words). */
-  readonly liveOnly?: boolean;
-}
+export type { ProbeDraft } from '../../probe.ts';
 
 /** Every string a message carries (content strings, text blocks, tool results, call arguments). */
 function collectStrings(value: JsonValue, out: string[]): void {
