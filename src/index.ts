@@ -11,7 +11,8 @@ export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type Canonica
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';
 export { compressRequest, compressedBody, type CompressedRequest, type RequestStats, type PartResult } from './engine/compress-request.ts';
-export { compressText } from './engine/compress-text.ts';
+export { compressText, decideText } from './engine/compress-text.ts';
+export { measureRequest, type RequestMeasure, type PartTokens } from './engine/measure-request.ts';
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine/engine-options.ts';
 export type { BlockOutcome, PassReason } from './engine/block-outcome.ts';
 

@@ -9,12 +9,13 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { requestsOf } from '../../src/bench/trace.ts';
-import type { BlockOutcome } from '../../src/engine/block-outcome.ts';
+import type { MeasuredBlockOutcome } from '../../src/engine/block-outcome.ts';
 import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
 import { compressedBody, compressRequest } from '../../src/engine/compress-request.ts';
 import { compressText } from '../../src/engine/compress-text.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
+import { measureRequest } from '../../src/engine/measure-request.ts';
 import { headroomSuite, localSuite, type NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
 import { suiteBlocks } from '../../src/engine/invariants/suite-blocks.ts';
 import type { Profile } from '../../src/types.ts';
@@ -26,7 +27,7 @@ const DEADLINE_MS = 600_000;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Everything an outcome says except its timing. */
-function outcomeBytes(outcome: BlockOutcome): string {
+function outcomeBytes(outcome: MeasuredBlockOutcome): string {
   const { ms: _ms, ...rest } = outcome;
   if (rest.state !== 'compressed') return JSON.stringify(rest);
   return JSON.stringify({ ...rest, dropped: rest.dropped.map((d) => d.ref) });
@@ -52,10 +53,14 @@ async function requestLines(profile: Profile, suites: readonly NamedSuiteBuild[]
   for (const { name, build } of suites) {
     if (build.state !== 'ready') continue;
     for (const trace of build.traces) {
-      const session = createSession(await createEngine({ profile, deadlineMs: DEADLINE_MS }));
+      const setup = await createEngine({ profile, deadlineMs: DEADLINE_MS });
+      const session = createSession(setup);
       for (const request of requestsOf(trace)) {
         const result = await compressRequest(canonicalFromBody(request.body, trace.header.provider), session);
-        const { ms: _ms, ...stats } = result.stats;
+        const { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter } = measureRequest(result, setup.ruler);
+        const { blocksChanged, markers, retrieveToolAdded } = result.stats;
+        // The key order the stats had when the engine counted them, so fingerprints stay comparable.
+        const stats = { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter, blocksChanged, markers, retrieveToolAdded };
         lines.push(`${profile} request ${name}/${trace.header.id}#${request.index} ${sha256(JSON.stringify(compressedBody(result)) + JSON.stringify(stats))}`);
       }
     }

@@ -4,6 +4,7 @@
  * BPE merge cache is process-wide: `warm` leaves it as earlier runs left it (a proxy's steady
  * state), `cold` clears it before every run of either side.
  */
+import type { BlockOutcome } from '../../src/engine/block-outcome.ts';
 import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../../src/engine/compress-request.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
@@ -21,17 +22,17 @@ export interface RequestOverhead {
   readonly countMs: number;
   /** compressMs / countMs. */
   readonly ratio: number;
-  /** Of the last compress run: time inside detection and compressors, output counts excluded. */
+  /** Of the last compress run: time inside detection and compressors, never-larger counts excluded. */
   readonly routingMs: number;
   /** Of the last compress run: the block that took longest, as `kind/compressor-or-state ms`. */
   readonly slowestBlock: string;
 }
 
 function routingOf(result: CompressedRequest | null): { routingMs: number; slowestBlock: string } {
-  const blocks = (result?.parts ?? []).filter((entry) => entry.decidedNow);
-  const slowest = blocks.reduce<(typeof blocks)[number] | null>((a, b) => (a === null || b.outcome.ms > a.outcome.ms ? b : a), null);
-  const name = slowest === null ? 'none' : `${slowest.outcome.kind ?? '-'}/${slowest.outcome.state === 'compressed' ? slowest.outcome.compressor : slowest.outcome.state} ${slowest.outcome.ms.toFixed(1)} ms`;
-  return { routingMs: blocks.reduce((sum, entry) => sum + entry.outcome.ms, 0), slowestBlock: name };
+  const blocks = (result?.parts ?? []).flatMap((entry) => (entry.decidedNow && entry.outcome !== null ? [entry.outcome] : []));
+  const slowest = blocks.reduce<BlockOutcome | null>((a, b) => (a === null || b.ms > a.ms ? b : a), null);
+  const name = slowest === null ? 'none' : `${slowest.kind ?? '-'}/${slowest.state === 'compressed' ? slowest.compressor : slowest.state} ${slowest.ms.toFixed(1)} ms`;
+  return { routingMs: blocks.reduce((sum, outcome) => sum + outcome.ms, 0), slowestBlock: name };
 }
 
 /** State of the tokenizer library's merge cache at the start of each run. */

@@ -2,6 +2,7 @@
 import { canonicalFromBody } from '../engine/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
 import { createSession, type EngineSetup } from '../engine/engine-session.ts';
+import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
 import { pathKey } from '../engine/request-parts.ts';
 import { retrieve } from '../retrieve/retrieve.ts';
 import { containsAnswer, normalizeForMatch } from './answer-match.ts';
@@ -13,13 +14,13 @@ import { requestsOf, type Trace } from './trace.ts';
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
 
-function blockRows(trace: string, config: string, requestIndex: number, compressed: CompressedRequest): BlockRow[] {
+function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure): BlockRow[] {
   const rows: BlockRow[] = [];
-  for (const { part, outcome, decidedNow } of compressed.parts) {
-    if (!decidedNow || !part.compressible) continue;
+  for (const { result: { part, outcome, decidedNow }, after } of measure.parts) {
+    if (!decidedNow || outcome === null) continue;
     const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null };
     if (outcome.state === 'compressed') {
-      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: outcome.tokensBefore, tokens_after: outcome.tokensAfter, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
+      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: outcome.tokensBefore, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
     } else if (outcome.state === 'failed') {
       rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: outcome.tokens, tokens_after: outcome.tokens, lossy: false, markers: 0, compress_ms: outcome.ms });
     } else {
@@ -55,14 +56,16 @@ export async function replayTrace(trace: Trace, config: string, setup: EngineSet
     let last: CompressedRequest | null = null;
     for (const { index, body, messageCount } of requestsOf(trace)) {
       const compressed = await compressRequest(canonicalFromBody(body, trace.header.provider), session);
+      // Counted after the timed compress: the engine's `ms` holds none of the report's counting.
+      const measure = measureRequest(compressed, setup.ruler);
       const s = compressed.stats;
       requests.push({
         trace: id, config, request_index: index, messages: messageCount,
-        tokens_before: s.tokensBefore, tokens_after: s.tokensAfter,
-        compressible_before: s.compressibleBefore, compressible_after: s.compressibleAfter,
+        tokens_before: measure.tokensBefore, tokens_after: measure.tokensAfter,
+        compressible_before: measure.compressibleBefore, compressible_after: measure.compressibleAfter,
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
       });
-      blocks.push(...blockRows(id, config, index, compressed));
+      blocks.push(...blockRows(id, config, index, measure));
       last = compressed;
       listener?.(id, config, index);
     }

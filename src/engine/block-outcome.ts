@@ -1,10 +1,10 @@
 /** What the engine did with one compressible block. */
 import type { DroppedOriginal } from '../compressors/compressor.ts';
+import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind } from '../types.ts';
 
 /** Why a block passed unchanged. */
 export type PassReason =
-  | 'not-compressible'
   | 'excluded-tool'
   | 'below-minimum'
   | 'cached-prefix'
@@ -23,17 +23,27 @@ export type BlockOutcome =
       readonly lossy: boolean;
       readonly dropped: readonly DroppedOriginal[];
       readonly tokensBefore: number;
-      readonly tokensAfter: number;
       readonly ms: number;
     }
-  | { readonly state: 'passed'; readonly kind: ContentKind | null; readonly reason: PassReason; readonly tokens: number; readonly ms: number }
-  | { readonly state: 'failed'; readonly kind: ContentKind | null; readonly compressor: string; readonly error: string; readonly tokens: number; readonly ms: number };
+  | PassedBlock
+  | FailedBlock;
+
+type PassedBlock = { readonly state: 'passed'; readonly kind: ContentKind | null; readonly reason: PassReason; readonly tokens: number; readonly ms: number };
+type FailedBlock = { readonly state: 'failed'; readonly kind: ContentKind | null; readonly compressor: string; readonly error: string; readonly tokens: number; readonly ms: number };
+
+/** An outcome with the compressed text's token count, which reports need and the engine's decision does not. */
+export type MeasuredBlockOutcome = (Extract<BlockOutcome, { state: 'compressed' }> & { readonly tokensAfter: number }) | PassedBlock | FailedBlock;
 
 export function outcomeText(outcome: BlockOutcome, original: string): string {
   return outcome.state === 'compressed' ? outcome.text : original;
 }
 
-export function outcomeTokens(outcome: BlockOutcome): { before: number; after: number } {
-  if (outcome.state === 'compressed') return { before: outcome.tokensBefore, after: outcome.tokensAfter };
-  return { before: outcome.tokens, after: outcome.tokens };
+/** The block's input count, which every outcome carries. */
+export function outcomeTokensBefore(outcome: BlockOutcome): number {
+  return outcome.state === 'compressed' ? outcome.tokensBefore : outcome.tokens;
+}
+
+/** Adds the compressed text's count, measured with `ruler`. */
+export function measureOutcome(outcome: BlockOutcome, ruler: TokenRuler): MeasuredBlockOutcome {
+  return outcome.state === 'compressed' ? { ...outcome, tokensAfter: ruler.count(outcome.text) } : outcome;
 }

@@ -74,6 +74,15 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
   return { state: 'ok', compressor: `mixed:${[...names].sort().join('+')}`, result: { text: pieces.join(''), lossy, dropped } };
 }
 
+/**
+ * Never larger: a token covers at least one UTF-8 byte, so an output of fewer bytes than the input
+ * has tokens is smaller without counting it; only when that bound fails is the output counted.
+ */
+function provablySmaller(output: string, tokensBefore: number, routing: BlockRouting): boolean {
+  if (Buffer.byteLength(output, 'utf8') < tokensBefore) return true;
+  return routing.context.ruler.count(output) < tokensBefore;
+}
+
 /** Compresses one block; never throws, never returns a larger block. */
 export function compressBlock(text: string, toolName: string | undefined, tokens: number, routing: BlockRouting): BlockOutcome {
   const started = now();
@@ -91,8 +100,7 @@ export function compressBlock(text: string, toolName: string | undefined, tokens
     const reason = kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain';
     return { state: 'passed', kind, reason, tokens, ms };
   }
-  const after = routing.context.ruler.count(tried.result.text);
-  if (after >= tokens) return { state: 'passed', kind, reason: 'no-gain', tokens, ms };
+  if (!provablySmaller(tried.result.text, tokens, routing)) return { state: 'passed', kind, reason: 'no-gain', tokens, ms };
   return {
     state: 'compressed',
     kind,
@@ -101,7 +109,6 @@ export function compressBlock(text: string, toolName: string | undefined, tokens
     lossy: tried.result.lossy,
     dropped: tried.result.dropped,
     tokensBefore: tokens,
-    tokensAfter: after,
     ms,
   };
 }

@@ -1,8 +1,11 @@
-/** compress(request) -> { request, stats }: every compressible block routed, stored, marked, frozen. */
+/**
+ * compress(request) -> { request, stats }: every compressible block routed, stored, marked, frozen.
+ * Only what decides the output is done here; token counts for reports are `measureRequest`'s work.
+ */
 import { createHash } from 'node:crypto';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
-import { outcomeText, outcomeTokens, type BlockOutcome } from './block-outcome.ts';
+import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
 import type { BlockRouting } from './compress-block.ts';
 import { decideBlock } from './decide-block.ts';
@@ -13,18 +16,16 @@ import { pathKey } from './request-parts.ts';
 /** One part of the request and what became of it. */
 export interface PartResult {
   readonly part: RequestPart;
-  readonly outcome: BlockOutcome;
+  /** Null for a part the engine never routes (not compressible): it is sent as it came. */
+  readonly outcome: BlockOutcome | null;
   /** True when this request is the first to carry the block (its outcome was decided now). */
   readonly decidedNow: boolean;
   /** The text sent for the part. */
   readonly text: string;
 }
 
+/** What the engine did to one request, without token counts (see `measureRequest`). */
 export interface RequestStats {
-  readonly tokensBefore: number;
-  readonly tokensAfter: number;
-  readonly compressibleBefore: number;
-  readonly compressibleAfter: number;
   readonly blocksChanged: number;
   readonly markers: number;
   readonly ms: number;
@@ -52,13 +53,13 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
   return isObject(message) ? message : null;
 }
 
+/** The outcome of a compressible part: the one decided before, or decided now. */
 async function decide(part: RequestPart, session: EngineSession, routing: BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
-  const tokens = setup.ruler.count(part.text);
-  if (!part.compressible) return { outcome: { state: 'passed', kind: null, reason: 'not-compressible', tokens, ms: 0 }, fresh: false };
   const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
+  const tokens = setup.ruler.count(part.text);
   let outcome: BlockOutcome;
   if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
@@ -98,9 +99,13 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   };
   const results: PartResult[] = [];
   const strings = new Map<string, string>();
-  let tokensBefore = 0, tokensAfter = 0, compressibleBefore = 0, compressibleAfter = 0, blocksChanged = 0, markers = 0;
+  let blocksChanged = 0, markers = 0;
   for (const part of request.parts) {
-    if (part.role === 'tools') continue; // counted below, after the retrieve tool is settled
+    if (part.role === 'tools') continue; // listed below, after the retrieve tool is settled
+    if (!part.compressible) {
+      results.push({ part, outcome: null, decidedNow: false, text: part.text });
+      continue;
+    }
     const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
     const key = pathKey(part.path);
     let memo = message ? session.byMessage.get(message) : undefined;
@@ -116,13 +121,6 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       }
     }
     const text = outcomeText(outcome, part.text);
-    const { before, after } = outcomeTokens(outcome);
-    tokensBefore += before;
-    tokensAfter += after;
-    if (part.compressible) {
-      compressibleBefore += before;
-      compressibleAfter += after;
-    }
     if (outcome.state === 'compressed') {
       strings.set(key, text);
       blocksChanged++;
@@ -134,20 +132,14 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const tools = addTool ? withRetrieveTool(request, session) : undefined;
   if (addTool) session.retrieveToolSent = true;
   const edits: RequestEdits = tools ? { strings, tools } : { strings };
-  for (const part of request.parts.filter((p) => p.role === 'tools')) {
-    const tokens = setup.ruler.count(part.text);
-    tokensBefore += tokens;
-    tokensAfter += tools ? setup.ruler.count(JSON.stringify(tools)) : tokens;
-    results.push({ part, outcome: { state: 'passed', kind: null, reason: 'not-compressible', tokens, ms: 0 }, decidedNow: false, text: part.text });
-  }
-  if (tools && !request.parts.some((p) => p.role === 'tools')) tokensAfter += setup.ruler.count(JSON.stringify(tools));
+  for (const part of request.parts.filter((p) => p.role === 'tools')) results.push({ part, outcome: null, decidedNow: false, text: part.text });
   session.previousMessageCount = Array.isArray(request.body.messages) ? request.body.messages.length : 0;
   return {
     request,
     edits,
     parts: results,
     stats: {
-      tokensBefore, tokensAfter, compressibleBefore, compressibleAfter, blocksChanged, markers,
+      blocksChanged, markers,
       ms: performance.now() - started,
       retrieveToolAdded: tools !== undefined,
     },

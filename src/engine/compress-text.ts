@@ -1,6 +1,6 @@
 /** Compresses one piece of tool output outside any request (the `terse compress` command). */
 import { detectContent } from '../detect/detect-content.ts';
-import type { BlockOutcome } from './block-outcome.ts';
+import { measureOutcome, type BlockOutcome, type MeasuredBlockOutcome } from './block-outcome.ts';
 import { decideBlock } from './decide-block.ts';
 import type { EngineSetup } from './engine-session.ts';
 
@@ -11,8 +11,8 @@ export interface TextHint {
   readonly conversation?: string;
 }
 
-/** Routes the text like a tool result and stores what a lossy step dropped. */
-export async function compressText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
+/** Routes the text like a tool result and stores what a lossy step dropped: the engine's work alone. */
+export async function decideText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
   const tokens = setup.ruler.count(text);
   return decideBlock(text, undefined, tokens, setup, {
     registry: setup.registry,
@@ -21,4 +21,9 @@ export async function compressText(text: string, setup: EngineSetup, hint: TextH
     deadlineMs: setup.options.deadlineMs,
     minSectionTokens: setup.options.minBlockTokens,
   });
+}
+
+/** `decideText`, and the compressed text's token count for the caller to report. */
+export async function compressText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<MeasuredBlockOutcome> {
+  return measureOutcome(await decideText(text, setup, hint), setup.ruler);
 }

@@ -61,3 +61,11 @@ describe('token ruler on hostile input', () => {
     expect(ruler.count(long)).toBe(encodeO200k(long).length);
   });
 });
+
+describe('token ruler slices of long runs', () => {
+  it('never splits a surrogate pair, so a run of emoji counts no more tokens than its UTF-8 bytes', () => {
+    const ruler = createTokenRuler('o200k_base');
+    const run = `a${'\u{1F600}'.repeat(3000)}`; // an odd start puts every 256-unit cut inside a pair
+    expect(ruler.count(run)).toBeLessThanOrEqual(Buffer.byteLength(run, 'utf8'));
+  });
+});

@@ -80,7 +80,15 @@ function countGuarded(encode: (text: string) => number, text: string): number {
   // A fresh global copy: matchAll would otherwise inherit a shared regex's lastIndex.
   for (const run of text.matchAll(new RegExp(LONG_RUN.source, 'gu'))) {
     total += encode(text.slice(at, run.index));
-    for (let i = 0; i < run[0].length; i += RUN_SLICE) total += encode(run[0].slice(i, i + RUN_SLICE));
+    const piece = run[0];
+    for (let i = 0; i < piece.length; ) {
+      let end = Math.min(i + RUN_SLICE, piece.length);
+      // Never cut a surrogate pair: every slice stays whole characters, so its tokens never exceed its bytes.
+      const last = piece.charCodeAt(end - 1);
+      if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
+      total += encode(piece.slice(i, end));
+      i = end;
+    }
     at = run.index + run[0].length;
   }
   return total + encode(text.slice(at));

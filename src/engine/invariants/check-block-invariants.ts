@@ -3,7 +3,7 @@
  * way it breaks them, so a test over thousands of blocks can list all culprits at once.
  */
 import { contentRef, findMarkers } from '../../store/marker.ts';
-import type { BlockOutcome } from '../block-outcome.ts';
+import type { BlockOutcome, MeasuredBlockOutcome } from '../block-outcome.ts';
 import { compressText } from '../compress-text.ts';
 import type { EngineSetup } from '../engine-session.ts';
 
@@ -22,7 +22,7 @@ export interface InvariantViolation {
 /** What the engine did with a block, and what was wrong with it. */
 export interface BlockCheck {
   /** The first outcome, or null when compressing threw. */
-  readonly outcome: BlockOutcome | null;
+  readonly outcome: MeasuredBlockOutcome | null;
   readonly violations: readonly InvariantViolation[];
   /** Fail-open failures met on the way (first pass, repeat or re-compression), as `compressor: error`. */
   readonly failures: readonly string[];
@@ -73,7 +73,7 @@ async function checkMarkers(text: string, outcome: Extract<BlockOutcome, { state
 export async function checkBlockInvariants(text: string, setup: EngineSetup, conversation: string): Promise<BlockCheck> {
   const violations: InvariantViolation[] = [];
   const failures: string[] = [];
-  const run = async (input: string): Promise<BlockOutcome | null> => {
+  const run = async (input: string): Promise<MeasuredBlockOutcome | null> => {
     try {
       const outcome = await compressText(input, setup, { conversation });
       if (outcome.state === 'failed') failures.push(`${outcome.compressor}: ${outcome.error}`);

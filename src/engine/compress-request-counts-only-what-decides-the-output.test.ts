@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Compressor } from '../compressors/compressor.ts';
+import { createMemoryStore } from '../store/memory-store.ts';
+import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
+import type { ContentKind } from '../types.ts';
+import { parseRequest } from './canonical-request.ts';
+import type { CompressorRegistry } from './compressor-registry.ts';
+import { compressRequest } from './compress-request.ts';
+import { resolveEngineOptions } from './engine-options.ts';
+import { createSession, type EngineSetup } from './engine-session.ts';
+import { toolResultRequest } from './invariants/tool-result-request.ts';
+import { measureRequest } from './measure-request.ts';
+import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
+
+const LOG = Array.from({ length: 200 }, (_, i) => `2024-05-01T08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z ERROR payments pool exhausted (waiters=${i})`).join('\n');
+
+/** A ruler double that records every text it is asked to count. */
+function recordingRuler(counted: string[]): TokenRuler {
+  const ruler = createTokenRuler('o200k_base');
+  return { name: ruler.name, count: (text) => (counted.push(text), ruler.count(text)) };
+}
+
+const keepFirstLines: Compressor = { name: 'keep-first-lines', kinds: ['text'], compress: (input) => ({ text: input.text.split('\n').slice(0, 3).join('\n'), lossy: false, dropped: [] }) };
+const dropLastLine: Compressor = { name: 'drop-last-line', kinds: ['text'], compress: (input) => ({ text: input.text.split('\n').slice(0, -1).join('\n'), lossy: false, dropped: [] }) };
+
+function setupWith(compressor: Compressor, ruler: TokenRuler): EngineSetup {
+  const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
+  const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
+  return { options: resolveEngineOptions({ minBlockTokens: 10 }), registry, detect: () => ({ kind: 'text' }), store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
+}
+
+describe('compressRequest counts only what decides the output', () => {
+  it('counts the compressible block alone when the output has fewer bytes than the input has tokens', async () => {
+    const counted: string[] = [];
+    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(keepFirstLines, recordingRuler(counted))));
+    expect(result.stats.blocksChanged).toBe(1);
+    expect(counted).toEqual([LOG]);
+  });
+
+  it('counts the output too when its bytes cannot prove it smaller, and still never sends a larger block', async () => {
+    const counted: string[] = [];
+    const ruler = recordingRuler(counted);
+    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(dropLastLine, ruler)));
+    const output = LOG.split('\n').slice(0, -1).join('\n');
+    expect(Buffer.byteLength(output, 'utf8')).toBeGreaterThanOrEqual(ruler.count(LOG));
+    expect(result.stats.blocksChanged).toBe(1);
+    expect(counted.slice(0, 2)).toEqual([LOG, output]);
+  });
+
+  it('leaves the report figures to measureRequest, which counts every part as sent', async () => {
+    const ruler = createTokenRuler('o200k_base');
+    const request = parseRequest(JSON.stringify(toolResultRequest(LOG)));
+    const result = await compressRequest(request, createSession(setupWith(keepFirstLines, ruler)));
+    const measure = measureRequest(result, ruler);
+    const sum = (texts: readonly string[]): number => texts.reduce((total, text) => total + ruler.count(text), 0);
+    expect(measure.parts.map((p) => p.result)).toEqual(result.parts);
+    expect(measure.tokensBefore).toBe(sum(request.parts.map((p) => p.text)));
+    expect(measure.tokensAfter).toBe(sum(result.parts.map((p) => p.text)));
+    expect(measure.compressibleBefore).toBe(ruler.count(LOG));
+    expect(measure.compressibleAfter).toBe(ruler.count(LOG.split('\n').slice(0, 3).join('\n')));
+  });
+});

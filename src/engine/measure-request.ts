@@ -1,0 +1,48 @@
+/**
+ * The token figures a report shows for one compressed request, counted apart from the engine's
+ * work (a proxy never needs them): the whole request and its compressible part, before and after.
+ */
+import type { TokenRuler } from '../tokenize/token-ruler.ts';
+import { outcomeTokensBefore } from './block-outcome.ts';
+import type { CompressedRequest, PartResult } from './compress-request.ts';
+
+/** Tokens of one part as it came and as it is sent. */
+export interface PartTokens {
+  readonly result: PartResult;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** Token counts of one compressed request. */
+export interface RequestMeasure {
+  readonly tokensBefore: number;
+  readonly tokensAfter: number;
+  readonly compressibleBefore: number;
+  readonly compressibleAfter: number;
+  /** Every part of the request, in `compressed.parts` order. */
+  readonly parts: readonly PartTokens[];
+}
+
+/** Counts every part of `compressed` before and after with `ruler` (the retrieve tool included). */
+export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler): RequestMeasure {
+  const { tools } = compressed.edits;
+  const toolsTokens = tools === undefined ? 0 : ruler.count(JSON.stringify(tools));
+  const parts: PartTokens[] = [];
+  let tokensBefore = 0, tokensAfter = 0, compressibleBefore = 0, compressibleAfter = 0;
+  for (const result of compressed.parts) {
+    const { part, outcome, text } = result;
+    // A routed block's outcome carries its input count; the engine needed it, so it is not counted twice.
+    const before = outcome === null ? ruler.count(part.text) : outcomeTokensBefore(outcome);
+    const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : ruler.count(text);
+    parts.push({ result, before, after });
+    tokensBefore += before;
+    tokensAfter += after;
+    if (outcome !== null) {
+      compressibleBefore += before;
+      compressibleAfter += after;
+    }
+  }
+  // A request without tools gets the retrieve tool as a new list.
+  if (tools !== undefined && !compressed.parts.some((p) => p.part.role === 'tools')) tokensAfter += toolsTokens;
+  return { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter, parts };
+}
