@@ -54,7 +54,7 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
 }
 
 /** The outcome of a compressible part: the one decided before, or decided now. */
-async function decide(part: RequestPart, session: EngineSession, routing: BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
+async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
   const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
   const known = session.decided.get(key);
@@ -65,11 +65,20 @@ async function decide(part: RequestPart, session: EngineSession, routing: BlockR
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', tokens, ms: 0 };
   } else {
-    outcome = await decideBlock(part.text, part.toolName, tokens, setup, routing);
+    outcome = await decideBlock(part.text, part.toolName, tokens, setup, routing());
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
   return { outcome, fresh: true };
+}
+
+// Markers of an outcome, counted once: a frozen block is sent again in every later request.
+const markersOf = new WeakMap<BlockOutcome, number>();
+
+function markerCount(outcome: BlockOutcome, text: string): number {
+  let count = markersOf.get(outcome);
+  if (count === undefined) markersOf.set(outcome, (count = findMarkers(text).length));
+  return count;
 }
 
 /** The name a tool definition carries, in either provider's shape. */
@@ -90,13 +99,16 @@ function withRetrieveTool(request: CanonicalRequest, session: EngineSession): re
 export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
   const started = performance.now();
   const { setup } = session;
-  const routing: BlockRouting = {
-    registry: setup.registry,
-    detect: setup.detect,
-    context: { profile: setup.options.profile, ruler: setup.ruler, conversation: conversationOf(request.parts) },
-    deadlineMs: setup.options.deadlineMs,
-    minSectionTokens: setup.options.minBlockTokens,
-  };
+  // Built on the first block that needs a decision: most requests of a session decide none.
+  let routing: BlockRouting | null = null;
+  const routingNow = (): BlockRouting =>
+    (routing ??= {
+      registry: setup.registry,
+      detect: setup.detect,
+      context: { profile: setup.options.profile, ruler: setup.ruler, conversation: conversationOf(request.parts) },
+      deadlineMs: setup.options.deadlineMs,
+      minSectionTokens: setup.options.minBlockTokens,
+    });
   const results: PartResult[] = [];
   const strings = new Map<string, string>();
   let blocksChanged = 0, markers = 0;
@@ -112,7 +124,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     let outcome = memo?.get(key);
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = await decide(part, session, routing);
+      const decision = await decide(part, session, routingNow);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {
@@ -124,7 +136,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     if (outcome.state === 'compressed') {
       strings.set(key, text);
       blocksChanged++;
-      markers += findMarkers(text).length;
+      markers += markerCount(outcome, text);
     }
     results.push({ part, outcome, decidedNow, text });
   }
