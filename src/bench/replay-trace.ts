@@ -4,7 +4,7 @@ import { compressRequest, type CompressedRequest } from '../engine/compress-requ
 import { createSession, type EngineSetup } from '../engine/engine-session.ts';
 import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
 import { pathKey } from '../engine/request-parts.ts';
-import { retrieve } from '../retrieve/retrieve.ts';
+import { queryOriginal } from '../retrieve/query-original.ts';
 import { containsAnswer, normalizeForMatch } from './answer-match.ts';
 import { scoreProbe, type Retrieval } from './fidelity.ts';
 import type { Probe } from './probe.ts';
@@ -39,9 +39,10 @@ function storeRetrieval(setup: EngineSetup): Retrieval {
   return async (ref, query) => {
     const found = await setup.store.get(ref);
     if (!found.found || !containsAnswer(normalizeForMatch(found.original), query)) return { holdsAnswer: false, tokens: 0 };
-    // The model would ask with the answer's terms; if that narrow answer misses it, it asks for the whole original.
-    const narrow = await retrieve(setup.store, { ref, query });
-    const text = narrow.state === 'found' && containsAnswer(normalizeForMatch(narrow.text), query) ? narrow.text : found.original;
+    // The model would ask with the answer's terms (what terse_retrieve's query answers, computed on the
+    // original already fetched); if that narrow answer misses it, it asks for the whole original.
+    const narrow = query.trim() === '' ? found.original : queryOriginal(found.original, query.trim()).text;
+    const text = containsAnswer(normalizeForMatch(narrow), query) ? narrow : found.original;
     return { holdsAnswer: true, tokens: setup.ruler.count(text) };
   };
 }

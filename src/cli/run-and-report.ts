@@ -8,7 +8,6 @@ import type { Probe } from '../bench/probe.ts';
 import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
-import { summarize } from '../report/summarize.ts';
 import type { Summary } from '../report/summary.ts';
 import { writeReport } from '../report/write-report.ts';
 import { createProgressReporter } from './progress-reporter.ts';
@@ -56,8 +55,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
     progress.stop();
   }
   const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
-  await writeReport(result, outDir, options.render);
-  const summary = summarize(result);
+  const { summary } = await writeReport(result, outDir, options.render);
   options.onSummary?.(summary);
   options.onReport?.(outDir);
   if (options.json) {

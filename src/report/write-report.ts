@@ -10,11 +10,14 @@ import type { RunResult } from '../bench/replay-rows.ts';
 import { REPORT_FORMATS, type ReportFileName, type ReportInput } from './report-formats.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { summarize } from './summarize.ts';
+import type { Summary } from './summary.ts';
 
 /** Where a written report lies. */
 export interface ReportPaths {
   readonly dir: string;
   readonly files: Readonly<Record<ReportFileName, string>>;
+  /** The summary written to summary.json, so callers need not compute it again. */
+  readonly summary: Summary;
 }
 
 function errnoCode(error: unknown): string | null {
@@ -90,5 +93,5 @@ export async function writeReport(result: RunResult, outDir: string, options: Re
     throw new PathError(dir, `could not be put in place: ${describe(error)}`);
   }
   const files = Object.fromEntries(Object.keys(REPORT_FORMATS).map((name) => [name, path.join(dir, name)]));
-  return { dir, files: files as Record<ReportFileName, string> };
+  return { dir, files: files as Record<ReportFileName, string>, summary };
 }
