@@ -29,8 +29,10 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** Everything an outcome says except its timing. */
 function outcomeBytes(outcome: MeasuredBlockOutcome): string {
   const { ms: _ms, ...rest } = outcome;
-  if (rest.state !== 'compressed') return JSON.stringify(rest);
-  return JSON.stringify({ ...rest, dropped: rest.dropped.map((d) => d.ref) });
+  if (rest.state === 'compressed') return JSON.stringify({ ...rest, dropped: rest.dropped.map((d) => d.ref) });
+  // The shape a passed or failed outcome had when it carried its own count, so fingerprints stay comparable.
+  const { tokensBefore, tokensAfter: _after, ...kept } = rest;
+  return JSON.stringify({ ...kept, tokens: tokensBefore });
 }
 
 async function blockLines(profile: Profile, suites: readonly NamedSuiteBuild[]): Promise<string[]> {

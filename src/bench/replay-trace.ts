@@ -16,15 +16,15 @@ export type RequestListener = (trace: string, config: string, requestIndex: numb
 
 function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure): BlockRow[] {
   const rows: BlockRow[] = [];
-  for (const { result: { part, outcome, decidedNow }, after } of measure.parts) {
+  for (const { result: { part, outcome, decidedNow }, before, after } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
     const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null };
     if (outcome.state === 'compressed') {
-      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: outcome.tokensBefore, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
+      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
     } else if (outcome.state === 'failed') {
-      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: outcome.tokens, tokens_after: outcome.tokens, lossy: false, markers: 0, compress_ms: outcome.ms });
+      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
     } else {
-      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: null, outcome: 'unchanged', reason: outcome.reason, tokens_before: outcome.tokens, tokens_after: outcome.tokens, lossy: false, markers: 0, compress_ms: outcome.ms });
+      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: null, outcome: 'unchanged', reason: outcome.reason, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
     }
   }
   return rows;

@@ -42,8 +42,8 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
       const record = {
         output,
         kind: outcome.kind,
-        tokens_before: outcome.state === 'compressed' ? outcome.tokensBefore : outcome.tokens,
-        tokens_after: outcome.state === 'compressed' ? outcome.tokensAfter : outcome.tokens,
+        tokens_before: outcome.tokensBefore,
+        tokens_after: outcome.tokensAfter,
         lossy: outcome.state === 'compressed' && outcome.lossy,
         markers: findMarkers(output).map((m) => ({ ref: m.ref, description: m.description })),
         ...(outcome.state === 'compressed' ? { compressor: outcome.compressor } : {}),

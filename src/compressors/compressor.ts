@@ -1,6 +1,7 @@
 /** The one interface every compressor implements (one implementation per file in this folder). */
 import type { ContentKind, Profile } from '../types.ts';
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
+import { tokenSize, type TokenSize } from '../tokenize/token-size.ts';
 
 /** What a compressor is asked to shrink. */
 export interface CompressInput {
@@ -12,13 +13,13 @@ export interface CompressInput {
   readonly language?: string;
   /** Name of the tool whose result this is, when known. */
   readonly toolName?: string;
-  /** The ruler's count of `text` when the engine already has it: recounting would hash the whole text again. */
-  readonly tokens?: number;
+  /** The size of `text` when the engine already holds it (its floor, and its exact count once counted). */
+  readonly size?: TokenSize;
 }
 
-/** Tokens of the input: the count the engine passed down, else the ruler's (the same number either way). */
-export function inputTokens(input: CompressInput, ruler: TokenRuler): number {
-  return input.tokens ?? ruler.count(input.text);
+/** The input's token size: the one the engine passed down, else a new one (the same answers either way). */
+export function inputSize(input: CompressInput, ruler: TokenRuler): TokenSize {
+  return input.size ?? tokenSize(input.text, ruler);
 }
 
 /** What a compressor may know about its surroundings. */

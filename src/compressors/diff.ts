@@ -4,7 +4,8 @@
  * dropped, so every hunk header stays true. Each file gets a summary line (`# path: +12 -3`) and, when
  * context was dropped, one marker saying how many lines. Lossless profile: null (no lossless rewrite applies).
  */
-import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import { fewerTokens } from '../tokenize/token-size.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
 import { contentRef, formatMarker } from '../store/marker.ts';
 
@@ -155,7 +156,7 @@ function compressDiff(input: CompressInput, context: CompressContext): CompressR
     }
   }
   const text = out.join('\n');
-  if (context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
+  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -4,8 +4,9 @@
  * words a reader searches for). The markup is dropped, so this is lossy: the original goes to the
  * store and one marker says so. Lossless profile: null.
  */
+import { fewerTokens } from '../tokenize/token-size.ts';
 import { compile } from 'html-to-text';
-import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import { contentRef, formatMarker } from '../store/marker.ts';
 
 const MARKER_OPENING = '[[terse:';
@@ -38,7 +39,7 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   const ref = contentRef(input.text);
   const marker = formatMarker(ref, `HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;
-  if (context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
+  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -4,7 +4,8 @@
  * and the rows the keep-rules of the json compressor pick (trouble, outliers, change points, first
  * and last, mentioned ids), with one marker per sampled table saying how many rows it omitted.
  */
-import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import { fewerTokens } from '../tokenize/token-size.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import { contentRef, formatMarker } from '../store/marker.ts';
 import { chooseRows } from './json/choose-rows.ts';
 import { identifiersIn } from './json/mentioned-identifiers.ts';
@@ -157,7 +158,7 @@ function compressTable(input: CompressInput, context: CompressContext): Compress
     for (const block of [...blocks].reverse()) omitted += sampleBlock(lines, block, plan, mentioned, ref);
   }
   const text = lines.join('\n');
-  if (text === input.text || context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
+  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   if (omitted === 0) return { text, lossy: false, dropped: [] };
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }

@@ -22,28 +22,23 @@ export type BlockOutcome =
       readonly text: string;
       readonly lossy: boolean;
       readonly dropped: readonly DroppedOriginal[];
-      readonly tokensBefore: number;
       readonly ms: number;
     }
   | PassedBlock
   | FailedBlock;
 
-type PassedBlock = { readonly state: 'passed'; readonly kind: ContentKind | null; readonly reason: PassReason; readonly tokens: number; readonly ms: number };
-type FailedBlock = { readonly state: 'failed'; readonly kind: ContentKind | null; readonly compressor: string; readonly error: string; readonly tokens: number; readonly ms: number };
+type PassedBlock = { readonly state: 'passed'; readonly kind: ContentKind | null; readonly reason: PassReason; readonly ms: number };
+type FailedBlock = { readonly state: 'failed'; readonly kind: ContentKind | null; readonly compressor: string; readonly error: string; readonly ms: number };
 
-/** An outcome with the compressed text's token count, which reports need and the engine's decision does not. */
-export type MeasuredBlockOutcome = (Extract<BlockOutcome, { state: 'compressed' }> & { readonly tokensAfter: number }) | PassedBlock | FailedBlock;
+/** An outcome with the token counts reports need and the engine's decision does not (after = before unless compressed). */
+export type MeasuredBlockOutcome = BlockOutcome & { readonly tokensBefore: number; readonly tokensAfter: number };
 
 export function outcomeText(outcome: BlockOutcome, original: string): string {
   return outcome.state === 'compressed' ? outcome.text : original;
 }
 
-/** The block's input count, which every outcome carries. */
-export function outcomeTokensBefore(outcome: BlockOutcome): number {
-  return outcome.state === 'compressed' ? outcome.tokensBefore : outcome.tokens;
-}
-
-/** Adds the compressed text's count, measured with `ruler`. */
-export function measureOutcome(outcome: BlockOutcome, ruler: TokenRuler): MeasuredBlockOutcome {
-  return outcome.state === 'compressed' ? { ...outcome, tokensAfter: ruler.count(outcome.text) } : outcome;
+/** Adds the counts of the block as it came (`original`) and as it is sent, measured with `ruler`. */
+export function measureOutcome(outcome: BlockOutcome, original: string, ruler: TokenRuler): MeasuredBlockOutcome {
+  const tokensBefore = ruler.count(original);
+  return { ...outcome, tokensBefore, tokensAfter: outcome.state === 'compressed' ? ruler.count(outcome.text) : tokensBefore };
 }

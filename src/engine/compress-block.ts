@@ -1,5 +1,6 @@
 /** Routes one block to the compressors for its content and keeps the first real gain (fail open). */
 import type { CompressContext, CompressInput, CompressResult, DroppedOriginal } from '../compressors/compressor.ts';
+import { fewerTokens, holdsAtLeast, tokenSize, type TokenSize } from '../tokenize/token-size.ts';
 import type { ContentKind } from '../types.ts';
 import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
@@ -29,8 +30,8 @@ type Attempt =
 
 const now = (): number => performance.now();
 
-function attempt(text: string, tokens: number, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting): Attempt {
-  const input: CompressInput = { text, kind, tokens, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
+function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting): Attempt {
+  const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
   for (const compressor of routing.registry[kind]) {
     const started = now();
     let result: CompressResult | null;
@@ -54,12 +55,12 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
   let lossy = false;
   for (const section of detection.sections ?? []) {
     const piece = text.slice(section.start, section.end);
-    const tokens = section.kind === 'mixed' ? 0 : routing.context.ruler.count(piece);
-    if (section.kind === 'mixed' || tokens < routing.minSectionTokens) {
+    const size = section.kind === 'mixed' ? null : tokenSize(piece, routing.context.ruler);
+    if (size === null || !holdsAtLeast(size, routing.minSectionTokens)) {
       pieces.push(piece);
       continue;
     }
-    const tried = attempt(piece, tokens, section.kind, section.language, toolName, routing);
+    const tried = attempt(piece, size, section.kind, section.language, toolName, routing);
     if (tried.state === 'failed') return tried;
     if (tried.state === 'none') {
       pieces.push(piece);
@@ -74,33 +75,25 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
   return { state: 'ok', compressor: `mixed:${[...names].sort().join('+')}`, result: { text: pieces.join(''), lossy, dropped } };
 }
 
-/**
- * Never larger: a token covers at least one UTF-8 byte, so an output of fewer bytes than the input
- * has tokens is smaller without counting it; only when that bound fails is the output counted.
- */
-function provablySmaller(output: string, tokensBefore: number, routing: BlockRouting): boolean {
-  if (Buffer.byteLength(output, 'utf8') < tokensBefore) return true;
-  return routing.context.ruler.count(output) < tokensBefore;
-}
-
 /** Compresses one block; never throws, never returns a larger block. */
-export function compressBlock(text: string, toolName: string | undefined, tokens: number, routing: BlockRouting): BlockOutcome {
+export function compressBlock(text: string, toolName: string | undefined, size: TokenSize, routing: BlockRouting): BlockOutcome {
   const started = now();
   let detection: BlockDetection;
   try {
     detection = routing.detect(text);
   } catch (error) {
-    return { state: 'failed', kind: null, compressor: 'detect', error: error instanceof Error ? error.message : String(error), tokens, ms: now() - started };
+    return { state: 'failed', kind: null, compressor: 'detect', error: error instanceof Error ? error.message : String(error), ms: now() - started };
   }
   const { kind } = detection;
-  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing) : attempt(text, tokens, kind, detection.language, toolName, routing);
+  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing) : attempt(text, size, kind, detection.language, toolName, routing);
   const ms = now() - started;
-  if (tried.state === 'failed') return { state: 'failed', kind, compressor: tried.compressor, error: tried.error, tokens, ms };
+  if (tried.state === 'failed') return { state: 'failed', kind, compressor: tried.compressor, error: tried.error, ms };
   if (tried.state === 'none') {
     const reason = kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain';
-    return { state: 'passed', kind, reason, tokens, ms };
+    return { state: 'passed', kind, reason, ms };
   }
-  if (!provablySmaller(tried.result.text, tokens, routing)) return { state: 'passed', kind, reason: 'no-gain', tokens, ms };
+  // Never larger, whatever the compressor checked itself.
+  if (!fewerTokens(tried.result.text, size, routing.context.ruler)) return { state: 'passed', kind, reason: 'no-gain', ms };
   return {
     state: 'compressed',
     kind,
@@ -108,7 +101,6 @@ export function compressBlock(text: string, toolName: string | undefined, tokens
     text: tried.result.text,
     lossy: tried.result.lossy,
     dropped: tried.result.dropped,
-    tokensBefore: tokens,
     ms,
   };
 }

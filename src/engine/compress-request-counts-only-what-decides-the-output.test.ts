@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Compressor } from '../compressors/compressor.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
+import { tokenFloor } from '../tokenize/token-floor.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind } from '../types.ts';
 import { parseRequest } from './canonical-request.ts';
@@ -30,21 +31,33 @@ function setupWith(compressor: Compressor, ruler: TokenRuler): EngineSetup {
 }
 
 describe('compressRequest counts only what decides the output', () => {
-  it('counts the compressible block alone when the output has fewer bytes than the input has tokens', async () => {
+  it('counts nothing when the output has fewer bytes than the input has tokens at least', async () => {
     const counted: string[] = [];
     const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(keepFirstLines, recordingRuler(counted))));
+    const output = LOG.split('\n').slice(0, 3).join('\n');
+    expect(Buffer.byteLength(output, 'utf8')).toBeLessThan(tokenFloor(LOG));
     expect(result.stats.blocksChanged).toBe(1);
-    expect(counted).toEqual([LOG]);
+    expect(counted).toEqual([]);
   });
 
-  it('counts the output too when its bytes cannot prove it smaller, and still never sends a larger block', async () => {
+  it('counts the output, then the input, when neither bytes nor the floor prove it smaller; never sends a larger block', async () => {
     const counted: string[] = [];
     const ruler = recordingRuler(counted);
     const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(dropLastLine, ruler)));
     const output = LOG.split('\n').slice(0, -1).join('\n');
-    expect(Buffer.byteLength(output, 'utf8')).toBeGreaterThanOrEqual(ruler.count(LOG));
+    expect(counted).toEqual([output, LOG]);
+    expect(ruler.count(output)).toBeGreaterThanOrEqual(tokenFloor(LOG));
     expect(result.stats.blocksChanged).toBe(1);
-    expect(counted.slice(0, 2)).toEqual([LOG, output]);
+    expect(ruler.count(output)).toBeLessThan(ruler.count(LOG));
+  });
+
+  it('passes a block whose output is not fewer tokens, after counting both', async () => {
+    const counted: string[] = [];
+    const same: Compressor = { name: 'pad', kinds: ['text'], compress: (input) => ({ text: `${input.text} `, lossy: false, dropped: [] }) };
+    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(same, recordingRuler(counted))));
+    expect(result.stats.blocksChanged).toBe(0);
+    expect(result.parts.find((p) => p.part.compressible)?.outcome).toMatchObject({ state: 'passed', reason: 'no-gain' });
+    expect(counted).toEqual([`${LOG} `, LOG]);
   });
 
   it('leaves the report figures to measureRequest, which counts every part as sent', async () => {

@@ -12,6 +12,7 @@ import { decideBlock } from './decide-block.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
+import { tokenSize } from '../tokenize/token-size.ts';
 
 /** One part of the request and what became of it. */
 export interface PartResult {
@@ -59,13 +60,12 @@ async function decide(part: RequestPart, session: EngineSession, routing: () => 
   const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
-  const tokens = setup.ruler.count(part.text);
   let outcome: BlockOutcome;
   if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
-    outcome = { state: 'passed', kind: null, reason: 'cached-prefix', tokens, ms: 0 };
+    outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    outcome = await decideBlock(part.text, part.toolName, tokens, setup, routing());
+    outcome = await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing());
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);

@@ -3,6 +3,7 @@ import { detectContent } from '../detect/detect-content.ts';
 import { measureOutcome, type BlockOutcome, type MeasuredBlockOutcome } from './block-outcome.ts';
 import { decideBlock } from './decide-block.ts';
 import type { EngineSetup } from './engine-session.ts';
+import { tokenSize } from '../tokenize/token-size.ts';
 
 export interface TextHint {
   /** A file name whose extension hints the language of code. */
@@ -13,8 +14,7 @@ export interface TextHint {
 
 /** Routes the text like a tool result and stores what a lossy step dropped: the engine's work alone. */
 export async function decideText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
-  const tokens = setup.ruler.count(text);
-  return decideBlock(text, undefined, tokens, setup, {
+  return decideBlock(text, undefined, tokenSize(text, setup.ruler), setup, {
     registry: setup.registry,
     detect: (t) => detectContent(t, hint.fileName ? { fileName: hint.fileName } : {}),
     context: { profile: setup.options.profile, ruler: setup.ruler, conversation: hint.conversation ?? '' },
@@ -25,5 +25,5 @@ export async function decideText(text: string, setup: EngineSetup, hint: TextHin
 
 /** `decideText`, and the compressed text's token count for the caller to report. */
 export async function compressText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<MeasuredBlockOutcome> {
-  return measureOutcome(await decideText(text, setup, hint), setup.ruler);
+  return measureOutcome(await decideText(text, setup, hint), text, setup.ruler);
 }

@@ -7,22 +7,23 @@ import type { BlockOutcome } from './block-outcome.ts';
 import { isAlreadyCompressed } from './already-compressed.ts';
 import { compressBlock, type BlockRouting } from './compress-block.ts';
 import { matchesToolGlob } from './engine-options.ts';
+import { holdsAtLeast, type TokenSize } from '../tokenize/token-size.ts';
 import type { EngineSetup } from './engine-session.ts';
 
 /** Decides a block the first time it is seen. Never throws. */
-export async function decideBlock(text: string, toolName: string | undefined, tokens: number, setup: EngineSetup, routing: BlockRouting): Promise<BlockOutcome> {
-  const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, tokens, ms: 0 });
+export async function decideBlock(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting): Promise<BlockOutcome> {
+  const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, ms: 0 });
   if (toolName !== undefined && matchesToolGlob(toolName, setup.options.excludeTools)) return pass('excluded-tool');
-  if (tokens < setup.options.minBlockTokens) return pass('below-minimum');
+  if (!holdsAtLeast(size, setup.options.minBlockTokens)) return pass('below-minimum');
   if (text.length > setup.options.maxBlockChars) return pass('too-large');
   if (isAlreadyCompressed(text)) return pass('already-compressed');
-  const outcome = compressBlock(text, toolName, tokens, routing);
+  const outcome = compressBlock(text, toolName, size, routing);
   if (outcome.state !== 'compressed') return outcome;
   try {
     for (const dropped of outcome.dropped) await setup.store.put(dropped.original);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { state: 'failed', kind: outcome.kind, compressor: 'store', error: message, tokens, ms: outcome.ms };
+    return { state: 'failed', kind: outcome.kind, compressor: 'store', error: message, ms: outcome.ms };
   }
   return outcome;
 }

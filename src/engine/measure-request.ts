@@ -3,7 +3,6 @@
  * work (a proxy never needs them): the whole request and its compressible part, before and after.
  */
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
-import { outcomeTokensBefore } from './block-outcome.ts';
 import type { CompressedRequest, PartResult } from './compress-request.ts';
 
 /** Tokens of one part as it came and as it is sent. */
@@ -31,8 +30,8 @@ export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler)
   let tokensBefore = 0, tokensAfter = 0, compressibleBefore = 0, compressibleAfter = 0;
   for (const result of compressed.parts) {
     const { part, outcome, text } = result;
-    // A routed block's outcome carries its input count; the engine needed it, so it is not counted twice.
-    const before = outcome === null ? ruler.count(part.text) : outcomeTokensBefore(outcome);
+    // The ruler's cache holds the counts the engine's decisions needed: nothing is counted twice.
+    const before = ruler.count(part.text);
     const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : ruler.count(text);
     parts.push({ result, before, after });
     tokensBefore += before;

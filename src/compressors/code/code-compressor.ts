@@ -22,7 +22,8 @@
  */
 import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { withinShare } from '../../tokenize/token-size.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
@@ -139,9 +140,10 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     } finally {
       tree.delete();
     }
-    const before = context.ruler.count(text);
+    const size = inputSize(input, context.ruler);
     const after = context.ruler.count(outlined);
-    if (after > before * (1 - minReduction) || after >= before) {
+    if (!withinShare(after, size, 1 - minReduction)) {
+      const before = size.exact();
       return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
     }
     return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };

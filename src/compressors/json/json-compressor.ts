@@ -2,7 +2,8 @@
  * The json compressor: compact re-serialisation with arrays of similar objects as tables (lossless,
  * see `columnar-format.ts`), then, in lossy profiles, long arrays sampled down to the rows that matter.
  */
-import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import { fewerTokens } from '../../tokenize/token-size.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef } from '../../store/marker.ts';
 import { encodeColumnar } from './columnar-format.ts';
 import { identifiersIn } from './mentioned-identifiers.ts';
@@ -29,7 +30,7 @@ function compressJson(input: CompressInput, context: CompressContext): CompressR
     omitted = sampled.omitted;
     text = encodeColumnar(sampled.value, sampled.notes, countTokens);
   }
-  if (text === input.text || context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
+  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   if (omitted === 0) return { text, lossy: false, dropped: [] };
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }

@@ -1,5 +1,6 @@
 /** The `json-minify` compressor: compact re-serialisation of JSON and nothing else (the bench's baseline). */
-import { inputTokens, type Compressor } from '../compressor.ts';
+import { fewerTokens } from '../../tokenize/token-size.ts';
+import { inputSize, type Compressor } from '../compressor.ts';
 import { safeParseJson } from './safe-parse.ts';
 
 /** Lossless: rewrites JSON without insignificant whitespace; null when the text is not JSON or already compact. */
@@ -10,7 +11,7 @@ export const jsonMinify: Compressor = {
     const parsed = safeParseJson(input.text);
     if (!parsed.ok) return null;
     const text = JSON.stringify(parsed.value);
-    if (text === input.text || context.ruler.count(text) >= inputTokens(input, context.ruler)) return null;
+    if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
     return { text, lossy: false, dropped: [] };
   },
 };

@@ -5,12 +5,12 @@
  * occurrence counts and first/last timestamps, under one marker for the whole original.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
-import { exceedsTokens } from '../text/token-bound.ts';
+import { fewerTokens } from '../../tokenize/token-size.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
 import { splitRecords } from './log-records.ts';
 import { logTemplate } from './log-template.ts';
@@ -56,7 +56,7 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     ...plan.folded.map(describeFold),
     marker,
   ].join('\n');
-  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler, input.tokens)) return null;
+  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -5,7 +5,8 @@
  * hits and distinct lines kept; near-duplicates folded with their line numbers; files with identical
  * hits merged into one path set; a per-file cap; one marker for the whole original.
  */
-import { inputTokens, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import { fewerTokens, withinShare } from '../../tokenize/token-size.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
@@ -48,9 +49,9 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   // Cheap shape checks come before any token count: counting is the costly part on odd input.
   const output = parseSearchOutput(input.text);
   if (output.files.length === 0) return null;
-  const before = inputTokens(input, context.ruler);
+  const size = inputSize(input, context.ruler);
   const headings = toHeadings(input.text);
-  const lossless = headings !== null && context.ruler.count(headings) < before
+  const lossless = headings !== null && fewerTokens(headings, size, context.ruler)
     ? { text: headings, lossy: false, dropped: [] } : null;
   if (context.profile === 'lossless') return lossless;
   const mentioned = mentionsAny(conversationTerms(context.conversation));
@@ -65,8 +66,9 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const marker = formatMarker(ref, `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
   const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
   // A lossy form must win clearly: a marker costs a retrieval, and a near tie could flip on a re-run.
-  const baseline = lossless === null ? before : context.ruler.count(lossless.text);
-  if (context.ruler.count(text) > LOSSY_MUST_SAVE * baseline) return lossless;
+  const after = context.ruler.count(text);
+  const clearWin = lossless === null ? withinShare(after, size, LOSSY_MUST_SAVE) : after <= LOSSY_MUST_SAVE * context.ruler.count(lossless.text);
+  if (!clearWin) return lossless;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

@@ -5,12 +5,12 @@
  * elided run leaves a `(... N lines omitted)` line, and one marker at the end holds the whole input.
  * Lossless returns null: dropping repeats is not reversible from the text alone.
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
-import { exceedsTokens } from './token-bound.ts';
+import { fewerTokens, holdsAtLeast } from '../../tokenize/token-size.ts';
 
 const KEEP_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.55, aggressive: 0.3 };
 const MIN_TOKENS = 120;
@@ -49,14 +49,15 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const rendered = render(lines, selection.keep);
   const omitted = rendered.omitted + dropped;
   if (omitted === 0) return null;
-  if (!exceedsTokens(input.text, MIN_TOKENS, context.ruler, input.tokens)) return null;
+  const size = inputSize(input, context.ruler);
+  if (!holdsAtLeast(size, MIN_TOKENS + 1)) return null;
   const ref = contentRef(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
   const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
   const text = `${[...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n')}${trailing}`;
-  if (!exceedsTokens(input.text, context.ruler.count(text), context.ruler, input.tokens)) return null;
+  if (!fewerTokens(text, size, context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

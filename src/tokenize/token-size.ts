@@ -1,0 +1,42 @@
+/**
+ * A text's token count as far as a decision needs it: the floor from one pass over the characters
+ * (`token-floor.ts`), and the ruler's exact count only when the floor cannot decide. Every answer
+ * here is the one the exact counts would give.
+ */
+import { tokenFloor } from './token-floor.ts';
+import type { TokenRuler } from './token-ruler.ts';
+
+export interface TokenSize {
+  /** Tokens the text has at least. */
+  readonly floor: number;
+  /** The ruler's count, counted on the first call. */
+  exact(): number;
+}
+
+/** The size of `text`, with its floor now and its exact count on demand. */
+export function tokenSize(text: string, ruler: TokenRuler): TokenSize {
+  let exact: number | undefined;
+  return { floor: tokenFloor(text), exact: () => (exact ??= ruler.count(text)) };
+}
+
+/** Whether the text has at least `n` tokens. */
+export function holdsAtLeast(size: TokenSize, n: number): boolean {
+  return size.floor >= n || size.exact() >= n;
+}
+
+/**
+ * Whether `output` has fewer tokens than the text `size` measures. A token covers at least one UTF-8
+ * byte, so fewer bytes than the floor settles it with no count at all; then the output's count
+ * against the floor; the input is counted only when both fall short.
+ */
+export function fewerTokens(output: string, size: TokenSize, ruler: TokenRuler): boolean {
+  if (Buffer.byteLength(output, 'utf8') < size.floor) return true;
+  const after = ruler.count(output);
+  return after < size.floor || after < size.exact();
+}
+
+/** Whether `tokens` is at most `share` of the text's tokens (and fewer than them). */
+export function withinShare(tokens: number, size: TokenSize, share: number): boolean {
+  const fits = (total: number): boolean => tokens <= share * total && tokens < total;
+  return fits(size.floor) || fits(size.exact());
+}
