@@ -14,8 +14,8 @@ import type { EngineSetup } from './engine-session.ts';
 export async function decideBlock(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting): Promise<BlockOutcome> {
   const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, ms: 0 });
   if (toolName !== undefined && matchesToolGlob(toolName, setup.options.excludeTools)) return pass('excluded-tool');
-  if (!holdsAtLeast(size, setup.options.minBlockTokens)) return pass('below-minimum');
   if (text.length > setup.options.maxBlockChars) return pass('too-large');
+  if (!holdsAtLeast(size, setup.options.minBlockTokens)) return pass('below-minimum');
   if (isAlreadyCompressed(text)) return pass('already-compressed');
   const outcome = compressBlock(text, toolName, size, routing);
   if (outcome.state !== 'compressed') return outcome;

@@ -13,10 +13,16 @@ export interface TokenSize {
   exact(): number;
 }
 
-/** The size of `text`, with its floor now and its exact count on demand. */
+/** The size of `text`: its floor on first read, its exact count on demand (a block passed for its length reads neither). */
 export function tokenSize(text: string, ruler: TokenRuler): TokenSize {
+  let floor: number | undefined;
   let exact: number | undefined;
-  return { floor: tokenFloor(text), exact: () => (exact ??= ruler.count(text)) };
+  return {
+    get floor() {
+      return (floor ??= tokenFloor(text));
+    },
+    exact: () => (exact ??= ruler.count(text)),
+  };
 }
 
 /** Whether the text has at least `n` tokens. */
