@@ -1,9 +1,11 @@
 /**
- * The engine's speed and memory targets, measured in one run on this machine (`npx tsx
- * scripts/bench-engine.ts`): compress time next to the ruler's count time per request, p50 latency
- * on 1,000- and 10,000-item JSON arrays, and peak memory on the largest request.
+ * The engine's speed and memory targets, measured in one run on this machine (`npm run
+ * bench:engine`, `-- --update-readme` to write the table into the README): compress time next to the
+ * ruler's count time per request, p50 latency on 1,000- and 10,000-item JSON arrays, and peak memory
+ * on the largest request.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { quantile } from 'simple-statistics';
 import { loadBenchRequests, type BenchRequest } from './engine-bench/bench-requests.ts';
@@ -12,6 +14,7 @@ import { toolResultRequest } from '../src/engine/invariants/tool-result-request.
 import { logArrayText, measureJsonArray } from './engine-bench/json-array-latency.ts';
 import { measurePeakMemory } from './engine-bench/peak-memory.ts';
 import { measureRequestOverhead, type MergeCache, type RequestOverhead } from './engine-bench/request-overhead.ts';
+import { updateReadmeTable } from '../src/report/readme-table.ts';
 
 const LOCAL_EVERY = 4;
 const REQUEST_PLAN = { warmup: 1, runs: 5 };
@@ -30,7 +33,8 @@ function gitSha(): string {
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 // The load average says how much the figures below shared the machine with other work.
-console.log(`git ${gitSha()} | node ${process.version} | ${cpu} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tokenizer o200k_base | profile balanced`);
+const machine = `git ${gitSha()} | node ${process.version} | ${cpu} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tokenizer o200k_base | profile balanced`;
+console.log(machine);
 
 const { headroom, local, skipped } = await loadBenchRequests(LOCAL_EVERY);
 for (const reason of skipped) console.log(`skipped ${reason}`);
@@ -95,4 +99,10 @@ for (const request of largest === null ? [arrayRequest] : [largest, arrayRequest
   }
 }
 
-console.log(formatTable(rows));
+const table = formatTable(rows);
+console.log(table);
+if (process.argv.includes('--update-readme')) {
+  const readme = new URL('../README.md', import.meta.url);
+  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'engine-bench'));
+  console.log('README.md: engine-bench table updated');
+}

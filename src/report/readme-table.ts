@@ -1,10 +1,5 @@
-/** Keeps the README's bench table current: the rendered table goes between two HTML comment markers. */
+/** Keeps the README's bench tables current: each rendered table goes between two HTML comment markers. */
 import { ReportInputError } from '../errors.ts';
-
-/** The line after which the README's bench table starts. */
-export const README_TABLE_START = '<!-- bench:start -->';
-/** The line before which the README's bench table ends. */
-export const README_TABLE_END = '<!-- bench:end -->';
 
 function only(text: string, marker: string): number {
   const first = text.indexOf(marker);
@@ -16,16 +11,28 @@ function only(text: string, marker: string): number {
   return first;
 }
 
-/** Returns `readmeText` with what lies between the bench markers replaced by `table`. */
-export function updateReadmeTable(readmeText: string, table: string): string {
-  for (const marker of [README_TABLE_START, README_TABLE_END]) {
+/** The markers around a named README section: `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
+export function readmeMarkers(section: string): { readonly start: string; readonly end: string } {
+  return { start: `<!-- ${section}:start -->`, end: `<!-- ${section}:end -->` };
+}
+
+/** The lines between which the README's workload table sits. */
+export const { start: README_TABLE_START, end: README_TABLE_END } = readmeMarkers('bench');
+
+/**
+ * Returns `readmeText` with what lies between a section's markers replaced by `table`: the `bench`
+ * section by default (the workload table), `engine-bench` for the engine's speed figures.
+ */
+export function updateReadmeTable(readmeText: string, table: string, section = 'bench'): string {
+  const markers = readmeMarkers(section);
+  for (const marker of [markers.start, markers.end]) {
     // A marker inside the table would make the next update find two and refuse.
     if (table.includes(marker)) throw new ReportInputError('table for the README', `contains ${marker}`);
   }
-  const start = only(readmeText, README_TABLE_START);
-  const end = only(readmeText, README_TABLE_END);
-  if (end < start) throw new ReportInputError(`README marker ${README_TABLE_END}`, `comes before ${README_TABLE_START}`);
-  const before = readmeText.slice(0, start + README_TABLE_START.length);
+  const start = only(readmeText, markers.start);
+  const end = only(readmeText, markers.end);
+  if (end < start) throw new ReportInputError(`README marker ${markers.end}`, `comes before ${markers.start}`);
+  const before = readmeText.slice(0, start + markers.start.length);
   const after = readmeText.slice(end);
   return `${before}\n${table.trim()}\n${after}`;
 }
