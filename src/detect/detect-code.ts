@@ -1,5 +1,6 @@
 /** Source code: lines that end, open or close like code, and few that read like prose. */
 import type { Detector, Sample } from './detection.ts';
+import { makefileShare } from './makefile-lines.ts';
 import { nonBlank } from './sample.ts';
 
 const CODE_LINE = [
@@ -12,6 +13,8 @@ const NUMBERED = /^\s*\d+\t/;
 const TRIPLE_QUOTE = /"""|'''/g;
 const DOCTEST = /^\s*>>>/;
 const PROSE = /^[A-Z][a-z]+(?: [\w,'()-]+){5,}[.!?:]?$/;
+/** Past this share of Makefile lines a block is a Makefile: no code grammar of ours reads it. */
+const MAKEFILE_SHARE = 0.25;
 
 function isCodeLine(line: string): boolean {
   for (const cue of CODE_LINE) if (cue.test(line)) return true;
@@ -59,7 +62,7 @@ export const codeDetector: Detector = {
   ceiling: 0.9,
   score(sample: Sample): number {
     const lines = withoutLineNumbers(nonBlank(sample.lines).slice(0, 1_500));
-    if (lines.length === 0) return 0;
+    if (lines.length === 0 || makefileShare(lines) >= MAKEFILE_SHARE) return 0;
     const outside = scoreLines(lines, false);
     return lines.some((line) => TRIPLE_QUOTE.test(line)) ? Math.max(outside, scoreLines(lines, true)) : outside;
   },

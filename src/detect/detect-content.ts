@@ -2,6 +2,8 @@
 import type { DetectHint, Detection, DetectedSection } from './detection.ts';
 import { detectSingle } from './detect-single.ts';
 import { sampleText } from './sample.ts';
+import { splitFileHeaders } from './split-file-headers.ts';
+import { splitJsonLead } from './split-json-lead.ts';
 import { splitFenced, splitTracebacks, splitWrapped, type RawSection } from './split-sections.ts';
 
 // Splitting scans the whole text; past this size a block is judged from its sample alone.
@@ -22,7 +24,7 @@ export function detectContent(text: string, hint: DetectHint = {}): Detection {
 function detect(text: string, hint: DetectHint): Detection {
   if (text.trim().length === 0 || looksBinary(text)) return { kind: 'text' };
   if (text.length <= MAX_SPLIT_CHARS) {
-    const split = splitWrapped(text) ?? splitFenced(text);
+    const split = splitWrapped(text) ?? splitFileHeaders(text) ?? splitJsonLead(text) ?? splitFenced(text);
     if (split !== null && split.length <= MAX_SECTIONS) return fromSections(text, split, hint);
   }
   const single = detectSingle(sampleText(text), hint);
