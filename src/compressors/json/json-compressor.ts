@@ -1,6 +1,7 @@
 /**
  * The json compressor: compact re-serialisation with arrays of similar objects as tables (lossless,
- * see `columnar-format.ts`), then, in lossy profiles, long arrays sampled down to the rows that matter.
+ * see `columnar-format.ts`), then, in lossy profiles, long strings cut to their opening and telling
+ * lines and long arrays sampled down to the rows that matter.
  * A document cut short (`head` over a JSON file) is compressed as far as it goes, under a marker that
  * says it was cut.
  */
@@ -14,6 +15,7 @@ import { elideDeeperThan } from './elide-deep-values.ts';
 import { identifiersIn } from './mentioned-identifiers.ts';
 import { safeParseJson } from './safe-parse.ts';
 import { SAMPLING_PLANS, sampleValue } from './sample-value.ts';
+import { STRING_PLANS, shortenLongStrings } from './shorten-long-strings.ts';
 
 /** Text that already carries a marker was compressed before: compressing it again must change nothing. */
 const MARKER_OPENING = '[[terse:';
@@ -22,7 +24,7 @@ const CUT_SKIM_SHARES: Record<Exclude<Profile, 'lossless'>, number> = { balanced
 /** Deepest first; at 2 the items of a top-level list keep their scalar fields, below that nothing is left to skim. */
 const CUT_SKIM_LIMITS = [6, 5, 4, 3, 2];
 
-/** The encoded value and how many items sampling dropped from it (markers pointing at `ref`). */
+/** The encoded value and how many lossy cuts it holds (items sampled out, strings shortened; markers pointing at `ref`). */
 interface Encoded {
   readonly text: string;
   readonly omitted: number;
@@ -31,8 +33,11 @@ interface Encoded {
 function encode(value: JsonValue, context: CompressContext, ref: string | null): Encoded {
   const countTokens = (part: string): number => context.ruler.count(part);
   if (context.profile === 'lossless' || ref === null) return { text: encodeColumnar(value, new WeakMap(), countTokens), omitted: 0 };
-  const sampled = sampleValue(value, SAMPLING_PLANS[context.profile], identifiersIn(context.conversation), ref);
-  return { text: encodeColumnar(sampled.value, sampled.notes, countTokens), omitted: sampled.omitted };
+  const mentioned = identifiersIn(context.conversation);
+  // Strings first: sampling judges rows by what stays of them, and keeps its notes on the arrays it returns.
+  const shortened = shortenLongStrings(value, STRING_PLANS[context.profile], mentioned, ref);
+  const sampled = sampleValue(shortened.value, SAMPLING_PLANS[context.profile], mentioned, ref);
+  return { text: encodeColumnar(sampled.value, sampled.notes, countTokens), omitted: sampled.omitted + shortened.shortened };
 }
 
 /**
