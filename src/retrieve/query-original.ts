@@ -20,21 +20,30 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * Filters `original` by `query` (case-insensitive; all terms must match). A JSON original with an
- * array answers with the matching items of its largest array (the top-level array, or the nested
- * one with most items), as a JSON array; anything else answers with the matching lines, each
- * prefixed by its 1-based line number.
+ * Filters `original` by `query` (case-insensitive; all terms must match). A JSON original answers
+ * with the matching items of its largest collection: an array (as a JSON array) or an object whose
+ * many values are all objects (its matching entries, key or value, as a JSON object). Anything else
+ * answers with the matching lines, each prefixed by its 1-based line number.
  */
 export function queryOriginal(original: string, query: string): QueryAnswer {
   const terms = queryTerms(query);
-  const items = largestJsonArray(original);
-  return items === null ? matchLines(original, terms) : matchItems(items, terms);
+  const collection = largestJsonCollection(original);
+  if (collection === null) return matchLines(original, terms);
+  return Array.isArray(collection) ? matchItems(collection, terms) : matchEntries(collection, terms);
 }
 
 function matchItems(items: readonly JsonValue[], terms: readonly string[]): QueryAnswer {
   const kept = items.filter((item) => containsAll(itemHaystack(item), terms));
   const text = kept.length === 0 ? '[]' : `[\n${kept.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
   return { text, matched: { unit: 'items', count: kept.length, total: items.length } };
+}
+
+/** A keyed collection's matching entries (key or value), as a JSON object, one entry per line. */
+function matchEntries(collection: KeyedCollection, terms: readonly string[]): QueryAnswer {
+  const entries = Object.entries(collection);
+  const kept = entries.filter(([key, value]) => containsAll(`${key.toLowerCase()}\n${itemHaystack(value)}`, terms));
+  const text = kept.length === 0 ? '{}' : `{\n${kept.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',\n')}\n}`;
+  return { text, matched: { unit: 'items', count: kept.length, total: entries.length } };
 }
 
 function matchLines(original: string, terms: readonly string[]): QueryAnswer {
@@ -79,18 +88,37 @@ function collectStrings(value: JsonValue, into: string[]): void {
   }
 }
 
-/** The array with most items anywhere in a JSON original (first in document order on a tie), or null. */
-export function largestJsonArray(original: string): JsonValue[] | null {
+/** An object used as a collection: many keys, every value an object (npm's `versions`, records by id). */
+type KeyedCollection = { readonly [key: string]: JsonValue };
+
+/** Keys an object needs to count as a collection rather than a record. */
+const MIN_COLLECTION_KEYS = 8;
+
+function asKeyedCollection(value: { readonly [key: string]: JsonValue }): KeyedCollection | null {
+  const values = Object.values(value);
+  if (values.length < MIN_COLLECTION_KEYS) return null;
+  return values.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) ? value : null;
+}
+
+/**
+ * The collection with most items anywhere in a JSON original, first in document order on a tie: an
+ * array, or an object whose many values are all objects. Null for text that is not JSON or holds none.
+ */
+export function largestJsonCollection(original: string): JsonValue[] | KeyedCollection | null {
   const start = original.trimStart()[0];
   if (start !== '[' && start !== '{') return null;
   const parsed = parseJson(original);
   if (parsed === undefined) return null;
-  let largest: JsonValue[] | null = null;
+  let largest: JsonValue[] | KeyedCollection | null = null;
+  let largestSize = 0;
   const visit = (value: JsonValue): void => {
     if (Array.isArray(value)) {
-      if (value.length > (largest?.length ?? 0)) largest = value;
+      if (value.length > largestSize) [largest, largestSize] = [value, value.length];
       value.forEach(visit);
     } else if (value !== null && typeof value === 'object') {
+      const keyed = asKeyedCollection(value);
+      const size = Object.keys(value).length;
+      if (keyed !== null && size > largestSize) [largest, largestSize] = [keyed, size];
       Object.values(value).forEach(visit);
     }
   };

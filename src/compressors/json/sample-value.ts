@@ -1,4 +1,4 @@
-/** Lossy step: shortens every long array of a JSON value to the rows `chooseRows` keeps, one marker per array. */
+/** * Lossy step: shortens every long array (and keyed collection) of a JSON value to the rows `chooseRows` keeps, one marker each. */
 import type { JsonValue, Profile } from '../../types.ts';
 import { formatMarker } from '../../store/marker.ts';
 import { chooseRows } from './choose-rows.ts';
@@ -31,6 +31,11 @@ export interface SampledValue {
   readonly omitted: number;
 }
 
+/** The key under which a sampled keyed collection carries its marker. */
+export const OMITTED_KEY = '…';
+/** The name a collection's keys are judged under, beside their values' fields. */
+const KEY_FIELD = '$key';
+
 function isObject(value: JsonValue): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -55,6 +60,8 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       return kept;
     }
     if (typeof node === 'object' && node !== null) {
+      const keyed = sampleKeyedCollection(node, visit);
+      if (keyed !== null) return keyed;
       // Most objects hold nothing sampled: a copy is started only at the first child that changed.
       const keys = Object.keys(node);
       let copy: { [key: string]: JsonValue } | null = null;
@@ -72,5 +79,28 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
     }
     return node;
   };
+  /**
+   * An object used as a collection (npm's `versions`, a map of ids to records): many keys whose values
+   * are all objects. It is sampled like an array, the key judged as one more field (so
+   * a key the conversation mentions is kept); the kept entries stay in order, and one more entry, under
+   * OMITTED_KEY, carries the marker.
+   */
+  function sampleKeyedCollection(node: { readonly [key: string]: JsonValue }, visitChild: (child: JsonValue) => JsonValue): JsonValue | null {
+    const keys = Object.keys(node);
+    if (keys.length <= plan.keepWhole || OMITTED_KEY in node) return null;
+    const values = keys.map((key) => node[key] as JsonValue);
+    // Maps of scalars (a package's dependencies, its scripts) are read whole: only records are sampled.
+    if (!values.every(isObject)) return null;
+    const rows = keys.map((key, index) => [{ path: KEY_FIELD, key: KEY_FIELD, value: key }, ...jsonRowFields(values[index] as JsonValue)]);
+    const kept = chooseRows(rows, { budget: plan.budget, mentioned });
+    const dropped = keys.length - kept.length;
+    if (dropped === 0) return null;
+    omitted += dropped;
+    const copy: { [key: string]: JsonValue } = {};
+    for (const index of kept) assignKey(copy, keys[index] as string, visitChild(values[index] as JsonValue));
+    assignKey(copy, OMITTED_KEY, formatMarker(ref, `${dropped} of ${keys.length} entries omitted; retrieve with query`));
+    return copy;
+  }
+
   return { value: visit(value), notes, omitted };
 }
