@@ -65,6 +65,8 @@ function markdownBlocks(lines: readonly string[]): TableBlock[] {
 
 /** Splits CSV/TSV text into records: a newline inside double quotes does not end one. */
 function splitRecords(text: string): string[] {
+  // Without quotes every newline ends a record.
+  if (!text.includes('"')) return text.split('\n');
   const records: string[] = [];
   let quoted = false;
   let start = 0;
@@ -80,7 +82,14 @@ function splitRecords(text: string): string[] {
   return records;
 }
 
+/** A cell without the carriage return a CRLF line leaves at its end. */
+function withoutReturn(value: string): string {
+  return value.endsWith('\r') ? value.slice(0, -1) : value;
+}
+
 function delimitedCells(record: string, delimiter: string): string[] {
+  // Without quotes the scan below is a plain split.
+  if (!record.includes('"')) return record.split(delimiter).map(withoutReturn);
   const cells: string[] = [];
   let quoted = false;
   let cell = '';
@@ -94,7 +103,7 @@ function delimitedCells(record: string, delimiter: string): string[] {
     } else cell += ch;
   }
   cells.push(cell);
-  return cells.map((value) => value.replace(/\r$/, ''));
+  return cells.map(withoutReturn);
 }
 
 /** A CSV or TSV table covering every record (a trailing empty record aside), with a steady column count. */
@@ -102,7 +111,13 @@ function delimitedBlock(records: readonly string[]): TableBlock | null {
   const end = records[records.length - 1] === '' ? records.length - 1 : records.length;
   if (end < MIN_DELIMITED_ROWS + 1) return null;
   for (const delimiter of ['\t', ',']) {
-    const cellsOf = (record: string): string[] => delimitedCells(record, delimiter);
+    // Each record is split once: the width check and the sampling read the same cells.
+    const split = new Map<string, string[]>();
+    const cellsOf = (record: string): string[] => {
+      let cells = split.get(record);
+      if (cells === undefined) split.set(record, (cells = delimitedCells(record, delimiter)));
+      return cells;
+    };
     const width = cellsOf(records[0] as string).length;
     if (width < 2) continue;
     if (records.slice(0, end).every((record) => cellsOf(record).length === width)) {

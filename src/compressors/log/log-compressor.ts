@@ -9,11 +9,11 @@ import { inputSize, type CompressContext, type CompressInput, type CompressResul
 import type { Severity } from '../../detect/log-line-grammar.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
-import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
+import { mentionsConversation } from '../text/conversation-terms.ts';
 import { fewerTokens } from '../../tokenize/token-size.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
 import { splitRecords } from './log-records.ts';
-import { logTemplate } from './log-template.ts';
+import { logTemplate, MAX_CHARS } from './log-template.ts';
 
 const KEEP_FROM: Record<Exclude<Profile, 'lossless'>, Severity> = { balanced: 'warn', aggressive: 'error' };
 const MIN_LINES = 8;
@@ -32,16 +32,32 @@ function describeFold(fold: FoldedTemplate): string {
   return `  ${fold.occurrences}x${range} ${template}`;
 }
 
+/**
+ * Lines `start` to `end` joined by newlines, cut short once past MAX_CHARS: the template reads no
+ * further, so a long stack trace is never joined whole.
+ */
+function recordHead(lines: readonly string[], start: number, end: number): string {
+  let head = lines[start] as string;
+  for (let index = start + 1; index < end && head.length <= MAX_CHARS; index += 1) head += `\n${lines[index] as string}`;
+  return head;
+}
+
+/** Whether any of lines `start` to `end` mentions a conversation term. */
+function anyMentions(lines: readonly string[], start: number, end: number, mentions: (line: string) => boolean): boolean {
+  for (let index = start; index < end; index += 1) if (mentions(lines[index] as string)) return true;
+  return false;
+}
+
 function compressLog(input: CompressInput, context: CompressContext): CompressResult | null {
   if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
   const lines = input.text.split('\n');
   if (lines.length < MIN_LINES) return null;
   const records = splitRecords(lines);
-  const templates = records.map((record) => logTemplate(lines.slice(record.start, record.end).join('\n')));
-  const mentions = mentionsAny(conversationTerms(context.conversation));
+  const templates = records.map((record) => logTemplate(recordHead(lines, record.start, record.end)));
+  const mentions = mentionsConversation(context.conversation);
   const plan = planFolds(records, templates, {
     keepFrom: KEEP_FROM[context.profile],
-    mentioned: (record) => lines.slice(record.start, record.end).some(mentions),
+    mentioned: (record) => anyMentions(lines, record.start, record.end, mentions),
   });
   if (plan.omittedLines === 0) return null;
   const kept = plan.kept.flatMap((index) => {

@@ -6,8 +6,8 @@ const IP = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?$/;
 const UUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const VALUE_RUN = /[0-9a-f]*\d[0-9a-f]*(?:\.\d+)?/gi;
 const HEX = /^(?:0x[0-9a-f]+|(?=[0-9a-f]*[a-f])[0-9a-f]{8,})$/i;
-// Past this, a line's tail says nothing more about its template.
-const MAX_CHARS = 600;
+/** Past this, a line's tail says nothing more about its template. */
+export const MAX_CHARS = 600;
 
 /** The mask for one word-like token holding a digit: ids, addresses and hex whole, else each value run. */
 function maskToken(token: string): string {

@@ -5,14 +5,16 @@
  * hits and distinct lines kept; near-duplicates folded with their line numbers; files with identical
  * hits merged into one path set; a per-file cap; one marker for the whole original.
  */
-import { fewerTokens, withinShare } from '../../tokenize/token-size.ts';
+import { tokenFloor } from '../../tokenize/token-floor.ts';
+import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
-import { conversationTerms, mentionsAny } from '../text/conversation-terms.ts';
+import { mentionsConversation } from '../text/conversation-terms.ts';
 import { formatPathSet } from './path-set.ts';
 import { planHits, type HitGroup, type SearchRules } from './search-fold-plan.ts';
 import { toHeadings } from './search-headings.ts';
+import { searchLines } from './search-lines.ts';
 import { parseSearchOutput } from './search-output.ts';
 import { foldNotes } from './search-notes.ts';
 
@@ -44,17 +46,35 @@ function renderGroup(group: HitGroup): string[] {
   return out;
 }
 
+/**
+ * Whether a lossy form of at most `tokens` tokens wins clearly whatever the lossless form turns out
+ * to be: within the share of both floors, the input's and the heading form's, no count can say no.
+ */
+function clearWinBound(headings: string | null, size: TokenSize): (tokens: number) => boolean {
+  let headingsFloor: number | undefined;
+  return (tokens) => tokens <= LOSSY_MUST_SAVE * size.floor && tokens < size.floor
+    && (headings === null || tokens <= LOSSY_MUST_SAVE * (headingsFloor ??= tokenFloor(headings)));
+}
+
+/** How many of `lines` hold something. */
+function nonEmpty(lines: readonly string[]): number {
+  let count = 0;
+  for (const line of lines) if (line.length > 0) count += 1;
+  return count;
+}
+
 function compressSearch(input: CompressInput, context: CompressContext): CompressResult | null {
   if (MARKER_PATTERN.test(input.text)) return null;
   // Cheap shape checks come before any token count: counting is the costly part on odd input.
-  const output = parseSearchOutput(input.text);
+  const source = searchLines(input.text);
+  const output = parseSearchOutput(input.text, source);
   if (output.files.length === 0) return null;
   const size = inputSize(input, context.ruler);
-  const headings = toHeadings(input.text);
-  const lossless = headings !== null && fewerTokens(headings, size, context.ruler)
-    ? { text: headings, lossy: false, dropped: [] } : null;
-  if (context.profile === 'lossless') return lossless;
-  const mentioned = mentionsAny(conversationTerms(context.conversation));
+  const headings = toHeadings(input.text, source);
+  const losslessForm = (): CompressResult | null => (headings !== null && fewerTokens(headings, size, context.ruler)
+    ? { text: headings, lossy: false, dropped: [] } : null);
+  if (context.profile === 'lossless') return losslessForm();
+  const mentioned = mentionsConversation(context.conversation);
   const groups = planHits(output.files, { ...RULES[context.profile], mentioned });
   const matches = groups.reduce((sum, group) => sum + group.matches * group.paths.length, 0);
   const files = groups.reduce((sum, group) => sum + group.paths.length, 0);
@@ -62,14 +82,19 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const body = groups.flatMap((group) => [...renderGroup(group), '']);
   const notes = foldNotes(output.notes);
   const ref = contentRef(input.text);
-  const lines = input.text.split('\n').filter((line) => line.length > 0).length;
+  const lines = nonEmpty(source.lines);
   const marker = formatMarker(ref, `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
   const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
+  const result: CompressResult = { text, lossy: true, dropped: [{ ref, original: input.text }] };
   // A lossy form must win clearly: a marker costs a retrieval, and a near tie could flip on a re-run.
+  const clearly = clearWinBound(headings, size);
+  if (clearly(Buffer.byteLength(text, 'utf8'))) return result;
   const after = context.ruler.count(text);
+  if (clearly(after)) return result;
+  const lossless = losslessForm();
   const clearWin = lossless === null ? withinShare(after, size, LOSSY_MUST_SAVE) : after <= LOSSY_MUST_SAVE * context.ruler.count(lossless.text);
   if (!clearWin) return lossless;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return result;
 }
 
 /** Groups search hits by file, keeps definitions and distinct lines, folds near-duplicates. */

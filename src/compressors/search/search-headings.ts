@@ -3,21 +3,27 @@
  * per run of lines. Reversible: each line under a heading `p` was `p` + its separator + the line
  * (`:` before `12:text`, `-` before `12-text`); `--` lines stand as they were; blank lines part runs.
  */
-import { isGroupSeparator, parseSearchLine } from '../../detect/search-line-grammar.ts';
+import { isGroupSeparator } from '../../detect/search-line-grammar.ts';
+import { searchLines, type SearchLines } from './search-lines.ts';
 
-/** The heading form of `text`, or null when some line is not `path:N:text`, `path-N-text` or `--`. */
-export function toHeadings(text: string): string | null {
+/**
+ * The heading form of `text`, or null when some line is not `path:N:text`, `path-N-text` or `--`.
+ * `source` holds the lines of `text` (parsed bare too: a hit without a path refuses the form either way).
+ */
+export function toHeadings(text: string, source: SearchLines = searchLines(text)): string | null {
   const trailing = text.endsWith('\n');
-  const lines = (trailing ? text.slice(0, -1) : text).split('\n');
+  // A trailing newline leaves one empty last line: it is the newline written back at the end.
+  const count = source.lines.length - (trailing ? 1 : 0);
   const out: string[] = [];
   let current: string | null = null;
-  for (const line of lines) {
+  for (let index = 0; index < count; index += 1) {
+    const line = source.lines[index] as string;
     if (isGroupSeparator(line)) {
       if (current === null) return null;
       out.push(line);
       continue;
     }
-    const parsed = parseSearchLine(line, false);
+    const parsed = source.parsed(index);
     if (parsed === null || parsed.path === null || parsed.line === null) return null;
     if (parsed.path !== current) {
       if (current !== null) out.push('');

@@ -1,5 +1,6 @@
 /** Reads grep/ripgrep output (flat `path:line:text`, `path:text`, `--heading` groups, bare `line:text`). */
-import { isGroupSeparator, isHeadingPath, parseSearchLine } from '../../detect/search-line-grammar.ts';
+import { isGroupSeparator, isHeadingPath } from '../../detect/search-line-grammar.ts';
+import { searchLines, type SearchLines } from './search-lines.ts';
 
 /** One output line that belongs to a file: a match, or a context line around one. */
 export interface SearchHit {
@@ -23,8 +24,8 @@ export interface SearchOutput {
 }
 
 /** Parses every line once; what fits no search shape is kept as a note. */
-export function parseSearchOutput(text: string): SearchOutput {
-  const lines = text.split('\n');
+export function parseSearchOutput(text: string, source: SearchLines = searchLines(text)): SearchOutput {
+  const { lines } = source;
   const files: SearchFile[] = [];
   const byPath = new Map<string, SearchFile>();
   const notes: string[] = [];
@@ -45,7 +46,7 @@ export function parseSearchOutput(text: string): SearchOutput {
     if (line.length === 0) { heading = null; continue; }
     if (isGroupSeparator(line)) { hitLines += 1; continue; }
     if (heading !== null) {
-      const bare = parseSearchLine(line, true);
+      const bare = source.parsed(i);
       if (bare !== null && bare.path === null) {
         heading.hits.push({ line: bare.line, context: bare.context, content: bare.content });
         hitLines += 1;
@@ -53,12 +54,12 @@ export function parseSearchOutput(text: string): SearchOutput {
       }
     }
     const next = lines[i + 1];
-    if (isHeadingPath(line) && next !== undefined && parseSearchLine(next, true)?.path === null) {
+    if (isHeadingPath(line) && next !== undefined && source.parsed(i + 1)?.path === null) {
       heading = fileFor(line);
       hitLines += 1;
       continue;
     }
-    const parsed = parseSearchLine(line, true);
+    const parsed = source.parsed(i);
     if (parsed === null) { notes.push(line); continue; }
     fileFor(parsed.path).hits.push({ line: parsed.line, context: parsed.context, content: parsed.content });
     hitLines += 1;

@@ -13,11 +13,15 @@ export function bm25Scores(documents: readonly string[][], query: readonly strin
   const scores = new Array<number>(documents.length).fill(0);
   const terms = [...new Set(query)];
   if (terms.length === 0 || documents.length === 0) return scores;
+  // Document frequencies are read for query terms only, so only those are tallied.
+  const wanted = new Set(terms);
   const frequency = new Map<string, number>();
   let totalLength = 0;
   for (const document of documents) {
     totalLength += document.length;
-    for (const term of new Set(document)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const present = new Set<string>();
+    for (const word of document) if (wanted.has(word)) present.add(word);
+    for (const term of present) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
   const averageLength = totalLength / documents.length || 1;
   const idf = new Map<string, number>();

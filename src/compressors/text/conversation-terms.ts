@@ -18,6 +18,18 @@ export function conversationTerms(conversation: string): string[] {
   return [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_TERMS);
 }
 
+let lastConversation: string | null = null;
+let lastTest: (line: string) => boolean = () => false;
+
+/** `mentionsAny(conversationTerms(conversation))`, remembered for the last conversation: every block of a request shares it. */
+export function mentionsConversation(conversation: string): (line: string) => boolean {
+  if (conversation !== lastConversation) {
+    lastTest = mentionsAny(conversationTerms(conversation));
+    lastConversation = conversation;
+  }
+  return lastTest;
+}
+
 /** A test for lines that mention any of `terms` (plain substring search, case-sensitive). */
 export function mentionsAny(terms: readonly string[]): (line: string) => boolean {
   if (terms.length === 0) return () => false;

@@ -38,6 +38,18 @@ function render(lines: readonly string[], keep: readonly boolean[]): { lines: st
   return { lines: out, omitted };
 }
 
+let lastConversation: string | null = null;
+let lastWords: string[] = [];
+
+/** The query words of a conversation, remembered for the last one: every block of a request shares it. */
+function conversationWords(conversation: string): readonly string[] {
+  if (conversation !== lastConversation) {
+    lastWords = wordsOf(conversation.slice(0, 100_000));
+    lastConversation = conversation;
+  }
+  return lastWords;
+}
+
 function compressText(input: CompressInput, context: CompressContext): CompressResult | null {
   if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
   // Cheap estimate first: the ruler only measures texts that may be worth it.
@@ -45,7 +57,7 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const all = input.text.split('\n');
   const lines = all.slice(0, MAX_LINES);
   const dropped = all.length - lines.length;
-  const selection = selectLines(lines, wordsOf(context.conversation.slice(0, 100_000)), KEEP_SHARE[context.profile]);
+  const selection = selectLines(lines, conversationWords(context.conversation), KEEP_SHARE[context.profile]);
   const rendered = render(lines, selection.keep);
   const omitted = rendered.omitted + dropped;
   if (omitted === 0) return null;

@@ -58,7 +58,8 @@ export function selectLines(lines: readonly string[], query: readonly string[], 
   // Structure is kept whatever it costs; the share applies to the lines competing for room.
   const budget = share * (total - forced);
   let spent = 0;
-  const relevance = bm25Scores(candidates.map((index) => wordsOf(lines[index] as string)), query);
+  // An empty query scores every line 0: the lines' words are not worth splitting out.
+  const relevance = query.length === 0 ? [] : bm25Scores(candidates.map((index) => wordsOf(lines[index] as string)), query);
   const ranked = candidates.map((index, position) => {
     const line = lines[index] as string;
     const score = BM25_WEIGHT * (relevance[position] ?? 0) + lineSalience(line) + 0.5;
