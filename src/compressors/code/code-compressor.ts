@@ -6,6 +6,10 @@
  *
  *   # [[terse:3f9a0c1d2b4e5f60 lines 40-88 omitted; calls: foo, bar.baz]]
  *
+ * Long lists of data (object literals, arrays, C tables, `.d.ts` members, macro runs) keep their
+ * first element and what nests code; each run of the rest becomes one marker comment that names the
+ * keys it dropped (plan-list-elisions.ts).
+ *
  * Docstrings and long comments keep their first line; their tail becomes a marker that also closes
  * them (`    [[terse:<ref> lines 12-30 omitted]]"""`, ` * [[terse:<ref> lines 5-9 omitted]] *\/`).
  * "lines A-B" are 1-based lines of the original, which the ref returns whole; every other line of
@@ -15,30 +19,31 @@
  * What agents print is often not a whole file. A line-numbered view (`nl -ba`, `cat -n`, `N:code`)
  * is outlined without its numbers and every kept line gets its own numbered line back; its markers
  * name the view's own numbers. A fragment (a `sed -n` slice, one half of an output the agent cut)
- * does not parse cleanly: only functions clear of its syntax errors are outlined, the rest stays
- * verbatim. The outline is re-parsed: a whole file's must have no ERROR or MISSING node, a
- * fragment's may keep only the errors it copied verbatim; and it must save at least `minReduction`
- * of the tokens. Otherwise the block is left to the next compressor.
+ * does not parse cleanly: only functions (and, unless errors fill much of it, lists) clear of its
+ * syntax errors are outlined, the rest stays verbatim. A fragment only cut at its end (`head -n 600
+ * parser.c`) is outlined as the whole file that closing its open brackets makes of it
+ * (truncated-fragment.ts). The outline is re-parsed: a whole file's (a cut one's, closed alike) must
+ * have no ERROR or MISSING node, a fragment's may keep only the errors it copied verbatim; and it
+ * must save at least `minReduction` of the tokens. Otherwise the block is left to the next compressor.
  */
 import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { withinShare } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
+import { checkedOutline } from './checked-outline.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
 import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
-import { outlineEdits } from './outline-edits.ts';
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
-import { renderOutline } from './render-outline.ts';
-import { forbiddenErrorRow } from './reparse-outline.ts';
 import { SourceLines } from './source-lines.ts';
-import { errorSpans } from './syntax-errors.ts';
+import { errorShare, errorSpans } from './syntax-errors.ts';
+import { completeFragment, withoutClosingLine, type CompletedFragment } from './truncated-fragment.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
-  balanced: { shortBodyLines: 6, headMaxLines: 1, minElidedLines: 3, maxCalls: 5 },
-  aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2, maxCalls: 3 },
+  balanced: { shortBodyLines: 6, headMaxLines: 1, minElidedLines: 3, maxCalls: 5, minElidedListChars: 400 },
+  aggressive: { shortBodyLines: 5, headMaxLines: 1, minElidedLines: 2, maxCalls: 3, minElidedListChars: 280 },
 };
 
 /** What the compressor took the input for, once it got that far. */
@@ -79,6 +84,8 @@ export interface CodeCompressorOptions {
 }
 
 const sharedRegistry = createGrammarRegistry();
+// Share of a fragment's rows in syntax errors above which its lists are left alone.
+const MAX_LIST_ERROR_SHARE = 0.1;
 
 /** Loads the grammars for `languages` (every supported one by default); resolves even when one fails. */
 export async function prepareCodeGrammars(languages?: readonly string[]): Promise<void> {
@@ -124,21 +131,31 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const ref = contentRef(text);
     let outlined: string;
     let view: CodeView = { numbered: numbered !== null, fragment: false };
+    let completed: CompletedFragment | null = null;
     try {
       const errors = errorSpans(tree.rootNode);
       view = { ...view, fragment: errors.length > 0 };
-      const regions = planElisions(tree.rootNode, lines, rules, outline, mentionedNames(context.conversation), errors);
-      if (regions.length === 0) return skip(view.fragment ? 'no long function body clear of the fragment\'s syntax errors' : 'no long function body to elide', view);
+      // A fragment cut at its end is outlined as the whole file that closing its brackets makes of it.
+      completed = errors.length > 0 ? completeFragment(lookup.parser, code, tree, errors) : null;
+      const source = completed === null
+        ? { lines, tree, errors }
+        : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
+      // Lists in a fragment that is mostly errors are examples quoted in prose: the text compressor reads those better.
+      const withLists = errorShare(source.errors, source.lines.count) <= MAX_LIST_ERROR_SHARE;
+      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation), source.errors, withLists);
+      const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
+      if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
       const style = { ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
-      const rendered = renderOutline(lines, regions, style);
-      const errorRow = forbiddenErrorRow(lookup.parser, tree, rendered, outlineEdits(lines, rendered.replacements), errors);
-      if (errorRow !== null) {
+      const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
+      if (!checked.ok) {
         const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
-        return skip(`outline ${rule} as ${grammar} (outline line ${errorRow + 1})`, view);
+        return skip(`outline ${rule} as ${grammar} (outline line ${checked.errorRow + 1})`, view);
       }
+      const rendered = completed === null ? checked.rendered : withoutClosingLine(checked.rendered, completed.closingLine);
       outlined = numbered === null ? rendered.text : numberOutline(numbered, rendered.text, rendered.sourceRows);
     } finally {
       tree.delete();
+      completed?.tree.delete();
     }
     const size = inputSize(input, context.ruler);
     const after = context.ruler.count(outlined);

@@ -24,6 +24,10 @@ export interface LanguageRules {
   /** JavaScript family: `const f = () => {...}` and `it('x', () => {...})` count as structural too. */
   readonly callbackStatements: boolean;
   readonly callTypes: readonly string[];
+  /** Bracketed lists of data whose long runs of elements may be elided (see plan-list-elisions.ts). */
+  readonly listTypes: readonly string[];
+  /** C function-like macros: a run of them is elided like a list's elements. */
+  readonly macroTypes: readonly string[];
   readonly commentTypes: readonly string[];
   readonly lineComment: string;
   /** Python: the first string of a body is a docstring; an empty block needs a statement. */
@@ -36,6 +40,9 @@ const JS_FUNCTIONS = [
   'generator_function_declaration', 'generator_function',
 ];
 const JS_STRUCTURAL = ['function_declaration', 'generator_function_declaration', 'class_declaration'];
+const JS_LISTS = ['array', 'object'];
+// A class body counts only where it declares (see plan-list-elisions.ts).
+const TS_LISTS = [...JS_LISTS, 'interface_body', 'object_type', 'enum_body', 'class_body'];
 const TS_STRUCTURAL = [
   ...JS_STRUCTURAL, 'abstract_class_declaration', 'interface_declaration', 'type_alias_declaration',
   'enum_declaration', 'module', 'internal_module',
@@ -44,7 +51,8 @@ const TS_STRUCTURAL = [
 function braceLanguage(
   packageName: string,
   file: string,
-  shape: Pick<LanguageRules, 'functionTypes' | 'classTypes' | 'callTypes'> & {
+  shape: Pick<LanguageRules, 'functionTypes' | 'classTypes' | 'callTypes' | 'listTypes'> & {
+    macroTypes?: readonly string[];
     commentTypes?: readonly string[];
     bodyTypes: readonly string[];
     structuralTypes: readonly string[];
@@ -61,6 +69,8 @@ function braceLanguage(
     structuralTypes: new Set(shape.structuralTypes),
     callbackStatements: shape.callbackStatements ?? false,
     callTypes: shape.callTypes,
+    listTypes: shape.listTypes,
+    macroTypes: shape.macroTypes ?? [],
     commentTypes: shape.commentTypes ?? ['comment'],
     lineComment: '//',
     docstrings: false,
@@ -72,6 +82,7 @@ const typescriptShape = {
   functionTypes: JS_FUNCTIONS,
   classTypes: ['class_declaration', 'abstract_class_declaration', 'class'],
   callTypes: ['call_expression'],
+  listTypes: TS_LISTS,
   bodyTypes: ['statement_block'],
   structuralTypes: TS_STRUCTURAL,
   callbackStatements: true,
@@ -88,6 +99,8 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     structuralTypes: new Set(['function_definition', 'class_definition', 'decorated_definition']),
     callbackStatements: false,
     callTypes: ['call'],
+    listTypes: ['list', 'dictionary', 'set', 'tuple', 'argument_list'],
+    macroTypes: [],
     commentTypes: ['comment'],
     lineComment: '#',
     docstrings: true,
@@ -96,6 +109,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
   javascript: braceLanguage('tree-sitter-javascript', 'tree-sitter-javascript.wasm', {
     ...typescriptShape,
     classTypes: ['class_declaration', 'class'],
+    listTypes: JS_LISTS,
     structuralTypes: JS_STRUCTURAL,
   }),
   typescript: braceLanguage('tree-sitter-typescript', 'tree-sitter-typescript.wasm', typescriptShape),
@@ -104,6 +118,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['function_declaration', 'method_declaration', 'func_literal'],
     classTypes: [],
     callTypes: ['call_expression'],
+    listTypes: ['literal_value'],
     bodyTypes: ['block'],
     statementListType: 'statement_list',
     structuralTypes: ['type_declaration'],
@@ -112,6 +127,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['function_item', 'closure_expression'],
     classTypes: ['impl_item', 'trait_item'],
     callTypes: ['call_expression'],
+    listTypes: ['array_expression'],
     commentTypes: ['line_comment', 'block_comment'],
     bodyTypes: ['block'],
     structuralTypes: ['function_item', 'struct_item', 'enum_item', 'impl_item', 'trait_item', 'mod_item', 'union_item'],
@@ -120,6 +136,7 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['method_declaration', 'constructor_declaration', 'lambda_expression'],
     classTypes: ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'],
     callTypes: ['method_invocation'],
+    listTypes: ['array_initializer'],
     commentTypes: ['line_comment', 'block_comment'],
     bodyTypes: ['block', 'constructor_body'],
     structuralTypes: ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'],
@@ -128,6 +145,8 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
     functionTypes: ['function_definition', 'lambda_expression'],
     classTypes: ['class_specifier', 'struct_specifier'],
     callTypes: ['call_expression'],
+    listTypes: ['initializer_list', 'enumerator_list', 'field_declaration_list'],
+    macroTypes: ['preproc_function_def'],
     bodyTypes: ['compound_statement'],
     structuralTypes: [],
   }),

@@ -50,7 +50,9 @@ export function commentElisions(comments: readonly Node[], lines: SourceLines, m
     const row = comment.startPosition.row;
     const wholeLines = lines.startsRow(row, comment.startIndex) && lines.endsRow(comment.endPosition.row, comment.endIndex);
     const text = comment.text;
-    const isLine = wholeLines && row === comment.endPosition.row && LINE_COMMENT.test(text) && !DIRECTIVE.test(text);
+    // A marker line of an earlier outline is not a comment to cut again (list markers can stand side by side).
+    const isMarker = lines.containsMarker(comment.startIndex, comment.endIndex) && row === comment.endPosition.row;
+    const isLine = wholeLines && !isMarker && row === comment.endPosition.row && LINE_COMMENT.test(text) && !DIRECTIVE.test(text);
     const previous = run[run.length - 1];
     if (!isLine || previous === undefined || previous.endPosition.row !== row - 1) flushRun();
     if (isLine) {

@@ -9,6 +9,7 @@ import type { Parser } from 'web-tree-sitter';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import { parseNumberedView } from './numbered-view.ts';
 import { errorSpans, firstErrorRow, introducedErrorRow } from './syntax-errors.ts';
+import { completeFragment, completedText } from './truncated-fragment.ts';
 
 const LINE_RANGE = /^lines (\d+)-(\d+) omitted/;
 
@@ -43,6 +44,15 @@ function syntaxProblems(originalCode: string, outlineCode: string, sourceRows: r
   try {
     if (originalTree === null || outlineTree === null) return ['no tree for the original or the outline'];
     const originalErrors = errorSpans(originalTree.rootNode);
+    // A fragment cut at its end that closing its brackets makes whole: its outline, closed alike, must parse clean.
+    const completed = originalErrors.length === 0 ? null : completeFragment(parser, originalCode, originalTree, originalErrors);
+    if (completed !== null) {
+      completed.tree.delete();
+      const closedOutline = parser.parse(completedText(outlineCode, completed.closingLine));
+      const row = closedOutline === null ? 0 : firstErrorRow(closedOutline.rootNode);
+      closedOutline?.delete();
+      return row === null ? [] : [`outline of a cut fragment, closed with ${completed.closingLine}, has a syntax error at line ${row + 1}`];
+    }
     if (originalErrors.length === 0) {
       const row = firstErrorRow(outlineTree.rootNode);
       return row === null ? [] : [`outline has a syntax error at line ${row + 1}`];

@@ -1,7 +1,8 @@
 /**
  * Decides which rows of a parsed file an outline drops: the tail of each long function body, at
- * whole-statement and whole-line boundaries. Everything outside function bodies stays, and so do
- * short bodies, bodies of mentioned symbols, each long body's first statement, and nested declarations.
+ * whole-statement and whole-line boundaries, and runs of elements of long lists of data
+ * (plan-list-elisions.ts). Short bodies stay, and so do bodies of mentioned symbols, each long body's
+ * first statement, and nested declarations.
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageRules } from './code-languages.ts';
@@ -10,61 +11,11 @@ import { docstringOf, docstringRegion } from './python-docstring.ts';
 import type { SourceLines } from './source-lines.ts';
 import { isStructural } from './structural-statements.ts';
 import { calledName, declaredName } from './symbol-names.ts';
+import { declaresOnly, planList, planMacroRun } from './plan-list-elisions.ts';
+import { DecidedRanges, type ElidedRegion, type OutlineOptions, type PlanScope } from './plan-scope.ts';
 import { overlapsAny, type RowSpan } from './syntax-errors.ts';
 
-/** How much an outline keeps; see `OUTLINE_PROFILES` in code-compressor.ts. */
-export interface OutlineOptions {
-  /** Bodies spanning at most this many lines stay whole. */
-  readonly shortBodyLines: number;
-  /** A long body's first statement stays when it spans at most this many lines (0: never). */
-  readonly headMaxLines: number;
-  /** A run of statements is elided only when it spans at least this many lines. */
-  readonly minElidedLines: number;
-  /** Most called names a marker lists; the rest are counted ("+3 more"). */
-  readonly maxCalls: number;
-}
-
-/** Rows replaced by one marker line. */
-export interface ElidedRegion {
-  /** 0-based, inclusive. */
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly indent: string;
-  /** Names the dropped statements call, in order of first appearance. */
-  readonly calls: readonly string[];
-  /** Python docstring tail: the quotes written after the marker to close the string. */
-  readonly closing: string | null;
-  /** The body keeps no statement: write the language's no-op before the marker comment. */
-  readonly filler: boolean;
-}
-
-/**
- * Index ranges already decided (elided, or kept whole), as a stack whose top is the earliest range.
- * Functions arrive in document order, so ranges that end before the current one are done with.
- */
-class DecidedRanges {
-  private readonly stack: [number, number][] = [];
-
-  covers(index: number): boolean {
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1]![1] <= index) this.stack.pop();
-    const top = this.stack[this.stack.length - 1];
-    return top !== undefined && top[0] <= index;
-  }
-
-  /** Ranges in document order, all inside the node being decided. */
-  add(ranges: readonly [number, number][]): void {
-    for (let i = ranges.length - 1; i >= 0; i -= 1) this.stack.push(ranges[i]!);
-  }
-}
-
-interface PlanScope {
-  readonly lines: SourceLines;
-  readonly rules: LanguageRules;
-  readonly options: OutlineOptions;
-  readonly mentioned: ReadonlySet<string>;
-  readonly regions: ElidedRegion[];
-  readonly decided: DecidedRanges;
-}
+export type { ElidedRegion, OutlineOptions } from './plan-scope.ts';
 
 const spanLines = (first: Node, last: Node): number => last.endPosition.row - first.startPosition.row + 1;
 
@@ -155,6 +106,12 @@ function planFunction(fn: Node, scope: PlanScope): void {
   }
 }
 
+/** A function whose statement body spans more than a short body (a list holding one keeps it). */
+function hasLongBody(fn: Node, rules: LanguageRules, options: OutlineOptions): boolean {
+  const body = fn.childForFieldName('body');
+  return body !== null && rules.bodyTypes.has(body.type) && body.endPosition.row - body.startPosition.row - 1 > options.shortBodyLines;
+}
+
 /** A module's first statement: a shebang or licence comment may come before its docstring. */
 function firstStatement(root: Node, rules: LanguageRules): Node | null {
   let node = root.firstNamedChild;
@@ -167,7 +124,7 @@ function pushIfAny(regions: ElidedRegion[], region: ElidedRegion | null): void {
 }
 
 /**
- * Every region to elide in the tree under `root`, in document order. In a fragment, `avoid` holds
+ * Every region to elide in the tree under `root`, in document order (lists' too unless `withLists` is false). In a fragment, `avoid` holds
  * the rows of its syntax errors: a function touching them is not outlined (its nested functions may
  * be), and no region touches them, so those rows stay verbatim.
  */
@@ -178,25 +135,44 @@ export function planElisions(
   options: OutlineOptions,
   mentioned: ReadonlySet<string>,
   avoid: readonly RowSpan[] = [],
+  withLists = true,
 ): ElidedRegion[] {
-  const scope: PlanScope = { lines, rules, options, mentioned, regions: [], decided: new DecidedRanges() };
-  // Module and class docstrings keep their first line too, like function docstrings.
-  if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(firstStatement(root, rules), lines, options.minElidedLines));
   const classTypes = new Set(rules.classTypes);
   const commentTypes = new Set(rules.commentTypes);
+  const listTypes = new Set(withLists ? rules.listTypes : []);
+  const functionTypes = new Set(rules.functionTypes);
+  const macroTypes = new Set(withLists ? rules.macroTypes : []);
   const comments: Node[] = [];
-  // One walk of the tree finds functions, classes and comments alike.
-  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes, ...rules.commentTypes]);
+  // One walk of the tree finds functions, classes, lists, macros and comments alike.
+  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes, ...listTypes, ...macroTypes, ...rules.commentTypes]);
   nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  let starts: number[] | null = null;
+  // Only a long list element asks: most files never need every function's body looked up.
+  const longFunctionStarts = (): readonly number[] =>
+    (starts ??= nodes.filter((node) => functionTypes.has(node.type) && hasLongBody(node, rules, options)).map((node) => node.startIndex));
+  const scope: PlanScope = {
+    lines, rules, options, mentioned, regions: [], decided: new DecidedRanges(), longFunctionStarts, keptLists: new Set(),
+  };
+  // Module and class docstrings keep their first line too, like function docstrings.
+  if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(firstStatement(root, rules), lines, options.minElidedLines));
   for (const node of nodes) {
     if (scope.decided.covers(node.startIndex)) continue;
     if (commentTypes.has(node.type)) {
       comments.push(node);
     } else if (classTypes.has(node.type)) {
       const name = declaredName(node);
-      if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
-      else if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(node.childForFieldName('body')?.firstNamedChild ?? null, lines, options.minElidedLines));
-    } else if (!overlapsAny(avoid, node.startPosition.row, node.endPosition.row)) {
+      const body = node.childForFieldName('body');
+      // A mentioned class that only declares (a `.d.ts`) keeps every member; its long comments still shrink.
+      if (name !== null && mentioned.has(name) && body !== null && declaresOnly(body)) scope.keptLists.add(body.startIndex);
+      else if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
+      else if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(body?.firstNamedChild ?? null, lines, options.minElidedLines));
+    } else if (overlapsAny(avoid, node.startPosition.row, node.endPosition.row)) {
+      continue;
+    } else if (listTypes.has(node.type)) {
+      planList(node, scope);
+    } else if (macroTypes.has(node.type)) {
+      planMacroRun(node, scope);
+    } else {
       planFunction(node, scope);
     }
   }

@@ -12,19 +12,20 @@ import type { SourceLines } from './source-lines.ts';
 export function describeRegion(region: ElidedRegion, maxCalls: number, firstLineNumber = 1): string {
   const base = `lines ${region.firstRow + firstLineNumber}-${region.lastRow + firstLineNumber} omitted`;
   if (region.calls.length === 0) return base;
-  const prefix = `${base}; calls: `;
+  const prefix = `${base}; ${region.namesAre ?? 'calls'}: `;
   const shown: string[] = [];
   let length = prefix.length;
+  const cap = region.listsAll === true ? Infinity : maxCalls;
   for (const [index, name] of region.calls.entries()) {
     // Names past the cap are counted, not listed: each costs tokens in every outline.
-    if (index >= maxCalls) break;
+    if (index >= cap) break;
     const rest = region.calls.length - index - 1;
     const suffix = rest > 0 ? `, +${rest} more`.length : 0;
     if (length + name.length + 2 + suffix > MAX_DESCRIPTION_LENGTH) break;
     shown.push(name);
     length += name.length + 2;
   }
-  if (shown.length === 0) return `${base}; ${region.calls.length} calls`;
+  if (shown.length === 0) return `${base}; ${region.calls.length} ${region.namesAre ?? 'calls'}`;
   const hidden = region.calls.length - shown.length;
   return `${prefix}${shown.join(', ')}${hidden > 0 ? `, +${hidden} more` : ''}`;
 }

@@ -5,10 +5,11 @@
  */
 import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import type { RenderedOutline } from './render-outline.ts';
-import { firstErrorRow, introducedErrorRow, type RowSpan } from './syntax-errors.ts';
+import { firstErrorRow, introducedErrorRow, lostErrorRow, type RowSpan } from './syntax-errors.ts';
 
 /**
- * Outline row of the first error the rule above forbids, or null when there is none. With edits,
+ * Outline row of the first error the rule above forbids, or null when there is none; with
+ * `keepErrors`, a fragment's outline must also still parse every row it copied from an error as one. With edits,
  * the original tree is edited into the outline's shape and re-parsed incrementally (it is spent
  * afterwards). `originalErrors` empty means a whole file: the strict rule.
  */
@@ -18,13 +19,15 @@ export function forbiddenErrorRow(
   outline: RenderedOutline,
   edits: readonly Edit[] | null,
   originalErrors: readonly RowSpan[],
+  keepErrors = false,
 ): number | null {
   if (edits !== null) for (const edit of edits) original.edit(edit);
   const check = parser.parse(outline.text, edits === null ? null : original);
   if (check === null) return 0;
   try {
     if (originalErrors.length === 0) return firstErrorRow(check.rootNode);
-    return introducedErrorRow(check.rootNode, outline.sourceRows, originalErrors);
+    const introduced = introducedErrorRow(check.rootNode, outline.sourceRows, originalErrors);
+    return introduced ?? (keepErrors ? lostErrorRow(check.rootNode, outline.sourceRows, originalErrors) : null);
   } finally {
     check.delete();
   }

@@ -32,6 +32,13 @@ export function errorSpans(root: Node): RowSpan[] {
   return spans;
 }
 
+/** Share of `rowCount` rows that `spans` cover (spans as `errorSpans` gives them: in order, apart). */
+export function errorShare(spans: readonly RowSpan[], rowCount: number): number {
+  let rows = 0;
+  for (const [first, last] of spans) rows += last - first + 1;
+  return rowCount === 0 ? 0 : rows / rowCount;
+}
+
 /** True when rows `[first, last]` share a row with one of `spans`. */
 export function overlapsAny(spans: readonly RowSpan[], first: number, last: number): boolean {
   return spans.some(([from, to]) => from <= last && to >= first);
@@ -52,6 +59,21 @@ export function introducedErrorRow(outline: Node, sourceRows: readonly (number |
       const source = sourceRows[row];
       if (source === null || source === undefined || !errorRows.has(source)) return row;
     }
+  }
+  return null;
+}
+
+/**
+ * Output row of the first row copied from one of the original's error rows that the outline no
+ * longer parses as an error, or null when none: an outline that kept its errors is read as the same
+ * fragment again, so outlining it once more avoids the same rows and changes nothing.
+ */
+export function lostErrorRow(outline: Node, sourceRows: readonly (number | null)[], originalErrors: readonly RowSpan[]): number | null {
+  const outlineRows = new Set<number>();
+  for (const [first, last] of errorSpans(outline)) for (let row = first; row <= last; row += 1) outlineRows.add(row);
+  for (const [row, source] of sourceRows.entries()) {
+    if (source === null || outlineRows.has(row)) continue;
+    if (originalErrors.some(([first, last]) => first <= source && source <= last)) return row;
   }
   return null;
 }
