@@ -4,6 +4,7 @@ import { formatMarker } from '../../store/marker.ts';
 import { chooseRows } from './choose-rows.ts';
 import { assignKey } from './column-plan.ts';
 import type { SampleNote } from './columnar-format.ts';
+import { mapChildren } from './map-children.ts';
 import { jsonRowFields } from './row-fields.ts';
 
 /** How far a lossy profile samples. */
@@ -47,8 +48,7 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
   // Returns `node` itself when nothing below it was sampled, so that big unsampled parts are never copied.
   const visit = (node: JsonValue): JsonValue => {
     if (Array.isArray(node)) {
-      const visited = node.map(visit);
-      const items = visited.every((item, index) => item === node[index]) ? node : visited;
+      const items = mapChildren(node, visit) as JsonValue[];
       if (node.length <= plan.keepWhole) return items;
       // Judged on the original items, so that trouble deep inside a nested, sampled array still counts.
       const kept = chooseRows(node.map(jsonRowFields), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
@@ -62,22 +62,8 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
     if (typeof node === 'object' && node !== null) {
       const keyed = sampleKeyedCollection(node, visit);
       if (keyed !== null) return keyed;
-      // Most objects hold nothing sampled: a copy is started only at the first child that changed.
-      const keys = Object.keys(node);
-      let copy: { [key: string]: JsonValue } | null = null;
-      for (let index = 0; index < keys.length; index += 1) {
-        const key = keys[index] as string;
-        const child = node[key] as JsonValue;
-        const visited = visit(child);
-        if (copy === null && visited !== child) {
-          copy = {};
-          for (const earlier of keys.slice(0, index)) assignKey(copy, earlier, node[earlier] as JsonValue);
-        }
-        if (copy !== null) assignKey(copy, key, visited);
-      }
-      return copy ?? node;
     }
-    return node;
+    return mapChildren(node, visit);
   };
   /**
    * An object used as a collection (npm's `versions`, a map of ids to records): many keys whose values

@@ -6,7 +6,7 @@
  */
 import type { JsonValue, Profile } from '../../types.ts';
 import { formatMarker } from '../../store/marker.ts';
-import { assignKey } from './column-plan.ts';
+import { mapChildren } from './map-children.ts';
 
 /** How far a lossy profile shortens strings. */
 export interface StringPlan {
@@ -77,33 +77,11 @@ export function shortenString(text: string, plan: StringPlan, mentioned: Readonl
 /** Shortens every long string of `value` (keys stay whole); `ref` is the content ref of the whole original. */
 export function shortenLongStrings(value: JsonValue, plan: StringPlan, mentioned: ReadonlySet<string>, ref: string): ShortenedValue {
   let shortened = 0;
-  // Returns `node` itself when nothing below it changed, so that big untouched parts are never copied.
   const visit = (node: JsonValue): JsonValue => {
-    if (typeof node === 'string') {
-      const short = shortenString(node, plan, mentioned, ref);
-      if (short !== node) shortened++;
-      return short;
-    }
-    if (Array.isArray(node)) {
-      const visited = node.map(visit);
-      return visited.every((item, index) => item === node[index]) ? node : visited;
-    }
-    if (node !== null && typeof node === 'object') {
-      const keys = Object.keys(node);
-      let copy: { [key: string]: JsonValue } | null = null;
-      for (let index = 0; index < keys.length; index++) {
-        const key = keys[index] as string;
-        const child = node[key] as JsonValue;
-        const visited = visit(child);
-        if (copy === null && visited !== child) {
-          copy = {};
-          for (const earlier of keys.slice(0, index)) assignKey(copy, earlier, node[earlier] as JsonValue);
-        }
-        if (copy !== null) assignKey(copy, key, visited);
-      }
-      return copy ?? node;
-    }
-    return node;
+    if (typeof node !== 'string') return mapChildren(node, visit);
+    const short = shortenString(node, plan, mentioned, ref);
+    if (short !== node) shortened++;
+    return short;
   };
   return { value: visit(value), shortened };
 }
