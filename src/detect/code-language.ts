@@ -1,4 +1,7 @@
 /** Which programming language a code block is in, from syntax cues and an optional file name. */
+import { anchoredAtStart, alternation } from './regex-alternation.ts';
+import { requiredLiterals } from './regex-literals.ts';
+import { isBlank } from './whitespace.ts';
 
 /** Languages `detect/` names (the `language` of a `code` detection). */
 export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'rust' | 'java' | 'cpp' | 'c';
@@ -58,14 +61,64 @@ const CUES: Record<CodeLanguage, readonly (readonly [RegExp, number])[]> = {
 };
 
 const LANGUAGES = Object.keys(CUES) as CodeLanguage[];
+/** Lines past this many say nothing new about the language. */
+const MAX_LINES = 800;
+
+/** One cue, with strings a line must hold (one of) for the cue to match: null when none is known. */
+interface Cue {
+  readonly regex: RegExp;
+  readonly weight: number;
+  readonly literals: readonly string[] | null;
+}
+
+/** Cues that can only match together with `test` (null: no group test): when it fails, none is tried. */
+interface CueGroup {
+  readonly test: RegExp | null;
+  readonly cues: readonly Cue[];
+}
+
+/** A language's cues anchored at the line start (tried at position 0 only) and those that scan the line. */
+interface LanguageCues {
+  readonly atStart: CueGroup | null;
+  readonly anywhere: CueGroup | null;
+}
+
+function cueGroup(cues: readonly (readonly [RegExp, number])[], anchored: boolean): CueGroup | null {
+  const members = cues.filter(([cue]) => anchoredAtStart(cue.source) === anchored);
+  if (members.length === 0) return null;
+  // Scanning cues are ruled out one by one by their literals; anchored ones cost one run at position 0.
+  const test = anchored ? alternation(members.map(([cue]) => cue.source), true) : null;
+  return { test, cues: members.map(([regex, weight]) => ({ regex, weight, literals: requiredLiterals(regex.source) })) };
+}
 
 /**
- * Per language, one regex that matches a line exactly when one of its cues does (their alternation;
- * no cue has flags): most lines show no cue of most languages, and one regex run rules them all out.
+ * Per language, its cues in two groups: most lines show no cue of most languages, and a regex run or
+ * an `includes` rules them out. Two regexes over every language's cues rule out lines that show none.
  */
-const ANY_CUE: Record<CodeLanguage, RegExp> = Object.fromEntries(
-  LANGUAGES.map((language) => [language, new RegExp(CUES[language].map(([cue]) => `(?:${cue.source})`).join('|'))]),
-) as Record<CodeLanguage, RegExp>;
+const LANGUAGE_CUES: readonly LanguageCues[] = LANGUAGES.map((language) => ({
+  atStart: cueGroup(CUES[language], true),
+  anywhere: cueGroup(CUES[language], false),
+}));
+const ANY_AT_START = alternation(LANGUAGES.flatMap((language) => CUES[language].map(([cue]) => cue.source).filter(anchoredAtStart)), true);
+const ANY_ANYWHERE = alternation(
+  LANGUAGES.flatMap((language) => CUES[language].map(([cue]) => cue.source).filter((source) => !anchoredAtStart(source))), false);
+const NO_SCORES: readonly number[] = LANGUAGES.map(() => 0);
+
+function holdsAny(line: string, literals: readonly string[]): boolean {
+  for (const literal of literals) if (line.includes(literal)) return true;
+  return false;
+}
+
+/** The weights of the group's cues that `line` shows, 0 without trying them when the group's regex fails. */
+function groupScore(group: CueGroup | null, line: string): number {
+  if (group === null || (group.test !== null && !group.test.test(line))) return 0;
+  let score = 0;
+  for (const cue of group.cues) {
+    if (cue.literals !== null && !holdsAny(line, cue.literals)) continue;
+    if (cue.regex.test(line)) score += cue.weight;
+  }
+  return score;
+}
 
 /** The language a file name's extension names, or null. */
 export function languageOfFileName(fileName: string): CodeLanguage | null {
@@ -74,33 +127,32 @@ export function languageOfFileName(fileName: string): CodeLanguage | null {
   return EXTENSIONS[fileName.slice(dot + 1).toLowerCase()] ?? null;
 }
 
-/** Picks the language whose cues the lines show most; a file-name hint wins unless cues contradict it. */
 /** What one line adds to each language's score, in LANGUAGES order. */
-function lineScores(line: string): number[] {
-  return LANGUAGES.map((language) => {
-    if (!ANY_CUE[language].test(line)) return 0;
-    let score = 0;
-    for (const [cue, weight] of CUES[language]) if (cue.test(line)) score += weight;
-    return score;
-  });
+function lineScores(line: string): readonly number[] {
+  const atStart = ANY_AT_START !== null && ANY_AT_START.test(line);
+  const anywhere = ANY_ANYWHERE !== null && ANY_ANYWHERE.test(line);
+  if (!atStart && !anywhere) return NO_SCORES;
+  return LANGUAGE_CUES.map((cues) => (atStart ? groupScore(cues.atStart, line) : 0) + (anywhere ? groupScore(cues.anywhere, line) : 0));
 }
 
+/** Picks the language whose cues the lines show most; a file-name hint wins unless cues contradict it. */
 export function guessLanguage(lines: readonly string[], fileName?: string): CodeLanguage {
-  const scores = new Map<CodeLanguage, number>(LANGUAGES.map((language) => [language, 0]));
+  const totals = LANGUAGES.map(() => 0);
   // A third of code lines repeat (`}`, `return nil`, `break;`): each distinct line is scored once.
-  const scored = new Map<string, number[]>();
-  for (const line of lines.slice(0, 800)) {
-    if (line.trim().length === 0) continue;
+  const scored = new Map<string, readonly number[]>();
+  const count = Math.min(lines.length, MAX_LINES);
+  for (let i = 0; i < count; i += 1) {
+    const line = lines[i] as string;
+    if (isBlank(line)) continue;
     let gained = scored.get(line);
     if (gained === undefined) {
       gained = lineScores(line);
       scored.set(line, gained);
     }
-    gained.forEach((score, index) => {
-      const language = LANGUAGES[index] as CodeLanguage;
-      if (score > 0) scores.set(language, (scores.get(language) ?? 0) + score);
-    });
+    if (gained === NO_SCORES) continue;
+    for (let index = 0; index < totals.length; index += 1) totals[index] = (totals[index] as number) + (gained[index] as number);
   }
+  const scores = new Map<CodeLanguage, number>(LANGUAGES.map((language, index) => [language, totals[index] as number]));
   // TypeScript and TSX are JavaScript plus more: they inherit its cues.
   const js = scores.get('javascript') ?? 0;
   const ts = (scores.get('typescript') ?? 0);

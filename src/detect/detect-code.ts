@@ -1,7 +1,9 @@
 /** Source code: lines that end, open or close like code, and few that read like prose. */
 import type { Detector, Sample } from './detection.ts';
-import { makefileShare } from './makefile-lines.ts';
+import { reachesMakefileShare } from './makefile-lines.ts';
+import { anyOf } from './regex-alternation.ts';
 import { nonBlank } from './sample.ts';
+import { isSpaceCode } from './whitespace.ts';
 
 const CODE_LINE = [
   /[;{}]\s*$/, /^\s*[}\])]/, /\)\s*:\s*$/, /^\s*(?:else|try|finally|except.*|do)\s*:?\s*\{?$/,
@@ -12,13 +14,17 @@ const CODE_LINE = [
 const NUMBERED = /^\s*\d+\t/;
 const TRIPLE_QUOTE = /"""|'''/g;
 const DOCTEST = /^\s*>>>/;
+const INDENTED = /^(?: {2,}|\t)\S/;
 const PROSE = /^[A-Z][a-z]+(?: [\w,'()-]+){5,}[.!?:]?$/;
 /** Past this share of Makefile lines a block is a Makefile: no code grammar of ours reads it. */
 const MAKEFILE_SHARE = 0.25;
 
-function isCodeLine(line: string): boolean {
-  for (const cue of CODE_LINE) if (cue.test(line)) return true;
-  return false;
+/** True when one of the CODE_LINE shapes matches. */
+const isCodeLine = anyOf(CODE_LINE);
+
+/** True when the line holds `"""` or `'''` (a plain search: the global TRIPLE_QUOTE keeps state between tests). */
+function hasTripleQuote(line: string): boolean {
+  return line.includes('"""') || line.includes("'''");
 }
 
 /** Strips `nl -ba` / `cat -n` line numbers when most lines carry them. */
@@ -29,28 +35,30 @@ export function withoutLineNumbers(lines: readonly string[]): readonly string[] 
   return lines.map((line) => line.replace(NUMBERED, ''));
 }
 
-/** The code score of `lines`, reading them as starting inside a docstring or not. */
-function scoreLines(lines: readonly string[], startsInDocstring: boolean): number {
+/** The code score of `lines`, reading them as starting inside a docstring or not; and whether any holds a triple quote. */
+function scoreLines(lines: readonly string[], startsInDocstring: boolean): { readonly score: number; readonly quoted: boolean } {
   let code = 0;
   let prose = 0;
   let indented = 0;
   let docstring = startsInDocstring;
   let counted = 0;
+  let quoted = false;
   for (const line of lines) {
     // Docstring bodies are prose inside code: they count neither way (doctest lines are code).
-    const quotes = (line.match(TRIPLE_QUOTE) ?? []).length;
+    const quotes = hasTripleQuote(line) ? (line.match(TRIPLE_QUOTE) ?? []).length : 0;
+    if (quotes > 0) quoted = true;
     const inside = docstring;
     if (quotes % 2 === 1) docstring = !docstring;
     if (inside && quotes === 0 && !DOCTEST.test(line)) continue;
     counted += 1;
     if (isCodeLine(line) || DOCTEST.test(line)) code += 1;
-    else if (PROSE.test(line.trim()) && !/^\s/.test(line)) prose += 1;
-    if (/^(?: {2,}|\t)\S/.test(line)) indented += 1;
+    else if (!isSpaceCode(line.charCodeAt(0)) && PROSE.test(line.trim())) prose += 1;
+    if (INDENTED.test(line)) indented += 1;
   }
-  if (counted === 0) return 0;
+  if (counted === 0) return { score: 0, quoted };
   const share = code / counted;
   const structure = Math.min(1, indented / lines.length + 0.7);
-  return Math.max(0, 0.9 * share * structure - 0.5 * (prose / counted));
+  return { score: Math.max(0, 0.9 * share * structure - 0.5 * (prose / counted)), quoted };
 }
 
 /**
@@ -62,8 +70,8 @@ export const codeDetector: Detector = {
   ceiling: 0.9,
   score(sample: Sample): number {
     const lines = withoutLineNumbers(nonBlank(sample.lines).slice(0, 1_500));
-    if (lines.length === 0 || makefileShare(lines) >= MAKEFILE_SHARE) return 0;
+    if (lines.length === 0 || reachesMakefileShare(lines, MAKEFILE_SHARE)) return 0;
     const outside = scoreLines(lines, false);
-    return lines.some((line) => TRIPLE_QUOTE.test(line)) ? Math.max(outside, scoreLines(lines, true)) : outside;
+    return outside.quoted ? Math.max(outside.score, scoreLines(lines, true).score) : outside.score;
   },
 };

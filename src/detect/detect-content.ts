@@ -1,10 +1,12 @@
 /** `detectContent`: the kind of a block from its bytes, split into sections when it is mixed. */
 import type { DetectHint, Detection, DetectedSection } from './detection.ts';
 import { detectSingle } from './detect-single.ts';
+import { forgetJsonScan } from './json-scan-memo.ts';
 import { sampleText } from './sample.ts';
 import { splitFileHeaders } from './split-file-headers.ts';
 import { splitJsonLead } from './split-json-lead.ts';
 import { splitFenced, splitTracebacks, splitWrapped, type RawSection } from './split-sections.ts';
+import { isBlank } from './whitespace.ts';
 
 // Splitting scans the whole text; past this size a block is judged from its sample alone.
 const MAX_SPLIT_CHARS = 4_000_000;
@@ -18,11 +20,13 @@ export function detectContent(text: string, hint: DetectHint = {}): Detection {
     return detect(text, hint);
   } catch {
     return { kind: 'text' };
+  } finally {
+    forgetJsonScan();
   }
 }
 
 function detect(text: string, hint: DetectHint): Detection {
-  if (text.trim().length === 0 || looksBinary(text)) return { kind: 'text' };
+  if (isBlank(text) || looksBinary(text)) return { kind: 'text' };
   if (text.length <= MAX_SPLIT_CHARS) {
     const split = splitWrapped(text) ?? splitFileHeaders(text) ?? splitJsonLead(text) ?? splitFenced(text);
     if (split !== null && split.length <= MAX_SECTIONS) return fromSections(text, split, hint);
@@ -53,7 +57,7 @@ function fromSections(text: string, raw: readonly RawSection[], hint: DetectHint
     if (section.end <= section.start) continue;
     if (section.kind !== null) { decided.push({ kind: section.kind, start: section.start, end: section.end }); continue; }
     const body = text.slice(section.start, section.end);
-    const inner = body.trim().length === 0 ? { kind: 'text' as const } : detect(body, section.fileName === undefined ? hint : { fileName: section.fileName });
+    const inner = isBlank(body) ? { kind: 'text' as const } : detect(body, section.fileName === undefined ? hint : { fileName: section.fileName });
     if (inner.kind === 'mixed') {
       for (const part of inner.sections ?? []) decided.push({ ...part, start: part.start + section.start, end: part.end + section.start });
     } else {

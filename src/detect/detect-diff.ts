@@ -9,6 +9,8 @@ export const diffDetector: Detector = {
   kind: 'diff',
   ceiling: 0.98,
   score(sample: Sample): number {
+    // Every hunk header holds `@@ -`: a sample without it has no hunk, and no hunk scores 0.
+    if (!sample.text.includes('@@ -')) return 0;
     let hunks = 0;
     let fitting = 0;
     let counted = 0;

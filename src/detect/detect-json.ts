@@ -1,6 +1,7 @@
 /** JSON: one valid value (or a valid start of one: a sampled huge input, a `head` cut), or JSON Lines. */
 import type { Detector, Sample } from './detection.ts';
-import { jsonShape, scanJson } from './json-shape.ts';
+import { jsonShape } from './json-shape.ts';
+import { scanJsonOnce } from './json-scan-memo.ts';
 import { nonBlank, shareOf } from './sample.ts';
 
 /** A cut document (`head -n 200 x.json`) is JSON once this much of it closed values; a short one may just be broken. */
@@ -19,7 +20,7 @@ export const jsonDetector: Detector = {
     const head = sample.text.trimStart();
     const first = head[0];
     if (first !== '{' && first !== '[') return 0;
-    const scan = scanJson(sample.head);
+    const scan = scanJsonOnce(sample.head);
     if (scan.shape === 'whole') return 0.97;
     // A prefix we cut ourselves is evidence; a complete text that stops short is a cut document only when
     // a good deal of it is valid (code that opens with `[` breaks the grammar within a line or two).

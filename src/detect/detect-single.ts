@@ -46,7 +46,8 @@ export function detectSingle(sample: Sample, hint: DetectHint = {}): SingleDetec
     const boost = detector.kind === boosted ? HINT_BOOST : 0;
     // Only a higher score wins: a detector whose ceiling is no higher cannot change the answer.
     if (detector.ceiling + boost <= bestScore) continue;
-    let score = detector.score(sample);
+    // A boosted score is the raw one plus the boost: the router then needs it exact.
+    let score = detector.score(sample, boost > 0 ? -Infinity : bestScore);
     if (boost > 0 && score > 0.2) score += boost;
     if (score > bestScore) { best = detector.kind; bestScore = score; }
   }

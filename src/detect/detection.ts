@@ -40,5 +40,10 @@ export interface Detector {
   readonly kind: SectionKind;
   /** The highest score `score` ever returns: a detector that cannot beat the best so far is not run. */
   readonly ceiling: number;
-  score(sample: Sample): number;
+  /**
+   * The score of `sample`. Given a `floor`, a detector that learns its score is at most `floor` may stop
+   * and return any value at most `floor` (the router passes the best score so far, which only a higher
+   * score beats); without one the score is always exact.
+   */
+  score(sample: Sample, floor?: number): number;
 }

@@ -17,7 +17,6 @@ export interface JsonScan {
   readonly topValueEnd: number;
 }
 
-const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** A literal cut by the end of the text (`tr`, `-`, `1.`, `2e+`): still a valid start of JSON. */
 const PARTIAL_LITERAL = /(?:t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?|-?(?:0|[1-9]\d*)?(?:\.\d*)?(?:[eE][+-]?\d*)?)$/y;
 
@@ -55,9 +54,8 @@ export function scanJson(text: string): JsonScan {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9) { i += 1; continue; }
-    const ch = text[i] as string;
     if (expect === 'end') return result('no');
-    if (ch === '"') {
+    if (c === QUOTE) {
       if (expect === 'comma-or-close' || expect === 'colon') return result('no');
       const close = stringEnd(text, i);
       if (close < 0) return result('prefix');
@@ -66,37 +64,37 @@ export function scanJson(text: string): JsonScan {
       else expect = completed(i);
       continue;
     }
-    if (ch === '{' || ch === '[') {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (expect !== 'value' && expect !== 'value-or-close') return result('no');
-      closers.push(ch === '{' ? '}' : ']');
-      expect = ch === '{' ? 'key-or-close' : 'value-or-close';
+      closers.push(c === OPEN_BRACE ? '}' : ']');
+      expect = c === OPEN_BRACE ? 'key-or-close' : 'value-or-close';
       i += 1;
       continue;
     }
-    if (ch === '}' || ch === ']') {
+    if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       if (expect !== 'comma-or-close' && expect !== 'key-or-close' && expect !== 'value-or-close') return result('no');
-      if (closers.pop() !== ch) return result('no');
+      if (closers.pop() !== (c === CLOSE_BRACE ? '}' : ']')) return result('no');
       i += 1;
       expect = completed(i);
       continue;
     }
-    if (ch === ',') {
+    if (c === COMMA) {
       if (expect !== 'comma-or-close') return result('no');
       expect = closers[closers.length - 1] === '}' ? 'key-or-close' : 'value';
       i += 1;
       continue;
     }
-    if (ch === ':') {
+    if (c === COLON) {
       if (expect !== 'colon') return result('no');
       expect = 'value';
       i += 1;
       continue;
     }
     if (expect !== 'value' && expect !== 'value-or-close') return result('no');
-    LITERAL.lastIndex = i;
+    const literalEnd = literalEndAt(text, i);
     // A literal that runs to the end of the text may have been cut (`12` of `125`): it does not complete.
-    if (LITERAL.test(text) && (LITERAL.lastIndex < n || closers.length === 0)) {
-      i = LITERAL.lastIndex;
+    if (literalEnd >= 0 && (literalEnd < n || closers.length === 0)) {
+      i = literalEnd;
       expect = completed(i);
       continue;
     }
@@ -104,6 +102,54 @@ export function scanJson(text: string): JsonScan {
     return PARTIAL_LITERAL.test(text) && PARTIAL_LITERAL.lastIndex === n ? result('prefix') : result('no');
   }
   return result(expect === 'end' ? 'whole' : 'prefix');
+}
+
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+
+function isDigit(c: number): boolean {
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+
+/** End of the run of digits from `i`. */
+function digitsEnd(text: string, i: number): number {
+  while (isDigit(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/**
+ * Where a JSON literal (`true`, `false`, `null` or a number) read from `start` ends, -1 for none. Read
+ * by hand: literals are much of what a scan meets, and a regex run per number costs more than it.
+ */
+function literalEndAt(text: string, start: number): number {
+  if (text.startsWith('true', start) || text.startsWith('null', start)) return start + 4;
+  if (text.startsWith('false', start)) return start + 5;
+  let i = start;
+  if (text.charCodeAt(i) === MINUS) i += 1;
+  const first = text.charCodeAt(i);
+  if (first === DIGIT_0) i += 1;
+  else if (isDigit(first)) i = digitsEnd(text, i + 1);
+  else return -1;
+  // Fraction and exponent are optional: each is taken only when digits follow.
+  if (text.charCodeAt(i) === DOT && isDigit(text.charCodeAt(i + 1))) i = digitsEnd(text, i + 1);
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    let j = i + 1;
+    const sign = text.charCodeAt(j);
+    if (sign === PLUS || sign === MINUS) j += 1;
+    if (isDigit(text.charCodeAt(j))) i = digitsEnd(text, j);
+  }
+  return i;
 }
 
 /** Index of the quote closing the string opened at `open`, or -1 when the text ends first. */

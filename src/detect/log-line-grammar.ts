@@ -32,15 +32,31 @@ const TIMESTAMP_PATTERNS: readonly RegExp[] = [
 ];
 
 const HEAD_CHARS = 64;
+const CONTINUATION = /^(?:\s+\S|Caused by:|Traceback \(most recent call last\):|goroutine \d+ \[|\.\.\. \d+ more)/;
 
 /** The timestamp text near the start of a line, or null. */
 export function lineTimestamp(line: string): string | null {
+  // Every pattern holds two digits in a row: a head without them holds no timestamp.
+  if (!hasDigitPair(line, HEAD_CHARS + 32)) return null;
   const head = line.slice(0, HEAD_CHARS + 32);
   for (const pattern of TIMESTAMP_PATTERNS) {
     const match = pattern.exec(head);
     if (match !== null && match.index <= HEAD_CHARS) return match[0];
   }
   return null;
+}
+
+/** True when two ASCII digits stand side by side in the first `limit` characters of `line`. */
+function hasDigitPair(line: string, limit: number): boolean {
+  const end = Math.min(line.length, limit);
+  let previousDigit = false;
+  for (let i = 0; i < end; i += 1) {
+    const c = line.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (digit && previousDigit) return true;
+    previousDigit = digit;
+  }
+  return false;
 }
 
 /** The severity a line states near its start, or null when it states none. */
@@ -54,5 +70,5 @@ export function lineSeverity(line: string): Severity | null {
 
 /** True for continuation lines of a multi-line record (stack frames, indented detail). */
 export function isContinuation(line: string): boolean {
-  return /^(?:\s+\S|Caused by:|Traceback \(most recent call last\):|goroutine \d+ \[|\.\.\. \d+ more)/.test(line);
+  return CONTINUATION.test(line);
 }

@@ -1,4 +1,5 @@
 /** What grep/ripgrep output lines look like: shared by the search detector and compressor. */
+import { isSpaceCode } from './whitespace.ts';
 
 /** One parsed search-output line. `path` is null for single-file `line:content` output. */
 export interface SearchLine {
@@ -18,9 +19,12 @@ const PATH_CHARS = /^[\w.@+~/-]+$/;
 const EXTENSION = /\.[A-Za-z]\w{0,9}$/;
 const CLOCK = /^\d{1,2}:\d{2}:\d{2}/;
 const DATE = /^\d{4}-\d{2}-\d{2}/;
+const COLON = 0x3a;
+const DASH = 0x2d;
 
 /** Parses `path:12:text`, `path-12-text`, `path:text` or (with `bare`) `12:text`; null otherwise. */
 export function parseSearchLine(text: string, bare: boolean): SearchLine | null {
+  if (!mayBeSearchLine(text)) return null;
   const withLine = PATH_LINE.exec(text) ?? PATH_CONTEXT_LINE.exec(text);
   if (withLine !== null && isPath(withLine[1] as string)) {
     const context = withLine[0].charAt((withLine[1] as string).length) === '-';
@@ -32,6 +36,21 @@ export function parseSearchLine(text: string, bare: boolean): SearchLine | null 
   const lineOnly = LINE_ONLY.exec(text);
   if (lineOnly === null) return null;
   return { path: null, line: Number(lineOnly[1]), context: lineOnly[2] === '-', content: lineOnly[3] as string };
+}
+
+/**
+ * A cheap necessary condition for every shape above: the line opens with a run of characters that are
+ * neither white space nor `:`, and that run ends at a `:` or holds a `-` after its first character.
+ */
+function mayBeSearchLine(text: string): boolean {
+  let dash = false;
+  let i = 0;
+  for (; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === COLON || isSpaceCode(c)) break;
+    if (c === DASH && i > 0) dash = true;
+  }
+  return i > 0 && (dash || text.charCodeAt(i) === COLON);
 }
 
 /** True for a file path as search tools print it: no spaces, and a slash or a file extension. */

@@ -2,7 +2,7 @@
  * A JSON document followed by other output (`cat tree-sitter.json README.md`): the document is one
  * section, what follows it another, each detected on its own.
  */
-import { scanJson } from './json-shape.ts';
+import { scanJsonOnce } from './json-scan-memo.ts';
 import type { RawSection } from './split-sections.ts';
 
 /** A one-line value this short (`[]`, `{}`) followed by text is no document worth its own section. */
@@ -16,7 +16,7 @@ const FIRST_NON_SPACE = /\S/;
 export function splitJsonLead(text: string): RawSection[] | null {
   const start = text.search(FIRST_NON_SPACE);
   if (start < 0 || (text[start] !== '{' && text[start] !== '[')) return null;
-  const scan = scanJson(text);
+  const scan = scanJsonOnce(text);
   if (scan.shape !== 'no' || scan.topValueEnd < 0) return null;
   const newline = text.indexOf('\n', scan.topValueEnd);
   if (newline < 0 || text.slice(scan.topValueEnd, newline).trim().length > 0) return null;

@@ -22,6 +22,8 @@ const FENCE_LANGUAGES: Record<string, CodeLanguage> = {
 
 /** Tool output wrapped in `<output>` tags (mini-swe-agent): tags are text, the payload is detected. */
 export function splitWrapped(text: string): RawSection[] | null {
+  // Every opening tag starts `<output`: without it (most blocks) one fast search settles it.
+  if (!text.includes('<output')) return null;
   const sections: RawSection[] = [];
   let cursor = 0;
   // indexOf scans, not a lazy regex: an unclosed tag must not make the scan quadratic.
