@@ -4,9 +4,12 @@
  * here is the one the exact counts would give.
  */
 import { tokenFloor } from './token-floor.ts';
+import { changedSegments, countSegments } from './token-segments.ts';
 import type { TokenRuler } from './token-ruler.ts';
 
 export interface TokenSize {
+  /** The text measured. */
+  readonly text: string;
   /** Tokens the text has at least. */
   readonly floor: number;
   /** The ruler's count, counted on the first call. */
@@ -18,6 +21,7 @@ export function tokenSize(text: string, ruler: TokenRuler): TokenSize {
   let floor: number | undefined;
   let exact: number | undefined;
   return {
+    text,
     get floor() {
       return (floor ??= tokenFloor(text));
     },
@@ -32,11 +36,17 @@ export function holdsAtLeast(size: TokenSize, n: number): boolean {
 
 /**
  * Whether `output` has fewer tokens than the text `size` measures. A token covers at least one UTF-8
- * byte, so fewer bytes than the floor settles it with no count at all; then the output's count
- * against the floor; the input is counted only when both fall short.
+ * byte, so fewer bytes than the floor settles it with no count at all. An output that keeps most of
+ * the input's lines is settled by counting only the lines the two do not share (`token-segments.ts`);
+ * otherwise by the output's count against the floor, and the input is counted only when that falls short.
  */
 export function fewerTokens(output: string, size: TokenSize, ruler: TokenRuler): boolean {
   if (Buffer.byteLength(output, 'utf8') < size.floor) return true;
+  // A light edit keeps most lines: the lines it changed decide, exactly, for less than the output's count.
+  if (2 * output.length > size.text.length) {
+    const change = changedSegments(size.text, output);
+    if (change.changedChars < output.length) return countSegments(change.added, ruler) < countSegments(change.removed, ruler);
+  }
   const after = ruler.count(output);
   return after < size.floor || after < size.exact();
 }
