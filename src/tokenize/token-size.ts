@@ -41,6 +41,17 @@ export function holdsAtLeast(size: TokenSize, n: number): boolean {
  * otherwise by the output's count against the floor, and the input is counted only when that falls short.
  */
 export function fewerTokens(output: string, size: TokenSize, ruler: TokenRuler): boolean {
+  // The engine asks again about the output its compressor already checked: answer from the last time.
+  const last = lastAnswer.get(size);
+  if (last !== undefined && last.output === output) return last.fewer;
+  const fewer = decideFewer(output, size, ruler);
+  lastAnswer.set(size, { output, fewer });
+  return fewer;
+}
+
+const lastAnswer = new WeakMap<TokenSize, { readonly output: string; readonly fewer: boolean }>();
+
+function decideFewer(output: string, size: TokenSize, ruler: TokenRuler): boolean {
   if (Buffer.byteLength(output, 'utf8') < size.floor) return true;
   // A light edit keeps most lines: the lines it changed decide, exactly, for less than the output's count.
   if (2 * output.length > size.text.length) {
