@@ -1,0 +1,63 @@
+/**
+ * What a proxy pays per request of a session: every request of a trace replayed in order through one
+ * session, so a block is decided in the first request that carries it and sent frozen after that.
+ * Each request's compress time sits next to the ruler's time to count that request once (fresh ruler).
+ * `request-overhead.ts` measures the other end: one request with every block new at once.
+ */
+import { clearMergeCache } from 'gpt-tokenizer/encoding/o200k_base';
+import { requestsOf } from '../../src/bench/trace.ts';
+import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
+import { compressRequest } from '../../src/engine/compress-request.ts';
+import { createEngine } from '../../src/engine/create-engine.ts';
+import { createSession } from '../../src/engine/engine-session.ts';
+import type { NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
+import { createTokenRuler } from '../../src/tokenize/token-ruler.ts';
+import type { MergeCache } from './request-overhead.ts';
+import { summarize, type RunPlan } from './sample-stats.ts';
+
+/** One request of a replayed session: medians over the plan's runs. */
+export interface SessionRequestOverhead {
+  readonly label: string;
+  readonly compressMs: number;
+  readonly countMs: number;
+  readonly ratio: number;
+}
+
+/** Every request of every trace of `suite`, replayed `plan.warmup + plan.runs` times, one session per replay. */
+export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPlan, mergeCache: MergeCache): Promise<SessionRequestOverhead[]> {
+  if (suite.build.state !== 'ready') return [];
+  const reset = (): void => {
+    if (mergeCache === 'cold') clearMergeCache();
+  };
+  const out: SessionRequestOverhead[] = [];
+  for (const trace of suite.build.traces) {
+    const requests = [...requestsOf(trace)];
+    const compress: number[][] = requests.map(() => []);
+    const count: number[][] = requests.map(() => []);
+    for (let run = 0; run < plan.warmup + plan.runs; run++) {
+      const session = createSession(await createEngine({ profile: 'balanced' }));
+      for (const [index, request] of requests.entries()) {
+        reset();
+        const started = performance.now();
+        await compressRequest(canonicalFromBody(request.body, trace.header.provider), session);
+        const compressMs = performance.now() - started;
+        const wire = JSON.stringify(request.body);
+        const ruler = createTokenRuler('o200k_base');
+        reset();
+        const counting = performance.now();
+        ruler.count(wire);
+        const countMs = performance.now() - counting;
+        if (run >= plan.warmup) {
+          compress[index]?.push(compressMs);
+          count[index]?.push(countMs);
+        }
+      }
+    }
+    for (const [index, request] of requests.entries()) {
+      const compressMs = summarize(compress[index] ?? []).p50;
+      const countMs = summarize(count[index] ?? []).p50;
+      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs, countMs, ratio: compressMs / countMs });
+    }
+  }
+  return out;
+}
