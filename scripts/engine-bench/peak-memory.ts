@@ -19,8 +19,14 @@ export interface MemoryRun {
 /** The request compressed as the process's first big one, then again with the heap already grown. */
 export interface PeakMemory {
   readonly first: MemoryRun;
+  /** The median run (by peak) of STEADY_RUNS runs once the heap has grown: one run of a small request swings with GC timing. */
   readonly steady: MemoryRun;
+  /** The highest peak among those runs, in bytes. */
+  readonly steadyMaxPeak: number;
 }
+
+/** Steady-state runs per request. */
+export const STEADY_RUNS = 5;
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peak-memory-child.ts');
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
