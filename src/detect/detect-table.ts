@@ -33,7 +33,10 @@ function delimiterCounts(lines: readonly string[], matters: { tab: boolean; pipe
     let commas = 0;
     let pipes = 0;
     let quoted = false;
-    for (let i = 0; i < line.length; i += 1) {
+    // Indentation is not an empty first field (a tab-indented `.d.ts` would read as a steady TSV).
+    let start = 0;
+    while (start < line.length && line.charCodeAt(start) === TAB) start += 1;
+    for (let i = start; i < line.length; i += 1) {
       const c = line.charCodeAt(i);
       if (c === QUOTE) quoted = !quoted;
       else if (!quoted) {
