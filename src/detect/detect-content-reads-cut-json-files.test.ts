@@ -1,21 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { environment } from '../config.ts';
+import { head, PYTHON_SRC } from './real-head-output.ts';
 import { detectContent } from './detect-content.ts';
 import { jsonShape, scanJson } from './json-shape.ts';
 
-const PYTHON_SRC = path.join(environment.projectRoot, 'node_modules', 'tree-sitter-python', 'src');
 const NODE_TYPES = path.join(PYTHON_SRC, 'node-types.json');
 const GRAMMAR = path.join(PYTHON_SRC, 'grammar.json');
 
-/** What an agent's `head` prints for a real file. */
-function head(...args: string[]): string {
-  const run = spawnSync('head', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`head ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 describe('detectContent reads JSON files cut by head as json', () => {
   it('detects `head -n 200 node-types.json` (an array cut inside an item) as json, not python', () => {

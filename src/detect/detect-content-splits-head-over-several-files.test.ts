@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { environment } from '../config.ts';
+import { head } from './real-head-output.ts';
 import { detectContent } from './detect-content.ts';
 import type { DetectedSection } from './detection.ts';
 
 const PACKAGE = path.join('node_modules', 'tree-sitter-python');
 
-/** What an agent's `head` prints for real files, run from the project root (paths as an agent types them). */
-function head(...args: string[]): string {
-  const run = spawnSync('head', args, { cwd: environment.projectRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`head ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 function described(text: string, sections: readonly DetectedSection[]): { kind: string; language?: string; text: string }[] {
   return sections.map((section) => ({ kind: section.kind, ...(section.language === undefined ? {} : { language: section.language }), text: text.slice(section.start, section.end) }));

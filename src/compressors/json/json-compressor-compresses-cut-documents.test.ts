@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { environment } from '../../config.ts';
+import { head, PYTHON_SRC } from '../../detect/real-head-output.ts';
 import { scanJson } from '../../detect/json-shape.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
@@ -12,16 +11,9 @@ import { jsonMinify } from './json-minify.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const contextFor = (profile: Profile) => ({ profile, ruler, conversation: '' });
-const PYTHON_SRC = path.join(environment.projectRoot, 'node_modules', 'tree-sitter-python', 'src');
 const NODE_TYPES = path.join(PYTHON_SRC, 'node-types.json');
 const GRAMMAR = path.join(PYTHON_SRC, 'grammar.json');
 
-/** What an agent's `head` prints for a real file. */
-function head(...args: string[]): string {
-  const run = spawnSync('head', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`head ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 const CUTS = [
   { name: 'head -n 200 node-types.json', text: head('-n', '200', NODE_TYPES) },
