@@ -8,7 +8,7 @@ import { fewerTokens } from '../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import { contentRef, formatMarker } from '../store/marker.ts';
 import { chooseRows } from './json/choose-rows.ts';
-import { identifiersIn } from './json/mentioned-identifiers.ts';
+import { conversationIdentifiers } from './json/mentioned-identifiers.ts';
 import type { Field, Scalar } from './json/row-fields.ts';
 import { SAMPLING_PLANS, type SamplingPlan } from './json/sample-value.ts';
 
@@ -168,7 +168,7 @@ function compressTable(input: CompressInput, context: CompressContext): Compress
   const ref = contentRef(input.text);
   if (context.profile !== 'lossless') {
     const plan = SAMPLING_PLANS[context.profile];
-    const mentioned = identifiersIn(context.conversation);
+    const mentioned = conversationIdentifiers(context.conversation);
     // From the last block back, so that splicing one block leaves the earlier blocks' line numbers true.
     for (const block of [...blocks].reverse()) omitted += sampleBlock(lines, block, plan, mentioned, ref);
   }

@@ -12,7 +12,7 @@ import { contentRef, formatMarker } from '../../store/marker.ts';
 import { encodeColumnar } from './columnar-format.ts';
 import { parseCutJson } from './cut-json.ts';
 import { elideDeeperThan } from './elide-deep-values.ts';
-import { identifiersIn } from './mentioned-identifiers.ts';
+import { conversationIdentifiers } from './mentioned-identifiers.ts';
 import { safeParseJson } from './safe-parse.ts';
 import { SAMPLING_PLANS, sampleValue } from './sample-value.ts';
 import { STRING_PLANS, shortenLongStrings } from './shorten-long-strings.ts';
@@ -33,7 +33,7 @@ interface Encoded {
 function encode(value: JsonValue, context: CompressContext, ref: string | null): Encoded {
   const countTokens = (part: string): number => context.ruler.count(part);
   if (context.profile === 'lossless' || ref === null) return { text: encodeColumnar(value, new WeakMap(), countTokens), omitted: 0 };
-  const mentioned = identifiersIn(context.conversation);
+  const mentioned = conversationIdentifiers(context.conversation);
   // Strings first: sampling judges rows by what stays of them, and keeps its notes on the arrays it returns.
   const shortened = shortenLongStrings(value, STRING_PLANS[context.profile], mentioned, ref);
   const sampled = sampleValue(shortened.value, SAMPLING_PLANS[context.profile], mentioned, ref);

@@ -19,3 +19,15 @@ export function identifiersIn(text: string, into: Set<string> = new Set()): Set<
   }
   return into;
 }
+
+let lastConversation: string | null = null;
+let lastIdentifiers: ReadonlySet<string> = new Set();
+
+/** `identifiersIn(conversation)`, remembered for the last conversation: every block of a request shares it. */
+export function conversationIdentifiers(conversation: string): ReadonlySet<string> {
+  if (conversation !== lastConversation) {
+    lastIdentifiers = identifiersIn(conversation);
+    lastConversation = conversation;
+  }
+  return lastIdentifiers;
+}
