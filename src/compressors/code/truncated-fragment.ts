@@ -6,29 +6,28 @@
  * completed text, as a whole file's is (it must parse clean with the same closing line), and the
  * closing line is dropped from it afterwards.
  */
-import type { Parser, Tree } from 'web-tree-sitter';
+import { Edit, type Parser, type Tree } from 'web-tree-sitter';
 import type { RenderedOutline } from './render-outline.ts';
 import type { RowSpan } from './syntax-errors.ts';
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '${': '}' };
 const CLOSING = new Set([')', ']', '}']);
 
-/** The text that closes every bracket still open at the end of `tree`, innermost first, or null. */
+const BRACKET_TYPES = [...Object.keys(CLOSERS), ...CLOSING];
+
+/**
+ * The text that closes every bracket still open at the end of `tree`, innermost first, or null.
+ * Bracket tokens are found in one call into the runtime (document order), not a step per node.
+ */
 function closingBrackets(tree: Tree): string | null {
   const open: string[] = [];
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      const closer = CLOSERS[type];
-      if (closer !== undefined) open.push(closer);
-      else if (CLOSING.has(type) && !cursor.nodeIsMissing && open.pop() !== type) return null;
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return open.length === 0 ? null : open.reverse().join('');
-    }
-  } finally {
-    cursor.delete();
+  for (const token of tree.rootNode.descendantsOfType(BRACKET_TYPES)) {
+    const type = token.type;
+    const closer = CLOSERS[type];
+    if (closer !== undefined) open.push(closer);
+    else if (!token.isMissing && open.pop() !== type) return null;
   }
+  return open.length === 0 ? null : open.reverse().join('');
 }
 
 /** A cut fragment made whole: its text with one closing line after it, and that text's tree. */
@@ -55,12 +54,37 @@ const COMMENT_CLOSERS = ['*/', ''];
 // Completing costs a walk and a few parses; what agents print cut is far shorter (`head -n 600`).
 const MAX_COMPLETED_CHARS = 100_000;
 
-function parsedClean(parser: Parser, code: string, closingLine: string): CompletedFragment | null {
+/**
+ * `completedText(code, closingLine)` parsed as an edit of `tree` (the tree of `code`, left as it
+ * was): the parser re-reads only what the appended line touches. Null when tree-sitter gives no tree.
+ */
+function parseAppended(parser: Parser, code: string, tree: Tree, closingLine: string): Tree | null {
   const text = completedText(code, closingLine);
-  const tree = parser.parse(text);
-  if (tree === null) return null;
-  if (!tree.rootNode.hasError) return { text, closingLine, tree };
-  tree.delete();
+  const end = tree.rootNode;
+  // The root spans the whole text, trailing white space included; if it ever did not, parse afresh.
+  if (end.endIndex !== code.length) return parser.parse(text);
+  const { endPosition } = end;
+  const edited = tree.copy();
+  try {
+    edited.edit(new Edit({
+      startIndex: code.length,
+      oldEndIndex: code.length,
+      newEndIndex: text.length,
+      startPosition: endPosition,
+      oldEndPosition: endPosition,
+      newEndPosition: { row: endPosition.row + 1, column: closingLine.length },
+    }));
+    return parser.parse(text, edited);
+  } finally {
+    edited.delete();
+  }
+}
+
+function parsedClean(parser: Parser, code: string, tree: Tree, closingLine: string): CompletedFragment | null {
+  const completed = parseAppended(parser, code, tree, closingLine);
+  if (completed === null) return null;
+  if (!completed.rootNode.hasError) return { text: completedText(code, closingLine), closingLine, tree: completed };
+  completed.delete();
   return null;
 }
 
@@ -74,13 +98,13 @@ export function completeFragment(parser: Parser, code: string, tree: Tree, error
   if (lastError === undefined || code.length > MAX_COMPLETED_CHARS || lastError[1] < lastContentRow(code)) return null;
   const openComment = code.lastIndexOf('/*') > code.lastIndexOf('*/');
   for (const commentCloser of openComment ? COMMENT_CLOSERS : ['']) {
-    const closedComment = commentCloser === '' ? tree : parser.parse(completedText(code, commentCloser));
+    const closedComment = commentCloser === '' ? tree : parseAppended(parser, code, tree, commentCloser);
     if (closedComment === null) continue;
     const closers = closingBrackets(closedComment);
     if (closedComment !== tree) closedComment.delete();
     if (closers === null) continue;
     for (const closingLine of [`${commentCloser}${closers};`, `${commentCloser}${closers}`]) {
-      const completed = parsedClean(parser, code, closingLine);
+      const completed = parsedClean(parser, code, tree, closingLine);
       if (completed !== null) return completed;
     }
   }
