@@ -5,10 +5,10 @@
  * spaced rows fill whatever is left of the budget.
  */
 import { troubleLevel } from './error-signals.ts';
-import { identifiersIn } from './mentioned-identifiers.ts';
+import { asFieldRows, type FieldRows, type FieldRowsInput } from './field-rows.ts';
+import { identifiersIn, mentionProbe } from './mentioned-identifiers.ts';
 import { changePointRows, outlierRows } from './numeric-signals.ts';
 import { rareValueRows } from './rare-values.ts';
-import type { Field } from './row-fields.ts';
 
 /** What sampling aims for. */
 export interface RowBudget {
@@ -21,10 +21,10 @@ export interface RowBudget {
 /** A numeric column must be this full to be judged for outliers: a sparse one is not a series. */
 const NUMERIC_COLUMN_SHARE = 0.8;
 
-function numericColumns(rows: readonly (readonly Field[])[]): Map<string, (number | undefined)[]> {
+function numericColumns(rows: FieldRows): Map<string, (number | undefined)[]> {
   const columns = new Map<string, (number | undefined)[]>();
-  rows.forEach((fields, index) => {
-    for (const field of fields) {
+  for (let index = 0; index < rows.length; index += 1) {
+    for (const field of rows.fieldsOf(index)) {
       if (typeof field.value !== 'number') continue;
       let column = columns.get(field.path);
       if (column === undefined) {
@@ -34,7 +34,7 @@ function numericColumns(rows: readonly (readonly Field[])[]): Map<string, (numbe
       // The first number wins where an array repeats a path inside one row.
       if (column[index] === undefined) column[index] = field.value;
     }
-  });
+  }
   for (const [path, column] of columns) {
     const filled = column.filter((value) => value !== undefined).length;
     if (filled < NUMERIC_COLUMN_SHARE * rows.length) columns.delete(path);
@@ -43,19 +43,24 @@ function numericColumns(rows: readonly (readonly Field[])[]): Map<string, (numbe
 }
 
 /** Rows holding a mentioned identifier; an identifier found in more rows than the budget is a category, not a pointer. */
-function mentionedRows(rows: readonly (readonly Field[])[], budget: RowBudget): number[] {
+function mentionedRows(rows: FieldRows, budget: RowBudget): number[] {
   if (budget.mentioned.size === 0) return [];
   const rowsById = new Map<string, number[]>();
-  rows.forEach((fields, index) => {
+  const mightHold = mentionProbe(budget.mentioned);
+  for (let index = 0; index < rows.length; index += 1) {
     const tokens = new Set<string>();
-    for (const field of fields) if (field.value !== null && typeof field.value !== 'boolean') identifiersIn(String(field.value), tokens);
+    for (const field of rows.fieldsOf(index)) {
+      if (field.value === null || typeof field.value === 'boolean') continue;
+      const text = String(field.value);
+      if (mightHold(text)) identifiersIn(text, tokens);
+    }
     for (const token of tokens) {
       if (!budget.mentioned.has(token)) continue;
       const list = rowsById.get(token) ?? [];
       list.push(index);
       rowsById.set(token, list);
     }
-  });
+  }
   return [...rowsById.values()].filter((list) => list.length <= budget.budget).flat();
 }
 
@@ -68,15 +73,16 @@ function addSpread(candidates: readonly number[], slots: number, kept: Set<numbe
 }
 
 /** Sorted indices of the rows to keep. */
-export function chooseRows(rows: readonly (readonly Field[])[], budget: RowBudget): number[] {
+export function chooseRows(input: FieldRowsInput, budget: RowBudget): number[] {
+  const rows = asFieldRows(input);
   const count = rows.length;
   const kept = new Set<number>([0, count - 1]);
   const warnings: number[] = [];
-  rows.forEach((fields, index) => {
-    const trouble = troubleLevel(fields);
+  for (let index = 0; index < count; index += 1) {
+    const trouble = troubleLevel(rows.fieldsOf(index));
     if (trouble === 'error') kept.add(index);
     else if (trouble === 'warning') warnings.push(index);
-  });
+  }
   for (const column of numericColumns(rows).values()) {
     for (const index of outlierRows(column)) kept.add(index);
     for (const index of changePointRows(column)) kept.add(index);

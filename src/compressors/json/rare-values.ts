@@ -3,7 +3,7 @@
  * repeat (the one hit that calls another function, the one repository that is the user's own). The
  * categorical counterpart of the numeric outliers in `numeric-signals.ts`.
  */
-import type { Field } from './row-fields.ts';
+import { asFieldRows, type FieldRowsInput } from './field-rows.ts';
 
 /** A column is categorical when it has at most this many distinct values per value written. */
 const CATEGORY_SHARE = 0.25;
@@ -11,31 +11,41 @@ const MIN_VALUES = 8;
 /** Values seen once are rare by definition: more than this share of them is a long tail, not an anomaly. */
 const RARE_SHARE = 0.05;
 
+/**
+ * One text column's values: per value, the last row holding it, as `row` while it is the only one and
+ * `-row - 1` once a second row holds it (a number, not a list of rows: a column of 10,000 distinct
+ * timestamps would otherwise hold 10,000 lists); `written` counts each value once per row holding it.
+ */
+interface ColumnValues {
+  readonly holders: Map<string, number>;
+  written: number;
+}
+
 /** Sorted indices of the rows that hold a value seen once in a categorical text column. */
-export function rareValueRows(rows: readonly (readonly Field[])[]): number[] {
-  // Per column path: the rows holding each value, each row listed once.
-  const columns = new Map<string, Map<string, number[]>>();
-  rows.forEach((fields, index) => {
-    for (const field of fields) {
+export function rareValueRows(input: FieldRowsInput): number[] {
+  const rows = asFieldRows(input);
+  const columns = new Map<string, ColumnValues>();
+  for (let index = 0; index < rows.length; index += 1) {
+    for (const field of rows.fieldsOf(index)) {
       if (typeof field.value !== 'string') continue;
-      let values = columns.get(field.path);
-      if (values === undefined) {
-        values = new Map();
-        columns.set(field.path, values);
+      let column = columns.get(field.path);
+      if (column === undefined) {
+        column = { holders: new Map(), written: 0 };
+        columns.set(field.path, column);
       }
-      const holders = values.get(field.value) ?? [];
-      if (holders[holders.length - 1] !== index) holders.push(index);
-      values.set(field.value, holders);
+      const last = column.holders.get(field.value);
+      const lastRow = last === undefined ? -1 : last >= 0 ? last : -last - 1;
+      if (lastRow === index) continue;
+      column.holders.set(field.value, last === undefined ? index : -index - 1);
+      column.written += 1;
     }
-  });
+  }
   const found = new Set<number>();
-  for (const values of columns.values()) {
-    let written = 0;
-    for (const holders of values.values()) written += holders.length;
-    if (written < MIN_VALUES || values.size > CATEGORY_SHARE * written) continue;
-    const singles = [...values.values()].filter((holders) => holders.length === 1);
+  for (const { holders, written } of columns.values()) {
+    if (written < MIN_VALUES || holders.size > CATEGORY_SHARE * written) continue;
+    const singles = [...holders.values()].filter((row) => row >= 0);
     if (singles.length > Math.max(1, RARE_SHARE * written)) continue;
-    for (const [index] of singles) found.add(index as number);
+    for (const row of singles) found.add(row);
   }
   return [...found].sort((a, b) => a - b);
 }

@@ -12,7 +12,7 @@ export interface Field {
 }
 
 /** Enough to see errors and ids in any real row; a huge nested item is judged by its first fields. */
-const MAX_FIELDS = 400;
+export const MAX_FIELDS = 400;
 
 /**
  * Child paths by parent path and key. Thousands of rows spell the same few paths: one string per

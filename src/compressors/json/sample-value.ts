@@ -4,6 +4,7 @@ import { formatMarker } from '../../store/marker.ts';
 import { chooseRows } from './choose-rows.ts';
 import { assignKey } from './column-plan.ts';
 import type { SampleNote } from './columnar-format.ts';
+import { jsonFieldRows } from './json-field-rows.ts';
 import { mapChildren } from './map-children.ts';
 import { jsonRowFields } from './row-fields.ts';
 
@@ -51,7 +52,7 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       const items = mapChildren(node, visit) as JsonValue[];
       if (node.length <= plan.keepWhole) return items;
       // Judged on the original items, so that trouble deep inside a nested, sampled array still counts.
-      const kept = chooseRows(node.map(jsonRowFields), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
+      const kept = chooseRows(jsonFieldRows(node), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
       const dropped = node.length - kept.length;
       if (dropped === 0) return items;
       omitted += dropped;
