@@ -4,6 +4,7 @@ import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../
 import { suiteBlocks } from '../engine/invariants/suite-blocks.ts';
 import { tokenFloor } from './token-floor.ts';
 import { createTokenRuler } from './token-ruler.ts';
+import { tokenSize } from './token-size.ts';
 
 const o200k = createTokenRuler('o200k_base');
 const cl100k = createTokenRuler('cl100k_base');
@@ -64,5 +65,26 @@ describe('token floor', () => {
     expect(blocks).toBeGreaterThan(100);
     // A floor far under the count would send every decision to the exact count: keep it useful.
     expect(floors / counts).toBeGreaterThan(0.7);
+  }, 300_000);
+
+  it('read piece by piece, reaches no number beyond either count on any block of any suite, and reaches the whole floor\'s', async () => {
+    const suites: NamedSuiteBuild[] = [headroomSuite(), await localSuite(), ...(await specSuites())];
+    const wrong: string[] = [];
+    let pieced = 0;
+    for (const { name, build } of suites) {
+      if (build.state !== 'ready') continue;
+      for (const block of suiteBlocks(name, build.traces)) {
+        const count = Math.min(o200k.count(block.text), cl100k.count(block.text));
+        // The highest number the pieces reach is their summed floor: it must stay under both counts.
+        const size = tokenSize(block.text, o200k);
+        if (size.floorReaches(count + 1)) wrong.push(`over: ${block.suite}/${block.trace}/${block.path}`);
+        // And they lose next to nothing against one pass over the whole text.
+        const whole = tokenFloor(block.text);
+        if (!tokenSize(block.text, o200k).floorReaches(Math.floor(0.98 * whole))) wrong.push(`short: ${block.suite}/${block.trace}/${block.path}`);
+        if (block.text.length > 20_000) pieced++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(pieced).toBeGreaterThan(20);
   }, 300_000);
 });

@@ -18,7 +18,7 @@ const SLASH = 0x2f;
 const SPACE_CHAR = /\s/;
 
 /** Whether `at` starts a segment: nothing before it can join a pre-token that starts there. */
-function startsClean(text: string, at: number): boolean {
+export function startsClean(text: string, at: number): boolean {
   if (text.charCodeAt(at) === SLASH) return false;
   for (let i = at; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -40,6 +40,17 @@ export function segmentsOf(text: string): string[] {
   }
   if (start < text.length) segments.push(text.slice(start));
   return segments;
+}
+
+/**
+ * The first clean line start at or after `from` (see `startsClean`), or `text.length` when there is
+ * none: the text before it and the text from it count apart.
+ */
+export function nextCleanCut(text: string, from: number): number {
+  for (let at = text.indexOf('\n', Math.max(0, from - 1)); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+    if (startsClean(text, at + 1)) return at + 1;
+  }
+  return text.length;
 }
 
 /** The segments one text holds and the other does not (as multisets), with their lengths in chars. */

@@ -6,7 +6,7 @@
  * hits merged into one path set; a per-file cap; one marker for the whole original.
  */
 import { tokenFloor } from '../../tokenize/token-floor.ts';
-import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
+import { fewerTokens, leastTotalWithin, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
@@ -52,7 +52,7 @@ function renderGroup(group: HitGroup): string[] {
  */
 function clearWinBound(headings: string | null, size: TokenSize): (tokens: number) => boolean {
   let headingsFloor: number | undefined;
-  return (tokens) => tokens <= LOSSY_MUST_SAVE * size.floor && tokens < size.floor
+  return (tokens) => size.floorReaches(leastTotalWithin(tokens, LOSSY_MUST_SAVE))
     && (headings === null || tokens <= LOSSY_MUST_SAVE * (headingsFloor ??= tokenFloor(headings)));
 }
 
