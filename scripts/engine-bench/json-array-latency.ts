@@ -16,6 +16,14 @@ export function logArrayText(count: number): string {
   return JSON.stringify(generateLogEntries(rng, pods, { count, startSeconds: 8 * 3600, maxGapSeconds: 12 }), null, 2);
 }
 
+/** The trace id of entry `index` of a `logArrayText` array. */
+function traceIdOf(text: string, index: number): string {
+  const entry: unknown = (JSON.parse(text) as unknown[])[index];
+  const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).trace_id : undefined;
+  if (typeof id !== 'string') throw new Error(`log array entry ${index} has no trace_id`);
+  return id;
+}
+
 /** Timings of one array: from cold, and with the input already counted (the engine's own work). */
 export interface JsonArrayLatency {
   readonly items: number;
@@ -25,6 +33,8 @@ export interface JsonArrayLatency {
   readonly cold: SampleSummary;
   /** The input's count cached beforehand: routing, compressing and the never-larger check. */
   readonly inputCounted: SampleSummary;
+  /** From cold, with a conversation that names one entry's trace id (as a proxy's requests do): the rows holding it are looked for. */
+  readonly mentioned: SampleSummary;
 }
 
 function describeOutcome(outcome: MeasuredBlockOutcome): string {
@@ -46,5 +56,7 @@ export async function measureJsonArray(count: number, plan: RunPlan): Promise<Js
     },
     (setup) => decideText(text, setup),
   );
-  return { items: count, chars: text.length, outcome: describeOutcome(probe), cold: summarize(cold), inputCounted: summarize(inputCounted) };
+  const conversation = `Why did the request with trace id ${traceIdOf(text, Math.floor(count / 2))} fail?`;
+  const mentioned = await timeRuns(plan, () => createEngine({ profile: 'balanced' }), (setup) => decideText(text, setup, { conversation }));
+  return { items: count, chars: text.length, outcome: describeOutcome(probe), cold: summarize(cold), inputCounted: summarize(inputCounted), mentioned: summarize(mentioned) };
 }

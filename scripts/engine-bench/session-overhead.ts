@@ -12,6 +12,8 @@ import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
 import type { NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
 import { createTokenRuler } from '../../src/tokenize/token-ruler.ts';
+import { detectContent } from '../../src/detect/detect-content.ts';
+import type { CompressedRequest } from '../../src/engine/compress-request.ts';
 import type { MergeCache } from './request-overhead.ts';
 import { summarize, type RunPlan } from './sample-stats.ts';
 
@@ -21,6 +23,20 @@ export interface SessionRequestOverhead {
   readonly compressMs: number;
   readonly countMs: number;
   readonly ratio: number;
+  /** Characters of code (whole blocks and sections of mixed ones) among the blocks this request decided. */
+  readonly newCodeChars: number;
+}
+
+/** Characters of code among the blocks `result` decided now, as detection sees them (measured untimed). */
+function newCodeChars(result: CompressedRequest): number {
+  let chars = 0;
+  for (const { part, decidedNow } of result.parts) {
+    if (!decidedNow) continue;
+    const detection = detectContent(part.text);
+    if (detection.kind === 'code') chars += part.text.length;
+    for (const section of detection.sections ?? []) if (section.kind === 'code') chars += section.end - section.start;
+  }
+  return chars;
 }
 
 /** Every request of every trace of `suite`, replayed `plan.warmup + plan.runs` times, one session per replay. */
@@ -34,13 +50,15 @@ export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPl
     const requests = [...requestsOf(trace)];
     const compress: number[][] = requests.map(() => []);
     const count: number[][] = requests.map(() => []);
+    const codeChars: number[] = requests.map(() => 0);
     for (let run = 0; run < plan.warmup + plan.runs; run++) {
       const session = createSession(await createEngine({ profile: 'balanced' }));
       for (const [index, request] of requests.entries()) {
         reset();
         const started = performance.now();
-        await compressRequest(canonicalFromBody(request.body, trace.header.provider), session);
+        const result = await compressRequest(canonicalFromBody(request.body, trace.header.provider), session);
         const compressMs = performance.now() - started;
+        if (run === 0) codeChars[index] = newCodeChars(result);
         const wire = JSON.stringify(request.body);
         const ruler = createTokenRuler('o200k_base');
         reset();
@@ -56,7 +74,7 @@ export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPl
     for (const [index, request] of requests.entries()) {
       const compressMs = summarize(compress[index] ?? []).p50;
       const countMs = summarize(count[index] ?? []).p50;
-      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs, countMs, ratio: compressMs / countMs });
+      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs, countMs, ratio: compressMs / countMs, newCodeChars: codeChars[index] ?? 0 });
     }
   }
   return out;
