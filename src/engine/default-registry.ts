@@ -1,5 +1,6 @@
 /** The compressors terse ships, by the content kind they serve, in the order they are tried. */
 import { codeCompressor, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
+import { diagnosticsCompressor } from '../compressors/diagnostics/diagnostics-compressor.ts';
 import { diffCompressor } from '../compressors/diff.ts';
 import { htmlCompressor } from '../compressors/html.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
@@ -12,16 +13,17 @@ import type { CompressorRegistry } from './compressor-registry.ts';
 
 /**
  * Every shipped compressor; configurations narrow it with `compressors: [...]`. Code whose grammar
- * is missing or fails to parse falls through to the text path; `mixed` is split, never served whole.
+ * is missing or fails to parse falls through to the text path; a compiler's report read as a log,
+ * a table or search hits goes to the diagnostics compressor first; `mixed` is split, never served whole.
  */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
   code: [codeCompressor, textCompressor],
-  log: [logCompressor],
-  search: [searchCompressor],
+  log: [diagnosticsCompressor, logCompressor],
+  search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],
   html: [htmlCompressor],
-  table: [tableCompressor],
+  table: [diagnosticsCompressor, tableCompressor],
   text: [textCompressor],
   mixed: [],
 };
