@@ -20,7 +20,7 @@ export interface RequestOverhead {
   readonly bytes: number;
   readonly compressMs: number;
   readonly countMs: number;
-  /** compressMs / countMs. */
+  /** The median of the runs' compress / count ratios (each run times both sides back to back). */
   readonly ratio: number;
   /** Of the last compress run: time inside detection and compressors, never-larger counts excluded. */
   readonly routingMs: number;
@@ -38,33 +38,40 @@ function routingOf(result: CompressedRequest | null): { routingMs: number; slowe
 /** State of the tokenizer library's merge cache at the start of each run. */
 export type MergeCache = 'warm' | 'cold';
 
-/** Median compress and count times of one request over `plan.runs` runs. */
+/**
+ * Median compress and count times of one request over `plan.runs` runs, and the median of the runs'
+ * ratios. Each run compresses and then counts, back to back, so that both sides of a ratio meet the
+ * same load on a shared machine.
+ */
 export async function measureRequestOverhead(request: BenchRequest, plan: RunPlan, mergeCache: MergeCache): Promise<RequestOverhead> {
   const wire = JSON.stringify(request.body);
   let last: CompressedRequest | null = null;
   const reset = (): void => {
     if (mergeCache === 'cold') clearMergeCache();
   };
-  const compress = await timeRuns(
-    plan,
-    async () => {
-      const session = createSession(await createEngine({ profile: 'balanced' }));
-      reset();
-      return session;
-    },
-    async (session) => {
-      last = await compressRequest(canonicalFromBody(request.body, request.provider), session);
-    },
-  );
-  const count = await timeRuns(
-    plan,
-    () => {
-      reset();
-      return createTokenRuler('o200k_base');
-    },
-    (ruler) => ruler.count(wire),
-  );
-  const compressMs = summarize(compress).p50;
-  const countMs = summarize(count).p50;
-  return { label: request.label, bytes: request.bytes, compressMs, countMs, ratio: compressMs / countMs, ...routingOf(last) };
+  const compress: number[] = [];
+  const count: number[] = [];
+  const ratios: number[] = [];
+  for (let run = 0; run < plan.warmup + plan.runs; run++) {
+    const session = createSession(await createEngine({ profile: 'balanced' }));
+    reset();
+    const [compressMs] = await timeRuns({ warmup: 0, runs: 1 }, () => session, async (state) => {
+      last = await compressRequest(canonicalFromBody(request.body, request.provider), state);
+    });
+    const ruler = createTokenRuler('o200k_base');
+    reset();
+    const [countMs] = await timeRuns({ warmup: 0, runs: 1 }, () => ruler, (state) => state.count(wire));
+    if (run < plan.warmup || compressMs === undefined || countMs === undefined) continue;
+    compress.push(compressMs);
+    count.push(countMs);
+    ratios.push(compressMs / countMs);
+  }
+  return {
+    label: request.label,
+    bytes: request.bytes,
+    compressMs: summarize(compress).p50,
+    countMs: summarize(count).p50,
+    ratio: summarize(ratios).p50,
+    ...routingOf(last),
+  };
 }

@@ -22,6 +22,7 @@ export interface SessionRequestOverhead {
   readonly label: string;
   readonly compressMs: number;
   readonly countMs: number;
+  /** The median of the runs' compress / count ratios. */
   readonly ratio: number;
   /** Characters of code (whole blocks and sections of mixed ones) among the blocks this request decided. */
   readonly newCodeChars: number;
@@ -72,9 +73,11 @@ export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPl
       }
     }
     for (const [index, request] of requests.entries()) {
-      const compressMs = summarize(compress[index] ?? []).p50;
-      const countMs = summarize(count[index] ?? []).p50;
-      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs, countMs, ratio: compressMs / countMs, newCodeChars: codeChars[index] ?? 0 });
+      const compressRuns = compress[index] ?? [];
+      const countRuns = count[index] ?? [];
+      // The median of each run's ratio: both sides of one run met the same load.
+      const ratio = summarize(compressRuns.map((ms, run) => ms / (countRuns[run] ?? Number.NaN))).p50;
+      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs: summarize(compressRuns).p50, countMs: summarize(countRuns).p50, ratio, newCodeChars: codeChars[index] ?? 0 });
     }
   }
   return out;
