@@ -49,9 +49,9 @@ function mentionedRows(rows: FieldRows, budget: RowBudget): number[] {
   const mightHold = mentionProbe(budget.mentioned);
   for (let index = 0; index < rows.length; index += 1) {
     const tokens = new Set<string>();
-    for (const field of rows.fieldsOf(index)) {
-      if (field.value === null || typeof field.value === 'boolean') continue;
-      const text = String(field.value);
+    for (const value of rows.valuesOf(index)) {
+      if (value === null || typeof value === 'boolean') continue;
+      const text = String(value);
       if (mightHold(text)) identifiersIn(text, tokens);
     }
     for (const token of tokens) {

@@ -69,5 +69,6 @@ export function jsonFieldRows(items: readonly JsonValue[]): FieldRows {
       }
       return fields;
     },
+    valuesOf: (index) => values.slice(starts[index] ?? 0, starts[index + 1] ?? 0),
   };
 }

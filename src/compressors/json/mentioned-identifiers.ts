@@ -32,37 +32,25 @@ export function conversationIdentifiers(conversation: string): ReadonlySet<strin
   return lastIdentifiers;
 }
 
-/** Packs the four ASCII characters at `at` into one number, or -1 when one of them is not ASCII. */
-function gramAt(text: string, at: number): number {
-  const a = text.charCodeAt(at), b = text.charCodeAt(at + 1), c = text.charCodeAt(at + 2), d = text.charCodeAt(at + 3);
-  if ((a | b | c | d) > 0x7f) return -1;
-  return a | (b << 7) | (c << 14) | (d << 21);
-}
-
 const probes = new WeakMap<ReadonlySet<string>, (text: string) => boolean>();
 
+const escapeForRegex = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 /**
- * A quick test that `text` might hold one of `mentioned` (identifiers of at least four ASCII
- * characters, as `identifiersIn` finds them): false only when no mentioned identifier's first four
- * characters occur in it, so `identifiersIn(text)` could not meet one. It spares tokenizing every
- * value of a long array for the few that can match.
+ * A quick test that `text` might hold one of `mentioned`: false only when none of them occurs in
+ * it, so `identifiersIn(text)` (whose identifiers are all pieces of `text`) could not meet one. It
+ * spares tokenizing every value of a long array for the few that can match.
  */
 export function mentionProbe(mentioned: ReadonlySet<string>): (text: string) => boolean {
   let probe = probes.get(mentioned);
   if (probe !== undefined) return probe;
-  const starts = new Set<number>();
-  let anyOther = false;
-  for (const identifier of mentioned) {
-    const gram = identifier.length >= MIN_LENGTH ? gramAt(identifier, 0) : -1;
-    if (gram === -1) anyOther = true;
-    else starts.add(gram);
+  if (mentioned.size === 0) {
+    probe = () => false;
+  } else {
+    // One alternation of the literals, longest first: the regex engine scans each value once.
+    const any = new RegExp([...mentioned].sort((a, b) => b.length - a.length).map(escapeForRegex).join('|'));
+    probe = (text) => any.test(text);
   }
-  probe = anyOther
-    ? () => true
-    : (text) => {
-        for (let at = 0; at + MIN_LENGTH <= text.length; at++) if (starts.has(gramAt(text, at))) return true;
-        return false;
-      };
   probes.set(mentioned, probe);
   return probe;
 }
