@@ -6,6 +6,11 @@
  *   src/a.py:12: error: Name "foo" is not defined  [name-defined]     mypy
  *   src/a.py:12:5: F401 'os' imported but unused                      flake8, ruff, pycodestyle
  *
+ * rustc's and cargo's default form states the problem on one line and the place on the next:
+ *
+ *   error[E0425]: cannot find value `count` in this scope
+ *     --> src/queue.rs:10:11
+ *
  * A `path:line: message` line with neither a severity nor a code is what grep prints: not a diagnostic.
  */
 
@@ -34,6 +39,18 @@ const SEVERITIES: Readonly<Record<string, DiagnosticSeverity>> = {
 function withTrailingCode(message: string): { code: string | null; message: string } {
   const match = TRAILING_CODE.exec(message);
   return match === null ? { code: null, message } : { code: match[1] ?? null, message: message.slice(0, match.index) };
+}
+
+const RUST_HEADER = /^(error|warning)(?:\[([A-Z]\d{4})\])?: (.*)$/;
+const RUST_PLACE = /^\s*--> (\S.*?):(\d+):\d+$/;
+
+/** The diagnostic rustc states on `line` with its place on `next` (`  --> file:line:col`), or null. */
+export function parseRustDiagnostic(line: string, next: string | undefined): Diagnostic | null {
+  if (next === undefined || !next.includes('-->')) return null;
+  const header = RUST_HEADER.exec(line);
+  const place = header === null ? null : RUST_PLACE.exec(next);
+  if (header === null || place === null) return null;
+  return { file: place[1] as string, line: Number(place[2]), severity: header[1] === 'warning' ? 'warning' : 'error', code: header[2] ?? null, message: header[3] as string };
 }
 
 /** The diagnostic `line` states, or null when it is not one. */

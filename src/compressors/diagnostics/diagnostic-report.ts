@@ -3,7 +3,7 @@
  * under it (source excerpt, caret), and the lines that are neither (a summary like `Found 12
  * errors.`, a banner). Null when the text is not mostly such a report.
  */
-import { isDiagnosticContext, isDiagnosticHeader, parseDiagnostic, type Diagnostic } from './diagnostic-line.ts';
+import { isDiagnosticContext, isDiagnosticHeader, parseDiagnostic, parseRustDiagnostic, type Diagnostic } from './diagnostic-line.ts';
 
 /** One diagnostic and the lines it spans in the report. */
 export interface DiagnosticRecord {
@@ -47,7 +47,9 @@ export function readDiagnosticReport(text: string): DiagnosticReport | null {
     nonBlank += 1;
     // A header is read with the diagnostic right below it.
     const header = isDiagnosticHeader(line) && index + 1 < lines.length ? diagnosticAt(lines, index + 1) : null;
-    const diagnostic = header ?? diagnosticAt(lines, index);
+    const rustDiagnostic = header === null ? parseRustDiagnostic(line, lines[index + 1]) : null;
+    const rust = rustDiagnostic !== null;
+    const diagnostic = header ?? rustDiagnostic ?? diagnosticAt(lines, index);
     if (header !== null) nonBlank += 1;
     if (diagnostic === null) {
       others.push(index);
@@ -57,7 +59,12 @@ export function readDiagnosticReport(text: string): DiagnosticReport | null {
       continue;
     }
     let end = header === null ? index + 1 : index + 2;
-    while (end < lines.length && lines[end] !== '' && isDiagnosticContext(lines[end] as string) && parseDiagnostic(lines[end] as string) === null) end += 1;
+    if (rust) {
+      // rustc's diagnostic runs to the blank line after it: place, excerpt, notes and help.
+      while (end < lines.length && (lines[end] as string).trim() !== '') end += 1;
+    } else {
+      while (end < lines.length && lines[end] !== '' && isDiagnosticContext(lines[end] as string) && parseDiagnostic(lines[end] as string) === null) end += 1;
+    }
     nonBlank += end - index - (header === null ? 1 : 2);
     records.push({ diagnostic, start: index, end });
     index = end;

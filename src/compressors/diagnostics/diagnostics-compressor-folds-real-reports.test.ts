@@ -114,6 +114,42 @@ describe('diagnostics compressor', () => {
     expect(text).toContain(`  ${report.split('\n')[first + 1]}`);
   });
 
+  it('reads rustc\'s default report, each diagnostic with its place, excerpt and help', () => {
+    const rustc = spawnSync('rustc', ['--edition', '2021', '--crate-type', 'bin', '-o', path.join(os.tmpdir(), 'terse-broken-queue'), 'broken_queue.rs'], { cwd: FIXTURES, encoding: 'utf8' });
+    if (rustc.error !== undefined) {
+      console.warn('rustc is not installed: the rustc report test is skipped');
+      return;
+    }
+    const report = rustc.stderr;
+    const headers = report.split('\n').filter((line) => /^(error|warning)\[E\d{4}\]: /.test(line));
+    expect(headers.length).toBeGreaterThanOrEqual(8);
+    const text = compress(report)?.text ?? '';
+    expect(text).toMatch(new RegExp(`^${headers.length} diagnostics \\(`));
+    // `prio` is the field the refactor missed: its kind is counted, with the name.
+    const noField = headers.filter((line) => /no field `prio`/.test(line)).length;
+    expect(noField).toBeGreaterThan(1);
+    expect(text).toContain(`'prio' x`);
+    // The first error comes whole: header, place, excerpt.
+    const firstPlace = report.split('\n').find((line) => line.includes('--> broken_queue.rs:'));
+    expect(text).toContain(`  ${firstPlace}`);
+  });
+
+  it('reads javac\'s report, each error with its source line, caret, symbol and location', () => {
+    const javac = spawnSync('javac', ['-d', os.tmpdir(), 'BrokenQueue.java'], { cwd: FIXTURES, encoding: 'utf8' });
+    if (javac.error !== undefined) {
+      console.warn('javac is not installed: the javac report test is skipped');
+      return;
+    }
+    const report = javac.stderr;
+    const errors = report.split('\n').filter((line) => /^BrokenQueue\.java:\d+: error: /.test(line));
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+    const text = compress(report)?.text ?? '';
+    const cannotFind = errors.filter((line) => line.endsWith('error: cannot find symbol')).length;
+    expect(text).toContain(`${cannotFind}x error: cannot find symbol (names: 'prio' x3`);
+    // javac's closing count is kept as it was printed.
+    expect(text).toContain(`${errors.length} errors`);
+  });
+
   it('leaves every other block of every suite to its own compressor: grep hits, logs and tables are not reports', async () => {
     const suites: NamedSuiteBuild[] = [headroomSuite(), await localSuite(), ...(await specSuites())];
     const taken: string[] = [];

@@ -1,6 +1,6 @@
 /**
- * The diagnostics compressor: a compiler's or linter's report (tsc, gcc, clang, rustc, mypy,
- * flake8, ruff) as counts. Diagnostics of the same kind (severity, code and message with its quoted
+ * The diagnostics compressor: a compiler's or linter's report (tsc, gcc, clang, rustc and cargo in
+ * either form, javac, mypy, flake8, ruff) as counts. Diagnostics of the same kind (severity, code and message with its quoted
  * names and numbers masked) fold into one line with their exact count, the names they were about
  * (most frequent first) and the first of them in full; every file gets its count, and the first
  * diagnostic in each file, every kind seen at most twice and every line naming what the
@@ -47,6 +47,19 @@ function topCounts(counts: ReadonlyMap<string, number>, shown: number, quote: bo
   return listed.join(', ');
 }
 
+// javac names what it cannot find on a line of its own: `  symbol:   variable prio`.
+const JAVAC_SYMBOL = /^\s+symbol:\s+(?:variable|method|class|constructor|package)\s+([^\s(]+)/;
+
+/** The names a diagnostic's context lines give (javac's `symbol:` line), for a message that quotes none. */
+function symbolsIn(lines: readonly string[], record: DiagnosticRecord): string[] {
+  const names: string[] = [];
+  for (let index = record.start + 1; index < record.end; index += 1) {
+    const match = JAVAC_SYMBOL.exec(lines[index] as string);
+    if (match?.[1] !== undefined) names.push(match[1]);
+  }
+  return names;
+}
+
 function compressDiagnostics(input: CompressInput, context: CompressContext): CompressResult | null {
   if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
   const report = readDiagnosticReport(input.text);
@@ -58,7 +71,8 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
   const severities = new Map<string, number>();
   for (const record of records) {
     const { diagnostic } = record;
-    const { template, names } = messageTemplate(diagnostic.message);
+    const { template, names: quoted } = messageTemplate(diagnostic.message);
+    const names = quoted.length > 0 ? quoted : symbolsIn(lines, record);
     const label = `${diagnostic.severity}${diagnostic.code === null ? '' : ` ${diagnostic.code}`}: ${template}`;
     let kind = kinds.get(label);
     if (kind === undefined) kinds.set(label, (kind = { label, first: record, count: 0, names: new Map() }));
