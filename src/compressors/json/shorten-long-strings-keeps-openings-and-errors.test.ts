@@ -81,5 +81,10 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
       if (original.body.length <= STRING_PLANS.balanced.maxChars) expect(item).toBe(original);
       expect(item.labels).toBe(original.labels);
     }
+    // The first marker says how to get the rest; the others, with the same ref, only how much.
+    const descriptions = findMarkers(JSON.stringify(value)).map((marker) => marker.description);
+    expect(descriptions.length).toBe(shortened);
+    expect(descriptions[0]).toMatch(/^\d+ of \d+ chars of this value omitted; retrieve with query$/);
+    for (const description of descriptions.slice(1)) expect(description).toMatch(/^\d+ of \d+ chars omitted$/);
   });
 });

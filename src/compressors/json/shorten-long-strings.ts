@@ -51,8 +51,11 @@ function mentions(line: string, mentioned: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** `text` shortened by `plan`, or `text` itself when shortening would leave out too little. */
-export function shortenString(text: string, plan: StringPlan, mentioned: ReadonlySet<string>, ref: string): string {
+/**
+ * `text` shortened by `plan`, or `text` itself when shortening would leave out too little. The
+ * first marker of a document says how to get the rest; later ones (the same ref) only how much.
+ */
+export function shortenString(text: string, plan: StringPlan, mentioned: ReadonlySet<string>, ref: string, first = true): string {
   if (text.length <= plan.maxChars) return text;
   const end = openingEnd(text, plan.headChars);
   const parts = [text.slice(0, end).trimEnd()];
@@ -71,7 +74,8 @@ export function shortenString(text: string, plan: StringPlan, mentioned: Readonl
   }
   const omitted = text.length - kept;
   if (omitted < MIN_OMITTED) return text;
-  return `${parts.join('\n')}\n… ${formatMarker(ref, `${omitted} of ${text.length} chars of this value omitted; retrieve with query`)}`;
+  const description = first ? `${omitted} of ${text.length} chars of this value omitted; retrieve with query` : `${omitted} of ${text.length} chars omitted`;
+  return `${parts.join('\n')}\n… ${formatMarker(ref, description)}`;
 }
 
 /** Shortens every long string of `value` (keys stay whole); `ref` is the content ref of the whole original. */
@@ -79,7 +83,7 @@ export function shortenLongStrings(value: JsonValue, plan: StringPlan, mentioned
   let shortened = 0;
   const visit = (node: JsonValue): JsonValue => {
     if (typeof node !== 'string') return mapChildren(node, visit);
-    const short = shortenString(node, plan, mentioned, ref);
+    const short = shortenString(node, plan, mentioned, ref, shortened === 0);
     if (short !== node) shortened++;
     return short;
   };
