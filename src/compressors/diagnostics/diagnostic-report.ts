@@ -25,6 +25,8 @@ export interface DiagnosticReport {
 export const MIN_DIAGNOSTICS = 8;
 // Share of non-blank lines that must be diagnostics or their context: a build log that quotes a few is a log.
 const MIN_SHARE = 0.9;
+// Lines read before a text that is mostly not diagnostics is given up on.
+const PREFIX_LINES = 400;
 
 function diagnosticAt(lines: readonly string[], index: number): Diagnostic | null {
   const line = lines[index] as string;
@@ -54,8 +56,9 @@ export function readDiagnosticReport(text: string): DiagnosticReport | null {
     if (diagnostic === null) {
       others.push(index);
       index += 1;
-      // The others alone already rule out the share: no need to read on.
-      if (others.length > (1 - MIN_SHARE) * lines.length) return null;
+      // The others alone already rule out the share, or a long prefix is mostly not a report
+      // (a large log that quotes a few diagnostics): no need to read on.
+      if (others.length > (1 - MIN_SHARE) * lines.length || (index > PREFIX_LINES && others.length > nonBlank / 2)) return null;
       continue;
     }
     let end = header === null ? index + 1 : index + 2;
