@@ -112,6 +112,10 @@ describe('diagnostics compressor', () => {
     // The first error comes with the source line and caret gcc printed under it.
     const first = report.split('\n').findIndex((line) => / error: /.test(line));
     expect(text).toContain(`  ${report.split('\n')[first + 1]}`);
+    // The marker's count is exact: every line with text, less those shown whole.
+    const total = report.split('\n').filter((line) => line.trim() !== '').length;
+    const shownWhole = text.split('\n').filter((line) => line.startsWith('  ') && line.trim() !== '').length;
+    expect(findMarkers(text)[0]?.description).toBe(`${total - shownWhole} of ${total} lines folded into the counts above; the ref holds every line`);
   });
 
   it('reads rustc\'s default report, each diagnostic with its place, excerpt and help', () => {

@@ -95,7 +95,6 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
   const out: string[] = [];
   const bySeverity = (['error', 'warning', 'note'] as const).filter((s) => severities.has(s)).map((s) => plural(severities.get(s) ?? 0, s));
   out.push(`${plural(records.length, 'diagnostic')} (${bySeverity.join(', ')}) in ${plural(files.size, 'file')}; by kind, with each kind's first in full:`);
-  let keptLines = 0;
   const shown = new Set<DiagnosticRecord>();
   const linesOf = (record: DiagnosticRecord): string[] => lines.slice(record.start, record.end).map((line) => `  ${line}`);
   for (const kind of kinds.values()) {
@@ -110,8 +109,10 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
     out.push(`also in full (the first in each file, kinds seen at most ${RARE_KIND} times, lines the conversation names):`);
     for (const record of rest) out.push(...linesOf(record));
   }
-  for (const record of shown) keptLines += record.end - record.start;
-  for (const record of rest) keptLines += record.end - record.start;
+  let keptLines = 0;
+  // Counted as `total` is: lines with text (a context line of white space alone is not one).
+  const textLines = (record: DiagnosticRecord): number => lines.slice(record.start, record.end).filter((line) => line.trim() !== '').length;
+  for (const record of [...shown, ...rest]) keptLines += textLines(record);
   for (const index of others) out.push(lines[index] as string);
   const total = lines.filter((line) => line.trim() !== '').length;
   const folded = total - keptLines - others.length;
