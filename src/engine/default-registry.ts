@@ -6,6 +6,7 @@ import { htmlCompressor } from '../compressors/html.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
 import { logCompressor } from '../compressors/log/log-compressor.ts';
+import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
 import { tableCompressor } from '../compressors/table.ts';
 import { textCompressor } from '../compressors/text/text-compressor.ts';
@@ -14,17 +15,18 @@ import type { CompressorRegistry } from './compressor-registry.ts';
 /**
  * Every shipped compressor; configurations narrow it with `compressors: [...]`. Code whose grammar
  * is missing or fails to parse falls through to the text path; a compiler's report read as a log,
- * a table or search hits goes to the diagnostics compressor first; `mixed` is split, never served whole.
+ * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
+ * as code, text or a log to the pytest compressor; `mixed` is split, never served whole.
  */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
-  code: [codeCompressor, textCompressor],
-  log: [diagnosticsCompressor, logCompressor],
+  code: [pytestCompressor, codeCompressor, textCompressor],
+  log: [diagnosticsCompressor, pytestCompressor, logCompressor],
   search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [textCompressor],
+  text: [pytestCompressor, textCompressor],
   mixed: [],
 };
 

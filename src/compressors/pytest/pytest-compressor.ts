@@ -1,0 +1,64 @@
+/**
+ * The pytest compressor: a failure report keeps, for every frame of every failure, the function's
+ * `def` line, the `>` line where it stopped, the `E` lines and the `path:line:` location; a failure
+ * that failed the same way as one before it (a parametrized test) becomes one line naming that one.
+ * Everything outside the failure blocks (the session header, progress, the short summary, the
+ * counts) stays as printed. What was left out is behind one marker, e.g.
+ *
+ *   test_total[2]: failed the same way as test_total[1] (same frames, same error)
+ *   [[terse:3f9a0c1d2b4e5f60 61 of 98 lines left out (frame source, locals, repeated failures); the ref holds every line]]
+ *
+ * Served ahead of the compressors of `code`, `text` and `log`: pytest's report quotes source, so
+ * detection often reads it as Python.
+ */
+import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import { fewerTokens } from '../../tokenize/token-size.ts';
+import { failureBlocks, holdsFailureReport } from './pytest-failures.ts';
+
+/** Leaving out fewer lines than this is not worth a marker. */
+const MIN_LEFT_OUT = 8;
+
+function compressPytest(input: CompressInput, context: CompressContext): CompressResult | null {
+  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text) || !holdsFailureReport(input.text)) return null;
+  const lines = input.text.split('\n');
+  const blocks = failureBlocks(lines);
+  if (blocks.length === 0) return null;
+  const out: string[] = [];
+  const firstBySignature = new Map<string, string>();
+  let cursor = 0;
+  let leftOut = 0;
+  for (const block of blocks) {
+    for (; cursor < block.start; cursor += 1) out.push(lines[cursor] as string);
+    const same = firstBySignature.get(block.signature);
+    if (same === undefined) {
+      firstBySignature.set(block.signature, block.title);
+      for (const index of block.kept) out.push(lines[index] as string);
+      leftOut += block.end - block.start - block.kept.length;
+    } else {
+      out.push(`${block.title}: failed the same way as ${same} (same frames, same error)`);
+      leftOut += block.end - block.start;
+    }
+    cursor = block.end;
+  }
+  for (; cursor < lines.length; cursor += 1) out.push(lines[cursor] as string);
+  if (leftOut < MIN_LEFT_OUT) return null;
+  const ref = contentRef(input.text);
+  out.push(formatMarker(ref, `${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`));
+  const text = out.join('\n');
+  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
+  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+}
+
+/** Keeps what each failure of a pytest report says and folds repeated failures; the rest behind one marker. */
+export const pytestCompressor: Compressor = {
+  name: 'pytest',
+  kinds: ['code', 'text', 'log'],
+  compress(input, context) {
+    try {
+      return compressPytest(input, context);
+    } catch {
+      return null;
+    }
+  },
+};
