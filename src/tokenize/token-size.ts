@@ -10,8 +10,6 @@ import type { TokenRuler } from './token-ruler.ts';
 export interface TokenSize {
   /** The text measured. */
   readonly text: string;
-  /** Tokens the text has at least, from a pass over all of it. */
-  readonly floor: number;
   /**
    * Whether a floor reaches `n`: read a piece at a time and stopped as soon as it does, so "at
    * least 50 tokens" reads the first piece of a 3 MB block, not all of it.
@@ -30,18 +28,13 @@ const FLOOR_PIECE_CHARS = 16_384;
  * counts add up there (token-segments.ts).
  */
 export function tokenSize(text: string, ruler: TokenRuler): TokenSize {
-  let floor: number | undefined;
   let exact: number | undefined;
   // The floor of text[0, readTo), read piece by piece.
   let readTo = 0;
   let partial = 0;
   return {
     text,
-    get floor() {
-      return (floor ??= tokenFloor(text));
-    },
     floorReaches(n: number): boolean {
-      if (floor !== undefined && floor >= n) return true;
       while (partial < n && readTo < text.length) {
         const cut = nextCleanCut(text, readTo + FLOOR_PIECE_CHARS);
         partial += tokenFloor(text.slice(readTo, cut));

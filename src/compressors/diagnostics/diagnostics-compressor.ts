@@ -128,11 +128,6 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
 export const diagnosticsCompressor: Compressor = {
   name: 'diagnostics',
   kinds: ['log', 'table', 'search'],
-  compress(input, context) {
-    try {
-      return compressDiagnostics(input, context);
-    } catch {
-      return null;
-    }
-  },
+  // A throw reaches the engine, which passes the block unchanged and records the error.
+  compress: compressDiagnostics,
 };
