@@ -21,28 +21,35 @@ export interface CodeParseTime {
   readonly countMs: number;
 }
 
-interface CodePiece {
+export interface CodePiece {
   readonly text: string;
   readonly language: string;
 }
 
+/** The code in one block as detection sees it: the whole block, or its code sections. */
+export function codePiecesOf(text: string): CodePiece[] {
+  const detection = detectContent(text);
+  const pieces: CodePiece[] = detection.kind === 'code' && detection.language !== undefined ? [{ text, language: detection.language }] : [];
+  for (const section of detection.sections ?? []) {
+    if (section.kind === 'code' && section.language !== undefined) pieces.push({ text: text.slice(section.start, section.end), language: section.language });
+  }
+  return pieces;
+}
+
 function codePieces(suite: NamedSuiteBuild): CodePiece[] {
   if (suite.build.state !== 'ready') return [];
-  const seen = new Set<string>();
+  const seenParts = new Set<string>();
+  const seenPieces = new Set<string>();
   const pieces: CodePiece[] = [];
-  const add = (text: string, language: string | undefined): void => {
-    if (language === undefined || grammarFor(language) === null || seen.has(text)) return;
-    seen.add(text);
-    pieces.push({ text, language });
-  };
   for (const trace of suite.build.traces) {
     for (const request of requestsOf(trace)) {
       for (const part of canonicalFromBody(request.body, trace.header.provider).parts) {
-        if (!part.compressible || seen.has(part.text)) continue;
-        const detection = detectContent(part.text);
-        if (detection.kind === 'code') add(part.text, detection.language);
-        for (const section of detection.sections ?? []) {
-          if (section.kind === 'code') add(part.text.slice(section.start, section.end), section.language);
+        if (!part.compressible || seenParts.has(part.text)) continue;
+        seenParts.add(part.text);
+        for (const piece of codePiecesOf(part.text)) {
+          if (grammarFor(piece.language) === null || seenPieces.has(piece.text)) continue;
+          seenPieces.add(piece.text);
+          pieces.push(piece);
         }
       }
     }

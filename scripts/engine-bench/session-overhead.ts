@@ -12,7 +12,7 @@ import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
 import type { NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
 import { createTokenRuler } from '../../src/tokenize/token-ruler.ts';
-import { detectContent } from '../../src/detect/detect-content.ts';
+import { codePiecesOf } from './code-parse-share.ts';
 import type { CompressedRequest } from '../../src/engine/compress-request.ts';
 import type { MergeCache } from './request-overhead.ts';
 import { summarize, type RunPlan } from './sample-stats.ts';
@@ -32,10 +32,7 @@ export interface SessionRequestOverhead {
 function newCodeChars(result: CompressedRequest): number {
   let chars = 0;
   for (const { part, decidedNow } of result.parts) {
-    if (!decidedNow) continue;
-    const detection = detectContent(part.text);
-    if (detection.kind === 'code') chars += part.text.length;
-    for (const section of detection.sections ?? []) if (section.kind === 'code') chars += section.end - section.start;
+    if (decidedNow) for (const piece of codePiecesOf(part.text)) chars += piece.text.length;
   }
   return chars;
 }
