@@ -56,14 +56,14 @@ function matchLines(original: string, terms: readonly string[]): QueryAnswer {
 }
 
 /** Lines as an editor numbers them: any of \r\n, \n, \r ends one; a final line end opens no new line. */
-function splitLines(original: string): string[] {
+export function splitLines(original: string): string[] {
   if (original === '') return [];
   const lines = original.split(/\r\n|\n|\r/);
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
-function containsAll(haystack: string, terms: readonly string[]): boolean {
+export function containsAll(haystack: string, terms: readonly string[]): boolean {
   return terms.every((term) => haystack.includes(term));
 }
 
@@ -71,7 +71,7 @@ function containsAll(haystack: string, terms: readonly string[]): boolean {
  * The item as JSON, plus its keys and string values unescaped, so a term with a quote, backslash
  * or control character matches what the model saw as well as the JSON spelling of it.
  */
-function itemHaystack(item: JsonValue): string {
+export function itemHaystack(item: JsonValue): string {
   const parts = [JSON.stringify(item)];
   collectStrings(item, parts);
   return parts.join('\n').toLowerCase();
@@ -92,7 +92,7 @@ function collectStrings(value: JsonValue, into: string[]): void {
 type KeyedCollection = { readonly [key: string]: JsonValue };
 
 /** Keys an object needs to count as a collection rather than a record. */
-const MIN_COLLECTION_KEYS = 8;
+export const MIN_COLLECTION_KEYS = 8;
 
 function asKeyedCollection(value: { readonly [key: string]: JsonValue }): KeyedCollection | null {
   const values = Object.values(value);

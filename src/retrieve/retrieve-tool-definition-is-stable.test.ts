@@ -5,7 +5,9 @@ const SCHEMA = {
   type: 'object',
   properties: {
     ref: { type: 'string', description: 'The 16 hex characters after "terse:" in the marker.' },
-    query: { type: 'string', description: 'Optional terms; omit to get the whole original.' },
+    query: { type: 'string', description: 'Optional: only lines or items containing every space-separated term (case-insensitive).' },
+    lines: { type: 'string', description: 'Optional line numbers as the marker gives them, e.g. "40-88".' },
+    items: { type: 'string', description: 'Optional 0-based JSON item positions, e.g. "0-19".' },
   },
   required: ['ref'],
 };
@@ -30,10 +32,13 @@ describe('terse_retrieve tool definition', () => {
   it('keeps its bytes: the definition is part of the cached prefix', () => {
     expect(JSON.stringify(RETRIEVE_TOOL_ANTHROPIC)).toBe(
       '{"name":"terse_retrieve","description":"Get the original content behind a [[terse:REF ...]] marker. ' +
-        'Pass its ref; add query to get only the lines or JSON items containing every space-separated term ' +
-        '(case-insensitive).","input_schema":{"type":"object","properties":{"ref":{"type":"string",' +
+        'Pass its ref; add lines or items (as the marker numbers them) and/or query to get only those lines or JSON items.",' +
+        '"input_schema":{"type":"object","properties":{"ref":{"type":"string",' +
         '"description":"The 16 hex characters after \\"terse:\\" in the marker."},"query":{"type":"string",' +
-        '"description":"Optional terms; omit to get the whole original."}},"required":["ref"]}}',
+        '"description":"Optional: only lines or items containing every space-separated term (case-insensitive)."},' +
+        '"lines":{"type":"string","description":"Optional line numbers as the marker gives them, e.g. \\"40-88\\"."},' +
+        '"items":{"type":"string","description":"Optional 0-based JSON item positions, e.g. \\"0-19\\"."}},' +
+        '"required":["ref"]}}',
     );
     expect(RETRIEVE_TOOL_ANTHROPIC.description.length).toBeLessThan(200);
   });

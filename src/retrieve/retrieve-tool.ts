@@ -8,15 +8,17 @@ export const RETRIEVE_TOOL_NAME = 'terse_retrieve';
 
 /** What the model reads about the tool: short, and the same in every request. */
 export const RETRIEVE_TOOL_DESCRIPTION =
-  'Get the original content behind a [[terse:REF ...]] marker. ' +
-  'Pass its ref; add query to get only the lines or JSON items containing every space-separated term (case-insensitive).';
+  'Get the original content behind a [[terse:REF ...]] marker. Pass its ref; add lines or items ' +
+  '(as the marker numbers them) and/or query to get only those lines or JSON items.';
 
 /** JSON Schema of the tool's input: `{ ref, query? }`. */
 export const RETRIEVE_TOOL_INPUT_SCHEMA = deepFreeze({
   type: 'object',
   properties: {
     ref: { type: 'string', description: 'The 16 hex characters after "terse:" in the marker.' },
-    query: { type: 'string', description: 'Optional terms; omit to get the whole original.' },
+    query: { type: 'string', description: 'Optional: only lines or items containing every space-separated term (case-insensitive).' },
+    lines: { type: 'string', description: 'Optional line numbers as the marker gives them, e.g. "40-88".' },
+    items: { type: 'string', description: 'Optional 0-based JSON item positions, e.g. "0-19".' },
   },
   required: ['ref'],
 } as const);

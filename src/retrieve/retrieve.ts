@@ -2,44 +2,60 @@
 import type { StoreMissReason } from '../errors.ts';
 import { findMarkers, isRef } from '../store/marker.ts';
 import type { Store } from '../store/store.ts';
-import { queryOriginal } from './query-original.ts';
+import { parsePositionRanges, type PositionRange } from './position-range.ts';
+import { queryOriginal, queryTerms } from './query-original.ts';
 import type { QueryMatch } from './query-original.ts';
+import { selectItems, selectLines } from './select-positions.ts';
 import { RETRIEVE_TOOL_NAME } from './retrieve-tool.ts';
 
 /** The arguments of the tool as its schema declares them. */
 export interface RetrieveArgs {
   readonly ref: string;
   readonly query?: string;
+  /** Line numbers as the marker prints them: `"40-88"`, `"12"`, `"1-5, 9"`. */
+  readonly lines?: string;
+  /** 0-based positions in a JSON original's largest collection: `"0-19"`. */
+  readonly items?: string;
 }
 
 /** What a retrieval gave: the text, why there is none, or what was wrong with the arguments. */
 export type RetrieveResult =
   | { readonly state: 'found'; readonly ref: string; readonly text: string; readonly matched?: QueryMatch }
   | { readonly state: 'missing'; readonly ref: string; readonly reason: StoreMissReason }
-  | { readonly state: 'invalid'; readonly field: 'args' | 'ref' | 'query'; readonly message: string };
+  | { readonly state: 'invalid'; readonly field: 'args' | 'ref' | 'query' | 'lines' | 'items'; readonly message: string };
 
 type InvalidResult = Extract<RetrieveResult, { state: 'invalid' }>;
-type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly query: string | null } | InvalidResult;
+type Positions = { readonly unit: 'lines' | 'items'; readonly ranges: readonly PositionRange[] };
+type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly query: string | null; readonly positions: Positions | null } | InvalidResult;
 
 /**
  * Answers a `terse_retrieve` call. `args` (a `RetrieveArgs` as the model sent it) is validated here: bad
- * arguments give an `invalid` result, never a throw. Without a query the text is the exact original.
+ * arguments give an `invalid` result, never a throw. Without a query, lines or items the text is the
+ * exact original; `lines` or `items` select by position, and `query` narrows either.
  */
 export async function retrieve(store: Store, args: unknown): Promise<RetrieveResult> {
   const parsed = parseArgs(args);
   if (parsed.state === 'invalid') return parsed;
   const lookup = await store.get(parsed.ref);
   if (!lookup.found) return { state: 'missing', ref: parsed.ref, reason: lookup.reason };
-  if (parsed.query === null) return { state: 'found', ref: parsed.ref, text: lookup.original };
-  const answer = queryOriginal(lookup.original, parsed.query);
-  return { state: 'found', ref: parsed.ref, text: answer.text, matched: answer.matched };
+  const { positions, query } = parsed;
+  if (positions === null && query === null) return { state: 'found', ref: parsed.ref, text: lookup.original };
+  const terms = query === null ? [] : queryTerms(query);
+  let answer = positions === null ? queryOriginal(lookup.original, query as string) : null;
+  if (positions?.unit === 'lines') answer = selectLines(lookup.original, positions.ranges, terms);
+  if (positions?.unit === 'items') {
+    answer = selectItems(lookup.original, positions.ranges, terms);
+    if (answer === null) return invalid('items', 'this original holds no JSON collection; ask by lines instead');
+  }
+  const { text, matched } = answer as NonNullable<typeof answer>;
+  return { state: 'found', ref: parsed.ref, text, matched };
 }
 
 function parseArgs(args: unknown): ParsedArgs {
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
     return invalid('args', 'expected an object like {"ref": "0123456789abcdef"}');
   }
-  const { ref, query } = args as { ref?: unknown; query?: unknown };
+  const { ref, query, lines, items } = args as { ref?: unknown; query?: unknown; lines?: unknown; items?: unknown };
   if (ref === undefined) return invalid('ref', 'missing; pass the 16 hex characters after "terse:" in the marker');
   if (typeof ref !== 'string') return invalid('ref', `expected a string, got ${typeOf(ref)}`);
   if (query !== undefined && query !== null && typeof query !== 'string') {
@@ -49,8 +65,24 @@ function parseArgs(args: unknown): ParsedArgs {
   if (normalized === null) {
     return invalid('ref', `${JSON.stringify(ref.slice(0, 80))} is not a ref: expected 16 hex characters`);
   }
+  const positions = parsePositions(lines, items);
+  if (positions !== null && 'state' in positions) return positions;
   const trimmed = typeof query === 'string' ? query.trim() : '';
-  return { state: 'valid', ref: normalized, query: trimmed === '' ? null : trimmed };
+  return { state: 'valid', ref: normalized, query: trimmed === '' ? null : trimmed, positions };
+}
+
+/** `lines` or `items` (not both) as ranges; a number is read as a one-position range. */
+function parsePositions(lines: unknown, items: unknown): Positions | InvalidResult | null {
+  const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+  if (given(lines) && given(items)) return invalid('items', 'pass lines or items, not both');
+  const unit = given(lines) ? 'lines' : given(items) ? 'items' : null;
+  if (unit === null) return null;
+  const value = unit === 'lines' ? lines : items;
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+  if (typeof text !== 'string') return invalid(unit, `expected a string like "40-88", got ${typeOf(value)}`);
+  const ranges = parsePositionRanges(text);
+  if (ranges === null) return invalid(unit, `${JSON.stringify(text.slice(0, 80))} is not a range: expected "N" or "N-M", several joined by commas`);
+  return { unit, ranges };
 }
 
 /** Accepts what models tend to send: the bare ref in any case, `terse:<ref>`, or the whole marker. */

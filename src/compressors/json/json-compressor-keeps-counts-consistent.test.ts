@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMarkers } from '../../store/marker.ts';
+import { inRanges, statedPositions } from '../../retrieve/position-range.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import { decodeColumnar } from './columnar-format.ts';
 import { jsonCompressor } from './json-compressor.ts';
@@ -18,12 +19,22 @@ describe('json compressor keeps counts consistent', () => {
   it('balanced: the header, the marker and the kept rows agree, and total stays 120', () => {
     const output = jsonCompressor.compress({ text, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
     const decoded = decodeColumnar(output?.text ?? '');
-    const value = (decoded.ok ? decoded.value : {}) as { results: unknown[]; total: number };
+    const value = (decoded.ok ? decoded.value : {}) as { results: { id: string }[]; total: number };
     expect(value.total).toBe(120);
     const kept = value.results.length;
     expect(output?.text).toContain(`: ${kept} of 100 rows kept; columns: id, title, score`);
     const markers = findMarkers(output?.text ?? '');
-    expect(markers.map((marker) => marker.description)).toEqual([`${100 - kept} of 100 rows omitted; retrieve with query`]);
+    expect(markers.map((marker) => marker.description)).toEqual([expect.stringMatching(new RegExp(`^${100 - kept} of 100 rows omitted \\(items [^)]+\\); retrieve with query$`))]);
+    // Every row not kept lies in the positions the marker states, as `terse_retrieve` `items` reads them;
+    // the ranges listed one by one (before any `+N more within` span) hold no kept row.
+    const description = markers[0]?.description ?? '';
+    const stated = statedPositions(description).items;
+    const listed = statedPositions(description.replace(/, \+\d+ more within \d+-\d+/, '')).items;
+    const keptIds = new Set(value.results.map((row) => row.id));
+    for (const [index, row] of results.entries()) {
+      if (!keptIds.has(row.id)) expect(inRanges(index, stated)).toBe(true);
+      else expect(inRanges(index, listed)).toBe(false);
+    }
   });
 
   it('short arrays stay whole: no marker, and the output is lossless', () => {

@@ -56,7 +56,7 @@ describe('json compressor keeps the one FATAL needle', () => {
       expect(kept).toContainEqual(logs[67]);
       expect(kept[0]).toEqual(logs[0]);
       expect(kept[kept.length - 1]).toEqual(logs[99]);
-      expect(output?.text).toMatch(/\[\[terse:[0-9a-f]{16} \d+ of 100 rows omitted; retrieve with query\]\]/);
+      expect(output?.text).toMatch(/\[\[terse:[0-9a-f]{16} \d+ of 100 rows omitted \(items [^)]+\); retrieve with query\]\]/);
     });
   }
 });

@@ -1,6 +1,8 @@
 /** * Lossy step: shortens every long array (and keyed collection) of a JSON value to the rows `chooseRows` keeps, one marker each. */
 import type { JsonValue, Profile } from '../../types.ts';
 import { formatMarker } from '../../store/marker.ts';
+import { describePositions, rangesOf } from '../../retrieve/position-range.ts';
+import { MIN_COLLECTION_KEYS } from '../../retrieve/query-original.ts';
 import { chooseRows } from './choose-rows.ts';
 import { assignKey } from './column-plan.ts';
 import type { SampleNote } from './columnar-format.ts';
@@ -42,22 +44,64 @@ function isObject(value: JsonValue): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Longest position list a marker states: the rest is given as a span (`+N more within A-B`). */
+const MAX_POSITIONS_CHARS = 48;
+
+/**
+ * ` (items 3-40, 42-99)`: the 0-based positions a marker hides, stated only for the collection
+ * `terse_retrieve`'s `items` reads (the original's largest); '' for any other.
+ */
+function hiddenPositions(node: object, largest: object | null, total: number, kept: readonly number[]): string {
+  if (node !== largest) return '';
+  const keptSet = new Set(kept);
+  const hidden: number[] = [];
+  for (let index = 0; index < total; index++) if (!keptSet.has(index)) hidden.push(index);
+  return ` (${describePositions('items', rangesOf(hidden), MAX_POSITIONS_CHARS)})`;
+}
+
+/** The collection `terse_retrieve` answers `items` from: most items, first in document order on a tie. */
+function largestCollection(value: JsonValue, isKeyedCollection: (node: { readonly [key: string]: JsonValue }) => boolean): object | null {
+  let largest: object | null = null;
+  let size = 0;
+  const visit = (node: JsonValue): void => {
+    if (Array.isArray(node)) {
+      if (node.length > size) [largest, size] = [node, node.length];
+      for (const child of node) if (typeof child === 'object' && child !== null) visit(child);
+    } else if (typeof node === 'object' && node !== null) {
+      const keys = Object.keys(node);
+      if (keys.length > size && isKeyedCollection(node)) [largest, size] = [node, keys.length];
+      for (const key of keys) {
+        const child = node[key] as JsonValue;
+        if (typeof child === 'object' && child !== null) visit(child);
+      }
+    }
+  };
+  visit(value);
+  return largest;
+}
+
 /** Samples `value`; `ref` is the content ref of the whole original text, which every marker points to. */
 export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: ReadonlySet<string>, ref: string): SampledValue {
   const notes = new WeakMap<JsonValue[], SampleNote>();
   let omitted = 0;
+  const largest = largestCollection(value, (node) => {
+    const values = Object.values(node);
+    return values.length >= MIN_COLLECTION_KEYS && values.every(isObject);
+  });
   // Returns `node` itself when nothing below it was sampled, so that big unsampled parts are never copied.
   const visit = (node: JsonValue): JsonValue => {
     if (Array.isArray(node)) {
       const items = mapChildren(node, visit) as JsonValue[];
       if (node.length <= plan.keepWhole) return items;
       // Judged on the original items, so that trouble deep inside a nested, sampled array still counts.
-      const kept = chooseRows(jsonFieldRows(node), { budget: plan.budget, mentioned }).map((index) => items[index] as JsonValue);
+      const keptIndexes = chooseRows(jsonFieldRows(node), { budget: plan.budget, mentioned });
+      const kept = keptIndexes.map((index) => items[index] as JsonValue);
       const dropped = node.length - kept.length;
       if (dropped === 0) return items;
       omitted += dropped;
       const unit = node.every(isObject) ? 'rows' : 'items';
-      notes.set(kept, { total: node.length, marker: formatMarker(ref, `${dropped} of ${node.length} ${unit} omitted; retrieve with query`) });
+      const positions = hiddenPositions(node, largest, node.length, keptIndexes);
+      notes.set(kept, { total: node.length, marker: formatMarker(ref, `${dropped} of ${node.length} ${unit} omitted${positions}; retrieve with query`) });
       return kept;
     }
     if (typeof node === 'object' && node !== null) {
@@ -85,7 +129,8 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
     omitted += dropped;
     const copy: { [key: string]: JsonValue } = {};
     for (const index of kept) assignKey(copy, keys[index] as string, visitChild(values[index] as JsonValue));
-    assignKey(copy, OMITTED_KEY, formatMarker(ref, `${dropped} of ${keys.length} entries omitted; retrieve with query`));
+    const positions = hiddenPositions(node, largest, keys.length, kept);
+    assignKey(copy, OMITTED_KEY, formatMarker(ref, `${dropped} of ${keys.length} entries omitted${positions}; retrieve with query`));
     return copy;
   }
 

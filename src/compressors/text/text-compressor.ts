@@ -2,7 +2,8 @@
  * The text compressor: extractive. Lines are ranked by BM25 against the conversation plus salience
  * (numbers, identifiers, code, headings, error words); exact repeats go first; the best lines fill a
  * budget (balanced 55% of the competing lines, aggressive 30%). Kept lines stay in order and byte-exact, each
- * elided run leaves a `(... N lines omitted)` line, and one marker at the end holds the whole input.
+ * elided run leaves a `(... lines 13-24 omitted)` line (1-based positions, as `terse_retrieve` reads `lines`), and one
+ * marker at the end holds the whole input.
  * Lossless returns null: dropping repeats is not reversible from the text alone.
  */
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
@@ -17,18 +18,31 @@ const MIN_TOKENS = 120;
 // Past this many lines, the tail beyond it is dropped whole: ranking a million lines helps nobody.
 const MAX_LINES = 50_000;
 
+/** The line standing for an elided run: `(... lines 13-24 omitted)`, 1-based as `terse_retrieve` `lines` reads them. */
+function gapLine(first: number, last: number): string {
+  return first === last ? `(... line ${first} omitted)` : `(... lines ${first}-${last} omitted)`;
+}
+
 function render(lines: readonly string[], keep: readonly boolean[]): { lines: string[]; omitted: number } {
   const out: string[] = [];
   let gap = 0;
+  let gapFirst = 0;
+  let gapLast = 0;
   let omitted = 0;
   let blank = false;
   const flushGap = (): void => {
-    if (gap > 0) out.push(`(... ${gap} ${gap === 1 ? 'line' : 'lines'} omitted)`);
+    if (gap > 0) out.push(gapLine(gapFirst + 1, gapLast + 1));
     gap = 0;
   };
   lines.forEach((line, index) => {
     if (line.trim().length === 0) { blank = true; return; }
-    if (!keep[index]) { gap += 1; omitted += 1; return; }
+    if (!keep[index]) {
+      if (gap === 0) gapFirst = index;
+      gapLast = index;
+      gap += 1;
+      omitted += 1;
+      return;
+    }
     flushGap();
     if (blank && out.length > 0 && out[out.length - 1] !== '') out.push('');
     blank = false;
@@ -68,7 +82,7 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
-  const text = `${[...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n')}${trailing}`;
+  const text = `${[...rendered.lines, ...(dropped > 0 ? [gapLine(lines.length + 1, all.length)] : []), marker].join('\n')}${trailing}`;
   if (!fewerTokens(text, size, context.ruler)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }

@@ -11,7 +11,7 @@ export interface Selection {
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const EXCEPTION_LINE = /^\w*(?:Error|Exception|Warning)(?::\s|$)/;
 const BM25_WEIGHT = 3;
-// About what a `(... N lines omitted)` line costs: a lone dropped line cheaper than that stays.
+// About what a `(... lines 13-24 omitted)` line costs: a lone dropped line cheaper than that stays.
 const GAP_COST = 8;
 
 /** Keeps a dropped candidate that sits alone between kept lines when eliding it would cost more. */
