@@ -1,27 +1,57 @@
-/** Bench configurations: named engine options. Built-ins live here; more can come from JSON files. */
+/**
+ * Bench configurations: terse's profiles, the baselines every profile is measured against, and JSON
+ * files of engine options. Each opens a replay strategy; the replay treats them all alike.
+ */
 import { readFileSync } from 'node:fs';
 import { ConfigError, PathError } from '../errors.ts';
 import type { EngineOptions } from '../engine/engine-options.ts';
 import type { Profile } from '../types.ts';
+import { openDropAll } from './baselines/drop-all.ts';
+import { openDropAllBare } from './baselines/drop-all-bare.ts';
+import { openHeadTail } from './baselines/head-tail.ts';
+import { openRollingWindow } from './baselines/rolling-window.ts';
+import { openToon } from './baselines/toon.ts';
+import { engineStrategy } from './strategy/engine-strategy.ts';
+import type { OpenStrategy } from './strategy/replay-strategy.ts';
+
+/**
+ * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
+ * against (`baseline`, labelled as such in every table and chart), or one a user supplied (`custom`).
+ */
+export type ConfigRole = 'profile' | 'baseline' | 'custom';
 
 /** One configuration the bench replays every trace through. */
 export interface BenchConfig {
   readonly name: string;
   readonly description: string;
-  readonly engine: Partial<EngineOptions>;
+  readonly role: ConfigRole;
+  readonly open: OpenStrategy;
+}
+
+function engineConfig(name: string, description: string, engine: Partial<EngineOptions>, role: ConfigRole = 'profile'): BenchConfig {
+  return { name, description, role, open: engineStrategy(engine) };
 }
 
 export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
-  none: { name: 'none', description: 'identity: every block passes unchanged (the baseline)', engine: { compressors: [] } },
-  'json-minify': {
-    name: 'json-minify',
-    description: 'JSON tool results re-serialised compactly (lossless: same values)',
-    engine: { profile: 'lossless', compressors: ['json-minify'] },
+  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [] }, 'baseline'),
+  'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
+  lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
+  balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
+  aggressive: engineConfig('aggressive', 'every compressor, smallest budgets', { profile: 'aggressive' }),
+  'drop-all': { name: 'drop-all', description: 'baseline: every tool output behind one marker (stored, retrievable)', role: 'baseline', open: openDropAll },
+  'drop-all-bare': { name: 'drop-all-bare', description: 'baseline: every tool output replaced by a one-line notice, nothing stored', role: 'baseline', open: openDropAllBare },
+  'head-tail': { name: 'head-tail', description: 'baseline: each tool output cut to its first and last 20 lines, no marker', role: 'baseline', open: openHeadTail },
+  'rolling-window': {
+    name: 'rolling-window',
+    description: "baseline: Headroom's rolling window; tool outputs older than the newest 8,000 tokens of them dropped behind markers",
+    role: 'baseline',
+    open: openRollingWindow,
   },
-  lossless: { name: 'lossless', description: 'every compressor, no marker ever', engine: { profile: 'lossless' } },
-  balanced: { name: 'balanced', description: 'every compressor; what is dropped is stored and marked (default)', engine: { profile: 'balanced' } },
-  aggressive: { name: 'aggressive', description: 'every compressor, smallest budgets', engine: { profile: 'aggressive' } },
+  toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
 };
+
+/** The destructive baselines: a fidelity measure that cannot tell these from a profile is broken. */
+export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-bare', 'head-tail', 'rolling-window'];
 
 /** The configurations `npm run bench` replays when none is named. */
 export const DEFAULT_BENCH_CONFIGS: readonly string[] = ['none', 'json-minify'];
@@ -60,7 +90,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
     engine.excludeTools = v.excludeTools;
   }
-  return { name: v.name, description: typeof v.description === 'string' ? v.description : `from ${file}`, engine: engine as Partial<EngineOptions> };
+  return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
 }
 
 /** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, excludeTools? }`. */

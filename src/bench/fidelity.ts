@@ -1,35 +1,57 @@
-/** Offline fidelity: is each probe's answer still in the compressed context, or one retrieval away? */
-import { findMarkers } from '../store/marker.ts';
+/**
+ * Offline fidelity of one probe at one scoring point: the answer survived in the context, or the
+ * answer-blind reader retrieved it with `terse_retrieve`, or it is lost; a negative (near-miss) probe
+ * is `fabricated` when its string appears, else `clean`. The answers are used only to judge what the
+ * context holds and what the reader's calls returned, never to make a call.
+ */
+import type { RetrieveArgs } from '../retrieve/retrieve.ts';
+import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 import { containsAnswer, containsLocation, normalizeForMatch } from './answer-match.ts';
 import type { Probe, ProbeOutcome } from './probe.ts';
-
-/** What a `terse_retrieve { ref, query }` call would return for one marker: the answer or not, and its cost. */
-export type Retrieval = (ref: string, query: string) => Promise<{ readonly holdsAnswer: boolean; readonly tokens: number }>;
+import { readForQuestion, type RetrieveCall } from './reader/answer-blind-reader.ts';
+import type { ScoringContext } from './scoring-context.ts';
 
 export interface ProbeScore {
+  /** Null for live-only probes, which only a model can score. */
   readonly outcome: ProbeOutcome | null;
+  /** `terse_retrieve` calls the reader made (whatever they found). */
+  readonly retrievalCalls: number;
+  /**
+   * What those calls cost: each call's own tokens, the tokens it returned, and one re-send of the
+   * request it happened in (the extra model turn the call takes).
+   */
   readonly retrievalTokens: number;
 }
 
-/**
- * Scores one probe against the context a model would see. Live-only probes are not scored offline.
- * Negative probes are `fabricated` when their string appears, else `survived`.
- */
-export async function scoreProbe(probe: Probe, context: string, retrieval: Retrieval): Promise<ProbeScore> {
-  if (probe.live_only) return { outcome: null, retrievalTokens: 0 };
-  const haystack = normalizeForMatch(context);
+/** How a scorer counts tokens: the run's one ruler. */
+export type CountTokens = (text: string) => number;
+
+function holdsAnswer(probe: Probe, text: string): boolean {
+  const haystack = normalizeForMatch(text);
+  return probe.answers.some((answer) => containsAnswer(haystack, answer) || containsLocation(text, answer));
+}
+
+/** The tokens of a call as the model writes it: the tool's name and its arguments. */
+function callTokens(args: RetrieveArgs, count: CountTokens): number {
+  return count(`${RETRIEVE_TOOL_NAME}${JSON.stringify(args)}`);
+}
+
+/** Scores `probe` on `context`; `call` runs the real `terse_retrieve` handler on the run's store. */
+export async function scoreProbe(probe: Probe, context: ScoringContext, call: RetrieveCall, count: CountTokens): Promise<ProbeScore> {
+  if (probe.live_only) return { outcome: null, retrievalCalls: 0, retrievalTokens: 0 };
   if (probe.kind === 'negative') {
-    const fabricated = probe.answers.some((a) => containsAnswer(haystack, a));
-    return { outcome: fabricated ? 'fabricated' : 'survived', retrievalTokens: 0 };
+    const haystack = normalizeForMatch(context.withoutMarkers);
+    const fabricated = probe.answers.some((answer) => containsAnswer(haystack, answer));
+    return { outcome: fabricated ? 'fabricated' : 'clean', retrievalCalls: 0, retrievalTokens: 0 };
   }
-  if (probe.answers.some((a) => containsAnswer(haystack, a) || containsLocation(context, a))) return { outcome: 'survived', retrievalTokens: 0 };
-  let cheapest: number | null = null;
-  const refs = [...new Set(findMarkers(context).map((m) => m.ref))];
-  for (const ref of refs) {
-    for (const answer of probe.answers) {
-      const found = await retrieval(ref, answer);
-      if (found.holdsAnswer && (cheapest === null || found.tokens < cheapest)) cheapest = found.tokens;
-    }
+  if (holdsAnswer(probe, context.withoutMarkers)) return { outcome: 'survived', retrievalCalls: 0, retrievalTokens: 0 };
+  // The reader is handed the question alone.
+  const calls = await readForQuestion({ question: probe.question }, context.blocks, call);
+  let retrievalTokens = 0;
+  let retrieved = false;
+  for (const { args, answer } of calls) {
+    retrievalTokens += callTokens(args, count) + count(answer.text) + context.resendTokens;
+    retrieved ||= holdsAnswer(probe, answer.text);
   }
-  return cheapest === null ? { outcome: 'lost', retrievalTokens: 0 } : { outcome: 'retrievable', retrievalTokens: cheapest };
+  return { outcome: retrieved ? 'retrieved' : 'lost', retrievalCalls: calls.length, retrievalTokens };
 }

@@ -16,9 +16,20 @@ export interface Probe {
   readonly live_only?: boolean;
 }
 
-/** Offline fidelity of one probe under one configuration. */
-export type ProbeOutcome = 'survived' | 'retrievable' | 'lost' | 'fabricated';
-export const PROBE_OUTCOMES: readonly ProbeOutcome[] = ['survived', 'retrievable', 'lost', 'fabricated'];
+/**
+ * Offline fidelity of one probe under one configuration at one scoring point. A positive probe's
+ * answer `survived` in the context, was `retrieved` by the answer-blind reader, or is `lost`; a
+ * negative (near-miss) probe's string was `fabricated`, or the context is `clean` of it.
+ */
+export type ProbeOutcome = 'survived' | 'retrieved' | 'lost' | 'fabricated' | 'clean';
+export const PROBE_OUTCOMES: readonly ProbeOutcome[] = ['survived', 'retrieved', 'lost', 'fabricated', 'clean'];
+
+/**
+ * Where a probe is scored: `first`, the first request carrying its evidence (the model's next
+ * decision after seeing the fact; the headline), and `last`, the session's last request.
+ */
+export type ScoringPoint = 'first' | 'last';
+export const SCORING_POINTS: readonly ScoringPoint[] = ['first', 'last'];
 
 /** A probe as a suite derives it, before it is tied to its trace and checked. */
 export interface ProbeDraft {

@@ -1,6 +1,7 @@
 /** The plain rows a replay emits. `report/` turns them into tables, files and charts. */
 import type { ContentKind } from '../types.ts';
-import type { ProbeKind, ProbeOutcome } from './probe.ts';
+import type { ProbeKind, ProbeOutcome, ScoringPoint } from './probe.ts';
+import type { ConfigRole } from './bench-config.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
 
@@ -15,6 +16,13 @@ export interface RunRow {
   readonly configs: readonly string[];
   /** The command line that started the run. */
   readonly argv: string;
+}
+
+/** One configuration of the run, as reports label it. */
+export interface ConfigRow {
+  readonly name: string;
+  readonly role: ConfigRole;
+  readonly description: string;
 }
 
 export interface TraceRow {
@@ -68,15 +76,25 @@ export interface BlockRow {
   readonly compress_ms: number;
 }
 
+/** One probe scored at one point of one (trace, config) replay. */
 export interface ProbeRow {
   readonly trace: string;
   readonly config: string;
   readonly probe: string;
   readonly kind: ProbeKind;
   readonly live_only: boolean;
+  readonly point: ScoringPoint;
+  /** The replayed request it was scored on. */
+  readonly request_index: number;
+  /** Its answer occurs only in tool output at its first scoring point (judged on the uncompressed request). */
+  readonly discriminating: boolean;
+  /** Its answer occurs more than once in tool output there. */
+  readonly ambiguous: boolean;
   /** Null for live-only probes, which the offline score leaves out. */
   readonly outcome: ProbeOutcome | null;
-  /** Tokens a `terse_retrieve` call would add to get the answer back (0 unless retrievable). */
+  /** `terse_retrieve` calls the answer-blind reader made. */
+  readonly retrieval_calls: number;
+  /** What they cost: call, returned text and one re-send of the request, per call. */
   readonly retrieval_tokens: number;
 }
 
@@ -95,6 +113,7 @@ export type PairResult =
 /** Everything one run produced, ready for `report/`. */
 export interface RunResult {
   readonly run: RunRow;
+  readonly configs: readonly ConfigRow[];
   readonly traces: readonly TraceRow[];
   readonly pairs: readonly PairResult[];
 }

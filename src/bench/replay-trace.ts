@@ -1,14 +1,16 @@
 /** Replays one trace through one configuration, request by request, as a proxy would see it. */
 import { canonicalFromBody } from '../engine/canonical-request.ts';
-import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
-import { createSession, type EngineSetup } from '../engine/engine-session.ts';
+import type { CompressedRequest } from '../engine/compress-request.ts';
 import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
 import { pathKey } from '../engine/request-parts.ts';
-import { queryOriginal } from '../retrieve/query-original.ts';
-import { containsAnswer, normalizeForMatch } from './answer-match.ts';
-import { scoreProbe, type Retrieval } from './fidelity.ts';
-import type { Probe } from './probe.ts';
+import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
+import { scoreProbe } from './fidelity.ts';
+import type { Probe, ScoringPoint } from './probe.ts';
+import { discriminationOf, type ProbeDiscrimination } from './probe-discrimination.ts';
+import type { RetrieveCall } from './reader/answer-blind-reader.ts';
 import type { BlockRow, PairResult, ProbeRow, RequestRow } from './replay-rows.ts';
+import { scoringContext } from './scoring-context.ts';
+import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestsOf, type Trace } from './trace.ts';
 
 /** Called after each replayed request. */
@@ -30,35 +32,50 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
   return rows;
 }
 
-/** Context text of a compressed request: every part as sent, in order. */
-function contextText(compressed: CompressedRequest): string {
-  return compressed.parts.map((p) => p.text).join('\n');
-}
-
-function storeRetrieval(setup: EngineSetup): Retrieval {
-  return async (ref, query) => {
-    const found = await setup.store.get(ref);
-    if (!found.found || !containsAnswer(normalizeForMatch(found.original), query)) return { holdsAnswer: false, tokens: 0 };
-    // The model would ask with the answer's terms (what terse_retrieve's query answers, computed on the
-    // original already fetched); if that narrow answer misses it, it asks for the whole original.
-    const narrow = query.trim() === '' ? found.original : queryOriginal(found.original, query.trim()).text;
-    const text = containsAnswer(normalizeForMatch(narrow), query) ? narrow : found.original;
-    return { holdsAnswer: true, tokens: setup.ruler.count(text) };
+/** The real `terse_retrieve` handler on the strategy's store, as the reader calls it. */
+function storeCall(strategy: ReplayStrategy): RetrieveCall {
+  return async (args) => {
+    const result = await retrieve(strategy.store, args);
+    const found = result.state === 'found' && (result.matched === undefined || result.matched.count > 0);
+    return { text: retrieveResultText(result), found };
   };
 }
 
-/** Replays `trace` through the engine `setup` (a fresh session) and scores its probes on the last request. */
-export async function replayTrace(trace: Trace, config: string, setup: EngineSetup, probes: readonly Probe[], listener?: RequestListener): Promise<PairResult> {
+/** A probe's first scoring point: the first request whose messages include its evidence turn. */
+function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number {
+  const index = messageCounts.findIndex((count) => count > probe.evidence.turn);
+  return index === -1 ? messageCounts.length - 1 : index;
+}
+
+/**
+ * Replays `trace` through `strategy` (a fresh session) and scores every probe twice: on the first
+ * request that carries its evidence, and on the last request.
+ */
+export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener): Promise<PairResult> {
   const id = trace.header.id;
   try {
-    const session = createSession(setup);
+    const compress = strategy.newSession();
+    const call = storeCall(strategy);
+    const count = (text: string): number => strategy.ruler.count(text);
     const requests: RequestRow[] = [];
     const blocks: BlockRow[] = [];
-    let last: CompressedRequest | null = null;
-    for (const { index, body, messageCount } of requestsOf(trace)) {
-      const compressed = await compressRequest(canonicalFromBody(body, trace.header.provider), session);
+    const probeRows: ProbeRow[] = [];
+    const all = [...requestsOf(trace)];
+    const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, all.map((r) => r.messageCount))]));
+    const judged = new Map<Probe, ProbeDiscrimination>();
+    const score = async (probe: Probe, point: ScoringPoint, index: number, compressed: CompressedRequest, tokensAfter: number): Promise<void> => {
+      const result = await scoreProbe(probe, scoringContext(compressed, tokensAfter), call, count);
+      const { discriminating, ambiguous } = judged.get(probe) ?? { discriminating: false, ambiguous: false };
+      probeRows.push({
+        trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, point, request_index: index,
+        discriminating, ambiguous, outcome: result.outcome, retrieval_calls: result.retrievalCalls, retrieval_tokens: result.retrievalTokens,
+      });
+    };
+    let last: { compressed: CompressedRequest; tokensAfter: number; index: number } | null = null;
+    for (const { index, body, messageCount } of all) {
+      const compressed = await compress(canonicalFromBody(body, trace.header.provider));
       // Counted after the timed compress: the engine's `ms` holds none of the report's counting.
-      const measure = measureRequest(compressed, setup.ruler);
+      const measure = measureRequest(compressed, strategy.ruler);
       const s = compressed.stats;
       requests.push({
         trace: id, config, request_index: index, messages: messageCount,
@@ -67,16 +84,15 @@ export async function replayTrace(trace: Trace, config: string, setup: EngineSet
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
       });
       blocks.push(...blockRows(id, config, index, measure));
-      last = compressed;
+      for (const probe of probes) {
+        if (firstOf.get(probe) !== index) continue;
+        judged.set(probe, discriminationOf(probe, compressed.request.parts));
+        await score(probe, 'first', index, compressed, measure.tokensAfter);
+      }
+      last = { compressed, tokensAfter: measure.tokensAfter, index };
       listener?.(id, config, index);
     }
-    const probeRows: ProbeRow[] = [];
-    const context = last ? contextText(last) : '';
-    const retrieval = storeRetrieval(setup);
-    for (const probe of probes) {
-      const score = await scoreProbe(probe, context, retrieval);
-      probeRows.push({ trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, outcome: score.outcome, retrieval_tokens: score.retrievalTokens });
-    }
+    if (last !== null) for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
     return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows };
   } catch (error) {
     return { state: 'errored', trace: id, config, error: error instanceof Error ? error.message : String(error) };

@@ -1,10 +1,6 @@
 /** Replays every (trace x config) pair and gathers the rows of one run. */
 import { execFileSync } from 'node:child_process';
 import type { TokenizerName } from '../config.ts';
-import { createEngine } from '../engine/create-engine.ts';
-import type { EngineSetup } from '../engine/engine-session.ts';
-import { createMemoryStore } from '../store/memory-store.ts';
-import { createTokenRuler } from '../tokenize/token-ruler.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import { replayTrace, type RequestListener } from './replay-trace.ts';
@@ -56,14 +52,19 @@ export function countRequests(traces: readonly SuiteTrace[]): number {
 }
 
 /**
- * Replays the first trace once, unmeasured, in a throwaway session and store: the first requests of a
- * process otherwise carry JIT and tokenizer start-up, which would land in the first config's latency.
+ * Replays the first trace once, unmeasured, through a throwaway opening of the configuration: the
+ * first requests of a process otherwise carry JIT and tokenizer start-up, which would land in the
+ * first config's latency. Its own store and ruler, so nothing it counts or stores is warm after.
  */
-async function warmUp(traces: readonly SuiteTrace[], setup: EngineSetup): Promise<void> {
+async function warmUp(traces: readonly SuiteTrace[], config: BenchConfig, tokenizer: TokenizerName): Promise<void> {
   const first = traces[0];
   if (!first) return;
-  // Its own store and ruler, so nothing it counts or stores is warm for the measured run.
-  await replayTrace(first.trace, 'warm-up', { ...setup, store: createMemoryStore(), ruler: createTokenRuler(setup.ruler.name) }, []);
+  const strategy = await config.open({ tokenizer });
+  try {
+    await replayTrace(first.trace, 'warm-up', strategy, []);
+  } finally {
+    await strategy.close();
+  }
 }
 
 /** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
@@ -85,17 +86,21 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   const pairs: PairResult[] = [];
   const total = plan.traces.length * plan.configs.length;
   for (const config of plan.configs) {
-    const setup = await createEngine({ ...config.engine, tokenizer: plan.tokenizer });
-    await warmUp(plan.traces, setup);
-    for (const { trace } of plan.traces) {
-      const pair = await replayTrace(trace, config.name, setup, probesByTrace.get(trace.header.id) ?? [], progress.onRequest);
-      pairs.push(pair);
-      progress.onPair?.(pair, pairs.length, total);
+    await warmUp(plan.traces, config, plan.tokenizer);
+    const strategy = await config.open({ tokenizer: plan.tokenizer });
+    try {
+      for (const { trace } of plan.traces) {
+        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest);
+        pairs.push(pair);
+        progress.onPair?.(pair, pairs.length, total);
+      }
+    } finally {
+      await strategy.close();
     }
-    await setup.store.close();
   }
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
+    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
     traces,
     pairs,
   };

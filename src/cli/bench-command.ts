@@ -9,7 +9,7 @@ import type { SuiteTrace } from '../bench/run-replay.ts';
 import { buildSuite } from '../bench/suite-builders.ts';
 import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
-import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
+import { renderBenchTables } from '../report/render-bench-tables.ts';
 import { updateReadmeTable } from '../report/readme-table.ts';
 import { README_CHART } from '../report/report-charts.ts';
 import { runAndReport } from './run-and-report.ts';
@@ -59,7 +59,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');
-          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderReductionMatrix(summary, render)));
+          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderBenchTables(summary, render)));
         }
       : undefined,
     onReport: options.updateReadme

@@ -7,7 +7,7 @@ import type { BenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
-import { renderReductionMatrix } from '../report/render-reduction-matrix.ts';
+import { renderBenchTables } from '../report/render-bench-tables.ts';
 import type { Summary } from '../report/summary.ts';
 import { writeReport } from '../report/write-report.ts';
 import { createProgressReporter } from './progress-reporter.ts';
@@ -61,7 +61,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
-    process.stdout.write(`${renderReductionMatrix(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
+    process.stdout.write(`${renderBenchTables(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
   }
   return summary.errors.length > 0 ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
 import { restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
 import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
+import type { Detect } from './compress-block.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
 
@@ -16,17 +17,19 @@ export interface CreateEngineOptions extends Partial<EngineOptions> {
   readonly ruler?: TokenRuler;
   /** The compressors by kind. @default DEFAULT_REGISTRY */
   readonly registry?: CompressorRegistry;
+  /** How a block's content kind is decided. @default detectContent */
+  readonly detect?: Detect;
 }
 
 /** A ready engine; async because some compressors load grammars before their first block. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSetup> {
   const resolved = resolveEngineOptions(options);
-  const { store, ruler, registry } = options;
+  const { store, ruler, registry, detect } = options;
   if (registry === undefined) await prepareDefaultRegistry();
   return {
     options: resolved,
     registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),
-    detect: (text) => detectContent(text),
+    detect: detect ?? ((text) => detectContent(text)),
     store: store ?? createMemoryStore(),
     ruler: ruler ?? createTokenRuler(resolved.tokenizer),
     retrieveTool: retrieveToolDefinition,

@@ -1,6 +1,6 @@
 /** Chart: per-request compress latency, each pair's p50 and p95, strip per config. */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, configsOf } from './chart-style.ts';
+import { CHART_CONFIG, configLabel, configsOf } from './chart-style.ts';
 import type { Summary } from './summary.ts';
 
 /** The vega-lite spec of the latency chart. */
@@ -9,8 +9,8 @@ export function compressLatencyChart(summary: Summary): TopLevelSpec {
     // A pair without requests has no latency; its 0 would read as a measurement.
     .filter((row) => row.requests > 0)
     .flatMap((row) => [
-      { trace: row.trace, config: row.config, statistic: 'p50', ms: row.p50_ms },
-      { trace: row.trace, config: row.config, statistic: 'p95', ms: row.p95_ms },
+      { trace: row.trace, config: configLabel(summary, row.config), statistic: 'p50', ms: row.p50_ms },
+      { trace: row.trace, config: configLabel(summary, row.config), statistic: 'p95', ms: row.p95_ms },
     ]);
   return {
     title: { text: 'Compress latency per config', subtitle: 'one tick per trace: p50 and p95 of its per-request compress time' },

@@ -1,24 +1,30 @@
-/** Chart: offline probe outcomes per config, stacked bars. */
+/** Chart: offline fidelity per config: what became of the discriminating probes, and near misses invented. */
 import type { TopLevelSpec } from 'vega-lite';
-import { PROBE_OUTCOMES, type ProbeOutcome } from '../bench/probe.ts';
-import { CHART_CONFIG, configsOf } from './chart-style.ts';
-import type { Summary } from './summary.ts';
+import { CHART_CONFIG, configLabel, configsOf } from './chart-style.ts';
+import type { ProbeCounts, Summary } from './summary.ts';
 
-/** Each outcome's colour: good to bad, green to red. A Record, so a new outcome fails to compile here. */
-const OUTCOME_COLOURS: Readonly<Record<ProbeOutcome, string>> = {
+/** The outcomes the chart stacks, good to bad. */
+type ChartedOutcome = keyof Pick<ProbeCounts, 'survived' | 'retrieved' | 'lost' | 'fabricated'>;
+const CHARTED: readonly ChartedOutcome[] = ['survived', 'retrieved', 'lost', 'fabricated'];
+
+/** Each outcome's colour: green to red. A Record, so a new outcome fails to compile here. */
+const OUTCOME_COLOURS: Readonly<Record<ChartedOutcome, string>> = {
   survived: '#54a24b',
-  retrievable: '#4c78a8',
+  retrieved: '#4c78a8',
   lost: '#f58518',
   fabricated: '#e45756',
 };
 
-/** The vega-lite spec of the probe outcomes chart; live-only probes are left out, as offline scoring does. */
+/**
+ * The vega-lite spec of the probe outcomes chart, at each probe's first scoring point: survived,
+ * retrieved and lost of the discriminating probes, and the near-miss negatives that appeared.
+ */
 export function probeOutcomesChart(summary: Summary): TopLevelSpec {
   const values = summary.results.flatMap((row) =>
-    PROBE_OUTCOMES.map((outcome, rank) => ({ config: row.config, outcome, rank, probes: row.probes[outcome] })),
+    CHARTED.map((outcome, rank) => ({ config: configLabel(summary, row.config), outcome, rank, probes: row.probes[outcome] })),
   );
   return {
-    title: { text: 'Probe outcomes per config', subtitle: 'offline fidelity of every probe over every trace' },
+    title: { text: 'Probe outcomes per config', subtitle: 'discriminating probes when first needed (answer-blind reader), and near misses invented' },
     config: CHART_CONFIG,
     data: { values },
     mark: { type: 'bar', tooltip: true },
@@ -31,7 +37,7 @@ export function probeOutcomesChart(summary: Summary): TopLevelSpec {
         field: 'outcome',
         type: 'nominal',
         title: 'outcome',
-        scale: { domain: [...PROBE_OUTCOMES], range: PROBE_OUTCOMES.map((outcome) => OUTCOME_COLOURS[outcome]) },
+        scale: { domain: [...CHARTED], range: CHARTED.map((outcome) => OUTCOME_COLOURS[outcome]) },
       },
       order: { field: 'rank', type: 'ordinal' },
     },

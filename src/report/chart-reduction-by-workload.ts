@@ -1,6 +1,6 @@
 /** Chart: token reduction of each workload under each config, grouped bars, one panel per suite. */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, configColor, configsOf } from './chart-style.ts';
+import { CHART_CONFIG, configColor, configLabel, configsOf } from './chart-style.ts';
 import type { Summary, WorkloadSummary } from './summary.ts';
 
 /** Roughly how wide DejaVu Sans draws a character of an 11px axis label. */
@@ -33,7 +33,7 @@ export function reductionByWorkloadChart(summary: Summary): TopLevelSpec {
       const rows = summary.workloads.filter((row) => row.suite === suite);
       return {
         title: { text: `suite ${suite}`, fontSize: 12, anchor: 'middle' },
-        data: { values: rows.map(({ workload, config, reduction, traces }) => ({ workload, config, reduction, traces })) },
+        data: { values: rows.map(({ workload, config, reduction, traces }) => ({ workload, config: configLabel(summary, config), reduction, traces })) },
         width: { step: barStep(rows, configs.length) },
         height: 220,
         layer: [

@@ -21,12 +21,18 @@ export const CONFIG_COLOURS: readonly string[] = [
   '#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac',
 ];
 
-/** Configs in the order the summary lists them (the run's order), so colours and rows agree across charts. */
+/** How a chart names a config: baselines say so, so no one reads one for a terse profile. */
+export function configLabel(summary: Summary, config: string): string {
+  const role = summary.configs.find((c) => c.name === config)?.role;
+  return role === 'baseline' && config !== 'none' ? `${config} (baseline)` : config;
+}
+
+/** Config labels in the order the summary lists them (the run's order), so colours and rows agree across charts. */
 export function configsOf(summary: Summary): string[] {
   const configs = new Set<string>();
   for (const row of summary.results) configs.add(row.config);
   for (const row of summary.workloads) configs.add(row.config);
-  return [...configs];
+  return [...configs].map((config) => configLabel(summary, config));
 }
 
 /** The colour channel of a chart whose marks are configs. */

@@ -1,6 +1,6 @@
 /** Chart: each trace's tokens before compression and after it under each config, dots on a log scale. */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, configColor } from './chart-style.ts';
+import { CHART_CONFIG, configColor, configLabel } from './chart-style.ts';
 import type { Summary } from './summary.ts';
 
 /** The legend entry of a trace's raw token count. */
@@ -32,7 +32,7 @@ function spansOf(summary: Summary): TraceSpan[] {
 export function tokensPerTraceChart(summary: Summary): TopLevelSpec {
   const spans = spansOf(summary);
   // A log scale has no place for 0; a pair with no tokens has nothing to show.
-  const after = summary.results.filter((row) => row.tokens_after > 0).map((row) => ({ trace: row.trace, config: row.config, tokens: row.tokens_after }));
+  const after = summary.results.filter((row) => row.tokens_after > 0).map((row) => ({ trace: row.trace, config: configLabel(summary, row.config), tokens: row.tokens_after }));
   // Trace names run long (`local-issue-triage-dependency-advisory`) and are the point of this chart;
   // vega caps an axis at 200px by default and would put the title over them.
   const y = { field: 'trace', type: 'nominal', title: 'trace', sort: spans.map((span) => span.trace), axis: { labelLimit: 400, maxExtent: 420 } } as const;

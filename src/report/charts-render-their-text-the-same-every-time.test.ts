@@ -21,7 +21,7 @@ const EXPECTED_TEXT: Readonly<Record<ChartName, readonly string[]>> = {
   'reduction-by-workload': ['Token reduction by workload and config', 'reduction', 'workload', 'suite smoke', 'suite swe', 'code-search', '37.1%'],
   'tokens-per-trace': ['Tokens per trace, before and after', 'tokens', 'trace', 'before compression', 'cs-ripgrep-auth', 'triage-flaky-test'],
   'compress-latency': ['Compress latency per config', 'compress ms per request', 'config', 'percentile', 'p50', 'p95'],
-  'probe-outcomes': ['Probe outcomes per config', 'probes', 'config', 'survived', 'retrievable', 'lost', 'fabricated'],
+  'probe-outcomes': ['Probe outcomes per config', 'probes', 'config', 'survived', 'retrieved', 'lost', 'fabricated'],
 };
 
 describe('report charts', () => {

@@ -27,8 +27,8 @@ describe('comparing two written reports', () => {
   it('names the file when a summary is missing, not JSON, or of another version', async () => {
     await expect(readSummary(path.join(dir, 'absent'))).rejects.toBeInstanceOf(PathError);
     const bad = path.join(dir, 'bad.json');
-    writeFileSync(bad, '{"version": 2, "run": {}, "results": []}');
-    await expect(readSummary(bad)).rejects.toThrow(/bad\.json: version: must be 1/);
+    writeFileSync(bad, '{"version": 1, "run": {}, "results": []}');
+    await expect(readSummary(bad)).rejects.toThrow(/bad\.json: version: must be 2, found version 1, from an older terse/);
     writeFileSync(bad, '{');
     await expect(readSummary(bad)).rejects.toBeInstanceOf(ReportInputError);
   });

@@ -15,6 +15,7 @@ function shard(index: number, pairs: RunResult['pairs']): RunResult {
   const traces = new Set(pairs.map((pair) => pair.trace));
   return {
     run: { ...SMOKE_RUN.run, id: `${SMOKE_RUN.run.id}-shard-${index}` },
+    configs: SMOKE_RUN.configs,
     traces: SMOKE_RUN.traces.filter((trace) => traces.has(trace.trace)),
     pairs,
   };

@@ -25,7 +25,12 @@ export async function readSummary(where: string): Promise<Summary> {
     throw new ReportInputError(file, `not JSON: ${(error as Error).message}`);
   }
   const v = value as Partial<Summary> | null;
-  if (v === null || typeof v !== 'object' || v.version !== SUMMARY_VERSION) throw new ReportInputError(`${file}: version`, `must be ${SUMMARY_VERSION}`);
+  if (v === null || typeof v !== 'object') throw new ReportInputError(file, 'not a summary object');
+  if (v.version !== SUMMARY_VERSION) {
+    // An older summary has other probe fields: reading it as this version would show wrong figures.
+    const found = typeof v.version === 'number' ? `version ${v.version}, from an older terse: re-run the bench to compare` : 'no version';
+    throw new ReportInputError(`${file}: version`, `must be ${SUMMARY_VERSION}, found ${found}`);
+  }
   if (!Array.isArray(v.results) || typeof v.run !== 'object' || v.run === null) throw new ReportInputError(`${file}: results`, 'missing run or results');
   return v as Summary;
 }

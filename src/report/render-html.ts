@@ -70,7 +70,7 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
   if (suites.length === 0) parts.push('<p>No (trace, config) pair replayed without error.</p>');
   for (const suite of suites) {
     const rows = summary.workloads.filter((row) => row.suite === suite);
-    parts.push(section(`Suite <code>${escapeHtml(suite)}</code>`, scrolling(htmlTable(workloadTable(rows, options, false)))));
+    parts.push(section(`Suite <code>${escapeHtml(suite)}</code>`, scrolling(htmlTable(workloadTable(rows, summary.configs, options, false)))));
   }
   if (charts.length > 0) parts.push(section('Charts', ...charts.map(inlineSvg)));
   if (summary.results.length > 0) parts.push(section('Per trace', scrolling(htmlTable(perTraceTable(summary)))));

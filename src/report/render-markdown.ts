@@ -23,7 +23,7 @@ function markdown(table: SummaryTable): string {
 
 /** The compact workload x config table alone, every suite in one table. */
 export function renderSummaryTable(summary: Summary, options: RenderOptions = {}): string {
-  return markdown(workloadTable(summary.workloads, options, true));
+  return markdown(workloadTable(summary.workloads, summary.configs, options, true));
 }
 
 /** The whole summary.md: context line, a workload table per suite, the per-trace table, the errors. */
@@ -37,7 +37,7 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
   if (suites.length === 0) sections.push('No (trace, config) pair replayed without error.');
   for (const suite of suites) {
     const rows = summary.workloads.filter((row) => row.suite === suite);
-    sections.push(`## Suite \`${suite}\``, markdown(workloadTable(rows, options, false)));
+    sections.push(`## Suite \`${suite}\``, markdown(workloadTable(rows, summary.configs, options, false)));
   }
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.errors.length > 0) {

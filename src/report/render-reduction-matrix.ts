@@ -1,6 +1,7 @@
 /**
- * The README's table: one row per suite x workload, one reduction column per config, the probes a
- * config lost or invented, and the published figures beside ours where a suite has them.
+ * The README's first table: one row per suite x workload, one reduction column per terse
+ * configuration (baselines have their own table), balanced's reduction net of retrieval beside its
+ * gross one, the discriminating probes it lost, and the published figures where a suite has them.
  */
 import { formatCount, formatReduction } from './format-figures.ts';
 import { markdownTable, type MarkdownColumn } from './markdown-table.ts';
@@ -11,23 +12,25 @@ import type { Summary, WorkloadSummary } from './summary.ts';
 const right = (header: string): MarkdownColumn => ({ header, align: 'right' });
 const left = (header: string): MarkdownColumn => ({ header, align: 'left' });
 
-/** The config whose share of probes answered inline (no retrieval) the table shows. */
-const INLINE_CONFIG = 'balanced';
+/** The config whose effective reduction and probe losses the table shows. */
+const HEADLINE_CONFIG = 'balanced';
 
-function inlineShare(row: WorkloadSummary | undefined): string {
-  if (row === undefined) return '—';
-  const scored = row.probes.survived + row.probes.retrievable + row.probes.lost + row.probes.fabricated;
-  return scored === 0 ? '—' : formatReduction(row.probes.survived / scored);
+/** `lost / discriminating`, or a dash where no probe was scored. */
+export function lostCell(row: WorkloadSummary | undefined): string {
+  if (row === undefined || row.probes.discriminating === 0) return '—';
+  return `${formatCount(row.probes.lost)} / ${formatCount(row.probes.discriminating)}`;
 }
 
-/** Configs in run order; rows in summary order (suite, workload). */
+/** Configs in run order, baselines left out; rows in summary order (suite, workload). */
 export function renderReductionMatrix(summary: Summary, options: RenderOptions = {}): string {
-  const configs = [...new Set(summary.workloads.map((w) => w.config))];
+  const baseline = new Set(summary.configs.filter((c) => c.role === 'baseline').map((c) => c.name));
+  const configs = [...new Set(summary.workloads.map((w) => w.config))].filter((c) => !baseline.has(c));
   const rows = new Map<string, WorkloadSummary[]>();
   for (const w of summary.workloads) {
     const key = `${w.suite}\u0000${w.workload}`;
     rows.set(key, [...(rows.get(key) ?? []), w]);
   }
+  const withHeadline = configs.includes(HEADLINE_CONFIG);
   const withPublished = options.published !== undefined;
   const columns: MarkdownColumn[] = [
     left('suite'),
@@ -35,16 +38,13 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
     right('traces'),
     right('tokens / trace'),
     ...configs.map((c) => right(c)),
-    right('probes lost / fabricated'),
-    ...(configs.includes(INLINE_CONFIG) ? [right(`inline (${INLINE_CONFIG})`)] : []),
+    ...(withHeadline ? [right(`${HEADLINE_CONFIG} effective`), right(`${HEADLINE_CONFIG} probes lost`)] : []),
     ...(withPublished ? [right('published')] : []),
   ];
   const cells = [...rows.values()].map((group) => {
     const first = group[0] as WorkloadSummary;
     const byConfig = new Map(group.map((w) => [w.config, w]));
-    const lost = group.reduce((n, w) => n + w.probes.lost, 0);
-    const fabricated = group.reduce((n, w) => n + w.probes.fabricated, 0);
-    const scored = group.reduce((n, w) => n + w.probes.total - w.probes.live_only, 0);
+    const headline = byConfig.get(HEADLINE_CONFIG);
     const published = options.published?.[first.suite]?.[first.workload];
     return [
       first.suite,
@@ -55,8 +55,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
         const w = byConfig.get(c);
         return w === undefined ? '—' : formatReduction(w.reduction);
       }),
-      scored === 0 ? '—' : `${formatCount(lost)} / ${formatCount(fabricated)}`,
-      ...(configs.includes(INLINE_CONFIG) ? [inlineShare(byConfig.get(INLINE_CONFIG))] : []),
+      ...(withHeadline ? [headline === undefined ? '—' : formatReduction(headline.effective_reduction), lostCell(headline)] : []),
       ...(withPublished ? [published ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)` : '—'] : []),
     ];
   });

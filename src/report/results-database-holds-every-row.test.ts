@@ -43,7 +43,7 @@ describe('results.duckdb', () => {
     const columns = (await connection.runAndReadAll(
       "SELECT table_name, list(column_name ORDER BY column_name) AS names FROM information_schema.columns GROUP BY ALL ORDER BY table_name",
     )).getRowObjectsJS();
-    expect(columns.map((row) => row.table_name)).toEqual(['blocks', 'pairs', 'probes', 'requests', 'runs', 'traces']);
+    expect(columns.map((row) => row.table_name)).toEqual(['blocks', 'configs', 'pairs', 'probes', 'requests', 'runs', 'traces']);
     for (const row of columns) {
       expect(row.names).toContain('run_id');
       if (['requests', 'blocks', 'probes', 'pairs'].includes(String(row.table_name))) expect(row.names).toEqual(expect.arrayContaining(['trace', 'config']));
@@ -86,8 +86,14 @@ describe('results.duckdb', () => {
       n: BigInt(probeRows.length),
       live: BigInt(probeRows.filter((row) => row.live_only).length),
       scored: BigInt(probeRows.filter((row) => row.outcome !== null).length),
-      retrieval: 412n,
+      retrieval: BigInt(probeRows.reduce((n, row) => n + row.retrieval_tokens, 0)),
     });
+    expect(await one("SELECT count(*) FILTER (WHERE point = 'first') AS first, count(*) FILTER (WHERE NOT discriminating) AS nd, sum(retrieval_calls) AS calls FROM probes")).toEqual({
+      first: BigInt(probeRows.filter((row) => row.point === 'first').length),
+      nd: BigInt(probeRows.filter((row) => !row.discriminating).length),
+      calls: BigInt(probeRows.reduce((n, row) => n + row.retrieval_calls, 0)),
+    });
+    expect(await one("SELECT string_agg(name || ':' || role, ',' ORDER BY name) AS roles FROM configs")).toEqual({ roles: 'json-minify:profile,none:baseline' });
   });
 
   it('records every pair in pairs, the errored one with its error', async () => {

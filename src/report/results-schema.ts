@@ -119,8 +119,19 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'probe', type: 'VARCHAR', get: (row) => row.probe },
     { name: 'kind', type: 'VARCHAR', get: (row) => row.kind },
     { name: 'live_only', type: 'BOOLEAN', get: (row) => row.live_only },
+    { name: 'point', type: 'VARCHAR', get: (row) => row.point },
+    { name: 'request_index', type: 'BIGINT', get: (row) => row.request_index },
+    { name: 'discriminating', type: 'BOOLEAN', get: (row) => row.discriminating },
+    { name: 'ambiguous', type: 'BOOLEAN', get: (row) => row.ambiguous },
     { name: 'outcome', type: 'VARCHAR', nullable: true, get: (row) => row.outcome },
+    { name: 'retrieval_calls', type: 'BIGINT', get: (row) => row.retrieval_calls },
     { name: 'retrieval_tokens', type: 'BIGINT', get: (row) => row.retrieval_tokens },
+  ]),
+  defineTable('configs', (result) => result.configs, [
+    runId,
+    { name: 'name', type: 'VARCHAR', get: (row) => row.name },
+    { name: 'role', type: 'VARCHAR', get: (row) => row.role },
+    { name: 'description', type: 'VARCHAR', get: (row) => row.description },
   ]),
 ];
 

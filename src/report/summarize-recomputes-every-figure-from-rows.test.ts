@@ -13,9 +13,10 @@ function find(trace: string, config: string) {
 }
 
 describe('summarize', () => {
-  it('starts with version 1 and the run context', () => {
-    expect(Object.keys(summary)).toEqual(['version', 'run', 'results', 'workloads', 'errors']);
-    expect(summary.version).toBe(1);
+  it('starts with version 2, the run context and its configs with their roles', () => {
+    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'results', 'workloads', 'errors']);
+    expect(summary.version).toBe(2);
+    expect(summary.configs.map((c) => [c.name, c.role])).toEqual([['none', 'baseline'], ['json-minify', 'profile']]);
     expect(summary.run).toEqual({
       id: '2026-11-25T154023Z-a1b2c3d',
       started_at: '2026-11-25T15:40:23.123Z',
@@ -49,13 +50,24 @@ describe('summarize', () => {
     expect(find('sre-oom-kill', 'none')).toMatchObject({ p50_ms: 0.35, p95_ms: 0.485 });
   });
 
-  it('counts probe outcomes, with live-only probes apart', () => {
+  it('counts probes at their first scoring point, discriminating ones apart from negatives, live-only and the rest', () => {
     expect(find('cs-ripgrep-auth', 'json-minify').probes).toEqual({
-      total: 4, survived: 2, retrievable: 1, lost: 0, fabricated: 0, live_only: 1,
+      total: 5, discriminating: 2, survived: 1, retrieved: 1, lost: 0, fabricated: 0, live_only: 1, negative: 1, non_discriminating: 1,
     });
     expect(find('cs-find-handler', 'json-minify').probes).toEqual({
-      total: 2, survived: 0, retrievable: 0, lost: 1, fabricated: 1, live_only: 0,
+      total: 2, discriminating: 1, survived: 0, retrieved: 0, lost: 1, fabricated: 1, live_only: 0, negative: 1, non_discriminating: 0,
     });
+  });
+
+  it('counts the discriminating probes again at the session end, apart from the headline', () => {
+    expect(find('cs-ripgrep-auth', 'json-minify').probes_at_end).toEqual({ survived: 0, retrieved: 0, lost: 1, fabricated: 0 });
+  });
+
+  it('charges retrieval at the first scoring points and nets it out of the reduction', () => {
+    const pair = find('cs-ripgrep-auth', 'json-minify');
+    expect(pair).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
+    expect(pair.effective_reduction).toBe(Math.round((1 - (20_505 + 412) / 35_700) * 10_000) / 10_000);
+    expect(find('cs-ripgrep-auth', 'none')).toMatchObject({ retrieval_calls: 0, retrieval_tokens: 0, effective_reduction: 0 });
   });
 
   it('sorts results by suite, workload, trace, then config in run order', () => {
@@ -81,7 +93,11 @@ describe('summarize', () => {
     const codeSearch = summary.workloads[1];
     expect(codeSearch).toMatchObject({ traces: 2, tokens_before: 35_700 + 12_420, tokens_after: 20_505 + 9_775 });
     expect(codeSearch?.reduction).toBe(Math.round((1 - 30_280 / 48_120) * 10_000) / 10_000);
-    expect(codeSearch?.probes).toEqual({ total: 6, survived: 2, retrievable: 1, lost: 1, fabricated: 1, live_only: 1 });
+    expect(codeSearch?.probes).toEqual({
+      total: 7, discriminating: 3, survived: 1, retrieved: 1, lost: 1, fabricated: 1, live_only: 1, negative: 2, non_discriminating: 1,
+    });
+    expect(codeSearch).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
+    expect(codeSearch?.effective_reduction).toBe(Math.round((1 - (30_280 + 412) / 48_120) * 10_000) / 10_000);
   });
 
   it('lists errored pairs under errors and nowhere else', () => {

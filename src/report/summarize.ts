@@ -1,10 +1,10 @@
 /** Turns a run's rows into the numbers of summary.json, in TypeScript so every writer shows the same figures. */
 import { quantile } from 'simple-statistics';
 import { InvalidTraceError } from '../errors.ts';
-import type { ProbeOutcome } from '../bench/probe.ts';
 import type { ProbeRow, RequestRow, RunResult, TraceRow } from '../bench/replay-rows.ts';
 import {
   SUMMARY_VERSION,
+  type EndProbeCounts,
   type PairErrorSummary,
   type PairSummary,
   type ProbeCounts,
@@ -25,28 +25,48 @@ export function reductionOf(before: number, after: number): number {
   return before === 0 ? 0 : roundTo(1 - after / before, 4);
 }
 
-const EMPTY_PROBES: ProbeCounts = { total: 0, survived: 0, retrievable: 0, lost: 0, fabricated: 0, live_only: 0 };
+const EMPTY_PROBES: ProbeCounts = { total: 0, discriminating: 0, survived: 0, retrieved: 0, lost: 0, fabricated: 0, live_only: 0, negative: 0, non_discriminating: 0 };
+const EMPTY_END: EndProbeCounts = { survived: 0, retrieved: 0, lost: 0, fabricated: 0 };
 
+/** Counts at the first scoring point: each probe lands in exactly one of the four groups that add up to total. */
 function countProbes(rows: readonly ProbeRow[]): ProbeCounts {
-  const byOutcome: Record<ProbeOutcome, number> = { survived: 0, retrievable: 0, lost: 0, fabricated: 0 };
-  let liveOnly = 0;
+  const counts = { ...EMPTY_PROBES };
   for (const row of rows) {
-    // A probe without an offline outcome is scored only live; counting it apart keeps the sum equal to total.
-    if (row.live_only || row.outcome === null) liveOnly++;
-    else byOutcome[row.outcome]++;
+    if (row.point !== 'first') continue;
+    counts.total++;
+    if (row.live_only || row.outcome === null) counts.live_only++;
+    else if (row.kind === 'negative') {
+      counts.negative++;
+      if (row.outcome === 'fabricated') counts.fabricated++;
+    } else if (!row.discriminating) counts.non_discriminating++;
+    else {
+      counts.discriminating++;
+      if (row.outcome === 'survived' || row.outcome === 'retrieved' || row.outcome === 'lost') counts[row.outcome]++;
+    }
   }
-  return { total: rows.length, ...byOutcome, live_only: liveOnly };
+  return counts;
 }
 
-function addProbes(a: ProbeCounts, b: ProbeCounts): ProbeCounts {
-  return {
-    total: a.total + b.total,
-    survived: a.survived + b.survived,
-    retrievable: a.retrievable + b.retrievable,
-    lost: a.lost + b.lost,
-    fabricated: a.fabricated + b.fabricated,
-    live_only: a.live_only + b.live_only,
-  };
+/** The discriminating probes and the negatives, scored on the last request. */
+function countAtEnd(rows: readonly ProbeRow[]): EndProbeCounts {
+  const counts = { ...EMPTY_END };
+  for (const row of rows) {
+    if (row.point !== 'last' || row.live_only || row.outcome === null) continue;
+    if (row.outcome === 'fabricated') counts.fabricated++;
+    else if (row.kind !== 'negative' && row.discriminating && row.outcome !== 'clean') counts[row.outcome]++;
+  }
+  return counts;
+}
+
+function addCounts<T extends object>(a: T, b: T): T {
+  const sum = { ...a } as Record<string, number>;
+  for (const [key, value] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + (value as number);
+  return sum as T;
+}
+
+/** 1 - (after + retrieval) / before, as `reductionOf` rounds it. */
+export function effectiveReductionOf(before: number, after: number, retrievalTokens: number): number {
+  return reductionOf(before, after + retrievalTokens);
 }
 
 function percentileMs(requests: readonly RequestRow[], p: number): number {
@@ -88,6 +108,7 @@ function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
     const previous = groups.get(key);
     const before = (previous?.tokens_before ?? 0) + pair.tokens_before;
     const after = (previous?.tokens_after ?? 0) + pair.tokens_after;
+    const retrievalTokens = (previous?.retrieval_tokens ?? 0) + pair.retrieval_tokens;
     groups.set(key, {
       suite: pair.suite,
       workload: pair.workload,
@@ -96,7 +117,11 @@ function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
       tokens_before: before,
       tokens_after: after,
       reduction: reductionOf(before, after),
-      probes: addProbes(previous?.probes ?? EMPTY_PROBES, pair.probes),
+      probes: addCounts(previous?.probes ?? EMPTY_PROBES, pair.probes),
+      probes_at_end: addCounts(previous?.probes_at_end ?? EMPTY_END, pair.probes_at_end),
+      retrieval_calls: (previous?.retrieval_calls ?? 0) + pair.retrieval_calls,
+      retrieval_tokens: retrievalTokens,
+      effective_reduction: effectiveReductionOf(before, after, retrievalTokens),
     });
   }
   return [...groups.values()];
@@ -116,6 +141,8 @@ export function summarize(result: RunResult): Summary {
     }
     const before = sum(pair.requests, 'tokens_before');
     const after = sum(pair.requests, 'tokens_after');
+    const first = pair.probes.filter((row) => row.point === 'first');
+    const retrievalTokens = first.reduce((n, row) => n + row.retrieval_tokens, 0);
     results.push({
       trace: pair.trace,
       workload: trace.workload,
@@ -130,6 +157,10 @@ export function summarize(result: RunResult): Summary {
       p50_ms: percentileMs(pair.requests, 0.5),
       p95_ms: percentileMs(pair.requests, 0.95),
       probes: countProbes(pair.probes),
+      probes_at_end: countAtEnd(pair.probes),
+      retrieval_calls: first.reduce((n, row) => n + row.retrieval_calls, 0),
+      retrieval_tokens: retrievalTokens,
+      effective_reduction: effectiveReductionOf(before, after, retrievalTokens),
     });
   }
   results.sort(order);
@@ -144,6 +175,7 @@ export function summarize(result: RunResult): Summary {
       node: result.run.node,
       tokenizer: result.run.tokenizer,
     },
+    configs: result.configs.map(({ name, role, description }) => ({ name, role, description })),
     results,
     workloads: workloadsOf(results).sort(workloadOrder),
     errors: errors.map(({ trace, config, error }) => ({ trace, config, error })),

@@ -20,9 +20,11 @@ describe('figures', () => {
 describe('renderSummaryTable', () => {
   it('renders one row per suite, workload and config', () => {
     const lines = renderSummaryTable(summary).split('\n');
-    expect(lines[0]).toBe('| suite | workload | config | traces | tokens before -> after | reduction | survived | retrievable | lost | fabricated |');
+    expect(lines[0]).toBe(
+      '| suite | workload | config | traces | tokens before -> after | reduction | effective | probes | survived | retrieved | lost | lost at end | fabricated | retrieval calls |',
+    );
     expect(lines).toHaveLength(2 + summary.workloads.length);
-    expect(lines).toContain('| smoke | code-search | json-minify | 2 | 48,120 -> 30,280 | 37.1% | 2 | 1 | 1 | 1 |');
+    expect(lines).toContain('| smoke | code-search | json-minify | 2 | 48,120 -> 30,280 | 37.1% | 36.2% | 3 | 1 | 1 | 1 | 1 | 1 | 1 |');
   });
 
   it('adds published figures beside ours when given, and a dash where none was published', () => {
@@ -31,8 +33,8 @@ describe('renderSummaryTable', () => {
     });
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/\| published before -> after \(reduction\) \|$/);
-    expect(lines).toContain('| smoke | code-search | none | 2 | 48,120 -> 48,120 | 0.0% | 4 | 0 | 0 | 0 | 120,000 -> 9,500 (92.1%) |');
-    expect(lines).toContain('| smoke | sre | none | 1 | 22,630 -> 22,630 | 0.0% | 1 | 0 | 0 | 0 | — |');
+    expect(lines).toContain('| smoke | code-search | none | 2 | 48,120 -> 48,120 | 0.0% | 0.0% | 3 | 3 | 0 | 0 | 0 | 0 | 0 | 120,000 -> 9,500 (92.1%) |');
+    expect(lines).toContain('| smoke | sre | none | 1 | 22,630 -> 22,630 | 0.0% | 0.0% | 1 | 1 | 0 | 0 | 0 | 0 | 0 | — |');
   });
 
   it('escapes pipes in names so a cell cannot split', () => {
@@ -51,7 +53,7 @@ describe('renderSummaryMarkdown', () => {
   it('has a table per suite, then the per-trace table, then the errors', () => {
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
     expect(headings).toEqual(['## Suite `smoke`', '## Suite `swe`', '## Per trace', '## Errors']);
-    expect(markdown).toContain('| smoke | code-search | cs-ripgrep-auth | json-minify | 4 | 35,700 -> 20,505 | 42.6% | 29,030 -> 13,835 | 2.75 | 4.49 | 2 | 1 | 0 | 0 | 1 |');
+    expect(markdown).toContain('| smoke | code-search | cs-ripgrep-auth | json-minify | 4 | 35,700 -> 20,505 | 42.6% | 41.4% | 29,030 -> 13,835 | 2.75 | 4.49 | 2 | 1 | 1 | 0 | 1 | 0 | 1 | 1 |');
     expect(markdown).toContain('1 pair failed; the tables above leave them out.');
     expect(markdown).toContain('| sre-oom-kill | json-minify | InvalidRequestError: request field messages[4].content: expected an array of blocks |');
   });

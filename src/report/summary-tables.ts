@@ -6,7 +6,7 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount, formatMilliseconds, formatReduction, formatTokensChange } from './format-figures.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { reductionOf } from './summarize.ts';
-import type { ProbeCounts, Summary, WorkloadSummary } from './summary.ts';
+import type { EndProbeCounts, ProbeCounts, Summary, SummaryConfig, WorkloadSummary } from './summary.ts';
 
 /** A column header and which way its cells line up (numbers right). */
 export interface TableColumn {
@@ -23,10 +23,26 @@ export interface SummaryTable {
 const right = (header: string): TableColumn => ({ header, align: 'right' });
 const left = (header: string): TableColumn => ({ header, align: 'left' });
 
-const PROBE_COLUMNS: readonly TableColumn[] = [right('survived'), right('retrievable'), right('lost'), right('fabricated')];
+/** Probe columns: the discriminating probes when first needed, those lost again at the session's end, near misses invented. */
+const PROBE_COLUMNS: readonly TableColumn[] = [
+  right('probes'),
+  right('survived'),
+  right('retrieved'),
+  right('lost'),
+  right('lost at end'),
+  right('fabricated'),
+  right('retrieval calls'),
+];
 
-function probeCells(probes: ProbeCounts): string[] {
-  return [probes.survived, probes.retrievable, probes.lost, probes.fabricated].map(formatCount);
+function probeCells(row: { probes: ProbeCounts; probes_at_end: EndProbeCounts; retrieval_calls: number }): string[] {
+  const { probes } = row;
+  return [probes.discriminating, probes.survived, probes.retrieved, probes.lost, row.probes_at_end.lost, probes.fabricated, row.retrieval_calls].map(formatCount);
+}
+
+/** A config as tables name it: baselines say so. */
+export function configCell(configs: readonly SummaryConfig[], config: string): string {
+  const role = configs.find((c) => c.name === config)?.role;
+  return role === 'baseline' && config !== 'none' ? `${config} (baseline)` : config;
 }
 
 function publishedCell(options: RenderOptions, suite: string, workload: Workload): string {
@@ -36,7 +52,7 @@ function publishedCell(options: RenderOptions, suite: string, workload: Workload
 }
 
 /** The workload x config table of `rows`; with a suite column when they span suites, a published one when given. */
-export function workloadTable(rows: readonly WorkloadSummary[], options: RenderOptions, withSuite: boolean): SummaryTable {
+export function workloadTable(rows: readonly WorkloadSummary[], configs: readonly SummaryConfig[], options: RenderOptions, withSuite: boolean): SummaryTable {
   const withPublished = options.published !== undefined;
   return {
     columns: [
@@ -46,17 +62,19 @@ export function workloadTable(rows: readonly WorkloadSummary[], options: RenderO
       right('traces'),
       right('tokens before -> after'),
       right('reduction'),
+      right('effective'),
       ...PROBE_COLUMNS,
       ...(withPublished ? [right('published before -> after (reduction)')] : []),
     ],
     rows: rows.map((row) => [
       ...(withSuite ? [row.suite] : []),
       row.workload,
-      row.config,
+      configCell(configs, row.config),
       formatCount(row.traces),
       formatTokensChange(row.tokens_before, row.tokens_after),
       formatReduction(row.reduction),
-      ...probeCells(row.probes),
+      formatReduction(row.effective_reduction),
+      ...probeCells(row),
       ...(withPublished ? [publishedCell(options, row.suite, row.workload)] : []),
     ]),
   };
@@ -73,6 +91,7 @@ export function perTraceTable(summary: Summary): SummaryTable {
       right('requests'),
       right('tokens before -> after'),
       right('reduction'),
+      right('effective'),
       right('compressible before -> after'),
       right('p50 ms'),
       right('p95 ms'),
@@ -83,14 +102,15 @@ export function perTraceTable(summary: Summary): SummaryTable {
       row.suite,
       row.workload,
       row.trace,
-      row.config,
+      configCell(summary.configs, row.config),
       formatCount(row.requests),
       formatTokensChange(row.tokens_before, row.tokens_after),
       formatReduction(row.reduction),
+      formatReduction(row.effective_reduction),
       formatTokensChange(row.compressible_before, row.compressible_after),
       formatMilliseconds(row.p50_ms),
       formatMilliseconds(row.p95_ms),
-      ...probeCells(row.probes),
+      ...probeCells(row),
       formatCount(row.probes.live_only),
     ]),
   };

@@ -1,22 +1,59 @@
 /**
- * summary.json v1: the stable contract other tools read. Field names and order are the contract;
- * add fields only with a version bump. Every number is computed from the run's rows by `summarize`.
+ * summary.json v2: the stable contract other tools read (docs/report-format.md). Field names and
+ * order are the contract; add fields only with a version bump. Every number is computed from the
+ * run's rows by `summarize`. A v1 file is refused by name, never read as if it were v2.
  */
 import type { TokenizerName } from '../config.ts';
+import type { ConfigRole } from '../bench/bench-config.ts';
 import type { Workload } from '../bench/trace.ts';
 
 /** The version summary.json carries at its top. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
-/** Probe counts of one pair or one workload; survived+retrievable+lost+fabricated+live_only = total. */
+/**
+ * Probe counts of one pair or one workload, at the probes' first scoring point (the request that
+ * first carries their evidence). total = discriminating + non_discriminating + negative + live_only;
+ * discriminating = survived + retrieved + lost; fabricated counts the negatives whose string appeared.
+ */
 export interface ProbeCounts {
   readonly total: number;
+  /** Positive offline probes whose answer occurs only in tool output there: the ones counted. */
+  readonly discriminating: number;
   readonly survived: number;
-  readonly retrievable: number;
+  readonly retrieved: number;
   readonly lost: number;
   readonly fabricated: number;
   /** Probes only a live model can score; the offline outcomes leave them out. */
   readonly live_only: number;
+  /** Near-miss negatives: never counted as survived; `fabricated` says how many appeared. */
+  readonly negative: number;
+  /** Positive probes whose answer the model also sees outside tool output: not counted. */
+  readonly non_discriminating: number;
+}
+
+/** The discriminating probes scored again on the session's last request. */
+export interface EndProbeCounts {
+  readonly survived: number;
+  readonly retrieved: number;
+  readonly lost: number;
+  readonly fabricated: number;
+}
+
+/** What answering the probes through `terse_retrieve` cost, and the reduction net of it. */
+export interface RetrievalCost {
+  /** Calls the answer-blind reader made at the first scoring points. */
+  readonly retrieval_calls: number;
+  /** Their tokens: each call, what it returned, and one re-send of its request. */
+  readonly retrieval_tokens: number;
+  /** 1 - (tokens_after + retrieval_tokens) / tokens_before, 4 decimals. */
+  readonly effective_reduction: number;
+}
+
+/** A configuration of the run; baselines are labelled apart in every table and chart. */
+export interface SummaryConfig {
+  readonly name: string;
+  readonly role: ConfigRole;
+  readonly description: string;
 }
 
 /** The context of the run the summary describes. */
@@ -29,7 +66,7 @@ export interface SummaryRun {
 }
 
 /** One (trace, config) pair that replayed without error. */
-export interface PairSummary {
+export interface PairSummary extends RetrievalCost {
   readonly trace: string;
   readonly workload: Workload;
   readonly suite: string;
@@ -45,10 +82,11 @@ export interface PairSummary {
   readonly p50_ms: number;
   readonly p95_ms: number;
   readonly probes: ProbeCounts;
+  readonly probes_at_end: EndProbeCounts;
 }
 
 /** The pairs of one (suite, workload, config), added up. */
-export interface WorkloadSummary {
+export interface WorkloadSummary extends RetrievalCost {
   readonly suite: string;
   readonly workload: Workload;
   readonly config: string;
@@ -58,6 +96,7 @@ export interface WorkloadSummary {
   readonly tokens_after: number;
   readonly reduction: number;
   readonly probes: ProbeCounts;
+  readonly probes_at_end: EndProbeCounts;
 }
 
 /** A pair whose replay failed; its rows are absent from results and workloads. */
@@ -71,6 +110,7 @@ export interface PairErrorSummary {
 export interface Summary {
   readonly version: typeof SUMMARY_VERSION;
   readonly run: SummaryRun;
+  readonly configs: readonly SummaryConfig[];
   readonly results: readonly PairSummary[];
   readonly workloads: readonly WorkloadSummary[];
   readonly errors: readonly PairErrorSummary[];

@@ -79,6 +79,13 @@ function decideFewer(output: string, size: TokenSize, ruler: TokenRuler): boolea
   return size.floorReaches(after + 1) || after < size.exact();
 }
 
+/** Whether `output` has at least `saved` tokens fewer than the text `size` measures. */
+export function savesAtLeast(output: string, size: TokenSize, ruler: TokenRuler, saved: number): boolean {
+  if (size.floorReaches(Buffer.byteLength(output, 'utf8') + saved)) return true;
+  const after = ruler.count(output);
+  return size.floorReaches(after + saved) || after + saved <= size.exact();
+}
+
 /** Whether `tokens` is at most `share` of the text's tokens (and fewer than them). */
 export function withinShare(tokens: number, size: TokenSize, share: number): boolean {
   return size.floorReaches(leastTotalWithin(tokens, share)) || (tokens <= share * size.exact() && tokens < size.exact());

@@ -11,10 +11,12 @@ import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts'
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
-import { fewerTokens, holdsAtLeast } from '../../tokenize/token-size.ts';
+import { holdsAtLeast, savesAtLeast } from '../../tokenize/token-size.ts';
 
 const KEEP_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.55, aggressive: 0.3 };
 const MIN_TOKENS = 120;
+// A lossy cut must pay for its marker and for the retrieval a reader may need: a smaller saving is not worth a line.
+const MIN_SAVED_TOKENS = 50;
 // Past this many lines, the tail beyond it is dropped whole: ranking a million lines helps nobody.
 const MAX_LINES = 50_000;
 
@@ -83,7 +85,7 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
   const text = `${[...rendered.lines, ...(dropped > 0 ? [gapLine(lines.length + 1, all.length)] : []), marker].join('\n')}${trailing}`;
-  if (!fewerTokens(text, size, context.ruler)) return null;
+  if (!savesAtLeast(text, size, context.ruler, MIN_SAVED_TOKENS)) return null;
   return { text, lossy: true, dropped: [{ ref, original: input.text }] };
 }
 

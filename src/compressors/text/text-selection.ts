@@ -10,6 +10,9 @@ export interface Selection {
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const EXCEPTION_LINE = /^\w*(?:Error|Exception|Warning)(?::\s|$)/;
+// A line a tool printed at error level (`npm error code ENOTCACHED`, `2015-10-18 18:06:01 ERROR ...`,
+// `fatal: not a git repository`): the words after at most two leading fields name the level.
+const ERROR_LEVEL_LINE = /^\s*(?:[\w.:,@/[\]-]+\s+){0,2}(?:error|err!|fatal|panic|critical)(?::|\s|$)/i;
 const BM25_WEIGHT = 3;
 // About what a `(... lines 13-24 omitted)` line costs: a lone dropped line cheaper than that stays.
 const GAP_COST = 8;
@@ -27,9 +30,56 @@ function cost(line: string): number {
   return Math.ceil(line.length / 4) + 1;
 }
 
+const CARET_LINE = /^\s*\^[\^~]*\s*$/;
+const STACK_FRAME = /^\s+(?:at\s|File\s")/;
+const BLOCK_OPENER = /(?::|\|-?|>-?)\s*$/;
+// Lines of an error's own block (a YAML `error: |-`, an assertion diff) kept whole, at most.
+const ERROR_BLOCK_LINES = 16;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /**
- * Keeps headings, fence lines, exception lines and the first line; drops exact repeats of earlier
- * lines; then fills `share` of the remaining lines' approximate tokens with the best lines per token.
+ * Lines an error makes essential by where they stand: the source line and location a caret points
+ * at (`file.js:33521`, the code, then `   ^`), the first stack frame under an exception (where it was
+ * thrown), and the indented block an error-level line opens (`error: |-` and the assertion diff under it).
+ */
+function errorContext(lines: readonly string[]): Set<number> {
+  const forced = new Set<number>();
+  const nonBlankBefore = (index: number, count: number): void => {
+    for (let i = index - 1, left = count; i >= 0 && left > 0; i--) {
+      if ((lines[i] as string).trim() === '') continue;
+      forced.add(i);
+      left--;
+    }
+  };
+  lines.forEach((line, index) => {
+    if (CARET_LINE.test(line)) {
+      forced.add(index);
+      nonBlankBefore(index, 2);
+    } else if (EXCEPTION_LINE.test(line.trim())) {
+      const next = lines.findIndex((l, i) => i > index && l.trim() !== '');
+      if (next !== -1 && STACK_FRAME.test(lines[next] as string)) forced.add(next);
+    } else if (ERROR_LEVEL_LINE.test(line) && BLOCK_OPENER.test(line)) {
+      const indent = indentOf(line);
+      for (let i = index + 1, taken = 0; i < lines.length && taken < ERROR_BLOCK_LINES; i++) {
+        const inner = lines[i] as string;
+        if (inner.trim() === '') continue;
+        if (indentOf(inner) <= indent) break;
+        forced.add(i);
+        taken++;
+      }
+    }
+  });
+  return forced;
+}
+
+/**
+ * Keeps headings, fence lines, exception lines, error-level lines and what an error makes essential
+ * around it (`errorContext`), and the first line; drops exact
+ * repeats of earlier lines (structure aside); then fills `share` of the remaining lines' approximate
+ * tokens with the best lines per token.
  */
 export function selectLines(lines: readonly string[], query: readonly string[], share: number): Selection {
   const keep = new Array<boolean>(lines.length).fill(false);
@@ -39,6 +89,7 @@ export function selectLines(lines: readonly string[], query: readonly string[], 
   let forced = 0;
   let total = 0;
   let firstContent = true;
+  const essential = errorContext(lines);
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed.length === 0) return;
@@ -47,7 +98,7 @@ export function selectLines(lines: readonly string[], query: readonly string[], 
     if (!structure && seen.has(trimmed)) { duplicates += 1; return; }
     seen.add(trimmed);
     total += cost(line);
-    if (structure) {
+    if (structure || ERROR_LEVEL_LINE.test(line) || essential.has(index)) {
       keep[index] = true;
       forced += cost(line);
       firstContent = false;

@@ -3,11 +3,12 @@
  * seeded figures (the same on every machine), so charts and pages are exercised at scale.
  */
 import type { PairResult, ProbeRow, RequestRow, RunResult, TraceRow } from '../../bench/replay-rows.ts';
-import { PROBE_OUTCOMES } from '../../bench/probe.ts';
+import type { ProbeOutcome } from '../../bench/probe.ts';
 import { WORKLOADS } from '../../bench/trace.ts';
 import { seededRandom } from '../seeded-random.ts';
 
 const CONFIGS = ['none', 'json-minify', 'balanced'] as const;
+const POSITIVE_OUTCOMES: readonly ProbeOutcome[] = ['survived', 'retrieved', 'lost'];
 /** How much of the compressible part each config keeps, at best. */
 const KEEPS: Readonly<Record<(typeof CONFIGS)[number], number>> = { none: 1, 'json-minify': 0.7, balanced: 0.35 };
 
@@ -29,10 +30,14 @@ function pair(trace: TraceRow, traceIndex: number, config: (typeof CONFIGS)[numb
       blocks_changed: config === 'none' ? 0 : 1, markers: config === 'balanced' ? 1 : 0,
     });
   }
-  const probes: ProbeRow[] = Array.from({ length: 3 }, (_, index) => ({
-    trace: trace.trace, config, probe: `p${index}`, kind: 'exact', live_only: false, retrieval_tokens: 0,
-    outcome: config === 'none' ? 'survived' : PROBE_OUTCOMES[Math.floor(random() ** 3 * PROBE_OUTCOMES.length)] ?? 'survived',
-  }));
+  const probes: ProbeRow[] = Array.from({ length: 3 }, (_, index) => {
+    const outcome = config === 'none' ? 'survived' : POSITIVE_OUTCOMES[Math.floor(random() ** 3 * POSITIVE_OUTCOMES.length)] ?? 'survived';
+    const calls = outcome === 'retrieved' ? 1 : 0;
+    return {
+      trace: trace.trace, config, probe: `p${index}`, kind: 'exact', live_only: false, point: 'first', request_index: trace.requests - 1,
+      discriminating: true, ambiguous: false, outcome, retrieval_calls: calls, retrieval_tokens: calls * 900,
+    };
+  });
   return { state: 'ok', trace: trace.trace, config, requests, blocks: [], probes };
 }
 
@@ -51,6 +56,7 @@ function hundredTraceRun(): RunResult {
       id: '2026-11-25T160000Z-f00dcafe', started_at: '2026-11-25T16:00:00.000Z', git_sha: 'f00dcaf', node: 'v20.19.5',
       tokenizer: 'o200k_base', configs: [...CONFIGS], argv: 'terse bench --suite headroom --suite local',
     },
+    configs: CONFIGS.map((name) => ({ name, role: name === 'none' ? 'baseline' : 'profile', description: `the ${name} config` })),
     traces,
     pairs,
   };

@@ -43,7 +43,10 @@ function block(trace: string, config: string, fields: Partial<BlockRow> & Pick<B
 }
 
 function probe(trace: string, config: string, id: string, fields: Partial<ProbeRow> = {}): ProbeRow {
-  return { trace, config, probe: id, kind: 'exact', live_only: false, outcome: 'survived', retrieval_tokens: 0, ...fields };
+  return {
+    trace, config, probe: id, kind: 'exact', live_only: false, point: 'first', request_index: 0, discriminating: true, ambiguous: false,
+    outcome: 'survived', retrieval_calls: 0, retrieval_tokens: 0, ...fields,
+  };
 }
 
 export const SMOKE_TRACES: readonly TraceRow[] = [
@@ -55,8 +58,10 @@ export const SMOKE_TRACES: readonly TraceRow[] = [
 
 const ripgrepProbes = (config: string, moved: boolean): ProbeRow[] => [
   probe('cs-ripgrep-auth', config, 'auth-file'),
-  probe('cs-ripgrep-auth', config, 'match-line', { kind: 'locate', ...(moved ? { outcome: 'retrievable', retrieval_tokens: 412 } : {}) }),
-  probe('cs-ripgrep-auth', config, 'no-oauth', { kind: 'negative' }),
+  probe('cs-ripgrep-auth', config, 'match-line', { kind: 'locate', ...(moved ? { outcome: 'retrieved', retrieval_calls: 1, retrieval_tokens: 412 } : {}) }),
+  probe('cs-ripgrep-auth', config, 'match-line', { kind: 'locate', point: 'last', request_index: 3, ...(moved ? { outcome: 'lost', retrieval_calls: 1, retrieval_tokens: 390 } : {}) }),
+  probe('cs-ripgrep-auth', config, 'no-oauth', { kind: 'negative', outcome: 'clean' }),
+  probe('cs-ripgrep-auth', config, 'task-named-file', { discriminating: false }),
   probe('cs-ripgrep-auth', config, 'why-401', { kind: 'causal', live_only: true, outcome: null }),
 ];
 
@@ -122,6 +127,10 @@ export const SMOKE_RUN: RunResult = {
     configs: ['none', 'json-minify'],
     argv: 'terse bench --suite smoke --suite swe',
   },
+  configs: [
+    { name: 'none', role: 'baseline', description: 'identity: every block passes unchanged (the baseline)' },
+    { name: 'json-minify', role: 'profile', description: 'JSON tool results re-serialised compactly (lossless: same values)' },
+  ],
   traces: SMOKE_TRACES,
   pairs: SMOKE_PAIRS,
 };

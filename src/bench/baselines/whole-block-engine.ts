@@ -1,0 +1,20 @@
+/**
+ * Baselines that act on every tool output alike, run through terse's own engine: one compressor for
+ * every content kind, no detection or splitting (a block is one piece of text), no minimum size, and
+ * the engine's never-larger rule, store and retrieve tool as for any configuration.
+ */
+import type { Compressor } from '../../compressors/compressor.ts';
+import type { CompressorRegistry } from '../../engine/compressor-registry.ts';
+import { engineStrategy } from '../strategy/engine-strategy.ts';
+import type { OpenStrategy } from '../strategy/replay-strategy.ts';
+
+/** A registry that serves every kind with `compressor`. */
+function everyKind(compressor: Compressor): CompressorRegistry {
+  const only = [compressor];
+  return { json: only, code: only, log: only, search: only, diff: only, html: only, table: only, text: only, mixed: only };
+}
+
+/** Opens the engine with `compressor` applied to every tool output, whatever it holds. */
+export function wholeBlockStrategy(compressor: Compressor): OpenStrategy {
+  return engineStrategy({ registry: everyKind(compressor), detect: () => ({ kind: 'text' }), minBlockTokens: 0 });
+}
