@@ -125,21 +125,27 @@ function candidateCalls(ranked: RankedSite, reading: QuestionReading, idf: Map<Q
 }
 
 /**
+ * The calls the reader would make for `question` on `blocks`, in the order it would make them: the
+ * markers the question points at, best first, each with its candidate calls. A caller makes them one
+ * by one and stops at the first that returns something (`readForQuestion` does; so does the mock model).
+ */
+export function planReaderCalls(question: ReaderQuestion, blocks: readonly ContextBlock[]): RetrieveArgs[] {
+  const reading = readQuestion(question.question);
+  const idf = idfOf(reading.terms, blocks);
+  return rankSites(reading, blocks, idf).flatMap((ranked) => candidateCalls(ranked, reading, idf));
+}
+
+/**
  * Reads `blocks` for `question` and makes the calls a careful model would: on the markers the
  * question points at, best first, until one call returns something or the limit is reached.
  * Returns every call made, in order (none when no marker is pointed at).
  */
 export async function readForQuestion(question: ReaderQuestion, blocks: readonly ContextBlock[], call: RetrieveCall, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<ReaderCall[]> {
-  const reading = readQuestion(question.question);
-  const idf = idfOf(reading.terms, blocks);
   const made: ReaderCall[] = [];
-  for (const ranked of rankSites(reading, blocks, idf)) {
-    for (const args of candidateCalls(ranked, reading, idf)) {
-      if (made.length >= limits.maxCalls) return made;
-      const answer = await call(args);
-      made.push({ args, answer });
-      if (answer.found) return made;
-    }
+  for (const args of planReaderCalls(question, blocks).slice(0, limits.maxCalls)) {
+    const answer = await call(args);
+    made.push({ args, answer });
+    if (answer.found) break;
   }
   return made;
 }
