@@ -1,13 +1,14 @@
 /**
  * How a probe answer is looked for in text: case-sensitive, runs of white space folded, white space
- * around JSON punctuation ignored (re-serialising JSON loses no information), and an answer that
+ * around JSON punctuation and double quotes ignored (re-serialising JSON, as JSON or as TOON's
+ * `key: value` lines, loses no information), and an answer that
  * starts or ends with a letter or digit must not touch another one there (so `OL` is not found inside
  * `TOOL`, nor `147` inside `1470`).
  */
 
 /** The form both sides are compared in. */
 export function normalizeForMatch(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/ ?([:,{}[\]]) ?/g, '$1');
+  return text.replace(/"/g, '').replace(/\s+/g, ' ').replace(/ ?([:,{}[\]]) ?/g, '$1');
 }
 
 const WORD = /[\p{L}\p{N}_]/u;

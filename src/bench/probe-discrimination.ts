@@ -11,6 +11,8 @@ import type { Probe } from './probe.ts';
 export interface ProbeDiscrimination {
   /** No answer occurs outside tool output in the request the probe is scored on. */
   readonly discriminating: boolean;
+  /** Where else the answer occurs (`system`, `user text`, `assistant tool_use`...), or null. */
+  readonly alsoIn: string | null;
   /** An answer occurs more than once in that request's tool output. */
   readonly ambiguous: boolean;
 }
@@ -28,9 +30,12 @@ function occurrences(haystack: string, answer: string): number {
 
 /** Judges `probe` against the parts of the uncompressed request it is first scored on. */
 export function discriminationOf(probe: Probe, parts: readonly RequestPart[]): ProbeDiscrimination {
-  const outside = normalizeForMatch(parts.filter((p) => !p.compressible).map((p) => p.text).join('\n'));
   const inside = normalizeForMatch(parts.filter((p) => p.compressible).map((p) => p.text).join('\n'));
-  const discriminating = !probe.answers.some((answer) => containsAnswer(outside, answer));
   const ambiguous = probe.answers.some((answer) => occurrences(inside, answer) > 1);
-  return { discriminating, ambiguous };
+  for (const part of parts) {
+    if (part.compressible) continue;
+    const text = normalizeForMatch(part.text);
+    if (probe.answers.some((answer) => containsAnswer(text, answer))) return { discriminating: false, alsoIn: `${part.role} ${part.type}`, ambiguous };
+  }
+  return { discriminating: true, alsoIn: null, ambiguous };
 }

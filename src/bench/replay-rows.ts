@@ -2,6 +2,7 @@
 import type { ContentKind } from '../types.ts';
 import type { ProbeKind, ProbeOutcome, ScoringPoint } from './probe.ts';
 import type { ConfigRole } from './bench-config.ts';
+import type { ProbeScreening } from './probe-screening.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
 
@@ -114,6 +115,8 @@ export type PairResult =
 export interface RunResult {
   readonly run: RunRow;
   readonly configs: readonly ConfigRow[];
+  /** What each suite's probe screening dropped and added (empty for probes given as files). */
+  readonly screening: readonly ProbeScreening[];
   readonly traces: readonly TraceRow[];
   readonly pairs: readonly PairResult[];
 }

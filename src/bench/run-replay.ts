@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { TokenizerName } from '../config.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
+import type { ProbeScreening } from './probe-screening.ts';
 import { replayTrace, type RequestListener } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
 import { callCount, messageCount, type Trace } from './trace.ts';
@@ -22,6 +23,8 @@ export interface ReplayPlan {
   /** The project folder, for the git sha of the run. */
   readonly projectRoot: string;
   readonly gitShaOverride?: string | null;
+  /** What the suites' probe screening did, carried into the report. @default [] */
+  readonly screening?: readonly ProbeScreening[];
 }
 
 /** Progress callbacks: one per finished pair, one per request. */
@@ -101,6 +104,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
     configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
+    screening: plan.screening ?? [],
     traces,
     pairs,
   };

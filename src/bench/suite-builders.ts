@@ -1,6 +1,7 @@
 /** Builds a suite from its spec: one builder per way traces come to be (the compiler wants them all). */
 import path from 'node:path';
 import type { SuiteBuild } from './suite.ts';
+import { screenProbes } from './probe-screening.ts';
 import type { SuiteBuilderName, SuiteSpec } from './suite-spec.ts';
 import { buildTraceFilesSuite } from './trace-files-suite.ts';
 import { buildHeadroomSuite } from './suites/headroom/build-headroom-suite.ts';
@@ -23,6 +24,13 @@ const BUILDERS: Readonly<Record<SuiteBuilderName, SuiteBuilder>> = {
   'shared-reference': (_spec, context) => buildReferenceSuite(context.sharedDir),
 };
 
-export function buildSuite(spec: SuiteSpec, context: SuiteBuildContext): Promise<SuiteBuild> {
-  return BUILDERS[spec.builder](spec, context);
+/**
+ * Builds a suite and screens its probes: the bench measures fidelity only on probes that can tell
+ * configurations apart, with near misses for negatives (probe-screening.ts).
+ */
+export async function buildSuite(spec: SuiteSpec, context: SuiteBuildContext): Promise<SuiteBuild> {
+  const build = await BUILDERS[spec.builder](spec, context);
+  if (build.state !== 'ready' || build.probes.length === 0) return build;
+  const { probes, screening } = screenProbes(spec.name, build.traces, build.probes);
+  return { ...build, probes, screening };
 }

@@ -1,5 +1,6 @@
 /** A workload suite: traces with their probes, as the bench replays them. */
 import type { Probe } from './probe.ts';
+import type { ProbeScreening } from './probe-screening.ts';
 import type { Trace } from './trace.ts';
 
 /** What a suite's builder hands the bench. */
@@ -10,5 +11,5 @@ export interface SuiteContent {
 
 /** The result of building a suite: its content, or why it is not available on this machine. */
 export type SuiteBuild =
-  | ({ readonly state: 'ready' } & SuiteContent)
+  | ({ readonly state: 'ready'; readonly screening?: ProbeScreening } & SuiteContent)
   | { readonly state: 'skipped'; readonly reason: string };

@@ -5,6 +5,7 @@ import { environment, type TokenizerName } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import { resolveBenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
+import type { ProbeScreening } from '../bench/probe-screening.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
 import { buildSuite } from '../bench/suite-builders.ts';
 import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
@@ -39,6 +40,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
   const traces: SuiteTrace[] = [];
   const probes: Probe[] = [];
   const published: Record<string, NonNullable<SuiteSpec['published']>> = {};
+  const screening: ProbeScreening[] = [];
   const configNames = new Set<string>(options.configs);
   for (const spec of specs) {
     const build = await buildSuite(spec, { projectRoot: environment.projectRoot, sharedDir: environment.sharedDir });
@@ -49,13 +51,14 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     assertProbesCheck(build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })), build.traces);
     traces.push(...build.traces.map((trace) => ({ suite: spec.name, trace })));
     probes.push(...build.probes);
+    if (build.screening) screening.push(build.screening);
     if (spec.published) published[spec.name] = spec.published;
     if (options.configs.length === 0) for (const c of spec.configs) configNames.add(c);
   }
   const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
   const code = await runAndReport({
     traces, probes, configs: [...configNames].map(resolveBenchConfig),
-    tokenizer: options.tokenizer ?? environment.tokenizer, out: options.out, json: options.json, argv: options.argv, render,
+    tokenizer: options.tokenizer ?? environment.tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');

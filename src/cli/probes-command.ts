@@ -4,6 +4,8 @@ import { collectTraceFiles, loadTrace } from '../bench/importers/load-session.ts
 import { checkProbes, type SourcedProbe } from '../bench/probe-check.ts';
 import { readProbes } from '../bench/probe-io.ts';
 import type { Trace } from '../bench/trace.ts';
+import { probeCheckRows } from '../bench/probe-screening.ts';
+import { markdownTable } from '../report/markdown-table.ts';
 
 /** Throws the first problem (after printing every one) when any probe does not check. */
 export function assertProbesCheck(probes: readonly SourcedProbe[], traces: readonly Trace[]): void {
@@ -13,12 +15,26 @@ export function assertProbesCheck(probes: readonly SourcedProbe[], traces: reado
   throw errors[0] as InvalidProbeError;
 }
 
-/** Checks every probe of the file against the traces; prints a one-line verdict. */
+const yesNo = (value: boolean | null): string => (value === null ? '—' : value ? 'yes' : 'no');
+
+/**
+ * Checks every probe of the file against the traces, then says of each whether it can tell configs
+ * apart: its answer sits only in tool output at its first scoring point (else where else it sits),
+ * and whether it is ambiguous (more than once in tool output). Ends with a one-line verdict.
+ */
 export async function probesCheckCommand(probesFile: string, tracePaths: readonly string[]): Promise<number> {
-  const probes = (await readProbes(probesFile)).map((probe) => ({ probe, file: probesFile }));
+  const sourced = (await readProbes(probesFile)).map((probe) => ({ probe, file: probesFile }));
   const traces: Trace[] = [];
   for (const file of await collectTraceFiles([...tracePaths])) traces.push(await loadTrace(file));
-  assertProbesCheck(probes, traces);
-  process.stdout.write(`${probes.length} probes check against ${traces.length} traces\n`);
+  assertProbesCheck(sourced, traces);
+  const rows = probeCheckRows(traces, sourced.map((s) => s.probe));
+  const table = markdownTable(
+    [{ header: 'probe', align: 'left' }, { header: 'kind', align: 'left' }, { header: 'discriminating', align: 'left' }, { header: 'answer also in', align: 'left' }, { header: 'ambiguous', align: 'left' }],
+    rows.map((row) => [row.probe, row.kind, yesNo(row.discriminating), row.alsoIn ?? '—', yesNo(row.ambiguous)]),
+  );
+  const judged = rows.filter((row) => row.discriminating !== null);
+  const discriminating = judged.filter((row) => row.discriminating === true).length;
+  const ambiguous = judged.filter((row) => row.ambiguous === true).length;
+  process.stdout.write(`${table}\n\n${sourced.length} probes check against ${traces.length} traces; ${discriminating} of ${judged.length} scored offline discriminate (${judged.length - discriminating} have their answer outside tool output), ${ambiguous} ambiguous\n`);
   return 0;
 }

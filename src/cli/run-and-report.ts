@@ -5,6 +5,7 @@ import { environment, type TokenizerName } from '../config.ts';
 import { PathError } from '../errors.ts';
 import type { BenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
+import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderBenchTables } from '../report/render-bench-tables.ts';
@@ -21,6 +22,8 @@ export interface RunAndReportOptions {
   readonly json: boolean;
   readonly argv: string;
   readonly render?: RenderOptions;
+  /** What suite builds' probe screening did, for the report. */
+  readonly screening?: readonly ProbeScreening[];
   /** Called with the summary once the report is written (e.g. to update the README table). */
   readonly onSummary?: ((summary: Summary) => void) | undefined;
   /** Called with the report folder once it is complete. */
@@ -48,7 +51,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   let result;
   try {
     result = await runReplay(
-      { traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride },
+      { traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [] },
       progress,
     );
   } finally {

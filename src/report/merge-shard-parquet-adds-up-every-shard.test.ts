@@ -16,6 +16,7 @@ function shard(index: number, pairs: RunResult['pairs']): RunResult {
   return {
     run: { ...SMOKE_RUN.run, id: `${SMOKE_RUN.run.id}-shard-${index}` },
     configs: SMOKE_RUN.configs,
+    screening: SMOKE_RUN.screening,
     traces: SMOKE_RUN.traces.filter((trace) => traces.has(trace.trace)),
     pairs,
   };

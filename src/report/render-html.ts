@@ -7,7 +7,7 @@ import { formatCount } from './format-figures.ts';
 import { htmlTable } from './html-table.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { REPORT_CHARTS, type RenderedChart } from './report-charts.ts';
-import { errorsTable, perTraceTable, workloadTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, screeningTable, workloadTable } from './summary-tables.ts';
 import type { Summary } from './summary.ts';
 
 const STYLE = `
@@ -73,6 +73,7 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
     parts.push(section(`Suite <code>${escapeHtml(suite)}</code>`, scrolling(htmlTable(workloadTable(rows, summary.configs, options, false)))));
   }
   if (charts.length > 0) parts.push(section('Charts', ...charts.map(inlineSvg)));
+  if (summary.probe_screening.length > 0) parts.push(section('Probe screening', scrolling(htmlTable(screeningTable(summary)))));
   if (summary.results.length > 0) parts.push(section('Per trace', scrolling(htmlTable(perTraceTable(summary)))));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

@@ -3,7 +3,7 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
-import { errorsTable, perTraceTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, screeningTable, workloadTable, type SummaryTable } from './summary-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
 export interface PublishedFigure {
@@ -39,6 +39,7 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
     const rows = summary.workloads.filter((row) => row.suite === suite);
     sections.push(`## Suite \`${suite}\``, markdown(workloadTable(rows, summary.configs, options, false)));
   }
+  if (summary.probe_screening.length > 0) sections.push('## Probe screening', markdown(screeningTable(summary)));
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

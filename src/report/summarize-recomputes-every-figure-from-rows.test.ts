@@ -14,7 +14,8 @@ function find(trace: string, config: string) {
 
 describe('summarize', () => {
   it('starts with version 2, the run context and its configs with their roles', () => {
-    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'results', 'workloads', 'errors']);
+    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'probe_screening', 'results', 'workloads', 'errors']);
+    expect(summary.probe_screening).toEqual([{ suite: 'smoke', derived: 9, non_discriminating: 2, ambiguous: 1, negatives_replaced: 1, near_misses: 2, kept: 8 }]);
     expect(summary.version).toBe(2);
     expect(summary.configs.map((c) => [c.name, c.role])).toEqual([['none', 'baseline'], ['json-minify', 'profile']]);
     expect(summary.run).toEqual({

@@ -176,6 +176,7 @@ export function summarize(result: RunResult): Summary {
       tokenizer: result.run.tokenizer,
     },
     configs: result.configs.map(({ name, role, description }) => ({ name, role, description })),
+    probe_screening: result.screening.map((row) => ({ ...row })),
     results,
     workloads: workloadsOf(results).sort(workloadOrder),
     errors: errors.map(({ trace, config, error }) => ({ trace, config, error })),

@@ -123,3 +123,19 @@ export function errorsTable(summary: Summary): SummaryTable {
     rows: summary.errors.map((row) => [row.trace, row.config, row.error]),
   };
 }
+
+/** What each suite's probe screening did: only discriminating probes are scored, negatives are near misses. */
+export function screeningTable(summary: Summary): SummaryTable {
+  return {
+    columns: [left('suite'), right('probes derived'), right('dropped: answer outside tool output'), right('ambiguous (kept)'), right('negatives replaced'), right('near misses added'), right('probes kept')],
+    rows: summary.probe_screening.map((row) => [
+      row.suite,
+      formatCount(row.derived),
+      formatCount(row.non_discriminating),
+      formatCount(row.ambiguous),
+      formatCount(row.negatives_replaced),
+      formatCount(row.near_misses),
+      formatCount(row.kept),
+    ]),
+  };
+}

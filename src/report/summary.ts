@@ -6,6 +6,7 @@
 import type { TokenizerName } from '../config.ts';
 import type { ConfigRole } from '../bench/bench-config.ts';
 import type { Workload } from '../bench/trace.ts';
+import type { ProbeScreening } from '../bench/probe-screening.ts';
 
 /** The version summary.json carries at its top. */
 export const SUMMARY_VERSION = 2;
@@ -111,6 +112,8 @@ export interface Summary {
   readonly version: typeof SUMMARY_VERSION;
   readonly run: SummaryRun;
   readonly configs: readonly SummaryConfig[];
+  /** Per suite: probes derived, dropped as non-discriminating, negatives replaced by near misses, kept. */
+  readonly probe_screening: readonly ProbeScreening[];
   readonly results: readonly PairSummary[];
   readonly workloads: readonly WorkloadSummary[];
   readonly errors: readonly PairErrorSummary[];

@@ -57,6 +57,7 @@ function hundredTraceRun(): RunResult {
       tokenizer: 'o200k_base', configs: [...CONFIGS], argv: 'terse bench --suite headroom --suite local',
     },
     configs: CONFIGS.map((name) => ({ name, role: name === 'none' ? 'baseline' : 'profile', description: `the ${name} config` })),
+    screening: [],
     traces,
     pairs,
   };

@@ -131,6 +131,7 @@ export const SMOKE_RUN: RunResult = {
     { name: 'none', role: 'baseline', description: 'identity: every block passes unchanged (the baseline)' },
     { name: 'json-minify', role: 'profile', description: 'JSON tool results re-serialised compactly (lossless: same values)' },
   ],
+  screening: [{ suite: 'smoke', derived: 9, non_discriminating: 2, ambiguous: 1, negatives_replaced: 1, near_misses: 2, kept: 8 }],
   traces: SMOKE_TRACES,
   pairs: SMOKE_PAIRS,
 };

@@ -4,7 +4,7 @@
  * `terse probes check` will judge it.
  */
 import type { Probe, ProbeDraft, ProbeKind } from '../../probe.ts';
-import type { TraceText } from './corpus-trace-text.ts';
+import type { TraceText } from '../../trace-text.ts';
 
 export type { ProbeDraft } from '../../probe.ts';
 

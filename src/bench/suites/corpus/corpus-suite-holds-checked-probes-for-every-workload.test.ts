@@ -9,7 +9,7 @@ import type { SuiteContent } from '../../suite.ts';
 import { requestsOf, type Trace } from '../../trace.ts';
 import { buildCorpusSuite } from './build-corpus-suite.ts';
 import { positionOf, TRACE_POSITIONS } from './corpus-probe-draft.ts';
-import { traceText } from './corpus-trace-text.ts';
+import { traceText } from '../../trace-text.ts';
 
 const shared = environment.sharedDir;
 const hasCorpus = existsSync(`${shared}/corpus`);

@@ -5,7 +5,7 @@
  */
 import { containsAnswer } from '../../answer-match.ts';
 import type { ProbeDraft } from './corpus-probe-draft.ts';
-import type { TraceText } from './corpus-trace-text.ts';
+import type { TraceText } from '../../trace-text.ts';
 import type { TrackerIssue } from './swebench-issues.ts';
 
 const QUOTED_ERROR = /^[\s>*`#-]*((?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning): [^\n]{3,160}?)[\s*`]*$/m;

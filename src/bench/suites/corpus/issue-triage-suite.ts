@@ -4,7 +4,7 @@ import type { Probe } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
 import { spreadDrafts, toProbes } from './corpus-probe-draft.ts';
-import { traceText } from './corpus-trace-text.ts';
+import { traceText } from '../../trace-text.ts';
 import { triageDrafts } from './issue-triage-probes.ts';
 import { buildTriageSession, ISSUES_PER_PAGE, type RepoIssues } from './issue-triage-session.ts';
 import { readSwebenchIssues, type TrackerIssue } from './swebench-issues.ts';

@@ -5,7 +5,7 @@ import type { Probe } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
 import { spreadDrafts, toProbes, type ProbeDraft } from './corpus-probe-draft.ts';
-import { traceText } from './corpus-trace-text.ts';
+import { traceText } from '../../trace-text.ts';
 import { LOG_INCIDENTS } from './log-incidents.ts';
 import { logDrafts } from './log-probes.ts';
 import { readLogSystem, type LogRecord } from './loghub-records.ts';

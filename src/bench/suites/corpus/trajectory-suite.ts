@@ -6,7 +6,7 @@ import type { Probe, ProbeKind } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
 import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from './corpus-probe-draft.ts';
-import { traceText } from './corpus-trace-text.ts';
+import { traceText } from '../../trace-text.ts';
 import { causalCandidates, countCandidates, exactCandidates, locateCandidates, negativeCandidates, signatureCandidates } from './trajectory-candidates.ts';
 import { toolOutputs } from './trajectory-tool-outputs.ts';
 import { trajectoryWorkloads } from './trajectory-workloads.ts';

@@ -2,10 +2,10 @@
  * The text a model reads from a trace, message by message, normalised the way probe answers are
  * matched: what a probe is checked against while the suite is being built.
  */
-import { requestParts } from '../../../engine/request-parts.ts';
-import type { JsonObject } from '../../../types.ts';
-import { containsAnswer, normalizeForMatch } from '../../answer-match.ts';
-import { requestsOf, type Trace } from '../../trace.ts';
+import { requestParts } from '../engine/request-parts.ts';
+import type { JsonObject } from '../types.ts';
+import { containsAnswer, normalizeForMatch } from './answer-match.ts';
+import { requestsOf, type Trace } from './trace.ts';
 
 /** Readable text of one trace: per message, up to a turn, and whole. */
 export interface TraceText {
