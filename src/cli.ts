@@ -4,7 +4,7 @@ import { TerseError } from './errors.ts';
 import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
 import { replayCommand } from './cli/replay-command.ts';
 import { importCommand } from './cli/import-command.ts';
-import { probesCheckCommand } from './cli/probes-command.ts';
+import { probesCheckCommand, probesDeriveCommand } from './cli/probes-command.ts';
 import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
@@ -44,12 +44,15 @@ program
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
   .option('-c, --config <name>', 'configuration name or JSON file (repeatable)', collect, [])
-  .option('-p, --probes <file>', 'probes JSONL file (repeatable)', collect, [])
+  .option('-p, --probes <file>', 'probes JSONL file (repeatable); without one, probes are derived from the traces', collect, [])
+  .option('--no-derive-probes', 'with no probes file, score no fidelity instead of deriving probes')
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
-  .action((paths: string[], opts: { config: string[]; probes: string[]; out?: string; json: boolean; tokenizer?: TokenizerName }) =>
-    run(() => replayCommand({ paths, configs: opts.config, probes: opts.probes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv })),
+  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName }) =>
+    run(() =>
+      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv }),
+    ),
   );
 
 program
@@ -72,14 +75,19 @@ program
   .requiredOption('-o, --out <file>', 'the Trace v1 file to write')
   .action((file: string, opts: { out: string }) => run(() => importCommand(file, opts.out)));
 
-program
-  .command('probes')
-  .description('work with probe files')
+const probesGroup = program.command('probes').description('work with probe files');
+probesGroup
   .command('check')
-  .description('check that every probe names a known trace and its answers are where it says')
+  .description('check that every probe names a known trace, its answers are where it says, and whether it discriminates')
   .argument('<probes>', 'probes JSONL file')
   .argument('<traces...>', 'trace files or folders')
   .action((probes: string, traces: string[]) => run(() => probesCheckCommand(probes, traces)));
+probesGroup
+  .command('derive')
+  .description("derive probes from the traces' tool outputs (what replay scores when given none)")
+  .argument('<traces...>', 'trace files or folders')
+  .option('-o, --out <file>', 'the probes JSONL file to write (default: stdout)')
+  .action((traces: string[], opts: { out?: string }) => run(() => probesDeriveCommand(traces, opts.out)));
 
 program
   .command('compress')

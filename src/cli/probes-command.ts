@@ -1,5 +1,7 @@
 /** `terse probes check PROBES TRACES...` */
-import { InvalidProbeError } from '../errors.ts';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { InvalidProbeError, PathError } from '../errors.ts';
+import { deriveProbes } from '../bench/derive/derive-probes.ts';
 import { collectTraceFiles, loadTrace } from '../bench/importers/load-session.ts';
 import { checkProbes, type SourcedProbe } from '../bench/probe-check.ts';
 import { readProbes } from '../bench/probe-io.ts';
@@ -37,4 +39,30 @@ export async function probesCheckCommand(probesFile: string, tracePaths: readonl
   const ambiguous = judged.filter((row) => row.ambiguous === true).length;
   process.stdout.write(`${table}\n\n${sourced.length} probes check against ${traces.length} traces; ${discriminating} of ${judged.length} scored offline discriminate (${judged.length - discriminating} have their answer outside tool output), ${ambiguous} ambiguous\n`);
   return 0;
+}
+
+/** `terse probes derive TRACES... [-o FILE]`: probes derived from the traces' tool outputs, screened, as JSONL. */
+export async function probesDeriveCommand(tracePaths: readonly string[], out: string | undefined): Promise<number> {
+  const traces: Trace[] = [];
+  for (const file of await collectTraceFiles([...tracePaths])) traces.push(await loadTrace(file));
+  const { probes, screening } = deriveProbes(traces);
+  const text = probes.map((probe) => JSON.stringify(probe)).join('\n') + (probes.length > 0 ? '\n' : '');
+  if (out === undefined) process.stdout.write(text);
+  else writeFileAtomically(out, text);
+  process.stderr.write(
+    `derived ${screening.derived} probes from ${traces.length} traces: ${screening.non_discriminating} dropped (answer outside tool output), ${screening.near_misses} near misses added, ${screening.kept} kept\n`,
+  );
+  return 0;
+}
+
+/** Writes beside the target, then renames: a failed run never leaves half a file. */
+function writeFileAtomically(file: string, text: string): void {
+  const partial = `${file}.partial-${process.pid}`;
+  try {
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new PathError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message);
+  }
 }

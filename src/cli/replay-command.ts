@@ -6,12 +6,16 @@ import { readProbes } from '../bench/probe-io.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
 import { runAndReport } from './run-and-report.ts';
+import { deriveProbes } from '../bench/derive/derive-probes.ts';
+import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
 
 export interface ReplayCommandOptions {
   readonly paths: readonly string[];
   readonly configs: readonly string[];
   readonly probes: readonly string[];
+  /** With no probe file, derive probes from the traces' tool outputs. @default true */
+  readonly deriveProbes: boolean;
   readonly out?: string;
   readonly json: boolean;
   readonly tokenizer?: TokenizerName;
@@ -26,9 +30,18 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });
   const probes: { probe: Probe; file: string }[] = [];
   for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
+  let screening: ProbeScreening[] = [];
+  if (options.probes.length === 0 && options.deriveProbes) {
+    // Fidelity on a session nobody wrote probes for: probes derived by code, screened as a suite's are.
+    const derived = deriveProbes(traces.map((t) => t.trace));
+    for (const probe of derived.probes) probes.push({ probe, file: '(derived)' });
+    screening = [derived.screening];
+    process.stderr.write(`no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`);
+  }
   assertProbesCheck(probes, traces.map((t) => t.trace));
   return runAndReport({
     traces,
+    screening,
     probes: probes.map((p) => p.probe),
     configs,
     tokenizer: options.tokenizer ?? environment.tokenizer,

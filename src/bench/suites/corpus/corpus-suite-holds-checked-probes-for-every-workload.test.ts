@@ -8,7 +8,7 @@ import type { Probe } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import { requestsOf, type Trace } from '../../trace.ts';
 import { buildCorpusSuite } from './build-corpus-suite.ts';
-import { positionOf, TRACE_POSITIONS } from './corpus-probe-draft.ts';
+import { positionOf, TRACE_POSITIONS } from '../../derive/probe-drafts.ts';
 import { traceText } from '../../trace-text.ts';
 
 const shared = environment.sharedDir;

@@ -4,7 +4,7 @@
  * mentions an identifier (locate), labels per page (count), numbers and names that never occur.
  */
 import { containsAnswer } from '../../answer-match.ts';
-import type { ProbeDraft } from './corpus-probe-draft.ts';
+import type { ProbeDraft } from '../../derive/probe-drafts.ts';
 import type { TraceText } from '../../trace-text.ts';
 import type { TrackerIssue } from './swebench-issues.ts';
 

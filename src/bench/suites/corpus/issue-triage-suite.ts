@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Probe } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
-import { spreadDrafts, toProbes } from './corpus-probe-draft.ts';
+import { spreadDrafts, toProbes } from '../../derive/probe-drafts.ts';
 import { traceText } from '../../trace-text.ts';
 import { triageDrafts } from './issue-triage-probes.ts';
 import { buildTriageSession, ISSUES_PER_PAGE, type RepoIssues } from './issue-triage-session.ts';

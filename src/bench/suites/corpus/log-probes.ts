@@ -3,7 +3,7 @@
  * incident's template (first seen, how often), the line that stands out, identifiers that occur
  * once, and near-miss identifiers that never occur.
  */
-import type { ProbeDraft } from './corpus-probe-draft.ts';
+import type { ProbeDraft } from '../../derive/probe-drafts.ts';
 import type { LineFact, LogIncident } from './log-incidents.ts';
 import type { LogRecord } from './loghub-records.ts';
 

@@ -4,7 +4,7 @@ import { createTokenRuler } from '../../../tokenize/token-ruler.ts';
 import type { Probe } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
-import { spreadDrafts, toProbes, type ProbeDraft } from './corpus-probe-draft.ts';
+import { spreadDrafts, toProbes, type ProbeDraft } from '../../derive/probe-drafts.ts';
 import { traceText } from '../../trace-text.ts';
 import { LOG_INCIDENTS } from './log-incidents.ts';
 import { logDrafts } from './log-probes.ts';

@@ -5,10 +5,10 @@ import { loadTrace } from '../../importers/load-session.ts';
 import type { Probe, ProbeKind } from '../../probe.ts';
 import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
-import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from './corpus-probe-draft.ts';
+import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from '../../derive/probe-drafts.ts';
 import { traceText } from '../../trace-text.ts';
-import { causalCandidates, countCandidates, exactCandidates, locateCandidates, negativeCandidates, signatureCandidates } from './trajectory-candidates.ts';
-import { toolOutputs } from './trajectory-tool-outputs.ts';
+import { causalCandidates, countCandidates, exactCandidates, locateCandidates, negativeCandidates, signatureCandidates } from '../../derive/output-candidates.ts';
+import { toolOutputs } from '../../derive/tool-outputs.ts';
 import { trajectoryWorkloads } from './trajectory-workloads.ts';
 
 /** Kinds every corpus trace must have a probe of. */

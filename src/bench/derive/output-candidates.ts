@@ -3,9 +3,9 @@
  * file that defines a name (locate), the size of a search result (count), the error a run ended
  * with (causal), and a name the trajectory never mentions (negative). Cut outputs are never used.
  */
-import type { ProbeDraft } from './corpus-probe-draft.ts';
-import { seenDefinitions, singleFileNames } from './trajectory-definitions.ts';
-import { commandLabel, type ToolOutput } from './trajectory-tool-outputs.ts';
+import type { ProbeDraft } from './probe-drafts.ts';
+import { seenDefinitions, singleFileNames } from './seen-definitions.ts';
+import { commandLabel, type ToolOutput } from './tool-outputs.ts';
 
 const GREP_HIT = /^(?:\.\/)?([\w@+-][\w.@+/-]*\.[A-Za-z]\w*):(\d+):(.*)$/;
 const SEARCH_COMMAND = /^(grep|find|ls|rg|git grep)\b|\|\s*grep\b/;
@@ -124,12 +124,12 @@ function failureOf(output: ToolOutput): { question: string; answers: string[] } 
   }
   const pytestError = lines.flatMap((l) => PYTEST_ERROR.exec(l)?.[1] ?? []).pop();
   if (pytestError !== undefined) return { question: `What error does the failing test in \`${label}\` raise?`, answers: [pytestError.trim()] };
-  if (output.returncode !== 0) {
+  if (output.returncode !== null && output.returncode !== 0) {
     const error = lines.filter((l) => USAGE_ERROR.test(l) || ERROR_LINE.test(l)).pop();
     if (error !== undefined) return { question: `What error did \`${label}\` exit with?`, answers: [error.trim()] };
   }
   const printed = lines.filter((l) => l.trim() !== '');
-  if (output.returncode !== 0 && printed.length >= 1 && printed.length <= 3) {
+  if (output.returncode !== null && output.returncode !== 0 && printed.length >= 1 && printed.length <= 3) {
     const last = printed[printed.length - 1] ?? '';
     return { question: `Why did \`${label}\` fail (exit code ${output.returncode})?`, answers: [last.trim()] };
   }

@@ -2,7 +2,7 @@
  * Where a trajectory's outputs show a `def`/`class` line, and in which file: from grep hits that
  * carry their path, or from a listing of one file the command names (`nl -ba F`, `sed -n .. F`).
  */
-import type { ToolOutput } from './trajectory-tool-outputs.ts';
+import type { ToolOutput } from './tool-outputs.ts';
 
 /** A definition the agent saw, with the file it is in. */
 export interface SeenDefinition {
@@ -27,7 +27,8 @@ const FILE_IN_COMMAND = /(?:^|\s|')((?:\.\/)?[\w@+-][\w.@+/-]*\.py)(?=\s|$|'|")/
 /** The one source file a listing command reads, or null (several files, a heredoc, a script run). */
 export function listedFile(command: string): string | null {
   if (command.includes('<<') || command.includes('\n') || /(^|\s)(python3?|pytest|echo|cat\s*>)\s/.test(command)) return null;
-  if (!/^(nl|sed|cat|grep|head|tail|awk)\s/.test(command.trim())) return null;
+  // Shell listings, and SWE-agent's `open F [line]` window.
+  if (!/^(nl|sed|cat|grep|head|tail|awk|open)\s/.test(command.trim())) return null;
   const files = new Set(Array.from(command.matchAll(FILE_IN_COMMAND), (m) => (m[1] ?? '').replace(/^\.\//, '')));
   return files.size === 1 ? [...files][0] ?? null : null;
 }

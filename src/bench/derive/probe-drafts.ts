@@ -3,10 +3,10 @@
  * its answer is shown by its evidence turn (or, for a negative, occurs nowhere), the way
  * `terse probes check` will judge it.
  */
-import type { Probe, ProbeDraft, ProbeKind } from '../../probe.ts';
-import type { TraceText } from '../../trace-text.ts';
+import type { Probe, ProbeDraft, ProbeKind } from '../probe.ts';
+import type { TraceText } from '../trace-text.ts';
 
-export type { ProbeDraft } from '../../probe.ts';
+export type { ProbeDraft } from '../probe.ts';
 
 /** Where in the session a turn falls, by thirds of the messages the model is sent. */
 export type TracePosition = 'early' | 'middle' | 'late';
