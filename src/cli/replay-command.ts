@@ -5,7 +5,7 @@ import { collectTraceFiles, loadTrace } from '../bench/importers/load-session.ts
 import { readProbes } from '../bench/probe-io.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
-import { runAndReport } from './run-and-report.ts';
+import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { deriveProbes } from '../bench/derive/derive-probes.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
@@ -25,6 +25,7 @@ export interface ReplayCommandOptions {
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
   const configs = (options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS).map(resolveBenchConfig);
+  checkReportTarget(options.out);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];
   for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });

@@ -42,10 +42,14 @@ function assertWritable(dir: string): void {
   }
 }
 
+/** Refuses, before any work, a report folder that could not be written (`--out`, else the reports folder). */
+export function checkReportTarget(out: string | undefined): void {
+  assertWritable(out ?? environment.reportsDir);
+}
+
 export async function runAndReport(options: RunAndReportOptions): Promise<number> {
   if (options.traces.length === 0) throw new PathError(options.out ?? '.', 'no traces to replay');
-  if (options.out) assertWritable(options.out);
-  else assertWritable(environment.reportsDir);
+  checkReportTarget(options.out);
   const interactive = environment.stderrIsTTY && !environment.ci;
   const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
   let result;
