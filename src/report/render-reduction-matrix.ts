@@ -55,7 +55,8 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
         const w = byConfig.get(c);
         return w === undefined ? '—' : formatReduction(w.reduction);
       }),
-      ...(withHeadline ? [headline === undefined ? '—' : formatReduction(headline.effective_reduction), lostCell(headline)] : []),
+      // Net of retrieval means something only where probes asked for answers.
+      ...(withHeadline ? [headline === undefined || headline.probes.discriminating === 0 ? '—' : formatReduction(headline.effective_reduction), lostCell(headline)] : []),
       ...(withPublished ? [published ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)` : '—'] : []),
     ];
   });

@@ -1,6 +1,7 @@
 /** The charts of a report, as a name -> spec table (STYLE.md 12), and their SVGs rendered once per summary. */
 import type { TopLevelSpec } from 'vega-lite';
 import { compressLatencyChart } from './chart-compress-latency.ts';
+import { fidelityVsReductionChart } from './chart-fidelity-vs-reduction.ts';
 import { probeOutcomesChart } from './chart-probe-outcomes.ts';
 import { reductionByWorkloadChart } from './chart-reduction-by-workload.ts';
 import { tokensPerTraceChart } from './chart-tokens-per-trace.ts';
@@ -8,7 +9,7 @@ import { renderChartSvg } from './render-chart.ts';
 import type { Summary } from './summary.ts';
 
 /** Names of the report's charts; each is the stem of its files under `charts/`. */
-export type ChartName = 'reduction-by-workload' | 'tokens-per-trace' | 'compress-latency' | 'probe-outcomes';
+export type ChartName = 'fidelity-vs-reduction' | 'reduction-by-workload' | 'tokens-per-trace' | 'compress-latency' | 'probe-outcomes';
 
 /** One chart: the caption report.html shows and the spec built from the summary. */
 export interface ChartDefinition {
@@ -18,6 +19,7 @@ export interface ChartDefinition {
 
 /** Every chart, in the order report.html shows them. */
 export const REPORT_CHARTS: Readonly<Record<ChartName, ChartDefinition>> = {
+  'fidelity-vs-reduction': { caption: 'Reduction against fidelity', spec: fidelityVsReductionChart },
   'reduction-by-workload': { caption: 'Token reduction by workload and config', spec: reductionByWorkloadChart },
   'tokens-per-trace': { caption: 'Tokens per trace, before and after', spec: tokensPerTraceChart },
   'compress-latency': { caption: 'Compress latency per config', spec: compressLatencyChart },
@@ -25,7 +27,7 @@ export const REPORT_CHARTS: Readonly<Record<ChartName, ChartDefinition>> = {
 };
 
 /** The chart the README embeds, from `charts/<name>.png` of a report. */
-export const README_CHART: ChartName = 'reduction-by-workload';
+export const README_CHART: ChartName = 'fidelity-vs-reduction';
 
 /** The chart names in showing order. */
 export const CHART_NAMES = Object.keys(REPORT_CHARTS) as ChartName[];
