@@ -13,6 +13,7 @@ import { openRollingWindow } from './baselines/rolling-window.ts';
 import { openToon } from './baselines/toon.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
+import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
 
 /**
  * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
@@ -98,5 +99,17 @@ export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = BUILTIN_CONFIGS[nameOrFile];
   if (builtin) return builtin;
   if (nameOrFile.endsWith('.json')) return parseConfigFile(nameOrFile);
-  throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; or a .json file)`);
+  throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; a .json file; or module:PATH)`);
+}
+
+/** Every `--config` value resolved, plug-in modules (`module:PATH`) loaded; names must be unique. */
+export async function resolveBenchConfigs(values: readonly string[]): Promise<BenchConfig[]> {
+  const configs: BenchConfig[] = [];
+  for (const value of values) configs.push(value.startsWith(MODULE_PREFIX) ? await loadPluginConfig(value) : resolveBenchConfig(value));
+  const seen = new Set<string>();
+  for (const config of configs) {
+    if (seen.has(config.name)) throw new ConfigError(config.name, 'two configurations have this name');
+    seen.add(config.name);
+  }
+  return configs;
 }

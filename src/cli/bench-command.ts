@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { environment, type TokenizerName } from '../config.ts';
 import { ConfigError } from '../errors.ts';
-import { resolveBenchConfig } from '../bench/bench-config.ts';
+import { resolveBenchConfigs } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
@@ -57,7 +57,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
   }
   const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
   const code = await runAndReport({
-    traces, probes, configs: [...configNames].map(resolveBenchConfig),
+    traces, probes, configs: await resolveBenchConfigs([...configNames]),
     tokenizer: options.tokenizer ?? environment.tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
     onSummary: options.updateReadme
       ? (summary) => {

@@ -1,6 +1,6 @@
 /** `terse replay PATH... [--config NAME]... [--probes FILE]... [--out DIR] [--json]` */
 import { environment, type TokenizerName } from '../config.ts';
-import { resolveBenchConfig, DEFAULT_BENCH_CONFIGS } from '../bench/bench-config.ts';
+import { resolveBenchConfigs, DEFAULT_BENCH_CONFIGS } from '../bench/bench-config.ts';
 import { collectTraceFiles, loadTrace } from '../bench/importers/load-session.ts';
 import { readProbes } from '../bench/probe-io.ts';
 import type { Probe } from '../bench/probe.ts';
@@ -24,7 +24,7 @@ export interface ReplayCommandOptions {
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
-  const configs = (options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS).map(resolveBenchConfig);
+  const configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
   checkReportTarget(options.out);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];

@@ -1,4 +1,5 @@
 /** Baseline `drop-all-bare`: every tool output replaced by a one-line notice; nothing is stored. */
+import { CONTENT_KINDS } from '../../types.ts';
 import type { Compressor } from '../../compressors/compressor.ts';
 import { wholeBlockStrategy } from './whole-block-engine.ts';
 
@@ -7,7 +8,8 @@ export const BARE_NOTICE = '(tool output removed)';
 
 export const dropAllBareCompressor: Compressor = {
   name: 'drop-all-bare',
-  kinds: [],
+  // Listed for every kind: a whole-block baseline serves whatever a block holds.
+  kinds: CONTENT_KINDS,
   compress: () => ({ text: BARE_NOTICE, lossy: true, dropped: [] }),
 };
 

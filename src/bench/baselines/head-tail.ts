@@ -2,6 +2,7 @@
  * Baseline `head-tail`: each tool output cut to its first and last lines, the middle replaced by a
  * plain note and stored nowhere: what agents do to long outputs themselves.
  */
+import { CONTENT_KINDS } from '../../types.ts';
 import type { Compressor } from '../../compressors/compressor.ts';
 import { wholeBlockStrategy } from './whole-block-engine.ts';
 
@@ -10,7 +11,8 @@ export const HEAD_TAIL_LINES = 20;
 
 export const headTailCompressor: Compressor = {
   name: 'head-tail',
-  kinds: [],
+  // Listed for every kind: a whole-block baseline serves whatever a block holds.
+  kinds: CONTENT_KINDS,
   compress(input) {
     const lines = input.text.split('\n');
     if (lines.length <= HEAD_TAIL_LINES * 2 + 1) return null;

@@ -3,6 +3,7 @@
  * JSON-for-prompts format; anything else passes. The lossless reference point beside `lossless`.
  */
 import { encode } from '@toon-format/toon';
+import { CONTENT_KINDS } from '../../types.ts';
 import type { Compressor } from '../../compressors/compressor.ts';
 import { wholeBlockStrategy } from './whole-block-engine.ts';
 
@@ -20,7 +21,8 @@ function numbersRoundTrip(text: string): boolean {
 
 export const toonCompressor: Compressor = {
   name: 'toon',
-  kinds: [],
+  // Listed for every kind: a whole-block baseline serves whatever a block holds.
+  kinds: CONTENT_KINDS,
   compress(input) {
     const start = input.text.trimStart()[0];
     if (start !== '{' && start !== '[') return null;
