@@ -12,15 +12,30 @@ import type { BlockRow, PairResult, ProbeRow, RequestRow } from './replay-rows.t
 import { scoringContext } from './scoring-context.ts';
 import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestsOf, type Trace } from './trace.ts';
+import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
 
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
 
-function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure): BlockRow[] {
+/** Where an output sits (`message/block`), as `blockKey` reads a part's path. */
+type CommandsByPlace = ReadonlyMap<string, string>;
+
+function commandsOf(trace: Trace): CommandsByPlace {
+  return new Map(toolOutputs(trace).map((o) => [`${o.turn}/${o.block ?? ''}`, commandHead(o.command)]));
+}
+
+/** `messages.3.content.0.content` -> `3/0`; `messages.5.content` -> `5/`. */
+function placeOf(path: readonly (string | number)[]): string {
+  const block = path[2] === 'content' && typeof path[3] === 'number' ? path[3] : '';
+  return `${String(path[1])}/${block}`;
+}
+
+function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure, commands: CommandsByPlace): BlockRow[] {
   const rows: BlockRow[] = [];
   for (const { result: { part, outcome, decidedNow }, before, after } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
-    const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null };
+    const command = commands.get(placeOf(part.path)) ?? null;
+    const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null, command };
     if (outcome.state === 'compressed') {
       rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
     } else if (outcome.state === 'failed') {
@@ -61,6 +76,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     const blocks: BlockRow[] = [];
     const probeRows: ProbeRow[] = [];
     const all = [...requestsOf(trace)];
+    const commands = commandsOf(trace);
     const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, all.map((r) => r.messageCount))]));
     const judged = new Map<Probe, ProbeDiscrimination>();
     const score = async (probe: Probe, point: ScoringPoint, index: number, compressed: CompressedRequest, tokensAfter: number): Promise<void> => {
@@ -83,7 +99,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         compressible_before: measure.compressibleBefore, compressible_after: measure.compressibleAfter,
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
       });
-      blocks.push(...blockRows(id, config, index, measure));
+      blocks.push(...blockRows(id, config, index, measure, commands));
       for (const probe of probes) {
         if (firstOf.get(probe) !== index) continue;
         judged.set(probe, discriminationOf(probe, compressed.request.parts));

@@ -7,7 +7,7 @@ import { formatCount } from './format-figures.ts';
 import { htmlTable } from './html-table.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { REPORT_CHARTS, type RenderedChart } from './report-charts.ts';
-import { errorsTable, perTraceTable, screeningTable, workloadTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable } from './summary-tables.ts';
 import type { Summary } from './summary.ts';
 
 const STYLE = `
@@ -74,6 +74,10 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
   }
   if (charts.length > 0) parts.push(section('Charts', ...charts.map(inlineSvg)));
   if (summary.probe_screening.length > 0) parts.push(section('Probe screening', scrolling(htmlTable(screeningTable(summary)))));
+  const remaining = remainingConfig(summary);
+  if (remaining !== null && summary.remaining.some((r) => r.config === remaining)) {
+    parts.push(section(`Where tool-output tokens remain (${escapeHtml(remaining)})`, scrolling(htmlTable(remainingTable(summary, remaining)))));
+  }
   if (summary.results.length > 0) parts.push(section('Per trace', scrolling(htmlTable(perTraceTable(summary)))));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

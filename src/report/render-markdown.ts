@@ -3,7 +3,7 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
-import { errorsTable, perTraceTable, screeningTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable, type SummaryTable } from './summary-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
 export interface PublishedFigure {
@@ -40,6 +40,10 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
     sections.push(`## Suite \`${suite}\``, markdown(workloadTable(rows, summary.configs, options, false)));
   }
   if (summary.probe_screening.length > 0) sections.push('## Probe screening', markdown(screeningTable(summary)));
+  const remaining = remainingConfig(summary);
+  if (remaining !== null && summary.remaining.some((r) => r.config === remaining)) {
+    sections.push(`## Where tool-output tokens remain (\`${remaining}\`)`, 'Each compressible block counted once, when first sent; by content kind, then by the command that printed it.', markdown(remainingTable(summary, remaining)));
+  }
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

@@ -102,6 +102,7 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'message_index', type: 'BIGINT', get: (row) => row.message_index },
     { name: 'path', type: 'VARCHAR', get: (row) => row.path },
     { name: 'tool_name', type: 'VARCHAR', nullable: true, get: (row) => row.tool_name },
+    { name: 'command', type: 'VARCHAR', nullable: true, get: (row) => row.command },
     { name: 'kind', type: 'VARCHAR', get: (row) => row.kind },
     { name: 'compressor', type: 'VARCHAR', nullable: true, get: (row) => row.compressor },
     { name: 'outcome', type: 'VARCHAR', get: (row) => row.outcome },

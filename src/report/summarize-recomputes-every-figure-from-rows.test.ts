@@ -14,7 +14,7 @@ function find(trace: string, config: string) {
 
 describe('summarize', () => {
   it('starts with version 2, the run context and its configs with their roles', () => {
-    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'probe_screening', 'results', 'workloads', 'errors']);
+    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'probe_screening', 'results', 'workloads', 'remaining', 'errors']);
     expect(summary.probe_screening).toEqual([{ suite: 'smoke', derived: 9, non_discriminating: 2, ambiguous: 1, negatives_replaced: 1, near_misses: 2, kept: 8 }]);
     expect(summary.version).toBe(2);
     expect(summary.configs.map((c) => [c.name, c.role])).toEqual([['none', 'baseline'], ['json-minify', 'profile']]);
@@ -99,6 +99,18 @@ describe('summarize', () => {
     });
     expect(codeSearch).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
     expect(codeSearch?.effective_reduction).toBe(Math.round((1 - (30_280 + 412) / 48_120) * 10_000) / 10_000);
+  });
+
+  it('adds block tokens up by kind and by command, per suite and config, each block once', () => {
+    for (const row of summary.remaining) {
+      const blocks = SMOKE_RUN.pairs.flatMap((pair) =>
+        pair.state === 'ok' && pair.config === row.config && SMOKE_RUN.traces.find((t) => t.trace === pair.trace)?.suite === row.suite ? pair.blocks : [],
+      ).filter((b) => (row.group === 'kind' ? b.kind : (b.command ?? 'unknown')) === row.name);
+      expect(row.blocks).toBe(blocks.length);
+      expect(row.tokens_before).toBe(blocks.reduce((n, b) => n + b.tokens_before, 0));
+      expect(row.tokens_after).toBe(blocks.reduce((n, b) => n + b.tokens_after, 0));
+    }
+    expect(summary.remaining.find((r) => r.suite === 'smoke' && r.config === 'json-minify' && r.group === 'command' && r.name === 'rg')).toMatchObject({ blocks: 4 });
   });
 
   it('lists errored pairs under errors and nowhere else', () => {

@@ -7,6 +7,7 @@ import {
   type EndProbeCounts,
   type PairErrorSummary,
   type PairSummary,
+  type RemainingRow,
   type ProbeCounts,
   type Summary,
   type WorkloadSummary,
@@ -127,6 +128,32 @@ function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
   return [...groups.values()];
 }
 
+/** Block tokens by suite x config x (kind | command), largest remainder first within each suite and config. */
+function remainingOf(result: RunResult, traces: ReadonlyMap<string, TraceRow>): RemainingRow[] {
+  const groups = new Map<string, { suite: string; config: string; group: RemainingRow['group']; name: string; blocks: number; before: number; after: number }>();
+  for (const pair of result.pairs) {
+    if (pair.state !== 'ok') continue;
+    const suite = traceOf(traces, pair.trace).suite;
+    for (const block of pair.blocks) {
+      for (const [group, name] of [['kind', block.kind], ['command', block.command ?? 'unknown']] as const) {
+        const key = JSON.stringify([suite, pair.config, group, name]);
+        const entry = groups.get(key) ?? { suite, config: pair.config, group, name, blocks: 0, before: 0, after: 0 };
+        entry.blocks++;
+        entry.before += block.tokens_before;
+        entry.after += block.tokens_after;
+        groups.set(key, entry);
+      }
+    }
+  }
+  const rank = (config: string): number => {
+    const index = result.run.configs.indexOf(config);
+    return index === -1 ? result.run.configs.length : index;
+  };
+  return [...groups.values()]
+    .sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : 0) || rank(a.config) - rank(b.config) || (a.group < b.group ? 1 : a.group > b.group ? -1 : 0) || b.after - a.after || (a.name < b.name ? -1 : 1))
+    .map(({ suite, config, group, name, blocks, before, after }) => ({ suite, config, group, name, blocks, tokens_before: before, tokens_after: after, reduction: reductionOf(before, after) }));
+}
+
 /** Computes summary.json from a run's rows; pure, so tests and every writer share the numbers. */
 export function summarize(result: RunResult): Summary {
   const traces = new Map(result.traces.map((row) => [row.trace, row]));
@@ -179,6 +206,7 @@ export function summarize(result: RunResult): Summary {
     probe_screening: result.screening.map((row) => ({ ...row })),
     results,
     workloads: workloadsOf(results).sort(workloadOrder),
+    remaining: remainingOf(result, traces),
     errors: errors.map(({ trace, config, error }) => ({ trace, config, error })),
   };
 }

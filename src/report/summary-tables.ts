@@ -6,7 +6,7 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount, formatMilliseconds, formatReduction, formatTokensChange } from './format-figures.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { reductionOf } from './summarize.ts';
-import type { EndProbeCounts, ProbeCounts, Summary, SummaryConfig, WorkloadSummary } from './summary.ts';
+import type { EndProbeCounts, ProbeCounts, RemainingRow, Summary, SummaryConfig, WorkloadSummary } from './summary.ts';
 
 /** A column header and which way its cells line up (numbers right). */
 export interface TableColumn {
@@ -137,5 +137,48 @@ export function screeningTable(summary: Summary): SummaryTable {
       formatCount(row.near_misses),
       formatCount(row.kept),
     ]),
+  };
+}
+
+/** Commands listed per suite in the "where tokens remain" table; the rest add up in one row. */
+const MAX_COMMANDS = 12;
+
+/** The config whose remainders the report shows: balanced, else the first terse profile of the run. */
+export function remainingConfig(summary: Summary): string | null {
+  const profiles = summary.configs.filter((c) => c.role !== 'baseline').map((c) => c.name);
+  return profiles.includes('balanced') ? 'balanced' : (profiles[0] ?? null);
+}
+
+/**
+ * Where tool-output tokens remain under `config`: per suite, by content kind, then by the command that
+ * printed the block (the largest remainders, the rest summed), each block counted once.
+ */
+export function remainingTable(summary: Summary, config: string): SummaryTable {
+  const rows: string[][] = [];
+  const suites = [...new Set(summary.remaining.map((r) => r.suite))];
+  for (const suite of suites) {
+    const of = summary.remaining.filter((r) => r.suite === suite && r.config === config);
+    const left = of.reduce((n, r) => (r.group === 'kind' ? n + r.tokens_after : n), 0);
+    const cells = (r: Pick<RemainingRow, 'group' | 'name' | 'blocks' | 'tokens_before' | 'tokens_after'>): string[] => [
+      suite,
+      r.group,
+      r.name,
+      formatCount(r.blocks),
+      formatTokensChange(r.tokens_before, r.tokens_after),
+      formatReduction(reductionOf(r.tokens_before, r.tokens_after)),
+      left === 0 ? '—' : formatReduction(r.tokens_after / left),
+    ];
+    for (const r of of.filter((x) => x.group === 'kind')) rows.push(cells(r));
+    const commands = of.filter((x) => x.group === 'command');
+    for (const r of commands.slice(0, MAX_COMMANDS)) rows.push(cells(r));
+    const rest = commands.slice(MAX_COMMANDS);
+    if (rest.length > 0) {
+      const add = (pick: (r: RemainingRow) => number): number => rest.reduce((n, r) => n + pick(r), 0);
+      rows.push(cells({ group: 'command', name: `${rest.length} others`, blocks: add((r) => r.blocks), tokens_before: add((r) => r.tokens_before), tokens_after: add((r) => r.tokens_after) }));
+    }
+  }
+  return {
+    columns: [left('suite'), left('by'), left('name'), right('blocks'), right('tokens before -> after'), right('reduction'), right('share of what remains')],
+    rows,
   };
 }

@@ -50,6 +50,22 @@ export interface RetrievalCost {
   readonly effective_reduction: number;
 }
 
+/**
+ * Where tool-output tokens remain: each compressible block counted once (when first sent), grouped
+ * by content kind or by the command that printed it, per suite and config. The next lever shows here.
+ */
+export interface RemainingRow {
+  readonly suite: string;
+  readonly config: string;
+  readonly group: 'kind' | 'command';
+  /** The content kind, or the command (`grep`, `cat`, `pytest`; `unknown` when the trace does not say). */
+  readonly name: string;
+  readonly blocks: number;
+  readonly tokens_before: number;
+  readonly tokens_after: number;
+  readonly reduction: number;
+}
+
 /** A configuration of the run; baselines are labelled apart in every table and chart. */
 export interface SummaryConfig {
   readonly name: string;
@@ -116,5 +132,6 @@ export interface Summary {
   readonly probe_screening: readonly ProbeScreening[];
   readonly results: readonly PairSummary[];
   readonly workloads: readonly WorkloadSummary[];
+  readonly remaining: readonly RemainingRow[];
   readonly errors: readonly PairErrorSummary[];
 }

@@ -11,6 +11,8 @@ import type { Trace } from '../trace.ts';
 export interface ToolOutput {
   /** Index of the message holding the output in the trace's messages. */
   readonly turn: number;
+  /** Index of the `tool_result` block in an Anthropic message's content; null for an OpenAI tool message. */
+  readonly block: number | null;
   /** The command a shell tool ran, or the tool's name and input as JSON. */
   readonly command: string;
   /** The exit code the output states, or null when it states none. */
@@ -76,16 +78,16 @@ function textOf(content: JsonValue | undefined): string | null {
 }
 
 /** Outputs a message carries, with the id of the call each answers (null when it names none). */
-function outputsOf(message: JsonObject): { id: string | null; text: string }[] {
+function outputsOf(message: JsonObject): { id: string | null; text: string; block: number | null }[] {
   if (message.role === 'tool') {
     const text = textOf(message.content);
-    return text === null ? [] : [{ id: typeof message.tool_call_id === 'string' ? message.tool_call_id : null, text }];
+    return text === null ? [] : [{ id: typeof message.tool_call_id === 'string' ? message.tool_call_id : null, text, block: null }];
   }
   if (message.role !== 'user' || !Array.isArray(message.content)) return [];
-  return message.content.flatMap((block) => {
+  return message.content.flatMap((block, index) => {
     if (!isObject(block) || block.type !== 'tool_result') return [];
     const text = textOf(block.content);
-    return text === null ? [] : [{ id: typeof block.tool_use_id === 'string' ? block.tool_use_id : null, text }];
+    return text === null ? [] : [{ id: typeof block.tool_use_id === 'string' ? block.tool_use_id : null, text, block: index }];
   });
 }
 
@@ -96,7 +98,7 @@ export function toolOutputs(trace: Trace): ToolOutput[] {
   const outputs: ToolOutput[] = [];
   messages.forEach((message, turn) => {
     for (const call of callsOf(message)) if (call.id !== null) byId.set(call.id, call.command);
-    for (const { id, text } of outputsOf(message)) {
+    for (const { id, text, block } of outputsOf(message)) {
       const previous = messages[turn - 1];
       const single = previous === undefined ? [] : callsOf(previous);
       const command = (id !== null ? byId.get(id) : undefined) ?? (single.length === 1 ? single[0]?.command : undefined);
@@ -106,7 +108,7 @@ export function toolOutputs(trace: Trace): ToolOutput[] {
       const body = wrapped === null ? text : (wrapped[2] ?? '');
       const lines = elided || body === '' ? [] : body.replace(/\n$/, '').split('\n');
       const returncode = wrapped === null ? null : Number(wrapped[1]);
-      outputs.push({ turn, command, returncode, lines, messageLines: text.split('\n').length, elided });
+      outputs.push({ turn, block, command, returncode, lines, messageLines: text.split('\n').length, elided });
     }
   });
   return outputs;
@@ -116,4 +118,20 @@ export function toolOutputs(trace: Trace): ToolOutput[] {
 export function commandLabel(command: string): string {
   const first = command.trim().split('\n')[0] ?? '';
   return first.length > 120 ? `${first.slice(0, 117)}...` : first;
+}
+
+const SHELL_PREFIX = /^(?:\s*(?:cd\s+\S+|export\s+\S+|source\s+\S+|set\s+-\S+)\s*(?:&&|;)\s*)+/;
+
+/**
+ * What kind of command produced an output, for the report's "where tokens remain" table: a shell
+ * command's program (`grep`, `cat`, `pytest`, `git`), past leading `cd x &&` and variable
+ * assignments; `python -m pytest` is `pytest`; a tool that is not a shell, its name.
+ */
+export function commandHead(command: string): string {
+  const stripped = command.replace(SHELL_PREFIX, '').trim();
+  const words = stripped.split(/\s+/).filter((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word));
+  const first = (words[0] ?? '').replace(/^.*\//, '');
+  if (/^python[\d.]*$/.test(first) && words[1] === '-m' && words[2] !== undefined) return words[2];
+  if (first === '' || first.startsWith('{')) return 'other';
+  return first.length > 24 ? first.slice(0, 24) : first;
 }

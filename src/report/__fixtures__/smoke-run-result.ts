@@ -29,6 +29,7 @@ function block(trace: string, config: string, fields: Partial<BlockRow> & Pick<B
     config,
     path: `messages.${fields.message_index}.content.0.content`,
     tool_name: 'Bash',
+    command: 'rg',
     kind: 'json',
     compressor: null,
     outcome: 'unchanged',
