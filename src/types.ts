@@ -45,4 +45,6 @@ export interface RequestPart {
   readonly messageIndex: number;
   /** Name of the tool that produced a tool result, when the request says so. */
   readonly toolName?: string;
+  /** The id of the call a tool result answers (`tool_use_id`, `tool_call_id`), when the request says so. */
+  readonly callId?: string;
 }

@@ -34,7 +34,7 @@ function engineConfig(name: string, description: string, engine: Partial<EngineO
 }
 
 export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
-  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [] }, 'baseline'),
+  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
@@ -87,6 +87,10 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
+  if (v.repeats !== undefined) {
+    if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
+    engine.repeats = v.repeats;
+  }
   if (v.excludeTools !== undefined) {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
     engine.excludeTools = v.excludeTools;
@@ -94,7 +98,7 @@ function parseConfigFile(file: string): BenchConfig {
   return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
 }
 
-/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, excludeTools? }`. */
+/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = BUILTIN_CONFIGS[nameOrFile];
   if (builtin) return builtin;

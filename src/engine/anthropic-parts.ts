@@ -19,7 +19,8 @@ function textParts(value: JsonValue | undefined, path: Path, role: PartRole, mes
 
 function toolResultParts(block: JsonObject, path: Path, messageIndex: number, toolName: string | undefined, out: RawPart[]): void {
   const content = block.content;
-  const base = { role: 'tool' as const, type: 'tool_result' as const, messageIndex, ...(toolName ? { toolName } : {}) };
+  const callId = typeof block.tool_use_id === 'string' && block.tool_use_id !== '' ? block.tool_use_id : undefined;
+  const base = { role: 'tool' as const, type: 'tool_result' as const, messageIndex, ...(toolName ? { toolName } : {}), ...(callId ? { callId } : {}) };
   if (typeof content === 'string') {
     out.push({ ...base, path: [...path, 'content'], text: content, isStringLeaf: true });
   } else if (Array.isArray(content)) {

@@ -9,6 +9,8 @@ import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
 import type { BlockRouting } from './compress-block.ts';
 import { decideBlock } from './decide-block.ts';
+import { decideRepeat } from './repeats/decide-repeat.ts';
+import { linesOf } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -65,7 +67,7 @@ async function decide(part: RequestPart, session: EngineSession, routing: () => 
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    outcome = await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing());
+    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing()));
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
@@ -133,6 +135,8 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       }
     }
     const text = outcomeText(outcome, part.text);
+    // What the model now has in context, a later output may point back to.
+    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
     if (outcome.state === 'compressed') {
       strings.set(key, text);
       blocksChanged++;

@@ -20,6 +20,11 @@ export interface EngineOptions {
   readonly maxBlockChars: number;
   /** The token ruler. @default "o200k_base" */
   readonly tokenizer: TokenizerName;
+  /**
+   * A new tool output that largely repeats outputs the session already sent is sent as its new lines
+   * plus pointers to where the model has the rest (lossy profiles only). @default true
+   */
+  readonly repeats: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -30,6 +35,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   deadlineMs: 2_000,
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
+  repeats: true,
 };
 
 /** Resolves options without touching the caller's object. */

@@ -9,6 +9,7 @@ import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import type { Detect } from './compress-block.ts';
 import type { EngineOptions } from './engine-options.ts';
+import { SentOutputs } from './repeats/sent-outputs.ts';
 
 /** Everything the engine needs that is not per request. */
 export interface EngineSetup {
@@ -33,9 +34,11 @@ export interface EngineSession {
   retrieveToolSent: boolean;
   /** Blocks that failed open so far. */
   failures: number;
+  /** Tool outputs sent so far, as sent: what a new output may point back to. */
+  readonly sent: SentOutputs;
 }
 
 /** A fresh session over one engine setup. */
 export function createSession(setup: EngineSetup): EngineSession {
-  return { setup, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, retrieveToolSent: false, failures: 0 };
+  return { setup, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, retrieveToolSent: false, failures: 0, sent: new SentOutputs() };
 }

@@ -14,7 +14,7 @@ function messageParts(message: JsonObject, index: number, toolNames: Map<string,
   const type = role === 'tool' ? 'tool_result' : 'text';
   const callId = typeof message.tool_call_id === 'string' ? message.tool_call_id : '';
   const toolName = role === 'tool' ? toolNames.get(callId) ?? (typeof message.name === 'string' ? message.name : undefined) : undefined;
-  const base = { role, type, messageIndex: index, ...(toolName ? { toolName } : {}) } as const;
+  const base = { role, type, messageIndex: index, ...(toolName ? { toolName } : {}), ...(role === 'tool' && callId !== '' ? { callId } : {}) } as const;
   const content = message.content;
   if (typeof content === 'string') {
     out.push({ ...base, path: ['messages', index, 'content'], text: content, isStringLeaf: true });

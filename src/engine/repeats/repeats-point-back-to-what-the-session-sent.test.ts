@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { environment } from '../../config.ts';
+import { retrieve } from '../../retrieve/retrieve.ts';
+import { findMarkers } from '../../store/marker.ts';
+import type { JsonObject } from '../../types.ts';
+import { canonicalFromBody } from '../canonical-request.ts';
+import { compressRequest } from '../compress-request.ts';
+import { createEngine } from '../create-engine.ts';
+import { createSession } from '../engine-session.ts';
+import { measureRequest } from '../measure-request.ts';
+
+// A real source file npm installs, read twice by an agent: once, then again after one line changed.
+const SOURCE = readFileSync(path.join(environment.projectRoot, 'node_modules', 'commander', 'lib', 'option.js'), 'utf8');
+const EDITED = SOURCE.replace('this.required = flags.includes', 'this.required = Boolean(flags) && flags.includes');
+
+function turn(id: string, command: string, output: string): JsonObject[] {
+  return [
+    { role: 'assistant', content: [{ type: 'tool_use', id, name: 'bash', input: { command } }] },
+    { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: output }] },
+  ];
+}
+
+/** A session of the engine; with `compressors: []` every output is sent whole unless it repeats an earlier one. */
+async function session(profile: 'balanced' | 'lossless', compressors: readonly string[] | null = null) {
+  const setup = await createEngine({ profile, compressors });
+  const s = createSession(setup);
+  const messages: JsonObject[] = [{ role: 'user', content: 'Make option flags safe to read.' }];
+  const send = async (...more: JsonObject[]) => {
+    messages.push(...more);
+    const compressed = await compressRequest(canonicalFromBody({ model: 'm', max_tokens: 10, messages: [...messages] }, 'anthropic'), s);
+    return { compressed, measure: measureRequest(compressed, setup.ruler) };
+  };
+  return { setup, send };
+}
+
+describe('cross-turn repeats', () => {
+  it("sends a re-read file as its changed lines and pointers to the earlier read, which stays byte for byte", async () => {
+    // No compressor: the first read goes whole, so the second can point at every line it repeats.
+    const { setup, send } = await session('balanced', []);
+    const first = await send(...turn('toolu_read1', 'cat lib/option.js', SOURCE));
+    const firstSent = first.compressed.parts.find((p) => p.part.callId === 'toolu_read1')?.text;
+    const second = await send(...turn('toolu_read2', 'cat lib/option.js', EDITED));
+    const again = second.compressed.parts.find((p) => p.part.callId === 'toolu_read1');
+    // The earlier output is sent exactly as before: the provider has it cached.
+    expect(again?.text).toBe(firstSent);
+    const reread = second.compressed.parts.find((p) => p.part.callId === 'toolu_read2');
+    expect(reread?.outcome).toMatchObject({ state: 'compressed', compressor: 'repeats' });
+    const text = reread?.text ?? '';
+    expect(text).toContain('this.required = Boolean(flags) && flags.includes');
+    expect(text).toMatch(/^\(lines 1-\d+ repeat lines 1-\d+ of the output of call toolu_read1\)$/m);
+    const part = second.measure.parts.find((p) => p.result.part.callId === 'toolu_read2');
+    expect(part?.after).toBeLessThan((part?.before ?? 0) / 2);
+    // The marker gives the new output back whole.
+    const [marker] = findMarkers(text);
+    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
+    // Every line the pointers skip is one the earlier read showed, at the line they name.
+    const shown = (firstSent ?? '').split('\n');
+    for (const match of text.matchAll(/^\(lines (\d+)-(\d+) repeat lines (\d+)-(\d+) of/gm)) {
+      const [from, to, at] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      expect(EDITED.split('\n').slice(from - 1, to)).toEqual(shown.slice(at - 1, at - 1 + to - from + 1));
+    }
+  });
+
+  it('leaves repeats alone under lossless, and a short repeat whole', async () => {
+    const lossless = await session('lossless', []);
+    await lossless.send(...turn('a', 'cat lib/option.js', SOURCE));
+    const reread = await lossless.send(...turn('b', 'cat lib/option.js', EDITED));
+    expect(reread.compressed.parts.find((p) => p.part.callId === 'b')?.text).toBe(EDITED);
+    const balanced = await session('balanced', []);
+    const short = SOURCE.split('\n').slice(0, 8).join('\n');
+    await balanced.send(...turn('a', 'head -8 lib/option.js', short));
+    const again = await balanced.send(...turn('b', 'head -8 lib/option.js', short));
+    expect(again.compressed.parts.find((p) => p.part.callId === 'b')?.text).toBe(short);
+  });
+});
