@@ -98,3 +98,30 @@ export class ReportInputError extends TerseError {
     super(`${where}: ${reason}`);
   }
 }
+
+/** A model response the live bench cannot read (not JSON, not a message of its API). */
+export class ModelResponseError extends TerseError {
+  constructor(
+    readonly provider: string,
+    readonly reason: string,
+  ) {
+    super(`${provider} response: ${reason}`);
+  }
+}
+
+/** A credential a command needs and the environment lacks; `variable` names what to set. */
+export class MissingCredentialError extends TerseError {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`${reason}: set ${variable}`);
+  }
+}
+
+/** A run that costs money and was not confirmed (`--yes`). */
+export class ConfirmationRequiredError extends TerseError {
+  constructor(readonly estimate: string) {
+    super(`${estimate}; re-run with --yes to confirm`);
+  }
+}
