@@ -114,8 +114,9 @@ export class MissingCredentialError extends TerseError {
   constructor(
     readonly variable: string,
     readonly reason: string,
+    readonly alternative: string | null = null,
   ) {
-    super(`${reason}: set ${variable}`);
+    super(`${reason}: set ${variable}${alternative === null ? '' : ` (or ${alternative})`}`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ProbeKind, ProbeOutcome, ScoringPoint } from './probe.ts';
 import type { ConfigRole } from './bench-config.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
+import type { LiveResult } from './live/live-rows.ts';
 
 /** The context every measurement records (STYLE.md 13). */
 export interface RunRow {
@@ -116,4 +117,6 @@ export interface RunResult {
   readonly configs: readonly ConfigRow[];
   readonly traces: readonly TraceRow[];
   readonly pairs: readonly PairResult[];
+  /** The answers a live model gave (`--live`); absent from offline runs. */
+  readonly live?: LiveResult;
 }

@@ -57,7 +57,7 @@ function storeCall(strategy: ReplayStrategy): RetrieveCall {
 }
 
 /** A probe's first scoring point: the first request whose messages include its evidence turn. */
-function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number {
+export function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number {
   const index = messageCounts.findIndex((count) => count > probe.evidence.turn);
   return index === -1 ? messageCounts.length - 1 : index;
 }

@@ -7,6 +7,8 @@ import type { Probe } from '../bench/probe.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
 import { runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
+import type { LiveFlags } from './live-flags.ts';
+import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
 export interface ReplayCommandOptions {
   readonly paths: readonly string[];
@@ -16,22 +18,33 @@ export interface ReplayCommandOptions {
   readonly json: boolean;
   readonly tokenizer?: TokenizerName;
   readonly argv: string;
+  readonly live?: LiveFlags;
 }
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
-  const configs = (options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS).map(resolveBenchConfig);
+  // Before anything is read: a live run without its key fails at once.
+  const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
+  let configs = (options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS).map(resolveBenchConfig);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];
   for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });
   const probes: { probe: Probe; file: string }[] = [];
   for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
   assertProbesCheck(probes, traces.map((t) => t.trace));
+  const tokenizer = options.tokenizer ?? environment.tokenizer;
+  let live;
+  if (liveOptions !== null && options.live) {
+    const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes: probes.map((p) => p.probe), configs, tokenizer }, environment);
+    live = plan.session;
+    configs = [...plan.configs];
+  }
   return runAndReport({
     traces,
     probes: probes.map((p) => p.probe),
     configs,
-    tokenizer: options.tokenizer ?? environment.tokenizer,
+    live,
+    tokenizer,
     out: options.out,
     json: options.json,
     argv: options.argv,

@@ -4,6 +4,7 @@ import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
 import { errorsTable, perTraceTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import { renderLiveMarkdown } from './render-live-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
 export interface PublishedFigure {
@@ -39,6 +40,7 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
     const rows = summary.workloads.filter((row) => row.suite === suite);
     sections.push(`## Suite \`${suite}\``, markdown(workloadTable(rows, summary.configs, options, false)));
   }
+  if (summary.live) sections.push('## Live answers (a model in the loop)', renderLiveMarkdown(summary));
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

@@ -22,6 +22,9 @@ import { SpendLedger } from './spend-ledger.ts';
 
 const ANSWER_CHARS = 400;
 
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const rowOrder = (a: LiveProbeRow, b: LiveProbeRow): number => text(a.trace, b.trace) || text(a.probe, b.probe) || text(a.point, b.point) || text(a.config, b.config);
+
 export interface LiveSession {
   /** Hand this to the replay: it asks the model at each scoring point. */
   readonly onScoringPoint: ScoringPointHook;
@@ -79,9 +82,9 @@ export function createLiveSession(options: LiveOptions, dependencies: LiveSessio
 
   const answerAt = async (event: ScoringPointEvent): Promise<LiveProbeRow> => {
     const form = event.compressed.request.provider;
-    const open = routes.get(form) ?? null;
-    if (open === null) return rowOf(event, null, null, null, `no model endpoint for ${form}-form requests`);
-    const { route, call } = open;
+    const opened = routes.get(form) ?? null;
+    if (opened === null) return rowOf(event, null, null, null, `no model endpoint for ${form}-form requests`);
+    const { route, call } = opened;
     const body = compressedBody(event.compressed);
     // Anthropic-form requests reach an OpenAI-compatible server translated; every other pairing goes as it is.
     const native = route.wire.provider === form ? body : anthropicToOpenai(body);
@@ -112,7 +115,8 @@ export function createLiveSession(options: LiveOptions, dependencies: LiveSessio
         prices_as_of: options.prices.as_of,
         prices_source: options.prices.source,
       },
-      probes: [...rows],
+      // Answers finish in any order; rows are kept in one.
+      probes: [...rows].sort(rowOrder),
     }),
   };
 }

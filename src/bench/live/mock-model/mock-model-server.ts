@@ -49,6 +49,8 @@ export interface MockModelServer {
 export interface MockModelOptions {
   /** Faults to serve first. @default [] */
   readonly faults?: readonly MockFault[];
+  /** 0 picks a free one. @default 0 */
+  readonly port?: number;
 }
 
 /** The body as keyed by the client: the streaming switch is transport, not content. */
@@ -128,7 +130,7 @@ export async function startMockModelServer(options: MockModelOptions = {}): Prom
   app.post('/v1/chat/completions', handle('openai'));
 
   const server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started as Server));
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(started as Server));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
