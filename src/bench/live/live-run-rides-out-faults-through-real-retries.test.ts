@@ -85,7 +85,11 @@ describe.each([false, true])('the OpenAI-compatible route through fetch (stream 
     expect(run.live.probes.every((row) => row.state === 'answered' && row.provider === 'openai' && row.model === 'gpt-4.1-mini')).toBe(true);
     expect(mock.requests.filter((r) => r.served === '429')).toHaveLength(3);
     expect(mock.requests.every((r) => r.api === 'openai' && r.stream === stream)).toBe(true);
-    const toolTurns = mock.requests.filter((r) => (r.body.messages as { role: string }[]).some((m, i, all) => m.role === 'tool' && i > all.findIndex((x) => x.role === 'user' && String((x as { content: unknown }).content).startsWith('Question about'))));
+    const asked = (messages: { role: string; content?: unknown }[]): number => messages.findIndex((m) => m.role === 'user' && String(m.content).startsWith('Question about'));
+    const toolTurns = mock.requests.filter((r) => {
+      const messages = r.body.messages as { role: string; content?: unknown }[];
+      return messages.some((m, i) => m.role === 'tool' && i > asked(messages));
+    });
     expect(toolTurns.length).toBeGreaterThan(0);
     expect(run.live.probes.some((row) => row.config === 'aggressive' && row.retrieve_calls > 0)).toBe(true);
   });

@@ -10,9 +10,9 @@ export type MockFault =
   | { readonly kind: 'hang' }
   | { readonly kind: 'malformed' };
 
-/** `count` copies of `fault`: `times(8, RATE_LIMITED)` is a 429 storm of eight. */
-export function times(count: number, fault: MockFault): MockFault[] {
-  return Array.from({ length: count }, () => fault);
+/** `count` copies of `item`: `times(8, RATE_LIMITED)` is a 429 storm of eight. */
+export function times<T>(count: number, item: T): T[] {
+  return Array.from({ length: count }, () => item);
 }
 
 export const RATE_LIMITED: MockFault = { kind: 'status', status: 429 };

@@ -1,7 +1,8 @@
 /**
  * An Anthropic Messages request in Chat Completions form, so `--provider openai` can send every
  * trace to an OpenAI-compatible server: system prompt, text, tool calls and tool results carried
- * over; thinking blocks and Anthropic-only fields left out. Translation only.
+ * over as they are; thinking blocks, `is_error` flags and Anthropic-only fields left out (Chat
+ * Completions has no place for them). Translation only.
  */
 import type { JsonObject, JsonValue } from '../../../../types.ts';
 
@@ -16,17 +17,12 @@ function textOf(content: JsonValue | undefined): string {
   return content.map((block) => (isObject(block) && typeof block.text === 'string' ? block.text : '')).filter((t) => t !== '').join('\n');
 }
 
-function toolResultText(block: JsonObject): string {
-  const text = textOf(block.content);
-  return block.is_error === true ? `error: ${text}` : text;
-}
-
 function userMessages(content: JsonValue | undefined): JsonObject[] {
   if (!Array.isArray(content)) return [{ role: 'user', content: textOf(content) }];
   const out: JsonObject[] = [];
   // Tool results answer the previous assistant turn's calls, so they come before the user's own text.
   for (const block of content) {
-    if (isObject(block) && block.type === 'tool_result') out.push({ role: 'tool', tool_call_id: typeof block.tool_use_id === 'string' ? block.tool_use_id : '', content: toolResultText(block) });
+    if (isObject(block) && block.type === 'tool_result') out.push({ role: 'tool', tool_call_id: typeof block.tool_use_id === 'string' ? block.tool_use_id : '', content: textOf(block.content) });
   }
   const text = textOf(content.filter((block) => isObject(block) && block.type === 'text'));
   if (text !== '') out.push({ role: 'user', content: text });
