@@ -109,6 +109,17 @@ export class ModelResponseError extends TerseError {
   }
 }
 
+/** An HTTP status a model server answered with after the retries, or one not worth retrying. */
+export class ModelHttpError extends ModelResponseError {
+  constructor(
+    provider: string,
+    readonly status: number,
+    body: string,
+  ) {
+    super(provider, `HTTP ${status}: ${body.slice(0, 200).replace(/\s+/g, ' ')}`);
+  }
+}
+
 /** A credential a command needs and the environment lacks; `variable` names what to set. */
 export class MissingCredentialError extends TerseError {
   constructor(

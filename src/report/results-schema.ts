@@ -29,6 +29,8 @@ export interface TableSpec {
   readonly name: string;
   readonly columns: readonly ColumnDefinition[];
   readonly rows: (result: RunResult) => Iterable<readonly CellValue[]>;
+  /** A table reports written before it existed lack: merging them treats its absence as no rows. @default false */
+  readonly addedLater?: boolean;
 }
 
 function defineTable<Row>(
@@ -127,7 +129,7 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'retrieval_calls', type: 'BIGINT', get: (row) => row.retrieval_calls },
     { name: 'retrieval_tokens', type: 'BIGINT', get: (row) => row.retrieval_tokens },
   ]),
-  defineTable('live', (result) => result.live?.probes ?? [], [
+  { ...defineTable('live', (result) => result.live?.probes ?? [], [
     runId,
     { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
     { name: 'config', type: 'VARCHAR', get: (row) => row.config },
@@ -153,8 +155,8 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'cost_usd', type: 'DOUBLE', nullable: true, get: (row) => row.cost_usd },
     { name: 'grading_cost_usd', type: 'DOUBLE', nullable: true, get: (row) => row.grading_cost_usd },
     { name: 'error', type: 'VARCHAR', nullable: true, get: (row) => row.error },
-  ]),
-  defineTable('live_runs', (result) => (result.live ? [result.live.run] : []), [
+  ]), addedLater: true },
+  { ...defineTable('live_runs', (result) => (result.live ? [result.live.run] : []), [
     runId,
     { name: 'routes', type: 'VARCHAR[]', get: (row) => row.routes.map((r) => `${r.form}: ${r.provider} ${r.model} at ${r.base_url}`) },
     { name: 'max_rounds', type: 'BIGINT', get: (row) => row.max_rounds },
@@ -164,7 +166,7 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'budget_stopped', type: 'BOOLEAN', get: (row) => row.budget_stopped },
     { name: 'prices_as_of', type: 'VARCHAR', get: (row) => row.prices_as_of },
     { name: 'prices_source', type: 'VARCHAR', get: (row) => row.prices_source },
-  ]),
+  ]), addedLater: true },
   defineTable('configs', (result) => result.configs, [
     runId,
     { name: 'name', type: 'VARCHAR', get: (row) => row.name },

@@ -76,3 +76,29 @@ describe.each([false, true])('a live run over the Anthropic SDK (stream %s)', (s
     expect(mock.requests.every((request) => request.served === 'answered' && request.stream === stream)).toBe(true);
   });
 });
+
+describe('a live run with --live-last', () => {
+  it('also answers every probe on the session\'s last request, sending a request both points share once', async () => {
+    const mock = await startMockModelServer();
+    try {
+      // One of this session's probes first needs its evidence on the last request.
+      const { trace, probes } = await localTrace('local-code-search-grammar-rules');
+      const run = await runLiveReplay([trace], probes, ['none'], mockOptions(mock, { points: ['first', 'last'] }));
+      const at = (point: string): string[] => run.live.probes.filter((row) => row.point === point).map((row) => row.probe).sort();
+      expect(at('last')).toEqual(at('first'));
+      expect(at('first')).toHaveLength(probes.length);
+      expect(run.live.probes.every((row) => row.state === 'answered')).toBe(true);
+      // Where a probe's evidence arrives in the last request, both points ask the same bytes: one send serves both.
+      const lastIndex = Math.max(...run.live.probes.map((row) => row.request_index));
+      const shared = run.live.probes.filter((row) => row.point === 'first' && row.request_index === lastIndex);
+      const keys = mock.requests.map((request) => request.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(run.live.probes.reduce((n, row) => n + row.model_calls - row.cached_calls, 0)).toBeLessThanOrEqual(keys.length);
+      expect(shared).toHaveLength(1);
+      const twin = run.live.probes.find((row) => row.point === 'last' && row.probe === shared[0]?.probe);
+      expect((shared[0]?.cached_calls ?? 0) + (twin?.cached_calls ?? 0)).toBe(twin?.model_calls);
+    } finally {
+      await mock.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * and 5xx (or `x-should-retry: true`), timeouts and dropped connections are retried; the server's
  * `retry-after-ms` / `retry-after` is waited when given, else 0.5 s doubling to 8 s, with jitter.
  */
-import { ModelResponseError } from '../../../../errors.ts';
+import { ModelHttpError, ModelResponseError } from '../../../../errors.ts';
 
 export interface RetryOptions {
   readonly maxRetries: number;
@@ -11,16 +11,6 @@ export interface RetryOptions {
   readonly timeoutMs: number;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch;
-}
-
-/** An HTTP status the server answered with, after the retries (or one not worth retrying). */
-export class ModelHttpError extends ModelResponseError {
-  constructor(
-    readonly status: number,
-    body: string,
-  ) {
-    super('openai', `HTTP ${status}: ${body.slice(0, 200).replace(/\s+/g, ' ')}`);
-  }
 }
 
 function shouldRetry(response: Response): boolean {
@@ -64,7 +54,7 @@ export async function postWithRetry<T>(url: string, headers: Record<string, stri
       continue;
     }
     const text = await response.text().catch(() => '');
-    if (last || !shouldRetry(response)) throw new ModelHttpError(response.status, text);
+    if (last || !shouldRetry(response)) throw new ModelHttpError('openai', response.status, text);
     await sleep(serverDelay(response.headers) ?? backoff(attempt));
   }
 }
