@@ -21,6 +21,7 @@ import { formatCount } from '../report/format-figures.ts';
 import { formatUsd } from '../report/render-live-tables.ts';
 import type { LiveFlags } from './live-flags.ts';
 
+/** The providers' own endpoints, used unless a base URL is given. */
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const DEFAULT_MODELS: Readonly<Record<Provider, string>> = { anthropic: 'claude-haiku-4-5', openai: 'gpt-4.1-mini' };
@@ -95,6 +96,7 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** A confirmed live run, ready to start. */
 export interface LiveRunPlan {
   readonly session: LiveSession;
   /** The configs with `none` first when it was missing: every answer is paired with it. */

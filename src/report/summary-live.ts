@@ -76,6 +76,7 @@ export interface LiveProbeSummary {
   readonly cost_usd: number | null;
 }
 
+/** The whole live section. */
 export interface LiveSummary {
   readonly run: LiveRunRow;
   readonly workloads: readonly LiveWorkloadSummary[];

@@ -30,6 +30,7 @@ export type ProbeAnswer = AnswerEffort &
     | { readonly state: 'errored'; readonly error: string }
   );
 
+/** How a probe is asked. */
 export interface AskOptions {
   readonly wire: ModelWire;
   readonly model: string;

@@ -41,6 +41,7 @@ export interface EstimateInput {
   readonly countTokens: (text: string) => number;
 }
 
+/** The estimate per route, for the traces' probes under `configs` configs at the options' scoring points. */
 export function estimateLiveCost(input: EstimateInput, options: LiveOptions): RouteEstimate[] {
   const byForm = new Map<Provider, { answers: number; tokens: number; rubrics: number }>();
   const retrieveTool = input.countTokens(JSON.stringify(RETRIEVE_TOOL_ANTHROPIC));

@@ -14,6 +14,7 @@ import type { ModelWire } from './routes/model-route.ts';
 /** Tokens the grader may reply with: one word is asked for. */
 const GRADER_MAX_TOKENS = 16;
 
+/** A graded answer. */
 export interface Grade {
   readonly outcome: LiveOutcome;
   readonly gradedBy: GradeSource;
@@ -34,6 +35,7 @@ export function wantsRubric(probe: Probe): boolean {
   return probe.kind !== 'negative' && (probe.kind === 'count' || probe.kind === 'causal' || probe.live_only === true);
 }
 
+/** The model that grades (the one that answered). */
 export interface GradeOptions {
   readonly wire: ModelWire;
   readonly model: string;

@@ -11,6 +11,7 @@ export interface RouteSettings {
   readonly apiKey: string | null;
 }
 
+/** Everything a live session needs, resolved. */
 export interface LiveOptions {
   /**
    * The endpoint for each form a trace's requests come in: Anthropic-form requests go as they are
@@ -38,6 +39,7 @@ export interface LiveOptions {
   readonly maxRetries: number;
 }
 
+/** The defaults of LiveOptions. */
 export const LIVE_DEFAULTS = {
   maxRounds: 4,
   concurrency: 4,

@@ -25,6 +25,7 @@ const ANSWER_CHARS = 400;
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const rowOrder = (a: LiveProbeRow, b: LiveProbeRow): number => text(a.trace, b.trace) || text(a.probe, b.probe) || text(a.point, b.point) || text(a.config, b.config);
 
+/** A live run in progress: the replay's hook, and the rows it produced. */
 export interface LiveSession {
   /** Hand this to the replay: it asks the model at each scoring point. */
   readonly onScoringPoint: ScoringPointHook;
@@ -37,6 +38,7 @@ interface OpenRoute {
   readonly call: ModelCall;
 }
 
+/** What a session takes beside its options. */
 export interface LiveSessionDependencies {
   /** The run's token ruler: sizes what a call reserves of the budget. */
   readonly countTokens: (text: string) => number;
@@ -44,6 +46,7 @@ export interface LiveSessionDependencies {
   readonly openRoute?: typeof createModelRoute;
 }
 
+/** Opens the routes the options name (one response cache and one budget for all) and returns the session. */
 export function createLiveSession(options: LiveOptions, dependencies: LiveSessionDependencies): LiveSession {
   const cache = new ResponseCache(options.cacheDir);
   const ledger = new SpendLedger(options.budgetUsd);

@@ -18,8 +18,10 @@ export type CallResult =
   | { readonly state: 'answered'; readonly response: JsonObject; readonly reply: ModelReply; readonly cached: boolean; readonly costUsd: number | null }
   | { readonly state: 'not-run' };
 
+/** Makes one call: cached, or sent within the budget. */
 export type ModelCall = (body: JsonObject) => Promise<CallResult>;
 
+/** What a caller works with. */
 export interface ModelCallerSetup {
   readonly route: ModelRoute;
   readonly cache: ResponseCache;
@@ -38,6 +40,7 @@ function reservationOf(body: JsonObject, setup: ModelCallerSetup): number {
   return costOf(usage, setup.price);
 }
 
+/** The one way the live bench calls a model: cache first, then the budget, then the route. */
 export function modelCaller(setup: ModelCallerSetup): ModelCall {
   const { route, cache, ledger, price } = setup;
   const inFlight = new Map<string, Promise<JsonObject | null>>();

@@ -15,6 +15,7 @@ export interface ModelPrice {
   readonly cache_write: number;
 }
 
+/** Prices of many models, dated and sourced. */
 export interface PriceTable {
   /** The day the prices were read (YYYY-MM-DD). */
   readonly as_of: string;

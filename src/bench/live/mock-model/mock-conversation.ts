@@ -16,6 +16,7 @@ export interface MockRetrieval {
   readonly result: string | null;
 }
 
+/** A request as the mock reads it: a question, a grading, or anything else. */
 export type MockConversation =
   | {
       readonly kind: 'question';

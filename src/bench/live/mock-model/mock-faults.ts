@@ -5,6 +5,7 @@
  * body is cut off mid-JSON.
  */
 
+/** One fault, served to one request. */
 export type MockFault =
   | { readonly kind: 'status'; readonly status: number }
   | { readonly kind: 'hang' }

@@ -30,6 +30,7 @@ export interface MockRequestRecord {
   readonly retry: number;
 }
 
+/** A running mock: its URLs, what it received, and its controls. */
 export interface MockModelServer {
   /** `http://127.0.0.1:<port>`: the Anthropic base URL. */
   readonly url: string;
@@ -46,6 +47,7 @@ export interface MockModelServer {
   close(): Promise<void>;
 }
 
+/** How the mock starts. */
 export interface MockModelOptions {
   /** Faults to serve first. @default [] */
   readonly faults?: readonly MockFault[];

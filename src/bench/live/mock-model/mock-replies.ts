@@ -27,6 +27,7 @@ export function outputTokens(decision: MockDecision): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
+/** The whole Messages response. */
 export function anthropicMessage(input: ReplyInput): JsonObject {
   const { decision, digest } = input;
   const content =
@@ -60,6 +61,7 @@ export function anthropicEvents(input: ReplyInput): MockEvent[] {
   ];
 }
 
+/** The whole Chat Completions response. */
 export function openaiCompletion(input: ReplyInput): JsonObject {
   const { decision, digest } = input;
   const message: JsonObject =

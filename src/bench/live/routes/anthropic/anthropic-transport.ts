@@ -7,6 +7,7 @@ import { ModelResponseError } from '../../../../errors.ts';
 import type { JsonObject } from '../../../../types.ts';
 import type { ModelTransport } from '../model-route.ts';
 
+/** Where and how the SDK client sends. */
 export interface AnthropicTransportOptions {
   readonly apiKey: string;
   readonly baseUrl: string;
@@ -22,6 +23,7 @@ function asJson(value: unknown): JsonObject {
   return JSON.parse(JSON.stringify(value)) as JsonObject;
 }
 
+/** A transport over one SDK client (its own retries and timeouts). */
 export function anthropicTransport(options: AnthropicTransportOptions): ModelTransport {
   const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' });
   return {

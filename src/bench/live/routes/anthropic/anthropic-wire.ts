@@ -19,6 +19,7 @@ function count(value: JsonValue | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
+/** The Anthropic Messages wire: a trace's request as it is, plus the question and the retrieve tool. */
 export const ANTHROPIC_WIRE: ModelWire = {
   provider: 'anthropic',
 

@@ -5,6 +5,7 @@ import type { ModelTransport } from '../model-route.ts';
 import { postWithRetry } from './fetch-with-retry.ts';
 import { assembleStream } from './openai-stream.ts';
 
+/** Where and how the fetch route sends. */
 export interface OpenaiTransportOptions {
   /** Null for a local server that wants none. */
   readonly apiKey: string | null;
@@ -29,6 +30,7 @@ async function readJson(response: Response): Promise<JsonObject> {
   return value as JsonObject;
 }
 
+/** A transport that POSTs to `<baseUrl>/chat/completions`, streamed or not. */
 export function openaiTransport(options: OpenaiTransportOptions): ModelTransport {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.apiKey === null ? {} : { authorization: `Bearer ${options.apiKey}` }) };

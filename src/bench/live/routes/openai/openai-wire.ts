@@ -44,6 +44,7 @@ export function choiceMessage(response: JsonObject): JsonObject {
   return choice.message;
 }
 
+/** The Chat Completions wire: tools as functions, tool results as `tool` messages. */
 export const OPENAI_WIRE: ModelWire = {
   provider: 'openai',
 
