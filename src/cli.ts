@@ -9,6 +9,7 @@ import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
 import type { Profile } from './types.ts';
+import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -39,7 +40,7 @@ async function run(action: () => Promise<number>): Promise<void> {
 const argv = process.argv.slice(2).join(' ');
 const program = new Command('terse').description('Context compression for LLM agents, and the bench that measures it').showHelpAfterError();
 
-program
+addLiveFlags(program
   .command('replay')
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
@@ -48,14 +49,14 @@ program
   .option('--no-derive-probes', 'with no probes file, score no fidelity instead of deriving probes')
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
-  .option('--json', 'print summary.json to stdout instead of the table', false)
-  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName }) =>
+  .option('--json', 'print summary.json to stdout instead of the table', false))
+  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
     run(() =>
-      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv }),
+      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts) }),
     ),
   );
 
-program
+addLiveFlags(program
   .command('bench')
   .description('run the workload suites (all available, or the ones named)')
   .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
@@ -63,9 +64,9 @@ program
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
-  .option('--update-readme', 'write the bench table into README.md between its bench markers', false)
-  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean }) =>
-    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv })),
+  .option('--update-readme', 'write the bench table into README.md between its bench markers', false))
+  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
+    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts) })),
   );
 
 program

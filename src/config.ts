@@ -23,6 +23,14 @@ export interface TerseEnvironment {
   readonly storeFile: string;
   /** Short git sha of the checkout, from TERSE_GIT_SHA when set (else read from .git by the caller). */
   readonly gitShaOverride: string | null;
+  /** True when stdin is a terminal, so a command may ask for confirmation. */
+  readonly stdinIsTTY: boolean;
+  /** The Anthropic API key `--live` sends with (ANTHROPIC_API_KEY); null when unset or empty. */
+  readonly anthropicApiKey: string | null;
+  /** The key of an OpenAI-compatible API (OPENAI_API_KEY); null when unset (local servers want none). */
+  readonly openaiApiKey: string | null;
+  /** Where `--live` keeps model responses, so runs resume (TERSE_LIVE_CACHE). @default "~/.cache/terse/live" */
+  readonly liveCacheDir: string;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +41,13 @@ function readTokenizer(value: string | undefined): TokenizerName {
   throw new Error(`TERSE_TOKENIZER must be o200k_base or cl100k_base, not ${JSON.stringify(value)}`);
 }
 
+function nonEmpty(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
 /** Reads the environment once. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvironment {
+  const cacheHome = env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
   return {
     projectRoot,
     sharedDir: path.resolve(env.TERSE_SHARED_DIR ?? path.join(projectRoot, '..', 'shared')),
@@ -42,8 +55,12 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     tokenizer: readTokenizer(env.TERSE_TOKENIZER),
     ci: env.CI === 'true' || env.CI === '1',
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    storeFile: path.resolve(env.TERSE_STORE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'terse', 'store.duckdb')),
+    storeFile: path.resolve(env.TERSE_STORE ?? path.join(cacheHome, 'terse', 'store.duckdb')),
     gitShaOverride: env.TERSE_GIT_SHA ?? null,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    anthropicApiKey: nonEmpty(env.ANTHROPIC_API_KEY),
+    openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
+    liveCacheDir: path.resolve(env.TERSE_LIVE_CACHE ?? path.join(cacheHome, 'terse', 'live')),
   };
 }
 

@@ -98,3 +98,42 @@ export class ReportInputError extends TerseError {
     super(`${where}: ${reason}`);
   }
 }
+
+/** A model response the live bench cannot read (not JSON, not a message of its API). */
+export class ModelResponseError extends TerseError {
+  constructor(
+    readonly provider: string,
+    readonly reason: string,
+  ) {
+    super(`${provider} response: ${reason}`);
+  }
+}
+
+/** An HTTP status a model server answered with after the retries, or one not worth retrying. */
+export class ModelHttpError extends ModelResponseError {
+  constructor(
+    provider: string,
+    readonly status: number,
+    body: string,
+  ) {
+    super(provider, `HTTP ${status}: ${body.slice(0, 200).replace(/\s+/g, ' ')}`);
+  }
+}
+
+/** A credential a command needs and the environment lacks; `variable` names what to set. */
+export class MissingCredentialError extends TerseError {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+    readonly alternative: string | null = null,
+  ) {
+    super(`${reason}: set ${variable}${alternative === null ? '' : ` (or ${alternative})`}`);
+  }
+}
+
+/** A run that costs money and was not confirmed (`--yes`). */
+export class ConfirmationRequiredError extends TerseError {
+  constructor(readonly estimate: string) {
+    super(`${estimate}; re-run with --yes to confirm`);
+  }
+}

@@ -5,6 +5,7 @@ import type { ConfigRole } from './bench-config.ts';
 import type { ProbeScreening } from './probe-screening.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
+import type { LiveResult } from './live/live-rows.ts';
 
 /** The context every measurement records (STYLE.md 13). */
 export interface RunRow {
@@ -121,4 +122,6 @@ export interface RunResult {
   readonly screening: readonly ProbeScreening[];
   readonly traces: readonly TraceRow[];
   readonly pairs: readonly PairResult[];
+  /** The answers a live model gave (`--live`); absent from offline runs. */
+  readonly live?: LiveResult;
 }

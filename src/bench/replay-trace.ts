@@ -13,6 +13,7 @@ import { scoringContext } from './scoring-context.ts';
 import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestsOf, type Trace } from './trace.ts';
 import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
+import type { Store } from '../store/store.ts';
 
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
@@ -29,6 +30,20 @@ function placeOf(path: readonly (string | number)[]): string {
   const block = path[2] === 'content' && typeof path[3] === 'number' ? path[3] : '';
   return `${String(path[1])}/${block}`;
 }
+
+/** A probe at one of its scoring points: the request as compressed there, and the store its markers resolve in. */
+export interface ScoringPointEvent {
+  readonly trace: string;
+  readonly config: string;
+  readonly probe: Probe;
+  readonly point: ScoringPoint;
+  readonly requestIndex: number;
+  readonly compressed: CompressedRequest;
+  readonly store: Store;
+}
+
+/** Called at each scoring point after the offline score; the pair ends once every returned promise settles. */
+export type ScoringPointHook = (event: ScoringPointEvent) => Promise<void> | void;
 
 function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure, commands: CommandsByPlace): BlockRow[] {
   const rows: BlockRow[] = [];
@@ -57,7 +72,7 @@ function storeCall(strategy: ReplayStrategy): RetrieveCall {
 }
 
 /** A probe's first scoring point: the first request whose messages include its evidence turn. */
-function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number {
+export function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number {
   const index = messageCounts.findIndex((count) => count > probe.evidence.turn);
   return index === -1 ? messageCounts.length - 1 : index;
 }
@@ -66,8 +81,10 @@ function firstRequestOf(probe: Probe, messageCounts: readonly number[]): number 
  * Replays `trace` through `strategy` (a fresh session) and scores every probe twice: on the first
  * request that carries its evidence, and on the last request.
  */
-export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener): Promise<PairResult> {
+export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener, onScoringPoint?: ScoringPointHook): Promise<PairResult> {
   const id = trace.header.id;
+  // The hook's work (a model answering) runs beside the replay; the store stays open until it ends.
+  const hooked: Promise<void>[] = [];
   try {
     const compress = strategy.newSession();
     const call = storeCall(strategy);
@@ -86,6 +103,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, point, request_index: index,
         discriminating, ambiguous, outcome: result.outcome, retrieval_calls: result.retrievalCalls, retrieval_tokens: result.retrievalTokens,
       });
+      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store: strategy.store })));
     };
     let last: { compressed: CompressedRequest; tokensAfter: number; index: number } | null = null;
     for (const { index, body, messageCount } of all) {
@@ -109,8 +127,10 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
       listener?.(id, config, index);
     }
     if (last !== null) for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
+    await Promise.all(hooked);
     return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows };
   } catch (error) {
+    await Promise.allSettled(hooked);
     return { state: 'errored', trace: id, config, error: error instanceof Error ? error.message : String(error) };
   }
 }

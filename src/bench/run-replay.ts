@@ -4,7 +4,7 @@ import type { TokenizerName } from '../config.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import type { ProbeScreening } from './probe-screening.ts';
-import { replayTrace, type RequestListener } from './replay-trace.ts';
+import { replayTrace, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
 import { callCount, messageCount, type Trace } from './trace.ts';
 
@@ -25,6 +25,8 @@ export interface ReplayPlan {
   readonly gitShaOverride?: string | null;
   /** What the suites' probe screening did, carried into the report. @default [] */
   readonly screening?: readonly ProbeScreening[];
+  /** Called at every probe's scoring points (a live model answering, for one); the warm-up calls it never. */
+  readonly onScoringPoint?: ScoringPointHook;
 }
 
 /** Progress callbacks: one per finished pair, one per request. */
@@ -93,7 +95,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     const strategy = await config.open({ tokenizer: plan.tokenizer });
     try {
       for (const { trace } of plan.traces) {
-        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest);
+        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest, plan.onScoringPoint);
         pairs.push(pair);
         progress.onPair?.(pair, pairs.length, total);
       }

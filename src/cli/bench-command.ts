@@ -15,6 +15,8 @@ import { updateReadmeTable } from '../report/readme-table.ts';
 import { README_CHART } from '../report/report-charts.ts';
 import { runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
+import type { LiveFlags } from './live-flags.ts';
+import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
 export interface BenchCommandOptions {
   readonly suites: readonly string[];
@@ -24,6 +26,7 @@ export interface BenchCommandOptions {
   readonly tokenizer?: TokenizerName;
   readonly updateReadme: boolean;
   readonly argv: string;
+  readonly live?: LiveFlags;
 }
 
 function chooseSuites(all: readonly SuiteSpec[], names: readonly string[]): SuiteSpec[] {
@@ -36,6 +39,8 @@ function chooseSuites(all: readonly SuiteSpec[], names: readonly string[]): Suit
 }
 
 export async function benchCommand(options: BenchCommandOptions): Promise<number> {
+  // Before anything is built: a live run without its key fails at once.
+  const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
   const specs = chooseSuites(readSuiteSpecs(path.join(environment.projectRoot, 'workloads')), options.suites);
   const traces: SuiteTrace[] = [];
   const probes: Probe[] = [];
@@ -56,9 +61,17 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     if (options.configs.length === 0) for (const c of spec.configs) configNames.add(c);
   }
   const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
+  const tokenizer = options.tokenizer ?? environment.tokenizer;
+  let configs = await resolveBenchConfigs([...configNames]);
+  let live;
+  if (liveOptions !== null && options.live) {
+    const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes, configs, tokenizer }, environment);
+    live = plan.session;
+    configs = [...plan.configs];
+  }
   const code = await runAndReport({
-    traces, probes, configs: await resolveBenchConfigs([...configNames]),
-    tokenizer: options.tokenizer ?? environment.tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
+    traces, probes, configs, live,
+    tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');

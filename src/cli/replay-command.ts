@@ -9,6 +9,8 @@ import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { deriveProbes } from '../bench/derive/derive-probes.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
+import type { LiveFlags } from './live-flags.ts';
+import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
 export interface ReplayCommandOptions {
   readonly paths: readonly string[];
@@ -20,11 +22,14 @@ export interface ReplayCommandOptions {
   readonly json: boolean;
   readonly tokenizer?: TokenizerName;
   readonly argv: string;
+  readonly live?: LiveFlags;
 }
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
-  const configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
+  // Before anything is read: a live run without its key fails at once.
+  const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
+  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
   checkReportTarget(options.out);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];
@@ -40,12 +45,20 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     process.stderr.write(`no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`);
   }
   assertProbesCheck(probes, traces.map((t) => t.trace));
+  const tokenizer = options.tokenizer ?? environment.tokenizer;
+  let live;
+  if (liveOptions !== null && options.live) {
+    const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes: probes.map((p) => p.probe), configs, tokenizer }, environment);
+    live = plan.session;
+    configs = [...plan.configs];
+  }
   return runAndReport({
     traces,
     screening,
     probes: probes.map((p) => p.probe),
     configs,
-    tokenizer: options.tokenizer ?? environment.tokenizer,
+    live,
+    tokenizer,
     out: options.out,
     json: options.json,
     argv: options.argv,

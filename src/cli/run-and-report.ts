@@ -7,10 +7,13 @@ import type { BenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { countRequests, runReplay, type SuiteTrace } from '../bench/run-replay.ts';
+import type { RunResult } from '../bench/replay-rows.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderBenchTables } from '../report/render-bench-tables.ts';
 import type { Summary } from '../report/summary.ts';
 import { writeReport } from '../report/write-report.ts';
+import { renderLiveMarkdown, formatUsd } from '../report/render-live-tables.ts';
+import type { LiveSession } from '../bench/live/live-session.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 
 export interface RunAndReportOptions {
@@ -28,6 +31,8 @@ export interface RunAndReportOptions {
   readonly onSummary?: ((summary: Summary) => void) | undefined;
   /** Called with the report folder once it is complete. */
   readonly onReport?: ((outDir: string) => void) | undefined;
+  /** A model answering every probe at its scoring points (`--live`). */
+  readonly live?: LiveSession | undefined;
 }
 
 /** The nearest existing ancestor of `dir` must be a writable folder, else nothing is replayed. */
@@ -52,15 +57,20 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   checkReportTarget(options.out);
   const interactive = environment.stderrIsTTY && !environment.ci;
   const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
-  let result;
+  let result: RunResult;
   try {
     result = await runReplay(
-      { traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [] },
+      {
+        traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv,
+        projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [],
+        ...(options.live ? { onScoringPoint: options.live.onScoringPoint } : {}),
+      },
       progress,
     );
   } finally {
     progress.stop();
   }
+  if (options.live) result = { ...result, live: options.live.result() };
   const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
   const { summary } = await writeReport(result, outDir, options.render);
   options.onSummary?.(summary);
@@ -68,7 +78,17 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
-    process.stdout.write(`${renderBenchTables(summary, options.render)}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
+    const live = summary.live ? `\n\n${renderLiveMarkdown(summary)}` : '';
+    process.stdout.write(`${renderBenchTables(summary, options.render)}${live}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
   }
-  return summary.errors.length > 0 ? 1 : 0;
+  const liveErrors = result.live?.probes.filter((row) => row.state === 'errored').length ?? 0;
+  if (result.live) {
+    const { run, probes } = result.live;
+    const notRun = probes.filter((row) => row.state === 'not-run').length;
+    const cached = probes.reduce((n, row) => n + row.cached_calls, 0);
+    process.stderr.write(`live: ${probes.length - notRun - liveErrors} answers, ${cached} model calls from the response cache, ${formatUsd(run.spent_usd)} paid by this run\n`);
+    if (run.budget_stopped) process.stderr.write(`live: the budget of ${formatUsd(run.budget_usd)} was reached; ${notRun} answers were not run (re-run with a larger --budget-usd: what was answered comes from the cache)\n`);
+    if (liveErrors > 0) process.stderr.write(`live: ${liveErrors} answers failed (see the live table's errors); re-run the same command to retry them, answered ones come from the cache\n`);
+  }
+  return summary.errors.length > 0 || liveErrors > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HUNDRED_TRACE_RUN } from './__fixtures__/hundred-trace-run-result.ts';
 import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
 import { renderChartPng, renderChartSvg } from './render-chart.ts';
-import { CHART_NAMES, REPORT_CHARTS, renderReportCharts, type ChartName } from './report-charts.ts';
+import { CHART_NAMES, REPORT_CHARTS, chartCaption, renderReportCharts, type ChartName } from './report-charts.ts';
 import { summarize } from './summarize.ts';
 import type { Summary } from './summary.ts';
 
@@ -67,7 +67,7 @@ describe('report charts', () => {
     const empty: Summary = { ...summary, results: [], workloads: [] };
     for (const chart of await renderReportCharts(empty)) {
       expect(chart.svg).toMatch(/^<svg /);
-      expect(textsOf(chart.svg)).toContain(REPORT_CHARTS[chart.name].caption);
+      expect(textsOf(chart.svg)).toContain(chartCaption(chart.name));
     }
   });
 

@@ -1,4 +1,5 @@
 /** Compares two runs' summaries pair by pair: reduction deltas and paired statistics, overall and per config. */
+import { compareLiveRuns, type LiveRunDelta } from './compare-live-runs.ts';
 import { pairedStatistic, type BootstrapOptions, type PairedStatistic } from './paired-bootstrap.ts';
 import { roundTo } from './summarize.ts';
 import type { PairSummary, Summary } from './summary.ts';
@@ -25,6 +26,8 @@ export interface RunComparison {
   /** Pairs one run has and the other lacks (a config added, a trace dropped, an errored pair). */
   readonly only_in_a: readonly { readonly trace: string; readonly config: string }[];
   readonly only_in_b: readonly { readonly trace: string; readonly config: string }[];
+  /** Live answers probe by probe, when both runs were made with `--live`; else null. */
+  readonly live: readonly LiveRunDelta[] | null;
 }
 
 const keyOf = (pair: PairSummary): string => JSON.stringify([pair.trace, pair.config]);
@@ -60,5 +63,6 @@ export function compareSummaries(a: Summary, b: Summary, options: BootstrapOptio
     })),
     only_in_a: a.results.filter((pair) => !inB.has(keyOf(pair))).map(({ trace, config }) => ({ trace, config })),
     only_in_b: b.results.filter((pair) => !inA.has(keyOf(pair))).map(({ trace, config }) => ({ trace, config })),
+    live: compareLiveRuns(a, b, options),
   };
 }

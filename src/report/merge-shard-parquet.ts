@@ -24,7 +24,7 @@ async function exists(file: string): Promise<boolean> {
 
 async function requireParquet(dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) {
-    for (const table of RESULT_TABLES) {
+    for (const table of RESULT_TABLES.filter((t) => t.addedLater !== true)) {
       const file = parquetFile(dir, table.name);
       if (!(await exists(file))) throw new PathError(file, 'is missing: the folder is not a report with Parquet exports');
     }
@@ -34,8 +34,12 @@ async function requireParquet(dirs: readonly string[]): Promise<void> {
 async function mergeTable(connection: DuckDBConnection, table: TableSpec, dirs: readonly string[]): Promise<number> {
   // The declared schema, not the Parquet's inferred one, so NOT NULL and BIGINT hold in the merge too.
   await connection.run(createTableSql(table));
-  const files = dirs.map((dir) => quoteLiteral(parquetFile(dir, table.name))).join(', ');
+  const present: string[] = [];
+  for (const dir of dirs) if (await exists(parquetFile(dir, table.name))) present.push(dir);
   const name = quoteIdentifier(table.name);
+  // A report older than a table has none of its rows: the table stays, empty of them.
+  if (present.length === 0) return 0;
+  const files = present.map((dir) => quoteLiteral(parquetFile(dir, table.name))).join(', ');
   await connection.run(`INSERT INTO ${name} BY NAME SELECT * FROM read_parquet([${files}], union_by_name = true)`);
   const reader = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${name}`);
   return Number(reader.getRowObjectsJS()[0]?.n ?? 0);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
+import { LIVE_RUN } from './__fixtures__/live-run-result.ts';
 import { RESULT_TABLES, quoteIdentifier } from './results-schema.ts';
 import { quoteLiteral } from './sql-literal.ts';
 import { writeParquetExports } from './write-parquet.ts';
@@ -23,7 +23,8 @@ beforeAll(async () => {
   tempDir = await mkdtemp(path.join(os.tmpdir(), "terse-parquet-o'brien-"));
   const database = path.join(tempDir, 'results.duckdb');
   parquetDir = path.join(tempDir, 'parquet');
-  await writeResultsDatabase(SMOKE_RUN, database);
+  // The smoke run with live answers: every table, the live ones included, holds rows.
+  await writeResultsDatabase(LIVE_RUN, database);
   await writeParquetExports(database, parquetDir);
   instance = await DuckDBInstance.create(database, { access_mode: 'READ_ONLY' });
   connection = await instance.connect();

@@ -29,5 +29,32 @@ export function renderComparison(comparison: RunComparison): string {
   );
   const missing = comparison.only_in_a.length + comparison.only_in_b.length;
   const note = missing === 0 ? '' : `\n\n${formatCount(comparison.only_in_a.length)} pairs only in a, ${formatCount(comparison.only_in_b.length)} only in b (left out).`;
-  return `a = ${comparison.a}, b = ${comparison.b}\n\n${table}${note}`;
+  return `a = ${comparison.a}, b = ${comparison.b}\n\n${table}${note}${renderLiveDeltas(comparison)}`;
+}
+
+/** The live answers of the two runs, per config: McNemar and the accuracy change with its interval. */
+function renderLiveDeltas(comparison: RunComparison): string {
+  if (comparison.live === null) return '';
+  if (comparison.live.length === 0) return '\n\nLive answers: no probe was answered in both runs.';
+  const table = markdownTable(
+    [
+      { header: 'config (live)', align: 'left' },
+      { header: 'point', align: 'left' },
+      { header: 'probes', align: 'right' },
+      { header: 'both / b only / a only / neither correct', align: 'right' },
+      { header: 'McNemar p', align: 'right' },
+      { header: 'accuracy change (b - a)', align: 'right' },
+      { header: '95% interval', align: 'right' },
+      { header: 'verdict', align: 'left' },
+    ],
+    comparison.live.map((d) => [
+      d.config, d.point, formatCount(d.n),
+      `${formatCount(d.both)} / ${formatCount(d.only_b)} / ${formatCount(d.only_a)} / ${formatCount(d.neither)}`,
+      d.mcnemar_p < 0.001 ? '<0.001' : d.mcnemar_p.toFixed(3),
+      points(d.accuracy_delta.mean_delta),
+      d.accuracy_delta.ci95 === null ? '—' : `${points(d.accuracy_delta.ci95.low)} .. ${points(d.accuracy_delta.ci95.high)}`,
+      d.verdict,
+    ]),
+  );
+  return `\n\nLive answers, probe by probe (correct by match; count and causal answers also model-graded):\n\n${table}`;
 }

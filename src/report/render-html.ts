@@ -6,7 +6,8 @@ import { escapeHtml } from './escape-html.ts';
 import { formatCount } from './format-figures.ts';
 import { htmlTable } from './html-table.ts';
 import type { RenderOptions } from './render-markdown.ts';
-import { REPORT_CHARTS, type RenderedChart } from './report-charts.ts';
+import { chartCaption, type RenderedChart } from './report-charts.ts';
+import { liveAccuracyTable, liveComparisonTable, liveContextLine } from './render-live-tables.ts';
 import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable } from './summary-tables.ts';
 import type { Summary } from './summary.ts';
 
@@ -44,7 +45,7 @@ function runHeader(summary: Summary): string {
 
 /** The chart's SVG ready to sit in the page: no namespace attributes (HTML implies them; they are URLs). */
 function inlineSvg(chart: RenderedChart): string {
-  const caption = REPORT_CHARTS[chart.name].caption;
+  const caption = chartCaption(chart.name);
   const svg = chart.svg.replace(/^<svg([^>]*)>/, (_tag, attributes: string) => {
     const kept = attributes.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, '');
     return `<svg${kept} role="img" aria-label="${escapeHtml(caption)}">`;
@@ -71,6 +72,11 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
   for (const suite of suites) {
     const rows = summary.workloads.filter((row) => row.suite === suite);
     parts.push(section(`Suite <code>${escapeHtml(suite)}</code>`, scrolling(htmlTable(workloadTable(rows, summary.configs, options, false)))));
+  }
+  if (summary.live) {
+    const { live } = summary;
+    const tables = [liveAccuracyTable(summary, live), ...(live.comparisons.length > 0 ? [liveComparisonTable(summary, live)] : [])];
+    parts.push(section('Live answers (a model in the loop)', `<p>${escapeHtml(liveContextLine(live))}</p>`, ...tables.map((table) => scrolling(htmlTable(table)))));
   }
   if (charts.length > 0) parts.push(section('Charts', ...charts.map(inlineSvg)));
   if (summary.probe_screening.length > 0) parts.push(section('Probe screening', scrolling(htmlTable(screeningTable(summary)))));

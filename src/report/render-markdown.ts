@@ -4,6 +4,7 @@ import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
 import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import { renderLiveMarkdown } from './render-live-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
 export interface PublishedFigure {
@@ -44,6 +45,7 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
   if (remaining !== null && summary.remaining.some((r) => r.config === remaining)) {
     sections.push(`## Where tool-output tokens remain (\`${remaining}\`)`, 'Each compressible block counted once, when first sent; by content kind, then by the command that printed it.', markdown(remainingTable(summary, remaining)));
   }
+  if (summary.live) sections.push('## Live answers (a model in the loop)', renderLiveMarkdown(summary));
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

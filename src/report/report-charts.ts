@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { compressLatencyChart } from './chart-compress-latency.ts';
 import { fidelityVsReductionChart } from './chart-fidelity-vs-reduction.ts';
+import { liveAccuracyChart } from './chart-live-accuracy.ts';
 import { probeOutcomesChart } from './chart-probe-outcomes.ts';
 import { reductionByWorkloadChart } from './chart-reduction-by-workload.ts';
 import { tokensPerTraceChart } from './chart-tokens-per-trace.ts';
@@ -26,6 +27,18 @@ export const REPORT_CHARTS: Readonly<Record<ChartName, ChartDefinition>> = {
   'probe-outcomes': { caption: 'Probe outcomes per config', spec: probeOutcomesChart },
 };
 
+/** Charts only a live run has (`--live`), drawn after the others. */
+export type LiveChartName = 'live-accuracy';
+
+export const LIVE_CHARTS: Readonly<Record<LiveChartName, ChartDefinition>> = {
+  'live-accuracy': { caption: 'Live accuracy against effective reduction', spec: liveAccuracyChart },
+};
+
+/** The caption of any chart. */
+export function chartCaption(name: ChartName | LiveChartName): string {
+  return name in REPORT_CHARTS ? REPORT_CHARTS[name as ChartName].caption : LIVE_CHARTS[name as LiveChartName].caption;
+}
+
 /** The chart the README embeds, from `charts/<name>.png` of a report. */
 export const README_CHART: ChartName = 'fidelity-vs-reduction';
 
@@ -34,7 +47,7 @@ export const CHART_NAMES = Object.keys(REPORT_CHARTS) as ChartName[];
 
 /** A rendered chart: its spec and its SVG. */
 export interface RenderedChart {
-  readonly name: ChartName;
+  readonly name: ChartName | LiveChartName;
   readonly spec: TopLevelSpec;
   readonly svg: string;
 }
@@ -48,6 +61,12 @@ async function renderAll(summary: Summary): Promise<readonly RenderedChart[]> {
   for (const name of CHART_NAMES) {
     const spec = REPORT_CHARTS[name].spec(summary);
     charts.push({ name, spec, svg: await renderChartSvg(spec) });
+  }
+  if (summary.live) {
+    for (const name of Object.keys(LIVE_CHARTS) as LiveChartName[]) {
+      const spec = LIVE_CHARTS[name].spec(summary);
+      charts.push({ name, spec, svg: await renderChartSvg(spec) });
+    }
   }
   return charts;
 }

@@ -29,6 +29,8 @@ export interface TableSpec {
   readonly name: string;
   readonly columns: readonly ColumnDefinition[];
   readonly rows: (result: RunResult) => Iterable<readonly CellValue[]>;
+  /** A table reports written before it existed lack: merging them treats its absence as no rows. @default false */
+  readonly addedLater?: boolean;
 }
 
 function defineTable<Row>(
@@ -128,6 +130,44 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'retrieval_calls', type: 'BIGINT', get: (row) => row.retrieval_calls },
     { name: 'retrieval_tokens', type: 'BIGINT', get: (row) => row.retrieval_tokens },
   ]),
+  { ...defineTable('live', (result) => result.live?.probes ?? [], [
+    runId,
+    { name: 'trace', type: 'VARCHAR', get: (row) => row.trace },
+    { name: 'config', type: 'VARCHAR', get: (row) => row.config },
+    { name: 'probe', type: 'VARCHAR', get: (row) => row.probe },
+    { name: 'provider', type: 'VARCHAR', get: (row) => row.provider },
+    { name: 'model', type: 'VARCHAR', get: (row) => row.model },
+    { name: 'kind', type: 'VARCHAR', get: (row) => row.kind },
+    { name: 'live_only', type: 'BOOLEAN', get: (row) => row.live_only },
+    { name: 'point', type: 'VARCHAR', get: (row) => row.point },
+    { name: 'request_index', type: 'BIGINT', get: (row) => row.request_index },
+    { name: 'state', type: 'VARCHAR', get: (row) => row.state },
+    { name: 'outcome', type: 'VARCHAR', nullable: true, get: (row) => row.outcome },
+    { name: 'graded_by', type: 'VARCHAR', nullable: true, get: (row) => row.graded_by },
+    { name: 'model_grade', type: 'VARCHAR', nullable: true, get: (row) => row.model_grade },
+    { name: 'answer', type: 'VARCHAR', nullable: true, get: (row) => row.answer },
+    { name: 'retrieve_calls', type: 'BIGINT', get: (row) => row.retrieve_calls },
+    { name: 'model_calls', type: 'BIGINT', get: (row) => row.model_calls },
+    { name: 'cached_calls', type: 'BIGINT', get: (row) => row.cached_calls },
+    { name: 'input_tokens', type: 'BIGINT', get: (row) => row.input_tokens },
+    { name: 'output_tokens', type: 'BIGINT', get: (row) => row.output_tokens },
+    { name: 'cache_read_tokens', type: 'BIGINT', get: (row) => row.cache_read_tokens },
+    { name: 'cache_write_tokens', type: 'BIGINT', get: (row) => row.cache_write_tokens },
+    { name: 'cost_usd', type: 'DOUBLE', nullable: true, get: (row) => row.cost_usd },
+    { name: 'grading_cost_usd', type: 'DOUBLE', nullable: true, get: (row) => row.grading_cost_usd },
+    { name: 'error', type: 'VARCHAR', nullable: true, get: (row) => row.error },
+  ]), addedLater: true },
+  { ...defineTable('live_runs', (result) => (result.live ? [result.live.run] : []), [
+    runId,
+    { name: 'routes', type: 'VARCHAR[]', get: (row) => row.routes.map((r) => `${r.form}: ${r.provider} ${r.model} at ${r.base_url}`) },
+    { name: 'max_rounds', type: 'BIGINT', get: (row) => row.max_rounds },
+    { name: 'points', type: 'VARCHAR[]', get: (row) => row.points },
+    { name: 'budget_usd', type: 'DOUBLE', nullable: true, get: (row) => row.budget_usd },
+    { name: 'spent_usd', type: 'DOUBLE', get: (row) => row.spent_usd },
+    { name: 'budget_stopped', type: 'BOOLEAN', get: (row) => row.budget_stopped },
+    { name: 'prices_as_of', type: 'VARCHAR', get: (row) => row.prices_as_of },
+    { name: 'prices_source', type: 'VARCHAR', get: (row) => row.prices_source },
+  ]), addedLater: true },
   defineTable('configs', (result) => result.configs, [
     runId,
     { name: 'name', type: 'VARCHAR', get: (row) => row.name },

@@ -2,6 +2,7 @@
 import { quantile } from 'simple-statistics';
 import { InvalidTraceError } from '../errors.ts';
 import type { ProbeRow, RequestRow, RunResult, TraceRow } from '../bench/replay-rows.ts';
+import { summarizeLive } from './summarize-live.ts';
 import {
   SUMMARY_VERSION,
   type EndProbeCounts,
@@ -193,6 +194,7 @@ export function summarize(result: RunResult): Summary {
   results.sort(order);
   errors.sort(order);
   const workloadOrder = (a: WorkloadSummary, b: WorkloadSummary): number => order({ ...a, trace: '' }, { ...b, trace: '' });
+  const workloads = workloadsOf(results).sort(workloadOrder);
   return {
     version: SUMMARY_VERSION,
     run: {
@@ -205,8 +207,9 @@ export function summarize(result: RunResult): Summary {
     configs: result.configs.map(({ name, role, description }) => ({ name, role, description })),
     probe_screening: result.screening.map((row) => ({ ...row })),
     results,
-    workloads: workloadsOf(results).sort(workloadOrder),
+    workloads,
     remaining: remainingOf(result, traces),
     errors: errors.map(({ trace, config, error }) => ({ trace, config, error })),
+    ...(result.live ? { live: summarizeLive(result.live, result.traces, workloads, result.run.configs) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { TokenizerName } from '../config.ts';
 import type { ConfigRole } from '../bench/bench-config.ts';
 import type { Workload } from '../bench/trace.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
+import type { LiveSummary } from './summary-live.ts';
 
 /** The version summary.json carries at its top. */
 export const SUMMARY_VERSION = 2;
@@ -134,4 +135,6 @@ export interface Summary {
   readonly workloads: readonly WorkloadSummary[];
   readonly remaining: readonly RemainingRow[];
   readonly errors: readonly PairErrorSummary[];
+  /** A model's answers (`--live` runs only; see summary-live.ts). Optional, so version 2 readers are unaffected. */
+  readonly live?: LiveSummary;
 }
