@@ -7,13 +7,12 @@
 import { fewerTokens } from '../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import { contentRef, formatMarker, MARKER_OPENING } from '../store/marker.ts';
 
 /** Context lines kept on each side of a change, per lossy profile. */
 const CONTEXT_KEPT: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 2, aggressive: 1 };
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
-const MARKER_OPENING = '[[terse:';
 
 interface HunkLine {
   readonly text: string;

@@ -7,9 +7,8 @@
 import { fewerTokens } from '../tokenize/token-size.ts';
 import { compile } from 'html-to-text';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import { contentRef, formatMarker, MARKER_OPENING } from '../store/marker.ts';
 
-const MARKER_OPENING = '[[terse:';
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));

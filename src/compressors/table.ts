@@ -6,13 +6,12 @@
  */
 import { fewerTokens } from '../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import { contentRef, formatMarker, MARKER_OPENING } from '../store/marker.ts';
 import { chooseRows } from './json/choose-rows.ts';
 import { conversationIdentifiers } from './json/mentioned-identifiers.ts';
 import type { Field, Scalar } from './json/row-fields.ts';
 import { SAMPLING_PLANS, type SamplingPlan } from './json/sample-value.ts';
 
-const MARKER_OPENING = '[[terse:';
 const RULE_CELL = /^\s*:?-+:?\s*$/;
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const MIN_DELIMITED_ROWS = 3;

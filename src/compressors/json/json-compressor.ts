@@ -8,7 +8,7 @@
 import type { JsonValue, Profile } from '../../types.ts';
 import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker } from '../../store/marker.ts';
+import { contentRef, formatMarker, MARKER_OPENING } from '../../store/marker.ts';
 import { encodeColumnar } from './columnar-format.ts';
 import { parseCutJson } from './cut-json.ts';
 import { elideDeeperThan } from './elide-deep-values.ts';
@@ -17,8 +17,6 @@ import { safeParseJson } from './safe-parse.ts';
 import { SAMPLING_PLANS, sampleValue } from './sample-value.ts';
 import { STRING_PLANS, shortenLongStrings } from './shorten-long-strings.ts';
 
-/** Text that already carries a marker was compressed before: compressing it again must change nothing. */
-const MARKER_OPENING = '[[terse:';
 /** A cut document's skim, per lossy profile: the deepest nesting limit whose encoding fits this share of the input, else the smallest. */
 const CUT_SKIM_SHARES: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.25, aggressive: 0.15 };
 /** Deepest first; at 2 the items of a top-level list keep their scalar fields, below that nothing is left to skim. */
@@ -84,6 +82,7 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
 }
 
 function compressJson(input: CompressInput, context: CompressContext): CompressResult | null {
+  // Text that already carries a marker was compressed before: compressing it again must change nothing.
   if (input.text.includes(MARKER_OPENING)) return null;
   const parsed = safeParseJson(input.text);
   if (!parsed.ok) return compressCutJson(input, context);
