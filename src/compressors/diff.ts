@@ -7,7 +7,8 @@
 import { fewerTokens } from '../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
-import { contentRef, formatMarker, MARKER_OPENING } from '../store/marker.ts';
+import { MARKER_OPENING } from '../store/marker.ts';
+import { dropInput } from './lossy-result.ts';
 
 /** Context lines kept on each side of a change, per lossy profile. */
 const CONTEXT_KEPT: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 2, aggressive: 1 };
@@ -145,18 +146,18 @@ function compressDiff(input: CompressInput, context: CompressContext): CompressR
   if (context.profile === 'lossless' || input.text.includes(MARKER_OPENING)) return null;
   const files = readFiles(input.text.split('\n'), CONTEXT_KEPT[context.profile]);
   if (files === null || !files.some((file) => file.omitted > 0)) return null;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const out: string[] = [];
   for (const file of files) {
     if (file.name !== '') out.push(`# ${file.name}: +${file.added} -${file.removed}`);
     out.push(...file.header, ...file.body);
     if (file.omitted > 0) {
-      out.push(formatMarker(ref, `${file.omitted} context lines omitted`));
+      out.push(drop.marker(`${file.omitted} context lines omitted`));
     }
   }
   const text = out.join('\n');
   if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** Unified diffs: every header and changed line kept, long context trimmed with a per-file marker and summary. */

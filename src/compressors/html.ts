@@ -7,7 +7,8 @@
 import { fewerTokens } from '../tokenize/token-size.ts';
 import { compile } from 'html-to-text';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
-import { contentRef, formatMarker, MARKER_OPENING } from '../store/marker.ts';
+import { MARKER_OPENING } from '../store/marker.ts';
+import { dropInput } from './lossy-result.ts';
 
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 
@@ -35,11 +36,11 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   const tags = input.text.match(TAG)?.length ?? 0;
   if (tags === 0) return null;
   const converted = toText(input.text).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-  const ref = contentRef(input.text);
-  const marker = formatMarker(ref, `HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
+  const drop = dropInput(input.text);
+  const marker = drop.marker(`HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;
   if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** HTML pages and fragments: readable text with links as `text [url]`, the markup in the store. */

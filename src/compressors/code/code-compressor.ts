@@ -26,9 +26,9 @@
  * have no ERROR or MISSING node, a fragment's may keep only the errors it copied verbatim; and it
  * must save at least `minReduction` of the tokens. Otherwise the block is left to the next compressor.
  */
-import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { withinShare } from '../../tokenize/token-size.ts';
+import { dropInput } from '../lossy-result.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { checkedOutline } from './checked-outline.ts';
@@ -128,7 +128,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const rules = LANGUAGE_RULES[grammar];
     const tree = lookup.parser.parse(code);
     if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
-    const ref = contentRef(text);
+    const drop = dropInput(text);
     let outlined: string;
     let view: CodeView = { numbered: numbered !== null, fragment: false };
     let completed: CompletedFragment | null = null;
@@ -145,7 +145,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation), source.errors, withLists);
       const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
       if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
-      const style = { ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
+      const style = { ref: drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
       const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
       if (!checked.ok) {
         const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
@@ -163,7 +163,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       const before = size.exact();
       return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
     }
-    return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };
+    return { result: drop.result(outlined), reason: null, view };
   }
 
   function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {

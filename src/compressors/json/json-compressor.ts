@@ -8,7 +8,8 @@
 import type { JsonValue, Profile } from '../../types.ts';
 import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker, MARKER_OPENING } from '../../store/marker.ts';
+import { MARKER_OPENING } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import { encodeColumnar } from './columnar-format.ts';
 import { parseCutJson } from './cut-json.ts';
 import { elideDeeperThan } from './elide-deep-values.ts';
@@ -70,15 +71,15 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
   if (context.profile === 'lossless') return null;
   const cut = parseCutJson(input.text);
   if (cut === null) return null;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const size = inputSize(input, context.ruler);
-  const { encoded, limit: skimmed } = skimCut(cut.value, context, ref, size);
+  const { encoded, limit: skimmed } = skimCut(cut.value, context, drop.ref, size);
   const rest = cut.tail.trim().length === 0 ? null : cut.tail.replace(/^[ \t]*\r?\n/, '');
   const outline = skimmed === null ? '' : `; values nested past ${skimmed} levels shown as <n keys>/<n items>`;
-  const marker = formatMarker(ref, `input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
+  const marker = drop.marker(`input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
   const text = rest === null ? `${encoded.text}\n${marker}` : `${encoded.text}\n${marker}\n${rest}`;
   if (!fewerTokens(text, size, context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 function compressJson(input: CompressInput, context: CompressContext): CompressResult | null {
@@ -86,11 +87,11 @@ function compressJson(input: CompressInput, context: CompressContext): CompressR
   if (input.text.includes(MARKER_OPENING)) return null;
   const parsed = safeParseJson(input.text);
   if (!parsed.ok) return compressCutJson(input, context);
-  const ref = context.profile === 'lossless' ? null : contentRef(input.text);
-  const { text, omitted } = encode(parsed.value, context, ref);
+  const drop = context.profile === 'lossless' ? null : dropInput(input.text);
+  const { text, omitted } = encode(parsed.value, context, drop?.ref ?? null);
   if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  if (omitted === 0 || ref === null) return { text, lossy: false, dropped: [] };
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  if (omitted === 0 || drop === null) return { text, lossy: false, dropped: [] };
+  return drop.result(text);
 }
 
 /** JSON tool results: lossless tables first, then (balanced, aggressive) sampling of long arrays with markers. */
