@@ -4,8 +4,7 @@
  * dropped, so every hunk header stays true. Each file gets a summary line (`# path: +12 -3`) and, when
  * context was dropped, one marker saying how many lines. Lossless profile: null (no lossless rewrite applies).
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
 import { MARKER_OPENING } from '../store/marker.ts';
 import { dropInput } from './lossy-result.ts';
@@ -156,7 +155,6 @@ function compressDiff(input: CompressInput, context: CompressContext): CompressR
     }
   }
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -164,11 +162,5 @@ function compressDiff(input: CompressInput, context: CompressContext): CompressR
 export const diffCompressor: Compressor = {
   name: 'diff',
   kinds: ['diff'],
-  compress(input, context) {
-    try {
-      return compressDiff(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressDiff,
 };

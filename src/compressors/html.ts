@@ -4,9 +4,8 @@
  * words a reader searches for). The markup is dropped, so this is lossy: the original goes to the
  * store and one marker says so. Lossless profile: null.
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
 import { compile } from 'html-to-text';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
 import { MARKER_OPENING } from '../store/marker.ts';
 import { dropInput } from './lossy-result.ts';
 
@@ -39,7 +38,6 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   const drop = dropInput(input.text);
   const marker = drop.marker(`HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -47,11 +45,5 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
 export const htmlCompressor: Compressor = {
   name: 'html',
   kinds: ['html'],
-  compress(input, context) {
-    try {
-      return compressHtml(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressHtml,
 };

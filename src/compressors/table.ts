@@ -4,8 +4,7 @@
  * and the rows the keep-rules of the json compressor pick (trouble, outliers, change points, first
  * and last, mentioned ids), with one marker per sampled table saying how many rows it omitted.
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
 import { MARKER_OPENING } from '../store/marker.ts';
 import { dropInput, type DroppedInput } from './lossy-result.ts';
 import { chooseRows } from './json/choose-rows.ts';
@@ -173,7 +172,7 @@ function compressTable(input: CompressInput, context: CompressContext): Compress
     for (const block of [...blocks].reverse()) omitted += sampleBlock(lines, block, plan, mentioned, drop);
   }
   const text = lines.join('\n');
-  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
+  if (text === input.text) return null;
   if (omitted === 0) return { text, lossy: false, dropped: [] };
   return drop.result(text);
 }
@@ -182,11 +181,5 @@ function compressTable(input: CompressInput, context: CompressContext): Compress
 export const tableCompressor: Compressor = {
   name: 'table',
   kinds: ['table'],
-  compress(input, context) {
-    try {
-      return compressTable(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressTable,
 };

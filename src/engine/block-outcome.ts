@@ -13,6 +13,12 @@ export type PassReason =
   | 'no-compressor'
   | 'no-gain';
 
+/** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
+export interface CompressorFault {
+  readonly compressor: string;
+  readonly error: string;
+}
+
 /** A block's fate: compressed, passed (with why), or failed open (with the error). */
 export type BlockOutcome =
   | {
@@ -23,6 +29,8 @@ export type BlockOutcome =
       readonly lossy: boolean;
       readonly dropped: readonly DroppedOriginal[];
       readonly ms: number;
+      /** Compressors that threw before one compressed the block (absent when none did). */
+      readonly faults?: readonly CompressorFault[];
     }
   | PassedBlock
   | FailedBlock;

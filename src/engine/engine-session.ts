@@ -7,7 +7,7 @@ import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { JsonObject, JsonValue, Provider } from '../types.ts';
 import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
-import type { Detect } from './compress-block.ts';
+import type { Detect } from './block-routing.ts';
 import type { EngineOptions } from './engine-options.ts';
 
 /** Everything the engine needs that is not per request. */

@@ -170,7 +170,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     try {
       return attempt(input, context);
     } catch (error) {
-      // Fail open: a grammar or wasm fault must never take the block down with it.
+      // A grammar or wasm fault, given as the reason (the engine's `compress` gets the throw and records it).
       return skip(`code outline failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -179,7 +179,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     name: 'code',
     kinds: ['code'],
     compressWithReason,
-    compress: (input, context) => compressWithReason(input, context).result,
+    compress: (input, context) => attempt(input, context).result,
   };
 }
 

@@ -15,11 +15,10 @@
  * Served for `log`, `table` and `search` blocks ahead of their own compressors: tsc's `(12,5)` reads
  * as a two-column table and gcc's `a.c:12:5:` as search hits. Anything else it leaves alone.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
 import { readDiagnosticReport, type DiagnosticRecord } from './diagnostic-report.ts';
 import { messageTemplate } from './message-template.ts';
 
@@ -121,7 +120,6 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
   const drop = dropInput(input.text);
   out.push(drop.marker(`${folded} of ${total} lines folded into the counts above; the ref holds every line`));
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -129,6 +127,5 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
 export const diagnosticsCompressor: Compressor = {
   name: 'diagnostics',
   kinds: ['log', 'table', 'search'],
-  // A throw reaches the engine, which passes the block unchanged and records the error.
   compress: compressDiagnostics,
 };

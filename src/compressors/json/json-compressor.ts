@@ -6,7 +6,7 @@
  * says it was cut.
  */
 import type { JsonValue, Profile } from '../../types.ts';
-import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
+import { withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
@@ -78,7 +78,6 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
   const outline = skimmed === null ? '' : `; values nested past ${skimmed} levels shown as <n keys>/<n items>`;
   const marker = drop.marker(`input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
   const text = rest === null ? `${encoded.text}\n${marker}` : `${encoded.text}\n${marker}\n${rest}`;
-  if (!fewerTokens(text, size, context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -89,7 +88,7 @@ function compressJson(input: CompressInput, context: CompressContext): CompressR
   if (!parsed.ok) return compressCutJson(input, context);
   const drop = context.profile === 'lossless' ? null : dropInput(input.text);
   const { text, omitted } = encode(parsed.value, context, drop?.ref ?? null);
-  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
+  if (text === input.text) return null;
   if (omitted === 0 || drop === null) return { text, lossy: false, dropped: [] };
   return drop.result(text);
 }
@@ -98,12 +97,5 @@ function compressJson(input: CompressInput, context: CompressContext): CompressR
 export const jsonCompressor: Compressor = {
   name: 'json',
   kinds: ['json'],
-  compress(input, context) {
-    // Fail open: a value too deep for the encoder's recursion passes through as it came.
-    try {
-      return compressJson(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressJson,
 };

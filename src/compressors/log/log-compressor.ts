@@ -5,13 +5,12 @@
  * occurrence counts and first/last timestamps, under one marker for the whole original.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
 import { splitRecords } from './log-records.ts';
 import { logTemplate, MAX_CHARS } from './log-template.ts';
@@ -73,7 +72,6 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     ...plan.folded.map(describeFold),
     marker,
   ].join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -81,11 +79,5 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
 export const logCompressor: Compressor = {
   name: 'log',
   kinds: ['log'],
-  compress(input, context) {
-    try {
-      return compressLog(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressLog,
 };

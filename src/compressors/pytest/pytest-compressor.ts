@@ -11,10 +11,9 @@
  * Served ahead of the compressors of `code`, `text` and `log`: pytest's report quotes source, so
  * detection often reads it as Python.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
 import { failureBlocks, holdsFailureReport } from './pytest-failures.ts';
 
 /** Leaving out fewer lines than this is not worth a marker. */
@@ -47,7 +46,6 @@ function compressPytest(input: CompressInput, context: CompressContext): Compres
   const drop = dropInput(input.text);
   out.push(drop.marker(`${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`));
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -55,6 +53,5 @@ function compressPytest(input: CompressInput, context: CompressContext): Compres
 export const pytestCompressor: Compressor = {
   name: 'pytest',
   kinds: ['code', 'text', 'log'],
-  // A throw reaches the engine, which passes the block unchanged and records the error.
   compress: compressPytest,
 };

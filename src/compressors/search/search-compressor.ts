@@ -102,11 +102,5 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
 export const searchCompressor: Compressor = {
   name: 'search',
   kinds: ['search'],
-  compress(input, context) {
-    try {
-      return compressSearch(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressSearch,
 };

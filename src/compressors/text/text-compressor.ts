@@ -11,7 +11,7 @@ import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
-import { fewerTokens, holdsAtLeast } from '../../tokenize/token-size.ts';
+import { holdsAtLeast } from '../../tokenize/token-size.ts';
 
 const KEEP_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.55, aggressive: 0.3 };
 const MIN_TOKENS = 120;
@@ -70,7 +70,6 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
   const text = `${[...rendered.lines, ...(dropped > 0 ? [`(... ${dropped} lines omitted)`] : []), marker].join('\n')}${trailing}`;
-  if (!fewerTokens(text, size, context.ruler)) return null;
   return drop.result(text);
 }
 
@@ -78,11 +77,5 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
 export const textCompressor: Compressor = {
   name: 'text',
   kinds: ['text'],
-  compress(input, context) {
-    try {
-      return compressText(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressText,
 };
