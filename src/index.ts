@@ -1,6 +1,6 @@
 /** terse's public surface, exported by name. */
 export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
-export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss } from './errors.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError } from './errors.ts';
 
 export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
 export { detectContent } from './detect/detect-content.ts';

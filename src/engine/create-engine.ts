@@ -3,7 +3,7 @@ import { detectContent } from '../detect/detect-content.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import type { Store } from '../store/store.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
-import { restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
+import { checkedRegistry, restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
 import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import type { EngineSetup } from './engine-session.ts';
@@ -14,18 +14,18 @@ export interface CreateEngineOptions extends Partial<EngineOptions> {
   readonly store?: Store;
   /** A ruler to share (its count cache too). @default a new ruler for `tokenizer` */
   readonly ruler?: TokenRuler;
-  /** The compressors by kind. @default DEFAULT_REGISTRY */
+  /** The compressors by kind, each listed only under kinds it declares (else CompressorKindError). @default DEFAULT_REGISTRY */
   readonly registry?: CompressorRegistry;
 }
 
-/** A ready engine; async because some compressors load grammars before their first block. */
+/** A ready engine; async because some compressors load grammars before their first block. Throws CompressorKindError for a registry that routes a compressor content it does not declare. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSetup> {
   const resolved = resolveEngineOptions(options);
   const { store, ruler, registry } = options;
   if (registry === undefined) await prepareDefaultRegistry();
   return {
     options: resolved,
-    registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),
+    registry: restrictRegistry(checkedRegistry(registry ?? DEFAULT_REGISTRY), resolved.compressors),
     detect: (text) => detectContent(text),
     store: store ?? createMemoryStore(),
     ruler: ruler ?? createTokenRuler(resolved.tokenizer),

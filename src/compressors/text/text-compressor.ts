@@ -73,9 +73,12 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   return drop.result(text);
 }
 
-/** Keeps the lines of prose that matter most to the conversation, in order, under a budget. */
+/**
+ * Keeps the lines of prose that matter most to the conversation, in order, under a budget. Also listed
+ * for `code`, after the compressors that read code.
+ */
 export const textCompressor: Compressor = {
   name: 'text',
-  kinds: ['text'],
+  kinds: ['text', 'code'],
   compress: compressText,
 };
