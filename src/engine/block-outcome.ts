@@ -11,7 +11,8 @@ export type PassReason =
   | 'already-compressed'
   | 'too-large'
   | 'no-compressor'
-  | 'no-gain';
+  | 'no-gain'
+  | 'over-budget';
 
 /** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
 export interface CompressorFault {

@@ -17,7 +17,8 @@ export interface BlockRouting {
   readonly registry: CompressorRegistry;
   readonly detect: Detect;
   readonly context: CompressContext;
-  readonly deadlineMs: number;
+  /** Characters a block may have compressors read (EngineOptions.workBudgetChars). */
+  readonly workBudgetChars: number;
   /** Sections of mixed content smaller than this many tokens are left as they are. */
   readonly minSectionTokens: number;
 }
@@ -28,7 +29,7 @@ export function blockRouting(setup: EngineSetup, conversation: string, detect: D
     registry: setup.registry,
     detect,
     context: { profile: setup.options.profile, ruler: setup.ruler, conversation },
-    deadlineMs: setup.options.deadlineMs,
+    workBudgetChars: setup.options.workBudgetChars,
     minSectionTokens: setup.options.minBlockTokens,
   };
 }

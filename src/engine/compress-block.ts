@@ -1,7 +1,8 @@
 /**
  * Routes one block to the compressors for its content and keeps the first real gain. The engine, not
  * each compressor, holds every compressor to the contract: a result that is not smaller is passed
- * over for the next compressor, and a compressor that throws is recorded and passed over too.
+ * over for the next compressor, and a compressor that throws is recorded and passed over too. The
+ * work a block may cost is counted (characters handed to compressors), never timed.
  */
 import type { CompressInput, CompressResult, DroppedOriginal } from '../compressors/compressor.ts';
 import { fewerTokens, holdsAtLeast, tokenSize, type TokenSize } from '../tokenize/token-size.ts';
@@ -9,23 +10,21 @@ import type { ContentKind } from '../types.ts';
 import type { BlockOutcome, CompressorFault } from './block-outcome.ts';
 import type { BlockDetection, BlockRouting } from './block-routing.ts';
 import { errorMessage, runCompressor } from './run-compressor.ts';
+import { workBudget, type WorkBudget } from './work-budget.ts';
 
 type Attempt =
   | { readonly state: 'ok'; readonly result: CompressResult; readonly compressor: string; readonly faults: readonly CompressorFault[] }
   | { readonly state: 'none'; readonly faults: readonly CompressorFault[] }
-  | { readonly state: 'failed'; readonly compressor: string; readonly error: string };
+  | { readonly state: 'over-budget' };
 
 const now = (): number => performance.now();
 
-function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting): Attempt {
+function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
   const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
   const faults: CompressorFault[] = [];
   for (const compressor of routing.registry[kind]) {
-    const started = now();
+    if (!budget.spend(text.length)) return { state: 'over-budget' };
     const run = runCompressor(compressor, input, routing.context);
-    if (now() - started > routing.deadlineMs) {
-      return { state: 'failed', compressor: compressor.name, error: `deadline of ${routing.deadlineMs} ms passed` };
-    }
     // A throw is recorded and, like a result that is not smaller, leaves the block to the next compressor.
     if (run.state === 'threw') faults.push({ compressor: compressor.name, error: run.error });
     if (run.state === 'compressed') return { state: 'ok', result: run.result, compressor: compressor.name, faults };
@@ -33,7 +32,7 @@ function attempt(text: string, size: TokenSize, kind: ContentKind, language: str
   return { state: 'none', faults };
 }
 
-function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting): Attempt {
+function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
   const pieces: string[] = [];
   const dropped: DroppedOriginal[] = [];
   const names = new Set<string>();
@@ -46,8 +45,9 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
       pieces.push(piece);
       continue;
     }
-    const tried = attempt(piece, size, section.kind, section.language, toolName, routing);
-    if (tried.state === 'failed') return tried;
+    const tried = attempt(piece, size, section.kind, section.language, toolName, routing, budget);
+    // A block that hit the limit passes whole: a part of it compressed would hide that it did.
+    if (tried.state === 'over-budget') return tried;
     faults.push(...tried.faults);
     if (tried.state === 'none') {
       pieces.push(piece);
@@ -78,9 +78,10 @@ export function compressBlock(text: string, toolName: string | undefined, size: 
     return { state: 'failed', kind: null, compressor: 'detect', error: errorMessage(error), ms: now() - started };
   }
   const { kind } = detection;
-  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing) : attempt(text, size, kind, detection.language, toolName, routing);
+  const budget = workBudget(routing.workBudgetChars);
+  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing, budget) : attempt(text, size, kind, detection.language, toolName, routing, budget);
   const ms = now() - started;
-  if (tried.state === 'failed') return { state: 'failed', kind, compressor: tried.compressor, error: tried.error, ms };
+  if (tried.state === 'over-budget') return { state: 'passed', kind, reason: 'over-budget', ms };
   // Every compressor that could have served the block threw: it fails open, and says why.
   if (tried.state === 'none' && tried.faults.length > 0) return { state: 'failed', kind, ...failureOf(tried.faults), ms };
   if (tried.state === 'none') {
