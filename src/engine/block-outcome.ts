@@ -3,7 +3,10 @@ import type { DroppedOriginal } from '../compressors/compressor.ts';
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind } from '../types.ts';
 
-/** Why a block passed unchanged. */
+/**
+ * Why a block passed unchanged. `breaks-syntax`: every smaller result for its code had more syntax
+ * errors than the code; `syntax-unchecked`: no grammar could tell (code of an unknown language).
+ */
 export type PassReason =
   | 'excluded-tool'
   | 'below-minimum'
@@ -12,7 +15,9 @@ export type PassReason =
   | 'too-large'
   | 'no-compressor'
   | 'no-gain'
-  | 'over-budget';
+  | 'over-budget'
+  | 'breaks-syntax'
+  | 'syntax-unchecked';
 
 /** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
 export interface CompressorFault {

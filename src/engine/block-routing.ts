@@ -1,4 +1,5 @@
 /** What routing one block needs: the compressors by kind, detection, the compress context and the limits. */
+import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
 import type { CompressContext } from '../compressors/compressor.ts';
 import type { ContentKind } from '../types.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
@@ -21,6 +22,8 @@ export interface BlockRouting {
   readonly workBudgetChars: number;
   /** Sections of mixed content smaller than this many tokens are left as they are. */
   readonly minSectionTokens: number;
+  /** Judges every result for code: it must parse no worse than its input. */
+  readonly checkSyntax: SyntaxCheck;
 }
 
 /** The routing of `setup` for blocks written around `conversation`, detected with `detect` (the setup's by default). */
@@ -31,5 +34,6 @@ export function blockRouting(setup: EngineSetup, conversation: string, detect: D
     context: { profile: setup.options.profile, ruler: setup.ruler, conversation },
     workBudgetChars: setup.options.workBudgetChars,
     minSectionTokens: setup.options.minBlockTokens,
+    checkSyntax: setup.checkSyntax,
   };
 }

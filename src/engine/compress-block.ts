@@ -7,14 +7,17 @@
 import type { CompressInput, CompressResult, DroppedOriginal } from '../compressors/compressor.ts';
 import { fewerTokens, holdsAtLeast, tokenSize, type TokenSize } from '../tokenize/token-size.ts';
 import type { ContentKind } from '../types.ts';
-import type { BlockOutcome, CompressorFault } from './block-outcome.ts';
+import type { BlockOutcome, CompressorFault, PassReason } from './block-outcome.ts';
 import type { BlockDetection, BlockRouting } from './block-routing.ts';
 import { errorMessage, runCompressor } from './run-compressor.ts';
 import { workBudget, type WorkBudget } from './work-budget.ts';
 
+/** Why nothing was taken when a compressor's code result was turned down for its syntax; null otherwise. */
+type SyntaxRefusal = Extract<PassReason, 'breaks-syntax' | 'syntax-unchecked'> | null;
+
 type Attempt =
   | { readonly state: 'ok'; readonly result: CompressResult; readonly compressor: string; readonly faults: readonly CompressorFault[] }
-  | { readonly state: 'none'; readonly faults: readonly CompressorFault[] }
+  | { readonly state: 'none'; readonly faults: readonly CompressorFault[]; readonly refusal: SyntaxRefusal }
   | { readonly state: 'over-budget' };
 
 const now = (): number => performance.now();
@@ -22,14 +25,16 @@ const now = (): number => performance.now();
 function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
   const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
   const faults: CompressorFault[] = [];
+  let refusal: SyntaxRefusal = null;
   for (const compressor of routing.registry[kind]) {
     if (!budget.spend(text.length)) return { state: 'over-budget' };
-    const run = runCompressor(compressor, input, routing.context);
-    // A throw is recorded and, like a result that is not smaller, leaves the block to the next compressor.
+    const run = runCompressor(compressor, input, routing.context, routing.checkSyntax);
+    // A throw is recorded and, like a result that is not smaller or breaks code, leaves the block to the next compressor.
     if (run.state === 'threw') faults.push({ compressor: compressor.name, error: run.error });
+    if (run.state === 'declined' && (run.reason === 'breaks-syntax' || run.reason === 'syntax-unchecked')) refusal ??= run.reason;
     if (run.state === 'compressed') return { state: 'ok', result: run.result, compressor: compressor.name, faults };
   }
-  return { state: 'none', faults };
+  return { state: 'none', faults, refusal };
 }
 
 function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
@@ -37,6 +42,7 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
   const dropped: DroppedOriginal[] = [];
   const names = new Set<string>();
   const faults: CompressorFault[] = [];
+  let refusal: SyntaxRefusal = null;
   let lossy = false;
   for (const section of detection.sections ?? []) {
     const piece = text.slice(section.start, section.end);
@@ -50,6 +56,7 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
     if (tried.state === 'over-budget') return tried;
     faults.push(...tried.faults);
     if (tried.state === 'none') {
+      refusal ??= tried.refusal;
       pieces.push(piece);
       continue;
     }
@@ -58,7 +65,7 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
     lossy ||= tried.result.lossy;
     names.add(tried.compressor);
   }
-  if (names.size === 0) return { state: 'none', faults };
+  if (names.size === 0) return { state: 'none', faults, refusal };
   return { state: 'ok', compressor: `mixed:${[...names].sort().join('+')}`, result: { text: pieces.join(''), lossy, dropped }, faults };
 }
 
@@ -85,7 +92,7 @@ export function compressBlock(text: string, toolName: string | undefined, size: 
   // Every compressor that could have served the block threw: it fails open, and says why.
   if (tried.state === 'none' && tried.faults.length > 0) return { state: 'failed', kind, ...failureOf(tried.faults), ms };
   if (tried.state === 'none') {
-    const reason = kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain';
+    const reason = tried.refusal ?? (kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain');
     return { state: 'passed', kind, reason, ms };
   }
   // A mixed block is judged whole as well: its sections' markers may outweigh what they saved.

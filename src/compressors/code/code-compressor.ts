@@ -38,6 +38,7 @@ import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
 import { SourceLines } from './source-lines.ts';
 import { errorShare, errorSpans } from './syntax-errors.ts';
+import { createSyntaxCheck, type SyntaxCheck } from './syntax-verdict.ts';
 import { completeFragment, withoutClosingLine, type CompletedFragment } from './truncated-fragment.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
@@ -182,6 +183,12 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     compress: (input, context) => attempt(input, context).result,
   };
 }
+
+/** The process-wide grammars (`prepareCodeGrammars` loads them), for what else reads code. */
+export const codeGrammars: GrammarRegistry = sharedRegistry;
+
+/** Judges any compressor's result for code against its input, over the process-wide grammars (await `prepareCodeGrammars` once first). */
+export const codeSyntaxCheck: SyntaxCheck = createSyntaxCheck(sharedRegistry);
 
 /** The code compressor over the process-wide grammars (await `prepareCodeGrammars` once first). */
 export const codeCompressor: CodeCompressor = createCodeCompressor();

@@ -75,7 +75,8 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
 
 /**
  * Keeps the lines of prose that matter most to the conversation, in order, under a budget. Also listed
- * for `code`, after the compressors that read code.
+ * for `code`, after the compressors that read code: there the engine takes its output only when it
+ * parses no worse than the input (a fragment already broken, prose read as code).
  */
 export const textCompressor: Compressor = {
   name: 'text',
