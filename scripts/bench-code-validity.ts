@@ -5,7 +5,7 @@
  * Prints valid/total and tokens before/after per language and per set, then every invalid file.
  * `--cli-every N` also runs the real CLI on every N-th file and checks it prints the same bytes.
  *
- *   npx tsx scripts/bench-code-validity.ts [--profile balanced|aggressive] [--cli-every N] [--list FILE]
+ *   npm run bench:code-validity -- [--profile balanced|aggressive] [--cli-every N] [--list FILE]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
