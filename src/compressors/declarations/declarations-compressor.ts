@@ -8,6 +8,8 @@
  *
  * so what is left parses as the input did. "lines A-B" are 1-based lines of the original (a numbered
  * view's own numbers), which the ref returns whole; every other line is an original line, in order.
+ * A Python slice that starts inside a block is read as the file that opening its blocks makes of it
+ * (open-python-fragment.ts), so statements of the cut function can go as well.
  * Served after the code compressor and before the text compressor, whose line-dropping breaks code.
  */
 import { MARKER_OPENING } from '../../store/marker.ts';
@@ -23,6 +25,7 @@ import { SourceLines } from '../code/source-lines.ts';
 import { errorSpans } from '../code/syntax-errors.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { dropInput } from '../lossy-result.ts';
+import { openPythonFragment } from './open-python-fragment.ts';
 import { planDeclarationElisions, type DeclarationPlanOptions } from './plan-declaration-elisions.ts';
 
 /** How much each lossy profile may drop (`lossless` drops nothing). */
@@ -55,14 +58,19 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
     if (!lookup.ok) return null;
     const view = parseNumberedView(input.text);
     const code = view?.code ?? input.text;
-    const tree = lookup.parser.parse(code);
+    // A Python slice that starts inside a block is planned on the file that opening its blocks makes of it.
+    const opened = grammar === 'python' ? openPythonFragment(code) : null;
+    const tree = lookup.parser.parse(opened?.text ?? code);
     if (tree === null) return null;
     const lines = new SourceLines(code);
     const rules = LANGUAGE_RULES[grammar];
     const drop = dropInput(input.text);
     let outlined: string;
     try {
-      const regions = planDeclarationElisions(tree.rootNode, lines, rules, DECLARATION_PROFILES[context.profile], mentionedNames(context.conversation), errorSpans(tree.rootNode));
+      const shift = opened?.openingRows ?? 0;
+      const planned = planDeclarationElisions(tree.rootNode, opened === null ? lines : new SourceLines(opened.text), rules, DECLARATION_PROFILES[context.profile],
+        mentionedNames(context.conversation), errorSpans(tree.rootNode), { firstRow: shift });
+      const regions = planned.map((region) => ({ ...region, firstRow: region.firstRow - shift, lastRow: region.lastRow - shift }));
       if (regions.length === 0) return null;
       const rendered = renderOutline(lines, regions, { ref: drop.ref, rules, maxCalls: MAX_NAMES, firstLineNumber: view?.firstNumber ?? 1 });
       outlined = view === null ? rendered.text : numberOutline(view, rendered.text, rendered.sourceRows);
