@@ -7,6 +7,7 @@ export { detectContent } from './detect/detect-content.ts';
 export type { Detection } from './detect/detection.ts';
 
 export type { Compressor, CompressInput, CompressContext, CompressResult, DroppedOriginal } from './compressors/compressor.ts';
+export { dropInput, type DroppedInput } from './compressors/lossy-result.ts';
 export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';

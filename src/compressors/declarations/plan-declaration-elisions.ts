@@ -2,9 +2,10 @@
  * Which whole declarations a file can lose and keep its syntax: members of the file itself and of
  * what holds declarations one after another (class and impl bodies, namespaces, modules, object
  * literals, C preprocessor conditionals such as include guards), each on rows of its own, clear of
- * the file's syntax errors; inside a function too large to go whole, its statements. Imports, comments and what the conversation names stay; the largest declarations go
- * first, one that would take more than the profile allows (or that the conversation names) is opened
- * and its members weighed instead.
+ * the file's syntax errors; inside a function too large to go whole, its statements. Imports,
+ * comments and what the conversation names stay. The largest declarations go first; one that would
+ * take more than the profile allows (or that the conversation names) is opened and its members
+ * weighed instead.
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageRules } from '../code/code-languages.ts';
