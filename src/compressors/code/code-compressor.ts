@@ -36,6 +36,7 @@ import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.
 import { mentionedNames } from './mentioned-names.ts';
 import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
+import { parseShared } from './shared-parse.ts';
 import { SourceLines } from './source-lines.ts';
 import { errorShare, errorSpans } from './syntax-errors.ts';
 import { createSyntaxCheck, type SyntaxCheck } from './syntax-verdict.ts';
@@ -127,7 +128,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const lookup = registry.parserFor(grammar);
     if (!lookup.ok) return skip(lookup.reason);
     const rules = LANGUAGE_RULES[grammar];
-    const tree = lookup.parser.parse(code);
+    const tree = parseShared(lookup.parser, code);
     if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
     const drop = dropInput(text);
     let outlined: string;

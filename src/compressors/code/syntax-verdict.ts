@@ -8,6 +8,7 @@ import type { Parser } from 'web-tree-sitter';
 import { grammarFor } from './code-languages.ts';
 import type { GrammarRegistry } from './grammar-registry.ts';
 import { parseNumberedView, type NumberedView } from './numbered-view.ts';
+import { parseShared } from './shared-parse.ts';
 import { countSyntaxErrors } from './syntax-errors.ts';
 
 /** `keeps`: parses no worse; `breaks`: more syntax errors than the input; `unchecked`: no grammar to tell. */
@@ -27,8 +28,9 @@ function withoutNumbers(text: string, view: NumberedView): string {
   }).join('\n');
 }
 
-function errorsIn(parser: Parser, code: string): number {
-  const tree = parser.parse(code);
+/** Syntax errors of `code`; the input is read through the shared parse (the compressors just parsed it), an output afresh. */
+function errorsIn(parser: Parser, code: string, shared: boolean): number {
+  const tree = shared ? parseShared(parser, code) : parser.parse(code);
   if (tree === null) return Number.POSITIVE_INFINITY;
   try {
     return countSyntaxErrors(tree.rootNode);
@@ -46,10 +48,10 @@ export function createSyntaxCheck(registry: GrammarRegistry): SyntaxCheck {
     const lookup = registry.parserFor(grammar);
     if (!lookup.ok) return 'unchecked';
     const view = parseNumberedView(input);
-    const after = errorsIn(lookup.parser, view === null ? output : withoutNumbers(output, view));
+    const after = errorsIn(lookup.parser, view === null ? output : withoutNumbers(output, view), false);
     if (after === 0) return 'keeps';
     if (lastInput === null || lastInput.text !== input || lastInput.language !== grammar) {
-      lastInput = { text: input, language: grammar, errors: errorsIn(lookup.parser, view?.code ?? input) };
+      lastInput = { text: input, language: grammar, errors: errorsIn(lookup.parser, view?.code ?? input, true) };
     }
     return after <= lastInput.errors ? 'keeps' : 'breaks';
   };

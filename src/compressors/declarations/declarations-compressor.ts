@@ -21,6 +21,7 @@ import type { GrammarRegistry } from '../code/grammar-registry.ts';
 import { mentionedNames } from '../code/mentioned-names.ts';
 import { numberOutline, parseNumberedView } from '../code/numbered-view.ts';
 import { renderOutline } from '../code/render-outline.ts';
+import { parseShared } from '../code/shared-parse.ts';
 import { SourceLines } from '../code/source-lines.ts';
 import { errorSpans } from '../code/syntax-errors.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
@@ -60,7 +61,7 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
     const code = view?.code ?? input.text;
     // A Python slice that starts inside a block is planned on the file that opening its blocks makes of it.
     const opened = grammar === 'python' ? openPythonFragment(code) : null;
-    const tree = lookup.parser.parse(opened?.text ?? code);
+    const tree = parseShared(lookup.parser, opened?.text ?? code);
     if (tree === null) return null;
     const lines = new SourceLines(code);
     const rules = LANGUAGE_RULES[grammar];
