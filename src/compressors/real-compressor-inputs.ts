@@ -5,6 +5,7 @@
  * language for `code`, and the pytest sessions among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { detectContent } from '../detect/detect-content.ts';
 import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../engine/invariants/invariant-suites.ts';
@@ -78,6 +79,7 @@ function unique(inputs: readonly RealInput[]): RealInput[] {
 export async function realCompressorInputs(projectRoot: string, sharedDir: string, perKind: number): Promise<RealInputs> {
   const suites = [headroomSuite(), await localSuite(projectRoot), ...(await specSuites(projectRoot, sharedDir))];
   const skipped = suites.flatMap(({ name, build }) => (build.state === 'skipped' ? [`${name}: ${build.reason}`] : []));
+  if (!existsSync(sharedDir)) skipped.push(`the corpus suites: ${sharedDir} is absent`);
   const blocks = unique(suiteInputs(suites));
   const kinds = [...new Set(blocks.map((input) => input.kind))].sort();
   const sources = [
