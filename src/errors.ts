@@ -1,3 +1,5 @@
+import type { ContentKind } from './types.ts';
+
 /**
  * The few named errors of terse. Each carries its culprit (file, line, field, ref) so a caller can
  * say where the problem is without parsing message text. Match them with `instanceof`.
@@ -72,6 +74,17 @@ export class PathError extends TerseError {
     readonly reason: string,
   ) {
     super(`${path}: ${reason}`);
+  }
+}
+
+/** A registry that lists a compressor for a content kind the compressor does not declare in its `kinds`. */
+export class CompressorKindError extends TerseError {
+  constructor(
+    readonly compressor: string,
+    readonly kind: ContentKind,
+    readonly kinds: readonly ContentKind[],
+  ) {
+    super(`compressor ${compressor} is listed for ${kind} content but declares ${kinds.length === 0 ? 'no kind' : `only ${kinds.join(', ')}`}`);
   }
 }
 

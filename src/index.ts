@@ -1,12 +1,13 @@
 /** terse's public surface, exported by name. */
 export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
-export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss } from './errors.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError } from './errors.ts';
 
 export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
 export { detectContent } from './detect/detect-content.ts';
 export type { Detection } from './detect/detection.ts';
 
 export type { Compressor, CompressInput, CompressContext, CompressResult, DroppedOriginal } from './compressors/compressor.ts';
+export { dropInput, type DroppedInput } from './compressors/lossy-result.ts';
 export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';

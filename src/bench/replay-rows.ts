@@ -55,7 +55,7 @@ export interface RequestRow {
 }
 
 /** What happened to one compressible block the first time it was seen in a (trace, config). */
-export type BlockOutcome = 'compressed' | 'unchanged' | 'failed';
+export type BlockRowOutcome = 'compressed' | 'unchanged' | 'failed';
 
 export interface BlockRow {
   readonly trace: string;
@@ -70,8 +70,8 @@ export interface BlockRow {
   readonly kind: ContentKind;
   /** The compressor whose output was kept, or null. */
   readonly compressor: string | null;
-  readonly outcome: BlockOutcome;
-  /** Why a block passed unchanged or failed (`no-gain`, `not-json`, an error message...). */
+  readonly outcome: BlockRowOutcome;
+  /** Why a block passed unchanged or failed (`no-gain`, `not-json`, an error message...); for a compressed block, the compressors that threw before one compressed it. */
   readonly reason: string | null;
   readonly tokens_before: number;
   readonly tokens_after: number;

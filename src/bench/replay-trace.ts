@@ -52,7 +52,8 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
     const command = commands.get(placeOf(part.path)) ?? null;
     const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null, command };
     if (outcome.state === 'compressed') {
-      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
+      const faults = outcome.faults?.map((fault) => `${fault.compressor}: ${fault.error}`).join('; ') ?? null;
+      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: faults, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
     } else if (outcome.state === 'failed') {
       rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
     } else {

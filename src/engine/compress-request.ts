@@ -7,7 +7,7 @@ import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
-import type { BlockRouting } from './compress-block.ts';
+import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
 import { linesOf } from './repeats/sent-outputs.ts';
@@ -103,14 +103,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const { setup } = session;
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
-  const routingNow = (): BlockRouting =>
-    (routing ??= {
-      registry: setup.registry,
-      detect: setup.detect,
-      context: { profile: setup.options.profile, ruler: setup.ruler, conversation: conversationOf(request.parts) },
-      deadlineMs: setup.options.deadlineMs,
-      minSectionTokens: setup.options.minBlockTokens,
-    });
+  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts)));
   const results: PartResult[] = [];
   const strings = new Map<string, string>();
   let blocksChanged = 0, markers = 0;

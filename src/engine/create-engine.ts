@@ -3,10 +3,12 @@ import { detectContent } from '../detect/detect-content.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import type { Store } from '../store/store.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
-import { restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
+import { checkedRegistry, restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
+import { codeSyntaxCheck, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
+import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
 import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
-import type { Detect } from './compress-block.ts';
+import type { Detect } from './block-routing.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
 
@@ -15,21 +17,26 @@ export interface CreateEngineOptions extends Partial<EngineOptions> {
   readonly store?: Store;
   /** A ruler to share (its count cache too). @default a new ruler for `tokenizer` */
   readonly ruler?: TokenRuler;
-  /** The compressors by kind. @default DEFAULT_REGISTRY */
+  /** Judges results for code (tree-sitter over the shipped grammars). @default codeSyntaxCheck */
+  readonly checkSyntax?: SyntaxCheck;
+  /** The compressors by kind, each listed only under kinds it declares (else CompressorKindError). @default DEFAULT_REGISTRY */
   readonly registry?: CompressorRegistry;
   /** How a block's content kind is decided. @default detectContent */
   readonly detect?: Detect;
 }
 
-/** A ready engine; async because some compressors load grammars before their first block. */
+/** A ready engine; async because some compressors load grammars before their first block. Throws CompressorKindError for a registry that routes a compressor content it does not declare. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSetup> {
   const resolved = resolveEngineOptions(options);
-  const { store, ruler, registry, detect } = options;
+  const { store, ruler, registry, detect, checkSyntax } = options;
   if (registry === undefined) await prepareDefaultRegistry();
+  // The engine checks every compressor's code against its grammar, whatever the registry.
+  if (checkSyntax === undefined) await prepareCodeGrammars();
   return {
     options: resolved,
-    registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),
+    registry: restrictRegistry(checkedRegistry(registry ?? DEFAULT_REGISTRY), resolved.compressors),
     detect: detect ?? ((text) => detectContent(text)),
+    checkSyntax: checkSyntax ?? codeSyntaxCheck,
     store: store ?? createMemoryStore(),
     ruler: ruler ?? createTokenRuler(resolved.tokenizer),
     retrieveTool: retrieveToolDefinition,

@@ -1,5 +1,6 @@
 /** The compressors terse ships, by the content kind they serve, in the order they are tried. */
 import { codeCompressor, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
+import { declarationsCompressor } from '../compressors/declarations/declarations-compressor.ts';
 import { diagnosticsCompressor } from '../compressors/diagnostics/diagnostics-compressor.ts';
 import { diffCompressor } from '../compressors/diff.ts';
 import { htmlCompressor } from '../compressors/html.ts';
@@ -13,14 +14,15 @@ import { textCompressor } from '../compressors/text/text-compressor.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 
 /**
- * Every shipped compressor; configurations narrow it with `compressors: [...]`. Code whose grammar
- * is missing or fails to parse falls through to the text path; a compiler's report read as a log,
+ * Every shipped compressor; configurations narrow it with `compressors: [...]`. Code no outline pays
+ * for loses whole declarations instead, and reaches the text compressor last (the engine takes any
+ * result for code only when it parses no worse than the input); a compiler's report read as a log,
  * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
  * as code, text or a log to the pytest compressor; `mixed` is split, never served whole.
  */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
-  code: [pytestCompressor, codeCompressor, textCompressor],
+  code: [pytestCompressor, codeCompressor, declarationsCompressor, textCompressor],
   log: [diagnosticsCompressor, pytestCompressor, logCompressor],
   search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],

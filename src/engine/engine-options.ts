@@ -11,8 +11,13 @@ export interface EngineOptions {
   readonly minBlockTokens: number;
   /** Tool names whose results are never compressed, as globs (`*` and `?`). @default [] */
   readonly excludeTools: readonly string[];
-  /** A compressor slower than this on one block is ignored and the block passes (fail open). @default 2000 */
-  readonly deadlineMs: number;
+  /**
+   * The work one block may cost, in characters read: each compressor tried on the block (or on one of
+   * its sections) spends the length of what it is handed. A block whose next step would overspend
+   * passes unchanged, with the reason `over-budget`. Counted, not timed: outputs never depend on how
+   * busy the machine is. @default 32_000_000 (four reads of the largest block `maxBlockChars` admits)
+   */
+  readonly workBudgetChars: number;
   /**
    * Blocks longer than this many characters pass unchanged: compressors are not preemptible, and a
    * 100 MB log would hold the request for tens of seconds. @default 8_000_000
@@ -32,7 +37,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   compressors: null,
   minBlockTokens: 50,
   excludeTools: [],
-  deadlineMs: 2_000,
+  workBudgetChars: 32_000_000,
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,

@@ -26,9 +26,9 @@
  * have no ERROR or MISSING node, a fragment's may keep only the errors it copied verbatim; and it
  * must save at least `minReduction` of the tokens. Otherwise the block is left to the next compressor.
  */
-import { contentRef } from '../../store/marker.ts';
 import type { Profile } from '../../types.ts';
 import { withinShare } from '../../tokenize/token-size.ts';
+import { dropInput } from '../lossy-result.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { checkedOutline } from './checked-outline.ts';
@@ -36,8 +36,10 @@ import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.
 import { mentionedNames } from './mentioned-names.ts';
 import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
 import { planElisions, type OutlineOptions } from './plan-elisions.ts';
+import { parseShared } from './shared-parse.ts';
 import { SourceLines } from './source-lines.ts';
 import { errorShare, errorSpans } from './syntax-errors.ts';
+import { createSyntaxCheck, type SyntaxCheck } from './syntax-verdict.ts';
 import { completeFragment, withoutClosingLine, type CompletedFragment } from './truncated-fragment.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
@@ -126,9 +128,9 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const lookup = registry.parserFor(grammar);
     if (!lookup.ok) return skip(lookup.reason);
     const rules = LANGUAGE_RULES[grammar];
-    const tree = lookup.parser.parse(code);
+    const tree = parseShared(lookup.parser, code);
     if (tree === null) return skip(`tree-sitter returned no tree for ${grammar}`);
-    const ref = contentRef(text);
+    const drop = dropInput(text);
     let outlined: string;
     let view: CodeView = { numbered: numbered !== null, fragment: false };
     let completed: CompletedFragment | null = null;
@@ -145,7 +147,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation), source.errors, withLists);
       const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
       if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
-      const style = { ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
+      const style = { ref: drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
       const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
       if (!checked.ok) {
         const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
@@ -163,14 +165,14 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       const before = size.exact();
       return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
     }
-    return { result: { text: outlined, lossy: true, dropped: [{ ref, original: text }] }, reason: null, view };
+    return { result: drop.result(outlined), reason: null, view };
   }
 
   function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {
     try {
       return attempt(input, context);
     } catch (error) {
-      // Fail open: a grammar or wasm fault must never take the block down with it.
+      // A grammar or wasm fault, given as the reason (the engine's `compress` gets the throw and records it).
       return skip(`code outline failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -179,9 +181,15 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     name: 'code',
     kinds: ['code'],
     compressWithReason,
-    compress: (input, context) => compressWithReason(input, context).result,
+    compress: (input, context) => attempt(input, context).result,
   };
 }
+
+/** The process-wide grammars (`prepareCodeGrammars` loads them), for what else reads code. */
+export const codeGrammars: GrammarRegistry = sharedRegistry;
+
+/** Judges any compressor's result for code against its input, over the process-wide grammars (await `prepareCodeGrammars` once first). */
+export const codeSyntaxCheck: SyntaxCheck = createSyntaxCheck(sharedRegistry);
 
 /** The code compressor over the process-wide grammars (await `prepareCodeGrammars` once first). */
 export const codeCompressor: CodeCompressor = createCodeCompressor();

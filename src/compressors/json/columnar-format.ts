@@ -19,6 +19,7 @@ import { assignKey, planColumns, readCell, writeCell, type ColumnPath } from './
 import { formatCells, parseCells } from './json-cells.ts';
 import { formatHeader, parseHeader, type TableHeader } from './table-header.ts';
 import type { JsonParse } from './safe-parse.ts';
+import { MARKER_OPENING } from '../../store/marker.ts';
 import { ALIASES_OPENING, aliasRows, estimateTokens, parseAliases, type TokenCount } from './value-aliases.ts';
 
 /** What sampling left on an array: how long it was and the marker that stands for what it dropped. */
@@ -147,7 +148,7 @@ function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
   let rows: JsonObject[] = [];
   let aliases = new Map<string, JsonValue>();
   for (const line of lines) {
-    if (line.startsWith('[[terse:')) continue;
+    if (line.startsWith(MARKER_OPENING)) continue;
     // Checked before the header: an alias's value may hold "; ", which the header pattern would accept.
     if (line.startsWith(ALIASES_OPENING)) {
       aliases = parseAliases(line);

@@ -5,12 +5,12 @@
  * occurrence counts and first/last timestamps, under one marker for the whole original.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
-import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import { MARKER_PATTERN } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
 import { splitRecords } from './log-records.ts';
 import { logTemplate, MAX_CHARS } from './log-template.ts';
@@ -64,27 +64,20 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     const record = records[index];
     return record === undefined ? [] : lines.slice(record.start, record.end);
   });
-  const ref = contentRef(input.text);
-  const marker = formatMarker(ref, `${plan.omittedLines} of ${lines.length} log lines folded into the counts above; the ref holds every line`);
+  const drop = dropInput(input.text);
+  const marker = drop.marker(`${plan.omittedLines} of ${lines.length} log lines folded into the counts above; the ref holds every line`);
   const text = [
     ...kept,
     `-- ${plan.folded.length} repeated templates (occurrences in the whole log, first..last time):`,
     ...plan.folded.map(describeFold),
     marker,
   ].join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** Folds repeated log lines into counted templates; keeps severe records and stack traces whole. */
 export const logCompressor: Compressor = {
   name: 'log',
   kinds: ['log'],
-  compress(input, context) {
-    try {
-      return compressLog(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressLog,
 };
