@@ -115,6 +115,22 @@ export function locateValues(source: string, paths: readonly JsonPath[]): Map<st
   return out;
 }
 
+/**
+ * Where a new element (array) or member (object) goes in the container at `path`: just past its last
+ * value, so the whitespace before the closing bracket stays; `empty` when it has none. Null when the
+ * path is absent or not a container.
+ */
+export function locateContainerEnd(source: string, path: JsonPath): { readonly at: number; readonly empty: boolean } | null {
+  const span = locateValues(source, [path]).get(path.join('.'));
+  if (span === undefined) return null;
+  const [start, end] = span;
+  const open = source[start];
+  if ((open !== '[' && open !== '{') || end - start < 2) return null;
+  let last = end - 2;
+  while (last > start && ' \n\r\t'.includes(source[last] as string)) last--;
+  return last === start ? { at: start + 1, empty: true } : { at: last + 1, empty: false };
+}
+
 /** Replaces each located span with its new JSON text, leaving every other byte as it was. */
 export function spliceValues(source: string, edits: ReadonlyMap<string, string>, spans: ReadonlyMap<string, Span>): string {
   const ordered = [...edits.entries()]
