@@ -31,13 +31,16 @@ export interface HarnessOptions {
   readonly proxy?: Partial<ProxyOptions>;
   /** A mock to reuse (two proxies in front of one model). */
   readonly mock?: MockModelServer;
+  /** Changes the engine setup before the proxy gets it (a detector that throws, to see the proxy fail open). */
+  readonly alterSetup?: (setup: EngineSetup) => EngineSetup;
 }
 
 /** Starts a mock model, and a proxy (memory store unless one is given) whose upstreams are the mock. */
 export async function startProxyHarness(options: HarnessOptions = {}): Promise<ProxyHarness> {
   const mock = options.mock ?? (await startMockModelServer());
   const store = options.engine?.store ?? createMemoryStore();
-  const setup = await createEngine({ profile: 'balanced', ...options.engine, store });
+  const created = await createEngine({ profile: 'balanced', ...options.engine, store });
+  const setup = options.alterSetup ? options.alterSetup(created) : created;
   const logs: string[] = [];
   const proxy = createProxy(setup, {
     anthropicUpstream: mock.url,
