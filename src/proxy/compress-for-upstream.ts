@@ -29,6 +29,7 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
     // Anything before the newest turn that was never decided was sent as it is: it stays that way.
     engine.previousMessageCount = liveZoneStart(request.body);
     const failuresBefore = engine.failures;
+    const decidedBefore = engine.decided.size;
     try {
       const compressed = await compressRequest(request, engine);
       const { edits } = compressed;
@@ -41,6 +42,7 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
         blockFailures: engine.failures - failuresBefore,
       };
     } catch (error) {
+      forgetDecisionsSince(session, decidedBefore);
       return {
         body: received,
         compressed: null,
@@ -50,6 +52,17 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
       };
     }
   });
+}
+
+/**
+ * After a failed run the request went as received: the blocks it decided are recorded as passed, so
+ * later requests keep sending them as they were first sent (new keys come last in a Map's order).
+ */
+function forgetDecisionsSince(session: ProxySession, count: number): void {
+  let index = 0;
+  for (const key of session.engine.decided.keys()) {
+    if (index++ >= count) session.engine.decided.set(key, { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 });
+  }
 }
 
 /** Names of the compressors that rewrote a block first carried by this request. */

@@ -5,7 +5,7 @@
  * retrieve loop had to rewrite it.
  */
 import type { Context } from 'hono';
-import { measureRequest } from '../engine/measure-request.ts';
+import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
 import type { Provider } from '../types.ts';
 import { bufferedResponse, relayedStreamResponse, rewrittenJsonResponse, verbatimResponse } from './client-response.ts';
 import { compressForUpstream, compressorsUsed, type PreparedRequest } from './compress-for-upstream.ts';
@@ -34,7 +34,14 @@ function terseHeaders(context: ProxyContext, prepared: PreparedRequest, session:
     headers['x-terse-bypass'] = 'engine-error';
     return headers;
   }
-  const measure = measureRequest(compressed, context.setup.ruler);
+  let measure: RequestMeasure;
+  try {
+    measure = measureRequest(compressed, context.setup.ruler);
+  } catch (error) {
+    // The request went upstream already; only the counts are missing.
+    context.options.log(`counting tokens failed (session ${session}): ${error instanceof Error ? error.message : String(error)}`);
+    return headers;
+  }
   const { stats } = context;
   stats.tokensBefore += measure.tokensBefore;
   stats.tokensAfter += measure.tokensAfter;

@@ -16,7 +16,10 @@ export function readClientRequest(bytes: Uint8Array, provider: Provider): Client
     return { ok: false, message: 'request body is not valid UTF-8' };
   }
   try {
-    return { ok: true, request: parseRequest(text, provider) };
+    const request = parseRequest(text, provider);
+    // Both providers require it; without it there is nothing to compress and nothing upstream accepts.
+    if (!Array.isArray(request.body.messages)) throw new InvalidRequestError('messages', 'missing or not an array');
+    return { ok: true, request };
   } catch (error) {
     if (error instanceof InvalidRequestError) return { ok: false, message: error.message };
     throw error;
