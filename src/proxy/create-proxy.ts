@@ -19,6 +19,9 @@ export interface Proxy {
   readonly app: Hono;
   readonly stats: ProxyStats;
   readonly sessions: SessionRegistry;
+  /** Resolves once every trace write queued so far is on disk. */
+  recordingsWritten(): Promise<void>;
+  /** Finishes the trace writes, then releases the upstream connections. */
   close(): Promise<void>;
 }
 
@@ -56,5 +59,14 @@ export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> =
     resolved.log(`${c.req.method} ${c.req.path} 500 ${error.message}`);
     return errorResponse(providerByHeaders(c.req.raw.headers), 'upstream-unreachable', `internal error: ${error.message}`);
   });
-  return { app, stats, sessions, close: () => upstream.close() };
+  const recordingsWritten = async (): Promise<void> => {
+    await Promise.all([...sessions.all()].map((session) => session.recorder.run(async () => undefined)));
+  };
+  return {
+    app, stats, sessions, recordingsWritten,
+    async close() {
+      await recordingsWritten();
+      await upstream.close();
+    },
+  };
 }

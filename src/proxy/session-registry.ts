@@ -35,6 +35,11 @@ export class SessionRegistry {
     return this.#sessions.size;
   }
 
+  /** Every session held now. */
+  all(): IterableIterator<ProxySession> {
+    return this.#sessions.values();
+  }
+
   /** The session for `key`, created when new; it becomes the most recently used. */
   acquire(key: string): ProxySession {
     let session = this.#sessions.get(key);
