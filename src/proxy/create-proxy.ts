@@ -29,7 +29,7 @@ export interface Proxy {
 export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> = {}): Proxy {
   const resolved = resolveProxyOptions(options);
   const stats = new ProxyStats();
-  const sessions = new SessionRegistry(setup, resolved.maxSessions);
+  const sessions = new SessionRegistry(setup, { sessions: resolved.maxSessions, bytes: resolved.maxSessionBytes });
   const upstream = createUpstreamClient();
   const context: ProxyContext = { options: resolved, setup, sessions, stats, upstream };
   const limit = (provider: Provider) =>
@@ -48,8 +48,8 @@ export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> =
     stats.addResponse(c.res.status);
   });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/stats', (c) => c.body(statsJson(stats.snapshot(sessions.size)), 200, { 'content-type': 'application/json' }));
-  app.get('/metrics', (c) => c.body(prometheusText(stats.snapshot(sessions.size)), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/stats', (c) => c.body(statsJson(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, { 'content-type': 'application/json' }));
+  app.get('/metrics', (c) => c.body(prometheusText(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, { 'content-type': 'text/plain; version=0.0.4' }));
   app.post('/v1/messages', limit('anthropic'), (c) => handleModelRequest(context, 'anthropic', c));
   app.post('/v1/chat/completions', limit('openai'), (c) => handleModelRequest(context, 'openai', c));
   app.all('/v1/messages/count_tokens', (c) => handlePassthrough(context, c, 'anthropic'));

@@ -17,6 +17,7 @@ import { readClientRequest } from './read-client-request.ts';
 import { runRetrieveLoop, type RetrieveLoopContext } from './retrieve-loop.ts';
 import { relayRetrieveStream } from './retrieve-stream.ts';
 import { SESSION_HEADER, sessionKey } from './session-key.ts';
+import { decidedBytes } from './session-registry.ts';
 import { recordRequest } from './trace-recording.ts';
 import { upstreamUrl, type UpstreamResponse } from './upstream-client.ts';
 import { anthropicWire } from './wire/anthropic/anthropic-wire.ts';
@@ -74,6 +75,7 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
   const key = sessionKey(provider, request.body, c.req.header(SESSION_HEADER) ?? null);
   const session = context.sessions.acquire(key);
   const prepared = await compressForUpstream(session, request, received);
+  if (prepared.compressed !== null) context.sessions.grew(session, decidedBytes(prepared.compressed));
   stats.blockFailures += prepared.blockFailures;
   if (prepared.engineError !== null) {
     stats.engineFailures++;

@@ -20,6 +20,7 @@ export function prometheusText(s: ProxyStatsSnapshot): string {
     family('terse_proxy_requests_total', 'counter', 'Requests received, by route.', Object.entries(s.requests).map(([route, n]) => [`{route="${route}"}`, n])),
     family('terse_proxy_responses_total', 'counter', 'Responses sent, by status class.', Object.entries(s.responses).map(([code, n]) => [`{code="${code}"}`, n])),
     family('terse_proxy_sessions', 'gauge', 'Sessions held now.', one(s.sessions)),
+    family('terse_proxy_session_bytes', 'gauge', 'Estimated bytes the sessions hold.', one(s.sessionBytes)),
     family('terse_proxy_compressed_requests_total', 'counter', 'Requests sent with at least one block compressed.', one(s.compressedRequests)),
     family('terse_proxy_tokens_total', 'counter', 'Tokens of model requests as received (before) and as sent (after).', [['{stage="before"}', s.tokensBefore], ['{stage="after"}', s.tokensAfter]]),
     family('terse_proxy_markers_total', 'counter', 'Markers carried by requests sent upstream.', one(s.markers)),

@@ -9,6 +9,8 @@ export interface ProxyOptions {
   readonly maxBodyBytes: number;
   /** Sessions held at once (least recently used dropped first, with their frozen decisions). @default 256 */
   readonly maxSessions: number;
+  /** Estimated bytes all sessions' frozen decisions may hold before the least recently used go. @default 268_435_456 (256 MiB) */
+  readonly maxSessionBytes: number;
   /** Upstream continuations one client request may take to answer `terse_retrieve` calls. @default 4 */
   readonly maxRetrieveRounds: number;
   /** Folder where each session is written as a Trace v1 file, or null. @default null */
@@ -22,6 +24,7 @@ export const DEFAULT_PROXY_OPTIONS: ProxyOptions = {
   openaiUpstream: 'https://api.openai.com',
   maxBodyBytes: 32 * 1024 * 1024,
   maxSessions: 256,
+  maxSessionBytes: 256 * 1024 * 1024,
   maxRetrieveRounds: 4,
   recordDir: null,
   log: () => undefined,

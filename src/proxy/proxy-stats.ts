@@ -52,7 +52,7 @@ export class ProxyStats {
   }
 
   /** A plain copy, with engine time percentiles and process memory. */
-  snapshot(sessions: number): ProxyStatsSnapshot {
+  snapshot(sessions: { readonly count: number; readonly bytes: number }): ProxyStatsSnapshot {
     const sorted = [...this.#engineMs].sort((a, b) => a - b);
     const at = (q: number): number | null => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null));
     const memory = process.memoryUsage();
@@ -60,7 +60,8 @@ export class ProxyStats {
       uptimeSeconds: (Date.now() - this.startedAt) / 1000,
       requests: { ...this.requests },
       responses: Object.fromEntries(this.responses),
-      sessions,
+      sessions: sessions.count,
+      sessionBytes: sessions.bytes,
       compressedRequests: this.compressedRequests,
       tokensBefore: this.tokensBefore,
       tokensAfter: this.tokensAfter,
@@ -86,6 +87,8 @@ export interface ProxyStatsSnapshot {
   readonly requests: Readonly<Record<ProxyRoute, number>>;
   readonly responses: Readonly<Record<string, number>>;
   readonly sessions: number;
+  /** Estimated bytes the sessions' frozen decisions hold. */
+  readonly sessionBytes: number;
   readonly compressedRequests: number;
   readonly tokensBefore: number;
   readonly tokensAfter: number;

@@ -10,6 +10,7 @@ export function statsJson(snapshot: ProxyStatsSnapshot): string {
       requests: snapshot.requests,
       responses: snapshot.responses,
       sessions: snapshot.sessions,
+      session_bytes: snapshot.sessionBytes,
       compressed_requests: snapshot.compressedRequests,
       tokens: {
         before: snapshot.tokensBefore,
