@@ -1,6 +1,8 @@
 /** /stats: the snapshot as JSON, with the reduction the counts imply. */
 import type { ProxyStatsSnapshot } from './proxy-stats.ts';
 
+const roundMs = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 100) / 100);
+
 /** The JSON body of `/stats` (snake_case keys, like the bench's rows). */
 export function statsJson(snapshot: ProxyStatsSnapshot): string {
   const saved = snapshot.tokensBefore - snapshot.tokensAfter;
@@ -28,7 +30,12 @@ export function statsJson(snapshot: ProxyStatsSnapshot): string {
         client_aborts: snapshot.clientAborts,
         recording: snapshot.recordErrors,
       },
-      engine_ms: snapshot.engineMs,
+      engine_ms: {
+        samples: snapshot.engineMs.samples,
+        p50: roundMs(snapshot.engineMs.p50),
+        p95: roundMs(snapshot.engineMs.p95),
+        max: roundMs(snapshot.engineMs.max),
+      },
       memory: { rss_bytes: snapshot.memory.rssBytes, heap_used_bytes: snapshot.memory.heapUsedBytes },
     },
     null,
