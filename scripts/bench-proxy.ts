@@ -13,7 +13,7 @@ import { quantile } from 'simple-statistics';
 import { formatTable, ms, type BenchRow } from './engine-bench/bench-table.ts';
 import { summarize } from './engine-bench/sample-stats.ts';
 import { closeLatencyClient, measureAddedLatency, timedRequest } from './proxy-bench/added-latency.ts';
-import { largeToolTurn, localToolOutputs, recordedSessions, referenceToolOutputs, smallBody } from './proxy-bench/bench-bodies.ts';
+import { distinctFor, largeToolTurn, localToolOutputs, recordedSessions, referenceToolOutputs, smallBody } from './proxy-bench/bench-bodies.ts';
 import { runLoad } from './proxy-bench/load-test.ts';
 import { startProxyChild } from './proxy-bench/proxy-child.ts';
 import { startMockModelServer } from '../src/proxy/test-support/mock-model-server.ts';
@@ -66,7 +66,7 @@ const forget = (): void => void mock.requests.splice(0);
   await proxy.stop();
 }
 
-// (b) A 100k-token tool turn, every block new (fresh content and session each run): the engine's whole work.
+// (b) A 100k-token tool turn, every block new (content made distinct and a new session each run): the engine's whole work.
 const largeCases = [
   { label: 'local sessions\' outputs (code, logs, test runs)', outputs: localToolOutputs() },
   { label: 'reference workloads\' outputs (JSON)', outputs: referenceToolOutputs() },
@@ -79,7 +79,7 @@ for (const { label, outputs } of largeCases) {
   const proxy = await startProxyChild(mock.url);
   let tokens = 0;
   const result = await measureAddedLatency(mock.url, proxy.url, LARGE_PLAN, (run) => {
-    const large = largeToolTurn(100_000, `run ${run} ${Date.now()}`, outputs);
+    const large = largeToolTurn(100_000, run, outputs);
     tokens = large.tokens;
     return { path: '/v1/messages', body: large.body, headers: { ...ANTHROPIC, 'x-terse-session': `large-${run}` } };
   });
@@ -96,14 +96,15 @@ for (const { label, outputs } of largeCases) {
 // newest turn brings one new real tool output. This is what an agent's every step costs.
 {
   const proxy = await startProxyChild(mock.url);
-  const history = JSON.parse(largeToolTurn(100_000, `history ${Date.now()}`).body) as JsonObject;
+  const history = JSON.parse(largeToolTurn(100_000, 0).body) as JsonObject;
   const session = { ...ANTHROPIC, 'x-terse-session': 'steady' };
   await timedRequest(`${proxy.url}/v1/messages`, JSON.stringify(history), session);
-  const outputs = localToolOutputs();
+  // Mid-sized outputs (the history took the largest), each new to the proxy.
+  const outputs = localToolOutputs().slice(60);
   const messages = history.messages as JsonObject[];
   const result = await measureAddedLatency(mock.url, proxy.url, LARGE_PLAN, (run) => {
     messages.push({ role: 'assistant', content: [{ type: 'tool_use', id: `step_${run}`, name: 'bash', input: { command: `step ${run}` } }] });
-    messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: `step_${run}`, content: `step ${run}\n${outputs[run % outputs.length] ?? ''}` }] });
+    messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: `step_${run}`, content: distinctFor(outputs[run % outputs.length] ?? '', 100 + run) }] });
     return { path: '/v1/messages', body: JSON.stringify({ ...history, messages }), headers: session };
   });
   forget();

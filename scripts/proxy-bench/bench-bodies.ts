@@ -66,16 +66,28 @@ export function smallBody(stream: boolean): string {
 }
 
 /**
- * A request whose newest turn brings real tool outputs adding up to `tokens` (o200k_base), each marked
- * with `nonce` so that no earlier run's caches (decisions, token counts) apply: every block is new work.
+ * `output` made distinct for run `run` without changing what it is: a JSON document gets spaces after
+ * its opening bracket (still the same JSON), anything else a last line. Each run's blocks are then new
+ * to every cache (decisions, token counts) and still detected as the same kind of content.
  */
-export function largeToolTurn(tokens: number, nonce: string, outputs: readonly string[] = localToolOutputs()): { body: string; tokens: number } {
+export function distinctFor(output: string, run: number): string {
+  const open = output.search(/\S/);
+  if (open >= 0 && (output[open] === '{' || output[open] === '[')) return `${output.slice(0, open + 1)}${' '.repeat(run + 1)}${output.slice(open + 1)}`;
+  return `${output}\n-- run ${run}`;
+}
+
+/**
+ * A request whose newest turn brings distinct real tool outputs adding up to `tokens` (o200k_base),
+ * made new for `run` (see distinctFor): every block is new work for the engine.
+ */
+export function largeToolTurn(tokens: number, run: number, outputs: readonly string[] = localToolOutputs()): { body: string; tokens: number } {
   const ruler = createTokenRuler('o200k_base');
   const content: JsonObject[] = [];
   const uses: JsonObject[] = [];
   let total = 0;
-  for (let i = 0; total < tokens; i++) {
-    const text = `${nonce} #${i}\n${outputs[i % outputs.length] ?? ''}`;
+  for (const [i, output] of [...new Set(outputs)].entries()) {
+    if (total >= tokens) break;
+    const text = distinctFor(output, run);
     total += ruler.count(text);
     uses.push({ type: 'tool_use', id: `toolu_${i}`, name: 'bash', input: { command: `step ${i}` } });
     content.push({ type: 'tool_result', tool_use_id: `toolu_${i}`, content: text });

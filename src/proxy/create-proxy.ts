@@ -57,7 +57,7 @@ export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> =
   app.onError((error, c) => {
     if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
     resolved.log(`${c.req.method} ${c.req.path} 500 ${error.message}`);
-    return errorResponse(providerByHeaders(c.req.raw.headers), 'upstream-unreachable', `internal error: ${error.message}`);
+    return errorResponse(providerByHeaders(c.req.raw.headers), 'internal', `internal error: ${error.message}`);
   });
   const recordingsWritten = async (): Promise<void> => {
     await Promise.all([...sessions.all()].map((session) => session.recorder.run(async () => undefined)));

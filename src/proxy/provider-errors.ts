@@ -2,24 +2,27 @@
 import type { JsonObject, Provider } from '../types.ts';
 
 /** What went wrong on the proxy's side of the request. */
-export type ProxyErrorKind = 'invalid-request' | 'request-too-large' | 'upstream-unreachable';
+export type ProxyErrorKind = 'invalid-request' | 'request-too-large' | 'upstream-unreachable' | 'internal';
 
 const STATUS: Record<ProxyErrorKind, number> = {
   'invalid-request': 400,
   'request-too-large': 413,
   'upstream-unreachable': 502,
+  internal: 500,
 };
 
 const ANTHROPIC_TYPE: Record<ProxyErrorKind, string> = {
   'invalid-request': 'invalid_request_error',
   'request-too-large': 'request_too_large',
   'upstream-unreachable': 'api_error',
+  internal: 'api_error',
 };
 
 const OPENAI_TYPE: Record<ProxyErrorKind, string> = {
   'invalid-request': 'invalid_request_error',
   'request-too-large': 'invalid_request_error',
   'upstream-unreachable': 'server_error',
+  internal: 'server_error',
 };
 
 /** The HTTP status of an error kind. */

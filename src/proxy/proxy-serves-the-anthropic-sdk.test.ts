@@ -47,6 +47,24 @@ describe('the proxy serving @anthropic-ai/sdk', () => {
     expect(harness.mock.requests.at(-1)!.json!.stream).toBe(true);
   });
 
+  for (const stream of [false, true]) {
+    it(`sends a thinking block and its signature back upstream exactly when it continues for terse_retrieve (${stream ? 'streamed' : 'whole'})`, async () => {
+      const thinking = { text: 'The runner output was cut; fetch the original. 🤔', signature: 'EqQBCkgIARABGAIiQL+/9xZ3sig+/==' };
+      const from = harness.mock.requests.length;
+      harness.mock.respond((request, index) => {
+        if (index !== from) return { kind: 'turn', text: 'done' };
+        const [marker] = findMarkers(request.body.toString('utf8'));
+        return { kind: 'turn', thinking, toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }] };
+      });
+      const client = harness.anthropic({ 'x-terse-session': `thinking-${stream}` });
+      const message = stream ? await client.messages.stream({ ...params(), stream: true } as Anthropic.MessageStreamParams).finalMessage() : await client.messages.create(params());
+      expect(message.content).toEqual([{ type: 'thinking', thinking: thinking.text, signature: thinking.signature }, { type: 'text', text: 'done' }]);
+      const continuation = harness.mock.requests.at(-1)!.json!.messages as JsonObject[];
+      expect((continuation.at(-2)!.content as JsonObject[])[0]).toEqual({ type: 'thinking', thinking: thinking.text, signature: thinking.signature });
+      harness.mock.respond(() => ({ kind: 'turn', text: 'ok' }));
+    });
+  }
+
   it('passes count_tokens through untouched (no compression, no tool added)', async () => {
     harness.mock.respond((request) => (request.url.startsWith('/v1/messages/count_tokens') ? { kind: 'raw', status: 200, body: '{"input_tokens":4242}' } : { kind: 'turn', text: 'ok' }));
     const client = harness.anthropic();

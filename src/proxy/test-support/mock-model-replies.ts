@@ -13,8 +13,9 @@ export interface MockToolCall {
   readonly input: JsonValue;
 }
 
-/** What the mock model answers: text, then tool calls. */
+/** What the mock model answers: thinking (Anthropic only), text, then tool calls. */
 export interface MockTurn {
+  readonly thinking?: { readonly text: string; readonly signature: string };
   readonly text?: string;
   readonly toolCalls?: readonly MockToolCall[];
 }
@@ -29,6 +30,7 @@ function halves(text: string): string[] {
 
 export function anthropicMessage(turn: MockTurn, model: string, id: string): JsonObject {
   const content: JsonObject[] = [];
+  if (turn.thinking !== undefined) content.push({ type: 'thinking', thinking: turn.thinking.text, signature: turn.thinking.signature });
   if (turn.text !== undefined) content.push({ type: 'text', text: turn.text });
   for (const call of turn.toolCalls ?? []) content.push({ type: 'tool_use', id: call.id, name: call.name, input: call.input });
   const stop = (turn.toolCalls ?? []).length > 0 ? 'tool_use' : 'end_turn';
@@ -40,6 +42,12 @@ export function anthropicEvents(turn: MockTurn, model: string, id: string): stri
     { type: 'message_start', message: { ...anthropicMessage({}, model, id), content: [], stop_reason: null, usage: { ...USAGE, output_tokens: 1 } } },
   ];
   let index = 0;
+  if (turn.thinking !== undefined) {
+    events.push({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } });
+    for (const piece of halves(turn.thinking.text)) events.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } });
+    events.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: turn.thinking.signature } }, { type: 'content_block_stop', index });
+    index++;
+  }
   if (turn.text !== undefined) {
     events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, { type: 'ping' });
     for (const piece of halves(turn.text)) events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } });
