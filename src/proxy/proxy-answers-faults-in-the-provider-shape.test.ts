@@ -93,21 +93,22 @@ describe('upstream faults', () => {
       harness.mock.respond(() => ({ kind: 'hang' }));
       const abortsBefore = harness.proxy.stats.clientAborts;
       const controller = new AbortController();
-      const response = await fetch(`${harness.running.url}/v1/messages`, {
+      const arrived = harness.mock.nextRequest();
+      const sent = fetch(`${harness.running.url}/v1/messages`, {
         method: 'POST',
         headers: { ...ANTHROPIC_HEADERS, 'x-terse-session': `faults-abort-${stream}` },
         body: anthropicBody({ stream }),
         signal: controller.signal,
       }).catch((caught: unknown) => caught);
+      // Only once upstream has the request does leaving abort something there.
+      await arrived;
       if (stream) {
         // The first event is passed on while upstream is still open: nothing waits for the stream's end.
-        const reader = (response as Response).body!.getReader();
+        const reader = ((await sent) as Response).body!.getReader();
         const first = await reader.read();
         expect(new TextDecoder().decode(first.value)).toContain('message_start');
-        controller.abort();
-      } else {
-        setImmediate(() => controller.abort());
       }
+      controller.abort();
       const closed = await harness.mock.nextEarlyClose();
       expect(closed.json?.stream).toBe(stream);
       expect(harness.proxy.stats.clientAborts).toBe(abortsBefore + 1);

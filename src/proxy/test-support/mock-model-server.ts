@@ -38,6 +38,8 @@ export interface MockModelServer {
   chunkBytes: number;
   /** Resolves with each request whose connection closed before its answer ended, in order. */
   nextEarlyClose(): Promise<RecordedRequest>;
+  /** Resolves with the next request to arrive after the call. */
+  nextRequest(): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -57,23 +59,38 @@ async function writeInPieces(res: ServerResponse, text: string, size: number): P
   }
 }
 
+/** Items handed to waiters in order, or kept until one asks. */
+class EventQueue<T> {
+  readonly #items: T[] = [];
+  readonly #waiters: ((item: T) => void)[] = [];
+
+  push(item: T): void {
+    const waiter = this.#waiters.shift();
+    if (waiter) waiter(item);
+    else this.#items.push(item);
+  }
+
+  next(): Promise<T> {
+    return new Promise((resolve) => {
+      if (this.#items.length > 0) resolve(this.#items.shift() as T);
+      else this.#waiters.push(resolve);
+    });
+  }
+}
+
 /** Starts the mock on 127.0.0.1 and a free port. */
 export async function startMockModelServer(): Promise<MockModelServer> {
   const requests: RecordedRequest[] = [];
   let responder: Responder = () => ({ kind: 'turn', text: 'ok' });
-  const earlyCloses: RecordedRequest[] = [];
-  const waiting: ((request: RecordedRequest) => void)[] = [];
-  const closedEarly = (request: RecordedRequest): void => {
-    const next = waiting.shift();
-    if (next) next(request);
-    else earlyCloses.push(request);
-  };
+  const earlyCloses = new EventQueue<RecordedRequest>();
+  const arrivals: ((request: RecordedRequest) => void)[] = [];
   const mock: MockModelServer = {
     url: '',
     requests,
     respond: (next) => void (responder = next),
     chunkBytes: 7,
-    nextEarlyClose: () => new Promise((resolve) => (earlyCloses.length > 0 ? resolve(earlyCloses.shift() as RecordedRequest) : waiting.push(resolve))),
+    nextEarlyClose: () => earlyCloses.next(),
+    nextRequest: () => new Promise((resolve) => arrivals.push(resolve)),
     close: async () => undefined,
   };
   const server = createServer(async (req, res) => {
@@ -82,8 +99,9 @@ export async function startMockModelServer(): Promise<MockModelServer> {
     const body = Buffer.concat(chunks);
     const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, json: parseJson(body) };
     requests.push(request);
+    for (const arrived of arrivals.splice(0)) arrived(request);
     res.on('close', () => {
-      if (!res.writableFinished) closedEarly(request);
+      if (!res.writableFinished) earlyCloses.push(request);
     });
     const reply = responder(request, requests.length - 1);
     const anthropic = request.url.startsWith('/v1/messages');
