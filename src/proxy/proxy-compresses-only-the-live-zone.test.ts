@@ -9,7 +9,7 @@ import { locateValues } from '../engine/json-spans.ts';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject } from '../types.ts';
 import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { bodyBringing, loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 
@@ -74,7 +74,8 @@ describe('live zone only', () => {
   });
 
   it('joining a session midway compresses only the newest turn and sends the history as the client did', async () => {
-    const last = session.bodies.at(-1)!;
+    // Midway through the session: five compressible outputs before the newest turn, which brings 17 KB of test logs.
+    const last = bodyBringing(session, session.toolOutputs[8]!);
     const messages = last.messages as JsonObject[];
     await harness.anthropic({ 'x-terse-session': 'joined-midway' }).messages.create(last as unknown as Anthropic.MessageCreateParamsNonStreaming);
     const sent = harness.mock.requests.at(-1)!.body;
