@@ -22,6 +22,7 @@ export interface LatencyCase {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** Wall times of each run, direct and through the proxy. */
 export interface PairedLatency {
   readonly direct: number[];
   readonly proxied: number[];
@@ -51,6 +52,7 @@ export async function measureAddedLatency(directUrl: string, proxyUrl: string, p
   return result;
 }
 
+/** Closes the bench client's connections. */
 export async function closeLatencyClient(): Promise<void> {
   await agent.close();
 }

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
-import type { Provider } from '../types.ts';
+import type { JsonObject, Provider } from '../types.ts';
 import { bufferedResponse, relayedStreamResponse, rewrittenJsonResponse, verbatimResponse } from './client-response.ts';
 import { compressForUpstream, compressorsUsed, type PreparedRequest } from './compress-for-upstream.ts';
 import { upstreamRequestHeaders } from './forwarded-headers.ts';
@@ -17,7 +17,7 @@ import { readClientRequest } from './read-client-request.ts';
 import { runRetrieveLoop, type RetrieveLoopContext } from './retrieve-loop.ts';
 import { relayRetrieveStream } from './retrieve-stream.ts';
 import { SESSION_HEADER, sessionKey } from './session-key.ts';
-import { decidedBytes } from './session-registry.ts';
+import { decidedBytes, type ProxySession } from './session-registry.ts';
 import { recordRequest } from './trace-recording.ts';
 import { upstreamUrl, type UpstreamResponse } from './upstream-client.ts';
 import { anthropicWire } from './wire/anthropic/anthropic-wire.ts';
@@ -60,6 +60,14 @@ function measureAfterSending(context: ProxyContext, prepared: PreparedRequest, s
   return new Promise((resolve) => setImmediate(() => resolve(terseHeaders(context, prepared, session))));
 }
 
+/** Queues the request for the session's trace; a failed write is counted and logged, never the request's failure. */
+function recordInBackground(context: ProxyContext, dir: string, session: ProxySession, provider: Provider, body: JsonObject): void {
+  session.recorder.run(() => recordRequest(dir, session, provider, body)).catch((error: unknown) => {
+    context.stats.recordErrors++;
+    context.options.log(`recording session ${session.key} failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 /** Handles one model request for `provider`. */
 export async function handleModelRequest(context: ProxyContext, provider: Provider, c: Context): Promise<Response> {
   const { stats, options } = context;
@@ -81,16 +89,10 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
     stats.engineFailures++;
     options.log(`engine failed, request sent unchanged (session ${key}): ${prepared.engineError}`);
   }
-  if (options.recordDir !== null) {
-    const dir = options.recordDir;
-    session.recorder.run(() => recordRequest(dir, session, provider, request.body)).catch((error: unknown) => {
-      stats.recordErrors++;
-      options.log(`recording session ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  }
+  if (options.recordDir !== null) recordInBackground(context, options.recordDir, session, provider, request.body);
   const signal = c.req.raw.signal;
-  const base = provider === 'anthropic' ? options.anthropicUpstream : options.openaiUpstream;
-  const url = upstreamUrl(base, new URL(c.req.url).pathname + new URL(c.req.url).search);
+  const target = new URL(c.req.url);
+  const url = upstreamUrl(provider === 'anthropic' ? options.anthropicUpstream : options.openaiUpstream, target.pathname + target.search);
   const headers = upstreamRequestHeaders(c.req.raw.headers, { identity: prepared.retrieveOffered });
   const send = (body: string | Uint8Array): Promise<UpstreamResponse> => context.upstream.send({ url, method: 'POST', headers, body, signal });
   const sent = send(prepared.body);

@@ -25,11 +25,6 @@ const OPENAI_TYPE: Record<ProxyErrorKind, string> = {
   internal: 'server_error',
 };
 
-/** The HTTP status of an error kind. */
-export function errorStatus(kind: ProxyErrorKind): number {
-  return STATUS[kind];
-}
-
 /** The error body: Anthropic `{type:"error",error:{type,message}}`, OpenAI `{error:{message,type,param,code}}`. */
 export function errorBody(provider: Provider, kind: ProxyErrorKind, message: string): JsonObject {
   const text = `terse proxy: ${message}`;

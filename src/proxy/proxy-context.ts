@@ -5,6 +5,7 @@ import type { ProxyStats } from './proxy-stats.ts';
 import type { SessionRegistry } from './session-registry.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 
+/** The options, engine, sessions, counters and upstream client of one proxy. */
 export interface ProxyContext {
   readonly options: ProxyOptions;
   readonly setup: EngineSetup;

@@ -1,5 +1,6 @@
 /** Options of the proxy, resolved once: `{ ...DEFAULT_PROXY_OPTIONS, ...options }`. */
 
+/** How the proxy runs; every field has a default. */
 export interface ProxyOptions {
   /** Where Anthropic requests go (origin, optionally with a base path). @default "https://api.anthropic.com" */
   readonly anthropicUpstream: string;
@@ -19,6 +20,7 @@ export interface ProxyOptions {
   readonly log: (line: string) => void;
 }
 
+/** Defaults of `ProxyOptions`. */
 export const DEFAULT_PROXY_OPTIONS: ProxyOptions = {
   anthropicUpstream: 'https://api.anthropic.com',
   openaiUpstream: 'https://api.openai.com',

@@ -3,6 +3,7 @@ import { parseRequest, type CanonicalRequest } from '../engine/canonical-request
 import { InvalidRequestError } from '../errors.ts';
 import type { Provider } from '../types.ts';
 
+/** A request read, or why it could not be. */
 export type ClientRequest = { readonly ok: true; readonly request: CanonicalRequest } | { readonly ok: false; readonly message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

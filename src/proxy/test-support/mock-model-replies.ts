@@ -28,6 +28,7 @@ function halves(text: string): string[] {
   return [...text].length <= 1 ? [text] : [text.slice(0, cut), text.slice(cut)];
 }
 
+/** A whole Anthropic Messages response. */
 export function anthropicMessage(turn: MockTurn, model: string, id: string): JsonObject {
   const content: JsonObject[] = [];
   if (turn.thinking !== undefined) content.push({ type: 'thinking', thinking: turn.thinking.text, signature: turn.thinking.signature });
@@ -37,6 +38,7 @@ export function anthropicMessage(turn: MockTurn, model: string, id: string): Jso
   return { id, type: 'message', role: 'assistant', model, content, stop_reason: stop, stop_sequence: null, usage: USAGE };
 }
 
+/** An Anthropic Messages stream, one string per event. */
 export function anthropicEvents(turn: MockTurn, model: string, id: string): string[] {
   const events: JsonObject[] = [
     { type: 'message_start', message: { ...anthropicMessage({}, model, id), content: [], stop_reason: null, usage: { ...USAGE, output_tokens: 1 } } },
@@ -70,6 +72,7 @@ function openaiToolCalls(turn: MockTurn): JsonObject[] {
   return (turn.toolCalls ?? []).map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.input) } }));
 }
 
+/** A whole OpenAI chat completion. */
 export function openaiCompletion(turn: MockTurn, model: string, id: string): JsonObject {
   const calls = openaiToolCalls(turn);
   const message: JsonObject = { role: 'assistant', content: turn.text ?? null, refusal: null, annotations: [] };
@@ -81,6 +84,7 @@ export function openaiCompletion(turn: MockTurn, model: string, id: string): Jso
   };
 }
 
+/** An OpenAI chat completion stream, one string per chunk, `[DONE]` last. */
 export function openaiChunks(turn: MockTurn, model: string, id: string, includeUsage: boolean): string[] {
   const chunk = (delta: JsonObject, finish: string | null = null): JsonObject => ({
     id, object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],

@@ -27,8 +27,10 @@ export type MockReply =
   /** Sends the head and the first event of a stream, then waits for the client to go away. */
   | { readonly kind: 'hang' };
 
+/** Decides the reply to each request (`index`: its position among all requests received). */
 export type Responder = (request: RecordedRequest, index: number) => MockReply;
 
+/** A running mock, what it received, and how it answers. */
 export interface MockModelServer {
   readonly url: string;
   readonly requests: RecordedRequest[];

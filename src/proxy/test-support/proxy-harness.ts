@@ -13,6 +13,7 @@ import { startMockModelServer, type MockModelServer } from './mock-model-server.
 /** The key every test client sends; the proxy must forward it and never log it. */
 export const TEST_API_KEY = 'sk-test-0123456789-secret-never-logged';
 
+/** A mock model, a proxy in front of it, and SDK clients for the proxy. */
 export interface ProxyHarness {
   readonly mock: MockModelServer;
   readonly proxy: Proxy;
@@ -26,6 +27,7 @@ export interface ProxyHarness {
   close(): Promise<void>;
 }
 
+/** What a test changes from the default harness. */
 export interface HarnessOptions {
   readonly engine?: CreateEngineOptions;
   readonly proxy?: Partial<ProxyOptions>;

@@ -20,6 +20,7 @@ interface BuildingBlock {
 }
 
 
+/** The Anthropic stream relay (see the file's comment). */
 export class AnthropicStreamRelay implements StreamRelay {
   #round = -1;
   /** Blocks the client has from earlier rounds: this round's index 0 is the client's `#offset`. */

@@ -20,6 +20,7 @@ function withoutCalls(response: JsonObject, hidden: string): JsonObject {
   return { ...response, content, ...(response.stop_reason === 'tool_use' && !stillCalls ? { stop_reason: 'end_turn' } : {}) };
 }
 
+/** Anthropic Messages. */
 export const anthropicWire: ProviderWire = {
   provider: 'anthropic',
   toolCalls: (response) => objectsOf(response.content).filter((block) => block.type === 'tool_use').map(callOf),

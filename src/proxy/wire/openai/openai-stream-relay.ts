@@ -19,6 +19,7 @@ interface HeldChunk {
   readonly chunk: JsonObject | null;
 }
 
+/** The OpenAI stream relay (see the file's comment). */
 export class OpenAiStreamRelay implements StreamRelay {
   #round = -1;
   #holding = false;

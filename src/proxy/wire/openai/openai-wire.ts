@@ -32,6 +32,7 @@ function withoutCalls(response: JsonObject, hidden: string): JsonObject {
   return withFirstChoice(response, rest, choice?.finish_reason === 'tool_calls' ? 'stop' : undefined);
 }
 
+/** OpenAI Chat Completions. */
 export const openaiWire: ProviderWire = {
   provider: 'openai',
   toolCalls: (response) => objectsOf(firstMessage(response).tool_calls).map(callOf),
