@@ -27,6 +27,7 @@ export interface ProxyStatsJson {
   readonly sessions: number;
   readonly tokens: { readonly before: number; readonly after: number };
   readonly engine_ms: { readonly samples: number; readonly p50: number | null; readonly p95: number | null };
+  readonly count_ms: { readonly samples: number; readonly p50: number | null; readonly p95: number | null };
   readonly memory: { readonly rss_bytes: number; readonly heap_used_bytes: number };
   readonly failures: Record<string, number>;
 }

@@ -36,8 +36,10 @@ function terseHeaders(context: ProxyContext, prepared: PreparedRequest, session:
     return headers;
   }
   let measure: RequestMeasure;
+  const started = performance.now();
   try {
     measure = measureRequest(compressed, context.setup.ruler);
+    context.stats.countMs.add(performance.now() - started);
   } catch (error) {
     // The request went upstream already; only the counts are missing.
     context.options.log(`counting tokens failed (session ${session}): ${error instanceof Error ? error.message : String(error)}`);
@@ -47,7 +49,7 @@ function terseHeaders(context: ProxyContext, prepared: PreparedRequest, session:
   stats.tokensBefore += measure.tokensBefore;
   stats.tokensAfter += measure.tokensAfter;
   stats.markers += compressed.stats.markers;
-  stats.addEngineMs(compressed.stats.ms);
+  stats.engineMs.add(compressed.stats.ms);
   if (compressed.stats.blocksChanged > 0) stats.compressedRequests++;
   headers['x-terse-tokens-before'] = String(measure.tokensBefore);
   headers['x-terse-tokens-after'] = String(measure.tokensAfter);

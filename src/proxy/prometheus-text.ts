@@ -34,6 +34,9 @@ export function prometheusText(s: ProxyStatsSnapshot): string {
     family('terse_proxy_engine_ms', 'gauge', 'Engine time per request over recent requests, by quantile.', [
       ['{quantile="0.5"}', s.engineMs.p50 ?? 0], ['{quantile="0.95"}', s.engineMs.p95 ?? 0],
     ]),
+    family('terse_proxy_count_ms', 'gauge', 'Time counting tokens for the x-terse-tokens headers over recent requests, by quantile.', [
+      ['{quantile="0.5"}', s.countMs.p50 ?? 0], ['{quantile="0.95"}', s.countMs.p95 ?? 0],
+    ]),
     family('terse_proxy_resident_memory_bytes', 'gauge', 'Resident set size of the proxy process.', one(s.memory.rssBytes)),
     family('terse_proxy_heap_used_bytes', 'gauge', 'V8 heap in use.', one(s.memory.heapUsedBytes)),
   ];

@@ -6,8 +6,7 @@
 /** Routes the proxy tells apart in its counts. */
 export type ProxyRoute = 'anthropic-messages' | 'openai-chat' | 'passthrough';
 
-/** Recent engine times kept for percentiles (a ring, so memory stays flat). */
-const ENGINE_MS_SAMPLES = 1024;
+import { RecentSamples, type SampleQuantiles } from './recent-samples.ts';
 
 /** Counters since start; `snapshot()` freezes them for a presenter. */
 export class ProxyStats {
@@ -36,25 +35,18 @@ export class ProxyStats {
   /** Clients gone before their response ended; their upstream request was aborted. */
   clientAborts = 0;
   recordErrors = 0;
-  readonly #engineMs: number[] = [];
-  #engineMsNext = 0;
-
-  /** Records one engine run's wall time. */
-  addEngineMs(ms: number): void {
-    if (this.#engineMs.length < ENGINE_MS_SAMPLES) this.#engineMs.push(ms);
-    else this.#engineMs[this.#engineMsNext] = ms;
-    this.#engineMsNext = (this.#engineMsNext + 1) % ENGINE_MS_SAMPLES;
-  }
+  /** Wall time of the engine per request. */
+  readonly engineMs = new RecentSamples();
+  /** Time counting a request's tokens for the `x-terse-tokens-*` headers (done while upstream works). */
+  readonly countMs = new RecentSamples();
 
   addResponse(status: number): void {
     const key = `${Math.floor(status / 100)}xx`;
     this.responses.set(key, (this.responses.get(key) ?? 0) + 1);
   }
 
-  /** A plain copy, with engine time percentiles and process memory. */
+  /** A plain copy, with time percentiles and process memory. */
   snapshot(sessions: { readonly count: number; readonly bytes: number }): ProxyStatsSnapshot {
-    const sorted = [...this.#engineMs].sort((a, b) => a - b);
-    const at = (q: number): number | null => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null));
     const memory = process.memoryUsage();
     return {
       uptimeSeconds: (Date.now() - this.startedAt) / 1000,
@@ -75,7 +67,8 @@ export class ProxyStats {
       upstreamErrors: this.upstreamErrors,
       clientAborts: this.clientAborts,
       recordErrors: this.recordErrors,
-      engineMs: { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? null },
+      engineMs: this.engineMs.quantiles(),
+      countMs: this.countMs.quantiles(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
     };
   }
@@ -102,6 +95,7 @@ export interface ProxyStatsSnapshot {
   readonly upstreamErrors: number;
   readonly clientAborts: number;
   readonly recordErrors: number;
-  readonly engineMs: { readonly samples: number; readonly p50: number | null; readonly p95: number | null; readonly max: number | null };
+  readonly engineMs: SampleQuantiles;
+  readonly countMs: SampleQuantiles;
   readonly memory: { readonly rssBytes: number; readonly heapUsedBytes: number };
 }

@@ -1,7 +1,12 @@
 /** /stats: the snapshot as JSON, with the reduction the counts imply. */
 import type { ProxyStatsSnapshot } from './proxy-stats.ts';
+import type { SampleQuantiles } from './recent-samples.ts';
 
 const roundMs = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 100) / 100);
+
+function roundedQuantiles(q: SampleQuantiles): Record<string, number | null> {
+  return { samples: q.samples, p50: roundMs(q.p50), p95: roundMs(q.p95), max: roundMs(q.max) };
+}
 
 /** The JSON body of `/stats` (snake_case keys, like the bench's rows). */
 export function statsJson(snapshot: ProxyStatsSnapshot): string {
@@ -30,12 +35,8 @@ export function statsJson(snapshot: ProxyStatsSnapshot): string {
         client_aborts: snapshot.clientAborts,
         recording: snapshot.recordErrors,
       },
-      engine_ms: {
-        samples: snapshot.engineMs.samples,
-        p50: roundMs(snapshot.engineMs.p50),
-        p95: roundMs(snapshot.engineMs.p95),
-        max: roundMs(snapshot.engineMs.max),
-      },
+      engine_ms: roundedQuantiles(snapshot.engineMs),
+      count_ms: roundedQuantiles(snapshot.countMs),
       memory: { rss_bytes: snapshot.memory.rssBytes, heap_used_bytes: snapshot.memory.heapUsedBytes },
     },
     null,
