@@ -39,32 +39,42 @@ function skipWhitespace(s: string, i: number): number {
   return i;
 }
 
-/** Offset just past the string that starts at `i` (a `"`). */
+/**
+ * Offset just past the string that starts at `i` (a `"`). Quotes are found with indexOf (tool outputs
+ * make strings of hundreds of KB); a quote closes the string when an even number of backslashes precede it.
+ */
 function skipString(s: string, i: number): number {
-  i++;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c === 0x5c) i += 2;
-    else if (c === 0x22) return i + 1;
-    else i++;
+  let from = i + 1;
+  for (;;) {
+    const quote = s.indexOf('"', from);
+    if (quote < 0) throw new SyntaxError(`unterminated string at offset ${i}`);
+    let backslashes = 0;
+    while (quote - backslashes - 1 > i && s.charCodeAt(quote - backslashes - 1) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  throw new SyntaxError(`unterminated string at offset ${i}`);
 }
+
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
 
 /** Offset just past the value that starts at `i`. */
 function skipValue(s: string, i: number): number {
-  const c = s[i];
-  if (c === '"') return skipString(s, i);
-  if (c === '{' || c === '[') {
+  const c = s.charCodeAt(i);
+  if (c === QUOTE) return skipString(s, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
     let depth = 0;
     while (i < s.length) {
-      const d = s[i];
-      if (d === '"') {
+      const d = s.charCodeAt(i);
+      if (d === QUOTE) {
         i = skipString(s, i);
         continue;
       }
-      if (d === '{' || d === '[') depth++;
-      else if (d === '}' || d === ']') {
+      if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) return i + 1;
       }
