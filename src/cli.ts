@@ -1,5 +1,6 @@
 /** The `terse` command line: argv -> calls, nothing else. */
 import { Command, InvalidArgumentError } from 'commander';
+import { environment } from './config.ts';
 import { TerseError } from './errors.ts';
 import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
 import { replayCommand } from './cli/replay-command.ts';
@@ -8,6 +9,7 @@ import { probesCheckCommand, probesDeriveCommand } from './cli/probes-command.ts
 import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
+import { PROXY_DEFAULTS, proxyCommand } from './cli/proxy-command.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 
@@ -16,6 +18,12 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
   return value;
+}
+
+function portOption(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a port number, 0 to 65535');
+  return port;
 }
 
 function profileOption(value: string): Profile {
@@ -112,5 +120,20 @@ program
   .argument('<b>', 'report folder or summary.json to compare with it')
   .option('--json', 'print the comparison as JSON', false)
   .action((a: string, b: string, opts: { json: boolean }) => run(() => compareCommand(a, b, opts.json)));
+
+program
+  .command('proxy')
+  .description('serve a local Anthropic/OpenAI endpoint that compresses requests on their way to the provider')
+  .option('--port <port>', 'port to listen on (0: any free one)', portOption, PROXY_DEFAULTS.port)
+  .option('--host <host>', 'address to listen on', PROXY_DEFAULTS.host)
+  .option('--profile <profile>', 'lossless, balanced or aggressive', profileOption, 'balanced' as Profile)
+  .option('--store <store>', 'memory, duckdb:PATH or redis://HOST:PORT (shared by replicas)', 'memory')
+  .option('--record <dir>', 'write each session as a Trace v1 file in this folder')
+  .option('--anthropic-upstream <url>', 'where /v1/messages goes', PROXY_DEFAULTS.anthropicUpstream)
+  .option('--openai-upstream <url>', 'where /v1/chat/completions goes', PROXY_DEFAULTS.openaiUpstream)
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .action((opts: { port: number; host: string; profile: Profile; store: string; record?: string; anthropicUpstream: string; openaiUpstream: string; tokenizer?: TokenizerName }) =>
+    run(() => proxyCommand({ ...opts, tokenizer: opts.tokenizer ?? environment.tokenizer })),
+  );
 
 await program.parseAsync(process.argv);

@@ -20,6 +20,8 @@ export type { BlockOutcome, PassReason } from './engine/block-outcome.ts';
 export type { Store, StoreLookup } from './store/store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
 export { openDuckDbStore } from './store/duckdb-store.ts';
+export { openRedisStore } from './store/redis-store.ts';
+export { openStore } from './store/open-store.ts';
 export { contentRef, formatMarker, findMarkers } from './store/marker.ts';
 export { retrieve, type RetrieveResult } from './retrieve/retrieve.ts';
 export { RETRIEVE_TOOL_NAME, RETRIEVE_TOOL_ANTHROPIC, RETRIEVE_TOOL_OPENAI } from './retrieve/retrieve-tool.ts';
