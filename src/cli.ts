@@ -52,15 +52,19 @@ addLiveFlags(program
   .command('replay')
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
-  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, or module:PATH (repeatable)', collect, [])
+  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, module:PATH or proxy:URL (repeatable)', collect, [])
+  .option('--capture-port <port>', 'loopback port where proxy:URL configs must send upstream', portOption, 8788)
   .option('-p, --probes <file>', 'probes JSONL file (repeatable); without one, probes are derived from the traces', collect, [])
   .option('--no-derive-probes', 'with no probes file, score no fidelity instead of deriving probes')
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false))
-  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
+  .action((paths: string[], opts: { config: string[]; capturePort: number; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
     run(() =>
-      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts) }),
+      replayCommand({
+        paths, configs: opts.config, capturePort: opts.capturePort, probes: opts.probes, deriveProbes: opts.deriveProbes,
+        out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts),
+      }),
     ),
   );
 
@@ -68,13 +72,19 @@ addLiveFlags(program
   .command('bench')
   .description('run the workload suites (all available, or the ones named)')
   .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
-  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, or module:PATH (repeatable)', collect, [])
+  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, module:PATH or proxy:URL (repeatable)', collect, [])
+  .option('--capture-port <port>', 'loopback port where proxy:URL configs must send upstream', portOption, 8788)
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
   .option('--update-readme', 'write the bench table into README.md between its bench markers', false))
-  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
-    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts) })),
+  .action((opts: { suite: string[]; config: string[]; capturePort: number; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
+    run(() =>
+      benchCommand({
+        suites: opts.suite, configs: opts.config, capturePort: opts.capturePort, out: opts.out, json: opts.json, tokenizer: opts.tokenizer,
+        updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts),
+      }),
+    ),
   );
 
 program
@@ -132,7 +142,8 @@ program
   .option('--anthropic-upstream <url>', 'where /v1/messages goes', PROXY_DEFAULTS.anthropicUpstream)
   .option('--openai-upstream <url>', 'where /v1/chat/completions goes', PROXY_DEFAULTS.openaiUpstream)
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
-  .action((opts: { port: number; host: string; profile: Profile; store: string; record?: string; anthropicUpstream: string; openaiUpstream: string; tokenizer?: TokenizerName }) =>
+  .option('--compress-history', 'compress every block not yet decided, not only the newest turn (clients that send everything through the proxy)', false)
+  .action((opts: { port: number; host: string; profile: Profile; store: string; record?: string; anthropicUpstream: string; openaiUpstream: string; tokenizer?: TokenizerName; compressHistory: boolean }) =>
     run(() => proxyCommand({ ...opts, tokenizer: opts.tokenizer ?? environment.tokenizer })),
   );
 

@@ -14,6 +14,7 @@ import { openToon } from './baselines/toon.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
+import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
 
 /**
  * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
@@ -106,10 +107,41 @@ export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; a .json file; or module:PATH)`);
 }
 
-/** Every `--config` value resolved, plug-in modules (`module:PATH`) loaded; names must be unique. */
-export async function resolveBenchConfigs(values: readonly string[]): Promise<BenchConfig[]> {
+/** How `--config` values that need more than a name are opened. */
+export interface ConfigResolution {
+  /** The loopback port the capture upstream of `proxy:URL` configs listens on (0: any free one). @default 8788 */
+  readonly capturePort: number;
+}
+
+/** The prefix of an external proxy among `--config` values. */
+export const PROXY_PREFIX = 'proxy:';
+
+/** `proxy:URL`: the bench replays through the proxy at URL, its upstream being the capture server. */
+function proxyConfig(value: string, capturePort: number): BenchConfig {
+  const url = value.slice(PROXY_PREFIX.length);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(value, 'not a URL after proxy:');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(value, 'the proxy URL must be http(s)');
+  return {
+    name: `proxy@${parsed.host}`,
+    description: `external proxy at ${url}, its upstream at http://127.0.0.1:${capturePort}`,
+    role: 'custom',
+    open: externalProxyStrategy(`proxy@${parsed.host}`, url, capturePort),
+  };
+}
+
+/** Every `--config` value resolved: plug-in modules (`module:PATH`) loaded, external proxies (`proxy:URL`); names must be unique. */
+export async function resolveBenchConfigs(values: readonly string[], resolution: ConfigResolution = { capturePort: 8788 }): Promise<BenchConfig[]> {
   const configs: BenchConfig[] = [];
-  for (const value of values) configs.push(value.startsWith(MODULE_PREFIX) ? await loadPluginConfig(value) : resolveBenchConfig(value));
+  for (const value of values) {
+    if (value.startsWith(MODULE_PREFIX)) configs.push(await loadPluginConfig(value));
+    else if (value.startsWith(PROXY_PREFIX)) configs.push(proxyConfig(value, resolution.capturePort));
+    else configs.push(resolveBenchConfig(value));
+  }
   const seen = new Set<string>();
   for (const config of configs) {
     if (seen.has(config.name)) throw new ConfigError(config.name, 'two configurations have this name');

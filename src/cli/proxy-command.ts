@@ -20,6 +20,8 @@ export interface ProxyCommandOptions {
   readonly anthropicUpstream: string;
   readonly openaiUpstream: string;
   readonly tokenizer: TokenizerName;
+  /** Compress every block not yet decided, not only the newest turn's. @default false */
+  readonly compressHistory?: boolean;
 }
 
 function upstream(flag: string, value: string): string {
@@ -42,7 +44,7 @@ export async function proxyCommand(options: ProxyCommandOptions): Promise<number
   try {
     const setup = await createEngine({ profile: options.profile, store, tokenizer: options.tokenizer });
     const log = (line: string): void => void process.stderr.write(`${line}\n`);
-    const proxy = createProxy(setup, { anthropicUpstream, openaiUpstream, recordDir: options.record ?? null, log });
+    const proxy = createProxy(setup, { anthropicUpstream, openaiUpstream, recordDir: options.record ?? null, log, liveZoneOnly: options.compressHistory !== true });
     running = await startProxy(proxy, { port: options.port, hostname: options.host }).catch((error: NodeJS.ErrnoException) => {
       throw new ConfigError('--port', error.code === 'EADDRINUSE' ? `${options.host}:${options.port} is in use` : error.message);
     });

@@ -23,11 +23,11 @@ export interface PreparedRequest {
 }
 
 /** Runs the engine over one request of `session` (one request of a session at a time). */
-export function compressForUpstream(session: ProxySession, request: CanonicalRequest, received: Uint8Array): Promise<PreparedRequest> {
+export function compressForUpstream(session: ProxySession, request: CanonicalRequest, received: Uint8Array, liveZoneOnly = true): Promise<PreparedRequest> {
   return session.queue.run(async () => {
     const engine = session.engine;
     // Anything before the newest turn that was never decided was sent as it is: it stays that way.
-    engine.previousMessageCount = liveZoneStart(request.body);
+    if (liveZoneOnly) engine.previousMessageCount = liveZoneStart(request.body);
     const failuresBefore = engine.failures;
     const decidedBefore = engine.decided.size;
     try {

@@ -84,7 +84,7 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
   const { request } = read;
   const key = sessionKey(provider, request.body, c.req.header(SESSION_HEADER) ?? null);
   const session = context.sessions.acquire(key);
-  const prepared = await compressForUpstream(session, request, received);
+  const prepared = await compressForUpstream(session, request, received, options.liveZoneOnly);
   if (prepared.compressed !== null) context.sessions.grew(session, decidedBytes(prepared.compressed));
   stats.blockFailures += prepared.blockFailures;
   if (prepared.engineError !== null) {

@@ -18,6 +18,13 @@ export interface ProxyOptions {
   readonly recordDir: string | null;
   /** Receives one line per request (never a header value). @default no-op */
   readonly log: (line: string) => void;
+  /**
+   * True: only the newest turn's blocks are ever compressed for the first time; a session the proxy
+   * joins midway keeps its history as the client sent it (the provider may have it cached). False:
+   * every block not yet decided is compressed, as `terse bench` replays a session from its start
+   * (for a client that sends all its traffic through the proxy from its first request). @default true
+   */
+  readonly liveZoneOnly: boolean;
 }
 
 /** Defaults of `ProxyOptions`. */
@@ -30,6 +37,7 @@ export const DEFAULT_PROXY_OPTIONS: ProxyOptions = {
   maxRetrieveRounds: 4,
   recordDir: null,
   log: () => undefined,
+  liveZoneOnly: true,
 };
 
 /** Resolves options without touching the caller's object. */
