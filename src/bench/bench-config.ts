@@ -88,6 +88,15 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
+  for (const key of ['retrieveToolFromStart'] as const) {
+    if (v[key] === undefined) continue;
+    if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
+    engine[key] = v[key];
+  }
+  if (v.expectedLaterRequests !== undefined) {
+    if (!Number.isInteger(v.expectedLaterRequests) || (v.expectedLaterRequests as number) < 0) throw new ConfigError(`${file}: expectedLaterRequests`, 'must be a non-negative integer');
+    engine.expectedLaterRequests = v.expectedLaterRequests;
+  }
   if (v.repeats !== undefined) {
     if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
     engine.repeats = v.repeats;
