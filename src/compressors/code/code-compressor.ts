@@ -144,7 +144,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
         : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
       // Lists in a fragment that is mostly errors are examples quoted in prose: the text compressor reads those better.
       const withLists = errorShare(source.errors, source.lines.count) <= MAX_LIST_ERROR_SHARE;
-      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation), source.errors, withLists);
+      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation, context.latest), source.errors, withLists);
       const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
       if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
       const style = { ref: drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };

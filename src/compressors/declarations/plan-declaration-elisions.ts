@@ -12,6 +12,7 @@ import type { LanguageRules } from '../code/code-languages.ts';
 import type { ElidedRegion } from '../code/plan-scope.ts';
 import type { SourceLines } from '../code/source-lines.ts';
 import { declaredName } from '../code/symbol-names.ts';
+import { isMentionedDeclaration } from '../code/mentioned-names.ts';
 import { overlapsAny, type RowSpan } from '../code/syntax-errors.ts';
 
 /** How much whole-declaration elision may drop. */
@@ -134,9 +135,15 @@ function containersIn(node: Node, planning: Planning, depth = 0): Node[] {
   return node.namedChildren.flatMap((child) => (child === null ? [] : containersIn(child, planning, depth + 1)));
 }
 
-function isMentioned(unit: Unit, mentioned: ReadonlySet<string>): boolean {
+/** The name of the class a member sits in, or null. */
+function enclosingClassName(node: Node, rules: LanguageRules): string | null {
+  for (let at = node.parent; at !== null; at = at.parent) if (rules.classTypes.includes(at.type)) return declaredName(at);
+  return null;
+}
+
+function isMentioned(unit: Unit, planning: Planning): boolean {
   const name = unitName(unit.node);
-  return name !== null && mentioned.has(name);
+  return name !== null && isMentionedDeclaration(name, enclosingClassName(unit.node, planning.rules), planning.mentioned);
 }
 
 /**
@@ -159,7 +166,7 @@ export function planDeclarationElisions(root: Node, lines: SourceLines, rules: L
     // Lines longer than anyone reads (an inlined regex, a blob) go even past the budget, when nothing in them can be kept.
     const unread = unit.chars / rows >= UNREAD_LINE_CHARS && containersIn(unit.node, planning).length === 0;
     // A declaration the conversation names stays; what it declares in turn is weighed like the rest.
-    if (big && (unit.chars <= budget || unread) && unit.firstRow >= frame.firstRow && !isMentioned(unit, mentioned)) {
+    if (big && (unit.chars <= budget || unread) && unit.firstRow >= frame.firstRow && !isMentioned(unit, planning)) {
       chosen.push(unit);
       budget -= unit.chars;
       continue;
