@@ -6,6 +6,7 @@ import { diffCompressor } from '../compressors/diff.ts';
 import { htmlCompressor } from '../compressors/html.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
+import { listingCompressor } from '../compressors/listing/listing-compressor.ts';
 import { logCompressor } from '../compressors/log/log-compressor.ts';
 import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
@@ -28,7 +29,7 @@ export const DEFAULT_REGISTRY: CompressorRegistry = {
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [pytestCompressor, textCompressor],
+  text: [pytestCompressor, listingCompressor, textCompressor],
   mixed: [],
 };
 
