@@ -10,7 +10,7 @@ import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonica
 import { blockRouting, type BlockRouting, type ConversationText } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
-import { linesOf } from './repeats/sent-outputs.ts';
+import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -130,7 +130,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     }
     const text = outcomeText(outcome, part.text);
     // What the model now has in context, a later output may point back to.
-    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
+    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(text) });
     if (outcome.state === 'compressed') {
       strings.set(key, text);
       blocksChanged++;

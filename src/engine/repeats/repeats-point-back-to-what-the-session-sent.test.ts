@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderIssueList, renderIssueView } from '../../bench/suites/corpus/issue-tracker-output.ts';
+import { readSwebenchIssues } from '../../bench/suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
 import { retrieve } from '../../retrieve/retrieve.ts';
 import { findMarkers } from '../../store/marker.ts';
@@ -73,5 +75,28 @@ describe('cross-turn repeats', () => {
     await balanced.send(...turn('a', 'head -8 lib/option.js', short));
     const again = await balanced.send(...turn('b', 'head -8 lib/option.js', short));
     expect(again.compressed.parts.find((p) => p.part.callId === 'b')?.text).toBe(short);
+  });
+
+  const issuesDir = path.join(environment.sharedDir, 'corpus', 'swebench-issues');
+  it.skipIf(!existsSync(issuesDir))('points an opened issue at its body in the list the session sent, and never at a few short lines', async () => {
+    const all = await readSwebenchIssues(issuesDir, 'swebench_lite_dev.json');
+    // A list page, one of whose issues has a body short enough for the list to keep whole; the agent opens that one.
+    const short = all.find((issue) => issue.body.length <= 500 && issue.body.split('\n').length >= 6);
+    expect(short).toBeDefined();
+    const others = all.filter((issue) => issue !== short).slice(0, 4);
+    const page = [...others.slice(0, 3), short!, others[3]!];
+    const { setup, send } = await session('balanced');
+    await send(...turn('toolu_list', 'list_issues', renderIssueList(page)));
+    const opened = page[3]!;
+    const view = renderIssueView(opened);
+    const first = await send(...turn('toolu_view', 'get_issue', view));
+    const text = first.compressed.parts.find((p) => p.part.callId === 'toolu_view')?.text ?? '';
+    expect(text).toMatch(/^\(lines \d+-\d+ repeat lines 1-\d+ of the string \[3\]\.body in the output of call toolu_list\)$/m);
+    expect(text).toContain(`title:\t${opened.title}`);
+    const [marker] = findMarkers(text);
+    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: view });
+    // The next issue's view shares only its short field lines (state, labels, comments) with the first: sent whole.
+    const next = await send(...turn('toolu_view2', 'get_issue', renderIssueView({ ...page[4]!, body: 'A body no earlier output holds.' })));
+    expect(next.compressed.parts.find((p) => p.part.callId === 'toolu_view2')?.outcome?.state).not.toBe('compressed');
   });
 });
