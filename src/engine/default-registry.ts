@@ -12,6 +12,7 @@ import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
 import { tableCompressor } from '../compressors/table.ts';
 import { textCompressor } from '../compressors/text/text-compressor.ts';
+import { tracebackCompressor } from '../compressors/traceback/traceback-compressor.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 
 /**
@@ -24,12 +25,12 @@ import type { CompressorRegistry } from './compressor-registry.ts';
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
   code: [pytestCompressor, codeCompressor, declarationsCompressor, textCompressor],
-  log: [diagnosticsCompressor, pytestCompressor, logCompressor],
+  log: [diagnosticsCompressor, pytestCompressor, logCompressor, tracebackCompressor],
   search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [pytestCompressor, listingCompressor, textCompressor],
+  text: [pytestCompressor, listingCompressor, tracebackCompressor, textCompressor],
   mixed: [],
 };
 

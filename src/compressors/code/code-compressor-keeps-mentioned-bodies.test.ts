@@ -47,6 +47,7 @@ describe('code compressor keeps the bodies the conversation mentions', () => {
     expect(compress(`The bug is in \`apply\`, it seems.\n${latest}`, latest)).toContain(applyBody);
     expect(compress(`It fails inside service.apply(movement).\n${latest}`, latest)).toContain(applyBody);
     expect(compress(`Some notes.\nWhat does apply do with a negative delta?`, 'What does apply do with a negative delta?')).toContain(applyBody);
+    expect(compress(`The apply method looks wrong.\n${latest}`, latest)).toContain(applyBody);
   });
 
   it('keeps every body of a mentioned class', () => {
@@ -72,6 +73,11 @@ describe('code compressor keeps the bodies the conversation mentions', () => {
     // Every class has an __init__: the name alone says nothing about this one.
     expect(compress('What does __init__ do with the rcfile?')).not.toContain(initBody);
     expect(compress('What does Run.__init__ do with the rcfile?')).toContain(initBody);
+    // A slice that starts inside the class (`sed -n` from the method on) cannot say which class it is: the name alone counts.
+    const slice = text.slice(text.indexOf('    def __init__('));
+    const sliced = (conversation: string) => codeCompressor.compress({ text: slice, kind: 'code', language: 'python' }, context(conversation))?.text ?? slice;
+    expect(sliced('cat pylint/lint/run.py')).not.toContain(initBody);
+    expect(sliced('What does __init__ do with the rcfile?')).toContain(initBody);
   });
 
   it('keeps a component function by name in tsx', () => {

@@ -12,7 +12,7 @@ import type { LanguageRules } from '../code/code-languages.ts';
 import type { ElidedRegion } from '../code/plan-scope.ts';
 import type { SourceLines } from '../code/source-lines.ts';
 import { declaredName } from '../code/symbol-names.ts';
-import { isMentionedDeclaration } from '../code/mentioned-names.ts';
+import { isMentionedDeclaration, type Enclosing } from '../code/mentioned-names.ts';
 import { overlapsAny, type RowSpan } from '../code/syntax-errors.ts';
 
 /** How much whole-declaration elision may drop. */
@@ -135,15 +135,20 @@ function containersIn(node: Node, planning: Planning, depth = 0): Node[] {
   return node.namedChildren.flatMap((child) => (child === null ? [] : containersIn(child, planning, depth + 1)));
 }
 
-/** The name of the class a member sits in, or null. */
-function enclosingClassName(node: Node, rules: LanguageRules): string | null {
-  for (let at = node.parent; at !== null; at = at.parent) if (rules.classTypes.includes(at.type)) return declaredName(at);
-  return null;
+/** The class a member sits in: a member indented at the top of a slice sits in one out of view. */
+function enclosingClass(node: Node, planning: Planning): Enclosing {
+  for (let at = node.parent; at !== null; at = at.parent) {
+    if (planning.rules.classTypes.includes(at.type)) {
+      const name = declaredName(at);
+      return name === null ? null : { name };
+    }
+  }
+  return planning.lines.indentOf(node.startPosition.row).length > 0 ? 'out-of-view' : null;
 }
 
 function isMentioned(unit: Unit, planning: Planning): boolean {
   const name = unitName(unit.node);
-  return name !== null && isMentionedDeclaration(name, enclosingClassName(unit.node, planning.rules), planning.mentioned);
+  return name !== null && isMentionedDeclaration(name, enclosingClass(unit.node, planning), planning.mentioned);
 }
 
 /**
