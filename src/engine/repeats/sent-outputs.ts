@@ -31,6 +31,8 @@ export const MIN_INDEXED_LINE = 8;
 const MIN_STRING_LINES = 3;
 /** Outputs longer than this are not read for strings: parsing them costs more than pointing saves. */
 const MAX_PARSED_CHARS = 2_000_000;
+/** Strings nested deeper than this are not looked for (a hostile document nests thousands deep). */
+const MAX_DEPTH = 32;
 
 /** Where a line sits: which output, which of its views, which 0-based line. */
 export interface LinePlace {
@@ -52,16 +54,17 @@ function childPath(path: string, key: string | number): string {
   return `${path}[${JSON.stringify(key)}]`;
 }
 
-function collectStrings(value: JsonValue, path: string, into: SentView[]): void {
+function collectStrings(value: JsonValue, path: string, into: SentView[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (value.includes('\n')) {
       const lines = linesOf(value);
       if (lines.length >= MIN_STRING_LINES) into.push({ path, lines });
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => collectStrings(item, childPath(path, index), into));
+    value.forEach((item, index) => collectStrings(item, childPath(path, index), into, depth + 1));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) collectStrings(item, childPath(path, key), into);
+    for (const [key, item] of Object.entries(value)) collectStrings(item, childPath(path, key), into, depth + 1);
   }
 }
 
@@ -70,8 +73,12 @@ export function sentViews(text: string): SentView[] {
   const views: SentView[] = [{ path: null, lines: linesOf(text) }];
   const opening = text.trimStart()[0];
   if (text.length > MAX_PARSED_CHARS || (opening !== '{' && opening !== '[' && opening !== '#')) return views;
-  const decoded = decodeColumnar(text);
-  if (decoded.ok) collectStrings(decoded.value, '', views);
+  try {
+    const decoded = decodeColumnar(text);
+    if (decoded.ok) collectStrings(decoded.value, '', views);
+  } catch {
+    // Strings are an extra to point at: an output that cannot be read for them still offers its lines.
+  }
   return views;
 }
 
