@@ -10,7 +10,7 @@ import { contentRef, formatMarker } from '../../store/marker.ts';
 import { savesAtLeast, tokenSize } from '../../tokenize/token-size.ts';
 import type { BlockOutcome } from '../block-outcome.ts';
 import type { EngineSession } from '../engine-session.ts';
-import { planRepeats, type RepeatSegment } from './repeat-plan.ts';
+import { planRepeats, type RepeatedRun, type RepeatSegment } from './repeat-plan.ts';
 import { linesOf, type SentOutput } from './sent-outputs.ts';
 
 /** Outputs shorter than this many lines are sent again whole: pointing saves too little. */
@@ -28,6 +28,13 @@ function range(first: number, length: number): string {
   return length === 1 ? `line ${first}` : `lines ${first}-${first + length - 1}`;
 }
 
+/** What a pointer adds when the new lines differ from the earlier ones by their number column. */
+function formNote(segment: RepeatedRun): string {
+  if (segment.form === 'unnumbered') return ', without their line numbers';
+  if (segment.form === 'numbered' && segment.firstNumber !== null) return `, numbered ${segment.firstNumber}-${segment.firstNumber + segment.length - 1}`;
+  return '';
+}
+
 /** The text sent in place of the output: new lines verbatim, each repeated run as one pointing line. */
 export function renderRepeats(lines: readonly string[], segments: readonly RepeatSegment[], outputs: readonly SentOutput[], marker: string): string {
   const out: string[] = [];
@@ -39,7 +46,7 @@ export function renderRepeats(lines: readonly string[], segments: readonly Repea
     const earlier = outputs[segment.output] as SentOutput;
     const path = earlier.views[segment.view]?.path ?? null;
     const within = path === null ? '' : ` of the string ${path} in`;
-    out.push(`(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)})`);
+    out.push(`(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)}${formNote(segment)})`);
   }
   out.push(marker);
   return out.join('\n');

@@ -99,4 +99,28 @@ describe('cross-turn repeats', () => {
     const next = await send(...turn('toolu_view2', 'get_issue', renderIssueView({ ...page[4]!, body: 'A body no earlier output holds.' })));
     expect(next.compressed.parts.find((p) => p.part.callId === 'toolu_view2')?.outcome?.state).not.toBe('compressed');
   });
+
+  it('points a plain slice at a numbered view of the same file, and a numbered view at a plain read, saying how the numbers differ', async () => {
+    const numbered = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).map((line, at) => `${String(from + at).padStart(6)}\t${line}`).join('\n');
+    const plain = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).join('\n');
+    const { setup, send } = await session('balanced', []);
+    await send(...turn('toolu_nl', 'cat -n lib/option.js', numbered(1, 120)));
+    const sliced = await send(...turn('toolu_sed', "sed -n '40,90p' lib/option.js", plain(40, 90)));
+    const text = sliced.compressed.parts.find((p) => p.part.callId === 'toolu_sed')?.text ?? '';
+    expect(text).toMatch(/^\(lines 1-\d+ repeat lines 40-\d+ of the output of call toolu_nl, without their line numbers\)$/m);
+    // And the other way round, in a session that read the file plain: a numbered view of lines it showed.
+    const other = await session('balanced', []);
+    await other.send(...turn('toolu_cat', 'cat lib/option.js', plain(1, 120)));
+    const viewed = await other.send(...turn('toolu_nl2', "nl -ba lib/option.js | sed -n '45,85p'", numbered(45, 85)));
+    const again = viewed.compressed.parts.find((p) => p.part.callId === 'toolu_nl2')?.text ?? '';
+    const pointer = /^\(lines (\d+)-41 repeat lines (\d+)-85 of the output of call toolu_cat, numbered (\d+)-85\)$/m.exec(again);
+    expect(pointer).not.toBeNull();
+    // The view's line k shows file line 44 + k: the pointer's three ranges agree.
+    expect(Number(pointer?.[2])).toBe(44 + Number(pointer?.[1]));
+    expect(pointer?.[3]).toBe(pointer?.[2]);
+    const [fromOther] = findMarkers(again);
+    expect(await retrieve(other.setup.store, { ref: fromOther?.ref })).toEqual({ state: 'found', ref: fromOther?.ref, text: numbered(45, 85) });
+    const [marker] = findMarkers(text);
+    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: plain(40, 90) });
+  });
 });

@@ -8,6 +8,7 @@
  */
 import { decodeColumnar } from '../../compressors/json/columnar-format.ts';
 import type { JsonValue } from '../../types.ts';
+import { keyedLine } from './numbered-lines.ts';
 
 /** Lines of an output the model can find: the output's own, or those of one of its JSON strings. */
 export interface SentView {
@@ -92,18 +93,20 @@ export class SentOutputs {
     this.outputs.push(output);
     output.views.forEach((view, viewIndex) => {
       view.lines.forEach((line, at) => {
-        if (line.trim().length < MIN_INDEXED_LINE) return;
+        // Keyed without a number column: a numbered view and a plain one of the same file meet.
+        const key = keyedLine(line).key;
+        if (key.trim().length < MIN_INDEXED_LINE) return;
         const place = { output: index, view: viewIndex, line: at };
-        const list = this.places.get(line);
-        if (list === undefined) this.places.set(line, [place]);
+        const list = this.places.get(key);
+        if (list === undefined) this.places.set(key, [place]);
         else list.push(place);
       });
     });
   }
 
-  /** Every place a line was sent, oldest first. */
-  placesOf(line: string): readonly LinePlace[] {
-    return this.places.get(line) ?? [];
+  /** Every place a line with this key (its text without a number column) was sent, oldest first. */
+  placesOf(key: string): readonly LinePlace[] {
+    return this.places.get(key) ?? [];
   }
 
   /** The lines of one view of an output. */
