@@ -91,19 +91,19 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
       continue;
     }
     const { section } = piece;
-    const text_ = text.slice(section.start, section.end);
-    const size = section.kind === 'mixed' ? null : tokenSize(text_, routing.context.ruler);
+    const sectionText = text.slice(section.start, section.end);
+    const size = section.kind === 'mixed' ? null : tokenSize(sectionText, routing.context.ruler);
     if (size === null || !holdsAtLeast(size, routing.minSectionTokens)) {
-      pieces.push(text_);
+      pieces.push(sectionText);
       continue;
     }
-    const tried = attempt(text_, size, section.kind, section.language, toolName, routing, budget);
+    const tried = attempt(sectionText, size, section.kind, section.language, toolName, routing, budget);
     // A block that hit the limit passes whole: a part of it compressed would hide that it did.
     if (tried.state === 'over-budget') return tried;
     faults.push(...tried.faults);
     if (tried.state === 'none') {
       refusal ??= tried.refusal;
-      pieces.push(text_);
+      pieces.push(sectionText);
       continue;
     }
     pieces.push(tried.result.text);
