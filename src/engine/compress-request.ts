@@ -7,11 +7,11 @@ import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
-import { blockRouting, type BlockRouting } from './block-routing.ts';
+import { blockRouting, type BlockRouting, type ConversationText } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
 import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
-import { linesOf } from './repeats/sent-outputs.ts';
+import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -43,11 +43,12 @@ export interface CompressedRequest {
   readonly stats: RequestStats;
 }
 
-function conversationOf(parts: readonly RequestPart[]): string {
-  return parts
-    .filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible)
-    .map((p) => p.text)
-    .join('\n');
+/** The user and assistant text of a request, and its latest turn (what asked for the newest blocks). */
+function conversationOf(parts: readonly RequestPart[]): ConversationText {
+  const texts = parts.filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible);
+  const last = texts[texts.length - 1];
+  const latest = last === undefined ? '' : texts.filter((p) => p.messageIndex === last.messageIndex).map((p) => p.text).join('\n');
+  return { conversation: texts.map((p) => p.text).join('\n'), latest };
 }
 
 function messageOf(body: JsonObject, index: number): JsonObject | null {
@@ -167,7 +168,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   if (!session.retrieveToolSent && setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, session, results);
   for (const { part, outcome, decidedNow, text } of results) {
     // What the model now has in context, a later output may point back to.
-    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
+    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(text) });
     if (outcome?.state === 'compressed') {
       strings.set(pathKey(part.path), text);
       blocksChanged++;
