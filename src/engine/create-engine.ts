@@ -9,6 +9,8 @@ import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import type { Detect } from './compress-block.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
+import { createTextModelCompressor } from '../compressors/text-model/text-model-compressor.ts';
+import { registryWithTextModel } from '../compressors/text-model/registry-with-text-model.ts';
 
 export interface CreateEngineOptions extends Partial<EngineOptions> {
   /** Where dropped originals go. @default a new in-memory store */
@@ -26,9 +28,12 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const resolved = resolveEngineOptions(options);
   const { store, ruler, registry, detect } = options;
   if (registry === undefined) await prepareDefaultRegistry();
+  const base = registry ?? DEFAULT_REGISTRY;
+  // The model's folder is checked here; the model itself loads when the first block needs it.
+  const withModel = resolved.textModel === null ? base : registryWithTextModel(base, createTextModelCompressor({ modelDir: resolved.textModel }));
   return {
     options: resolved,
-    registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),
+    registry: restrictRegistry(withModel, resolved.compressors),
     detect: detect ?? ((text) => detectContent(text)),
     store: store ?? createMemoryStore(),
     ruler: ruler ?? createTokenRuler(resolved.tokenizer),

@@ -25,6 +25,11 @@ export interface EngineOptions {
    * plus pointers to where the model has the rest (lossy profiles only). @default true
    */
   readonly repeats: boolean;
+  /**
+   * A token-classification model folder (Kompress / LLMLingua-2 layout) that compresses prose in the
+   * extractive text compressor's place; null keeps the extractive one and never loads a model. @default null
+   */
+  readonly textModel: string | null;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -36,6 +41,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,
+  textModel: null,
 };
 
 /** Resolves options without touching the caller's object. */
