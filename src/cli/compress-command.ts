@@ -40,7 +40,9 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   const store = await openDuckDbStore(environment.storeFile);
   try {
     const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
-    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
+    // One block, offline: the model's cold load may take longer than the engine's hot-path deadline allows.
+    const deadline = textModel === null ? {} : { deadlineMs: Number.POSITIVE_INFINITY };
+    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel, ...deadline });
     const outcome = await compressText(text, setup, options.file === '-' ? {} : { fileName: path.basename(options.file) });
     const output = outcome.state === 'compressed' ? outcome.text : text;
     if (options.json) {

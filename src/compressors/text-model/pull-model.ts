@@ -41,8 +41,9 @@ export async function pullModel(id: string, options: PullOptions): Promise<Model
   try {
     await get(`${base}/config.json`, { method: 'HEAD', signal: AbortSignal.timeout(REACH_TIMEOUT_MS) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new ModelHubUnreachable(options.endpoint, cause);
+    const { cause } = error as { cause?: { code?: string; message?: string } };
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new ModelHubUnreachable(options.endpoint, why);
   }
   const staging = path.join(options.library, `.pull-${id.replace('/', '--')}`);
   rmSync(staging, { recursive: true, force: true });
