@@ -3,29 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { chooseKeptWords } from './choose-kept-words.ts';
+import { expectWordsLeftOut } from './kept-words-checks.ts';
 import { renderKeptWords } from './render-kept-words.ts';
 import { layoutWords } from './word-units.ts';
 
 const docs = ['fidelity.md', 'markers.md', 'plugins.md', 'report-format.md', 'trace-format.md'].map((name) => readFileSync(path.join(environment.projectRoot, 'docs', name), 'utf8'));
-
-/** Checks that `out` is `text` with whole words left out: same lines, same indentation, original spacing between neighbours. */
-function expectWordsLeftOut(text: string, out: string): void {
-  const inLines = text.split('\n');
-  const outLines = out.split('\n');
-  expect(outLines).toHaveLength(inLines.length);
-  outLines.forEach((line, index) => {
-    const original = inLines[index] as string;
-    if (line.trim() === '') return;
-    expect(line.match(/^\s*/)?.[0]).toBe(original.match(/^\s*/)?.[0]);
-    const words = original.split(/\s+/).filter(Boolean);
-    let cursor = 0;
-    for (const word of line.split(/\s+/).filter(Boolean)) {
-      const at = words.indexOf(word, cursor);
-      expect(at, `${word} in line ${index + 1}`).toBeGreaterThanOrEqual(cursor);
-      cursor = at + 1;
-    }
-  });
-}
 
 describe('rendering kept words', () => {
   it('keeps every line, its indentation, and never joins two words, whatever is dropped (real docs, scattered choices)', () => {

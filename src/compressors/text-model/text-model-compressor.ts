@@ -1,6 +1,7 @@
 /**
  * The text-model compressor: keeps or drops each word of prose by a token-classification model's
- * keep scores (through @huggingface/transformers, in a worker thread), at a rate per profile. Words
+ * keep scores (through @huggingface/transformers, in a worker thread) plus the relevance of its line
+ * to what the conversation asks, at a rate per profile. Words
  * that must stay (numbers, paths, identifiers, error and negation words, headings, what the
  * conversation mentions) always do; lines, indentation and the punctuation touching a kept word stay
  * as they were. The whole original goes behind one marker at the end.
@@ -17,6 +18,7 @@ import { renderKeptWords } from './render-kept-words.ts';
 import { createScoringBridge, type ScoringBridge } from './scoring-bridge.ts';
 import { DEFAULT_TEXT_MODEL_OPTIONS, type TextModelOptions } from './text-model-options.ts';
 import { layoutWords } from './word-units.ts';
+import { lineRelevance } from './line-relevance.ts';
 
 const MIN_TOKENS = 120;
 // A lossy cut must pay for its marker and for the retrieval a reader may need.
@@ -83,7 +85,11 @@ export function createTextModelCompressor(options: Partial<TextModelOptions> = {
     stats.wordsScored += layout.words.length;
     stats.scoreMs += scored.scoreMs;
     stats.loadMs ??= scored.loadMs;
-    const scores = Array.from(scored.scores, (score) => Math.round(score * SCORE_PRECISION) / SCORE_PRECISION);
+    const relevance = resolved.relevanceWeight === 0 ? null : lineRelevance(layout, context.conversation);
+    const scores = layout.words.map((word, index) => {
+      const score = (scored.scores[index] as number) + resolved.relevanceWeight * (relevance?.[word.line] ?? 0);
+      return Math.round(score * SCORE_PRECISION) / SCORE_PRECISION;
+    });
     const keep = chooseKeptWords({ lengths: layout.words.map((word) => word.text.length), forced, scores }, resolved.keepRate[context.profile]);
     const droppedWords = keep.filter((kept) => !kept).length;
     if (droppedWords === 0) return null;

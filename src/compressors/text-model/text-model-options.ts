@@ -17,6 +17,12 @@ export interface TextModelOptions {
    * a proxy's hot path only. Null waits as long as scoring takes, as bench and replay runs must. @default null
    */
   readonly deadlineMs: number | null;
+  /**
+   * Weight of the conversation's relevance to a word's line (BM25, best line 1) added to the model's
+   * keep probability: at 1, the lines the conversation asks about are kept before the model's choices
+   * elsewhere; 0 leaves the model alone. @default 1
+   */
+  readonly relevanceWeight: number;
   /** ONNX threads of the scoring worker; one keeps scores identical run to run and leaves cores to the engine. @default 1 */
   readonly threads: number;
 }
@@ -26,5 +32,6 @@ export const DEFAULT_TEXT_MODEL_OPTIONS: TextModelOptions = {
   keepRate: { balanced: 0.5, aggressive: 0.3 },
   maxBlockTokens: 16_384,
   deadlineMs: null,
+  relevanceWeight: 1,
   threads: 1,
 };
