@@ -38,7 +38,8 @@ const warm = createTextModelCompressor({ modelDir: BUNDLED_TEXT_MODEL_DIR });
 warm.compress({ text: (contexts[0] as { text: string }).text, kind: 'text' }, { profile: 'balanced', ruler, conversation: '' });
 const coldLoadMs = warm.stats().loadMs;
 
-const rows = measureSurvival(contexts, [textModelContender(BUNDLED_TEXT_MODEL_DIR, ruler), extractiveContender, randomContender], RATES, ruler);
+const contenders = { model: textModelContender(BUNDLED_TEXT_MODEL_DIR, ruler), random: randomContender, extractive: extractiveContender(ruler) };
+const rows = measureSurvival(contexts, contenders, RATES, ruler);
 await closeTextModelWorkers();
 
 function gitSha(): string {

@@ -1,8 +1,9 @@
 /**
- * The three ways the text-model bench compresses a context to a rate: the text model (the real
- * compressor, through its worker), the extractive text compressor's line selection at the share that
- * keeps the same characters, and a seeded random keep/drop of words under the same must-keep rules
- * and renderer as the model. Each returns the text a reader would see, without the marker.
+ * The three ways the text-model bench compresses a context: the text model (the real compressor,
+ * through its worker) at a rate, a seeded random keep/drop of words at the same rate under the same
+ * must-keep rules and renderer, and the extractive text compressor's line selection at the share
+ * that keeps as many tokens as the model kept. Each returns the text a reader would see, without the
+ * marker (and, for the extractive one, without its `(... lines omitted)` notes).
  */
 import { wordsOf } from '../../src/compressors/text/bm25.ts';
 import { selectLines } from '../../src/compressors/text/text-selection.ts';
@@ -16,10 +17,10 @@ import { MARKER_PATTERN } from '../../src/store/marker.ts';
 import type { TokenRuler } from '../../src/tokenize/token-ruler.ts';
 import { seededRandom } from '../text-model/seeded-shuffle.ts';
 
-/** One contender: the text kept of `text` at `rate` (share of word characters), knowing `conversation`. */
+/** One contender: the text kept of `text` at `target` (a share: of word characters, or of tokens for the extractive one), knowing `conversation`. */
 export interface Contender {
   readonly name: string;
-  compress(text: string, rate: number, conversation: string, seed: number): string;
+  compress(text: string, target: number, conversation: string, seed: number): string;
 }
 
 /** The text model at any rate: one compressor per rate, all sharing one scoring worker. */
@@ -34,7 +35,7 @@ export function textModelContender(modelDir: string, ruler: TokenRuler): Contend
         compressors.set(rate, compressor);
       }
       const result = compressor.compress({ text, kind: 'text' }, { profile: 'balanced', ruler, conversation });
-      return result === null ? text : result.text.replace(new RegExp(`\\n?${MARKER_PATTERN.source}\\n?$`), '');
+      return result === null ? text : result.text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
     },
   };
 }
@@ -54,37 +55,29 @@ export const randomContender: Contender = {
   },
 };
 
-/** Characters of the lines `share` keeps, over all non-blank characters. */
-function keptShare(lines: readonly string[], keep: readonly boolean[]): number {
-  let kept = 0;
-  let total = 0;
-  lines.forEach((line, index) => {
-    const length = line.trim().length;
-    total += length;
-    if (keep[index] === true) kept += length;
-  });
-  return total === 0 ? 1 : kept / total;
-}
-
-/** The extractive compressor's line choice, its share bisected until the kept characters meet the rate. */
-export const extractiveContender: Contender = {
-  name: 'extractive (text)',
-  compress(text, rate, conversation) {
-    const lines = text.split('\n');
-    const query = wordsOf(conversation.slice(0, 100_000));
-    let low = 0;
-    let high = 1;
-    let best = selectLines(lines, query, 0).keep;
-    for (let step = 0; step < 20; step += 1) {
-      const share = (low + high) / 2;
-      const { keep } = selectLines(lines, query, share);
-      if (keptShare(lines, keep) <= rate) {
-        best = keep;
-        low = share;
-      } else {
-        high = share;
+/** The extractive compressor's line choice (BM25 on the conversation), its share bisected until the kept lines hold at most `tokenShare` of the tokens. */
+export function extractiveContender(ruler: TokenRuler): Contender {
+  return {
+    name: 'extractive (text)',
+    compress(text, tokenShare, conversation) {
+      const lines = text.split('\n');
+      const query = wordsOf(conversation.slice(0, 100_000));
+      const budget = tokenShare * ruler.count(text);
+      const render = (keep: readonly boolean[]): string => lines.filter((_, index) => keep[index] === true).join('\n');
+      let best = render(selectLines(lines, query, 0).keep);
+      let low = 0;
+      let high = 1;
+      for (let step = 0; step < 16; step += 1) {
+        const share = (low + high) / 2;
+        const out = render(selectLines(lines, query, share).keep);
+        if (ruler.count(out) <= budget) {
+          best = out;
+          low = share;
+        } else {
+          high = share;
+        }
       }
-    }
-    return lines.filter((_, index) => best[index] === true).join('\n');
-  },
-};
+      return best;
+    },
+  };
+}

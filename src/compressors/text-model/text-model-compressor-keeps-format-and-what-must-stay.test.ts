@@ -18,7 +18,7 @@ const issuesFile = path.join(environment.sharedDir, 'corpus', 'swebench-issues',
 const issues = existsSync(issuesFile) ? (JSON.parse(readFileSync(issuesFile, 'utf8')) as { problem_statement: string }[]).map((issue) => issue.problem_statement) : [];
 // Real prose: this repository's fidelity page, and SWE-bench issue bodies where ../shared is present.
 const texts = [readFileSync(path.join(environment.projectRoot, 'docs', 'fidelity.md'), 'utf8'), ...issues.slice(0, 8)];
-const withoutMarker = (text: string): string => text.replace(new RegExp(`\\n?${MARKER_PATTERN.source}\\n?$`), '');
+const withoutMarker = (text: string): string => text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
 
 afterAll(() => closeTextModelWorkers());
 
