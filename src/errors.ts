@@ -148,6 +148,16 @@ export class ModelFolderError extends TerseError {
   }
 }
 
+/** More model tokens than one scoring call may run over (the scoring worker's work budget). */
+export class ScoringBudgetExceeded extends TerseError {
+  constructor(
+    readonly tokens: number,
+    readonly budget: number,
+  ) {
+    super(`${tokens} model tokens over the budget of ${budget}`);
+  }
+}
+
 /** Why the text model left a block as it was: over its size gate, its model failed, or a deadline passed. */
 export type TextModelSkipReason = 'size-gate' | 'model-failed' | 'deadline';
 

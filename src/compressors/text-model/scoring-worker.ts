@@ -5,7 +5,8 @@
  */
 import { workerData } from 'node:worker_threads';
 import { EXITED_SLOT, REPLY_SLOT, type ScoreReply, type ScoreRequest, type ScoringWorkerData } from './scoring-protocol.ts';
-import { loadWordScorer, ScoringBudgetExceeded, type WordScorer } from './word-scorer.ts';
+import { ScoringBudgetExceeded } from '../../errors.ts';
+import { loadWordScorer, type WordScorer } from './word-scorer.ts';
 
 const { port, flags: buffer, folder, threads, limits } = workerData as ScoringWorkerData;
 const flags = new Int32Array(buffer);

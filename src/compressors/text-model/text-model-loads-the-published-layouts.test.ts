@@ -7,6 +7,7 @@ import { ModelFolderError } from '../../errors.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import { readModelFolder } from './model-folder.ts';
+import { resolveModel } from './model-library.ts';
 import { closeTextModelWorkers, createTextModelCompressor } from './text-model-compressor.ts';
 
 // Tiny folders in the layouts LLMLingua-2 and Kompress publish, whose hand-set networks score the
@@ -66,6 +67,7 @@ describe('a folder that is not a text model', () => {
       [broken('bad-config', (dir) => writeFileSync(path.join(dir, 'config.json'), '{ not json')), /config\.json is not JSON/],
       [path.join(environment.projectRoot, 'docs'), /no config\.json/],
     ];
+    expect(() => resolveModel(scratch, 'nothing-here')).toThrow(/nothing-here: not a text model folder: no such folder, and no model of that name/);
     for (const [dir, reason] of cases) {
       expect(() => readModelFolder(dir)).toThrow(ModelFolderError);
       expect(() => readModelFolder(dir)).toThrow(reason);

@@ -5,6 +5,7 @@
  * tokens. Runs in the scoring worker; nothing on the main thread imports transformers.
  */
 import path from 'node:path';
+import { ScoringBudgetExceeded } from '../../errors.ts';
 import type { ModelFolder } from './model-folder.ts';
 
 /** A loaded model: scores for words, in order, each in [0, 1]. */
@@ -23,13 +24,6 @@ export interface ScoringLimits {
 }
 
 export const DEFAULT_SCORING_LIMITS: ScoringLimits = { maxTokensPerWord: 32, maxTokensPerCall: 65_536 };
-
-/** Refused work: more model tokens than the call's budget. */
-export class ScoringBudgetExceeded extends Error {
-  constructor(readonly tokens: number, readonly budget: number) {
-    super(`${tokens} model tokens over the budget of ${budget}`);
-  }
-}
 
 // The model's window, whatever its config claims: longer windows cost quadratic attention on a CPU.
 const MAX_WINDOW = 512;
