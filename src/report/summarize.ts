@@ -14,14 +14,8 @@ import {
   type Summary,
   type WorkloadSummary,
 } from './summary.ts';
+import { roundTo } from './round-to.ts';
 
-/** Rounds to a fixed number of decimals, so the JSON carries no float noise. */
-export function roundTo(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  const rounded = Math.round(value * scale) / scale;
-  // -0 would print as 0 in JSON but fails strict equality checks in callers.
-  return rounded === 0 ? 0 : rounded;
-}
 
 /** 1 - after/before to 4 decimals; 0 when nothing was there to reduce. */
 export function reductionOf(before: number, after: number): number {
