@@ -150,3 +150,14 @@ export class ConfirmationRequiredError extends TerseError {
     super(`${estimate}; re-run with --yes to confirm`);
   }
 }
+
+/** A command asked in a way it cannot run (stdin a terminal, a target that exists without --force). */
+export class UsageError extends TerseError {
+  constructor(
+    /** What was asked: the argument or flag at fault. */
+    readonly argument: string,
+    readonly reason: string,
+  ) {
+    super(`${argument}: ${reason}`);
+  }
+}

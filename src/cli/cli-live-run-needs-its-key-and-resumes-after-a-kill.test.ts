@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from './source-cli.ts';
 import { startMockModelServer, type MockModelServer } from '../bench/live/mock-model/mock-model-server.ts';
 import type { Summary } from '../report/summary.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+const terseCli = sourceCli(environment.projectRoot);
 const traces = path.join(environment.projectRoot, 'traces', 'local');
 const TRACE = path.join(traces, 'local-code-search-grammar-rules.jsonl');
 const PROBES = path.join(traces, 'local-code-search-grammar-rules.probes.jsonl');
@@ -20,7 +21,7 @@ interface Finished {
 
 /** Starts the CLI without blocking this process, whose event loop serves the mock model. */
 function start(args: readonly string[], env: Record<string, string | undefined>, cwd: string) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...terseCli, ...args], { cwd, env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
