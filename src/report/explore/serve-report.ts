@@ -50,6 +50,11 @@ export async function serveReport(dir: string, index: string, options: { port: n
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
     url: `http://${options.host}:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps its connections open; waiting for them would hold the process for minutes.
+        server.closeAllConnections();
+      }),
   };
 }
