@@ -38,7 +38,8 @@ export function usageExitCode(error: unknown, program: Command, args: readonly s
   // `terse` alone prints the help (exit 2: nothing was asked); --help and --version exit 0.
   if (error.code === 'commander.help' && args.length === 0) return EXIT_CODES.usage;
   if (NOT_ERRORS.has(error.code)) return EXIT_CODES.ok;
-  const message = error.message.replace(/^error: /, '').trim();
+  // One line: commander puts its "(Did you mean ...?)" on a line of its own.
+  const message = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
   const help = ['terse', ...commandPath(program, args), '--help'].join(' ');
   write(`terse: ${message}\nhint: see \`${help}\`\n`);
   return EXIT_CODES.usage;
