@@ -119,7 +119,9 @@ program
   .argument('[file]', 'the tool output; its extension hints the language of code', '-')
   .option('--profile <profile>', 'lossless, balanced or aggressive', profileOption, 'balanced' as Profile)
   .option('--json', 'print { output, kind, tokens_before, tokens_after, lossy, markers }', false)
-  .action((file: string, opts: { profile: Profile; json: boolean }) => run(async () => (await import('./cli/compress-command.ts')).compressCommand({ file, profile: opts.profile, json: opts.json })));
+  .option('--text-model [name]', 'compress prose with a text model: a name `terse models add` registered, a folder, or (alone) the bundled one')
+  .action((file: string, opts: { profile: Profile; json: boolean; textModel?: string | true }) =>
+    run(async () => (await import('./cli/compress-command.ts')).compressCommand({ file, profile: opts.profile, json: opts.json, textModel: opts.textModel ?? null })));
 
 program
   .command('retrieve')
@@ -127,6 +129,23 @@ program
   .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
   .action((ref: string, opts: { query?: string }) => run(async () => (await import('./cli/compress-command.ts')).retrieveCommand(ref, opts.query)));
+
+const modelsGroup = program.command('models').description('the token-classification text models `--text-model` uses');
+modelsGroup
+  .command('add')
+  .description('check a model folder (config.json, tokenizer.json, ONNX) and copy it where the CLI finds it')
+  .argument('<dir>', 'a folder in the Kompress / LLMLingua-2 layout')
+  .option('--name <name>', 'the name to register it under (default: the folder name)')
+  .action((dir: string, opts: { name?: string }) => run(async () => (await import('./cli/models-command.ts')).modelsAddCommand(dir, opts.name)));
+modelsGroup
+  .command('list')
+  .description('list the registered models')
+  .action(() => run(async () => (await import('./cli/models-command.ts')).modelsListCommand()));
+modelsGroup
+  .command('pull')
+  .description('fetch a model from the hub (HF_ENDPOINT) when it is reachable')
+  .argument('<id>', 'owner/name on the hub')
+  .action((id: string) => run(async () => (await import('./cli/models-command.ts')).modelsPullCommand(id)));
 
 program
   .command('compare')

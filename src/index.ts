@@ -4,7 +4,7 @@
  * `terse/bench`; the HTTP proxy is `terse/proxy`. Importing this loads no DuckDB, Redis or chart code.
  */
 export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
-export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError, UsageError } from './errors.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError, UsageError, ModelFolderError, TextModelSkipped } from './errors.ts';
 
 export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
 export { detectContent } from './detect/detect-content.ts';
@@ -12,6 +12,9 @@ export type { Detection } from './detect/detection.ts';
 
 export type { Compressor, CompressInput, CompressContext, CompressResult, DroppedOriginal } from './compressors/compressor.ts';
 export { dropInput, type DroppedInput } from './compressors/lossy-result.ts';
+export { createTextModelCompressor, closeTextModelWorkers, type TextModelCompressor, type TextModelStats } from './compressors/text-model/text-model-compressor.ts';
+export { BUNDLED_TEXT_MODEL_DIR, DEFAULT_TEXT_MODEL_OPTIONS, type TextModelOptions } from './compressors/text-model/text-model-options.ts';
+export { readModelFolder, type ModelFolder } from './compressors/text-model/model-folder.ts';
 export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';

@@ -16,6 +16,7 @@ import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
 import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
 import { DEFAULT_REPLAY_CONFIGS, type BuiltinConfigName } from './builtin-config-names.ts';
+import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 /**
  * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
@@ -41,6 +42,11 @@ export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> =
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
   aggressive: engineConfig('aggressive', 'every compressor, smallest budgets', { profile: 'aggressive' }),
+  // No wall clock decides a block in a bench: the model's own deadline stays off (null, its default).
+  'text-model': engineConfig('text-model', "balanced, with prose kept or dropped word by word by terse's bundled text model (models/terse-text-keep)", {
+    profile: 'balanced',
+    textModel: BUNDLED_TEXT_MODEL_DIR,
+  }),
   'drop-all': { name: 'drop-all', description: 'baseline: every tool output behind one marker (stored, retrievable)', role: 'baseline', open: openDropAll },
   'drop-all-bare': { name: 'drop-all-bare', description: 'baseline: every tool output replaced by a one-line notice, nothing stored', role: 'baseline', open: openDropAllBare },
   'head-tail': { name: 'head-tail', description: 'baseline: each tool output cut to its first and last 20 lines, no marker', role: 'baseline', open: openHeadTail },
@@ -102,6 +108,10 @@ function parseConfigFile(file: string): BenchConfig {
     if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
     engine.repeats = v.repeats;
   }
+  if (v.textModel !== undefined) {
+    if (typeof v.textModel !== 'string' || v.textModel === '') throw new ConfigError(`${file}: textModel`, 'must be the path of a model folder');
+    engine.textModel = v.textModel;
+  }
   if (v.excludeTools !== undefined) {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
     engine.excludeTools = v.excludeTools;
@@ -109,7 +119,7 @@ function parseConfigFile(file: string): BenchConfig {
   return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
 }
 
-/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools? }`. */
+/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, textModel? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = Object.hasOwn(BUILTIN_CONFIGS, nameOrFile) ? BUILTIN_CONFIGS[nameOrFile as BuiltinConfigName] : undefined;
   if (builtin) return builtin;

@@ -10,6 +10,8 @@ import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import type { Profile } from '../types.ts';
 import { openSharedStore, withLegacyFallback } from './shared-store.ts';
 import { readStdin } from './stdin-input.ts';
+import { resolveModel } from '../compressors/text-model/model-library.ts';
+import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 async function readInput(file: string): Promise<string> {
   if (file === '-') return readStdin(environment.stdinIsTTY, 'cmd | terse compress, or terse compress FILE');
@@ -36,6 +38,8 @@ export interface CompressCommandOptions {
   readonly file: string;
   readonly profile: Profile;
   readonly json: boolean;
+  /** A registered model name or folder; true for the bundled model; null keeps the extractive text compressor. */
+  readonly textModel: string | true | null;
 }
 
 /** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
@@ -43,7 +47,8 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   const text = await readInput(options.file);
   const store = await openSharedStore(environment.storeFile);
   try {
-    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer });
+    const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
+    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
     const outcome = await compressText(text, setup, options.file === '-' ? {} : { fileName: path.basename(options.file) });
     const output = outcome.state === 'compressed' ? outcome.text : text;
     if (options.json) {

@@ -44,6 +44,11 @@ export interface EngineOptions {
    * almost nothing to compress then costs a little more than without terse). @default false
    */
   readonly retrieveToolFromStart: boolean;
+  /**
+   * A token-classification model folder (Kompress / LLMLingua-2 layout) that compresses prose in the
+   * extractive text compressor's place; null keeps the extractive one and never loads a model. @default null
+   */
+  readonly textModel: string | null;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -57,6 +62,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   repeats: true,
   expectedLaterRequests: 20,
   retrieveToolFromStart: false,
+  textModel: null,
 };
 
 /** Resolves options without touching the caller's object. */
