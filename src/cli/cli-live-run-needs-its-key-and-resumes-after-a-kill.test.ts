@@ -62,7 +62,9 @@ describe('terse replay --live', () => {
     const out = path.join(dir, 'unconfirmed');
     const { status, stderr } = await start(['replay', TRACE, '-p', PROBES, '--live', '--base-url', mock.url, '--cache-dir', path.join(dir, 'cache-unconfirmed'), '--out', out], { ANTHROPIC_API_KEY: 'test-key' }, dir).finished;
     expect(status).toBe(2);
-    expect(stderr).toMatch(/16 answers from anthropic claude-haiku-4-5 \(anthropic-form traces\), [\d,]+ input tokens before compression \(o200k_base\): about \$[\d.]+ if each answer takes one call, at most \$[\d.]+ if each uses every round/);
+    // No --config: the five default configurations x 8 probes at their first scoring points.
+    expect(stderr).toContain('through none, lossless, balanced, aggressive, drop-all (baseline)');
+    expect(stderr).toMatch(/40 answers from anthropic claude-haiku-4-5 \(anthropic-form traces\), [\d,]+ input tokens before compression \(o200k_base\): about \$[\d.]+ if each answer takes one call, at most \$[\d.]+ if each uses every round/);
     expect(stderr.trim().split('\n').at(-1)).toMatch(/^terse: live run estimated at most \$[\d.]+; re-run with --yes to confirm$/);
     expect(existsSync(out)).toBe(false);
     expect(mock.requests).toHaveLength(0);

@@ -38,7 +38,6 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   const fromStdin = options.paths.includes('-');
   for (const file of await collectTraceFiles(options.paths.filter((p) => p !== '-'))) traces.push({ suite: 'replay', trace: await loadTrace(file) });
   if (fromStdin) traces.push({ suite: 'replay', trace: await withInputFile('-', environment.stdinIsTTY, 'session.jsonl | terse replay -', (file) => loadTrace(file)) });
-  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configs.map((c) => (c.role === 'baseline' && c.name !== 'none' ? `${c.name} (baseline)` : c.name)).join(', ')}\n`);
   const probes: { probe: Probe; file: string }[] = [];
   for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
   let screening: ProbeScreening[] = [];
@@ -50,6 +49,8 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     process.stderr.write(`no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`);
   }
   assertProbesCheck(probes, traces.map((t) => t.trace));
+  // Said once the input is known good: an error above is then the only line printed.
+  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configs.map((c) => (c.role === 'baseline' && c.name !== 'none' ? `${c.name} (baseline)` : c.name)).join(', ')}\n`);
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   let live;
   if (liveOptions !== null && options.live) {

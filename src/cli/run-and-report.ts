@@ -50,7 +50,14 @@ function assertWritable(dir: string): void {
 
 /** An `--out` that holds anything may be a stored run: refused before any work, as writeReport would after it. */
 function assertEmptyOrAbsent(dir: string): void {
-  const info = statSync(dir, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(dir, { throwIfNoEntry: false });
+  } catch (error) {
+    // A file where a parent folder should be: the folder cannot exist, and assertWritable says why.
+    if (error instanceof Error && 'code' in error && error.code === 'ENOTDIR') return;
+    throw error;
+  }
   if (info === undefined) return;
   if (!info.isDirectory()) throw new PathError(dir, 'exists and is not a folder');
   const entries = readdirSync(dir);
