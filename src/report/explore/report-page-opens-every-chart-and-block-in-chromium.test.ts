@@ -17,8 +17,8 @@ import { BlockTextCollector } from './block-texts.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TRACE = path.join(environment.projectRoot, 'traces', 'local', 'local-sre-node-runtime-failures.jsonl');
-/** Screenshots, kept after the run for people to look at. */
-export const SCREENSHOTS = path.join(os.tmpdir(), 'terse-artefacts');
+/** Screenshots, kept after the run for people to look at (artefacts/ is gitignored; CI keeps the work tree). */
+export const SCREENSHOTS = path.join(environment.projectRoot, 'artefacts', 'report');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'terse-report-page-'));
 const runA = path.join(work, 'run-a');
