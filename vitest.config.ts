@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -19,5 +20,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One worker more than cores (vitest's default is one fewer): many files wait on child processes
+    // (the CLI, redis-server, chromium, npm pack), and a waiting worker leaves its core idle.
+    maxWorkers: Math.min(os.availableParallelism() + 1, 8),
+    // Files in one worker share its loaded modules (tokenizers, grammars, DuckDB): each file loading
+    // them again cost a fifth of the suite's CPU. No test stubs modules or the environment for others.
+    isolate: false,
   },
 });
