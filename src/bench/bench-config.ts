@@ -15,6 +15,7 @@ import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
 import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
+import { DEFAULT_REPLAY_CONFIGS, type BuiltinConfigName } from './builtin-config-names.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 /**
@@ -35,7 +36,7 @@ function engineConfig(name: string, description: string, engine: Partial<EngineO
   return { name, description, role, open: engineStrategy(engine) };
 }
 
-export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
+export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> = {
   none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
@@ -61,8 +62,8 @@ export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
 /** The destructive baselines: a fidelity measure that cannot tell these from a profile is broken. */
 export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-bare', 'head-tail', 'rolling-window'];
 
-/** The configurations `npm run bench` replays when none is named. */
-export const DEFAULT_BENCH_CONFIGS: readonly string[] = ['none', 'json-minify'];
+/** The configurations `terse replay` runs when none is named (builtin-config-names.ts says why). */
+export const DEFAULT_BENCH_CONFIGS: readonly string[] = DEFAULT_REPLAY_CONFIGS;
 
 const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 
@@ -120,7 +121,7 @@ function parseConfigFile(file: string): BenchConfig {
 
 /** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, textModel? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
-  const builtin = BUILTIN_CONFIGS[nameOrFile];
+  const builtin = Object.hasOwn(BUILTIN_CONFIGS, nameOrFile) ? BUILTIN_CONFIGS[nameOrFile as BuiltinConfigName] : undefined;
   if (builtin) return builtin;
   if (nameOrFile.endsWith('.json')) return parseConfigFile(nameOrFile);
   throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; a .json file; or module:PATH)`);

@@ -5,25 +5,33 @@ import { environment } from '../config.ts';
 import { PathError } from '../errors.ts';
 import { compressText } from '../engine/compress-text.ts';
 import { createEngine } from '../engine/create-engine.ts';
-import { openDuckDbStore } from '../store/duckdb-store.ts';
 import { findMarkers } from '../store/marker.ts';
 import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import type { Profile } from '../types.ts';
+import { openSharedStore, withLegacyFallback } from './shared-store.ts';
+import { readStdin } from './stdin-input.ts';
 import { resolveModel } from '../compressors/text-model/model-library.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
+  if (file === '-') return readStdin(environment.stdinIsTTY, 'cmd | terse compress, or terse compress FILE');
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PathError(file, code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message);
   }
+}
+
+/** Each ref once, with how often the output names it: one original is often marked in many places. */
+function distinctMarkers(output: string): { ref: string; description: string; occurrences: number }[] {
+  const byRef = new Map<string, { ref: string; description: string; occurrences: number }>();
+  for (const marker of findMarkers(output)) {
+    const seen = byRef.get(marker.ref);
+    if (seen) seen.occurrences += 1;
+    else byRef.set(marker.ref, { ref: marker.ref, description: marker.description, occurrences: 1 });
+  }
+  return [...byRef.values()];
 }
 
 export interface CompressCommandOptions {
@@ -37,7 +45,7 @@ export interface CompressCommandOptions {
 /** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
 export async function compressCommand(options: CompressCommandOptions): Promise<number> {
   const text = await readInput(options.file);
-  const store = await openDuckDbStore(environment.storeFile);
+  const store = await openSharedStore(environment.storeFile);
   try {
     const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
     const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
@@ -50,7 +58,7 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
         tokens_before: outcome.tokensBefore,
         tokens_after: outcome.tokensAfter,
         lossy: outcome.state === 'compressed' && outcome.lossy,
-        markers: findMarkers(output).map((m) => ({ ref: m.ref, description: m.description })),
+        markers: distinctMarkers(output),
         ...(outcome.state === 'compressed' ? { compressor: outcome.compressor } : {}),
         ...(outcome.state === 'passed' ? { passed: outcome.reason } : {}),
         ...(outcome.state === 'failed' ? { failed: outcome.error } : {}),
@@ -67,7 +75,7 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
 
 /** Prints the original behind a ref (or with a query, its matching lines or items). */
 export async function retrieveCommand(ref: string, query: string | undefined): Promise<number> {
-  const store = await openDuckDbStore(environment.storeFile);
+  const store = withLegacyFallback(await openSharedStore(environment.storeFile), environment.legacyStoreFile);
   try {
     const result = await retrieve(store, query === undefined ? { ref } : { ref, query });
     if (result.state !== 'found') {

@@ -10,6 +10,7 @@ import type { RunResult } from '../bench/replay-rows.ts';
 import { REPORT_FORMATS, type ReportFileName, type ReportInput } from './report-formats.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { summarize } from './summarize.ts';
+import type { BlockTextCollector } from './explore/block-texts.ts';
 import type { Summary } from './summary.ts';
 
 /** Where a written report lies. */
@@ -75,8 +76,8 @@ async function writeAll(input: ReportInput, partial: string, dir: string): Promi
   }
 }
 
-/** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`. */
-export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}): Promise<ReportPaths> {
+/** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`; `texts` feed the page's drill-down. */
+export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}, texts?: BlockTextCollector): Promise<ReportPaths> {
   const dir = path.resolve(outDir);
   // Summarizing first means rows a report cannot be made from fail before anything touches the disk.
   const summary = summarize(result);
@@ -84,7 +85,7 @@ export async function writeReport(result: RunResult, outDir: string, options: Re
   const partial = `${dir}.partial-${process.pid}`;
   await preparePartial(dir, partial);
   try {
-    await writeAll({ result, summary, options }, partial, dir);
+    await writeAll({ result, summary, options, texts }, partial, dir);
     await rename(partial, dir);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });

@@ -8,8 +8,7 @@ import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import type { TokenizerName } from '../config.ts';
 
 export type { TokenizerName } from '../config.ts';
-
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['o200k_base', 'cl100k_base'];
+export { TOKENIZER_NAMES, isTokenizerName } from '../config.ts';
 
 /** Counts tokens of text with one named encoding. */
 export interface TokenRuler {
@@ -118,8 +117,4 @@ export function createTokenRuler(name: TokenizerName, options: RulerOptions = {}
       return counted;
     },
   };
-}
-
-export function isTokenizerName(value: string): value is TokenizerName {
-  return (TOKENIZER_NAMES as readonly string[]).includes(value);
 }
