@@ -36,7 +36,7 @@ function engineConfig(name: string, description: string, engine: Partial<EngineO
 }
 
 export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
-  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
+  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false, cacheAligner: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
@@ -94,7 +94,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
-  for (const key of ['retrieveToolFromStart'] as const) {
+  for (const key of ['retrieveToolFromStart', 'cacheAligner'] as const) {
     if (v[key] === undefined) continue;
     if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
     engine[key] = v[key];

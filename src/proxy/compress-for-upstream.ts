@@ -3,7 +3,7 @@
  * first sent, and the bytes that go upstream. An engine that throws sends the request unchanged.
  */
 import type { CanonicalRequest } from '../engine/canonical-request.ts';
-import { emitRequest } from '../engine/canonical-request.ts';
+import { editsAreEmpty, emitRequest } from '../engine/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
 import { liveZoneStart } from './live-zone.ts';
 import type { ProxySession } from './session-registry.ts';
@@ -33,9 +33,8 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
     try {
       const compressed = await compressRequest(request, engine);
       const { edits } = compressed;
-      const unchanged = edits.strings.size === 0 && edits.tools === undefined;
       return {
-        body: unchanged ? received : emitRequest(request, edits),
+        body: editsAreEmpty(edits) ? received : emitRequest(request, edits),
         compressed,
         engineError: null,
         retrieveOffered: engine.retrieveToolSent,
