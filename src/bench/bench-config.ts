@@ -11,6 +11,7 @@ import { openDropAllBare } from './baselines/drop-all-bare.ts';
 import { openHeadTail } from './baselines/head-tail.ts';
 import { openRollingWindow } from './baselines/rolling-window.ts';
 import { openToon } from './baselines/toon.ts';
+import { openRewriteHistory } from './baselines/rewrite-history.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
@@ -54,6 +55,12 @@ export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
     description: "baseline: Headroom's rolling window; tool outputs older than the newest 8,000 tokens of them dropped behind markers",
     role: 'baseline',
     open: openRollingWindow,
+  },
+  'rewrite-history': {
+    name: 'rewrite-history',
+    description: 'baseline: a proxy that is not byte-faithful; every request compressed from scratch by balanced (earlier tool outputs compressed again, so their bytes may change) and written whole with JSON.stringify',
+    role: 'baseline',
+    open: openRewriteHistory,
   },
   toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
 };
