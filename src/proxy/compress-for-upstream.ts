@@ -30,6 +30,9 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
     if (liveZoneOnly) engine.previousMessageCount = liveZoneStart(request.body);
     const failuresBefore = engine.failures;
     const decidedBefore = engine.decided.size;
+    // Breakpoints the aligner places go upstream only if the request does: a failed one forgets them.
+    const marksBefore = new Map(engine.alignment.marks);
+    const markedTokensBefore = engine.alignment.markedTokens;
     try {
       const compressed = await compressRequest(request, engine);
       const { edits } = compressed;
@@ -42,6 +45,9 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
       };
     } catch (error) {
       forgetDecisionsSince(session, decidedBefore);
+      engine.alignment.marks.clear();
+      for (const [key, mark] of marksBefore) engine.alignment.marks.set(key, mark);
+      engine.alignment.markedTokens = markedTokensBefore;
       return {
         body: received,
         compressed: null,
