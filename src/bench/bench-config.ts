@@ -11,6 +11,7 @@ import { openDropAllBare } from './baselines/drop-all-bare.ts';
 import { openHeadTail } from './baselines/head-tail.ts';
 import { openRollingWindow } from './baselines/rolling-window.ts';
 import { openToon } from './baselines/toon.ts';
+import { openRewriteHistory } from './baselines/rewrite-history.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
@@ -37,7 +38,7 @@ function engineConfig(name: string, description: string, engine: Partial<EngineO
 }
 
 export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> = {
-  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
+  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false, cacheAligner: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
@@ -55,6 +56,12 @@ export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> =
     description: "baseline: Headroom's rolling window; tool outputs older than the newest 8,000 tokens of them dropped behind markers",
     role: 'baseline',
     open: openRollingWindow,
+  },
+  'rewrite-history': {
+    name: 'rewrite-history',
+    description: 'baseline: a proxy that is not byte-faithful; every request compressed from scratch by balanced (earlier tool outputs compressed again, so their bytes may change) and written whole with JSON.stringify',
+    role: 'baseline',
+    open: openRewriteHistory,
   },
   toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
 };
@@ -95,7 +102,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
-  for (const key of ['retrieveToolFromStart'] as const) {
+  for (const key of ['retrieveToolFromStart', 'cacheAligner'] as const) {
     if (v[key] === undefined) continue;
     if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
     engine[key] = v[key];

@@ -6,7 +6,7 @@
 /** Every built-in configuration, in the order `--help` lists them. */
 export const BUILTIN_CONFIG_NAMES = [
   'none', 'json-minify', 'lossless', 'balanced', 'aggressive', 'text-model',
-  'drop-all', 'drop-all-bare', 'head-tail', 'rolling-window', 'toon',
+  'drop-all', 'drop-all-bare', 'head-tail', 'rolling-window', 'toon', 'rewrite-history',
 ] as const;
 
 /** A built-in configuration's name. */

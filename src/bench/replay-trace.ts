@@ -16,6 +16,9 @@ import { requestsOf, type Trace } from './trace.ts';
 import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
 import type { Store } from '../store/store.ts';
 
+/** Volatile values a request row names. */
+const VOLATILE_EXAMPLES = 3;
+
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
 
@@ -124,6 +127,9 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         tokens_before: measure.tokensBefore, tokens_after: measure.tokensAfter,
         compressible_before: measure.compressibleBefore, compressible_after: measure.compressibleAfter,
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
+        volatile_values: s.alignment?.volatile.length ?? 0,
+        volatile_examples: (s.alignment?.volatile ?? []).slice(0, VOLATILE_EXAMPLES).map((v) => `${v.kind}:${v.text}`).join('; '),
+        breakpoints: s.alignment?.breakpoints ?? 0,
       });
       blocks.push(...blockRows(id, config, index, measure, commands, onBlock));
       cache.push(...ledger.record(index, compressed, measure, strategy.ruler));

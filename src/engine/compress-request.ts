@@ -16,6 +16,7 @@ import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
+import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
 /** One part of the request and what became of it. */
 export interface PartResult {
@@ -34,6 +35,8 @@ export interface RequestStats {
   readonly markers: number;
   readonly ms: number;
   readonly retrieveToolAdded: boolean;
+  /** What the cache aligner found and added; absent when it is off. */
+  readonly alignment?: AlignmentStats;
 }
 
 export interface CompressedRequest {
@@ -133,6 +136,20 @@ function offersToolFromStart(request: CanonicalRequest, session: EngineSession):
   return !messages.some((m) => isObject(m) && m.role === 'assistant');
 }
 
+/** Token sizes of the request as sent, for the aligner: counted only if it asks. */
+function sentTokens(session: EngineSession, results: readonly PartResult[], tools: readonly JsonValue[] | undefined): SentTokens {
+  const { ruler } = session.setup;
+  const toolsText = tools === undefined ? null : JSON.stringify(tools);
+  const count = (r: PartResult): number => (r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : ruler.count(r.text));
+  const toolsAlone = (): number => results.filter((r) => r.part.role === 'tools').reduce((n, r) => n + count(r), 0);
+  return {
+    prefix: () => results.filter((r) => r.part.messageIndex < 0).reduce((n, r) => n + count(r), 0),
+    tools: toolsAlone,
+    // A request without tools of its own may carry the retrieve tool as a new list.
+    total: () => results.reduce((n, r) => n + count(r), 0) + (toolsText !== null && !results.some((r) => r.part.role === 'tools') ? ruler.count(toolsText) : 0),
+  };
+}
+
 /** Compresses one request of a session. Never throws for content: failures pass blocks unchanged. */
 export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
   const started = performance.now();
@@ -178,8 +195,10 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const addTool = markers > 0 || session.retrieveToolSent || offersToolFromStart(request, session);
   const tools = addTool ? withRetrieveTool(request, session) : undefined;
   if (addTool) session.retrieveToolSent = true;
-  const edits: RequestEdits = tools ? { strings, tools } : { strings };
   for (const part of request.parts.filter((p) => p.role === 'tools')) results.push({ part, outcome: null, decidedNow: false, text: part.text });
+  const alignment = setup.options.cacheAligner ? alignCache(request, session.alignment, sentTokens(session, results, tools)) : null;
+  const members = alignment?.members.length ? { members: alignment.members } : {};
+  const edits: RequestEdits = tools ? { strings, tools, ...members } : { strings, ...members };
   session.previousMessageCount = Array.isArray(request.body.messages) ? request.body.messages.length : 0;
   return {
     request,
@@ -189,6 +208,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       blocksChanged, markers,
       ms: performance.now() - started,
       retrieveToolAdded: tools !== undefined,
+      ...(alignment ? { alignment: alignment.stats } : {}),
     },
   };
 }

@@ -10,7 +10,8 @@ import { htmlTable } from './html-table.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { chartCaption, type RenderedChart } from './report-charts.ts';
 import { liveAccuracyTable, liveComparisonTable, liveContextLine } from './render-live-tables.ts';
-import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, volatileTable, workloadTable } from './summary-tables.ts';
+import { VOLATILE_NOTE } from './render-markdown.ts';
 import type { Summary } from './summary.ts';
 import { scriptSafeJson, type ExploreData } from './explore/explore-data.ts';
 import { EXPLORE_PAGE_SCRIPT } from './explore/explore-page-script.ts';
@@ -112,6 +113,7 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
     parts.push(section(`Where tool-output tokens remain (${escapeHtml(remaining)})`, scrolling(htmlTable(remainingTable(summary, remaining)))));
   }
   if (summary.results.length > 0) parts.push(section('Per trace', scrolling(htmlTable(perTraceTable(summary)))).replace('<section>', '<section id="per-trace">'));
+  if (summary.results.some((row) => row.volatile_values > 0)) parts.push(section('Volatile values in system prompts and tool definitions', `<p>${escapeHtml(VOLATILE_NOTE)}</p>${scrolling(htmlTable(volatileTable(summary)))}`));
   if (summary.errors.length > 0) {
     const count = summary.errors.length;
     parts.push(
