@@ -14,6 +14,7 @@ import { openToon } from './baselines/toon.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
+import type { ConfigSource } from './config-source.ts';
 
 /**
  * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
@@ -27,13 +28,25 @@ export interface BenchConfig {
   readonly description: string;
   readonly role: ConfigRole;
   readonly open: OpenStrategy;
+  /** How to open it again in a worker thread; absent, it replays only in this thread. */
+  readonly source?: ConfigSource;
 }
 
 function engineConfig(name: string, description: string, engine: Partial<EngineOptions>, role: ConfigRole = 'profile'): BenchConfig {
   return { name, description, role, open: engineStrategy(engine) };
 }
 
-export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
+/** A configuration of engine options (a JSON config file, a point `terse tune` tries) that worker threads can open too. */
+export function customEngineConfig(name: string, description: string, engine: Partial<EngineOptions>): BenchConfig {
+  return { ...engineConfig(name, description, engine, 'custom'), source: { kind: 'engine', name, description, options: engine } };
+}
+
+/** Each built-in, tagged with its name as its source. */
+function builtins(configs: Record<string, BenchConfig>): Readonly<Record<string, BenchConfig>> {
+  return Object.fromEntries(Object.entries(configs).map(([name, config]) => [name, { ...config, source: { kind: 'builtin', name } }]));
+}
+
+export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = builtins({
   none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
@@ -49,7 +62,7 @@ export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
     open: openRollingWindow,
   },
   toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
-};
+});
 
 /** The destructive baselines: a fidelity measure that cannot tell these from a profile is broken. */
 export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-bare', 'head-tail', 'rolling-window'];
@@ -95,7 +108,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
     engine.excludeTools = v.excludeTools;
   }
-  return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
+  return customEngineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>);
 }
 
 /** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools? }`. */
@@ -109,7 +122,9 @@ export function resolveBenchConfig(nameOrFile: string): BenchConfig {
 /** Every `--config` value resolved, plug-in modules (`module:PATH`) loaded; names must be unique. */
 export async function resolveBenchConfigs(values: readonly string[]): Promise<BenchConfig[]> {
   const configs: BenchConfig[] = [];
-  for (const value of values) configs.push(value.startsWith(MODULE_PREFIX) ? await loadPluginConfig(value) : resolveBenchConfig(value));
+  for (const value of values) {
+    configs.push(value.startsWith(MODULE_PREFIX) ? { ...(await loadPluginConfig(value)), source: { kind: 'module', value } } : resolveBenchConfig(value));
+  }
   const seen = new Set<string>();
   for (const config of configs) {
     if (seen.has(config.name)) throw new ConfigError(config.name, 'two configurations have this name');
