@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import type { TokenizerName } from '../config.ts';
 import type { BenchConfig } from './bench-config.ts';
+import { replayPairs } from './parallel/replay-pairs.ts';
 import type { Probe } from './probe.ts';
 import type { ProbeScreening } from './probe-screening.ts';
-import { replayTrace, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
+import type { RequestListener, ScoringPointHook } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
 import { callCount, messageCount, type Trace } from './trace.ts';
 
@@ -27,6 +28,8 @@ export interface ReplayPlan {
   readonly screening?: readonly ProbeScreening[];
   /** Called at every probe's scoring points (a live model answering, for one); the warm-up calls it never. */
   readonly onScoringPoint?: ScoringPointHook;
+  /** Worker threads replaying pairs at once (src/bench/parallel/); 1 replays in this thread. @default 1 */
+  readonly workers?: number;
 }
 
 /** Progress callbacks: one per finished pair, one per request. */
@@ -56,22 +59,6 @@ export function countRequests(traces: readonly SuiteTrace[]): number {
   return n;
 }
 
-/**
- * Replays the first trace once, unmeasured, through a throwaway opening of the configuration: the
- * first requests of a process otherwise carry JIT and tokenizer start-up, which would land in the
- * first config's latency. Its own store and ruler, so nothing it counts or stores is warm after.
- */
-async function warmUp(traces: readonly SuiteTrace[], config: BenchConfig, tokenizer: TokenizerName): Promise<void> {
-  const first = traces[0];
-  if (!first) return;
-  const strategy = await config.open({ tokenizer });
-  try {
-    await replayTrace(first.trace, 'warm-up', strategy, []);
-  } finally {
-    await strategy.close();
-  }
-}
-
 /** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
 export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
   const startedAt = new Date();
@@ -88,21 +75,10 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   }));
   const probesByTrace = new Map<string, Probe[]>();
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
-  const pairs: PairResult[] = [];
-  const total = plan.traces.length * plan.configs.length;
-  for (const config of plan.configs) {
-    await warmUp(plan.traces, config, plan.tokenizer);
-    const strategy = await config.open({ tokenizer: plan.tokenizer });
-    try {
-      for (const { trace } of plan.traces) {
-        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest, plan.onScoringPoint);
-        pairs.push(pair);
-        progress.onPair?.(pair, pairs.length, total);
-      }
-    } finally {
-      await strategy.close();
-    }
-  }
+  const pairs = await replayPairs(
+    { traces: plan.traces.map(({ trace }) => trace), probesByTrace, configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1, onScoringPoint: plan.onScoringPoint },
+    progress,
+  );
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
     configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
