@@ -10,6 +10,7 @@ import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
+import { addScaleFlags, scaleFlagsOf, type ScaleFlags } from './cli/scale-flags.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -40,7 +41,7 @@ async function run(action: () => Promise<number>): Promise<void> {
 const argv = process.argv.slice(2).join(' ');
 const program = new Command('terse').description('Context compression for LLM agents, and the bench that measures it').showHelpAfterError();
 
-addLiveFlags(program
+addScaleFlags(addLiveFlags(program
   .command('replay')
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
@@ -49,14 +50,14 @@ addLiveFlags(program
   .option('--no-derive-probes', 'with no probes file, score no fidelity instead of deriving probes')
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
-  .option('--json', 'print summary.json to stdout instead of the table', false))
-  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
+  .option('--json', 'print summary.json to stdout instead of the table', false)))
+  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags & ScaleFlags) =>
     run(() =>
-      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts) }),
+      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts), scale: scaleFlagsOf(opts) }),
     ),
   );
 
-addLiveFlags(program
+addScaleFlags(addLiveFlags(program
   .command('bench')
   .description('run the workload suites (all available, or the ones named)')
   .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
@@ -64,9 +65,9 @@ addLiveFlags(program
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
-  .option('--update-readme', 'write the bench table into README.md between its bench markers', false))
-  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
-    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts) })),
+  .option('--update-readme', 'write the bench table into README.md between its bench markers', false)))
+  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags & ScaleFlags) =>
+    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts), scale: scaleFlagsOf(opts) })),
   );
 
 program

@@ -10,6 +10,7 @@ import { deriveProbes } from '../bench/derive/derive-probes.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import type { LiveFlags } from './live-flags.ts';
+import type { ScaleFlags } from './scale-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
 export interface ReplayCommandOptions {
@@ -23,6 +24,7 @@ export interface ReplayCommandOptions {
   readonly tokenizer?: TokenizerName;
   readonly argv: string;
   readonly live?: LiveFlags;
+  readonly scale?: ScaleFlags;
 }
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
@@ -58,6 +60,7 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     probes: probes.map((p) => p.probe),
     configs,
     live,
+    scale: options.scale,
     tokenizer,
     out: options.out,
     json: options.json,

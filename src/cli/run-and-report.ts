@@ -15,6 +15,8 @@ import { writeReport } from '../report/write-report.ts';
 import { renderLiveMarkdown, formatUsd } from '../report/render-live-tables.ts';
 import type { LiveSession } from '../bench/live/live-session.ts';
 import { createProgressReporter } from './progress-reporter.ts';
+import { formatShard, sliceForShard } from '../bench/parallel/shard.ts';
+import type { ScaleFlags } from './scale-flags.ts';
 
 export interface RunAndReportOptions {
   readonly traces: readonly SuiteTrace[];
@@ -33,6 +35,8 @@ export interface RunAndReportOptions {
   readonly onReport?: ((outDir: string) => void) | undefined;
   /** A model answering every probe at its scoring points (`--live`). */
   readonly live?: LiveSession | undefined;
+  /** Worker threads and this machine's shard. @default one thread, every trace */
+  readonly scale?: ScaleFlags | undefined;
 }
 
 /** The nearest existing ancestor of `dir` must be a writable folder, else nothing is replayed. */
@@ -55,13 +59,16 @@ export function checkReportTarget(out: string | undefined): void {
 export async function runAndReport(options: RunAndReportOptions): Promise<number> {
   if (options.traces.length === 0) throw new PathError(options.out ?? '.', 'no traces to replay');
   checkReportTarget(options.out);
+  const { shard, workers = 1 } = options.scale ?? {};
+  const traces = shard === undefined ? options.traces : sliceForShard(options.traces, shard, (item) => item.trace);
+  if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${traces.length} of ${options.traces.length} traces\n`);
   const interactive = environment.stderrIsTTY && !environment.ci;
-  const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
+  const progress = createProgressReporter(countRequests(traces) * options.configs.length, interactive);
   let result: RunResult;
   try {
     result = await runReplay(
       {
-        traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv,
+        traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, workers,
         projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [],
         ...(options.live ? { onScoringPoint: options.live.onScoringPoint } : {}),
       },
