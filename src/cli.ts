@@ -8,6 +8,7 @@ import { probesCheckCommand, probesDeriveCommand } from './cli/probes-command.ts
 import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
+import { mergeCommand } from './cli/merge-command.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 import { addScaleFlags, scaleFlagsOf, type ScaleFlags } from './cli/scale-flags.ts';
@@ -105,6 +106,14 @@ program
   .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
   .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
+
+program
+  .command('merge')
+  .description("merge the reports of a run's shards (--shard i/n) into one report, through DuckDB")
+  .argument('<runs...>', 'the report folders of every shard')
+  .option('-o, --out <dir>', 'report folder (default: reports/<run-id>-merged)')
+  .option('--json', 'print summary.json to stdout instead of the table', false)
+  .action((runs: string[], opts: { out?: string; json: boolean }) => run(() => mergeCommand({ runs, out: opts.out, json: opts.json, argv })));
 
 program
   .command('compare')
