@@ -4,6 +4,7 @@ import { createMemoryStore } from '../store/memory-store.ts';
 import type { Store } from '../store/store.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
 import { restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
+import { withCompressorProfiles } from './compressor-profiles.ts';
 import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import type { Detect } from './compress-block.ts';
@@ -28,7 +29,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   if (registry === undefined) await prepareDefaultRegistry();
   return {
     options: resolved,
-    registry: restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors),
+    registry: withCompressorProfiles(restrictRegistry(registry ?? DEFAULT_REGISTRY, resolved.compressors), resolved.profileByCompressor),
     detect: detect ?? ((text) => detectContent(text)),
     store: store ?? createMemoryStore(),
     ruler: ruler ?? createTokenRuler(resolved.tokenizer),

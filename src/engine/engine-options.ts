@@ -25,6 +25,12 @@ export interface EngineOptions {
    * plus pointers to where the model has the rest (lossy profiles only). @default true
    */
   readonly repeats: boolean;
+  /**
+   * A profile per compressor name, in place of `profile` for what that compressor is asked: e.g.
+   * `{ "log": "aggressive", "text": "lossless" }` folds logs harder and leaves prose whole while the
+   * rest runs under `profile`. The engine's own choices (repeats) follow `profile`. @default {}
+   */
+  readonly profileByCompressor: Readonly<Record<string, Profile>>;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -36,6 +42,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,
+  profileByCompressor: {},
 };
 
 /** Resolves options without touching the caller's object. */
