@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, PathError } from '../errors.ts';
 import type { EngineOptions } from '../engine/engine-options.ts';
+import { compressorNames } from '../engine/compressor-registry.ts';
+import { DEFAULT_REGISTRY } from '../engine/default-registry.ts';
 import type { Profile } from '../types.ts';
 import { openDropAll } from './baselines/drop-all.ts';
 import { openDropAllBare } from './baselines/drop-all-bare.ts';
@@ -72,6 +74,20 @@ export const DEFAULT_BENCH_CONFIGS: readonly string[] = ['none', 'json-minify'];
 
 const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 
+/** `{ "log": "aggressive", ... }`: names of shipped compressors, each with a profile. */
+function parseProfileByCompressor(file: string, value: unknown): Record<string, Profile> {
+  const field = `${file}: profileByCompressor`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'must be an object { compressor: profile }');
+  const known = compressorNames(DEFAULT_REGISTRY);
+  const out: Record<string, Profile> = {};
+  for (const [name, profile] of Object.entries(value)) {
+    if (!known.includes(name)) throw new ConfigError(`${field}.${name}`, `no such compressor (shipped: ${known.join(', ')})`);
+    if (!PROFILES.includes(profile as Profile)) throw new ConfigError(`${field}.${name}`, `must be one of ${PROFILES.join(', ')}`);
+    out[name] = profile as Profile;
+  }
+  return out;
+}
+
 function parseConfigFile(file: string): BenchConfig {
   let text: string;
   try {
@@ -104,6 +120,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
     engine.repeats = v.repeats;
   }
+  if (v.profileByCompressor !== undefined) engine.profileByCompressor = parseProfileByCompressor(file, v.profileByCompressor);
   if (v.excludeTools !== undefined) {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
     engine.excludeTools = v.excludeTools;
@@ -111,7 +128,7 @@ function parseConfigFile(file: string): BenchConfig {
   return customEngineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>);
 }
 
-/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools? }`. */
+/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, profileByCompressor? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = BUILTIN_CONFIGS[nameOrFile];
   if (builtin) return builtin;
