@@ -5,9 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, PathError } from '../errors.ts';
 import type { EngineOptions } from '../engine/engine-options.ts';
-import { compressorNames } from '../engine/compressor-registry.ts';
-import { DEFAULT_REGISTRY } from '../engine/default-registry.ts';
-import type { Profile } from '../types.ts';
+import { engineOptionsOf } from './config-engine-options.ts';
 import { openDropAll } from './baselines/drop-all.ts';
 import { openDropAllBare } from './baselines/drop-all-bare.ts';
 import { openHeadTail } from './baselines/head-tail.ts';
@@ -72,22 +70,6 @@ export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-b
 /** The configurations `npm run bench` replays when none is named. */
 export const DEFAULT_BENCH_CONFIGS: readonly string[] = ['none', 'json-minify'];
 
-const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
-
-/** `{ "log": "aggressive", ... }`: names of shipped compressors, each with a profile. */
-function parseProfileByCompressor(file: string, value: unknown): Record<string, Profile> {
-  const field = `${file}: profileByCompressor`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'must be an object { compressor: profile }');
-  const known = compressorNames(DEFAULT_REGISTRY);
-  const out: Record<string, Profile> = {};
-  for (const [name, profile] of Object.entries(value)) {
-    if (!known.includes(name)) throw new ConfigError(`${field}.${name}`, `no such compressor (shipped: ${known.join(', ')})`);
-    if (!PROFILES.includes(profile as Profile)) throw new ConfigError(`${field}.${name}`, `must be one of ${PROFILES.join(', ')}`);
-    out[name] = profile as Profile;
-  }
-  return out;
-}
-
 function parseConfigFile(file: string): BenchConfig {
   let text: string;
   try {
@@ -103,29 +85,8 @@ function parseConfigFile(file: string): BenchConfig {
   }
   const v = value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || typeof v.name !== 'string' || v.name === '') throw new ConfigError(`${file}: name`, 'missing or not a string');
-  const engine: Record<string, unknown> = {};
-  if (v.profile !== undefined) {
-    if (!PROFILES.includes(v.profile as Profile)) throw new ConfigError(`${file}: profile`, `must be one of ${PROFILES.join(', ')}`);
-    engine.profile = v.profile;
-  }
-  if (v.compressors !== undefined) {
-    if (!Array.isArray(v.compressors) || !v.compressors.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: compressors`, 'must be an array of names');
-    engine.compressors = v.compressors;
-  }
-  if (v.minBlockTokens !== undefined) {
-    if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
-    engine.minBlockTokens = v.minBlockTokens;
-  }
-  if (v.repeats !== undefined) {
-    if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
-    engine.repeats = v.repeats;
-  }
-  if (v.profileByCompressor !== undefined) engine.profileByCompressor = parseProfileByCompressor(file, v.profileByCompressor);
-  if (v.excludeTools !== undefined) {
-    if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
-    engine.excludeTools = v.excludeTools;
-  }
-  return customEngineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>);
+  const engine = engineOptionsOf(file, v);
+  return customEngineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine);
 }
 
 /** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, profileByCompressor? }`. */
