@@ -32,6 +32,14 @@ export interface PoolOptions {
 
 const WORKER_ENTRY = new URL('./replay-worker.ts', import.meta.url);
 
+/**
+ * Each worker's old generation is capped: V8 sizes a heap's growth by its limit, and uncapped
+ * workers each held ~200 MiB more than their pairs needed (replaying every bundled suite on 2
+ * workers peaked at 1,001 MiB resident, 788 MiB capped). A pair needing more than this fails with
+ * the worker's out-of-memory error as its row; `--workers 1` replays it in the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 } as const;
+
 function taskOf(job: PairJob, tokenizer: TokenizerName): PairTask {
   const { source } = job.config;
   // The caller sends only configurations with a source (replay-pairs.ts checks); this is the guard.
@@ -92,7 +100,7 @@ export async function replayInWorkers(jobs: Iterable<PairJob> | AsyncIterable<Pa
     try {
       for (let job = await pull(); job !== null; job = await pull()) {
         if (worker === null) {
-          worker = startTypeScriptWorker(WORKER_ENTRY, null);
+          worker = startTypeScriptWorker(WORKER_ENTRY, null, WORKER_LIMITS);
           // Between jobs nobody else listens: a crash then must not throw in this thread; the next job finds it.
           worker.on('error', () => undefined);
         }
