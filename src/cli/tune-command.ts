@@ -20,7 +20,7 @@ import { summarize } from '../report/summarize.ts';
 import { heldOutNames, searchOutcome, summarizeTune, type TunePoint } from '../report/tune-summary.ts';
 import { renderTuneMarkdown } from '../report/render-tune-markdown.ts';
 import { tunePointLabels } from '../report/tune-point-labels.ts';
-import { writeTuneReport } from '../report/write-tune-report.ts';
+import { refuseExisting, writeTuneReport } from '../report/write-tune-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { checkReportTarget } from './run-and-report.ts';
@@ -66,6 +66,8 @@ function pointConfig(point: GridPoint, label: string): BenchConfig {
 export async function tuneCommand(options: TuneCommandOptions): Promise<number> {
   const grid = readTuneGrid(options.grid, options.maxPoints, REFERENCE_OPTIONS);
   checkReportTarget(options.out);
+  // Before any replay: a stored tune report is never written over, and finding out after an hour is too late.
+  if (options.out !== undefined) await refuseExisting(path.resolve(options.out));
   const suite = await loadSuite(options.suite);
   const split = splitHeldOut(suite.traces, options.heldOut);
   const reference: TunePoint = { name: REFERENCE, settings: {}, options: REFERENCE_OPTIONS };

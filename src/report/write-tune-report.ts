@@ -23,7 +23,8 @@ export interface TuneReportInput {
   readonly heldOut: RunResult;
 }
 
-async function refuseExisting(dir: string): Promise<void> {
+/** Refuses a folder that holds anything: it may be a stored tune. Call it before replaying as well. */
+export async function refuseExisting(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => null);
   if (entries !== null && entries.length > 0) throw new PathError(dir, 'already exists and is not empty; refusing to overwrite stored results');
 }

@@ -3,8 +3,8 @@
  * (or not) the point chosen on the rest. Deterministic and documented (docs/tune.md): within each
  * (suite, workload), traces are ordered by the SHA-256 of their id and the first
  * round(n x share) are held out, at least one when the workload has two or more traces, none when it
- * has one. The split depends only on the trace ids: the same suite always splits the same way, and
- * adding a trace moves no other trace across.
+ * has one. The split depends only on the trace ids and their workloads, never on their order, the
+ * machine or the clock: the same suite always splits the same way.
  */
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../../errors.ts';
