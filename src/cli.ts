@@ -1,4 +1,5 @@
 /** The `terse` command line: argv -> calls, nothing else. */
+import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { TerseError } from './errors.ts';
 import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
@@ -9,6 +10,8 @@ import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
 import { mergeCommand } from './cli/merge-command.ts';
+import { tuneCommand } from './cli/tune-command.ts';
+import { DEFAULT_HELD_OUT_SHARE } from './bench/tune/held-out-split.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 import { addScaleFlags, scaleFlagsOf, type ScaleFlags } from './cli/scale-flags.ts';
@@ -18,6 +21,18 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
   return value;
+}
+
+function shareOption(value: string): number {
+  const share = Number(value);
+  if (!(share > 0 && share <= 0.5)) throw new InvalidArgumentError('must be a share above 0 and at most 0.5, e.g. 0.3');
+  return share;
+}
+
+function pointsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }
 
 function profileOption(value: string): Profile {
@@ -106,6 +121,21 @@ program
   .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
   .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
+
+program
+  .command('tune')
+  .description('sweep engine options over a suite, keep the Pareto-optimal configs, confirm the best on held-out traces')
+  .requiredOption('-s, --suite <name>', 'the suite to tune on (its traces are split: search and held-out)')
+  .requiredOption('-g, --grid <file>', 'the grid: { version: 1, base: {...}, axes: { field: [values...] } } (docs/tune.md)')
+  .option('--held-out <share>', 'share of each workload held out to confirm the chosen point', shareOption, DEFAULT_HELD_OUT_SHARE)
+  .option('--max-points <n>', 'refuse a grid of more points than this', pointsOption, 128)
+  .option('-w, --workers <n>', 'worker threads replaying pairs at once (default: every core)', pointsOption, os.availableParallelism())
+  .option('-o, --out <dir>', 'report folder (default: reports/tune-<run-id>)')
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .option('--json', 'print tune.json to stdout instead of the tables', false)
+  .action((opts: { suite: string; grid: string; heldOut: number; maxPoints: number; workers: number; out?: string; tokenizer?: TokenizerName; json: boolean }) =>
+    run(() => tuneCommand({ suite: opts.suite, grid: opts.grid, heldOut: opts.heldOut, maxPoints: opts.maxPoints, workers: opts.workers, out: opts.out, tokenizer: opts.tokenizer, json: opts.json, argv })),
+  );
 
 program
   .command('merge')
