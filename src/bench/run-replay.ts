@@ -59,11 +59,9 @@ export function countRequests(traces: readonly SuiteTrace[]): number {
   return n;
 }
 
-/** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
-export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
-  const startedAt = new Date();
-  const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
-  const traces: TraceRow[] = plan.traces.map(({ suite, trace }) => ({
+/** The row that describes a trace in the report. */
+export function traceRow({ suite, trace }: SuiteTrace): TraceRow {
+  return {
     trace: trace.header.id,
     workload: trace.header.workload,
     suite,
@@ -72,7 +70,22 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     source_file: trace.header.source.file,
     messages: messageCount(trace),
     requests: callCount(trace),
-  }));
+  };
+}
+
+/** The run's context and configurations, as every run records them. */
+export function runHead(plan: Pick<ReplayPlan, 'configs' | 'tokenizer' | 'argv' | 'projectRoot' | 'gitShaOverride'>, startedAt: Date): Pick<RunResult, 'run' | 'configs'> {
+  const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
+  return {
+    run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
+    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
+  };
+}
+
+/** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
+export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
+  const startedAt = new Date();
+  const traces: TraceRow[] = plan.traces.map(traceRow);
   const probesByTrace = new Map<string, Probe[]>();
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
   const pairs = await replayPairs(
@@ -80,8 +93,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     progress,
   );
   return {
-    run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
-    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
+    ...runHead(plan, startedAt),
     screening: plan.screening ?? [],
     traces,
     pairs,
