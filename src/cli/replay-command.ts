@@ -12,6 +12,7 @@ import { assertProbesCheck } from './probes-command.ts';
 import type { LiveFlags } from './live-flags.ts';
 import type { ScaleFlags } from './scale-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
+import { replayStreamed } from './replay-streamed.ts';
 
 export interface ReplayCommandOptions {
   readonly paths: readonly string[];
@@ -33,6 +34,8 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
   let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
   checkReportTarget(options.out);
+  // A live run estimates its cost over every trace first; any other replay streams its traces.
+  if (liveOptions === null) return replayStreamed(options, configs);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];
   for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });

@@ -78,6 +78,14 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
     progress.stop();
   }
   if (options.live) result = { ...result, live: options.live.result() };
+  return reportRun(result, options);
+}
+
+/** What writing and printing a finished run needs. */
+export type ReportRunOptions = Pick<RunAndReportOptions, 'out' | 'json' | 'render' | 'onSummary' | 'onReport'>;
+
+/** Writes the run's report folder, prints its tables (or summary.json); returns the exit code. */
+export async function reportRun(result: RunResult, options: ReportRunOptions): Promise<number> {
   const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
   const { summary } = await writeReport(result, outDir, options.render);
   options.onSummary?.(summary);
