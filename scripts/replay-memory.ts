@@ -1,6 +1,7 @@
 /**
- * `npm run perf:memory`: peak memory of replays, each in a fresh process (peak-rss.ts). Every bundled
- * suite with its own configurations, as `npm run bench` runs it (every core), and a large Claude Code
+ * `npm run perf:memory`: peak memory and wall time of replays, each in a fresh process (peak-rss.ts).
+ * Every bundled suite with its own configurations, as `npm run bench` runs it, in one thread and on
+ * every core (the speed-up of worker threads), and a large Claude Code
  * session file (100 MB and 1 GB, written by perf/large-session.ts into the system's temp folder)
  * replayed with `terse replay FILE --config balanced`, which streams one conversation at a time.
  * Prints a table; `-- --update-readme` writes it into README.md between its replay-memory markers.
@@ -35,12 +36,16 @@ const check = (run: PeakRun): void => {
 
 try {
   const workers = os.availableParallelism();
-  process.stderr.write(`perf:memory: every bundled suite, ${workers} workers\n`);
-  const bench = await measurePeakRss(environment.projectRoot, ['bench', '--out', path.join(scratch, 'bench')], env);
-  check(bench);
-  const suites = (JSON.parse(readFileSync(path.join(scratch, 'bench', 'summary.json'), 'utf8')) as { results: { suite: string; trace: string }[] }).results;
-  const traces = new Set(suites.map((row) => `${row.suite}/${row.trace}`)).size;
-  rows.push(['`npm run bench`: every bundled suite, its configurations', `${new Set(suites.map((row) => row.suite)).size} suites, ${traces} traces, ${suites.length} pairs`, String(workers), mib(bench.peakMiB), `${bench.seconds.toFixed(0)} s`, bench.peakMiB < LIMIT_MIB ? 'under 1 GiB' : 'OVER 1 GiB']);
+  // The same run in one thread and on every core: the speed-up, and what each worker costs in memory.
+  for (const threads of [...new Set([1, workers])]) {
+    process.stderr.write(`perf:memory: every bundled suite, ${threads} worker${threads === 1 ? '' : 's'}\n`);
+    const out = path.join(scratch, `bench-${threads}`);
+    const bench = await measurePeakRss(environment.projectRoot, ['bench', '--workers', String(threads), '--out', out], env);
+    check(bench);
+    const results = (JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { results: { suite: string; trace: string }[] }).results;
+    const traces = new Set(results.map((row) => `${row.suite}/${row.trace}`)).size;
+    rows.push([`\`npm run bench -- --workers ${threads}\`: every bundled suite, its configurations`, `${new Set(results.map((row) => row.suite)).size} suites, ${traces} traces, ${results.length} pairs`, String(threads), mib(bench.peakMiB), `${bench.seconds.toFixed(0)} s`, bench.peakMiB < LIMIT_MIB ? 'under 1 GiB' : 'OVER 1 GiB']);
+  }
 
   const sessions = await Promise.all((await collectTraceFiles([path.join(environment.projectRoot, 'traces', 'local')])).map((file) => loadTrace(file)));
   for (const mb of sizesMb) {
