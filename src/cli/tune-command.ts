@@ -10,7 +10,7 @@ import { ConfigError } from '../errors.ts';
 import { BUILTIN_CONFIGS, customEngineConfig, type BenchConfig } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
-import { runReplay, runId, type SuiteTrace } from '../bench/run-replay.ts';
+import { countRequests, runReplay, runId, type SuiteTrace } from '../bench/run-replay.ts';
 import type { RunResult } from '../bench/replay-rows.ts';
 import { buildSuite } from '../bench/suite-builders.ts';
 import { readSuiteSpecs } from '../bench/suite-spec.ts';
@@ -78,7 +78,7 @@ export async function tuneCommand(options: TuneCommandOptions): Promise<number> 
   const interactive = environment.stderrIsTTY && !environment.ci;
   const replay = async (traces: readonly SuiteTrace[], configs: readonly BenchConfig[], phase: string): Promise<RunResult> => {
     process.stderr.write(`tune ${phase}: ${configs.length} configurations x ${traces.length} traces\n`);
-    const progress = createProgressReporter(traces.reduce((n, { trace }) => n + trace.events.filter((e) => e.type === 'call').length, 0) * configs.length, interactive);
+    const progress = createProgressReporter(countRequests(traces) * configs.length, interactive);
     try {
       return await runReplay(
         { traces, probes: suite.probes, configs, tokenizer, argv: `${options.argv} (${phase})`, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: suite.screening, workers: options.workers },
