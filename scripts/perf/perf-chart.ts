@@ -1,12 +1,12 @@
 /**
  * The scaling chart: p50 time against input tokens, both axes logarithmic, one line per compressor
- * and the limits dashed. On a log-log chart a linear cost is a line of slope 1; a point drawn as a
- * triangle ends a step steeper than that (perf-scaling.ts), where cost stops being linear.
+ * and the limits dashed. On a log-log chart a linear cost is a line of slope 1; points drawn as
+ * triangles lie past the size from which a series stays steeper than that (perf-scaling.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, CONFIG_COLOURS } from '../../src/report/chart-style.ts';
 import type { PerfRow } from './perf-measure.ts';
-import { SUPERLINEAR, scalingOf, seriesOf } from './perf-scaling.ts';
+import { scalingOf, seriesOf } from './perf-scaling.ts';
 
 /** The chart's spec; the limits shown are the ones the table shows. */
 export function perfScalingChart(rows: readonly PerfRow[]): TopLevelSpec {
@@ -14,11 +14,11 @@ export function perfScalingChart(rows: readonly PerfRow[]): TopLevelSpec {
   for (const series of seriesOf(rows).values()) {
     const first = series[0];
     if (first === undefined || first.group === 'baseline' || (first.task === 'count' && first.input !== 'json' && first.input !== 'code')) continue;
-    const steps = new Map(scalingOf(series).steps.map((step) => [step.tokens, step]));
+    const { superlinearFrom } = scalingOf(series);
     const name = first.group === 'limit' ? `${first.task} (${first.input})` : first.task;
     for (const row of series) {
-      const step = steps.get(row.tokens);
-      values.push({ series: name, group: first.group, tokens: row.tokens, p50: row.p50Ms, step: step !== undefined && step.exponent > SUPERLINEAR && step.fromMs >= 1 ? 'steeper than linear' : 'linear or better' });
+      const steep = superlinearFrom !== null && row.tokens > superlinearFrom;
+      values.push({ series: name, group: first.group, tokens: row.tokens, p50: row.p50Ms, step: steep ? 'past where cost stops being linear' : 'linear or better' });
     }
   }
   const names = [...new Set(values.map((value) => value.series))];
@@ -26,14 +26,14 @@ export function perfScalingChart(rows: readonly PerfRow[]): TopLevelSpec {
   const y = { field: 'p50', type: 'quantitative', title: 'p50 time, ms (log)', scale: { type: 'log' } } as const;
   const color = { field: 'series', type: 'nominal', title: 'compressor or limit', scale: { domain: names, range: [...CONFIG_COLOURS, '#000000', '#7f7f7f', '#17becf', '#bcbd22', '#8c564b'] } } as const;
   return {
-    title: { text: 'Compress time against input size', subtitle: 'real content scaled from 1k to 1M tokens; dashed: the limits; triangles end a step steeper than linear' },
+    title: { text: 'Compress time against input size', subtitle: 'real content scaled from 1k to 1M tokens; dashed: the limits; triangles: past the size from which cost stays steeper than linear' },
     config: CHART_CONFIG,
     width: 560,
     height: 360,
     data: { values },
     layer: [
       { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color, strokeDash: { field: 'group', type: 'nominal', title: 'kind', scale: { domain: ['compressor', 'limit'], range: [[1, 0], [5, 3]] } } } },
-      { mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color, shape: { field: 'step', type: 'nominal', title: 'step into the point', scale: { domain: ['linear or better', 'steeper than linear'], range: ['circle', 'triangle-up'] } } } },
+      { mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color, shape: { field: 'step', type: 'nominal', title: 'cost', scale: { domain: ['linear or better', 'past where cost stops being linear'], range: ['circle', 'triangle-up'] } } } },
     ],
   };
 }

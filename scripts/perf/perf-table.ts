@@ -51,7 +51,9 @@ export function renderPerfTable(rows: readonly PerfRow[]): string {
     const count = (size: number): PerfRow | undefined => at('count', first.input, size);
     const parse = PARSE_LIMIT[first.input];
     const parseRow = parse === undefined || first.group !== 'compressor' ? undefined : at(parse, first.input === 'json-minify' ? 'json' : first.input, largest);
-    const growth = first.group === 'baseline' ? '' : `${scaling.fitted === null ? '—' : `n^${scaling.fitted.toFixed(2)}`}${scaling.superlinearFrom === null ? ', linear or better' : `, steeper from ${tokens(scaling.superlinearFrom)}`}`;
+    const slope = (value: number | null): string => (value === null ? '—' : `n^${value.toFixed(2)}`);
+    const verdict = scaling.superlinearFrom === null ? 'linear or better' : `**superlinear from ${tokens(scaling.superlinearFrom)}**`;
+    const growth = first.group === 'baseline' ? '' : `${slope(scaling.fitted)} from 10k, ${slope(scaling.fittedTop)} from 100k: ${verdict}`;
     return [
       first.group === 'compressor' ? `**${first.task}**` : first.group === 'baseline' ? 'noop (harness floor)' : first.task,
       first.input === '' ? '' : `${first.input}`,
