@@ -97,12 +97,17 @@ export async function replayInWorkers(jobs: Iterable<PairJob> | AsyncIterable<Pa
   const pairs = new Map<number, PairResult>();
   const lane = async (): Promise<void> => {
     let worker: Worker | null = null;
+    let exited = false;
     try {
       for (let job = await pull(); job !== null; job = await pull()) {
-        if (worker === null) {
+        if (worker === null || exited) {
+          exited = false;
           worker = startTypeScriptWorker(WORKER_ENTRY, null, WORKER_LIMITS);
-          // Between jobs nobody else listens: a crash then must not throw in this thread; the next job finds it.
+          // Between jobs nobody else listens: a crash then must not throw in this thread, and the next job takes a new worker.
           worker.on('error', () => undefined);
+          worker.once('exit', () => {
+            exited = true;
+          });
         }
         const { pair, alive } = await runOn(worker, job, options);
         if (!alive) {
