@@ -16,7 +16,10 @@ const ROLE_COLOURS: readonly string[] = ['#bab0ac', '#4c78a8', '#54a24b', '#e457
 
 interface Point {
   readonly config: string;
+  /** The names drawn beside the point: the reference, the chosen and the frontier points (ties together). */
   readonly label: string;
+  /** What the point sets, for the tooltip. */
+  readonly settings: string;
   readonly role: Role;
   readonly effective: number;
   readonly lost: number;
@@ -29,17 +32,27 @@ function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
   const labels = tunePointLabels(summary.points);
   const roleOf = (config: string): Role =>
     config === summary.reference ? 'reference' : config === summary.chosen ? 'chosen' : summary.frontier.includes(config) ? 'Pareto-optimal' : 'grid point';
-  return scores
-    .filter((score) => score.errors === 0)
-    .map((score) => ({
+  const valid = scores.filter((score) => score.errors === 0);
+  // Points that tie draw on top of each other: the first of them carries every name, the others none.
+  const named = new Map<string, string[]>();
+  for (const score of valid) {
+    if (roleOf(score.config) === 'grid point') continue;
+    const at = `${score.effective_reduction}/${score.lost}/${score.discriminating}`;
+    named.set(at, [...(named.get(at) ?? []), score.config]);
+  }
+  return valid.map((score) => {
+    const names = named.get(`${score.effective_reduction}/${score.lost}/${score.discriminating}`) ?? [];
+    return {
       config: score.config,
-      label: roleOf(score.config) === 'grid point' ? '' : (labels.get(score.config) ?? score.config),
+      label: names[0] === score.config ? names.join(', ') : '',
+      settings: labels.get(score.config) ?? score.config,
       role: roleOf(score.config),
       effective: score.effective_reduction,
       lost: score.discriminating === 0 ? 0 : score.lost / score.discriminating,
       probes: `${score.lost} of ${score.discriminating}`,
       frontier: summary.frontier.includes(score.config),
-    }));
+    };
+  });
 }
 
 /** The frontier chart of a tune. */
@@ -69,13 +82,14 @@ export function tuneFrontierChart(summary: TuneSummary): TopLevelSpec {
           mark: { type: 'point', filled: true, size: 70 },
           encoding: {
             x, y, color,
-            tooltip: [{ field: 'config', type: 'nominal' }, { field: 'label', type: 'nominal' }, { field: 'effective', type: 'quantitative', format: '.1%' }, { field: 'probes', type: 'nominal', title: 'lost' }],
+            tooltip: [{ field: 'config', type: 'nominal' }, { field: 'settings', type: 'nominal' }, { field: 'effective', type: 'quantitative', format: '.1%' }, { field: 'probes', type: 'nominal', title: 'lost' }],
           },
         },
         // Names beside the points that matter; the grid's other points stay unlabelled.
         { mark: { type: 'text', align: 'left', dx: 6, dy: -7, fontSize: 9, color: '#333' }, encoding: { x, y, text: { field: 'label', type: 'nominal' } } },
       ],
     })),
-    resolve: { scale: { color: 'shared' } },
+    // One scale of probes lost for both panels, so a held-out panel with none lost still reads as low.
+    resolve: { scale: { color: 'shared', y: 'shared' } },
   };
 }
