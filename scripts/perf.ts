@@ -4,7 +4,8 @@
  * and a no-op. Measures first (perf/perf-measure.ts), then presents: a table, a log-log scaling
  * chart, and perf.json with every row, in reports/perf-<stamp>/. `-- --update-readme` writes the
  * table into README.md between its perf markers and the chart to docs/images/perf-scaling.png.
- * `-- --sizes 1000,10000` measures fewer sizes (a quick look; never for the README).
+ * `-- --sizes 1000,10000` measures fewer sizes (a quick look; never for the README). `-- --from
+ * reports/perf-<stamp>/perf.json` presents a run's measurements again without measuring.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { renderChartPng, renderChartSvg } from '../src/report/render-chart.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 import { perfScalingChart } from './perf/perf-chart.ts';
 import { loadMaterials } from './perf/perf-materials.ts';
-import { measurePerf, PERF_SIZES } from './perf/perf-measure.ts';
+import { measurePerf, PERF_SIZES, type PerfRow } from './perf/perf-measure.ts';
 import { renderPerfTable } from './perf/perf-table.ts';
 
 const updateReadme = process.argv.includes('--update-readme');
@@ -40,13 +41,28 @@ function gitSha(): string {
   }
 }
 
-await prepareDefaultRegistry();
+/** A run's measurements: its context line, where each input came from, every row. */
+interface PerfRun {
+  readonly version: 1;
+  readonly context: string;
+  readonly sources: Readonly<Record<string, string>>;
+  readonly rows: readonly PerfRow[];
+}
+
+async function measure(): Promise<PerfRun> {
+  await prepareDefaultRegistry();
+  const { materials, suites } = await loadMaterials(environment.projectRoot, createTokenRuler('o200k_base'));
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const rows = await measurePerf(materials, sizes, (size) => process.stderr.write(`perf: ${size.toLocaleString('en-US')} tokens measured (${((Date.now() - started) / 1000).toFixed(0)} s)\n`));
+  // The context every figure was measured in: the load average says how much the machine was shared.
+  const context = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | load ${load} -> ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tinybench | o200k_base, warm BPE | profile balanced | material: ${suites.join(', ')} suites, node_modules`;
+  return { version: 1, context, sources: Object.fromEntries([...materials].map(([name, m]) => [name, m.source])), rows };
+}
+
 const started = Date.now();
-const { materials, suites } = await loadMaterials(environment.projectRoot, createTokenRuler('o200k_base'));
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-const rows = await measurePerf(materials, sizes, (size) => process.stderr.write(`perf: ${size.toLocaleString('en-US')} tokens measured (${((Date.now() - started) / 1000).toFixed(0)} s)\n`));
-// The context every figure was measured in: the load average says how much the machine was shared.
-const context = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | load ${load} -> ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tinybench | o200k_base, warm BPE | profile balanced | material: ${suites.join(', ')} suites, node_modules`;
+const fromFlag = process.argv.indexOf('--from');
+const measured: PerfRun = fromFlag === -1 ? await measure() : (JSON.parse(readFileSync(process.argv[fromFlag + 1] ?? '', 'utf8')) as PerfRun);
+const { context, rows } = measured;
 const table = renderPerfTable(rows);
 const spec = perfScalingChart(rows);
 const svg = await renderChartSvg(spec);
@@ -55,7 +71,7 @@ const png = await renderChartPng(svg);
 const stamp = new Date(started).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
 const dir = path.join(environment.reportsDir, `perf-${stamp}`);
 mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, 'perf.json'), `${JSON.stringify({ version: 1, context, sources: Object.fromEntries([...materials].map(([name, m]) => [name, m.source])), rows }, null, 2)}\n`);
+writeFileSync(path.join(dir, 'perf.json'), `${JSON.stringify(measured, null, 2)}\n`);
 writeFileSync(path.join(dir, 'perf.md'), `${context}\n\n${table}\n`);
 writeFileSync(path.join(dir, 'perf-scaling.vl.json'), `${JSON.stringify(spec, null, 2)}\n`);
 writeFileSync(path.join(dir, 'perf-scaling.svg'), svg);
