@@ -31,6 +31,10 @@ export interface TerseEnvironment {
   readonly openaiApiKey: string | null;
   /** Where `--live` keeps model responses, so runs resume (TERSE_LIVE_CACHE). @default "~/.cache/terse/live" */
   readonly liveCacheDir: string;
+  /** Where `terse models add` puts text models and `--text-model NAME` finds them (TERSE_MODELS_DIR). @default "~/.cache/terse/models" */
+  readonly modelsDir: string;
+  /** The model hub `terse models pull` tries (HF_ENDPOINT). @default "https://huggingface.co" */
+  readonly modelHub: string;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +65,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     anthropicApiKey: nonEmpty(env.ANTHROPIC_API_KEY),
     openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
     liveCacheDir: path.resolve(env.TERSE_LIVE_CACHE ?? path.join(cacheHome, 'terse', 'live')),
+    modelsDir: path.resolve(env.TERSE_MODELS_DIR ?? path.join(cacheHome, 'terse', 'models')),
+    modelHub: nonEmpty(env.HF_ENDPOINT) ?? 'https://huggingface.co',
   };
 }
 

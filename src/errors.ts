@@ -1,3 +1,5 @@
+import type { ContentKind } from './types.ts';
+
 /**
  * The few named errors of terse. Each carries its culprit (file, line, field, ref) so a caller can
  * say where the problem is without parsing message text. Match them with `instanceof`.
@@ -75,6 +77,17 @@ export class PathError extends TerseError {
   }
 }
 
+/** A registry that lists a compressor for a content kind the compressor does not declare in its `kinds`. */
+export class CompressorKindError extends TerseError {
+  constructor(
+    readonly compressor: string,
+    readonly kind: ContentKind,
+    readonly kinds: readonly ContentKind[],
+  ) {
+    super(`compressor ${compressor} is listed for ${kind} content but declares ${kinds.length === 0 ? 'no kind' : `only ${kinds.join(', ')}`}`);
+  }
+}
+
 /** Why a store could not return an original. */
 export type StoreMissReason = 'unknown' | 'expired' | 'evicted';
 
@@ -135,5 +148,48 @@ export class MissingCredentialError extends TerseError {
 export class ConfirmationRequiredError extends TerseError {
   constructor(readonly estimate: string) {
     super(`${estimate}; re-run with --yes to confirm`);
+  }
+}
+
+/** A folder that is not a token-classification model terse can load (config, tokenizer, ONNX). */
+export class ModelFolderError extends TerseError {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super(`${folder}: not a text model folder: ${reason}`);
+  }
+}
+
+/** More model tokens than one scoring call may run over (the scoring worker's work budget). */
+export class ScoringBudgetExceeded extends TerseError {
+  constructor(
+    readonly tokens: number,
+    readonly budget: number,
+  ) {
+    super(`${tokens} model tokens over the budget of ${budget}`);
+  }
+}
+
+/** Why the text model left a block as it was: over its size gate, its model failed, or a deadline passed. */
+export type TextModelSkipReason = 'size-gate' | 'model-failed' | 'deadline';
+
+/** The text model did not score a block; the engine fails the block open and records this. */
+export class TextModelSkipped extends TerseError {
+  constructor(
+    readonly reason: TextModelSkipReason,
+    readonly detail: string,
+  ) {
+    super(`text-model ${reason}: ${detail}`);
+  }
+}
+
+/** A model hub that does not answer from this machine (no network, or a closed one). */
+export class ModelHubUnreachable extends TerseError {
+  constructor(
+    readonly endpoint: string,
+    readonly reason: string,
+  ) {
+    super(`${endpoint} is not reachable from here (${reason}); copy the model folder to this machine and run: terse models add DIR`);
   }
 }

@@ -12,7 +12,17 @@ import type { Profile } from '../types.ts';
 export const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 
 /** The engine option names a configuration may set. */
-export const CONFIG_ENGINE_FIELDS = ['profile', 'compressors', 'minBlockTokens', 'repeats', 'profileByCompressor', 'excludeTools'] as const;
+export const CONFIG_ENGINE_FIELDS = [
+  'profile',
+  'compressors',
+  'minBlockTokens',
+  'repeats',
+  'profileByCompressor',
+  'excludeTools',
+  'retrieveToolFromStart',
+  'expectedLaterRequests',
+  'textModel',
+] as const;
 
 /** `{ "log": "aggressive", ... }`: names of shipped compressors, each with a profile. */
 function parseProfileByCompressor(where: string, value: unknown): Record<string, Profile> {
@@ -50,6 +60,20 @@ export function engineOptionsOf(where: string, v: Readonly<Record<string, unknow
   if (v.repeats !== undefined) {
     if (typeof v.repeats !== 'boolean') throw new ConfigError(`${where}: repeats`, 'must be true or false');
     engine.repeats = v.repeats;
+  }
+  if (v.retrieveToolFromStart !== undefined) {
+    if (typeof v.retrieveToolFromStart !== 'boolean') throw new ConfigError(`${where}: retrieveToolFromStart`, 'must be true or false');
+    engine.retrieveToolFromStart = v.retrieveToolFromStart;
+  }
+  if (v.expectedLaterRequests !== undefined) {
+    if (typeof v.expectedLaterRequests !== 'number' || !Number.isInteger(v.expectedLaterRequests) || v.expectedLaterRequests < 0) {
+      throw new ConfigError(`${where}: expectedLaterRequests`, 'must be a non-negative integer');
+    }
+    engine.expectedLaterRequests = v.expectedLaterRequests;
+  }
+  if (v.textModel !== undefined) {
+    if (typeof v.textModel !== 'string' || v.textModel === '') throw new ConfigError(`${where}: textModel`, 'must be the path of a model folder');
+    engine.textModel = v.textModel;
   }
   if (v.profileByCompressor !== undefined) engine.profileByCompressor = parseProfileByCompressor(where, v.profileByCompressor);
   if (v.excludeTools !== undefined) {

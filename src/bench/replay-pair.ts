@@ -14,6 +14,8 @@ export interface PairContext {
   readonly tokenizer: TokenizerName;
   readonly onRequest?: RequestListener | undefined;
   readonly onScoringPoint?: ScoringPointHook | undefined;
+  /** Hears what a strategy said of itself once its pair is done (an external proxy's name and version). */
+  readonly onDescribed?: ((config: string, said: string) => void) | undefined;
 }
 
 function describe(error: unknown): string {
@@ -31,6 +33,8 @@ export async function replayPair(trace: Trace, probes: readonly Probe[], config:
   try {
     return await replayTrace(trace, config.name, strategy, probes, context.onRequest, context.onScoringPoint);
   } finally {
+    const said = strategy.describe?.() ?? null;
+    if (said !== null) context.onDescribed?.(config.name, said);
     await strategy.close();
   }
 }

@@ -3,6 +3,8 @@ import type { ContentKind } from '../types.ts';
 import type { ProbeKind, ProbeOutcome, ScoringPoint } from './probe.ts';
 import type { ConfigRole } from './bench-config.ts';
 import type { ProbeScreening } from './probe-screening.ts';
+import type { CacheRow } from './cache/cache-cost-ledger.ts';
+export type { CacheRow } from './cache/cache-cost-ledger.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
 import type { LiveResult } from './live/live-rows.ts';
@@ -55,7 +57,7 @@ export interface RequestRow {
 }
 
 /** What happened to one compressible block the first time it was seen in a (trace, config). */
-export type BlockOutcome = 'compressed' | 'unchanged' | 'failed';
+export type BlockRowOutcome = 'compressed' | 'unchanged' | 'failed';
 
 export interface BlockRow {
   readonly trace: string;
@@ -70,8 +72,8 @@ export interface BlockRow {
   readonly kind: ContentKind;
   /** The compressor whose output was kept, or null. */
   readonly compressor: string | null;
-  readonly outcome: BlockOutcome;
-  /** Why a block passed unchanged or failed (`no-gain`, `not-json`, an error message...). */
+  readonly outcome: BlockRowOutcome;
+  /** Why a block passed unchanged or failed (`no-gain`, `not-json`, an error message...); for a compressed block, the compressors that threw before one compressed it. */
   readonly reason: string | null;
   readonly tokens_before: number;
   readonly tokens_after: number;
@@ -111,6 +113,8 @@ export type PairResult =
       readonly requests: readonly RequestRow[];
       readonly blocks: readonly BlockRow[];
       readonly probes: readonly ProbeRow[];
+      /** Each request's prompt-cache use and cost under each provider's rules. */
+      readonly cache: readonly CacheRow[];
     }
   | { readonly state: 'errored'; readonly trace: string; readonly config: string; readonly error: string };
 

@@ -8,7 +8,8 @@ import { scoreProbe } from './fidelity.ts';
 import type { Probe, ScoringPoint } from './probe.ts';
 import { discriminationOf, type ProbeDiscrimination } from './probe-discrimination.ts';
 import type { RetrieveCall } from './reader/answer-blind-reader.ts';
-import type { BlockRow, PairResult, ProbeRow, RequestRow } from './replay-rows.ts';
+import type { BlockRow, CacheRow, PairResult, ProbeRow, RequestRow } from './replay-rows.ts';
+import { CacheCostLedger } from './cache/cache-cost-ledger.ts';
 import { scoringContext } from './scoring-context.ts';
 import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestsOf, type Trace } from './trace.ts';
@@ -52,7 +53,8 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
     const command = commands.get(placeOf(part.path)) ?? null;
     const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null, command };
     if (outcome.state === 'compressed') {
-      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: null, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
+      const faults = outcome.faults?.map((fault) => `${fault.compressor}: ${fault.error}`).join('; ') ?? null;
+      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: faults, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
     } else if (outcome.state === 'failed') {
       rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
     } else {
@@ -93,6 +95,8 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     const blocks: BlockRow[] = [];
     const probeRows: ProbeRow[] = [];
     const all = [...requestsOf(trace)];
+    const ledger = new CacheCostLedger(id, config);
+    const cache: CacheRow[] = [];
     const commands = commandsOf(trace);
     const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, all.map((r) => r.messageCount))]));
     const judged = new Map<Probe, ProbeDiscrimination>();
@@ -118,6 +122,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
       });
       blocks.push(...blockRows(id, config, index, measure, commands));
+      cache.push(...ledger.record(index, compressed, measure, strategy.ruler));
       for (const probe of probes) {
         if (firstOf.get(probe) !== index) continue;
         judged.set(probe, discriminationOf(probe, compressed.request.parts));
@@ -128,7 +133,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     }
     if (last !== null) for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
     await Promise.all(hooked);
-    return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows };
+    return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows, cache };
   } catch (error) {
     await Promise.allSettled(hooked);
     return { state: 'errored', trace: id, config, error: error instanceof Error ? error.message : String(error) };

@@ -73,12 +73,17 @@ export function traceRow({ suite, trace }: SuiteTrace): TraceRow {
   };
 }
 
-/** The run's context and configurations, as every run records them. */
-export function runHead(plan: Pick<ReplayPlan, 'configs' | 'tokenizer' | 'argv' | 'projectRoot' | 'gitShaOverride'>, startedAt: Date): Pick<RunResult, 'run' | 'configs'> {
+/** The run's context and configurations, as every run records them; `described` holds what strategies said of themselves. */
+export function runHead(
+  plan: Pick<ReplayPlan, 'configs' | 'tokenizer' | 'argv' | 'projectRoot' | 'gitShaOverride'>,
+  startedAt: Date,
+  described: ReadonlyMap<string, string> = new Map(),
+): Pick<RunResult, 'run' | 'configs'> {
   const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
-    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
+    // What a strategy said of itself while running (an external proxy's name and version) replaces its description.
+    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description: described.get(name) ?? description })),
   };
 }
 
@@ -88,12 +93,13 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   const traces: TraceRow[] = plan.traces.map(traceRow);
   const probesByTrace = new Map<string, Probe[]>();
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
+  const described = new Map<string, string>();
   const pairs = await replayPairs(
     { traces: plan.traces.map(({ trace }) => trace), probesByTrace, configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1, onScoringPoint: plan.onScoringPoint },
-    progress,
+    { ...progress, onDescribed: (config, said) => described.set(config, said) },
   );
   return {
-    ...runHead(plan, startedAt),
+    ...runHead(plan, startedAt, described),
     screening: plan.screening ?? [],
     traces,
     pairs,

@@ -16,6 +16,10 @@ export interface StreamedReplayPlan extends Omit<ReplayPlan, 'traces' | 'probes'
 export async function runStreamedReplay(plan: StreamedReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
   const startedAt = new Date();
   const traces: TraceRow[] = [];
-  const pairs = await replayStreamedPairs(plan.items, { configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1 }, (item) => traces.push(traceRow(item)), progress);
-  return { ...runHead(plan, startedAt), screening: plan.screening?.() ?? [], traces, pairs };
+  const described = new Map<string, string>();
+  const pairs = await replayStreamedPairs(plan.items, { configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1 }, (item) => traces.push(traceRow(item)), {
+    ...progress,
+    onDescribed: (config, said) => described.set(config, said),
+  });
+  return { ...runHead(plan, startedAt, described), screening: plan.screening?.() ?? [], traces, pairs };
 }

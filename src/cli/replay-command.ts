@@ -26,13 +26,15 @@ export interface ReplayCommandOptions {
   readonly argv: string;
   readonly live?: LiveFlags;
   readonly scale?: ScaleFlags;
+  /** Loopback port of the capture upstream `proxy:URL` configs send to. @default 8788 */
+  readonly capturePort?: number;
 }
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
   // Before anything is read: a live run without its key fails at once.
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
-  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
+  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, { capturePort: options.capturePort ?? 8788 });
   checkReportTarget(options.out);
   // A live run estimates its cost over every trace first; any other replay streams its traces.
   if (liveOptions === null) return replayStreamed(options, configs);

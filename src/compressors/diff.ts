@@ -4,16 +4,15 @@
  * dropped, so every hunk header stays true. Each file gets a summary line (`# path: +12 -3`) and, when
  * context was dropped, one marker saying how many lines. Lossless profile: null (no lossless rewrite applies).
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import { MARKER_OPENING } from '../store/marker.ts';
+import { dropInput } from './lossy-result.ts';
 
 /** Context lines kept on each side of a change, per lossy profile. */
 const CONTEXT_KEPT: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 2, aggressive: 1 };
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
-const MARKER_OPENING = '[[terse:';
 
 interface HunkLine {
   readonly text: string;
@@ -146,29 +145,22 @@ function compressDiff(input: CompressInput, context: CompressContext): CompressR
   if (context.profile === 'lossless' || input.text.includes(MARKER_OPENING)) return null;
   const files = readFiles(input.text.split('\n'), CONTEXT_KEPT[context.profile]);
   if (files === null || !files.some((file) => file.omitted > 0)) return null;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const out: string[] = [];
   for (const file of files) {
     if (file.name !== '') out.push(`# ${file.name}: +${file.added} -${file.removed}`);
     out.push(...file.header, ...file.body);
     if (file.omitted > 0) {
-      out.push(formatMarker(ref, `${file.omitted} context lines omitted`));
+      out.push(drop.marker(`${file.omitted} context lines omitted`));
     }
   }
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** Unified diffs: every header and changed line kept, long context trimmed with a per-file marker and summary. */
 export const diffCompressor: Compressor = {
   name: 'diff',
   kinds: ['diff'],
-  compress(input, context) {
-    try {
-      return compressDiff(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressDiff,
 };

@@ -4,12 +4,11 @@
  * words a reader searches for). The markup is dropped, so this is lossy: the original goes to the
  * store and one marker says so. Lossless profile: null.
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
 import { compile } from 'html-to-text';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
+import { MARKER_OPENING } from '../store/marker.ts';
+import { dropInput } from './lossy-result.ts';
 
-const MARKER_OPENING = '[[terse:';
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));
@@ -36,22 +35,15 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   const tags = input.text.match(TAG)?.length ?? 0;
   if (tags === 0) return null;
   const converted = toText(input.text).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-  const ref = contentRef(input.text);
-  const marker = formatMarker(ref, `HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
+  const drop = dropInput(input.text);
+  const marker = drop.marker(`HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** HTML pages and fragments: readable text with links as `text [url]`, the markup in the store. */
 export const htmlCompressor: Compressor = {
   name: 'html',
   kinds: ['html'],
-  compress(input, context) {
-    try {
-      return compressHtml(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressHtml,
 };

@@ -4,15 +4,14 @@
  * and the rows the keep-rules of the json compressor pick (trouble, outliers, change points, first
  * and last, mentioned ids), with one marker per sampled table saying how many rows it omitted.
  */
-import { fewerTokens } from '../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
-import { contentRef, formatMarker } from '../store/marker.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
+import { MARKER_OPENING } from '../store/marker.ts';
+import { dropInput, type DroppedInput } from './lossy-result.ts';
 import { chooseRows } from './json/choose-rows.ts';
 import { conversationIdentifiers } from './json/mentioned-identifiers.ts';
 import type { Field, Scalar } from './json/row-fields.ts';
 import { SAMPLING_PLANS, type SamplingPlan } from './json/sample-value.ts';
 
-const MARKER_OPENING = '[[terse:';
 const RULE_CELL = /^\s*:?-+:?\s*$/;
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const MIN_DELIMITED_ROWS = 3;
@@ -132,7 +131,7 @@ function asScalar(cell: string): Scalar {
 }
 
 /** Samples the data rows of `block` in place inside `lines`; returns the number of rows dropped. */
-function sampleBlock(lines: string[], block: TableBlock, plan: SamplingPlan, mentioned: ReadonlySet<string>, ref: string): number {
+function sampleBlock(lines: string[], block: TableBlock, plan: SamplingPlan, mentioned: ReadonlySet<string>, drop: DroppedInput): number {
   const rows = lines.slice(block.start + block.headerLines, block.end);
   if (rows.length <= plan.keepWhole) return 0;
   const fields = rows.map((row): Field[] =>
@@ -143,7 +142,7 @@ function sampleBlock(lines: string[], block: TableBlock, plan: SamplingPlan, men
   const kept = chooseRows(fields, { budget: plan.budget, mentioned }).map((index) => rows[index] as string);
   const dropped = rows.length - kept.length;
   if (dropped === 0) return 0;
-  const marker = formatMarker(ref, `${dropped} of ${rows.length} rows omitted; retrieve with query`);
+  const marker = drop.marker(`${dropped} of ${rows.length} rows omitted; retrieve with query`);
   lines.splice(block.start + block.headerLines, rows.length, ...kept, marker);
   return dropped;
 }
@@ -165,28 +164,22 @@ function compressTable(input: CompressInput, context: CompressContext): Compress
   }
   if (blocks.length === 0) return null;
   let omitted = 0;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   if (context.profile !== 'lossless') {
     const plan = SAMPLING_PLANS[context.profile];
     const mentioned = conversationIdentifiers(context.conversation);
     // From the last block back, so that splicing one block leaves the earlier blocks' line numbers true.
-    for (const block of [...blocks].reverse()) omitted += sampleBlock(lines, block, plan, mentioned, ref);
+    for (const block of [...blocks].reverse()) omitted += sampleBlock(lines, block, plan, mentioned, drop);
   }
   const text = lines.join('\n');
-  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
+  if (text === input.text) return null;
   if (omitted === 0) return { text, lossy: false, dropped: [] };
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** CSV, TSV and markdown tables: padding trimmed losslessly; long tables sampled by the json keep-rules. */
 export const tableCompressor: Compressor = {
   name: 'table',
   kinds: ['table'],
-  compress(input, context) {
-    try {
-      return compressTable(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressTable,
 };

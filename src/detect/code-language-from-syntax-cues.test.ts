@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectContent } from './detect-content.ts';
 
@@ -24,5 +26,14 @@ describe('detectContent names the language of code from syntax cues', () => {
     const plain = 'export function add(a, b) {\n  return a + b;\n}\n\nexport const zero = 0;\n';
     expect(detectContent(plain, { fileName: 'math.ts' })).toEqual({ kind: 'code', language: 'typescript' });
     expect(detectContent(plain)).toEqual({ kind: 'code', language: 'javascript' });
+  });
+
+  it('takes the name of the source file the caller hands it at its word, over sections it would split', () => {
+    // A TypeScript test whose strings hold fenced blocks and file headers: read alone, a mixed block.
+    const test = readFileSync(fileURLToPath(new URL('./detect-content-splits-mixed-blocks.test.ts', import.meta.url)), 'utf8');
+    expect(detectContent(test).kind).toBe('mixed');
+    expect(detectContent(test, { fileName: 'detect-content-splits-mixed-blocks.test.ts' })).toEqual({ kind: 'code', language: 'typescript' });
+    expect(detectContent(SNIPPETS.javascript as string, { fileName: 'resolve.ts' })).toEqual({ kind: 'code', language: 'typescript' });
+    expect(detectContent('\n\n', { fileName: 'empty.py' })).toEqual({ kind: 'text' });
   });
 });

@@ -1,5 +1,6 @@
 /** `detectContent`: the kind of a block from its bytes, split into sections when it is mixed. */
 import type { DetectHint, Detection, DetectedSection } from './detection.ts';
+import { languageOfFileName } from './code-language.ts';
 import { detectSingle } from './detect-single.ts';
 import { forgetJsonScan } from './json-scan-memo.ts';
 import { sampleText } from './sample.ts';
@@ -14,9 +15,15 @@ const BINARY_SHARE = 0.1;
 // More parts than this is no document an agent reads section by section: judge it whole.
 const MAX_SECTIONS = 2_000;
 
-/** Decides a block's kind (never throws: anything unreadable is `text`). */
+/**
+ * Decides a block's kind (never throws: anything unreadable is `text`). A block given with a source
+ * file's name (`terse compress parser.rs`) is that file: code in the language its extension names,
+ * whatever its lines look like (Java's long files read as TypeScript by their cues alone).
+ */
 export function detectContent(text: string, hint: DetectHint = {}): Detection {
   try {
+    const named = hint.fileName === undefined ? null : languageOfFileName(hint.fileName);
+    if (named !== null && !isBlank(text) && !looksBinary(text)) return { kind: 'code', language: named };
     return detect(text, hint);
   } catch {
     return { kind: 'text' };

@@ -19,8 +19,13 @@ export interface Detection {
   readonly sections?: readonly DetectedSection[];
 }
 
-/** Optional hints that never override strong evidence in the bytes. */
+/** Optional hints that never override strong evidence in the bytes, but one: the caller's source file name. */
 export interface DetectHint {
+  /**
+   * The name of the file the text is. Given to `detectContent` by its caller, a source-code extension
+   * decides kind and language; any other name, and the names a block's own file headers and fences
+   * give its sections, only weigh with the bytes.
+   */
   readonly fileName?: string;
 }
 

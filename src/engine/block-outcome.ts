@@ -3,7 +3,10 @@ import type { DroppedOriginal } from '../compressors/compressor.ts';
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind } from '../types.ts';
 
-/** Why a block passed unchanged. */
+/**
+ * Why a block passed unchanged. `breaks-syntax`: every smaller result for its code had more syntax
+ * errors than the code; `syntax-unchecked`: no grammar could tell (code of an unknown language).
+ */
 export type PassReason =
   | 'excluded-tool'
   | 'below-minimum'
@@ -11,7 +14,18 @@ export type PassReason =
   | 'already-compressed'
   | 'too-large'
   | 'no-compressor'
-  | 'no-gain';
+  | 'no-gain'
+  | 'over-budget'
+  | 'breaks-syntax'
+  | 'syntax-unchecked'
+  /** Compressing it would have added terse_retrieve to the session at a cost the saving does not repay. */
+  | 'cache-cost';
+
+/** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
+export interface CompressorFault {
+  readonly compressor: string;
+  readonly error: string;
+}
 
 /** A block's fate: compressed, passed (with why), or failed open (with the error). */
 export type BlockOutcome =
@@ -23,6 +37,8 @@ export type BlockOutcome =
       readonly lossy: boolean;
       readonly dropped: readonly DroppedOriginal[];
       readonly ms: number;
+      /** Compressors that threw before one compressed the block (absent when none did). */
+      readonly faults?: readonly CompressorFault[];
     }
   | PassedBlock
   | FailedBlock;

@@ -12,6 +12,7 @@ import { createSession, type EngineSetup } from './engine-session.ts';
 import { toolResultRequest } from './invariants/tool-result-request.ts';
 import { measureRequest } from './measure-request.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
+import { codeSyntaxCheck } from '../compressors/code/code-compressor.ts';
 
 const LOG = Array.from({ length: 200 }, (_, i) => `2024-05-01T08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z ERROR payments pool exhausted (waiters=${i})`).join('\n');
 
@@ -27,7 +28,7 @@ const dropLastLine: Compressor = { name: 'drop-last-line', kinds: ['text'], comp
 function setupWith(compressor: Compressor, ruler: TokenRuler): EngineSetup {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
   const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
-  return { options: resolveEngineOptions({ minBlockTokens: 10 }), registry, detect: () => ({ kind: 'text' }), store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
+  return { options: resolveEngineOptions({ minBlockTokens: 10 }), registry, detect: () => ({ kind: 'text' }), checkSyntax: codeSyntaxCheck, store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
 }
 
 describe('compressRequest counts only what decides the output', () => {

@@ -14,6 +14,7 @@ import { resolveEngineOptions } from './engine-options.ts';
 import { createSession, type EngineSetup } from './engine-session.ts';
 import { measureRequest } from './measure-request.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
+import { codeSyntaxCheck } from '../compressors/code/code-compressor.ts';
 
 const file = path.join(environment.sharedDir, 'reference', 'headroom-workloads', 'sre-incident-debugging-seed0.json');
 
@@ -44,7 +45,7 @@ function setupWith(compressor: Compressor): EngineSetup {
     options: resolveEngineOptions({ minBlockTokens: 10 }),
     registry: registryWith(compressor),
     detect: (text) => ({ kind: text.trimStart().startsWith('[') || text.trimStart().startsWith('{') ? 'json' : 'text' }),
-    store: createMemoryStore(),
+    checkSyntax: codeSyntaxCheck, store: createMemoryStore(),
     ruler: createTokenRuler('o200k_base'),
     retrieveTool: retrieveToolDefinition,
   };

@@ -7,10 +7,11 @@ import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
-import type { BlockRouting } from './compress-block.ts';
+import { blockRouting, type BlockRouting, type ConversationText } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
-import { linesOf } from './repeats/sent-outputs.ts';
+import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
+import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -42,11 +43,12 @@ export interface CompressedRequest {
   readonly stats: RequestStats;
 }
 
-function conversationOf(parts: readonly RequestPart[]): string {
-  return parts
-    .filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible)
-    .map((p) => p.text)
-    .join('\n');
+/** The user and assistant text of a request, and its latest turn (what asked for the newest blocks). */
+function conversationOf(parts: readonly RequestPart[]): ConversationText {
+  const texts = parts.filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible);
+  const last = texts[texts.length - 1];
+  const latest = last === undefined ? '' : texts.filter((p) => p.messageIndex === last.messageIndex).map((p) => p.text).join('\n');
+  return { conversation: texts.map((p) => p.text).join('\n'), latest };
 }
 
 function messageOf(body: JsonObject, index: number): JsonObject | null {
@@ -56,10 +58,15 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
   return isObject(message) ? message : null;
 }
 
+/** Where a block's decision is kept: its path and a hash of its content. */
+function decisionKey(part: RequestPart): string {
+  return `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
+}
+
 /** The outcome of a compressible part: the one decided before, or decided now. */
 async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
-  const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
+  const key = decisionKey(part);
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
   let outcome: BlockOutcome;
@@ -97,20 +104,42 @@ function withRetrieveTool(request: CanonicalRequest, session: EngineSession): re
   return [...existing, tool];
 }
 
+/**
+ * The first markers of a session bring terse_retrieve: when the saving does not repay the tool and the
+ * cache it busts (retrieve-tool-economics.ts), this request's new lossy blocks are sent as they came,
+ * frozen so with reason `cache-cost`, and the tool stays out.
+ */
+function keepToolIfItPays(request: CanonicalRequest, session: EngineSession, results: PartResult[]): void {
+  const lossy = results.flatMap((r, i) => (r.decidedNow && r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0 ? [i] : []));
+  if (lossy.length === 0) return;
+  const { ruler } = session.setup;
+  const saved = lossy.reduce((n, i) => n + ruler.count((results[i] as PartResult).part.text) - ruler.count((results[i] as PartResult).text), 0);
+  if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
+  for (const i of lossy) {
+    const { part, outcome } = results[i] as PartResult;
+    const passed: BlockOutcome = { state: 'passed', kind: outcome?.kind ?? null, reason: 'cache-cost', ms: outcome?.ms ?? 0 };
+    session.decided.set(decisionKey(part), passed);
+    const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
+    if (message) session.byMessage.get(message)?.set(pathKey(part.path), passed);
+    results[i] = { part, outcome: passed, decidedNow: true, text: part.text };
+  }
+}
+
+/** A lossy session seen from its first request (the model has not replied yet): the tool goes in now, once. */
+function offersToolFromStart(request: CanonicalRequest, session: EngineSession): boolean {
+  const { options } = session.setup;
+  if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0) return false;
+  const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
+  return !messages.some((m) => isObject(m) && m.role === 'assistant');
+}
+
 /** Compresses one request of a session. Never throws for content: failures pass blocks unchanged. */
 export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
   const started = performance.now();
   const { setup } = session;
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
-  const routingNow = (): BlockRouting =>
-    (routing ??= {
-      registry: setup.registry,
-      detect: setup.detect,
-      context: { profile: setup.options.profile, ruler: setup.ruler, conversation: conversationOf(request.parts) },
-      deadlineMs: setup.options.deadlineMs,
-      minSectionTokens: setup.options.minBlockTokens,
-    });
+  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts)));
   const results: PartResult[] = [];
   const strings = new Map<string, string>();
   let blocksChanged = 0, markers = 0;
@@ -134,17 +163,19 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
         memo.set(key, outcome);
       }
     }
-    const text = outcomeText(outcome, part.text);
+    results.push({ part, outcome, decidedNow, text: outcomeText(outcome, part.text) });
+  }
+  if (!session.retrieveToolSent && setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, session, results);
+  for (const { part, outcome, decidedNow, text } of results) {
     // What the model now has in context, a later output may point back to.
-    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
-    if (outcome.state === 'compressed') {
-      strings.set(key, text);
+    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(text) });
+    if (outcome?.state === 'compressed') {
+      strings.set(pathKey(part.path), text);
       blocksChanged++;
       markers += markerCount(outcome, text);
     }
-    results.push({ part, outcome, decidedNow, text });
   }
-  const addTool = markers > 0 || session.retrieveToolSent;
+  const addTool = markers > 0 || session.retrieveToolSent || offersToolFromStart(request, session);
   const tools = addTool ? withRetrieveTool(request, session) : undefined;
   if (addTool) session.retrieveToolSent = true;
   const edits: RequestEdits = tools ? { strings, tools } : { strings };

@@ -1,6 +1,7 @@
 /** Compresses one piece of tool output outside any request (the `terse compress` command). */
 import { detectContent } from '../detect/detect-content.ts';
 import { measureOutcome, type BlockOutcome, type MeasuredBlockOutcome } from './block-outcome.ts';
+import { blockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
@@ -14,13 +15,8 @@ export interface TextHint {
 
 /** Routes the text like a tool result and stores what a lossy step dropped: the engine's work alone. */
 export async function decideText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
-  return decideBlock(text, undefined, tokenSize(text, setup.ruler), setup, {
-    registry: setup.registry,
-    detect: (t) => detectContent(t, hint.fileName ? { fileName: hint.fileName } : {}),
-    context: { profile: setup.options.profile, ruler: setup.ruler, conversation: hint.conversation ?? '' },
-    deadlineMs: setup.options.deadlineMs,
-    minSectionTokens: setup.options.minBlockTokens,
-  });
+  const detect = (t: string) => detectContent(t, hint.fileName ? { fileName: hint.fileName } : {});
+  return decideBlock(text, undefined, tokenSize(text, setup.ruler), setup, blockRouting(setup, { conversation: hint.conversation ?? '' }, detect));
 }
 
 /** `decideText`, and the compressed text's token count for the caller to report. */

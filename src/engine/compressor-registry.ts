@@ -1,9 +1,22 @@
 /** Which compressors serve which content kind, in the order they are tried. */
 import type { Compressor } from '../compressors/compressor.ts';
-import type { ContentKind } from '../types.ts';
+import { CompressorKindError } from '../errors.ts';
+import { CONTENT_KINDS, type ContentKind } from '../types.ts';
 
 /** Every kind must be listed (the compiler says when one is missing); `mixed` is split, never served whole. */
 export type CompressorRegistry = Readonly<Record<ContentKind, readonly Compressor[]>>;
+
+/**
+ * `registry`, once every compressor in it is listed only under kinds it declares: a compressor is
+ * written for the content its `kinds` name, and routing it other content is a mistake of the registry.
+ * Throws CompressorKindError naming the first one that is not.
+ */
+export function checkedRegistry(registry: CompressorRegistry): CompressorRegistry {
+  for (const kind of CONTENT_KINDS) {
+    for (const compressor of registry[kind]) if (!compressor.kinds.includes(kind)) throw new CompressorKindError(compressor.name, kind, compressor.kinds);
+  }
+  return registry;
+}
 
 /** Keeps only the compressors whose names are allowed (null allows all). */
 export function restrictRegistry(registry: CompressorRegistry, allowed: readonly string[] | null): CompressorRegistry {

@@ -5,7 +5,8 @@
  */
 import type { BlockOutcome } from './block-outcome.ts';
 import { isAlreadyCompressed } from './already-compressed.ts';
-import { compressBlock, type BlockRouting } from './compress-block.ts';
+import type { BlockRouting } from './block-routing.ts';
+import { compressBlock } from './compress-block.ts';
 import { matchesToolGlob } from './engine-options.ts';
 import { holdsAtLeast, type TokenSize } from '../tokenize/token-size.ts';
 import type { EngineSetup } from './engine-session.ts';

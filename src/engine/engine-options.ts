@@ -11,8 +11,13 @@ export interface EngineOptions {
   readonly minBlockTokens: number;
   /** Tool names whose results are never compressed, as globs (`*` and `?`). @default [] */
   readonly excludeTools: readonly string[];
-  /** A compressor slower than this on one block is ignored and the block passes (fail open). @default 2000 */
-  readonly deadlineMs: number;
+  /**
+   * The work one block may cost, in characters read: each compressor tried on the block (or on one of
+   * its sections) spends the length of what it is handed. A block whose next step would overspend
+   * passes unchanged, with the reason `over-budget`. Counted, not timed: outputs never depend on how
+   * busy the machine is. @default 32_000_000 (four reads of the largest block `maxBlockChars` admits)
+   */
+  readonly workBudgetChars: number;
   /**
    * Blocks longer than this many characters pass unchanged: compressors are not preemptible, and a
    * 100 MB log would hold the request for tens of seconds. @default 8_000_000
@@ -31,6 +36,25 @@ export interface EngineOptions {
    * rest runs under `profile`. The engine's own choices (repeats) follow `profile`. @default {}
    */
   readonly profileByCompressor: Readonly<Record<string, Profile>>;
+  /**
+   * The first marker of a session adds terse_retrieve to every later request and busts the cached
+   * prefix: it is sent only when the saving repays that over this many later requests (see
+   * engine/retrieve-tool-economics.ts); 0 turns the check off. An agent session of the corpus runs about
+   * 40 calls, the first marker typically half way. @default 20
+   */
+  readonly expectedLaterRequests: number;
+  /**
+   * Under a lossy profile, a conversation whose first request the engine sees (no reply from the
+   * model yet) gets terse_retrieve from that request on: the tool list then never changes mid-session,
+   * so no cached prefix is ever busted for it, at the tool's tokens on every request (a session with
+   * almost nothing to compress then costs a little more than without terse). @default false
+   */
+  readonly retrieveToolFromStart: boolean;
+  /**
+   * A token-classification model folder (Kompress / LLMLingua-2 layout) that compresses prose in the
+   * extractive text compressor's place; null keeps the extractive one and never loads a model. @default null
+   */
+  readonly textModel: string | null;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -38,11 +62,14 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   compressors: null,
   minBlockTokens: 50,
   excludeTools: [],
-  deadlineMs: 2_000,
+  workBudgetChars: 32_000_000,
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,
   profileByCompressor: {},
+  expectedLaterRequests: 20,
+  retrieveToolFromStart: false,
+  textModel: null,
 };
 
 /** Resolves options without touching the caller's object. */

@@ -7,7 +7,8 @@ import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { JsonObject, JsonValue, Provider } from '../types.ts';
 import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
-import type { Detect } from './compress-block.ts';
+import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
+import type { Detect } from './block-routing.ts';
 import type { EngineOptions } from './engine-options.ts';
 import { SentOutputs } from './repeats/sent-outputs.ts';
 
@@ -16,6 +17,8 @@ export interface EngineSetup {
   readonly options: EngineOptions;
   readonly registry: CompressorRegistry;
   readonly detect: Detect;
+  /** Whether a result for code parses no worse than its input (every compressor's, the engine asks). */
+  readonly checkSyntax: SyntaxCheck;
   readonly store: Store;
   readonly ruler: TokenRuler;
   /** The `terse_retrieve` definition in the provider's shape. */

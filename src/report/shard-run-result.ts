@@ -1,15 +1,16 @@
 /**
  * The rows of several shards (merged by mergeShardParquet) put back together as one run: one run row,
- * every trace once, every (trace, config) pair once, with its requests, blocks and probes. Shards that
+ * every trace once, every (trace, config) pair once, with its requests, blocks, probes and cache rows. Shards that
  * cannot make one run are refused by name: other code or tokenizer or configurations, a trace or pair
  * in two shards, a shard of `--shard i/n` missing, live answers (not merged).
  */
 import { ReportInputError } from '../errors.ts';
-import type { BlockRow, ConfigRow, PairResult, ProbeRow, RequestRow, RunResult, RunRow, TraceRow } from '../bench/replay-rows.ts';
+import type { BlockRow, CacheRow, ConfigRow, PairResult, ProbeRow, RequestRow, RunResult, RunRow, TraceRow } from '../bench/replay-rows.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { PROBE_KINDS, PROBE_OUTCOMES, SCORING_POINTS } from '../bench/probe.ts';
 import { WORKLOADS } from '../bench/trace.ts';
 import { CONTENT_KINDS } from '../types.ts';
+import { cacheRowOrder } from '../bench/cache/cache-cost-ledger.ts';
 import type { StoredRow, StoredTables } from './read-results-database.ts';
 import { flagField, listField, maybeTextField, numberField, oneOfField, textField, type RowPlace } from './stored-row-fields.ts';
 
@@ -141,10 +142,23 @@ function probeRows(tables: StoredTables): ProbeRow[] {
   }).sort((a, b) => (a.point === b.point ? 0 : a.point === 'first' ? -1 : 1) || a.request_index - b.request_index || (a.probe < b.probe ? -1 : a.probe > b.probe ? 1 : 0));
 }
 
+function cacheRows(tables: StoredTables): CacheRow[] {
+  return rowsOf(tables, 'cache')
+    .map(({ row, place }) => ({
+      trace: textField(row, 'trace', place), config: textField(row, 'config', place),
+      request_index: numberField(row, 'request_index', place), provider: oneOfField(row, 'provider', place, ['anthropic', 'openai'] as const),
+      model: textField(row, 'model', place), cache_read_tokens: numberField(row, 'cache_read_tokens', place),
+      cache_write_tokens: numberField(row, 'cache_write_tokens', place), uncached_tokens: numberField(row, 'uncached_tokens', place),
+      cache_bust: flagField(row, 'cache_bust', place), cost_usd: numberField(row, 'cost_usd', place), cost_usd_without: numberField(row, 'cost_usd_without', place),
+    }))
+    .sort(cacheRowOrder);
+}
+
 function pairRows(tables: StoredTables, run: RunRow, traces: readonly TraceRow[]): PairResult[] {
   const requests = groupBy(requestRows(tables), (row) => pairKey(row.trace, row.config));
   const blocks = groupBy(blockRows(tables), (row) => pairKey(row.trace, row.config));
   const probes = groupBy(probeRows(tables), (row) => pairKey(row.trace, row.config));
+  const cache = groupBy(cacheRows(tables), (row) => pairKey(row.trace, row.config));
   const stored = new Map<string, PairResult>();
   for (const { row, place } of rowsOf(tables, 'pairs')) {
     const trace = textField(row, 'trace', place);
@@ -154,7 +168,7 @@ function pairRows(tables: StoredTables, run: RunRow, traces: readonly TraceRow[]
     const state = oneOfField(row, 'state', place, ['ok', 'errored'] as const);
     stored.set(key, state === 'errored'
       ? { state, trace, config, error: maybeTextField(row, 'error', place) ?? '' }
-      : { state, trace, config, requests: requests.get(key) ?? [], blocks: blocks.get(key) ?? [], probes: probes.get(key) ?? [] });
+      : { state, trace, config, requests: requests.get(key) ?? [], blocks: blocks.get(key) ?? [], probes: probes.get(key) ?? [], cache: cache.get(key) ?? [] });
   }
   // The run's order: config by config, then trace by trace (suites, then trace ids).
   const ordered = [...traces].sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.trace < b.trace ? -1 : a.trace > b.trace ? 1 : 0));

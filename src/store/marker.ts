@@ -17,6 +17,9 @@ export const REF_LENGTH = 16;
 /** Longest description a marker may carry; markers sit in the context and cost tokens. */
 export const MAX_DESCRIPTION_LENGTH = 200;
 
+/** How every marker opens: text holding it may carry a marker (compressing it again must change nothing). */
+export const MARKER_OPENING = '[[terse:';
+
 /** Matches a whole string that is a ref. */
 export const REF_PATTERN = /^[0-9a-f]{16}$/;
 
@@ -72,7 +75,7 @@ export function formatMarker(ref: string, description: string): string {
   if (!isRef(ref)) {
     throw new RangeError(`formatMarker: ref ${JSON.stringify(ref)} is not ${REF_LENGTH} lowercase hex digits`);
   }
-  return `[[terse:${ref} ${sanitizeDescription(description)}]]`;
+  return `${MARKER_OPENING}${ref} ${sanitizeDescription(description)}]]`;
 }
 
 /** Every marker in `text`, in order, matched exactly by the grammar. */

@@ -28,15 +28,23 @@ export interface PairsPlan {
 export interface PairsProgress {
   readonly onRequest?: RequestListener | undefined;
   readonly onPair?: ((pair: PairResult, done: number, total: number) => void) | undefined;
+  /** Hears what a strategy replayed in this thread said of itself (an external proxy's name and version). */
+  readonly onDescribed?: ((config: string, said: string) => void) | undefined;
 }
 
-/** Why a plan replays in this thread although more workers were asked for; null when it can use them. */
+/** Why a plan replays wholly in this thread although more workers were asked for; null when it can use them. */
 export function whyInThisThread(plan: PairsPlan): string | null {
   if ((plan.workers ?? 1) <= 1) return null;
   if (plan.onScoringPoint !== undefined) return 'a live run answers probes in this thread';
-  const bound = plan.configs.find((config) => config.source === undefined);
-  if (bound !== undefined) return `configuration ${bound.name} can only be opened in this thread`;
   return null;
+}
+
+/**
+ * Configurations whose pairs replay in this thread even when workers replay the rest: those without
+ * a source, which only this thread can open (an external proxy, whose capture server listens here).
+ */
+export function configsInThisThread(configs: readonly BenchConfig[]): BenchConfig[] {
+  return configs.filter((config) => config.source === undefined);
 }
 
 /** Pairs in the run's order: config by config, trace by trace; `task` is that index. */
@@ -48,36 +56,46 @@ function jobsOf(plan: PairsPlan): PairJob[] {
   return jobs;
 }
 
-async function replayHere(plan: PairsPlan, jobs: readonly PairJob[], progress: PairsProgress): Promise<PairResult[]> {
-  const pairs: PairResult[] = [];
+/** Replays `jobs` one after another in this thread; `onPair` hears of each. */
+async function replayHere(plan: PairsPlan, jobs: readonly PairJob[], progress: PairsProgress, onPair: (job: PairJob, pair: PairResult) => void): Promise<void> {
   const warmed = new Set<BenchConfig>();
   for (const job of jobs) {
     if (!warmed.has(job.config)) {
       warmed.add(job.config);
       await warmUp(job.trace, job.config, plan.tokenizer);
     }
-    const pair = await replayPair(job.trace, job.probes, job.config, { tokenizer: plan.tokenizer, onRequest: progress.onRequest, onScoringPoint: plan.onScoringPoint });
-    pairs.push(pair);
-    progress.onPair?.(pair, pairs.length, jobs.length);
+    const pair = await replayPair(job.trace, job.probes, job.config, {
+      tokenizer: plan.tokenizer,
+      onRequest: progress.onRequest,
+      onScoringPoint: plan.onScoringPoint,
+      onDescribed: progress.onDescribed,
+    });
+    onPair(job, pair);
   }
-  return pairs;
 }
 
 /** Replays every pair of the plan; a pair that fails is an errored row and the run goes on. */
 export async function replayPairs(plan: PairsPlan, progress: PairsProgress = {}): Promise<PairResult[]> {
   const jobs = jobsOf(plan);
-  const workers = Math.min(plan.workers ?? 1, jobs.length);
-  if (workers <= 1 || whyInThisThread(plan) !== null) return replayHere(plan, jobs, progress);
-  // Longest traces first, so no worker is left with a long one at the end while the others idle.
-  const costs = new Map(plan.traces.map((trace) => [trace, traceCost(trace)]));
-  const ordered = [...jobs].sort((a, b) => (costs.get(b.trace) ?? 0) - (costs.get(a.trace) ?? 0) || a.task - b.task);
+  const byTask = new Map<number, PairResult>();
   let done = 0;
-  const byTask = await replayInWorkers(ordered, {
-    workers,
-    tokenizer: plan.tokenizer,
-    onRequest: progress.onRequest,
-    onPair: (_job, pair) => progress.onPair?.(pair, ++done, jobs.length),
-  });
+  const finished = (job: PairJob, pair: PairResult): void => {
+    byTask.set(job.task, pair);
+    progress.onPair?.(pair, ++done, jobs.length);
+  };
+  const here = new Set(configsInThisThread(plan.configs));
+  const pooled = jobs.filter((job) => !here.has(job.config));
+  const workers = Math.min(plan.workers ?? 1, pooled.length);
+  if (workers <= 1 || whyInThisThread(plan) !== null) {
+    await replayHere(plan, jobs, progress, finished);
+  } else {
+    // Longest traces first, so no worker is left with a long one at the end while the others idle.
+    const costs = new Map(plan.traces.map((trace) => [trace, traceCost(trace)]));
+    const ordered = [...pooled].sort((a, b) => (costs.get(b.trace) ?? 0) - (costs.get(a.trace) ?? 0) || a.task - b.task);
+    await replayInWorkers(ordered, { workers, tokenizer: plan.tokenizer, onRequest: progress.onRequest, onPair: finished });
+    // Then, once the workers are done, the configurations only this thread can open.
+    await replayHere(plan, jobs.filter((job) => here.has(job.config)), progress, finished);
+  }
   return jobs.map((job) => {
     const pair = byTask.get(job.task);
     if (pair === undefined) throw new Error(`pair ${job.task} was never replayed`);

@@ -11,7 +11,7 @@ import type { Probe } from '../probe.ts';
 import { replayPair, warmUp } from '../replay-pair.ts';
 import type { PairResult } from '../replay-rows.ts';
 import type { Trace } from '../trace.ts';
-import type { PairsProgress } from './replay-pairs.ts';
+import { configsInThisThread, type PairsProgress } from './replay-pairs.ts';
 import { replayInWorkers, type PairJob } from './replay-pool.ts';
 
 /** A trace as a stream delivers it, with the suite it belongs to and its probes. */
@@ -24,7 +24,7 @@ export interface StreamedTrace {
 export interface StreamedPairsPlan {
   readonly configs: readonly BenchConfig[];
   readonly tokenizer: TokenizerName;
-  /** Worker threads; 1 replays in this thread (and is what configurations without a source get). @default 1 */
+  /** Worker threads; 1 replays in this thread, as configurations without a source always are. @default 1 */
   readonly workers?: number;
 }
 
@@ -36,36 +36,42 @@ export async function replayStreamedPairs(
   progress: PairsProgress = {},
 ): Promise<PairResult[]> {
   const place = new Map<number, { config: number; trace: number }>();
+  const byTask = new Map<number, PairResult>();
+  let done = 0;
+  // The total is not known until the stream ends: progress gets 0 for it.
+  const finished = (task: number, pair: PairResult): void => {
+    byTask.set(task, pair);
+    progress.onPair?.(pair, ++done, 0);
+  };
+  const warmed = new Set<BenchConfig>();
+  const replayHere = async (job: PairJob): Promise<void> => {
+    if (!warmed.has(job.config)) {
+      warmed.add(job.config);
+      await warmUp(job.trace, job.config, plan.tokenizer);
+    }
+    finished(job.task, await replayPair(job.trace, job.probes, job.config, { tokenizer: plan.tokenizer, onRequest: progress.onRequest, onDescribed: progress.onDescribed }));
+  };
+  const pooled = (plan.workers ?? 1) > 1;
+  const here = new Set(pooled ? configsInThisThread(plan.configs) : plan.configs);
   let traces = 0;
+  // Pairs for the workers; a configuration only this thread can open replays here as its trace comes by.
   async function* jobs(): AsyncGenerator<PairJob> {
     for await (const item of items) {
       onTrace(item);
       for (const [config, bench] of plan.configs.entries()) {
         place.set(place.size, { config, trace: traces });
-        yield { task: place.size - 1, trace: item.trace, probes: item.probes, config: bench };
+        const job = { task: place.size - 1, trace: item.trace, probes: item.probes, config: bench };
+        if (here.has(bench)) await replayHere(job);
+        else yield job;
       }
       traces++;
     }
   }
-  const byTask = new Map<number, PairResult>();
-  let done = 0;
-  // The total is not known until the stream ends: progress gets 0 for it.
-  const finished = (pair: PairResult): void => progress.onPair?.(pair, ++done, 0);
-  const workers = plan.workers ?? 1;
-  if (workers > 1 && plan.configs.every((config) => config.source !== undefined)) {
-    const pairs = await replayInWorkers(jobs(), { workers, tokenizer: plan.tokenizer, onRequest: progress.onRequest, onPair: (_job, pair) => finished(pair) });
-    for (const [task, pair] of pairs) byTask.set(task, pair);
+  if (pooled) {
+    await replayInWorkers(jobs(), { workers: plan.workers ?? 1, tokenizer: plan.tokenizer, onRequest: progress.onRequest, onPair: (job, pair) => finished(job.task, pair) });
   } else {
-    const warmed = new Set<BenchConfig>();
-    for await (const job of jobs()) {
-      if (!warmed.has(job.config)) {
-        warmed.add(job.config);
-        await warmUp(job.trace, job.config, plan.tokenizer);
-      }
-      const pair = await replayPair(job.trace, job.probes, job.config, { tokenizer: plan.tokenizer, onRequest: progress.onRequest });
-      byTask.set(job.task, pair);
-      finished(pair);
-    }
+    // Without workers every configuration is one this thread replays: the generator yields nothing.
+    for await (const job of jobs()) await replayHere(job);
   }
   const order = (task: number): number => {
     const at = place.get(task) ?? { config: 0, trace: 0 };

@@ -2,10 +2,11 @@
  * A fingerprint of what a run measured: every row of every pair, timings left out (the one thing that
  * may differ between two replays of the same traces), pairs and rows in a fixed order and keys
  * sorted, so a run read back from a database fingerprints as the run that wrote it. Two runs with the
- * same fingerprint replayed to the same tokens, blocks, markers and probe outcomes.
+ * same fingerprint replayed to the same tokens, blocks, markers, probe outcomes and cache costs.
  */
 import { createHash } from 'node:crypto';
 import type { BlockRow, PairResult, ProbeRow, RunResult } from '../replay-rows.ts';
+import { cacheRowOrder } from '../cache/cache-cost-ledger.ts';
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const blockOrder = (a: BlockRow, b: BlockRow): number => a.request_index - b.request_index || a.message_index - b.message_index || text(a.path, b.path);
@@ -19,6 +20,7 @@ function timeless(pair: PairResult): unknown {
     requests: [...pair.requests].sort((a, b) => a.request_index - b.request_index).map(({ compress_ms: _ms, ...row }) => row),
     blocks: [...pair.blocks].sort(blockOrder).map(({ compress_ms: _ms, ...row }) => row),
     probes: [...pair.probes].sort(probeOrder),
+    cache: [...pair.cache].sort(cacheRowOrder),
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
+import { runCompressor } from '../../engine/run-compressor.ts';
 import type { CompressContext, CompressInput } from '../compressor.ts';
 import { codeCompressor, createCodeCompressor, prepareCodeGrammars } from './code-compressor.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
@@ -55,7 +56,7 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     expect(unprepared.compressWithReason(code(rust, 'rust'), balanced).reason).toMatch(/not loaded/);
   });
 
-  it('never throws, even when the parser does', () => {
+  it('says why when the parser throws, and lets the engine record the throw', () => {
     const exploding: GrammarRegistry = {
       prepare: () => Promise.resolve(),
       parserFor: () => {
@@ -64,7 +65,7 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     };
     const compressor = createCodeCompressor({ registry: exploding });
     expect(compressor.compressWithReason(code(go, 'go'), balanced).reason).toBe('code outline failed: wasm trap');
-    expect(compressor.compress(code(go, 'go'), balanced)).toBeNull();
+    expect(runCompressor(compressor, code(go, 'go'), balanced)).toEqual({ state: 'threw', error: 'wasm trap' });
   });
 
   it('says why for lossless, missing or unknown languages, tiny and oversized input', () => {

@@ -26,10 +26,10 @@ export interface ElidedRegion {
   readonly firstRow: number;
   readonly lastRow: number;
   readonly indent: string;
-  /** Names the dropped statements call (or the keys the dropped elements bind), in order of first appearance. */
+  /** Names the dropped statements call (or the keys the dropped elements bind, or the declarations dropped), in order of first appearance. */
   readonly calls: readonly string[];
-  /** What `calls` holds: the marker says `calls:` or `keys:`. @default 'calls' */
-  readonly namesAre?: 'calls' | 'keys';
+  /** What `calls` holds: the marker says `calls:`, `keys:` or `declares:`. @default 'calls' */
+  readonly namesAre?: 'calls' | 'keys' | 'declares';
   /** The marker lists every name that fits its description, not `maxCalls` of them. */
   readonly listsAll?: boolean;
   /** Python docstring tail: the quotes written after the marker to close the string. */

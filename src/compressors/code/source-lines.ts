@@ -1,8 +1,8 @@
 /** The original text seen as lines, so elisions fall on whole lines (rows as tree-sitter counts them: by "\n"). */
+import { MARKER_OPENING } from '../../store/marker.ts';
 
 const BLANK = /^[ \t\r\f\v]*$/;
 const LEADING_WHITESPACE = /^[ \t]*/;
-const MARKER_OPENING = '[[terse:';
 
 /** Row bookkeeping over one source text; offsets are UTF-16 indices, as web-tree-sitter gives them. */
 export class SourceLines {

@@ -77,3 +77,16 @@ export function lostErrorRow(outline: Node, sourceRows: readonly (number | null)
   }
   return null;
 }
+
+/** How many ERROR and MISSING nodes `root` holds, nested ones included (0 for a clean tree). */
+export function countSyntaxErrors(root: Node): number {
+  let count = 0;
+  // A stack, not recursion: a deep tree of errors must not overflow the call stack.
+  const pending: Node[] = root.hasError ? [root] : [];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.isError || node.isMissing) count += 1;
+    // Only ancestors of an error carry `hasError`, so clean subtrees are never walked.
+    for (const child of node.children) if (child.hasError || child.isMissing) pending.push(child);
+  }
+  return count;
+}

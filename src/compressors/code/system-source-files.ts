@@ -13,6 +13,7 @@ export const SYSTEM_SOURCE_DIRS: readonly { readonly packageName: string; readon
   { packageName: 'golang-github-google-go-cmp-dev', dir: '/usr/share/gocode/src/github.com/google/go-cmp' },
   { packageName: 'librust-regex-syntax-dev', dir: '/usr/share/cargo/registry' },
   { packageName: 'libfmt-dev', dir: '/usr/include/fmt' },
+  { packageName: 'nlohmann-json3-dev', dir: '/usr/include/nlohmann' },
 ];
 
 /** The JDK's own sources: `java.util` from the src.zip an OpenJDK install carries. */

@@ -15,10 +15,10 @@
  * Served for `log`, `table` and `search` blocks ahead of their own compressors: tsc's `(12,5)` reads
  * as a two-column table and gcc's `a.c:12:5:` as search hits. Anything else it leaves alone.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { MARKER_PATTERN } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
 import { readDiagnosticReport, type DiagnosticRecord } from './diagnostic-report.ts';
 import { messageTemplate } from './message-template.ts';
 
@@ -117,17 +117,15 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
   const total = lines.filter((line) => line.trim() !== '').length;
   const folded = total - keptLines - others.length;
   if (folded <= 0) return null;
-  const ref = contentRef(input.text);
-  out.push(formatMarker(ref, `${folded} of ${total} lines folded into the counts above; the ref holds every line`));
+  const drop = dropInput(input.text);
+  out.push(drop.marker(`${folded} of ${total} lines folded into the counts above; the ref holds every line`));
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** Folds a compiler's or linter's report into counts by kind and file, first occurrences in full. */
 export const diagnosticsCompressor: Compressor = {
   name: 'diagnostics',
   kinds: ['log', 'table', 'search'],
-  // A throw reaches the engine, which passes the block unchanged and records the error.
   compress: compressDiagnostics,
 };

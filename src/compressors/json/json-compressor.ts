@@ -6,9 +6,10 @@
  * says it was cut.
  */
 import type { JsonValue, Profile } from '../../types.ts';
-import { fewerTokens, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
+import { withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker } from '../../store/marker.ts';
+import { MARKER_OPENING } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import { encodeColumnar } from './columnar-format.ts';
 import { parseCutJson } from './cut-json.ts';
 import { elideDeeperThan } from './elide-deep-values.ts';
@@ -17,8 +18,6 @@ import { safeParseJson } from './safe-parse.ts';
 import { SAMPLING_PLANS, sampleValue } from './sample-value.ts';
 import { STRING_PLANS, shortenLongStrings } from './shorten-long-strings.ts';
 
-/** Text that already carries a marker was compressed before: compressing it again must change nothing. */
-const MARKER_OPENING = '[[terse:';
 /** A cut document's skim, per lossy profile: the deepest nesting limit whose encoding fits this share of the input, else the smallest. */
 const CUT_SKIM_SHARES: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.25, aggressive: 0.15 };
 /** Deepest first; at 2 the items of a top-level list keep their scalar fields, below that nothing is left to skim. */
@@ -72,38 +71,31 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
   if (context.profile === 'lossless') return null;
   const cut = parseCutJson(input.text);
   if (cut === null) return null;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const size = inputSize(input, context.ruler);
-  const { encoded, limit: skimmed } = skimCut(cut.value, context, ref, size);
+  const { encoded, limit: skimmed } = skimCut(cut.value, context, drop.ref, size);
   const rest = cut.tail.trim().length === 0 ? null : cut.tail.replace(/^[ \t]*\r?\n/, '');
   const outline = skimmed === null ? '' : `; values nested past ${skimmed} levels shown as <n keys>/<n items>`;
-  const marker = formatMarker(ref, `input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
+  const marker = drop.marker(`input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
   const text = rest === null ? `${encoded.text}\n${marker}` : `${encoded.text}\n${marker}\n${rest}`;
-  if (!fewerTokens(text, size, context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 function compressJson(input: CompressInput, context: CompressContext): CompressResult | null {
+  // Text that already carries a marker was compressed before: compressing it again must change nothing.
   if (input.text.includes(MARKER_OPENING)) return null;
   const parsed = safeParseJson(input.text);
   if (!parsed.ok) return compressCutJson(input, context);
-  const ref = context.profile === 'lossless' ? null : contentRef(input.text);
-  const { text, omitted } = encode(parsed.value, context, ref);
-  if (text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  if (omitted === 0 || ref === null) return { text, lossy: false, dropped: [] };
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  const drop = context.profile === 'lossless' ? null : dropInput(input.text);
+  const { text, omitted } = encode(parsed.value, context, drop?.ref ?? null);
+  if (text === input.text) return null;
+  if (omitted === 0 || drop === null) return { text, lossy: false, dropped: [] };
+  return drop.result(text);
 }
 
 /** JSON tool results: lossless tables first, then (balanced, aggressive) sampling of long arrays with markers. */
 export const jsonCompressor: Compressor = {
   name: 'json',
   kinds: ['json'],
-  compress(input, context) {
-    // Fail open: a value too deep for the encoder's recursion passes through as it came.
-    try {
-      return compressJson(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressJson,
 };

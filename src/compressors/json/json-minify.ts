@@ -3,8 +3,7 @@
  * A document cut short (`head` over a JSON file) loses its insignificant whitespace and stays cut.
  */
 import { scanJson } from '../../detect/json-shape.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
-import { inputSize, type Compressor } from '../compressor.ts';
+import type { Compressor } from '../compressor.ts';
 import { safeParseJson } from './safe-parse.ts';
 
 /** A cut document worth the name opens an object or array (an empty text is a valid start of JSON too). */
@@ -45,7 +44,7 @@ export const jsonMinify: Compressor = {
   kinds: ['json'],
   compress(input, context) {
     const text = minified(input.text);
-    if (text === null || text === input.text || !fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
+    if (text === null || text === input.text) return null;
     return { text, lossy: false, dropped: [] };
   },
 };

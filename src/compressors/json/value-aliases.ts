@@ -10,6 +10,8 @@
  */
 import type { JsonValue } from '../../types.ts';
 import { jsonValueEnd } from './json-cells.ts';
+// A marker must stay where sampling wrote it, in its row, next to what it stands for: never aliased.
+import { MARKER_OPENING } from '../../store/marker.ts';
 
 /** The opening of the line that defines a table's aliases. */
 export const ALIASES_OPENING = '# values: ';
@@ -29,9 +31,6 @@ const MIN_SAVING = 6;
 /** A column is categorical when it has at most this many distinct values per value written. */
 const CATEGORICAL_SHARE = 0.5;
 const ALIAS = /^\$(\d+)$/;
-// A marker must stay where sampling wrote it, in its row, next to what it stands for.
-const MARKER_OPENING = '[[terse:';
-
 // A JSON string literal of compact JSON text: scanning from the start, every match is a whole literal.
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 

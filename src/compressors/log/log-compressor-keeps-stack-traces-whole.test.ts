@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { expectConformingResult, HOSTILE_INPUTS } from '../text/conformance-checks.ts';
+import { HOSTILE_INPUTS } from '../compressor-conformance.ts';
+import { expectConformingResult } from '../expect-conforming.ts';
 import { logCompressor } from './log-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');

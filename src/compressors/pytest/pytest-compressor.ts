@@ -11,9 +11,9 @@
  * Served ahead of the compressors of `code`, `text` and `log`: pytest's report quotes source, so
  * detection often reads it as Python.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
-import { fewerTokens } from '../../tokenize/token-size.ts';
+import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { MARKER_PATTERN } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import { failureBlocks, holdsFailureReport } from './pytest-failures.ts';
 
 /** Leaving out fewer lines than this is not worth a marker. */
@@ -43,17 +43,15 @@ function compressPytest(input: CompressInput, context: CompressContext): Compres
   }
   for (; cursor < lines.length; cursor += 1) out.push(lines[cursor] as string);
   if (leftOut < MIN_LEFT_OUT) return null;
-  const ref = contentRef(input.text);
-  out.push(formatMarker(ref, `${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`));
+  const drop = dropInput(input.text);
+  out.push(drop.marker(`${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`));
   const text = out.join('\n');
-  if (!fewerTokens(text, inputSize(input, context.ruler), context.ruler)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
 /** Keeps what each failure of a pytest report says and folds repeated failures; the rest behind one marker. */
 export const pytestCompressor: Compressor = {
   name: 'pytest',
   kinds: ['code', 'text', 'log'],
-  // A throw reaches the engine, which passes the block unchanged and records the error.
   compress: compressPytest,
 };

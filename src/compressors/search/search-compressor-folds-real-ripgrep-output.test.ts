@@ -3,7 +3,8 @@ import { rgPath } from '@vscode/ripgrep';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { expectConformingResult, HOSTILE_INPUTS } from '../text/conformance-checks.ts';
+import { HOSTILE_INPUTS } from '../compressor-conformance.ts';
+import { expectConformingResult } from '../expect-conforming.ts';
 import { searchCompressor } from './search-compressor.ts';
 import { fromHeadings, toHeadings } from './search-headings.ts';
 

@@ -8,9 +8,10 @@
 import { tokenFloor } from '../../tokenize/token-floor.ts';
 import { fewerTokens, leastTotalWithin, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import { MARKER_PATTERN } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
-import { mentionsConversation } from '../text/conversation-terms.ts';
+import { discriminatingMentions } from './discriminating-mentions.ts';
 import { formatPathSet } from './path-set.ts';
 import { planHits, type HitGroup, type SearchRules } from './search-fold-plan.ts';
 import { toHeadings } from './search-headings.ts';
@@ -74,18 +75,18 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const losslessForm = (): CompressResult | null => (headings !== null && fewerTokens(headings, size, context.ruler)
     ? { text: headings, lossy: false, dropped: [] } : null);
   if (context.profile === 'lossless') return losslessForm();
-  const mentioned = mentionsConversation(context.conversation);
+  const mentioned = discriminatingMentions(output.files, context.conversation);
   const groups = planHits(output.files, { ...RULES[context.profile], mentioned });
   const matches = groups.reduce((sum, group) => sum + group.matches * group.paths.length, 0);
   const files = groups.reduce((sum, group) => sum + group.paths.length, 0);
   const shown = groups.reduce((sum, group) => sum + group.kept.length, 0);
   const body = groups.flatMap((group) => [...renderGroup(group), '']);
   const notes = foldNotes(output.notes);
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const lines = nonEmpty(source.lines);
-  const marker = formatMarker(ref, `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
+  const marker = drop.marker(`${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
   const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
-  const result: CompressResult = { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  const result = drop.result(text);
   // A lossy form must win clearly: a marker costs a retrieval, and a near tie could flip on a re-run.
   const clearly = clearWinBound(headings, size);
   if (clearly(Buffer.byteLength(text, 'utf8'))) return result;
@@ -101,11 +102,5 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
 export const searchCompressor: Compressor = {
   name: 'search',
   kinds: ['search'],
-  compress(input, context) {
-    try {
-      return compressSearch(input, context);
-    } catch {
-      return null;
-    }
-  },
+  compress: compressSearch,
 };

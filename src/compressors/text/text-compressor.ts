@@ -7,7 +7,8 @@
  * Lossless returns null: dropping repeats is not reversible from the text alone.
  */
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
-import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
+import { MARKER_PATTERN } from '../../store/marker.ts';
+import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
@@ -79,25 +80,23 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   if (omitted === 0) return null;
   const size = inputSize(input, context.ruler);
   if (!holdsAtLeast(size, MIN_TOKENS + 1)) return null;
-  const ref = contentRef(input.text);
+  const drop = dropInput(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
-  const marker = formatMarker(ref, `${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
+  const marker = drop.marker(`${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';
   const text = `${[...rendered.lines, ...(dropped > 0 ? [gapLine(lines.length + 1, all.length)] : []), marker].join('\n')}${trailing}`;
   if (!savesAtLeast(text, size, context.ruler, MIN_SAVED_TOKENS)) return null;
-  return { text, lossy: true, dropped: [{ ref, original: input.text }] };
+  return drop.result(text);
 }
 
-/** Keeps the lines of prose that matter most to the conversation, in order, under a budget. */
+/**
+ * Keeps the lines of prose that matter most to the conversation, in order, under a budget. Also listed
+ * for `code`, after the compressors that read code: there the engine takes its output only when it
+ * parses no worse than the input (a fragment already broken, prose read as code).
+ */
 export const textCompressor: Compressor = {
   name: 'text',
-  kinds: ['text'],
-  compress(input, context) {
-    try {
-      return compressText(input, context);
-    } catch {
-      return null;
-    }
-  },
+  kinds: ['text', 'code'],
+  compress: compressText,
 };

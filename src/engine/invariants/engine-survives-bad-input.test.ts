@@ -14,7 +14,8 @@ import { toolResultRequest, toolResultText } from './tool-result-request.ts';
 // Every reason a block may pass for; the Record makes the compiler flag a reason added later.
 const PASS_REASONS: Readonly<Record<PassReason, true>> = {
   'excluded-tool': true, 'below-minimum': true, 'cached-prefix': true, 'no-compressor': true, 'no-gain': true,
-  'already-compressed': true, 'too-large': true,
+  'already-compressed': true, 'too-large': true, 'over-budget': true,
+  'breaks-syntax': true, 'syntax-unchecked': true, 'cache-cost': true,
 };
 
 const PER_INPUT_TIMEOUT_MS = 180_000;

@@ -1,0 +1,26 @@
+/**
+ * The one way a lossy compressor drops its input: the input's ref, markers pointing at it, and a
+ * result that hands the input to the store (DESIGN invariant 1). Every lossy compressor ends here.
+ */
+import { contentRef, formatMarker } from '../store/marker.ts';
+import type { CompressResult } from './compressor.ts';
+
+/** What dropping one original takes: its ref, the markers that point at it, the result carrying it. */
+export interface DroppedInput {
+  /** `contentRef(original)`: the ref every marker of the result carries. */
+  readonly ref: string;
+  /** A marker for the original saying `description` (sanitised to the marker grammar). */
+  marker(description: string): string;
+  /** `text` (which holds at least one `marker`) as a lossy result whose dropped original is the input. */
+  result(text: string): CompressResult;
+}
+
+/** Drops `original`: the ref is computed once, and every marker and the result share it. */
+export function dropInput(original: string): DroppedInput {
+  const ref = contentRef(original);
+  return {
+    ref,
+    marker: (description) => formatMarker(ref, description),
+    result: (text) => ({ text, lossy: true, dropped: [{ ref, original }] }),
+  };
+}
