@@ -22,6 +22,7 @@ import type { ReplayCommandOptions } from './replay-command.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { reportRun } from './run-and-report.ts';
+import { noteConfigsInThisThread } from './scale-flags.ts';
 
 const SUITE = 'replay';
 
@@ -85,6 +86,7 @@ export async function replayStreamed(options: ReplayCommandOptions, configs: rea
       }
     }
   }
+  noteConfigsInThisThread(configs, workers);
   const interactive = environment.stderrIsTTY && !environment.ci;
   // The number of requests is not known before the files are read: progress counts pairs.
   const progress = createProgressReporter(0, interactive);

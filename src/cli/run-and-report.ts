@@ -16,7 +16,7 @@ import { renderLiveMarkdown, formatUsd } from '../report/render-live-tables.ts';
 import type { LiveSession } from '../bench/live/live-session.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { formatShard, sliceForShard } from '../bench/parallel/shard.ts';
-import type { ScaleFlags } from './scale-flags.ts';
+import { noteConfigsInThisThread, type ScaleFlags } from './scale-flags.ts';
 
 export interface RunAndReportOptions {
   readonly traces: readonly SuiteTrace[];
@@ -62,6 +62,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   const { shard, workers = 1 } = options.scale ?? {};
   const traces = shard === undefined ? options.traces : sliceForShard(options.traces, shard, (item) => item.trace);
   if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${traces.length} of ${options.traces.length} traces\n`);
+  if (options.live === undefined) noteConfigsInThisThread(options.configs, workers);
   const interactive = environment.stderrIsTTY && !environment.ci;
   const progress = createProgressReporter(countRequests(traces) * options.configs.length, interactive);
   let result: RunResult;

@@ -3,6 +3,8 @@ import os from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TerseError } from '../errors.ts';
 import { parseShard, type Shard } from '../bench/parallel/shard.ts';
+import type { BenchConfig } from '../bench/bench-config.ts';
+import { configsInThisThread } from '../bench/parallel/replay-pairs.ts';
 
 /** The options as parsed. */
 export interface ScaleFlags {
@@ -35,4 +37,13 @@ export function addScaleFlags(command: Command): Command {
 /** The scale options out of a command's parsed options. */
 export function scaleFlagsOf(opts: ScaleFlags): ScaleFlags {
   return opts.shard === undefined ? { workers: opts.workers } : { workers: opts.workers, shard: opts.shard };
+}
+
+/** Says on stderr which configurations replay in the main thread although workers were asked for. */
+export function noteConfigsInThisThread(configs: readonly BenchConfig[], workers: number): void {
+  if (workers <= 1) return;
+  const here = configsInThisThread(configs);
+  if (here.length === 0) return;
+  const names = here.map((config) => config.name).join(', ');
+  process.stderr.write(`${names}: no worker can open ${here.length === 1 ? 'it' : 'them'} (an external proxy's capture server listens in this thread): replayed in this thread, the other configurations on the workers\n`);
 }
