@@ -7,7 +7,8 @@
  *     "base": { "profile": "balanced" },
  *     "axes": { "minBlockTokens": [25, 50], "profileByCompressor.log": ["balanced", "aggressive"] } }
  *
- * An axis is a config field (`profile`, `compressors`, `minBlockTokens`, `repeats`) or
+ * An axis is a config file's engine field but `excludeTools` (`profile`, `compressors`,
+ * `minBlockTokens`, `repeats`, `retrieveToolFromStart`, `expectedLaterRequests`, `textModel`) or
  * `profileByCompressor.<compressor>`; `null` leaves it unset (the engine's default, or `profile` for a
  * compressor). Points whose options come out the same are replayed once.
  */
