@@ -26,6 +26,8 @@ interface Point {
   readonly probes: string;
   /** On the search traces' Pareto frontier. */
   readonly frontier: boolean;
+  /** 0: the name goes just above the point; 1: a line higher, so names of neighbours at one height alternate. */
+  readonly labelRow: number;
 }
 
 function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
@@ -40,6 +42,15 @@ function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
     const at = `${score.effective_reduction}/${score.lost}/${score.discriminating}`;
     named.set(at, [...(named.get(at) ?? []), score.config]);
   }
+  // Named points at one height, left to right: every other one has its name a line higher, so neighbours' names do not overlap.
+  const rows = new Map<string, number>();
+  const labelled = valid.filter((score) => named.get(`${score.effective_reduction}/${score.lost}/${score.discriminating}`)?.[0] === score.config);
+  for (const height of new Set(labelled.map((score) => score.lost))) {
+    labelled
+      .filter((score) => score.lost === height)
+      .sort((a, b) => a.effective_reduction - b.effective_reduction)
+      .forEach((score, index) => rows.set(score.config, index % 2));
+  }
   return valid.map((score) => {
     const names = named.get(`${score.effective_reduction}/${score.lost}/${score.discriminating}`) ?? [];
     return {
@@ -51,13 +62,14 @@ function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
       lost: score.discriminating === 0 ? 0 : score.lost / score.discriminating,
       probes: `${score.lost} of ${score.discriminating}`,
       frontier: summary.frontier.includes(score.config),
+      labelRow: rows.get(score.config) ?? 0,
     };
   });
 }
 
 /** The frontier chart of a tune. */
 export function tuneFrontierChart(summary: TuneSummary): TopLevelSpec {
-  const x = { field: 'effective', type: 'quantitative', title: 'effective reduction (net of retrieval)', axis: { format: '.0%' }, scale: { zero: false } } as const;
+  const x = { field: 'effective', type: 'quantitative', title: 'effective reduction (net of retrieval)', axis: { format: '.1~%' }, scale: { zero: false } } as const;
   const y = { field: 'lost', type: 'quantitative', title: 'probes lost when needed', axis: { format: '.1%' }, scale: { domainMin: 0 } } as const;
   const color = { field: 'role', type: 'nominal', title: 'point', scale: { domain: [...ROLES], range: [...ROLE_COLOURS] } } as const;
   const panels = [
@@ -86,7 +98,11 @@ export function tuneFrontierChart(summary: TuneSummary): TopLevelSpec {
           },
         },
         // Names beside the points that matter; the grid's other points stay unlabelled.
-        { mark: { type: 'text', align: 'left', dx: 6, dy: -7, fontSize: 9, color: '#333' }, encoding: { x, y, text: { field: 'label', type: 'nominal' } } },
+        ...[-7, -19].map((dy, row) => ({
+          transform: [{ filter: `datum.labelRow === ${row}` }],
+          mark: { type: 'text' as const, align: 'left' as const, dx: 6, dy, fontSize: 9, color: '#333' },
+          encoding: { x, y, text: { field: 'label', type: 'nominal' as const } },
+        })),
       ],
     })),
     // One scale of probes lost for both panels, so a held-out panel with none lost still reads as low.
