@@ -2,7 +2,8 @@
  * The real content each compressor is timed on: the blocks of the bundled suites (`local`, real tools
  * over real code; `corpus`, real agent sessions, when ../shared is there) that this compressor is
  * the one to compress, as the engine routes them (first compressor of the block's kind with a
- * result). Two kinds come from the packages npm installed instead (pinned by the lockfile): code, as
+ * result); a compressor given only code, in its most common language, named (declarations reads code
+ * by its grammar and passes what has none). Two kinds come from the packages npm installed instead (pinned by the lockfile): code, as
  * whole JavaScript files (an agent's views of code are fragments, and fragments glued together stop
  * being code), and tables, a CSV of every package.json, since no suite session prints one. A
  * compressor with no material is reported, not timed.
@@ -48,6 +49,13 @@ function compressorOf(piece: Piece, ruler: TokenRuler): Compressor | null {
     if (compressor.compress(input, { profile: 'balanced', ruler, conversation: '' }) !== null) return compressor;
   }
   return null;
+}
+
+/** The language most of the pieces are in, when any has one. */
+function mostCommonLanguage(pieces: readonly Piece[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const piece of pieces) if (piece.language !== undefined) counts.set(piece.language, (counts.get(piece.language) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
 }
 
 /** Every package.json npm installed, as CSV rows: real, varied, and pinned by the lockfile. */
@@ -113,11 +121,16 @@ export async function loadMaterials(projectRoot: string, ruler: TokenRuler): Pro
     }
   }
   const materials = new Map<string, Material>();
-  for (const [name, { compressor, pieces }] of byCompressor) {
+  for (const [name, { compressor, pieces: all }] of byCompressor) {
+    if (compressor.name === 'code') continue;
+    // A compressor given only code (declarations reads it by its grammar) is timed on its most common language, named.
+    const language = all.every((piece) => piece.kind === 'code') ? mostCommonLanguage(all) : undefined;
+    const pieces = language === undefined ? all : all.filter((piece) => piece.language === language);
     const first = pieces[0];
-    if (first === undefined || compressor.name === 'code') continue;
+    if (first === undefined) continue;
     const sources = [...new Set(pieces.map((piece) => piece.suite))].join('+');
-    materials.set(name, { compressor, kind: first.kind, source: `${pieces.length} ${first.kind} blocks, ${sources}`, pieces: pieces.map((piece) => piece.text) });
+    const what = language === undefined ? first.kind : `${language} ${first.kind}`;
+    materials.set(name, { compressor, kind: first.kind, ...(language === undefined ? {} : { language }), source: `${pieces.length} ${what} blocks, ${sources}`, pieces: pieces.map((piece) => piece.text) });
   }
   const code = DEFAULT_REGISTRY.code.find((compressor) => compressor.name === 'code');
   const scripts = javascriptFiles(projectRoot);
