@@ -2,7 +2,7 @@
  * Every (trace, config) pair of a run, replayed in this thread or on worker threads. Either way each
  * pair opens its configuration afresh (replay-pair.ts), so the rows are the same whatever the number
  * of workers; the pairs come back in the run's order (configs as listed, then traces), not in the
- * order they finished.
+ * order they finished. A configuration without a source replays here, after the workers' pairs.
  */
 import type { TokenizerName } from '../../config.ts';
 import type { BenchConfig } from '../bench-config.ts';
