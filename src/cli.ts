@@ -1,4 +1,5 @@
 /** The `terse` command line: argv -> calls, nothing else. */
+import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { environment, isTokenizerName, type TokenizerName } from './config.ts';
 import { TerseError } from './errors.ts';
@@ -9,6 +10,8 @@ import { EXIT_CODES } from './cli/exit-codes.ts';
 import { packageVersion } from './cli/package-version.ts';
 import { throwUsageErrors, usageExitCode } from './cli/usage-errors.ts';
 import { configHelp, suiteHelp } from './cli/help-lists.ts';
+import { DEFAULT_HELD_OUT_SHARE } from './bench/tune/held-out-split.ts';
+import { addScaleFlags, scaleFlagsOf, type ScaleFlags } from './cli/scale-flags.ts';
 
 // Each command's action imports its module when it runs: `--help` and `--version` load none of them.
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -16,6 +19,18 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
   return value;
+}
+
+function shareOption(value: string): number {
+  const share = Number(value);
+  if (!(share > 0 && share <= 0.5)) throw new InvalidArgumentError('must be a share above 0 and at most 0.5, e.g. 0.3');
+  return share;
+}
+
+function pointsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }
 
 function portOption(value: string): number {
@@ -49,7 +64,7 @@ const program = throwUsageErrors(new Command('terse'))
   .version(packageVersion(environment.projectRoot), '-V, --version', 'print the version')
   .addHelpText('after', '\nExit codes: 0 ok, 1 a regression or failed check, 2 bad input or usage, 70 an internal error.');
 
-addLiveFlags(program
+addScaleFlags(addLiveFlags(program
   .command('replay')
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
@@ -60,17 +75,17 @@ addLiveFlags(program
   .option('-o, --out <dir>', 'report folder (default: ./reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
-  .addHelpText('after', configHelp()))
-  .action((paths: string[], opts: { config: string[]; capturePort: number; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
+  .addHelpText('after', configHelp())))
+  .action((paths: string[], opts: { config: string[]; capturePort: number; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags & ScaleFlags) =>
     run(async () =>
       (await import('./cli/replay-command.ts')).replayCommand({
         paths, configs: opts.config, capturePort: opts.capturePort, probes: opts.probes, deriveProbes: opts.deriveProbes,
-        out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts),
+        out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts), scale: scaleFlagsOf(opts),
       }),
     ),
   );
 
-addLiveFlags(program
+addScaleFlags(addLiveFlags(program
   .command('bench')
   .description('run the workload suites (all available, or the ones named)')
   .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
@@ -80,12 +95,12 @@ addLiveFlags(program
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
   .option('--update-readme', 'write the bench table into README.md between its bench markers', false)
-  .addHelpText('after', `${suiteHelp(environment.projectRoot)}${configHelp()}`))
-  .action((opts: { suite: string[]; config: string[]; capturePort: number; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
+  .addHelpText('after', `${suiteHelp(environment.projectRoot)}${configHelp()}`)))
+  .action((opts: { suite: string[]; config: string[]; capturePort: number; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags & ScaleFlags) =>
     run(async () =>
       (await import('./cli/bench-command.ts')).benchCommand({
         suites: opts.suite, configs: opts.config, capturePort: opts.capturePort, out: opts.out, json: opts.json, tokenizer: opts.tokenizer,
-        updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts),
+        updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts), scale: scaleFlagsOf(opts),
       }),
     ),
   );
@@ -146,6 +161,29 @@ modelsGroup
   .description('fetch a model from the hub (HF_ENDPOINT) when it is reachable')
   .argument('<id>', 'owner/name on the hub')
   .action((id: string) => run(async () => (await import('./cli/models-command.ts')).modelsPullCommand(id)));
+
+program
+  .command('tune')
+  .description('sweep engine options over a suite, keep the Pareto-optimal configs, confirm the best on held-out traces')
+  .requiredOption('-s, --suite <name>', 'the suite to tune on (its traces are split: search and held-out)')
+  .requiredOption('-g, --grid <file>', 'the grid: { version: 1, base: {...}, axes: { field: [values...] } } (docs/tune.md)')
+  .option('--held-out <share>', 'share of each workload held out to confirm the chosen point', shareOption, DEFAULT_HELD_OUT_SHARE)
+  .option('--max-points <n>', 'refuse a grid of more points than this', pointsOption, 128)
+  .option('-w, --workers <n>', 'worker threads replaying pairs at once (default: every core)', pointsOption, os.availableParallelism())
+  .option('-o, --out <dir>', 'report folder (default: reports/tune-<run-id>)')
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .option('--json', 'print tune.json to stdout instead of the tables', false)
+  .action((opts: { suite: string; grid: string; heldOut: number; maxPoints: number; workers: number; out?: string; tokenizer?: TokenizerName; json: boolean }) =>
+    run(async () => (await import('./cli/tune-command.ts')).tuneCommand({ suite: opts.suite, grid: opts.grid, heldOut: opts.heldOut, maxPoints: opts.maxPoints, workers: opts.workers, out: opts.out, tokenizer: opts.tokenizer, json: opts.json, argv })),
+  );
+
+program
+  .command('merge')
+  .description("merge the reports of a run's shards (--shard i/n) into one report, through DuckDB")
+  .argument('<runs...>', 'the report folders of every shard')
+  .option('-o, --out <dir>', 'report folder (default: reports/<run-id>-merged)')
+  .option('--json', 'print summary.json to stdout instead of the table', false)
+  .action((runs: string[], opts: { out?: string; json: boolean }) => run(async () => (await import('./cli/merge-command.ts')).mergeCommand({ runs, out: opts.out, json: opts.json, argv })));
 
 program
   .command('compare')

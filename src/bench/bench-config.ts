@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, PathError } from '../errors.ts';
 import type { EngineOptions } from '../engine/engine-options.ts';
-import type { Profile } from '../types.ts';
+import { engineOptionsOf } from './config-engine-options.ts';
 import { openDropAll } from './baselines/drop-all.ts';
 import { openDropAllBare } from './baselines/drop-all-bare.ts';
 import { openHeadTail } from './baselines/head-tail.ts';
@@ -15,6 +15,7 @@ import { openRewriteHistory } from './baselines/rewrite-history.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
+import type { ConfigSource } from './config-source.ts';
 import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
 import { DEFAULT_REPLAY_CONFIGS, type BuiltinConfigName } from './builtin-config-names.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
@@ -31,13 +32,25 @@ export interface BenchConfig {
   readonly description: string;
   readonly role: ConfigRole;
   readonly open: OpenStrategy;
+  /** How to open it again in a worker thread; absent, it replays only in this thread. */
+  readonly source?: ConfigSource;
 }
 
 function engineConfig(name: string, description: string, engine: Partial<EngineOptions>, role: ConfigRole = 'profile'): BenchConfig {
   return { name, description, role, open: engineStrategy(engine) };
 }
 
-export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> = {
+/** A configuration of engine options (a JSON config file, a point `terse tune` tries) that worker threads can open too. */
+export function customEngineConfig(name: string, description: string, engine: Partial<EngineOptions>): BenchConfig {
+  return { ...engineConfig(name, description, engine, 'custom'), source: { kind: 'engine', name, description, options: engine } };
+}
+
+/** Each built-in, tagged with its name as its source. */
+function builtins<K extends string>(configs: Record<K, BenchConfig>): Readonly<Record<K, BenchConfig>> {
+  return Object.fromEntries(Object.entries<BenchConfig>(configs).map(([name, config]) => [name, { ...config, source: { kind: 'builtin', name } }])) as Record<K, BenchConfig>;
+}
+
+export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> = builtins<BuiltinConfigName>({
   none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false, cacheAligner: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
@@ -64,15 +77,13 @@ export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> =
     open: openRewriteHistory,
   },
   toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
-};
+});
 
 /** The destructive baselines: a fidelity measure that cannot tell these from a profile is broken. */
 export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-bare', 'head-tail', 'rolling-window'];
 
 /** The configurations `terse replay` runs when none is named (builtin-config-names.ts says why). */
 export const DEFAULT_BENCH_CONFIGS: readonly string[] = DEFAULT_REPLAY_CONFIGS;
-
-const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 
 function parseConfigFile(file: string): BenchConfig {
   let text: string;
@@ -89,44 +100,11 @@ function parseConfigFile(file: string): BenchConfig {
   }
   const v = value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || typeof v.name !== 'string' || v.name === '') throw new ConfigError(`${file}: name`, 'missing or not a string');
-  const engine: Record<string, unknown> = {};
-  if (v.profile !== undefined) {
-    if (!PROFILES.includes(v.profile as Profile)) throw new ConfigError(`${file}: profile`, `must be one of ${PROFILES.join(', ')}`);
-    engine.profile = v.profile;
-  }
-  if (v.compressors !== undefined) {
-    if (!Array.isArray(v.compressors) || !v.compressors.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: compressors`, 'must be an array of names');
-    engine.compressors = v.compressors;
-  }
-  if (v.minBlockTokens !== undefined) {
-    if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
-    engine.minBlockTokens = v.minBlockTokens;
-  }
-  for (const key of ['retrieveToolFromStart', 'cacheAligner'] as const) {
-    if (v[key] === undefined) continue;
-    if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
-    engine[key] = v[key];
-  }
-  if (v.expectedLaterRequests !== undefined) {
-    if (!Number.isInteger(v.expectedLaterRequests) || (v.expectedLaterRequests as number) < 0) throw new ConfigError(`${file}: expectedLaterRequests`, 'must be a non-negative integer');
-    engine.expectedLaterRequests = v.expectedLaterRequests;
-  }
-  if (v.repeats !== undefined) {
-    if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
-    engine.repeats = v.repeats;
-  }
-  if (v.textModel !== undefined) {
-    if (typeof v.textModel !== 'string' || v.textModel === '') throw new ConfigError(`${file}: textModel`, 'must be the path of a model folder');
-    engine.textModel = v.textModel;
-  }
-  if (v.excludeTools !== undefined) {
-    if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
-    engine.excludeTools = v.excludeTools;
-  }
-  return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
+  const engine = engineOptionsOf(file, v);
+  return customEngineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine);
 }
 
-/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, textModel? }`. */
+/** A built-in by name, or a JSON file `{ name, description?, ...engine fields }` (config-engine-options.ts lists them). */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = Object.hasOwn(BUILTIN_CONFIGS, nameOrFile) ? BUILTIN_CONFIGS[nameOrFile as BuiltinConfigName] : undefined;
   if (builtin) return builtin;
@@ -165,7 +143,8 @@ function proxyConfig(value: string, capturePort: number): BenchConfig {
 export async function resolveBenchConfigs(values: readonly string[], resolution: ConfigResolution = { capturePort: 8788 }): Promise<BenchConfig[]> {
   const configs: BenchConfig[] = [];
   for (const value of values) {
-    if (value.startsWith(MODULE_PREFIX)) configs.push(await loadPluginConfig(value));
+    // A proxy config has no source: its capture server lives in this thread, so its pairs replay here.
+    if (value.startsWith(MODULE_PREFIX)) configs.push({ ...(await loadPluginConfig(value)), source: { kind: 'module', value } });
     else if (value.startsWith(PROXY_PREFIX)) configs.push(proxyConfig(value, resolution.capturePort));
     else configs.push(resolveBenchConfig(value));
   }

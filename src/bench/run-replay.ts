@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import type { TokenizerName } from '../config.ts';
 import type { BenchConfig } from './bench-config.ts';
+import { replayPairs } from './parallel/replay-pairs.ts';
 import type { Probe } from './probe.ts';
 import type { ProbeScreening } from './probe-screening.ts';
-import { replayTrace, type BlockListener, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
+import type { BlockListener, RequestListener, ScoringPointHook } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
 import { callCount, messageCount, type Trace } from './trace.ts';
 
@@ -27,6 +28,8 @@ export interface ReplayPlan {
   readonly screening?: readonly ProbeScreening[];
   /** Called at every probe's scoring points (a live model answering, for one); the warm-up calls it never. */
   readonly onScoringPoint?: ScoringPointHook;
+  /** Worker threads replaying pairs at once (src/bench/parallel/); 1 replays in this thread. @default 1 */
+  readonly workers?: number;
 }
 
 /** Progress callbacks: one per finished pair, one per request. */
@@ -58,27 +61,9 @@ export function countRequests(traces: readonly SuiteTrace[]): number {
   return n;
 }
 
-/**
- * Replays the first trace once, unmeasured, through a throwaway opening of the configuration: the
- * first requests of a process otherwise carry JIT and tokenizer start-up, which would land in the
- * first config's latency. Its own store and ruler, so nothing it counts or stores is warm after.
- */
-async function warmUp(traces: readonly SuiteTrace[], config: BenchConfig, tokenizer: TokenizerName): Promise<void> {
-  const first = traces[0];
-  if (!first) return;
-  const strategy = await config.open({ tokenizer });
-  try {
-    await replayTrace(first.trace, 'warm-up', strategy, []);
-  } finally {
-    await strategy.close();
-  }
-}
-
-/** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
-export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
-  const startedAt = new Date();
-  const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
-  const traces: TraceRow[] = plan.traces.map(({ suite, trace }) => ({
+/** The row that describes a trace in the report. */
+export function traceRow({ suite, trace }: SuiteTrace): TraceRow {
+  return {
     trace: trace.header.id,
     workload: trace.header.workload,
     suite,
@@ -87,31 +72,36 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     source_file: trace.header.source.file,
     messages: messageCount(trace),
     requests: callCount(trace),
-  }));
-  const probesByTrace = new Map<string, Probe[]>();
-  for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
-  const pairs: PairResult[] = [];
-  const total = plan.traces.length * plan.configs.length;
-  // What a strategy said of itself while running (an external proxy's name and version) replaces its description.
-  const described = new Map<string, string>();
-  for (const config of plan.configs) {
-    await warmUp(plan.traces, config, plan.tokenizer);
-    const strategy = await config.open({ tokenizer: plan.tokenizer });
-    try {
-      for (const { trace } of plan.traces) {
-        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest, plan.onScoringPoint, progress.onBlock);
-        pairs.push(pair);
-        progress.onPair?.(pair, pairs.length, total);
-      }
-    } finally {
-      const said = strategy.describe?.() ?? null;
-      if (said !== null) described.set(config.name, said);
-      await strategy.close();
-    }
-  }
+  };
+}
+
+/** The run's context and configurations, as every run records them; `described` holds what strategies said of themselves. */
+export function runHead(
+  plan: Pick<ReplayPlan, 'configs' | 'tokenizer' | 'argv' | 'projectRoot' | 'gitShaOverride'>,
+  startedAt: Date,
+  described: ReadonlyMap<string, string> = new Map(),
+): Pick<RunResult, 'run' | 'configs'> {
+  const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
+    // What a strategy said of itself while running (an external proxy's name and version) replaces its description.
     configs: plan.configs.map(({ name, role, description }) => ({ name, role, description: described.get(name) ?? description })),
+  };
+}
+
+/** Runs the plan; a pair that throws is recorded as errored and the run goes on. */
+export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {}): Promise<RunResult> {
+  const startedAt = new Date();
+  const traces: TraceRow[] = plan.traces.map(traceRow);
+  const probesByTrace = new Map<string, Probe[]>();
+  for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
+  const described = new Map<string, string>();
+  const pairs = await replayPairs(
+    { traces: plan.traces.map(({ trace }) => trace), probesByTrace, configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1, onScoringPoint: plan.onScoringPoint },
+    { ...progress, onDescribed: (config, said) => described.set(config, said) },
+  );
+  return {
+    ...runHead(plan, startedAt, described),
     screening: plan.screening ?? [],
     traces,
     pairs,

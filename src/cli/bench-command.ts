@@ -16,6 +16,7 @@ import { README_CHART } from '../report/report-charts.ts';
 import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import type { LiveFlags } from './live-flags.ts';
+import type { ScaleFlags } from './scale-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
 export interface BenchCommandOptions {
@@ -27,6 +28,7 @@ export interface BenchCommandOptions {
   readonly updateReadme: boolean;
   readonly argv: string;
   readonly live?: LiveFlags;
+  readonly scale?: ScaleFlags;
   /** Loopback port of the capture upstream `proxy:URL` configs send to. @default 8788 */
   readonly capturePort?: number;
 }
@@ -73,7 +75,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     configs = [...plan.configs];
   }
   const code = await runAndReport({
-    traces, probes, configs, live,
+    traces, probes, configs, live, scale: options.scale,
     tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
     onSummary: options.updateReadme
       ? (summary) => {

@@ -11,7 +11,9 @@ import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import { withInputFile } from './stdin-input.ts';
 import type { LiveFlags } from './live-flags.ts';
+import type { ScaleFlags } from './scale-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
+import { configList, replayStreamed } from './replay-streamed.ts';
 
 export interface ReplayCommandOptions {
   readonly paths: readonly string[];
@@ -24,6 +26,7 @@ export interface ReplayCommandOptions {
   readonly tokenizer?: TokenizerName;
   readonly argv: string;
   readonly live?: LiveFlags;
+  readonly scale?: ScaleFlags;
   /** Loopback port of the capture upstream `proxy:URL` configs send to. @default 8788 */
   readonly capturePort?: number;
 }
@@ -34,6 +37,8 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
   let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, { capturePort: options.capturePort ?? 8788 });
   checkReportTarget(options.out);
+  // A live run estimates its cost over every trace first, and a session from stdin is read whole; any other replay streams its traces.
+  if (liveOptions === null && !options.paths.includes('-')) return replayStreamed(options, configs);
   const traces: SuiteTrace[] = [];
   const fromStdin = options.paths.includes('-');
   for (const file of await collectTraceFiles(options.paths.filter((p) => p !== '-'))) traces.push({ suite: 'replay', trace: await loadTrace(file) });
@@ -50,7 +55,7 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   }
   assertProbesCheck(probes, traces.map((t) => t.trace));
   // Said once the input is known good: an error above is then the only line printed.
-  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configs.map((c) => (c.role === 'baseline' && c.name !== 'none' ? `${c.name} (baseline)` : c.name)).join(', ')}\n`);
+  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`);
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   let live;
   if (liveOptions !== null && options.live) {
@@ -64,6 +69,7 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     probes: probes.map((p) => p.probe),
     configs,
     live,
+    scale: options.scale,
     tokenizer,
     out: options.out,
     json: options.json,

@@ -16,6 +16,9 @@ import { renderLiveMarkdown, formatUsd } from '../report/render-live-tables.ts';
 import type { LiveSession } from '../bench/live/live-session.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { BlockTextCollector } from '../report/explore/block-texts.ts';
+import { formatShard, sliceForShard } from '../bench/parallel/shard.ts';
+import { noteConfigsInThisThread } from './note-configs-in-this-thread.ts';
+import type { ScaleFlags } from './scale-flags.ts';
 
 export interface RunAndReportOptions {
   readonly traces: readonly SuiteTrace[];
@@ -34,6 +37,8 @@ export interface RunAndReportOptions {
   readonly onReport?: ((outDir: string) => void) | undefined;
   /** A model answering every probe at its scoring points (`--live`). */
   readonly live?: LiveSession | undefined;
+  /** Worker threads and this machine's shard. @default one thread, every trace */
+  readonly scale?: ScaleFlags | undefined;
 }
 
 /** The nearest existing ancestor of `dir` must be a writable folder, else nothing is replayed. */
@@ -80,14 +85,18 @@ function displayPath(file: string): string {
 export async function runAndReport(options: RunAndReportOptions): Promise<number> {
   if (options.traces.length === 0) throw new PathError(options.out ?? '.', 'no traces to replay');
   checkReportTarget(options.out);
+  const { shard, workers = 1 } = options.scale ?? {};
+  const traces = shard === undefined ? options.traces : sliceForShard(options.traces, shard, (item) => item.trace);
+  if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${traces.length} of ${options.traces.length} traces\n`);
+  if (options.live === undefined) noteConfigsInThisThread(options.configs, workers);
   const interactive = environment.stderrIsTTY && !environment.ci;
-  const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
+  const progress = createProgressReporter(countRequests(traces) * options.configs.length, interactive);
   const texts = new BlockTextCollector();
   let result: RunResult;
   try {
     result = await runReplay(
       {
-        traces: options.traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv,
+        traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, workers,
         projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [],
         ...(options.live ? { onScoringPoint: options.live.onScoringPoint } : {}),
       },
@@ -97,8 +106,19 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
     progress.stop();
   }
   if (options.live) result = { ...result, live: options.live.result() };
+  return reportRun(result, { ...options, texts });
+}
+
+/** What writing and printing a finished run needs. */
+export type ReportRunOptions = Pick<RunAndReportOptions, 'out' | 'json' | 'render' | 'onSummary' | 'onReport'> & {
+  /** Block texts gathered during the replay, for the report's drill-down (a merged run has none). */
+  readonly texts?: BlockTextCollector;
+};
+
+/** Writes the run's report folder, prints its tables (or summary.json); returns the exit code. */
+export async function reportRun(result: RunResult, options: ReportRunOptions): Promise<number> {
   const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
-  const { summary } = await writeReport(result, outDir, options.render, texts);
+  const { summary } = await writeReport(result, outDir, options.render, options.texts);
   options.onSummary?.(summary);
   options.onReport?.(outDir);
   if (options.json) {

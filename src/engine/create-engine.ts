@@ -4,6 +4,7 @@ import { createMemoryStore } from '../store/memory-store.ts';
 import type { Store } from '../store/store.ts';
 import { createTokenRuler, type TokenRuler } from '../tokenize/token-ruler.ts';
 import { checkedRegistry, restrictRegistry, type CompressorRegistry } from './compressor-registry.ts';
+import { withCompressorProfiles } from './compressor-profiles.ts';
 import { codeSyntaxCheck, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
 import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
 import { DEFAULT_REGISTRY, prepareDefaultRegistry } from './default-registry.ts';
@@ -39,7 +40,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const withModel = resolved.textModel === null ? base : registryWithTextModel(base, createTextModelCompressor({ modelDir: resolved.textModel }));
   return {
     options: resolved,
-    registry: restrictRegistry(checkedRegistry(withModel), resolved.compressors),
+    registry: withCompressorProfiles(restrictRegistry(checkedRegistry(withModel), resolved.compressors), resolved.profileByCompressor),
     detect: detect ?? ((text) => detectContent(text)),
     checkSyntax: checkSyntax ?? codeSyntaxCheck,
     store: store ?? createMemoryStore(),

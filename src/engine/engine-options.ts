@@ -31,6 +31,12 @@ export interface EngineOptions {
    */
   readonly repeats: boolean;
   /**
+   * A profile per compressor name, in place of `profile` for what that compressor is asked: e.g.
+   * `{ "log": "aggressive", "text": "lossless" }` folds logs harder and leaves prose whole while the
+   * rest runs under `profile`. The engine's own choices (repeats) follow `profile`. @default {}
+   */
+  readonly profileByCompressor: Readonly<Record<string, Profile>>;
+  /**
    * The first marker of a session adds terse_retrieve to every later request and busts the cached
    * prefix: it is sent only when the saving repays that over this many later requests (see
    * engine/retrieve-tool-economics.ts); 0 turns the check off. An agent session of the corpus runs about
@@ -67,6 +73,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,
+  profileByCompressor: {},
   expectedLaterRequests: 20,
   retrieveToolFromStart: false,
   textModel: null,

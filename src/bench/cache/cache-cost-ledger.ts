@@ -110,3 +110,8 @@ export class CacheCostLedger {
     });
   }
 }
+
+/** The order a ledger writes its rows in: request by request, providers by name (as DEFAULT_COST_MODELS lists them). */
+export function cacheRowOrder(a: CacheRow, b: CacheRow): number {
+  return a.request_index - b.request_index || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0);
+}

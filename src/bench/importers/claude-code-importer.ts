@@ -29,6 +29,7 @@ export const claudeCodeImporter: SessionImporter = {
     return lines.length === 1 && RECORD_START.test(first) && SESSION_KEY.test(first.slice(0, 4096));
   },
   load: loadClaudeCodeSession,
+  stream: (file, options) => readConversations(file, options, true),
 };
 
 function parseOrNull(line: string): JsonValue | null {
@@ -57,33 +58,69 @@ function appendContent(message: { content: JsonValue }, more: JsonValue): void {
   message.content = [...blocks(message.content), ...blocks(more)];
 }
 
-async function loadClaudeCodeSession(file: string, options: ImportOptions): Promise<Trace> {
-  const builder = new TraceEventsBuilder();
-  let last: OpenMessage | null = null;
+/** One conversation being read: its events so far, the message still open, the model it names. */
+class Conversation {
+  readonly builder = new TraceEventsBuilder();
+  last: OpenMessage | null = null;
+
+  /** Adds a turn: merged into the open message when it continues it, else a new message (a call before an assistant's). */
+  add(turn: Turn): void {
+    if (turn.role === 'assistant') {
+      if (this.last?.message.role === 'assistant' && turn.id !== null && this.last.id === turn.id) {
+        appendContent(this.last.message, turn.content);
+        return;
+      }
+      this.builder.call();
+    } else if (this.last?.message.role === 'user') {
+      appendContent(this.last.message, turn.content);
+      return;
+    }
+    this.last = { message: { role: turn.role, content: turn.content }, id: turn.id };
+    this.builder.message(this.last.message);
+  }
+}
+
+/** A compaction: after it the model sees the summary and what follows, never the turns before. */
+function isCompactBoundary(record: JsonValue): boolean {
+  return isJsonObject(record) && record.type === 'system' && record.subtype === 'compact_boundary';
+}
+
+/**
+ * The conversations of a session file, in order, as each ends: with `split`, a compaction
+ * (`compact_boundary`) ends one and the summary after it opens the next (ids `<session>`,
+ * `<session>#2`, ...); without, every turn is one conversation, as `load` has always read it.
+ * Only the conversation being read is held: a file of many compactions streams in bounded memory.
+ */
+async function* readConversations(file: string, options: ImportOptions, split: boolean): AsyncGenerator<Trace> {
+  let conversation = new Conversation();
   let model: string | null = null;
+  let index = 1;
+  const finish = (): Trace => {
+    const request: JsonObject = model === null ? {} : { model };
+    const header = importedHeader({ file, format: 'claude-code-session', provider: 'anthropic', request, options });
+    return { header: index === 1 ? header : { ...header, id: `${header.id}#${index}` }, events: conversation.builder.events };
+  };
   for await (const line of fileLines(file)) {
     if (line.text.trim() === '') continue;
     const record = parseOrNull(line.text);
     if (record === null) throw new InvalidTraceError(file, line.number, 'malformed JSON');
-    const turn = turnOf(record, file, line.number);
-    if (turn === null) continue;
-    if (turn.role === 'assistant') {
-      model ??= turn.model;
-      if (last?.message.role === 'assistant' && turn.id !== null && last.id === turn.id) {
-        appendContent(last.message, turn.content);
-        continue;
-      }
-      builder.call();
-    } else if (last?.message.role === 'user') {
-      appendContent(last.message, turn.content);
+    if (split && isCompactBoundary(record) && conversation.builder.events.length > 0) {
+      yield finish();
+      conversation = new Conversation();
+      index++;
       continue;
     }
-    last = { message: { role: turn.role, content: turn.content }, id: turn.id };
-    builder.message(last.message);
+    const turn = turnOf(record, file, line.number);
+    if (turn === null) continue;
+    if (turn.role === 'assistant') model ??= turn.model;
+    conversation.add(turn);
   }
-  const request: JsonObject = model === null ? {} : { model };
-  const header = importedHeader({ file, format: 'claude-code-session', provider: 'anthropic', request, options });
-  return { header, events: builder.events };
+  if (index === 1 || conversation.builder.events.length > 0) yield finish();
+}
+
+async function loadClaudeCodeSession(file: string, options: ImportOptions): Promise<Trace> {
+  for await (const trace of readConversations(file, options, false)) return trace;
+  throw new InvalidTraceError(file, null, 'no conversation');
 }
 
 interface Turn {

@@ -17,6 +17,11 @@ export interface SessionImporter {
   sniff(head: string, file: string): boolean;
   /** Reads the whole file; bad content is an InvalidTraceError naming file and line. */
   load(file: string, options: ImportOptions): Promise<Trace>;
+  /**
+   * The conversations the file holds, one trace each, yielded as the file is read, for formats
+   * where one file can hold many (a session compacted again and again). Absent: `load`'s one trace.
+   */
+  stream?(file: string, options: ImportOptions): AsyncGenerator<Trace>;
 }
 
 const TRACE_ID_SUFFIXES = ['.traj.json', '.traj', '.jsonl', '.json'];

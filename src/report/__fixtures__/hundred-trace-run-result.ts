@@ -42,8 +42,9 @@ function pair(trace: TraceRow, traceIndex: number, config: (typeof CONFIGS)[numb
   return { state: 'ok', trace: trace.trace, config, requests, blocks: [], probes, cache: [] };
 }
 
-function hundredTraceRun(): RunResult {
-  const traces: TraceRow[] = Array.from({ length: 100 }, (_, index) => {
+/** `count` traces x 3 configs, seeded as the hundred-trace run is. */
+export function manyTraceRun(count: number): RunResult {
+  const traces: TraceRow[] = Array.from({ length: count }, (_, index) => {
     const workload = WORKLOADS[index % WORKLOADS.length] ?? 'other';
     return {
       trace: `${workload}-${String(index).padStart(3, '0')}`, workload, suite: index < 60 ? 'headroom' : 'local',
@@ -65,4 +66,4 @@ function hundredTraceRun(): RunResult {
 }
 
 /** 100 traces x 3 configs, 300 pairs. */
-export const HUNDRED_TRACE_RUN: RunResult = hundredTraceRun();
+export const HUNDRED_TRACE_RUN: RunResult = manyTraceRun(100);
