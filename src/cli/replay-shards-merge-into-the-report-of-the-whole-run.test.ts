@@ -5,13 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import type { Summary } from '../report/summary.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+/** This checkout's sources (bin/terse.js would run whatever dist/ a last build left). */
+const terseCli = sourceCli(environment.projectRoot);
 const traces = path.join(environment.projectRoot, 'traces', 'local');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-replay-shards-'));
 
 function terse(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') } });
+  const run = spawnSync(process.execPath, [...terseCli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -92,8 +92,6 @@ export async function replayStreamed(options: ReplayCommandOptions, configs: rea
       }
     }
   }
-  // Said once the files and given probes are known good; traces are counted as they stream.
-  process.stderr.write(`replaying ${files.length} ${files.length === 1 ? 'trace file' : 'trace files'} through ${configList(configs)}\n`);
   noteConfigsInThisThread(configs, workers);
   const texts = new BlockTextCollector();
   const interactive = environment.stderrIsTTY && !environment.ci;
@@ -112,6 +110,8 @@ export async function replayStreamed(options: ReplayCommandOptions, configs: rea
     progress.stop();
   }
   if (result.traces.length === 0) throw new PathError(options.out ?? '.', shard === undefined ? 'no traces to replay' : `--shard ${formatShard(shard)} gets no traces: the files hold ${seen}`);
+  // Said once every trace streamed in good: an error in a file is then the only line printed.
+  process.stderr.write(`replayed ${result.traces.length} ${result.traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`);
   if (derive) process.stderr.write(`no --probes given: derived ${derived} probes from the traces' tool outputs (see terse probes derive)\n`);
   if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${result.traces.length} of ${seen} traces\n`);
   return reportRun(result, { out: options.out, json: options.json, texts });

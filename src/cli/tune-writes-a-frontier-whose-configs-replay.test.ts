@@ -8,13 +8,15 @@ import { resolveBenchConfig } from '../bench/bench-config.ts';
 import type { Summary } from '../report/summary.ts';
 import type { TuneScore } from '../report/tune-scores.ts';
 import type { TuneSummary } from '../report/tune-summary.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+/** This checkout's sources (bin/terse.js would run whatever dist/ a last build left). */
+const terseCli = sourceCli(environment.projectRoot);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-tune-'));
 const out = path.join(dir, 'tune');
 
 function terse(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') } });
+  const run = spawnSync(process.execPath, [...terseCli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -11,7 +11,7 @@ import type { BlockListener, RequestListener } from '../replay-trace.ts';
 import type { PairResult } from '../replay-rows.ts';
 import type { Trace } from '../trace.ts';
 import type { PairTask, WorkerMessage } from './replay-messages.ts';
-import { startTypeScriptWorker } from './typescript-worker.ts';
+import { startTypeScriptWorker, workerEntry } from './typescript-worker.ts';
 
 /** One pair for the pool: its place in the run, the trace, its probes and a configuration that has a source. */
 export interface PairJob {
@@ -32,7 +32,7 @@ export interface PoolOptions {
   readonly onPair?: ((job: PairJob, pair: PairResult) => void) | undefined;
 }
 
-const WORKER_ENTRY = new URL('./replay-worker.ts', import.meta.url);
+const WORKER_ENTRY = workerEntry('replay-worker', import.meta.url);
 
 /**
  * Each worker's old generation is capped: V8 sizes a heap's growth by its limit, and uncapped
