@@ -11,8 +11,17 @@ import { matchesToolGlob } from './engine-options.ts';
 import { holdsAtLeast, type TokenSize } from '../tokenize/token-size.ts';
 import type { EngineSetup } from './engine-session.ts';
 
-/** Decides a block the first time it is seen. Never throws. */
+/** Decides a block the first time it is seen. Never throws: whatever content makes fail, the block passes as it came. */
 export async function decideBlock(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting): Promise<BlockOutcome> {
+  try {
+    return await decideOnce(text, toolName, size, setup, routing);
+  } catch (error) {
+    // Counting, detection or routing that threw on hostile content (compressors' throws are caught closer).
+    return { state: 'failed', kind: null, compressor: 'engine', error: error instanceof Error ? error.message : String(error), ms: 0 };
+  }
+}
+
+async function decideOnce(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting): Promise<BlockOutcome> {
   const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, ms: 0 });
   if (toolName !== undefined && matchesToolGlob(toolName, setup.options.excludeTools)) return pass('excluded-tool');
   if (text.length > setup.options.maxBlockChars) return pass('too-large');
