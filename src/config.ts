@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './errors.ts';
 
 /** Names of the token rulers terse can count with. */
 export type TokenizerName = 'o200k_base' | 'cl100k_base';
@@ -35,10 +36,11 @@ export interface TerseEnvironment {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function readTokenizer(value: string | undefined): TokenizerName {
+/** The tokenizer TERSE_TOKENIZER names, or the error to raise when a command reads it. */
+function readTokenizer(value: string | undefined): TokenizerName | ConfigError {
   if (value === undefined || value === '') return 'o200k_base';
   if (value === 'o200k_base' || value === 'cl100k_base') return value;
-  throw new Error(`TERSE_TOKENIZER must be o200k_base or cl100k_base, not ${JSON.stringify(value)}`);
+  return new ConfigError('TERSE_TOKENIZER', `must be o200k_base or cl100k_base, not ${JSON.stringify(value.slice(0, 80))}`);
 }
 
 function nonEmpty(value: string | undefined): string | null {
@@ -48,11 +50,16 @@ function nonEmpty(value: string | undefined): string | null {
 /** Reads the environment once. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvironment {
   const cacheHome = env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  const tokenizer = readTokenizer(env.TERSE_TOKENIZER);
   return {
     projectRoot,
     sharedDir: path.resolve(env.TERSE_SHARED_DIR ?? path.join(projectRoot, '..', 'shared')),
     reportsDir: path.resolve(env.TERSE_REPORTS_DIR ?? path.join(projectRoot, 'reports')),
-    tokenizer: readTokenizer(env.TERSE_TOKENIZER),
+    // Read when a command needs it, so a bad value is the command's one-line error, not a crash at import.
+    get tokenizer(): TokenizerName {
+      if (tokenizer instanceof ConfigError) throw tokenizer;
+      return tokenizer;
+    },
     ci: env.CI === 'true' || env.CI === '1',
     stderrIsTTY: Boolean(process.stderr.isTTY),
     storeFile: path.resolve(env.TERSE_STORE ?? path.join(cacheHome, 'terse', 'store.duckdb')),

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environment } from '../config.ts';
-import { PathError } from '../errors.ts';
+import { InvalidEncodingError, PathError } from '../errors.ts';
+import { decodeUtf8 } from './read-utf8.ts';
 import { compressText } from '../engine/compress-text.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { openDuckDbStore } from '../store/duckdb-store.ts';
@@ -10,15 +11,17 @@ import { findMarkers } from '../store/marker.ts';
 import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import type { Profile } from '../types.ts';
 
+/** The input's text; bytes that are not UTF-8 are refused (a stored original must give back the exact bytes). */
 async function readInput(file: string): Promise<string> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks), '(stdin)');
   }
   try {
-    return await readFile(file, 'utf8');
+    return decodeUtf8(await readFile(file), file);
   } catch (error) {
+    if (error instanceof InvalidEncodingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new PathError(file, code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message);
   }
@@ -69,8 +72,9 @@ export async function retrieveCommand(ref: string, query: string | undefined): P
       process.stderr.write(`terse: ${retrieveResultText(result)}\n`);
       return 2;
     }
-    const text = query === undefined ? result.text : retrieveResultText(result);
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    // The original goes out byte for byte (`terse retrieve REF > f` must recreate the file); a query's listing ends its last line.
+    if (query === undefined) process.stdout.write(result.text);
+    else process.stdout.write(`${retrieveResultText(result)}\n`);
     return 0;
   } finally {
     await store.close();

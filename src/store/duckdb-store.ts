@@ -1,5 +1,5 @@
 /** A store in one DuckDB file: originals survive restarts, with the same TTL and byte bound as memory. */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBBlobValue, DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
@@ -218,8 +218,10 @@ export async function openDuckDbStore(file: string, options: StoreOptions = {}):
   const resolved = resolveStoreOptions(options);
   let instance: DuckDBInstance;
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    // Originals are whatever tools printed: the folder terse creates and the file are its user's alone.
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
     instance = await DuckDBInstance.create(file);
+    await chmod(file, 0o600);
   } catch (error) {
     throw new PathError(file, `cannot open DuckDB store: ${error instanceof Error ? error.message : String(error)}`);
   }
