@@ -14,6 +14,7 @@ import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestsOf, type Trace } from './trace.ts';
 import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
 import type { Store } from '../store/store.ts';
+import { scopedStore } from '../store/scoped-store.ts';
 
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
@@ -63,10 +64,10 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
   return rows;
 }
 
-/** The real `terse_retrieve` handler on the strategy's store, as the reader calls it. */
-function storeCall(strategy: ReplayStrategy): RetrieveCall {
+/** The real `terse_retrieve` handler on the session's view of the strategy's store, as the reader calls it. */
+function storeCall(store: Store): RetrieveCall {
   return async (args) => {
-    const result = await retrieve(strategy.store, args);
+    const result = await retrieve(store, args);
     const found = result.state === 'found' && (result.matched === undefined || result.matched.count > 0);
     return { text: retrieveResultText(result), found };
   };
@@ -87,8 +88,10 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
   // The hook's work (a model answering) runs beside the replay; the store stays open until it ends.
   const hooked: Promise<void>[] = [];
   try {
-    const compress = strategy.newSession();
-    const call = storeCall(strategy);
+    // One scope per replayed session: a marker of another trace is plain text here, as in a proxy.
+    const compress = strategy.newSession(id);
+    const store = scopedStore(strategy.store, id);
+    const call = storeCall(store);
     const count = (text: string): number => strategy.ruler.count(text);
     const requests: RequestRow[] = [];
     const blocks: BlockRow[] = [];
@@ -104,7 +107,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, point, request_index: index,
         discriminating, ambiguous, outcome: result.outcome, retrieval_calls: result.retrievalCalls, retrieval_tokens: result.retrievalTokens,
       });
-      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store: strategy.store })));
+      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store })));
     };
     let last: { compressed: CompressedRequest; tokensAfter: number; index: number } | null = null;
     for (const { index, body, messageCount } of all) {

@@ -14,6 +14,9 @@ import { linesOf } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
+import { firstMissing, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
+import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
+import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
 
 /** One part of the request and what became of it. */
@@ -56,18 +59,23 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
   return isObject(message) ? message : null;
 }
 
+/** The content key of a block: the same text is the same block wherever it sits in the history. */
+function contentKey(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 /** The outcome of a compressible part: the one decided before, or decided now. */
-async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
+async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting, prefixEnd: number): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
-  const key = `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
+  const key = contentKey(part.text);
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
   let outcome: BlockOutcome;
-  if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
+  if (part.messageIndex >= 0 && part.messageIndex < prefixEnd) {
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing()));
+    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store));
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
@@ -97,6 +105,71 @@ function withRetrieveTool(request: CanonicalRequest, session: EngineSession): re
   return [...existing, tool];
 }
 
+/** One compressible part of the request and its outcome, while the request is settled. */
+interface Routed {
+  readonly part: RequestPart;
+  readonly memo: Map<string, BlockOutcome> | undefined;
+  outcome: BlockOutcome;
+  decidedNow: boolean;
+}
+
+/** Replaces a part's outcome everywhere the session remembers it, so later requests send it the same way. */
+function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession): void {
+  entry.outcome = outcome;
+  session.decided.set(contentKey(entry.part.text), outcome);
+  entry.memo?.set(pathKey(entry.part.path), outcome);
+  if (outcome.state === 'failed') session.failures++;
+}
+
+/** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
+async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession): Promise<void> {
+  let putAgain = false;
+  for (const entry of routed) {
+    if (entry.outcome.state !== 'compressed' || entry.outcome.dropped.length === 0) continue;
+    const { put, error } = await restoreOriginals(entry.outcome, session.store);
+    putAgain ||= put;
+    if (error !== null) settle(entry, unresolvable(entry.outcome, error), session);
+  }
+  if (!putAgain) return;
+  // A put may have evicted an original checked before it: the request's markers are checked again.
+  for (const entry of routed) {
+    if (entry.outcome.state !== 'compressed') continue;
+    const missing = await firstMissing(entry.outcome, session.store);
+    if (missing !== null) settle(entry, unresolvable(entry.outcome, `original ${missing} was evicted to store another block of the same request`), session);
+  }
+}
+
+/**
+ * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
+ * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
+ */
+function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): readonly JsonValue[] | undefined {
+  const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  if (marked.length === 0 && !session.retrieveToolSent) return undefined;
+  const tools = withRetrieveTool(request, session);
+  if (tools === undefined) {
+    session.retrieveToolSent ||= marked.length > 0;
+    return undefined;
+  }
+  // Only frozen markers: the tool is already in the session's requests and stays (a flickering list busts caches).
+  if (marked.length > 0 && marked.every((e) => !e.decidedNow)) {
+    session.retrieveToolSent = true;
+    return tools;
+  }
+  const { ruler } = session.setup;
+  const saving = routed.filter((e): e is Routed & { outcome: Extract<BlockOutcome, { state: 'compressed' }> } => e.outcome.state === 'compressed');
+  const cost = toolListCost(tools, request.parts.find((p) => p.role === 'tools'), ruler);
+  if (tokensSaved(saving, ruler) > cost) {
+    session.retrieveToolSent ||= marked.length > 0;
+    return tools;
+  }
+  for (const entry of marked) if (entry.decidedNow) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms }, session);
+  // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
+  const frozen = marked.some((e) => e.outcome.state === 'compressed');
+  session.retrieveToolSent ||= frozen;
+  return frozen ? tools : undefined;
+}
+
 /** Compresses one request of a session. Never throws for content: failures pass blocks unchanged. */
 export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
   const started = performance.now();
@@ -104,45 +177,59 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
   const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts)));
-  const results: PartResult[] = [];
-  const strings = new Map<string, string>();
-  let blocksChanged = 0, markers = 0;
+  const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
+  const prefixEnd = sentPrefixEnd(messages, { lastMessage: session.previousLastMessage, messageCount: session.previousMessageCount });
+  const routed: Routed[] = [];
+  const order: (Routed | RequestPart)[] = [];
   for (const part of request.parts) {
     if (part.role === 'tools') continue; // listed below, after the retrieve tool is settled
     if (!part.compressible) {
-      results.push({ part, outcome: null, decidedNow: false, text: part.text });
+      order.push(part);
       continue;
     }
     const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
-    const key = pathKey(part.path);
     let memo = message ? session.byMessage.get(message) : undefined;
-    let outcome = memo?.get(key);
+    let outcome = memo?.get(pathKey(part.path));
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = await decide(part, session, routingNow);
+      const decision = await decide(part, session, routingNow, prefixEnd);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {
         if (!memo) session.byMessage.set(message, (memo = new Map()));
-        memo.set(key, outcome);
+        memo.set(pathKey(part.path), outcome);
       }
     }
+    const entry: Routed = { part, memo, outcome, decidedNow };
+    routed.push(entry);
+    order.push(entry);
+  }
+  await keepMarkersResolvable(routed, session);
+  const tools = settleRetrieveTool(request, routed, session);
+  const results: PartResult[] = [];
+  const strings = new Map<string, string>();
+  let blocksChanged = 0, markers = 0;
+  for (const item of order) {
+    if (!('outcome' in item)) {
+      results.push({ part: item, outcome: null, decidedNow: false, text: item.text });
+      continue;
+    }
+    const { part, outcome, decidedNow } = item;
     const text = outcomeText(outcome, part.text);
     // What the model now has in context, a later output may point back to.
     if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
     if (outcome.state === 'compressed') {
-      strings.set(key, text);
+      strings.set(pathKey(part.path), text);
       blocksChanged++;
       markers += markerCount(outcome, text);
     }
     results.push({ part, outcome, decidedNow, text });
   }
-  const addTool = markers > 0 || session.retrieveToolSent;
-  const tools = addTool ? withRetrieveTool(request, session) : undefined;
-  if (addTool) session.retrieveToolSent = true;
   const edits: RequestEdits = tools ? { strings, tools } : { strings };
-  for (const part of request.parts.filter((p) => p.role === 'tools')) results.push({ part, outcome: null, decidedNow: false, text: part.text });
-  session.previousMessageCount = Array.isArray(request.body.messages) ? request.body.messages.length : 0;
+  for (const part of request.parts) if (part.role === 'tools') results.push({ part, outcome: null, decidedNow: false, text: part.text });
+  session.previousMessageCount = messages.length;
+  const last = messages.at(-1);
+  session.previousLastMessage = last === undefined ? null : messageHash(last);
   return {
     request,
     edits,

@@ -4,6 +4,7 @@
  */
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import type { CompressedRequest, PartResult } from './compress-request.ts';
+import { countOnce } from './count-once.ts';
 
 /** Tokens of one part as it came and as it is sent. */
 export interface PartTokens {
@@ -31,8 +32,8 @@ export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler)
   for (const result of compressed.parts) {
     const { part, outcome, text } = result;
     // The ruler's cache holds the counts the engine's decisions needed: nothing is counted twice.
-    const before = ruler.count(part.text);
-    const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : ruler.count(text);
+    const before = countOnce(ruler, part, part.text);
+    const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : outcome !== null ? countOnce(ruler, outcome, text) : ruler.count(text);
     parts.push({ result, before, after });
     tokensBefore += before;
     tokensAfter += after;

@@ -1,6 +1,7 @@
 /** OpenAI Chat Completions request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
+import { memoizeMessageReader, type ToolNames } from './message-parts-memo.ts';
 
 function roleOf(value: unknown): PartRole {
   if (value === 'system' || value === 'developer') return 'system';
@@ -9,7 +10,7 @@ function roleOf(value: unknown): PartRole {
   return 'user';
 }
 
-function messageParts(message: JsonObject, index: number, toolNames: Map<string, string>, out: RawPart[]): void {
+function readMessage(message: JsonObject, index: number, toolNames: ToolNames, out: RawPart[]): void {
   const role = roleOf(message.role);
   const type = role === 'tool' ? 'tool_result' : 'text';
   const callId = typeof message.tool_call_id === 'string' ? message.tool_call_id : '';
@@ -35,6 +36,8 @@ function messageParts(message: JsonObject, index: number, toolNames: Map<string,
     out.push({ path: ['messages', index, 'tool_calls', i, 'function', 'arguments'], role: 'assistant', type: 'tool_use', text: args, isStringLeaf: typeof fn.arguments === 'string', messageIndex: index, ...(name ? { toolName: name } : {}) });
   });
 }
+
+const messageParts = memoizeMessageReader(readMessage);
 
 /** Parts of an OpenAI Chat request: tool definitions, then every message (system messages included). */
 export function openaiParts(body: JsonObject): RawPart[] {

@@ -3,6 +3,7 @@
  * translate wire shapes; which parts are compressible is decided here, by one rule for both.
  */
 import type { JsonObject, Provider, RequestPart } from '../types.ts';
+import type { RawPart } from './raw-part.ts';
 import { anthropicParts } from './anthropic-parts.ts';
 import { openaiParts } from './openai-parts.ts';
 
@@ -12,15 +13,31 @@ export const ATTACHED_BLOB_MIN_CHARS = 8_192;
 /** Every countable part of a request, in document order. */
 export function requestParts(provider: Provider, body: JsonObject): RequestPart[] {
   const raw = provider === 'anthropic' ? anthropicParts(body) : openaiParts(body);
-  return raw.map((part) => ({
-    ...part,
-    compressible:
-      part.isStringLeaf &&
-      (part.type === 'tool_result' || (part.role === 'user' && part.type === 'text' && part.text.length >= ATTACHED_BLOB_MIN_CHARS)),
-  }));
+  return raw.map(withCompressible);
 }
 
-/** A stable string key for a path, e.g. `messages.3.content.0.content`. */
+// Raw parts of a message read before are the same objects (message-parts-memo.ts): so are their parts.
+const decided = new WeakMap<RawPart, RequestPart>();
+
+function withCompressible(part: RawPart): RequestPart {
+  let full = decided.get(part);
+  if (full === undefined) {
+    full = {
+      ...part,
+      compressible:
+        part.isStringLeaf &&
+        (part.type === 'tool_result' || (part.role === 'user' && part.type === 'text' && part.text.length >= ATTACHED_BLOB_MIN_CHARS)),
+    };
+    decided.set(part, full);
+  }
+  return full;
+}
+
+const keys = new WeakMap<readonly (string | number)[], string>();
+
+/** A stable string key for a path, e.g. `messages.3.content.0.content` (joined once per path array). */
 export function pathKey(path: readonly (string | number)[]): string {
-  return path.join('.');
+  let key = keys.get(path);
+  if (key === undefined) keys.set(path, (key = path.join('.')));
+  return key;
 }

@@ -32,13 +32,13 @@ async function session(profile: 'balanced' | 'lossless', compressors: readonly s
     const compressed = await compressRequest(canonicalFromBody({ model: 'm', max_tokens: 10, messages: [...messages] }, 'anthropic'), s);
     return { compressed, measure: measureRequest(compressed, setup.ruler) };
   };
-  return { setup, send };
+  return { setup, send, store: s.store };
 }
 
 describe('cross-turn repeats', () => {
   it("sends a re-read file as its changed lines and pointers to the earlier read, which stays byte for byte", async () => {
     // No compressor: the first read goes whole, so the second can point at every line it repeats.
-    const { setup, send } = await session('balanced', []);
+    const { send, store } = await session('balanced', []);
     const first = await send(...turn('toolu_read1', 'cat lib/option.js', SOURCE));
     const firstSent = first.compressed.parts.find((p) => p.part.callId === 'toolu_read1')?.text;
     const second = await send(...turn('toolu_read2', 'cat lib/option.js', EDITED));
@@ -54,7 +54,7 @@ describe('cross-turn repeats', () => {
     expect(part?.after).toBeLessThan((part?.before ?? 0) / 2);
     // The marker gives the new output back whole.
     const [marker] = findMarkers(text);
-    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
     // Every line the pointers skip is one the earlier read showed, at the line they name.
     const shown = (firstSent ?? '').split('\n');
     for (const match of text.matchAll(/^\(lines (\d+)-(\d+) repeat lines (\d+)-(\d+) of/gm)) {
