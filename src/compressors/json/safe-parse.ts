@@ -60,7 +60,45 @@ function firstUnfaithfulNumber(text: string): string | null {
   return null;
 }
 
-/** Parses `text` as one JSON value; fails when it is not JSON or holds a number a double cannot keep. */
+/** Object members written in valid JSON `text`: the colons outside strings. */
+function membersWritten(text: string): number {
+  let members = 0;
+  for (let i = text.indexOf(':'), quote = text.indexOf('"'); i >= 0; ) {
+    if (quote >= 0 && quote < i) {
+      const after = closingQuote(text, quote) + 1;
+      quote = text.indexOf('"', after);
+      if (i < after) i = text.indexOf(':', after);
+      continue;
+    }
+    members++;
+    i = text.indexOf(':', i + 1);
+  }
+  return members;
+}
+
+/** Object members `value` holds (iteratively: a document nested thousands deep is normal input). */
+function membersHeld(value: JsonValue): number {
+  let members = 0;
+  const stack: JsonValue[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop() as JsonValue;
+    if (Array.isArray(next)) {
+      for (const item of next) if (typeof item === 'object' && item !== null) stack.push(item);
+    } else if (typeof next === 'object' && next !== null) {
+      for (const key in next) {
+        members++;
+        const item = next[key] as JsonValue;
+        if (typeof item === 'object' && item !== null) stack.push(item);
+      }
+    }
+  }
+  return members;
+}
+
+/**
+ * Parses `text` as one JSON value; fails when it is not JSON, holds a number a double cannot keep, or
+ * repeats a key in an object (the parse keeps the last value and would drop the others silently).
+ */
 export function safeParseJson(text: string): JsonParse {
   let value: JsonValue;
   try {
@@ -68,6 +106,7 @@ export function safeParseJson(text: string): JsonParse {
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+  if (text.includes(':') && membersWritten(text) !== membersHeld(value)) return { ok: false, error: 'an object repeats a key' };
   // Most texts hold no long digit run, big exponent or negative zero: then no number can be unfaithful.
   if (!SUSPECT_NUMBER.test(text)) return { ok: true, value };
   const unfaithful = firstUnfaithfulNumber(text);
