@@ -1,7 +1,7 @@
 /** Anthropic Messages request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, JsonValue, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
-import { memoizeMessageReader, type ToolNames } from './message-parts-memo.ts';
+import { prefixMessagesReader, type ToolNames } from './message-parts-memo.ts';
 
 type Path = (string | number)[];
 
@@ -67,7 +67,7 @@ function contentParts(message: JsonObject, index: number, toolNames: ToolNames, 
   });
 }
 
-const messageParts = memoizeMessageReader(contentParts);
+const readMessages = prefixMessagesReader(contentParts);
 
 /** Parts of an Anthropic Messages request: system, tool definitions, then every message block. */
 export function anthropicParts(body: JsonObject): RawPart[] {
@@ -76,10 +76,6 @@ export function anthropicParts(body: JsonObject): RawPart[] {
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
   }
-  const toolNames = new Map<string, string>();
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  messages.forEach((message, index) => {
-    if (isObject(message)) messageParts(message, index, toolNames, out);
-  });
+  readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;
 }

@@ -83,7 +83,9 @@ describe('every marker a request sends resolves (issue 18: store bound and TTL)'
     const result = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', a), ...turn('t2', b)]), session);
     expect(await expectMarkersResolve(result, session)).toBe(1);
     const failed = result.parts.filter((p) => p.outcome?.state === 'failed');
-    expect(failed.map((p) => p.text)).toEqual([a]);
+    // One of the two goes whole (counted as a failure), the other with a marker that resolves.
+    expect(failed).toHaveLength(1);
+    expect([a, b]).toContain(failed[0]?.text);
     expect(session.failures).toBe(1);
   });
 

@@ -14,7 +14,7 @@ import { linesOf } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
-import { firstMissing, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
+import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
 import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
 import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
@@ -45,12 +45,24 @@ export interface CompressedRequest {
   readonly stats: RequestStats;
 }
 
-function conversationOf(parts: readonly RequestPart[]): string {
-  return parts
-    .filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible)
-    .map((p) => p.text)
-    .join('\n');
+const isConversation = (p: RequestPart): boolean => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible;
+
+/** What was said around the blocks: the conversation's text parts, joined (extended from the previous request's when it opens with the same parts). */
+function conversationOf(parts: readonly RequestPart[], session: EngineSession): string {
+  const said = parts.filter(isConversation);
+  const last = conversations.get(session);
+  let from = 0;
+  if (last !== undefined && last.said.length <= said.length) {
+    while (from < last.said.length && said[from] === last.said[from]) from++;
+    if (from < last.said.length) from = 0;
+  }
+  const texts = said.slice(from).map((p) => p.text);
+  const text = from > 0 && last !== undefined ? (texts.length === 0 ? last.text : `${last.text}\n${texts.join('\n')}`) : texts.join('\n');
+  conversations.set(session, { said, text });
+  return text;
 }
+
+const conversations = new WeakMap<EngineSession, { readonly said: readonly RequestPart[]; readonly text: string }>();
 
 function messageOf(body: JsonObject, index: number): JsonObject | null {
   const messages = body.messages;
@@ -105,37 +117,45 @@ function withRetrieveTool(request: CanonicalRequest, session: EngineSession): re
   return [...existing, tool];
 }
 
+type Compressed = Extract<BlockOutcome, { state: 'compressed' }>;
+
 /** One compressible part of the request and its outcome, while the request is settled. */
 interface Routed {
   readonly part: RequestPart;
-  readonly memo: Map<string, BlockOutcome> | undefined;
   outcome: BlockOutcome;
   decidedNow: boolean;
+  /** What the previous request sent for this same part object, when it may be sent again as it stands. */
+  readonly reuse: PartResult | undefined;
 }
 
 /** Replaces a part's outcome everywhere the session remembers it, so later requests send it the same way. */
-function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession): void {
+function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession, body: JsonObject): void {
   entry.outcome = outcome;
   session.decided.set(contentKey(entry.part.text), outcome);
-  entry.memo?.set(pathKey(entry.part.path), outcome);
+  const message = entry.part.messageIndex >= 0 ? messageOf(body, entry.part.messageIndex) : null;
+  if (message) session.byMessage.get(message)?.set(pathKey(entry.part.path), outcome);
   if (outcome.state === 'failed') session.failures++;
 }
 
 /** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
-async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession): Promise<void> {
+async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession, body: JsonObject): Promise<void> {
+  const compressed = routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed' && e.outcome.dropped.length > 0);
+  // One question to the store for the whole request; only blocks it lost are looked at one by one.
+  const missing = await missingOriginals(compressed.map((e) => e.outcome), session.store);
+  if (missing.size === 0) return;
   let putAgain = false;
-  for (const entry of routed) {
-    if (entry.outcome.state !== 'compressed' || entry.outcome.dropped.length === 0) continue;
+  for (const entry of compressed) {
+    if (!entry.outcome.dropped.some((d) => missing.has(d.ref))) continue;
     const { put, error } = await restoreOriginals(entry.outcome, session.store);
     putAgain ||= put;
-    if (error !== null) settle(entry, unresolvable(entry.outcome, error), session);
+    if (error !== null) settle(entry, unresolvable(entry.outcome, error), session, body);
   }
   if (!putAgain) return;
   // A put may have evicted an original checked before it: the request's markers are checked again.
-  for (const entry of routed) {
+  for (const entry of compressed) {
     if (entry.outcome.state !== 'compressed') continue;
-    const missing = await firstMissing(entry.outcome, session.store);
-    if (missing !== null) settle(entry, unresolvable(entry.outcome, `original ${missing} was evicted to store another block of the same request`), session);
+    const lost = await firstMissing(entry.outcome, session.store);
+    if (lost !== null) settle(entry, unresolvable(entry.outcome, `original ${lost} was evicted to store another block of the same request`), session, body);
   }
 }
 
@@ -151,8 +171,8 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
     session.retrieveToolSent ||= marked.length > 0;
     return undefined;
   }
-  // Only frozen markers: the tool is already in the session's requests and stays (a flickering list busts caches).
-  if (marked.length > 0 && marked.every((e) => !e.decidedNow)) {
+  // Markers frozen in earlier requests: the tool already paid for itself there and stays (a flickering list busts caches).
+  if (session.retrieveToolSent && marked.some((e) => !e.decidedNow)) {
     session.retrieveToolSent = true;
     return tools;
   }
@@ -163,7 +183,7 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
     session.retrieveToolSent ||= marked.length > 0;
     return tools;
   }
-  for (const entry of marked) if (entry.decidedNow) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms }, session);
+  for (const entry of marked) if (entry.decidedNow) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms }, session, request.body);
   // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
   const frozen = marked.some((e) => e.outcome.state === 'compressed');
   session.retrieveToolSent ||= frozen;
@@ -176,17 +196,34 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const { setup } = session;
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
-  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts)));
+  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts, session)));
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   const prefixEnd = sentPrefixEnd(messages, { lastMessage: session.previousLastMessage, messageCount: session.previousMessageCount });
   const routed: Routed[] = [];
-  const order: (Routed | RequestPart)[] = [];
-  for (const part of request.parts) {
-    if (part.role === 'tools') continue; // listed below, after the retrieve tool is settled
+  const order: (Routed | RequestPart | PartResult)[] = [];
+  // Where each item of `order` sits in `request.parts`.
+  const indexOf: number[] = [];
+  const { previousParts, previousResults } = session;
+  request.parts.forEach((part, index) => {
+    if (part.role === 'tools') return; // listed below, after the retrieve tool is settled
+    const reuse = previousParts[index] === part ? previousResults[index] : undefined;
+    indexOf.push(index);
     if (!part.compressible) {
-      order.push(part);
-      continue;
+      order.push(reuse ?? part);
+      return;
     }
+    if (reuse?.outcome) {
+      const entry: Routed = { part, outcome: reuse.outcome, decidedNow: false, reuse };
+      routed.push(entry);
+      order.push(entry);
+      return;
+    }
+    order.push(part); // a placeholder, replaced once decided (below, in order)
+  });
+  for (let at = 0; at < order.length; at++) {
+    const item = order[at] as Routed | RequestPart | PartResult;
+    if ('outcome' in item || !item.compressible) continue;
+    const part = item;
     const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
     let memo = message ? session.byMessage.get(message) : undefined;
     let outcome = memo?.get(pathKey(part.path));
@@ -200,33 +237,46 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
         memo.set(pathKey(part.path), outcome);
       }
     }
-    const entry: Routed = { part, memo, outcome, decidedNow };
+    const entry: Routed = { part, outcome, decidedNow, reuse: undefined };
     routed.push(entry);
-    order.push(entry);
+    order[at] = entry;
   }
-  await keepMarkersResolvable(routed, session);
+  await keepMarkersResolvable(routed, session, request.body);
   const tools = settleRetrieveTool(request, routed, session);
   const results: PartResult[] = [];
   const strings = new Map<string, string>();
   let blocksChanged = 0, markers = 0;
-  for (const item of order) {
+  const byIndex: PartResult[] = new Array<PartResult>(request.parts.length);
+  order.forEach((item, at) => {
+    let result: PartResult;
     if (!('outcome' in item)) {
-      results.push({ part: item, outcome: null, decidedNow: false, text: item.text });
-      continue;
+      result = { part: item, outcome: null, decidedNow: false, text: item.text };
+    } else if (!('reuse' in item)) {
+      result = item; // a part no block routes, as the previous request sent it
+    } else {
+      const { part, outcome, decidedNow, reuse } = item;
+      // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
+      result = reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow ? reuse : { part, outcome, decidedNow, text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text) };
+      // What the model now has in context, a later output may point back to.
+      if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(result.text) });
+      if (outcome.state === 'compressed') {
+        strings.set(pathKey(part.path), result.text);
+        blocksChanged++;
+        markers += markerCount(outcome, result.text);
+      }
     }
-    const { part, outcome, decidedNow } = item;
-    const text = outcomeText(outcome, part.text);
-    // What the model now has in context, a later output may point back to.
-    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(text) });
-    if (outcome.state === 'compressed') {
-      strings.set(pathKey(part.path), text);
-      blocksChanged++;
-      markers += markerCount(outcome, text);
-    }
-    results.push({ part, outcome, decidedNow, text });
-  }
+    results.push(result);
+    byIndex[indexOf[at] as number] = result;
+  });
   const edits: RequestEdits = tools ? { strings, tools } : { strings };
-  for (const part of request.parts) if (part.role === 'tools') results.push({ part, outcome: null, decidedNow: false, text: part.text });
+  request.parts.forEach((part, index) => {
+    if (part.role !== 'tools') return;
+    const result = { part, outcome: null, decidedNow: false, text: part.text };
+    results.push(result);
+    byIndex[index] = result;
+  });
+  session.previousParts = request.parts;
+  session.previousResults = byIndex;
   session.previousMessageCount = messages.length;
   const last = messages.at(-1);
   session.previousLastMessage = last === undefined ? null : messageHash(last);

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { scopedStore } from '../store/scoped-store.ts';
 import type { Store } from '../store/store.ts';
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
-import type { JsonObject, JsonValue, Provider } from '../types.ts';
+import type { JsonObject, JsonValue, Provider, RequestPart } from '../types.ts';
+import type { PartResult } from './compress-request.ts';
 import type { BlockOutcome } from './block-outcome.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
@@ -40,6 +41,9 @@ export interface EngineSession {
    * prefix. Set by hand, before the first request, for a session that joins midway.
    */
   previousMessageCount: number;
+  /** The previous request's parts and what was sent for each (by index): a part the next request carries again is not routed again. */
+  previousParts: readonly RequestPart[];
+  previousResults: readonly PartResult[];
   /** Content hash of the previous request's last message (null before the first): where its prefix ends in the next one. */
   previousLastMessage: string | null;
   /** Once a marker was sent, the retrieve tool stays in every later request (a flickering tool list busts caches). */
@@ -62,5 +66,5 @@ export interface SessionOptions {
 /** A fresh session over one engine setup. */
 export function createSession(setup: EngineSetup, options: SessionOptions = {}): EngineSession {
   const store = scopedStore(setup.store, options.scope ?? randomUUID());
-  return { setup, store, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, previousLastMessage: null, retrieveToolSent: false, failures: 0, sent: new SentOutputs() };
+  return { setup, store, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, previousLastMessage: null, previousParts: [], previousResults: [], retrieveToolSent: false, failures: 0, sent: new SentOutputs() };
 }

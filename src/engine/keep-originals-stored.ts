@@ -34,3 +34,13 @@ export async function restoreOriginals(outcome: Compressed, store: Store): Promi
 export function unresolvable(outcome: Compressed, error: string): BlockOutcome {
   return { state: 'failed', kind: outcome.kind, compressor: 'store', error, ms: outcome.ms };
 }
+
+/** The refs of `outcomes`' originals the store does not hold, asked in one call when the store can. */
+export async function missingOriginals(outcomes: readonly Compressed[], store: Store): Promise<Set<string>> {
+  const refs: string[] = [];
+  for (const outcome of outcomes) for (const dropped of outcome.dropped) refs.push(dropped.ref);
+  if (refs.length === 0) return new Set();
+  if (store.missing) return new Set(await store.missing(refs));
+  const held = await Promise.all(refs.map((ref) => store.has(ref)));
+  return new Set(refs.filter((_, i) => !held[i]));
+}

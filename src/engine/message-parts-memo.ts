@@ -25,6 +25,51 @@ interface Memo {
   readonly declared: readonly (readonly [string, string])[];
 }
 
+/** Reads every message of a request into `out`, in order. */
+export type MessagesReader = (messages: readonly unknown[], out: RawPart[]) => void;
+
+/** What the last request starting with a given first message read: its messages, their parts, the names they declared. */
+interface PrefixState {
+  readonly messages: readonly unknown[];
+  readonly parts: RawPart[];
+  readonly toolNames: Map<string, string>;
+}
+
+/**
+ * A reader of whole message lists that starts where the last request of the same conversation (the
+ * same first message object) stopped, when the new list begins with all of its messages: a session's
+ * N-th request then costs its new messages plus one pointer comparison per old one, not a re-read.
+ */
+export function prefixMessagesReader(read: MessageReader): MessagesReader {
+  const readOne = memoizeMessageReader(read);
+  const states = new WeakMap<JsonObject, PrefixState>();
+  return (messages, out) => {
+    const first = messages[0];
+    const key = isMessage(first) ? first : null;
+    const state = key === null ? undefined : states.get(key);
+    const reuse = state !== undefined && startsWith(messages, state.messages);
+    const parts = reuse ? state.parts : [];
+    const toolNames = reuse ? state.toolNames : new Map<string, string>();
+    for (let index = reuse ? state.messages.length : 0; index < messages.length; index++) {
+      const message = messages[index];
+      if (isMessage(message)) readOne(message, index, toolNames, parts);
+    }
+    // The state moves on with this request (its arrays are extended in place by the next one).
+    if (key !== null) states.set(key, { messages: messages.slice(), parts, toolNames });
+    for (const part of parts) out.push(part);
+  };
+}
+
+function isMessage(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function startsWith(messages: readonly unknown[], prefix: readonly unknown[]): boolean {
+  if (prefix.length > messages.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (messages[i] !== prefix[i]) return false;
+  return true;
+}
+
 /** A memoizing version of `read` (one cache per adapter). */
 export function memoizeMessageReader(read: MessageReader): MessageReader {
   const memos = new WeakMap<JsonObject, Memo>();

@@ -1,7 +1,7 @@
 /** OpenAI Chat Completions request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
-import { memoizeMessageReader, type ToolNames } from './message-parts-memo.ts';
+import { prefixMessagesReader, type ToolNames } from './message-parts-memo.ts';
 
 function roleOf(value: unknown): PartRole {
   if (value === 'system' || value === 'developer') return 'system';
@@ -37,7 +37,7 @@ function readMessage(message: JsonObject, index: number, toolNames: ToolNames, o
   });
 }
 
-const messageParts = memoizeMessageReader(readMessage);
+const readMessages = prefixMessagesReader(readMessage);
 
 /** Parts of an OpenAI Chat request: tool definitions, then every message (system messages included). */
 export function openaiParts(body: JsonObject): RawPart[] {
@@ -45,10 +45,6 @@ export function openaiParts(body: JsonObject): RawPart[] {
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
   }
-  const toolNames = new Map<string, string>();
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  messages.forEach((message, index) => {
-    if (isObject(message)) messageParts(message, index, toolNames, out);
-  });
+  readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;
 }

@@ -72,6 +72,15 @@ export class MemoryStore implements Store {
     return entry !== undefined && !this.#isExpired(entry, this.#options.now());
   }
 
+  async missing(refs: readonly string[], scope?: string): Promise<string[]> {
+    this.#assertOpen();
+    const now = this.#options.now();
+    return refs.filter((ref) => {
+      const entry = this.#entries.get(storageKey(ref, scope));
+      return entry === undefined || this.#isExpired(entry, now);
+    });
+  }
+
   async close(): Promise<void> {
     this.#entries.clear();
     this.#recency.clear();

@@ -7,6 +7,11 @@ export function scopedStore(store: Store, scope: string): Store {
     put: (original: string): Promise<string> => store.put(original, scope),
     get: (ref: string): Promise<StoreLookup> => store.get(ref, scope),
     has: (ref: string): Promise<boolean> => store.has(ref, scope),
+    missing: async (refs: readonly string[]): Promise<string[]> => {
+      if (store.missing) return store.missing(refs, scope);
+      const held = await Promise.all(refs.map((ref) => store.has(ref, scope)));
+      return refs.filter((_, i) => !held[i]);
+    },
     close: async (): Promise<void> => undefined,
   };
 }

@@ -17,5 +17,7 @@ export interface Store {
   get(ref: string, scope?: string): Promise<StoreLookup>;
   /** True when this store wrote `ref` under `scope` and still holds it. */
   has(ref: string, scope?: string): Promise<boolean>;
+  /** The refs of `refs` this store does not hold under `scope` (`has` of each, in one call), when a backend can answer so. */
+  missing?(refs: readonly string[], scope?: string): Promise<string[]>;
   close(): Promise<void>;
 }
