@@ -6,7 +6,10 @@ import type { Probe } from './probe.ts';
 import type { ProbeScreening } from './probe-screening.ts';
 import { replayTrace, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
-import { callCount, messageCount, type Trace } from './trace.ts';
+import { callCount, firstCallsOf, messageCount, type Trace } from './trace.ts';
+
+/** Requests the warm-up replays. */
+const WARM_UP_CALLS = 20;
 
 /** A trace and the suite it belongs to. */
 export interface SuiteTrace {
@@ -66,7 +69,8 @@ async function warmUp(traces: readonly SuiteTrace[], config: BenchConfig, tokeni
   if (!first) return;
   const strategy = await config.open({ tokenizer });
   try {
-    await replayTrace(first.trace, 'warm-up', strategy, []);
+    // Its first requests are enough: the whole of a 3,000-call session would be replayed twice.
+    await replayTrace(firstCallsOf(first.trace, WARM_UP_CALLS), 'warm-up', strategy, []);
   } finally {
     await strategy.close();
   }

@@ -83,3 +83,10 @@ export function* requestsOf(trace: Trace): Generator<{ index: number; body: Json
     index++;
   }
 }
+
+/** The trace cut after its first `calls` model calls (a warm-up needs a few requests, not a whole long session). */
+export function firstCallsOf(trace: Trace, calls: number): Trace {
+  let seen = 0;
+  const end = trace.events.findIndex((event) => event.type === 'call' && ++seen >= calls);
+  return end === -1 ? trace : { header: trace.header, events: trace.events.slice(0, end + 1) };
+}
