@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, PathError } from '../errors.ts';
 import type { EngineOptions } from '../engine/engine-options.ts';
+import { compressorNames } from '../engine/compressor-registry.ts';
+import { DEFAULT_REGISTRY } from '../engine/default-registry.ts';
 import type { Profile } from '../types.ts';
 import { openDropAll } from './baselines/drop-all.ts';
 import { openDropAllBare } from './baselines/drop-all-bare.ts';
@@ -81,6 +83,10 @@ function parseConfigFile(file: string): BenchConfig {
   }
   if (v.compressors !== undefined) {
     if (!Array.isArray(v.compressors) || !v.compressors.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: compressors`, 'must be an array of names');
+    // Said here, before anything runs: a misspelt name would otherwise replay every block unchanged.
+    const known = compressorNames(DEFAULT_REGISTRY);
+    const unknown = (v.compressors as string[]).filter((name) => !known.includes(name));
+    if (unknown.length > 0) throw new ConfigError(`${file}: compressors`, `unknown compressor ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})`);
     engine.compressors = v.compressors;
   }
   if (v.minBlockTokens !== undefined) {

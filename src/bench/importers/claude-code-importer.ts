@@ -9,7 +9,7 @@ import { InvalidTraceError } from '../../errors.ts';
 import type { JsonObject, JsonValue } from '../../types.ts';
 import type { Trace } from '../trace.ts';
 import { fileLines } from './file-lines.ts';
-import { isJsonObject } from './json-document.ts';
+import { isJsonObject, parseJsonDocument } from './json-document.ts';
 import { importedHeader, TraceEventsBuilder, type ImportOptions, type SessionImporter } from './session-importer.ts';
 
 const SNIFF_LINES = 20;
@@ -63,8 +63,7 @@ async function loadClaudeCodeSession(file: string, options: ImportOptions): Prom
   let model: string | null = null;
   for await (const line of fileLines(file)) {
     if (line.text.trim() === '') continue;
-    const record = parseOrNull(line.text);
-    if (record === null) throw new InvalidTraceError(file, line.number, 'malformed JSON');
+    const record = parseJsonDocument(line.text, file, options.numbers, line.number);
     const turn = turnOf(record, file, line.number);
     if (turn === null) continue;
     if (turn.role === 'assistant') {
