@@ -32,6 +32,10 @@ export interface TerseEnvironment {
   readonly openaiApiKey: string | null;
   /** Where `--live` keeps model responses, so runs resume (TERSE_LIVE_CACHE). @default "~/.cache/terse/live" */
   readonly liveCacheDir: string;
+  /** The property and fuzz suites' budget: generated cases per property (TERSE_FUZZ_RUNS, `npm run fuzz`); null is the CI budget. */
+  readonly fuzzRuns: number | null;
+  /** The property suites' seed (TERSE_FUZZ_SEED). @default 18 (fixed: CI runs the same cases every time) */
+  readonly fuzzSeed: number;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +49,11 @@ function readTokenizer(value: string | undefined): TokenizerName | ConfigError {
 
 function nonEmpty(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function positiveInteger(value: string | undefined): number | null {
+  const n = value === undefined ? Number.NaN : Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
 }
 
 /** Reads the environment once. */
@@ -68,6 +77,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     anthropicApiKey: nonEmpty(env.ANTHROPIC_API_KEY),
     openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
     liveCacheDir: path.resolve(env.TERSE_LIVE_CACHE ?? path.join(cacheHome, 'terse', 'live')),
+    fuzzRuns: positiveInteger(env.TERSE_FUZZ_RUNS),
+    fuzzSeed: positiveInteger(env.TERSE_FUZZ_SEED) ?? 18,
   };
 }
 

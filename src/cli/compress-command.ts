@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environment } from '../config.ts';
 import { InvalidEncodingError, PathError } from '../errors.ts';
-import { decodeUtf8 } from './read-utf8.ts';
+import { decodeUtf8 } from '../bench/importers/strict-utf8.ts';
 import { compressText } from '../engine/compress-text.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { openDuckDbStore } from '../store/duckdb-store.ts';

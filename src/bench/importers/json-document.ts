@@ -5,6 +5,7 @@ import type { JsonObject, JsonValue } from '../../types.ts';
 import { jsonSyntaxErrorOffset, lineAtOffset } from './json-syntax-error.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.ts';
 import type { NumberLiterals } from './number-literals.ts';
+import { decodeUtf8 } from './strict-utf8.ts';
 
 /** True for a JSON object (not an array, not null). */
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
@@ -35,13 +36,15 @@ export async function readJsonDocument(file: string, numbers?: NumberLiterals): 
   return parseJsonDocument(await readTextFile(file), file, numbers);
 }
 
-/** Reads a UTF-8 file; a missing or unreadable file becomes PathError. */
+/** Reads a UTF-8 file; a missing or unreadable file becomes PathError, bytes that are not UTF-8 an InvalidEncodingError. */
 async function readTextFile(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw pathErrorOf(file, error);
   }
+  return decodeUtf8(bytes, file);
 }
 
 /** Turns a Node file-system error into PathError with a readable reason. */
