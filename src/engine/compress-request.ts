@@ -138,11 +138,13 @@ function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession, bo
 }
 
 /** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
-async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession, body: JsonObject): Promise<void> {
+async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession, body: JsonObject, drops: number | null): Promise<void> {
   const compressed = routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed' && e.outcome.dropped.length > 0);
   // One question to the store for the whole request; only blocks it lost are looked at one by one.
   const missing = await missingOriginals(compressed.map((e) => e.outcome), session.store);
+  session.storeDrops = drops;
   if (missing.size === 0) return;
+  session.storeDrops = null;
   let putAgain = false;
   for (const entry of compressed) {
     if (!entry.outcome.dropped.some((d) => missing.has(d.ref))) continue;
@@ -163,8 +165,10 @@ async function keepMarkersResolvable(routed: readonly Routed[], session: EngineS
  * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
  * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
  */
-function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): readonly JsonValue[] | undefined {
+function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], carried: readonly PartResult[], session: EngineSession): readonly JsonValue[] | undefined {
   const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
+  if (session.retrieveToolSent && carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)) return withRetrieveTool(request, session);
   if (marked.length === 0 && !session.retrieveToolSent) return undefined;
   const tools = withRetrieveTool(request, session);
   if (tools === undefined) {
@@ -177,7 +181,10 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
     return tools;
   }
   const { ruler } = session.setup;
-  const saving = routed.filter((e): e is Routed & { outcome: Extract<BlockOutcome, { state: 'compressed' }> } => e.outcome.state === 'compressed');
+  const saving = [
+    ...routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed'),
+    ...carried.filter((r): r is PartResult & { outcome: Compressed } => r.outcome?.state === 'compressed'),
+  ];
   const cost = toolListCost(tools, request.parts.find((p) => p.role === 'tools'), ruler);
   if (tokensSaved(saving, ruler) > cost) {
     session.retrieveToolSent ||= marked.length > 0;
@@ -203,13 +210,25 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const order: (Routed | RequestPart | PartResult)[] = [];
   // Where each item of `order` sits in `request.parts`.
   const indexOf: number[] = [];
-  const { previousParts, previousResults } = session;
+  const { previousParts, previousResults, previousSent } = session;
+  // While the store dropped nothing, a block sent as the previous request sent it needs no new look:
+  // it is carried as that request's result, and only what is new in this request is routed and checked.
+  const drops = session.store.drops?.() ?? null;
+  const storeUnchanged = drops !== null && drops === session.storeDrops;
+  const carried: PartResult[] = [];
   request.parts.forEach((part, index) => {
     if (part.role === 'tools') return; // listed below, after the retrieve tool is settled
     const reuse = previousParts[index] === part ? previousResults[index] : undefined;
     indexOf.push(index);
     if (!part.compressible) {
       order.push(reuse ?? part);
+      return;
+    }
+    if (reuse?.outcome && storeUnchanged) {
+      // Decided in the previous request, it is now one sent before (a new object once, the same one after).
+      const result = reuse.decidedNow ? { ...reuse, decidedNow: false } : reuse;
+      carried.push(result);
+      order.push(result);
       return;
     }
     if (reuse?.outcome) {
@@ -241,18 +260,26 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     routed.push(entry);
     order[at] = entry;
   }
-  await keepMarkersResolvable(routed, session, request.body);
-  const tools = settleRetrieveTool(request, routed, session);
+  await keepMarkersResolvable(routed, session, request.body, drops);
+  const tools = settleRetrieveTool(request, routed, carried, session);
   const results: PartResult[] = [];
-  const strings = new Map<string, string>();
-  let blocksChanged = 0, markers = 0;
+  // Every block the previous request changed is carried unchanged: its edits are this request's too.
+  const carriedAll = carried.length > 0 && carried.filter((r) => r.outcome?.state === 'compressed').length === previousSent.blocksChanged;
+  const strings = carriedAll ? new Map(previousSent.strings) : new Map<string, string>();
+  let blocksChanged = carriedAll ? previousSent.blocksChanged : 0;
+  let markers = carriedAll ? previousSent.markers : 0;
   const byIndex: PartResult[] = new Array<PartResult>(request.parts.length);
   order.forEach((item, at) => {
     let result: PartResult;
     if (!('outcome' in item)) {
       result = { part: item, outcome: null, decidedNow: false, text: item.text };
     } else if (!('reuse' in item)) {
-      result = item; // a part no block routes, as the previous request sent it
+      result = item; // as the previous request sent it
+      if (!carriedAll && item.outcome?.state === 'compressed') {
+        strings.set(pathKey(item.part.path), item.text);
+        blocksChanged++;
+        markers += markerCount(item.outcome, item.text);
+      }
     } else {
       const { part, outcome, decidedNow, reuse } = item;
       // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
@@ -268,6 +295,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     results.push(result);
     byIndex[indexOf[at] as number] = result;
   });
+  session.previousSent = { strings, blocksChanged, markers };
   const edits: RequestEdits = tools ? { strings, tools } : { strings };
   request.parts.forEach((part, index) => {
     if (part.role !== 'tools') return;

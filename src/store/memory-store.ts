@@ -23,6 +23,7 @@ export class MemoryStore implements Store {
   readonly #tombstones = new Tombstones(TOMBSTONE_LIMIT);
   #bytes = 0;
   #closed = false;
+  #drops = 0;
 
   constructor(options: StoreOptions = {}) {
     this.#options = resolveStoreOptions(options);
@@ -81,7 +82,14 @@ export class MemoryStore implements Store {
     });
   }
 
+  drops(): number {
+    // Originals past their TTL count as dropped from the moment they expire, swept or not.
+    if (!this.#closed) this.#sweepExpired(this.#options.now());
+    return this.#drops;
+  }
+
   async close(): Promise<void> {
+    this.#drops++;
     this.#entries.clear();
     this.#recency.clear();
     this.#tombstones.clear();
@@ -109,6 +117,7 @@ export class MemoryStore implements Store {
   }
 
   #drop(ref: string, reason: DropReason): void {
+    this.#drops++;
     this.#remove(ref);
     this.#tombstones.record(ref, reason);
   }

@@ -12,6 +12,7 @@ export function scopedStore(store: Store, scope: string): Store {
       const held = await Promise.all(refs.map((ref) => store.has(ref, scope)));
       return refs.filter((_, i) => !held[i]);
     },
+    ...(store.drops ? { drops: (): number => (store.drops as () => number)() } : {}),
     close: async (): Promise<void> => undefined,
   };
 }

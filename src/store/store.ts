@@ -19,5 +19,10 @@ export interface Store {
   has(ref: string, scope?: string): Promise<boolean>;
   /** The refs of `refs` this store does not hold under `scope` (`has` of each, in one call), when a backend can answer so. */
   missing?(refs: readonly string[], scope?: string): Promise<string[]>;
+  /**
+   * A count that grows whenever the store drops an original (evicted, expired, closed), when a
+   * backend can tell: while it stays the same, every ref found before is still held.
+   */
+  drops?(): number;
   close(): Promise<void>;
 }
