@@ -18,6 +18,8 @@ import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from '
 import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
 import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
+import { conversationOf } from './conversation-text.ts';
+import { withRetrieveTool } from './with-retrieve-tool.ts';
 
 /** One part of the request and what became of it. */
 export interface PartResult {
@@ -44,25 +46,6 @@ export interface CompressedRequest {
   readonly parts: readonly PartResult[];
   readonly stats: RequestStats;
 }
-
-const isConversation = (p: RequestPart): boolean => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible;
-
-/** What was said around the blocks: the conversation's text parts, joined (extended from the previous request's when it opens with the same parts). */
-function conversationOf(parts: readonly RequestPart[], session: EngineSession): string {
-  const said = parts.filter(isConversation);
-  const last = conversations.get(session);
-  let from = 0;
-  if (last !== undefined && last.said.length <= said.length) {
-    while (from < last.said.length && said[from] === last.said[from]) from++;
-    if (from < last.said.length) from = 0;
-  }
-  const texts = said.slice(from).map((p) => p.text);
-  const text = from > 0 && last !== undefined ? (texts.length === 0 ? last.text : `${last.text}\n${texts.join('\n')}`) : texts.join('\n');
-  conversations.set(session, { said, text });
-  return text;
-}
-
-const conversations = new WeakMap<EngineSession, { readonly said: readonly RequestPart[]; readonly text: string }>();
 
 function messageOf(body: JsonObject, index: number): JsonObject | null {
   const messages = body.messages;
@@ -101,20 +84,6 @@ function markerCount(outcome: BlockOutcome, text: string): number {
   let count = markersOf.get(outcome);
   if (count === undefined) markersOf.set(outcome, (count = findMarkers(text).length));
   return count;
-}
-
-/** The name a tool definition carries, in either provider's shape. */
-function toolName(tool: JsonValue): string | null {
-  if (!isObject(tool)) return null;
-  if (typeof tool.name === 'string') return tool.name;
-  return isObject(tool.function) && typeof tool.function.name === 'string' ? tool.function.name : null;
-}
-
-function withRetrieveTool(request: CanonicalRequest, session: EngineSession): readonly JsonValue[] | undefined {
-  const tool = session.setup.retrieveTool(request.provider);
-  const existing = Array.isArray(request.body.tools) ? request.body.tools : [];
-  if (existing.some((t) => toolName(t) === toolName(tool))) return undefined;
-  return [...existing, tool];
 }
 
 type Compressed = Extract<BlockOutcome, { state: 'compressed' }>;
