@@ -1,7 +1,7 @@
 /** Anthropic Messages request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, JsonValue, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
-import { prefixMessagesReader, type ToolNames } from './message-parts-memo.ts';
+import { prefixMessagesReader, type ToolNames } from './prefix-messages-reader.ts';
 
 type Path = (string | number)[];
 

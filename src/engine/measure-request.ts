@@ -37,8 +37,8 @@ export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler)
     const { part, outcome, text } = result;
     let measured = previous?.results[index] === result && part.role !== 'tools' ? previous.parts[index] : undefined;
     if (measured === undefined) {
-      // Counted once per part and per outcome: nothing the engine or an earlier request counted is counted again.
-      const before = countOnce(ruler, part, part.text);
+      // A part at a new place is counted through the ruler's cache; an outcome's text once per outcome.
+      const before = ruler.count(part.text);
       const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : outcome !== null ? countOnce(ruler, outcome, text) : ruler.count(text);
       measured = { result, before, after };
     }

@@ -1,7 +1,7 @@
 /** OpenAI Chat Completions request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
-import { prefixMessagesReader, type ToolNames } from './message-parts-memo.ts';
+import { prefixMessagesReader, type ToolNames } from './prefix-messages-reader.ts';
 
 function roleOf(value: unknown): PartRole {
   if (value === 'system' || value === 'developer') return 'system';

@@ -13,7 +13,7 @@ export const ATTACHED_BLOB_MIN_CHARS = 8_192;
 /** Every countable part of a request, in document order. */
 export function requestParts(provider: Provider, body: JsonObject): RequestPart[] {
   const raw = provider === 'anthropic' ? anthropicParts(body) : openaiParts(body);
-  // The previous request of a session shares most raw parts (message-parts-memo.ts): their parts are reused as they stand.
+  // The previous request of a session shares most raw parts (prefix-messages-reader.ts): their parts are reused as they stand.
   const previous = lastRead.get(provider);
   const parts: RequestPart[] = new Array<RequestPart>(raw.length);
   for (let at = 0; at < raw.length; at++) {
@@ -26,7 +26,7 @@ export function requestParts(provider: Provider, body: JsonObject): RequestPart[
 
 const lastRead = new Map<Provider, { readonly raw: readonly RawPart[]; readonly parts: readonly RequestPart[] }>();
 
-// Raw parts of a message read before are the same objects (message-parts-memo.ts): so are their parts.
+// Raw parts of a message read before are the same objects (prefix-messages-reader.ts): so are their parts.
 const decided = new WeakMap<RawPart, RequestPart>();
 
 function withCompressible(part: RawPart): RequestPart {
