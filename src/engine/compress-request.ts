@@ -88,6 +88,11 @@ function markerCount(outcome: BlockOutcome, text: string): number {
 
 type Compressed = Extract<BlockOutcome, { state: 'compressed' }>;
 
+// What an item of a request's parts is while the request is settled (see compressRequest).
+const RAW = 0;
+const SENT = 1;
+const ROUTED = 2;
+
 /** One compressible part of the request and its outcome, while the request is settled. */
 interface Routed {
   readonly part: RequestPart;
@@ -176,8 +181,10 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   const prefixEnd = sentPrefixEnd(messages, { lastMessage: session.previousLastMessage, messageCount: session.previousMessageCount });
   const routed: Routed[] = [];
+  // The parts in order, each as what it is so far: as it came (RAW), as the previous request sent it
+  // (SENT), or routed in this request (ROUTED); `kinds` says which, `indexOf` where it sits in `request.parts`.
   const order: (Routed | RequestPart | PartResult)[] = [];
-  // Where each item of `order` sits in `request.parts`.
+  const kinds: number[] = [];
   const indexOf: number[] = [];
   const { previousParts, previousResults, previousSent } = session;
   // While the store dropped nothing, a block sent as the previous request sent it needs no new look:
@@ -185,33 +192,37 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const drops = session.store.drops?.() ?? null;
   const storeUnchanged = drops !== null && drops === session.storeDrops;
   const carried: PartResult[] = [];
-  request.parts.forEach((part, index) => {
-    if (part.role === 'tools') return; // listed below, after the retrieve tool is settled
+  let carriedChanged = 0;
+  const parts = request.parts;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as RequestPart;
+    if (part.role === 'tools') continue; // listed below, after the retrieve tool is settled
     const reuse = previousParts[index] === part ? previousResults[index] : undefined;
     indexOf.push(index);
     if (!part.compressible) {
       order.push(reuse ?? part);
-      return;
-    }
-    if (reuse?.outcome && storeUnchanged) {
+      kinds.push(reuse === undefined ? RAW : SENT);
+    } else if (reuse?.outcome && storeUnchanged) {
       // Decided in the previous request, it is now one sent before (a new object once, the same one after).
       const result = reuse.decidedNow ? { ...reuse, decidedNow: false } : reuse;
       carried.push(result);
+      if (result.outcome?.state === 'compressed') carriedChanged++;
       order.push(result);
-      return;
-    }
-    if (reuse?.outcome) {
+      kinds.push(SENT);
+    } else if (reuse?.outcome) {
       const entry: Routed = { part, outcome: reuse.outcome, decidedNow: false, reuse };
       routed.push(entry);
       order.push(entry);
-      return;
+      kinds.push(ROUTED);
+    } else {
+      order.push(part); // decided below, in order
+      kinds.push(RAW);
     }
-    order.push(part); // a placeholder, replaced once decided (below, in order)
-  });
+  }
   for (let at = 0; at < order.length; at++) {
-    const item = order[at] as Routed | RequestPart | PartResult;
-    if ('outcome' in item || !item.compressible) continue;
-    const part = item;
+    if (kinds[at] !== RAW) continue;
+    const part = order[at] as RequestPart;
+    if (!part.compressible) continue;
     const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
     let memo = message ? session.byMessage.get(message) : undefined;
     let outcome = memo?.get(pathKey(part.path));
@@ -228,29 +239,32 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     const entry: Routed = { part, outcome, decidedNow, reuse: undefined };
     routed.push(entry);
     order[at] = entry;
+    kinds[at] = ROUTED;
   }
   await keepMarkersResolvable(routed, session, request.body, drops);
   const tools = settleRetrieveTool(request, routed, carried, session);
   const results: PartResult[] = [];
   // Every block the previous request changed is carried unchanged: its edits are this request's too.
-  const carriedAll = carried.length > 0 && carried.filter((r) => r.outcome?.state === 'compressed').length === previousSent.blocksChanged;
+  const carriedAll = carriedChanged > 0 && carriedChanged === previousSent.blocksChanged;
   const strings = carriedAll ? new Map(previousSent.strings) : new Map<string, string>();
   let blocksChanged = carriedAll ? previousSent.blocksChanged : 0;
   let markers = carriedAll ? previousSent.markers : 0;
-  const byIndex: PartResult[] = new Array<PartResult>(request.parts.length);
-  order.forEach((item, at) => {
+  const byIndex: PartResult[] = new Array<PartResult>(parts.length);
+  for (let at = 0; at < order.length; at++) {
+    const kind = kinds[at];
     let result: PartResult;
-    if (!('outcome' in item)) {
-      result = { part: item, outcome: null, decidedNow: false, text: item.text };
-    } else if (!('reuse' in item)) {
-      result = item; // as the previous request sent it
-      if (!carriedAll && item.outcome?.state === 'compressed') {
-        strings.set(pathKey(item.part.path), item.text);
+    if (kind === RAW) {
+      const part = order[at] as RequestPart;
+      result = { part, outcome: null, decidedNow: false, text: part.text };
+    } else if (kind === SENT) {
+      result = order[at] as PartResult; // as the previous request sent it
+      if (!carriedAll && result.outcome?.state === 'compressed') {
+        strings.set(pathKey(result.part.path), result.text);
         blocksChanged++;
-        markers += markerCount(item.outcome, item.text);
+        markers += markerCount(result.outcome, result.text);
       }
     } else {
-      const { part, outcome, decidedNow, reuse } = item;
+      const { part, outcome, decidedNow, reuse } = order[at] as Routed;
       // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
       result = reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow ? reuse : { part, outcome, decidedNow, text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text) };
       // What the model now has in context, a later output may point back to.
@@ -263,7 +277,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     }
     results.push(result);
     byIndex[indexOf[at] as number] = result;
-  });
+  }
   session.previousSent = { strings, blocksChanged, markers };
   const edits: RequestEdits = tools ? { strings, tools } : { strings };
   request.parts.forEach((part, index) => {
