@@ -1,5 +1,6 @@
 /** The `terse` command line: argv -> calls, nothing else. */
 import { Command, InvalidArgumentError } from 'commander';
+import { environment } from './config.ts';
 import { TerseError } from './errors.ts';
 import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
 import { replayCommand } from './cli/replay-command.ts';
@@ -8,6 +9,8 @@ import { probesCheckCommand, probesDeriveCommand } from './cli/probes-command.ts
 import { benchCommand } from './cli/bench-command.ts';
 import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
 import { compareCommand } from './cli/compare-command.ts';
+import { PROXY_DEFAULTS, proxyCommand } from './cli/proxy-command.ts';
+import { modelsAddCommand, modelsListCommand, modelsPullCommand } from './cli/models-command.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 
@@ -16,6 +19,12 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
   return value;
+}
+
+function portOption(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a port number, 0 to 65535');
+  return port;
 }
 
 function profileOption(value: string): Profile {
@@ -44,15 +53,19 @@ addLiveFlags(program
   .command('replay')
   .description('replay trace files or folders through engine configurations and write a report')
   .argument('<paths...>', 'trace files (Trace v1 or a foreign session format) or folders of them')
-  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, or module:PATH (repeatable)', collect, [])
+  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, module:PATH or proxy:URL (repeatable)', collect, [])
+  .option('--capture-port <port>', 'loopback port where proxy:URL configs must send upstream', portOption, 8788)
   .option('-p, --probes <file>', 'probes JSONL file (repeatable); without one, probes are derived from the traces', collect, [])
   .option('--no-derive-probes', 'with no probes file, score no fidelity instead of deriving probes')
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false))
-  .action((paths: string[], opts: { config: string[]; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
+  .action((paths: string[], opts: { config: string[]; capturePort: number; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
     run(() =>
-      replayCommand({ paths, configs: opts.config, probes: opts.probes, deriveProbes: opts.deriveProbes, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts) }),
+      replayCommand({
+        paths, configs: opts.config, capturePort: opts.capturePort, probes: opts.probes, deriveProbes: opts.deriveProbes,
+        out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts),
+      }),
     ),
   );
 
@@ -60,13 +73,19 @@ addLiveFlags(program
   .command('bench')
   .description('run the workload suites (all available, or the ones named)')
   .option('-s, --suite <name>', 'suite name (repeatable)', collect, [])
-  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, or module:PATH (repeatable)', collect, [])
+  .option('-c, --config <name>', 'configuration: a built-in name, a JSON file, module:PATH or proxy:URL (repeatable)', collect, [])
+  .option('--capture-port <port>', 'loopback port where proxy:URL configs must send upstream', portOption, 8788)
   .option('-o, --out <dir>', 'report folder (default: reports/<run-id>)')
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false)
   .option('--update-readme', 'write the bench table into README.md between its bench markers', false))
-  .action((opts: { suite: string[]; config: string[]; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
-    run(() => benchCommand({ suites: opts.suite, configs: opts.config, out: opts.out, json: opts.json, tokenizer: opts.tokenizer, updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts) })),
+  .action((opts: { suite: string[]; config: string[]; capturePort: number; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
+    run(() =>
+      benchCommand({
+        suites: opts.suite, configs: opts.config, capturePort: opts.capturePort, out: opts.out, json: opts.json, tokenizer: opts.tokenizer,
+        updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts),
+      }),
+    ),
   );
 
 program
@@ -96,7 +115,9 @@ program
   .argument('[file]', 'the tool output; its extension hints the language of code', '-')
   .option('--profile <profile>', 'lossless, balanced or aggressive', profileOption, 'balanced' as Profile)
   .option('--json', 'print { output, kind, tokens_before, tokens_after, lossy, markers }', false)
-  .action((file: string, opts: { profile: Profile; json: boolean }) => run(() => compressCommand({ file, profile: opts.profile, json: opts.json })));
+  .option('--text-model [name]', 'compress prose with a text model: a name `terse models add` registered, a folder, or (alone) the bundled one')
+  .action((file: string, opts: { profile: Profile; json: boolean; textModel?: string | true }) =>
+    run(() => compressCommand({ file, profile: opts.profile, json: opts.json, textModel: opts.textModel ?? null })));
 
 program
   .command('retrieve')
@@ -105,6 +126,23 @@ program
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
   .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
 
+const modelsGroup = program.command('models').description('the token-classification text models `--text-model` uses');
+modelsGroup
+  .command('add')
+  .description('check a model folder (config.json, tokenizer.json, ONNX) and copy it where the CLI finds it')
+  .argument('<dir>', 'a folder in the Kompress / LLMLingua-2 layout')
+  .option('--name <name>', 'the name to register it under (default: the folder name)')
+  .action((dir: string, opts: { name?: string }) => run(async () => modelsAddCommand(dir, opts.name)));
+modelsGroup
+  .command('list')
+  .description('list the registered models')
+  .action(() => run(async () => modelsListCommand()));
+modelsGroup
+  .command('pull')
+  .description('fetch a model from the hub (HF_ENDPOINT) when it is reachable')
+  .argument('<id>', 'owner/name on the hub')
+  .action((id: string) => run(() => modelsPullCommand(id)));
+
 program
   .command('compare')
   .description('compare two reports pair by pair (paired bootstrap on the reduction of each trace x config)')
@@ -112,5 +150,21 @@ program
   .argument('<b>', 'report folder or summary.json to compare with it')
   .option('--json', 'print the comparison as JSON', false)
   .action((a: string, b: string, opts: { json: boolean }) => run(() => compareCommand(a, b, opts.json)));
+
+program
+  .command('proxy')
+  .description('serve a local Anthropic/OpenAI endpoint that compresses requests on their way to the provider')
+  .option('--port <port>', 'port to listen on (0: any free one)', portOption, PROXY_DEFAULTS.port)
+  .option('--host <host>', 'address to listen on', PROXY_DEFAULTS.host)
+  .option('--profile <profile>', 'lossless, balanced or aggressive', profileOption, 'balanced' as Profile)
+  .option('--store <store>', 'memory, duckdb:PATH or redis://HOST:PORT (shared by replicas)', 'memory')
+  .option('--record <dir>', 'write each session as a Trace v1 file in this folder')
+  .option('--anthropic-upstream <url>', 'where /v1/messages goes', PROXY_DEFAULTS.anthropicUpstream)
+  .option('--openai-upstream <url>', 'where /v1/chat/completions goes', PROXY_DEFAULTS.openaiUpstream)
+  .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
+  .option('--compress-history', 'compress every block not yet decided, not only the newest turn (clients that send everything through the proxy)', false)
+  .action((opts: { port: number; host: string; profile: Profile; store: string; record?: string; anthropicUpstream: string; openaiUpstream: string; tokenizer?: TokenizerName; compressHistory: boolean }) =>
+    run(() => proxyCommand({ ...opts, tokenizer: opts.tokenizer ?? environment.tokenizer })),
+  );
 
 await program.parseAsync(process.argv);

@@ -36,6 +36,10 @@ export interface TerseEnvironment {
   readonly fuzzRuns: number | null;
   /** The property suites' seed (TERSE_FUZZ_SEED). @default 18 (fixed: CI runs the same cases every time) */
   readonly fuzzSeed: number;
+  /** Where `terse models add` puts text models and `--text-model NAME` finds them (TERSE_MODELS_DIR). @default "~/.cache/terse/models" */
+  readonly modelsDir: string;
+  /** The model hub `terse models pull` tries (HF_ENDPOINT). @default "https://huggingface.co" */
+  readonly modelHub: string;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +83,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     liveCacheDir: path.resolve(env.TERSE_LIVE_CACHE ?? path.join(cacheHome, 'terse', 'live')),
     fuzzRuns: positiveInteger(env.TERSE_FUZZ_RUNS),
     fuzzSeed: positiveInteger(env.TERSE_FUZZ_SEED) ?? 18,
+    modelsDir: path.resolve(env.TERSE_MODELS_DIR ?? path.join(cacheHome, 'terse', 'models')),
+    modelHub: nonEmpty(env.HF_ENDPOINT) ?? 'https://huggingface.co',
   };
 }
 

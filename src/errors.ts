@@ -162,3 +162,46 @@ export class ConfirmationRequiredError extends TerseError {
     super(`${estimate}; re-run with --yes to confirm`);
   }
 }
+
+/** A folder that is not a token-classification model terse can load (config, tokenizer, ONNX). */
+export class ModelFolderError extends TerseError {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super(`${folder}: not a text model folder: ${reason}`);
+  }
+}
+
+/** More model tokens than one scoring call may run over (the scoring worker's work budget). */
+export class ScoringBudgetExceeded extends TerseError {
+  constructor(
+    readonly tokens: number,
+    readonly budget: number,
+  ) {
+    super(`${tokens} model tokens over the budget of ${budget}`);
+  }
+}
+
+/** Why the text model left a block as it was: over its size gate, its model failed, or a deadline passed. */
+export type TextModelSkipReason = 'size-gate' | 'model-failed' | 'deadline';
+
+/** The text model did not score a block; the engine fails the block open and records this. */
+export class TextModelSkipped extends TerseError {
+  constructor(
+    readonly reason: TextModelSkipReason,
+    readonly detail: string,
+  ) {
+    super(`text-model ${reason}: ${detail}`);
+  }
+}
+
+/** A model hub that does not answer from this machine (no network, or a closed one). */
+export class ModelHubUnreachable extends TerseError {
+  constructor(
+    readonly endpoint: string,
+    readonly reason: string,
+  ) {
+    super(`${endpoint} is not reachable from here (${reason}); copy the model folder to this machine and run: terse models add DIR`);
+  }
+}

@@ -1,6 +1,6 @@
 /** terse's public surface, exported by name. */
 export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
-export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError } from './errors.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError, ModelFolderError, TextModelSkipped } from './errors.ts';
 
 export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
 export { detectContent } from './detect/detect-content.ts';
@@ -8,6 +8,9 @@ export type { Detection } from './detect/detection.ts';
 
 export type { Compressor, CompressInput, CompressContext, CompressResult, DroppedOriginal } from './compressors/compressor.ts';
 export { dropInput, type DroppedInput } from './compressors/lossy-result.ts';
+export { createTextModelCompressor, closeTextModelWorkers, type TextModelCompressor, type TextModelStats } from './compressors/text-model/text-model-compressor.ts';
+export { BUNDLED_TEXT_MODEL_DIR, DEFAULT_TEXT_MODEL_OPTIONS, type TextModelOptions } from './compressors/text-model/text-model-options.ts';
+export { readModelFolder, type ModelFolder } from './compressors/text-model/model-folder.ts';
 export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';
@@ -20,6 +23,8 @@ export type { BlockOutcome, PassReason } from './engine/block-outcome.ts';
 export type { Store, StoreLookup } from './store/store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
 export { openDuckDbStore } from './store/duckdb-store.ts';
+export { openRedisStore } from './store/redis-store.ts';
+export { openStore } from './store/open-store.ts';
 export { contentRef, formatMarker, findMarkers } from './store/marker.ts';
 export { retrieve, type RetrieveResult } from './retrieve/retrieve.ts';
 export { RETRIEVE_TOOL_NAME, RETRIEVE_TOOL_ANTHROPIC, RETRIEVE_TOOL_OPENAI } from './retrieve/retrieve-tool.ts';

@@ -16,6 +16,8 @@ import { openToon } from './baselines/toon.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
+import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
+import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 /**
  * What a configuration is for: terse's own (`profile`), a reference point every profile is measured
@@ -41,6 +43,11 @@ export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
   aggressive: engineConfig('aggressive', 'every compressor, smallest budgets', { profile: 'aggressive' }),
+  // No wall clock decides a block in a bench: the model's own deadline stays off (null, its default).
+  'text-model': engineConfig('text-model', "balanced, with prose kept or dropped word by word by terse's bundled text model (models/terse-text-keep)", {
+    profile: 'balanced',
+    textModel: BUNDLED_TEXT_MODEL_DIR,
+  }),
   'drop-all': { name: 'drop-all', description: 'baseline: every tool output behind one marker (stored, retrievable)', role: 'baseline', open: openDropAll },
   'drop-all-bare': { name: 'drop-all-bare', description: 'baseline: every tool output replaced by a one-line notice, nothing stored', role: 'baseline', open: openDropAllBare },
   'head-tail': { name: 'head-tail', description: 'baseline: each tool output cut to its first and last 20 lines, no marker', role: 'baseline', open: openHeadTail },
@@ -93,9 +100,22 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
+  for (const key of ['retrieveToolFromStart'] as const) {
+    if (v[key] === undefined) continue;
+    if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
+    engine[key] = v[key];
+  }
+  if (v.expectedLaterRequests !== undefined) {
+    if (!Number.isInteger(v.expectedLaterRequests) || (v.expectedLaterRequests as number) < 0) throw new ConfigError(`${file}: expectedLaterRequests`, 'must be a non-negative integer');
+    engine.expectedLaterRequests = v.expectedLaterRequests;
+  }
   if (v.repeats !== undefined) {
     if (typeof v.repeats !== 'boolean') throw new ConfigError(`${file}: repeats`, 'must be true or false');
     engine.repeats = v.repeats;
+  }
+  if (v.textModel !== undefined) {
+    if (typeof v.textModel !== 'string' || v.textModel === '') throw new ConfigError(`${file}: textModel`, 'must be the path of a model folder');
+    engine.textModel = v.textModel;
   }
   if (v.excludeTools !== undefined) {
     if (!Array.isArray(v.excludeTools) || !v.excludeTools.every((c) => typeof c === 'string')) throw new ConfigError(`${file}: excludeTools`, 'must be an array of globs');
@@ -104,7 +124,7 @@ function parseConfigFile(file: string): BenchConfig {
   return engineConfig(v.name, typeof v.description === 'string' ? v.description : `from ${file}`, engine as Partial<EngineOptions>, 'custom');
 }
 
-/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools? }`. */
+/** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, textModel? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   const builtin = BUILTIN_CONFIGS[nameOrFile];
   if (builtin) return builtin;
@@ -112,10 +132,41 @@ export function resolveBenchConfig(nameOrFile: string): BenchConfig {
   throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; a .json file; or module:PATH)`);
 }
 
-/** Every `--config` value resolved, plug-in modules (`module:PATH`) loaded; names must be unique. */
-export async function resolveBenchConfigs(values: readonly string[]): Promise<BenchConfig[]> {
+/** How `--config` values that need more than a name are opened. */
+export interface ConfigResolution {
+  /** The loopback port the capture upstream of `proxy:URL` configs listens on (0: any free one). @default 8788 */
+  readonly capturePort: number;
+}
+
+/** The prefix of an external proxy among `--config` values. */
+export const PROXY_PREFIX = 'proxy:';
+
+/** `proxy:URL`: the bench replays through the proxy at URL, its upstream being the capture server. */
+function proxyConfig(value: string, capturePort: number): BenchConfig {
+  const url = value.slice(PROXY_PREFIX.length);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(value, 'not a URL after proxy:');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(value, 'the proxy URL must be http(s)');
+  return {
+    name: `proxy@${parsed.host}`,
+    description: `external proxy at ${url}, its upstream at http://127.0.0.1:${capturePort}`,
+    role: 'custom',
+    open: externalProxyStrategy(`proxy@${parsed.host}`, url, capturePort),
+  };
+}
+
+/** Every `--config` value resolved: plug-in modules (`module:PATH`) loaded, external proxies (`proxy:URL`); names must be unique. */
+export async function resolveBenchConfigs(values: readonly string[], resolution: ConfigResolution = { capturePort: 8788 }): Promise<BenchConfig[]> {
   const configs: BenchConfig[] = [];
-  for (const value of values) configs.push(value.startsWith(MODULE_PREFIX) ? await loadPluginConfig(value) : resolveBenchConfig(value));
+  for (const value of values) {
+    if (value.startsWith(MODULE_PREFIX)) configs.push(await loadPluginConfig(value));
+    else if (value.startsWith(PROXY_PREFIX)) configs.push(proxyConfig(value, resolution.capturePort));
+    else configs.push(resolveBenchConfig(value));
+  }
   const seen = new Set<string>();
   for (const config of configs) {
     if (seen.has(config.name)) throw new ConfigError(config.name, 'two configurations have this name');

@@ -3,6 +3,8 @@ import type { ContentKind } from '../types.ts';
 import type { ProbeKind, ProbeOutcome, ScoringPoint } from './probe.ts';
 import type { ConfigRole } from './bench-config.ts';
 import type { ProbeScreening } from './probe-screening.ts';
+import type { CacheRow } from './cache/cache-cost-ledger.ts';
+export type { CacheRow } from './cache/cache-cost-ledger.ts';
 import type { Workload } from './trace.ts';
 import type { TokenizerName } from '../config.ts';
 import type { LiveResult } from './live/live-rows.ts';
@@ -111,6 +113,8 @@ export type PairResult =
       readonly requests: readonly RequestRow[];
       readonly blocks: readonly BlockRow[];
       readonly probes: readonly ProbeRow[];
+      /** Each request's prompt-cache use and cost under each provider's rules. */
+      readonly cache: readonly CacheRow[];
     }
   | { readonly state: 'errored'; readonly trace: string; readonly config: string; readonly error: string };
 

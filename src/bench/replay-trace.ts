@@ -8,7 +8,8 @@ import { scoreProbe } from './fidelity.ts';
 import type { Probe, ScoringPoint } from './probe.ts';
 import { discriminationOf, type ProbeDiscrimination } from './probe-discrimination.ts';
 import type { RetrieveCall } from './reader/answer-blind-reader.ts';
-import type { BlockRow, PairResult, ProbeRow, RequestRow } from './replay-rows.ts';
+import type { BlockRow, CacheRow, PairResult, ProbeRow, RequestRow } from './replay-rows.ts';
+import { CacheCostLedger } from './cache/cache-cost-ledger.ts';
 import { scoringContext } from './scoring-context.ts';
 import type { ReplayStrategy } from './strategy/replay-strategy.ts';
 import { requestMessageCounts, requestsOf, type Trace } from './trace.ts';
@@ -99,6 +100,8 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     // Requests are built one at a time: holding every request's copy of the history at once made
     // memory quadratic in the session's length (a 76 MB trace peaked at 2.1 GB).
     const counts = requestMessageCounts(trace);
+    const ledger = new CacheCostLedger(id, config);
+    const cache: CacheRow[] = [];
     const commands = commandsOf(trace);
     const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, counts)]));
     const judged = new Map<Probe, ProbeDiscrimination>();
@@ -124,6 +127,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
       });
       blocks.push(...blockRows(id, config, index, measure, commands));
+      cache.push(...ledger.record(index, compressed, measure, strategy.ruler));
       for (const probe of probes) {
         if (firstOf.get(probe) !== index) continue;
         judged.set(probe, discriminationOf(probe, compressed.request.parts));
@@ -134,7 +138,7 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     }
     if (last !== null) for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
     await Promise.all(hooked);
-    return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows };
+    return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows, cache };
   } catch (error) {
     await Promise.allSettled(hooked);
     return { state: 'errored', trace: id, config, error: error instanceof Error ? error.message : String(error) };

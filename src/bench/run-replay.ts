@@ -94,6 +94,8 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
   const pairs: PairResult[] = [];
   const total = plan.traces.length * plan.configs.length;
+  // What a strategy said of itself while running (an external proxy's name and version) replaces its description.
+  const described = new Map<string, string>();
   for (const config of plan.configs) {
     await warmUp(plan.traces, config, plan.tokenizer);
     const strategy = await config.open({ tokenizer: plan.tokenizer });
@@ -104,12 +106,14 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
         progress.onPair?.(pair, pairs.length, total);
       }
     } finally {
+      const said = strategy.describe?.() ?? null;
+      if (said !== null) described.set(config.name, said);
       await strategy.close();
     }
   }
   return {
     run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
-    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description })),
+    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description: described.get(name) ?? description })),
     screening: plan.screening ?? [],
     traces,
     pairs,

@@ -27,6 +27,8 @@ export interface BenchCommandOptions {
   readonly updateReadme: boolean;
   readonly argv: string;
   readonly live?: LiveFlags;
+  /** Loopback port of the capture upstream `proxy:URL` configs send to. @default 8788 */
+  readonly capturePort?: number;
 }
 
 function chooseSuites(all: readonly SuiteSpec[], names: readonly string[]): SuiteSpec[] {
@@ -62,7 +64,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
   }
   const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
   const tokenizer = options.tokenizer ?? environment.tokenizer;
-  let configs = await resolveBenchConfigs([...configNames]);
+  let configs = await resolveBenchConfigs([...configNames], { capturePort: options.capturePort ?? 8788 });
   let live;
   if (liveOptions !== null && options.live) {
     const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes, configs, tokenizer }, environment);

@@ -10,6 +10,8 @@ import { openDuckDbStore } from '../store/duckdb-store.ts';
 import { findMarkers } from '../store/marker.ts';
 import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import type { Profile } from '../types.ts';
+import { resolveModel } from '../compressors/text-model/model-library.ts';
+import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 /** The input's text; bytes that are not UTF-8 are refused (a stored original must give back the exact bytes). */
 async function readInput(file: string): Promise<string> {
@@ -31,6 +33,8 @@ export interface CompressCommandOptions {
   readonly file: string;
   readonly profile: Profile;
   readonly json: boolean;
+  /** A registered model name or folder; true for the bundled model; null keeps the extractive text compressor. */
+  readonly textModel: string | true | null;
 }
 
 /** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
@@ -38,7 +42,8 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   const text = await readInput(options.file);
   const store = await openDuckDbStore(environment.storeFile);
   try {
-    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer });
+    const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
+    const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
     const outcome = await compressText(text, setup, options.file === '-' ? {} : { fileName: path.basename(options.file) });
     const output = outcome.state === 'compressed' ? outcome.text : text;
     if (options.json) {

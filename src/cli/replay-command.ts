@@ -23,13 +23,15 @@ export interface ReplayCommandOptions {
   readonly tokenizer?: TokenizerName;
   readonly argv: string;
   readonly live?: LiveFlags;
+  /** Loopback port of the capture upstream `proxy:URL` configs send to. @default 8788 */
+  readonly capturePort?: number;
 }
 
 /** Loads the traces and probes, checks them, replays, writes the report. Returns the exit code. */
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
   // Before anything is read: a live run without its key fails at once.
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
-  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS);
+  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, { capturePort: options.capturePort ?? 8788 });
   checkReportTarget(options.out);
   const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];

@@ -121,7 +121,7 @@ describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const
 describe('the conformance suite', () => {
   it('runs every compressor the shipped registry serves', () => {
     expect(SHIPPED.map((compressor) => compressor.name).sort()).toEqual(
-      ['code', 'declarations', 'diagnostics', 'diff', 'html', 'json', 'json-minify', 'log', 'pytest', 'search', 'table', 'text'],
+      ['code', 'declarations', 'diagnostics', 'diff', 'html', 'json', 'json-minify', 'listing', 'log', 'pytest', 'search', 'table', 'text', 'traceback'],
     );
   });
 });

@@ -42,6 +42,11 @@ export interface CompressContext {
    * there are worth keeping. Empty when unknown.
    */
   readonly conversation: string;
+  /**
+   * The latest user or assistant turn of `conversation` (the one that asked for this block): every
+   * word of it counts as a mention. Absent when unknown: then the whole conversation is that turn.
+   */
+  readonly latest?: string;
 }
 
 /** An original the compressor dropped: the engine puts it in the store under `ref`. */

@@ -2,7 +2,7 @@
  * Real inputs for the compressor conformance suite (test-only), by the kind a compressor is handed:
  * every compressible block of the headroom, local and corpus suites as detection splits it (each
  * section with its kind and language, as the engine routes it), and real source files of every
- * language for `code`, and the pytest sessions among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
+ * language for `code`, and the pytest sessions, `ls -l` listings and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { suiteBlocks } from '../engine/invariants/suite-blocks.ts';
 import type { ContentKind } from '../types.ts';
 import { fixtureFiles, sourceFilesUnder, type SourceFile } from './code/real-source-files.ts';
 import { systemSourceFiles } from './code/system-source-files.ts';
+import { listingEntries } from './listing/long-listing.ts';
 
 /** One real input: where it comes from, its text, and what the engine would call it. */
 export interface RealInput {
@@ -32,6 +33,9 @@ export interface RealInputs {
 
 /** The line pytest opens a session with. */
 const PYTEST_SESSION = /^=+ test session starts =+$/m;
+const PYTHON_TRACEBACK = 'Traceback (most recent call last):';
+/** A block with this many `ls -l` lines is a listing. */
+const MIN_LISTING_ENTRIES = 6;
 /** Source files this long and longer are left out: a few of them would take the suite's whole time. */
 const MAX_SOURCE_CHARS = 60_000;
 
@@ -88,7 +92,9 @@ export async function realCompressorInputs(projectRoot: string, sharedDir: strin
     ...sourceInputs('node_modules', sourceFilesUnder(path.join(projectRoot, 'node_modules')), 4),
     ...sourceInputs('debian', systemSourceFiles(), 3),
   ];
-  // pytest sessions are rare among tool outputs, and have a compressor of their own: a few always come.
+  // pytest sessions, ls -l listings and Python tracebacks are rare among tool outputs, and have compressors of their own: a few always come.
   const pytestSessions = spread(blocks.filter((input) => PYTEST_SESSION.test(input.text)), 6);
-  return { inputs: unique([...kinds.flatMap((kind) => spread(blocks.filter((input) => input.kind === kind), perKind)), ...pytestSessions, ...sources]), skipped };
+  const listings = spread(blocks.filter((input) => listingEntries(input.text.split('\n')).length >= MIN_LISTING_ENTRIES), 6);
+  const tracebacks = spread(blocks.filter((input) => input.text.includes(PYTHON_TRACEBACK)), 6);
+  return { inputs: unique([...kinds.flatMap((kind) => spread(blocks.filter((input) => input.kind === kind), perKind)), ...pytestSessions, ...listings, ...tracebacks, ...sources]), skipped };
 }

@@ -17,7 +17,9 @@ export type PassReason =
   | 'no-gain'
   | 'over-budget'
   | 'breaks-syntax'
-  | 'syntax-unchecked';
+  | 'syntax-unchecked'
+  /** Compressing it would have added terse_retrieve to the session at a cost the saving does not repay. */
+  | 'cache-cost';
 
 /** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
 export interface CompressorFault {

@@ -26,12 +26,18 @@ export interface BlockRouting {
   readonly checkSyntax: SyntaxCheck;
 }
 
-/** The routing of `setup` for blocks written around `conversation`, detected with `detect` (the setup's by default). */
-export function blockRouting(setup: EngineSetup, conversation: string, detect: Detect = setup.detect): BlockRouting {
+/** What the conversation around a block wrote: all of it, and its latest turn when known. */
+export interface ConversationText {
+  readonly conversation: string;
+  readonly latest?: string;
+}
+
+/** The routing of `setup` for blocks written around `around`, detected with `detect` (the setup's by default). */
+export function blockRouting(setup: EngineSetup, around: ConversationText, detect: Detect = setup.detect): BlockRouting {
   return {
     registry: setup.registry,
     detect,
-    context: { profile: setup.options.profile, ruler: setup.ruler, conversation },
+    context: { profile: setup.options.profile, ruler: setup.ruler, ...around },
     workBudgetChars: setup.options.workBudgetChars,
     minSectionTokens: setup.options.minBlockTokens,
     checkSyntax: setup.checkSyntax,

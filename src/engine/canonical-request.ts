@@ -4,7 +4,7 @@
  */
 import { InvalidRequestError } from '../errors.ts';
 import type { JsonObject, JsonPath, JsonValue, Provider, RequestPart } from '../types.ts';
-import { locateValues, spliceValues } from './json-spans.ts';
+import { locateContainerEnd, locateValues, spliceValues } from './json-spans.ts';
 import { detectProvider } from './provider-detect.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import { isObject } from './raw-part.ts';
@@ -73,6 +73,32 @@ export function applyEdits(request: CanonicalRequest, edits: RequestEdits): Json
   return body as JsonObject;
 }
 
+/** The tools `edits` appends to the request's own list, or null when it replaces the list instead. */
+function appendedTools(request: CanonicalRequest, tools: readonly JsonValue[]): readonly JsonValue[] | null {
+  const existing = request.body.tools;
+  if (existing === undefined) return tools;
+  if (!Array.isArray(existing) || tools.length < existing.length) return null;
+  return existing.every((tool, i) => tools[i] === tool) ? tools.slice(existing.length) : null;
+}
+
+/**
+ * Where appended tools go and the text inserted there: after the last element of the request's own
+ * list (whose bytes, big integers and escapes included, stay as sent), or as a new member after the
+ * body's last one. Null when the list must be written whole.
+ */
+function toolsInsertion(request: CanonicalRequest & { source: string }, tools: readonly JsonValue[]): { at: number; text: string } | null {
+  const appended = appendedTools(request, tools);
+  if (appended === null) return null;
+  if (request.body.tools === undefined) {
+    const end = locateContainerEnd(request.source, []);
+    return end && { at: end.at, text: `${end.empty ? '' : ','}"tools":${JSON.stringify(appended)}` };
+  }
+  const end = locateContainerEnd(request.source, ['tools']);
+  if (end === null) return null;
+  const items = appended.map((tool) => JSON.stringify(tool)).join(',');
+  return { at: end.at, text: appended.length === 0 ? '' : `${end.empty ? '' : ','}${items}` };
+}
+
 /** Writes the request with the edits: the original bytes with only the edited values spliced in. */
 export function emitRequest(request: CanonicalRequest, edits: RequestEdits): string {
   if (request.source === null) return JSON.stringify(applyEdits(request, edits));
@@ -83,15 +109,18 @@ export function emitRequest(request: CanonicalRequest, edits: RequestEdits): str
     const path = pathOf.get(key);
     if (path) paths.push(path);
   }
-  const hasTools = request.body.tools !== undefined;
-  const spans = locateValues(request.source, hasTools && edits.tools ? [...paths, ['tools']] : paths);
+  const insertion = edits.tools ? toolsInsertion({ ...request, source: request.source }, edits.tools) : null;
+  const replaceTools = edits.tools !== undefined && insertion === null;
+  const spans = locateValues(request.source, replaceTools ? [...paths, ['tools']] : paths);
   const json = new Map([...edits.strings].map(([key, text]) => [key, JSON.stringify(text)] as const));
-  if (edits.tools && hasTools) json.set('tools', JSON.stringify(edits.tools));
-  let out = spliceValues(request.source, json, spans);
-  if (edits.tools && !hasTools) {
-    // A body without tools gets the member appended before its closing brace.
-    const close = out.lastIndexOf('}');
-    out = `${out.slice(0, close).trimEnd()},"tools":${JSON.stringify(edits.tools)}${out.slice(close)}`;
+  if (replaceTools) json.set('tools', JSON.stringify(edits.tools));
+  if (insertion !== null) {
+    // A zero-width span: the appended bytes go in, nothing of the client's is rewritten.
+    json.set(INSERTED_TOOLS, insertion.text);
+    spans.set(INSERTED_TOOLS, [insertion.at, insertion.at]);
   }
-  return out;
+  return spliceValues(request.source, json, spans);
 }
+
+// Not a path key: path keys never start with a space.
+const INSERTED_TOOLS = ' tools+';

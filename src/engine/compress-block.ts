@@ -10,6 +10,7 @@ import type { ContentKind } from '../types.ts';
 import type { BlockOutcome, CompressorFault, PassReason } from './block-outcome.ts';
 import type { BlockDetection, BlockRouting } from './block-routing.ts';
 import { errorMessage, runCompressor } from './run-compressor.ts';
+import { readWholeReports, type ReadReport } from './whole-report.ts';
 import { workBudget, type WorkBudget } from './work-budget.ts';
 
 /** Why nothing was taken when a compressor's code result was turned down for its syntax; null otherwise. */
@@ -37,27 +38,72 @@ function attempt(text: string, size: TokenSize, kind: ContentKind, language: str
   return { state: 'none', faults, refusal };
 }
 
+/** A stretch of a mixed block: a detected section, part of one, or a payload a report reader took whole. */
+type Piece =
+  | { readonly kind: 'section'; readonly section: NonNullable<BlockDetection['sections']>[number] }
+  | { readonly kind: 'verbatim'; readonly start: number; readonly end: number }
+  | { readonly kind: 'report'; readonly report: ReadReport };
+
+/** The block cut into sections, with the payloads report readers took standing in for what they cover. */
+function piecesOf(detection: BlockDetection, reports: readonly ReadReport[]): Piece[] {
+  const pieces: Piece[] = reports.map((report) => ({ kind: 'report', report }));
+  for (const section of detection.sections ?? []) {
+    const covering = reports.filter((report) => report.start < section.end && report.end > section.start);
+    if (covering.length === 0) {
+      pieces.push({ kind: 'section', section });
+      continue;
+    }
+    // What a section holds beyond the payloads (a wrapper tag detection merged into it) stays as it was.
+    let at = section.start;
+    for (const report of covering) {
+      if (report.start > at) pieces.push({ kind: 'verbatim', start: at, end: report.start });
+      at = Math.max(at, report.end);
+    }
+    if (at < section.end) pieces.push({ kind: 'verbatim', start: at, end: section.end });
+  }
+  const startOf = (piece: Piece): number => (piece.kind === 'section' ? piece.section.start : piece.kind === 'report' ? piece.report.start : piece.start);
+  return pieces.sort((a, b) => startOf(a) - startOf(b));
+}
+
+/**
+ * A mixed block: each wrapped payload a report reader takes whole (whole-report.ts) is that reader's,
+ * then every other section goes to the compressors of its kind.
+ */
 function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): Attempt {
+  const reports = readWholeReports(text, toolName, routing, budget, markersForeign);
+  if (reports === 'over-budget') return { state: 'over-budget' };
   const pieces: string[] = [];
   const dropped: DroppedOriginal[] = [];
   const names = new Set<string>();
   const faults: CompressorFault[] = [];
   let refusal: SyntaxRefusal = null;
   let lossy = false;
-  for (const section of detection.sections ?? []) {
-    const piece = text.slice(section.start, section.end);
-    const size = section.kind === 'mixed' ? null : tokenSize(piece, routing.context.ruler);
-    if (size === null || !holdsAtLeast(size, routing.minSectionTokens)) {
-      pieces.push(piece);
+  for (const piece of piecesOf(detection, reports)) {
+    if (piece.kind === 'verbatim') {
+      pieces.push(text.slice(piece.start, piece.end));
       continue;
     }
-    const tried = attempt(piece, size, section.kind, section.language, toolName, routing, budget, markersForeign);
+    if (piece.kind === 'report') {
+      pieces.push(piece.report.result.text);
+      dropped.push(...piece.report.result.dropped);
+      lossy ||= piece.report.result.lossy;
+      names.add(piece.report.compressor);
+      continue;
+    }
+    const { section } = piece;
+    const sectionText = text.slice(section.start, section.end);
+    const size = section.kind === 'mixed' ? null : tokenSize(sectionText, routing.context.ruler);
+    if (size === null || !holdsAtLeast(size, routing.minSectionTokens)) {
+      pieces.push(sectionText);
+      continue;
+    }
+    const tried = attempt(sectionText, size, section.kind, section.language, toolName, routing, budget, markersForeign);
     // A block that hit the limit passes whole: a part of it compressed would hide that it did.
     if (tried.state === 'over-budget') return tried;
     faults.push(...tried.faults);
     if (tried.state === 'none') {
       refusal ??= tried.refusal;
-      pieces.push(piece);
+      pieces.push(sectionText);
       continue;
     }
     pieces.push(tried.result.text);

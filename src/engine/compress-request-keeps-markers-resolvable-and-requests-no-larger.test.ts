@@ -10,7 +10,7 @@ import type { ContentKind, JsonObject } from '../types.ts';
 import { canonicalFromBody } from './canonical-request.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import { compressRequest, type CompressedRequest } from './compress-request.ts';
-import { resolveEngineOptions } from './engine-options.ts';
+import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import { createSession, type EngineSession, type EngineSetup } from './engine-session.ts';
 import { measureRequest } from './measure-request.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
@@ -29,11 +29,11 @@ function headKeeper(keep: number): Compressor {
   };
 }
 
-function setupWith(compressor: Compressor, store: StoreOptions = {}): EngineSetup {
+function setupWith(compressor: Compressor, store: StoreOptions = {}, options: Partial<EngineOptions> = {}): EngineSetup {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
   const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
   return {
-    options: resolveEngineOptions({ minBlockTokens: 10, repeats: false }),
+    options: resolveEngineOptions({ minBlockTokens: 10, repeats: false, ...options }),
     registry,
     detect: () => ({ kind: 'text' }),
     checkSyntax: codeSyntaxCheck,
@@ -123,15 +123,20 @@ describe('blocks are recognised by content, not position (issue 18: a client tha
 });
 
 describe('the whole request is never larger (issue 18: the retrieve tool cost more than the block saved)', () => {
-  it('sends a block whole, and no tool, when its marker saves less than the tool costs', async () => {
-    // Five lines kept of twelve: a few dozen tokens saved against the ~100-token tool definition.
-    const setup = setupWith(headKeeper(5));
+  // Five lines kept of twelve: a few dozen tokens saved against the ~100-token tool definition.
+  it.each([
+    // The request-level rule alone (the net-cost policy off, as baselines run).
+    { policy: 'off', options: { expectedLaterRequests: 0 }, reason: 'no-gain' },
+    // The net-cost policy (retrieve-tool-economics.ts) weighs the same saving first, over the later requests.
+    { policy: 'on', options: {}, reason: 'cache-cost' },
+  ])('sends a block whole, and no tool, when its marker saves less than the tool costs (cost policy $policy)', async ({ options, reason }) => {
+    const setup = setupWith(headKeeper(5), {}, options);
     const session = createSession(setup);
     const result = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 12))]), session);
     const measure = measureRequest(result, setup.ruler);
     expect(measure.tokensAfter).toBeLessThanOrEqual(measure.tokensBefore);
     expect(result.edits.tools).toBeUndefined();
-    expect(result.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({ state: 'passed', reason: 'no-gain' });
+    expect(result.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({ state: 'passed', reason });
   });
 
   it('adds the tool when the markers pay for it, and the request shrinks', async () => {

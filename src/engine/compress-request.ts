@@ -10,7 +10,8 @@ import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonica
 import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
-import { linesOf } from './repeats/sent-outputs.ts';
+import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
+import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
@@ -135,11 +136,38 @@ async function keepMarkersResolvable(routed: readonly Routed[], session: EngineS
   }
 }
 
+/** A lossy session seen from its first request (the model has not replied yet): the tool goes in now, once. */
+function offersToolFromStart(request: CanonicalRequest, session: EngineSession): boolean {
+  const { options } = session.setup;
+  if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0) return false;
+  const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
+  return !messages.some((m) => isObject(m) && m.role === 'assistant');
+}
+
+/**
+ * The first markers of a session bring terse_retrieve: when the saving does not repay the tool and the
+ * cache it busts (retrieve-tool-economics.ts), this request's new lossy blocks are sent as they came,
+ * frozen so with reason `cache-cost`, and the tool stays out.
+ */
+function keepToolIfItPays(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): void {
+  const lossy = routed.filter((e): e is Routed & { outcome: Compressed } => e.decidedNow && e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  if (lossy.length === 0) return;
+  const saved = tokensSaved(lossy, session.setup.ruler);
+  if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
+  for (const entry of lossy) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'cache-cost', ms: entry.outcome.ms }, session, request.body);
+}
+
 /**
  * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
  * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
  */
 function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], carried: readonly PartResult[], session: EngineSession): readonly JsonValue[] | undefined {
+  if (!session.retrieveToolSent && session.setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, routed, session);
+  if (!session.retrieveToolSent && offersToolFromStart(request, session)) {
+    const tools = withRetrieveTool(request, session);
+    session.retrieveToolSent = true;
+    return tools;
+  }
   const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
   // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
   if (session.retrieveToolSent && carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)) return withRetrieveTool(request, session);
@@ -268,7 +296,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
       result = reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow ? reuse : { part, outcome, decidedNow, text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text) };
       // What the model now has in context, a later output may point back to.
-      if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, lines: linesOf(result.text) });
+      if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(result.text) });
       if (outcome.state === 'compressed') {
         strings.set(pathKey(part.path), result.text);
         blocksChanged++;

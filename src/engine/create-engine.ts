@@ -11,6 +11,8 @@ import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';
 import type { Detect } from './block-routing.ts';
 import type { EngineSetup } from './engine-session.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
+import { createTextModelCompressor } from '../compressors/text-model/text-model-compressor.ts';
+import { registryWithTextModel } from '../compressors/text-model/registry-with-text-model.ts';
 
 export interface CreateEngineOptions extends Partial<EngineOptions> {
   /** Where dropped originals go. @default a new in-memory store */
@@ -32,9 +34,12 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   if (registry === undefined) await prepareDefaultRegistry();
   // The engine checks every compressor's code against its grammar, whatever the registry.
   if (checkSyntax === undefined) await prepareCodeGrammars();
+  const base = registry ?? DEFAULT_REGISTRY;
+  // The model's folder is checked here; the model itself loads when the first block needs it.
+  const withModel = resolved.textModel === null ? base : registryWithTextModel(base, createTextModelCompressor({ modelDir: resolved.textModel }));
   return {
     options: resolved,
-    registry: restrictRegistry(checkedRegistry(registry ?? DEFAULT_REGISTRY), resolved.compressors),
+    registry: restrictRegistry(checkedRegistry(withModel), resolved.compressors),
     detect: detect ?? ((text) => detectContent(text)),
     checkSyntax: checkSyntax ?? codeSyntaxCheck,
     store: store ?? createMemoryStore(),

@@ -6,11 +6,13 @@ import { diffCompressor } from '../compressors/diff.ts';
 import { htmlCompressor } from '../compressors/html.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
+import { listingCompressor } from '../compressors/listing/listing-compressor.ts';
 import { logCompressor } from '../compressors/log/log-compressor.ts';
 import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
 import { tableCompressor } from '../compressors/table.ts';
 import { textCompressor } from '../compressors/text/text-compressor.ts';
+import { tracebackCompressor } from '../compressors/traceback/traceback-compressor.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 
 /**
@@ -18,17 +20,20 @@ import type { CompressorRegistry } from './compressor-registry.ts';
  * for loses whole declarations instead, and reaches the text compressor last (the engine takes any
  * result for code only when it parses no worse than the input); a compiler's report read as a log,
  * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
- * as code, text or a log to the pytest compressor; `mixed` is split, never served whole.
+ * as code, text or a log to the pytest compressor; `ls -l` listings and Python tracebacks read as
+ * text (or a log) have compressors of their own ahead of the text compressor's line-dropping;
+ * `mixed` is split, never served whole (its wrapped payloads first go whole to the report readers,
+ * see whole-report.ts).
  */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
   code: [pytestCompressor, codeCompressor, declarationsCompressor, textCompressor],
-  log: [diagnosticsCompressor, pytestCompressor, logCompressor],
+  log: [diagnosticsCompressor, pytestCompressor, logCompressor, tracebackCompressor],
   search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [pytestCompressor, textCompressor],
+  text: [pytestCompressor, listingCompressor, tracebackCompressor, textCompressor],
   mixed: [],
 };
 

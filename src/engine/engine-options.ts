@@ -30,6 +30,25 @@ export interface EngineOptions {
    * plus pointers to where the model has the rest (lossy profiles only). @default true
    */
   readonly repeats: boolean;
+  /**
+   * The first marker of a session adds terse_retrieve to every later request and busts the cached
+   * prefix: it is sent only when the saving repays that over this many later requests (see
+   * engine/retrieve-tool-economics.ts); 0 turns the check off. An agent session of the corpus runs about
+   * 40 calls, the first marker typically half way. @default 20
+   */
+  readonly expectedLaterRequests: number;
+  /**
+   * Under a lossy profile, a conversation whose first request the engine sees (no reply from the
+   * model yet) gets terse_retrieve from that request on: the tool list then never changes mid-session,
+   * so no cached prefix is ever busted for it, at the tool's tokens on every request (a session with
+   * almost nothing to compress then costs a little more than without terse). @default false
+   */
+  readonly retrieveToolFromStart: boolean;
+  /**
+   * A token-classification model folder (Kompress / LLMLingua-2 layout) that compresses prose in the
+   * extractive text compressor's place; null keeps the extractive one and never loads a model. @default null
+   */
+  readonly textModel: string | null;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -41,6 +60,9 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxBlockChars: 8_000_000,
   tokenizer: 'o200k_base',
   repeats: true,
+  expectedLaterRequests: 20,
+  retrieveToolFromStart: false,
+  textModel: null,
 };
 
 /** Resolves options without touching the caller's object. */

@@ -39,32 +39,42 @@ function skipWhitespace(s: string, i: number): number {
   return i;
 }
 
-/** Offset just past the string that starts at `i` (a `"`). */
+/**
+ * Offset just past the string that starts at `i` (a `"`). Quotes are found with indexOf (tool outputs
+ * make strings of hundreds of KB); a quote closes the string when an even number of backslashes precede it.
+ */
 function skipString(s: string, i: number): number {
-  i++;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c === 0x5c) i += 2;
-    else if (c === 0x22) return i + 1;
-    else i++;
+  let from = i + 1;
+  for (;;) {
+    const quote = s.indexOf('"', from);
+    if (quote < 0) throw new SyntaxError(`unterminated string at offset ${i}`);
+    let backslashes = 0;
+    while (quote - backslashes - 1 > i && s.charCodeAt(quote - backslashes - 1) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  throw new SyntaxError(`unterminated string at offset ${i}`);
 }
+
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
 
 /** Offset just past the value that starts at `i`. */
 function skipValue(s: string, i: number): number {
-  const c = s[i];
-  if (c === '"') return skipString(s, i);
-  if (c === '{' || c === '[') {
+  const c = s.charCodeAt(i);
+  if (c === QUOTE) return skipString(s, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
     let depth = 0;
     while (i < s.length) {
-      const d = s[i];
-      if (d === '"') {
+      const d = s.charCodeAt(i);
+      if (d === QUOTE) {
         i = skipString(s, i);
         continue;
       }
-      if (d === '{' || d === '[') depth++;
-      else if (d === '}' || d === ']') {
+      if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) return i + 1;
       }
@@ -113,6 +123,22 @@ export function locateValues(source: string, paths: readonly JsonPath[]): Map<st
   if (paths.length === 0) return out;
   walk(source, skipWhitespace(source, 0), buildTrie(paths), out);
   return out;
+}
+
+/**
+ * Where a new element (array) or member (object) goes in the container at `path`: just past its last
+ * value, so the whitespace before the closing bracket stays; `empty` when it has none. Null when the
+ * path is absent or not a container.
+ */
+export function locateContainerEnd(source: string, path: JsonPath): { readonly at: number; readonly empty: boolean } | null {
+  const span = locateValues(source, [path]).get(path.join('.'));
+  if (span === undefined) return null;
+  const [start, end] = span;
+  const open = source[start];
+  if ((open !== '[' && open !== '{') || end - start < 2) return null;
+  let last = end - 2;
+  while (last > start && ' \n\r\t'.includes(source[last] as string)) last--;
+  return last === start ? { at: start + 1, empty: true } : { at: last + 1, empty: false };
 }
 
 /** Replaces each located span with its new JSON text, leaving every other byte as it was. */

@@ -60,7 +60,7 @@ describe('fidelity table', () => {
 
   it('has a row per suite and config, baselines labelled as such', () => {
     expect(lines[0]).toBe(
-      '| suite | config | reduction | effective | probes | survived | retrieved | lost when needed | lost at end | near misses invented | retrieval calls |',
+      '| suite | config | reduction | effective | probes | survived | retrieved | lost when needed | lost at end | near misses invented | retrieval calls | $ saved: Anthropic / OpenAI cache rules | cache busts |',
     );
     expect(lines.filter((l) => l.startsWith('| smoke |')).map((l) => l.split(' | ')[1])).toEqual(['none', 'json-minify', 'balanced', 'drop-all (baseline)']);
   });

@@ -18,6 +18,17 @@ function lostShare(lost: number, of: number): string {
   return of === 0 ? '—' : `${formatCount(lost)} (${formatReduction(lost / of)})`;
 }
 
+/** `31.2% / 12.0%`: the money saved against the client's own requests, under each provider's cache rules. */
+function costCell(group: readonly WorkloadSummary[]): string {
+  const cells = (['anthropic', 'openai'] as const).map((provider) => {
+    const costs = group.flatMap((w) => w.cost.filter((c) => c.provider === provider));
+    const cost = costs.reduce((n, c) => n + c.cost_usd, 0);
+    const without = costs.reduce((n, c) => n + c.cost_usd_without, 0);
+    return without === 0 ? '—' : formatReduction(1 - cost / without);
+  });
+  return cells.join(' / ');
+}
+
 /** One row per suite x config, workloads added up; suites without scored probes are left out. */
 export function renderFidelityTable(summary: Summary): string {
   const groups = new Map<string, WorkloadSummary[]>();
@@ -37,6 +48,8 @@ export function renderFidelityTable(summary: Summary): string {
     right('lost at end'),
     right('near misses invented'),
     right('retrieval calls'),
+    right('$ saved: Anthropic / OpenAI cache rules'),
+    right('cache busts'),
   ];
   const cells: string[][] = [];
   for (const group of groups.values()) {
@@ -60,6 +73,8 @@ export function renderFidelityTable(summary: Summary): string {
       lostShare(add((w) => w.probes_at_end.lost), discriminating),
       negatives === 0 ? '—' : `${formatCount(add((w) => w.probes.fabricated))} of ${formatCount(negatives)}`,
       formatCount(add((w) => w.retrieval_calls)),
+      costCell(group),
+      formatCount(group.reduce((n, w) => n + w.cost.reduce((m, c) => m + c.cache_busts, 0), 0)),
     ]);
   }
   return markdownTable(columns, cells);

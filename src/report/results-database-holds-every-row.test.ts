@@ -43,7 +43,7 @@ describe('results.duckdb', () => {
     const columns = (await connection.runAndReadAll(
       "SELECT table_name, list(column_name ORDER BY column_name) AS names FROM information_schema.columns GROUP BY ALL ORDER BY table_name",
     )).getRowObjectsJS();
-    expect(columns.map((row) => row.table_name)).toEqual(['blocks', 'configs', 'live', 'live_runs', 'pairs', 'probes', 'requests', 'runs', 'traces']);
+    expect(columns.map((row) => row.table_name)).toEqual(['blocks', 'cache', 'configs', 'live', 'live_runs', 'pairs', 'probes', 'requests', 'runs', 'traces']);
     for (const row of columns) {
       expect(row.names).toContain('run_id');
       if (['requests', 'blocks', 'probes', 'pairs'].includes(String(row.table_name))) expect(row.names).toEqual(expect.arrayContaining(['trace', 'config']));

@@ -113,6 +113,14 @@ describe('summarize', () => {
     expect(summary.remaining.find((r) => r.suite === 'smoke' && r.config === 'json-minify' && r.group === 'command' && r.name === 'rg')).toMatchObject({ blocks: 4 });
   });
 
+  it('adds up each provider\'s cache use and cost, the saving against the client\'s own requests, and the busts', () => {
+    expect(find('cs-ripgrep-auth', 'json-minify').cost).toEqual([
+      { provider: 'anthropic', model: 'claude-sonnet-4-5', cost_usd: 0.00735, cost_usd_without: 0.00735, saving: 0, cache_read_tokens: 0, cache_write_tokens: 0, uncached_tokens: 2450, cache_busts: 0 },
+      { provider: 'openai', model: 'gpt-4.1', cost_usd: 0.009872, cost_usd_without: 0.014024, saving: 0.2961, cache_read_tokens: 2432, cache_write_tokens: 0, uncached_tokens: 4328, cache_busts: 1 },
+    ]);
+    expect(find('cs-ripgrep-auth', 'none').cost).toEqual([]);
+  });
+
   it('lists errored pairs under errors and nowhere else', () => {
     expect(summary.errors).toEqual([
       { trace: 'sre-oom-kill', config: 'json-minify', error: 'InvalidRequestError: request field messages[4].content: expected an array of blocks' },
@@ -124,7 +132,7 @@ describe('summarize', () => {
   it('gives reduction 0 and percentiles 0 to a pair with no requests', () => {
     const empty: RunResult = {
       ...SMOKE_RUN,
-      pairs: [{ state: 'ok', trace: 'sre-oom-kill', config: 'none', requests: [], blocks: [], probes: [] }],
+      pairs: [{ state: 'ok', trace: 'sre-oom-kill', config: 'none', requests: [], blocks: [], probes: [], cache: [] }],
     };
     expect(summarize(empty).results[0]).toMatchObject({ tokens_before: 0, reduction: 0, p50_ms: 0, p95_ms: 0 });
   });

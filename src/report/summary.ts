@@ -67,6 +67,25 @@ export interface RemainingRow {
   readonly reduction: number;
 }
 
+/**
+ * What the requests cost under one provider's prompt-cache rules and prices (input tokens only),
+ * beside what the client's own requests cost under the same rules: the saving is money, not tokens.
+ */
+export interface CacheCost {
+  readonly provider: 'anthropic' | 'openai';
+  readonly model: string;
+  readonly cost_usd: number;
+  /** The requests as the client sent them, through a cache of their own. */
+  readonly cost_usd_without: number;
+  /** 1 - cost_usd / cost_usd_without, 4 decimals; 0 when nothing was billed. */
+  readonly saving: number;
+  readonly cache_read_tokens: number;
+  readonly cache_write_tokens: number;
+  readonly uncached_tokens: number;
+  /** Requests whose bytes sent before changed, so the prefix the cache held could not be read. */
+  readonly cache_busts: number;
+}
+
 /** A configuration of the run; baselines are labelled apart in every table and chart. */
 export interface SummaryConfig {
   readonly name: string;
@@ -101,6 +120,8 @@ export interface PairSummary extends RetrievalCost {
   readonly p95_ms: number;
   readonly probes: ProbeCounts;
   readonly probes_at_end: EndProbeCounts;
+  /** One entry per provider's rules, Anthropic then OpenAI. */
+  readonly cost: readonly CacheCost[];
 }
 
 /** The pairs of one (suite, workload, config), added up. */
@@ -115,6 +136,8 @@ export interface WorkloadSummary extends RetrievalCost {
   readonly reduction: number;
   readonly probes: ProbeCounts;
   readonly probes_at_end: EndProbeCounts;
+  /** One entry per provider's rules, Anthropic then OpenAI. */
+  readonly cost: readonly CacheCost[];
 }
 
 /** A pair whose replay failed; its rows are absent from results and workloads. */

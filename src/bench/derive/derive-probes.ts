@@ -8,21 +8,13 @@ import type { Probe } from '../probe.ts';
 import { screenProbes, type ProbeScreening } from '../probe-screening.ts';
 import type { Trace } from '../trace.ts';
 import { traceText } from '../trace-text.ts';
-import { causalCandidates, countCandidates, exactCandidates, locateCandidates, signatureCandidates } from './output-candidates.ts';
+import { outputCandidates } from './output-candidates.ts';
 import { spreadDrafts, toProbes } from './probe-drafts.ts';
 import { toolOutputs } from './tool-outputs.ts';
 
 /** The unscreened probes code can derive from one trace. */
 export function probeCandidatesOf(trace: Trace): Probe[] {
-  const outputs = toolOutputs(trace);
-  const candidates = [
-    ...exactCandidates(outputs),
-    ...signatureCandidates(outputs),
-    ...locateCandidates(outputs),
-    ...causalCandidates(outputs),
-    ...countCandidates(outputs),
-  ];
-  return toProbes(trace.header.id, spreadDrafts(traceText(trace), candidates, { count: 2 }));
+  return toProbes(trace.header.id, spreadDrafts(traceText(trace), outputCandidates(toolOutputs(trace)), { count: 2 }));
 }
 
 /** Derived and screened probes of `traces`, with what screening did (under the suite name `derived`). */

@@ -165,3 +165,8 @@ export function negativeCandidates(outputs: readonly ToolOutput[]): ProbeDraft[]
     }));
   });
 }
+
+/** Every positive candidate the outputs give: grep hits, signatures, defining files, failures, result sizes. */
+export function outputCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
+  return [...exactCandidates(outputs), ...signatureCandidates(outputs), ...locateCandidates(outputs), ...causalCandidates(outputs), ...countCandidates(outputs)];
+}

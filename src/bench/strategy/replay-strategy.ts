@@ -19,6 +19,8 @@ export interface ReplayStrategy {
   readonly ruler: TokenRuler;
   /** A new conversation's compressor (its own frozen blocks and retrieve-tool state), storing under `scope`. */
   newSession(scope: string): SessionCompressor;
+  /** What the strategy learned of itself while running (an external proxy's name and version), for the report. */
+  describe?(): string | null;
   close(): Promise<void>;
 }
 

@@ -93,3 +93,27 @@ describe.skipIf(views.length === 0)('an output the agent cut', () => {
     expect(attempt.result).not.toBeNull();
   });
 });
+
+describe.skipIf(views.length === 0)('the tail of an output the agent cut inside a docstring', () => {
+  // pylint's utils/utils.py, cut by mini-swe-agent mid-docstring: its first lines close a string it never opened.
+  const tail = views.find((v) => v.shape === 'cut' && v.text.startsWith('ine\n\n    :type sep: str or unicode'));
+
+  it.skipIf(tail === undefined)('keeps the head as it came and outlines the rest, its markers counting the tail\'s own lines', () => {
+    const attempt = compress(tail!);
+    expect(attempt.view).toEqual({ numbered: false, fragment: true });
+    const out = attempt.result?.text ?? '';
+    const lines = tail!.text.split('\n');
+    const head = lines.slice(0, lines.findIndex((line) => line.startsWith('def ')));
+    expect(out.startsWith(`${head.join('\n')}\n`)).toBe(true);
+    const markers = findMarkers(out);
+    expect(markers.length).toBeGreaterThan(2);
+    for (const marker of markers) {
+      const [first, last] = /^lines (\d+)-(\d+) omitted/.exec(marker.description)!.slice(1).map(Number) as [number, number];
+      // The lines a marker names are the tail's own, and none of them is left in the outline.
+      const once = (line: string): boolean => lines.filter((other) => other === line).length === 1;
+      for (const line of lines.slice(first - 1, last)) if (line.trim().length > 12 && once(line)) expect(out.split('\n')).not.toContain(line);
+      expect(lines[first - 2]?.trim().length).toBeGreaterThan(0);
+    }
+    expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text) * 0.8);
+  });
+});

@@ -27,11 +27,13 @@
  * must save at least `minReduction` of the tokens. Otherwise the block is left to the next compressor.
  */
 import type { Profile } from '../../types.ts';
+import { MARKER_OPENING } from '../../store/marker.ts';
 import { withinShare } from '../../tokenize/token-size.ts';
 import { dropInput } from '../lossy-result.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { checkedOutline } from './checked-outline.ts';
+import { brokenHeadRows } from './cut-head.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
 import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
@@ -109,7 +111,11 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
   const maxAverageLineLength = options.maxAverageLineLength ?? 200;
   const minReduction = options.minReduction ?? 0.1;
 
-  function attempt(input: CompressInput, context: CompressContext): CodeCompressAttempt {
+  /**
+   * `frame` outlines the rest of a fragment whose head stays as it came: its markers point at the
+   * whole input (`ref`) and count lines from where the rest starts in it.
+   */
+  function attempt(input: CompressInput, context: CompressContext, frame?: { readonly ref: string; readonly rowOffset: number }): CodeCompressAttempt {
     if (context.profile === 'lossless') return skip('lossless profile keeps code whole');
     if (input.language === undefined) return skip('no language given');
     const grammar = grammarFor(input.language);
@@ -144,10 +150,10 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
         : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
       // Lists in a fragment that is mostly errors are examples quoted in prose: the text compressor reads those better.
       const withLists = errorShare(source.errors, source.lines.count) <= MAX_LIST_ERROR_SHARE;
-      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation), source.errors, withLists);
+      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation, context.latest), source.errors, withLists);
       const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
       if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
-      const style = { ref: drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: numbered?.firstNumber ?? 1 };
+      const style = { ref: frame?.ref ?? drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: (numbered?.firstNumber ?? 1) + (frame?.rowOffset ?? 0) };
       const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
       if (!checked.ok) {
         const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
@@ -168,9 +174,28 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     return { result: drop.result(outlined), reason: null, view };
   }
 
+  /** A fragment cut at its start that nothing could outline: its head as it came, the rest outlined (cut-head.ts). */
+  function attemptPastHead(input: CompressInput, context: CompressContext, first: CodeCompressAttempt): CodeCompressAttempt {
+    const grammar = input.language === undefined ? null : grammarFor(input.language);
+    // An outline already holds markers: outlining its rest again would point at the outline, not the file.
+    if (first.result !== null || first.view === null || !first.view.fragment || first.view.numbered || grammar !== 'python' || input.text.includes(MARKER_OPENING)) return first;
+    const lookup = registry.parserFor(grammar);
+    if (!lookup.ok) return first;
+    const headRows = brokenHeadRows(lookup.parser, input.text);
+    if (headRows === null) return first;
+    const rows = input.text.split('\n');
+    const head = rows.slice(0, headRows).join('\n');
+    const drop = dropInput(input.text);
+    const rest = attempt({ text: rows.slice(headRows).join('\n'), kind: input.kind, language: input.language }, context, { ref: drop.ref, rowOffset: headRows });
+    if (rest.result === null) return first;
+    const text = `${head}\n${rest.result.text}`;
+    if (!withinShare(context.ruler.count(text), inputSize(input, context.ruler), 1 - minReduction)) return first;
+    return { result: drop.result(text), reason: null, view: first.view };
+  }
+
   function compressWithReason(input: CompressInput, context: CompressContext): CodeCompressAttempt {
     try {
-      return attempt(input, context);
+      return attemptPastHead(input, context, attempt(input, context));
     } catch (error) {
       // A grammar or wasm fault, given as the reason (the engine's `compress` gets the throw and records it).
       return skip(`code outline failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -181,7 +206,7 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     name: 'code',
     kinds: ['code'],
     compressWithReason,
-    compress: (input, context) => attempt(input, context).result,
+    compress: (input, context) => attemptPastHead(input, context, attempt(input, context)).result,
   };
 }
 

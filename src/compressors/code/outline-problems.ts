@@ -2,13 +2,15 @@
  * Independent checks of an outline against its original, shared by the tests and the bench: every
  * marker's ref is the original's, every kept line is the original's line at the position the
  * markers' line ranges put it, and the syntax rule holds: a whole file's outline parses clean, a
- * fragment's has errors only on lines copied verbatim from the original's own error rows. A
+ * fragment's has errors only on lines copied verbatim from the original's own error rows (one cut at
+ * its start keeps its broken head verbatim, and the rest must parse clean). A
  * line-numbered view is checked on its numbered lines, and parsed without its numbers.
  */
 import type { Parser } from 'web-tree-sitter';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import { parseNumberedView } from './numbered-view.ts';
 import { errorSpans, firstErrorRow, introducedErrorRow } from './syntax-errors.ts';
+import { brokenHeadRows } from './cut-head.ts';
 import { completeFragment, completedText } from './truncated-fragment.ts';
 
 const LINE_RANGE = /^lines (\d+)-(\d+) omitted/;
@@ -52,6 +54,14 @@ function syntaxProblems(originalCode: string, outlineCode: string, sourceRows: r
       const row = closedOutline === null ? 0 : firstErrorRow(closedOutline.rootNode);
       closedOutline?.delete();
       return row === null ? [] : [`outline of a cut fragment, closed with ${completed.closingLine}, has a syntax error at line ${row + 1}`];
+    }
+    // A fragment cut at its start: its broken head copied as it came, the rest must parse clean on its own.
+    const headRows = originalErrors.length === 0 ? null : brokenHeadRows(parser, originalCode);
+    if (headRows !== null && sourceRows.slice(0, headRows).every((source, index) => source === index)) {
+      const rest = parser.parse(outlineCode.split('\n').slice(headRows).join('\n'));
+      const row = rest === null ? 0 : firstErrorRow(rest.rootNode);
+      rest?.delete();
+      return row === null ? [] : [`outline of a fragment cut at its start has a syntax error at line ${headRows + row + 1}`];
     }
     if (originalErrors.length === 0) {
       const row = firstErrorRow(outlineTree.rootNode);

@@ -10,6 +10,7 @@ import { commentElisions } from './comment-elisions.ts';
 import { docstringOf, docstringRegion } from './python-docstring.ts';
 import type { SourceLines } from './source-lines.ts';
 import { isStructural } from './structural-statements.ts';
+import { isMentionedDeclaration, type Enclosing } from './mentioned-names.ts';
 import { calledName, declaredName } from './symbol-names.ts';
 import { declaresOnly, planList, planMacroRun } from './plan-list-elisions.ts';
 import { DecidedRanges, type ElidedRegion, type OutlineOptions, type PlanScope } from './plan-scope.ts';
@@ -60,6 +61,18 @@ function statementsOf(body: Node, rules: LanguageRules): Node[] {
   return list === undefined ? [] : list.namedChildren;
 }
 
+/** The class a function is a method of: a function indented at the top of a slice sits in one out of view. */
+function enclosingClass(fn: Node, rules: LanguageRules, lines: SourceLines): Enclosing {
+  for (let node = fn.parent; node !== null; node = node.parent) {
+    if (rules.classTypes.includes(node.type)) {
+      const name = declaredName(node);
+      return name === null ? null : { name };
+    }
+    if (rules.functionTypes.includes(node.type)) return null;
+  }
+  return lines.indentOf(fn.startPosition.row).length > 0 ? 'out-of-view' : null;
+}
+
 /** Plans one function: keep its body whole, or keep its head and structure and elide the rest. */
 function planFunction(fn: Node, scope: PlanScope): void {
   const { rules, options } = scope;
@@ -70,7 +83,7 @@ function planFunction(fn: Node, scope: PlanScope): void {
   const last = statements[statements.length - 1];
   if (first === undefined || last === undefined) return;
   const name = declaredName(fn);
-  if (name !== null && scope.mentioned.has(name)) {
+  if (name !== null && isMentionedDeclaration(name, enclosingClass(fn, rules, scope.lines), scope.mentioned)) {
     scope.decided.add([[body.startIndex, body.endIndex]]);
     return;
   }

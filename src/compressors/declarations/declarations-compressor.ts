@@ -70,7 +70,7 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
     try {
       const shift = opened?.openingRows ?? 0;
       const planned = planDeclarationElisions(tree.rootNode, opened === null ? lines : new SourceLines(opened.text), rules, DECLARATION_PROFILES[context.profile],
-        mentionedNames(context.conversation), errorSpans(tree.rootNode), { firstRow: shift });
+        mentionedNames(context.conversation, context.latest), errorSpans(tree.rootNode), { firstRow: shift });
       const regions = planned.map((region) => ({ ...region, firstRow: region.firstRow - shift, lastRow: region.lastRow - shift }));
       if (regions.length === 0) return null;
       const rendered = renderOutline(lines, regions, { ref: drop.ref, rules, maxCalls: MAX_NAMES, firstLineNumber: view?.firstNumber ?? 1 });

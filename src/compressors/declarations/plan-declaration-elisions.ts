@@ -12,6 +12,7 @@ import type { LanguageRules } from '../code/code-languages.ts';
 import type { ElidedRegion } from '../code/plan-scope.ts';
 import type { SourceLines } from '../code/source-lines.ts';
 import { declaredName } from '../code/symbol-names.ts';
+import { isMentionedDeclaration, type Enclosing } from '../code/mentioned-names.ts';
 import { overlapsAny, type RowSpan } from '../code/syntax-errors.ts';
 
 /** How much whole-declaration elision may drop. */
@@ -134,9 +135,20 @@ function containersIn(node: Node, planning: Planning, depth = 0): Node[] {
   return node.namedChildren.flatMap((child) => (child === null ? [] : containersIn(child, planning, depth + 1)));
 }
 
-function isMentioned(unit: Unit, mentioned: ReadonlySet<string>): boolean {
+/** The class a member sits in: a member indented at the top of a slice sits in one out of view. */
+function enclosingClass(node: Node, planning: Planning): Enclosing {
+  for (let at = node.parent; at !== null; at = at.parent) {
+    if (planning.rules.classTypes.includes(at.type)) {
+      const name = declaredName(at);
+      return name === null ? null : { name };
+    }
+  }
+  return planning.lines.indentOf(node.startPosition.row).length > 0 ? 'out-of-view' : null;
+}
+
+function isMentioned(unit: Unit, planning: Planning): boolean {
   const name = unitName(unit.node);
-  return name !== null && mentioned.has(name);
+  return name !== null && isMentionedDeclaration(name, enclosingClass(unit.node, planning), planning.mentioned);
 }
 
 /**
@@ -159,7 +171,7 @@ export function planDeclarationElisions(root: Node, lines: SourceLines, rules: L
     // Lines longer than anyone reads (an inlined regex, a blob) go even past the budget, when nothing in them can be kept.
     const unread = unit.chars / rows >= UNREAD_LINE_CHARS && containersIn(unit.node, planning).length === 0;
     // A declaration the conversation names stays; what it declares in turn is weighed like the rest.
-    if (big && (unit.chars <= budget || unread) && unit.firstRow >= frame.firstRow && !isMentioned(unit, mentioned)) {
+    if (big && (unit.chars <= budget || unread) && unit.firstRow >= frame.firstRow && !isMentioned(unit, planning)) {
       chosen.push(unit);
       budget -= unit.chars;
       continue;

@@ -47,6 +47,30 @@ describe('columnar format round-trips', () => {
     expect(first?.tags).not.toBe(second?.tags);
   });
 
+  it('writes a column each row spells from another of its cells as a formula in the header', () => {
+    // The shape of GitHub's issue list: url and html_url are the number under a fixed prefix.
+    const rows = [7530, 9296, 10097].map((number, n) => ({
+      url: `https://api.github.com/repos/django/django/issues/${number}`,
+      html_url: `https://github.com/django/django/issues/${number}`,
+      number,
+      title: `title ${n}`,
+      comments_url: `https://api.github.com/repos/django/django/issues/${number}/comments`,
+      user: `u${n}`,
+    }));
+    const text = encodeColumnar(rows);
+    expect(text.split('\n')[0]).toBe('# 3 rows; every row: url="https://api.github.com/repos/django/django/issues/"+number, '
+      + 'html_url="https://github.com/django/django/issues/"+number, comments_url="https://api.github.com/repos/django/django/issues/"+number+"/comments"; columns: number, title, user');
+    expect(text.split('\n')[1]).toBe('7530,"title 0","u0"');
+    expect(roundTrip(rows)).toEqual(rows);
+    // One row that breaks the formula keeps the column in the rows; so does a string source.
+    const broken = rows.map((row, n) => (n === 2 ? { ...row, html_url: 'https://example.org/7' } : row));
+    expect(encodeColumnar(broken).split('\n')[0]).toContain('columns: html_url, number, title, user');
+    expect(roundTrip(broken)).toEqual(broken);
+    const named = ['alpha', 'beta', 'gamma'].map((name, n) => ({ name, path: `src/${name}/index.ts`, size: n }));
+    expect(encodeColumnar(named).split('\n')[0]).toBe('# 3 rows; every row: path="src/"+name+"/index.ts"; columns: name, size');
+    expect(roundTrip(named)).toEqual(named);
+  });
+
   it('keeps shared cells in the rows when fewer than two columns would be left', () => {
     const rows = [1, 2, 3].map((n) => ({ id: n, kind: 'same', owner: 'same too' }));
     expect(encodeColumnar(rows).split('\n')[0]).toBe('# 3 rows; columns: id, kind, owner');

@@ -11,13 +11,15 @@
  * when a key is not a plain word, a JSON array of keys (`["a.b"]`). Cells equal in every row move
  * into the header (`every row: branch="main"; columns: ...`, see `table-header.ts`); values that
  * repeat are written once on a `# values: $1=...` line under it and as `$1` in the rows (see
- * `value-aliases.ts`). A sampled (lossy) table says `20 of 300 rows kept` and is followed by its
+ * `value-aliases.ts`); a string column each row spells from another of its cells becomes a formula
+ * there too (`url="https://…/issues/"+number`, see `derived-columns.ts`). A sampled (lossy) table says `20 of 300 rows kept` and is followed by its
  * marker line; decoding it gives the kept rows.
  */
 import type { JsonObject, JsonValue } from '../../types.ts';
 import { assignKey, planColumns, readCell, writeCell, type ColumnPath } from './column-plan.ts';
 import { formatCells, parseCells } from './json-cells.ts';
-import { formatHeader, parseHeader, type TableHeader } from './table-header.ts';
+import { derivedColumns, sourceText } from './derived-columns.ts';
+import { formatHeader, parseHeader, type DerivedCell, type TableHeader } from './table-header.ts';
 import type { JsonParse } from './safe-parse.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { ALIASES_OPENING, aliasRows, estimateTokens, parseAliases, type TokenCount } from './value-aliases.ts';
@@ -82,6 +84,18 @@ function findTables(value: JsonValue, path: string, found: Map<JsonValue[], Tabl
   }
 }
 
+/** The columns of `table` its rows spell from another column, as header cells; none when fewer than two columns would stay in the rows. */
+function derivedCells(table: Table, keep: (index: number) => boolean): { column: number; header: DerivedCell }[] {
+  const values = table.items.map((row) => table.columns.map((column) => readCell(row, column)));
+  const found = derivedColumns(values, keep);
+  const inRows = table.columns.filter((_, index) => keep(index)).length;
+  if (inRows - found.length < MIN_ROW_COLUMNS) return [];
+  return found.map(({ column, source, prefix, suffix }) => ({
+    column,
+    header: { path: table.columns[column] as ColumnPath, prefix, source: table.columns[source] as ColumnPath, suffix },
+  }));
+}
+
 /**
  * Writes `value` in the columnar form; `notes` names the arrays that sampling shortened, and
  * `countTokens` (the caller's ruler) judges which repeated values are worth an alias.
@@ -121,8 +135,10 @@ export function encodeColumnar(
     const hoist = table.columns.length - sharedCount >= MIN_ROW_COLUMNS;
     const keep = (index: number): boolean => !hoist || shared[index] === undefined;
     const hoisted = hoist ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const])) : [];
-    lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => keep(index))));
-    const aliased = aliasRows(cells.map((row) => row.filter((_, index) => keep(index))), countTokens);
+    const derived = derivedCells(table, keep);
+    const inRows = (index: number): boolean => keep(index) && !derived.some((cell) => cell.column === index);
+    lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => inRows(index)), derived.map((cell) => cell.header)));
+    const aliased = aliasRows(cells.map((row) => row.filter((_, index) => inRows(index))), countTokens);
     if (aliased.line !== null) lines.push(aliased.line);
     for (const row of aliased.rows) lines.push(formatCells(row));
     if (note !== undefined) lines.push(note.marker);
@@ -144,7 +160,7 @@ function fillPlaceholders(value: JsonValue, tables: ReadonlyMap<number, JsonObje
 
 function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
   const tables = new Map<number, JsonObject[]>();
-  let header: TableHeader = { table: 0, shared: [], columns: [] };
+  let header: TableHeader = { table: 0, shared: [], derived: [], columns: [] };
   let rows: JsonObject[] = [];
   let aliases = new Map<string, JsonValue>();
   for (const line of lines) {
@@ -170,6 +186,11 @@ function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
     cells.forEach((cell, index) => {
       if (cell !== undefined) writeCell(row, columns[index] as ColumnPath, cell);
     });
+    for (const { path, prefix, source, suffix } of header.derived) {
+      const text = sourceText(readCell(row, source));
+      if (text === null) throw new SyntaxError(`row has no ${source.join('.')} to spell ${path.join('.')} from`);
+      writeCell(row, path, `${prefix}${text}${suffix}`);
+    }
     rows.push(row);
   }
   return tables;

@@ -28,12 +28,12 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
   const load = async (): Promise<TrackerIssue[]> => (issues.length > 0 ? issues : (issues = await readSwebenchIssues(dir, 'swebench_lite_dev.json')));
 
   it('keeps each long body\'s opening, its error lines and an exact count of what it left out', async () => {
-    const bodies = (await load()).map((issue) => issue.body).filter((body) => body.length > STRING_PLANS.balanced.maxChars);
+    const bodies = (await load()).map((issue) => issue.body).filter((body) => body.length > STRING_PLANS.balanced.value.maxChars);
     expect(bodies.length).toBeGreaterThan(10);
     let shortened = 0;
     for (const body of bodies) {
       const ref = contentRef(body);
-      const short = shortenString(body, STRING_PLANS.balanced, new Set(), ref);
+      const short = shortenString(body, STRING_PLANS.balanced.value, new Set(), ref);
       if (short === body) continue;
       shortened++;
       expect(short.length).toBeLessThan(body.length);
@@ -59,11 +59,11 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
     if (issue === undefined) return;
     const name = late(issue.body) ?? '';
     const ref = contentRef(issue.body);
-    const plain = shortenString(issue.body, STRING_PLANS.balanced, new Set(), ref);
-    const told = shortenString(issue.body, STRING_PLANS.balanced, new Set([name]), ref);
+    const plain = shortenString(issue.body, STRING_PLANS.balanced.value, new Set(), ref);
+    const told = shortenString(issue.body, STRING_PLANS.balanced.value, new Set([name]), ref);
     expect(plain).not.toContain(name);
     expect(told).toContain(name);
-    expect(shortenString(issue.body, STRING_PLANS.balanced, new Set([name]), ref)).toBe(told);
+    expect(shortenString(issue.body, STRING_PLANS.balanced.value, new Set([name]), ref)).toBe(told);
   });
 
   it('shortens strings anywhere in a value, leaves keys, short strings and untouched subtrees as they were', async () => {
@@ -78,7 +78,8 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
     for (const [index, item] of after.entries()) {
       const original = before[index];
       if (original === undefined) continue;
-      if (original.body.length <= STRING_PLANS.balanced.maxChars) expect(item).toBe(original);
+      // A list of issues is a table: its rows' bodies get the table-cell plan.
+      if (original.body.length <= STRING_PLANS.balanced.tableCell.maxChars) expect(item).toBe(original);
       expect(item.labels).toBe(original.labels);
     }
     // The first marker says how to get the rest; the others, with the same ref, only how much.
@@ -86,5 +87,17 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
     expect(descriptions.length).toBe(shortened);
     expect(descriptions[0]).toMatch(/^\d+ of \d+ chars of this value omitted; retrieve with query$/);
     for (const description of descriptions.slice(1)) expect(description).toMatch(/^\d+ of \d+ chars omitted$/);
+  });
+
+  it('keeps a shorter opening of a body in a row of a list than of the same body standing alone', async () => {
+    const issues = (await load()).filter((issue) => issue.body.length > STRING_PLANS.balanced.value.maxChars).slice(0, 5);
+    expect(issues.length).toBe(5);
+    const rows = issues.map((issue) => ({ number: issue.number, title: issue.title, body: issue.body }));
+    const listed = shortenLongStrings(rows, STRING_PLANS.balanced, new Set(), 'ab'.repeat(8)).value as typeof rows;
+    for (const [index, issue] of issues.entries()) {
+      const alone = shortenLongStrings({ number: issue.number, body: issue.body }, STRING_PLANS.balanced, new Set(), 'ab'.repeat(8)).value as { body: string };
+      expect(listed[index]?.body.length).toBeLessThan(alone.body.length);
+      expect(keptInOrder(issue.body, listed[index]?.body ?? '')).toBe(true);
+    }
   });
 });

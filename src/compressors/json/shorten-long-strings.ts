@@ -18,10 +18,25 @@ export interface StringPlan {
   readonly tellingChars: number;
 }
 
-export const STRING_PLANS: Record<Exclude<Profile, 'lossless'>, StringPlan> = {
-  balanced: { maxChars: 900, headChars: 360, tellingChars: 480 },
-  aggressive: { maxChars: 500, headChars: 200, tellingChars: 240 },
+/** How a profile shortens a lone long string, and one in a row of a table (an array of similar objects). */
+export interface StringPlans {
+  readonly value: StringPlan;
+  /**
+   * A row of a list (issues, search hits) is one of many: its long strings are a skim of what the
+   * item holds, and the list's own tool gives an item whole, so they keep a shorter opening.
+   */
+  readonly tableCell: StringPlan;
+}
+
+const SKIM: StringPlan = { maxChars: 500, headChars: 200, tellingChars: 240 };
+
+export const STRING_PLANS: Record<Exclude<Profile, 'lossless'>, StringPlans> = {
+  balanced: { value: { maxChars: 900, headChars: 360, tellingChars: 480 }, tableCell: SKIM },
+  aggressive: { value: SKIM, tableCell: SKIM },
 };
+
+/** Arrays of at least this many objects are tables: their rows' strings get the table-cell plan. */
+const MIN_TABLE_ROWS = 3;
 
 /** Shortening that leaves out fewer characters than this is not worth a marker. */
 const MIN_OMITTED = 300;
@@ -78,14 +93,20 @@ export function shortenString(text: string, plan: StringPlan, mentioned: Readonl
   return `${parts.join('\n')}\n… ${formatMarker(ref, description)}`;
 }
 
+const isObjectRow = (item: JsonValue): boolean => typeof item === 'object' && item !== null && !Array.isArray(item);
+
 /** Shortens every long string of `value` (keys stay whole); `ref` is the content ref of the whole original. */
-export function shortenLongStrings(value: JsonValue, plan: StringPlan, mentioned: ReadonlySet<string>, ref: string): ShortenedValue {
+export function shortenLongStrings(value: JsonValue, plans: StringPlans, mentioned: ReadonlySet<string>, ref: string): ShortenedValue {
   let shortened = 0;
-  const visit = (node: JsonValue): JsonValue => {
-    if (typeof node !== 'string') return mapChildren(node, visit);
+  const visit = (node: JsonValue, plan: StringPlan): JsonValue => {
+    if (typeof node !== 'string') {
+      const table = Array.isArray(node) && node.length >= MIN_TABLE_ROWS && node.every(isObjectRow);
+      const inner = table ? plans.tableCell : plan;
+      return mapChildren(node, (child) => visit(child, inner));
+    }
     const short = shortenString(node, plan, mentioned, ref, shortened === 0);
     if (short !== node) shortened++;
     return short;
   };
-  return { value: visit(value), shortened };
+  return { value: visit(value, plans.value), shortened };
 }

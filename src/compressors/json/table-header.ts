@@ -4,17 +4,27 @@
  *   # [table N (path): ]<counts>; [every row: key=<json>, ...; ]columns: name, name.nested, ["odd key"]
  *
  * `every row` (or `every kept row` in a sampled table) lists cells that are the same in every row
- * written, so that the rows below leave them out. A column is a dotted key path, or a JSON array of
- * keys when a key is not a plain word.
+ * written, so that the rows below leave them out, and cells every row spells from another of its
+ * columns (`url="https://…/issues/"+number`, optionally `+"suffix"`; see derived-columns.ts). A
+ * column is a dotted key path, or a JSON array of keys when a key is not a plain word.
  */
 import type { JsonValue } from '../../types.ts';
 import type { ColumnPath } from './column-plan.ts';
 import { jsonValueEnd } from './json-cells.ts';
 
-/** A header as read back: which table (0: the root), the shared cells, and the columns of the rows. */
+/** A cell every row spells as `prefix + <its source cell> + suffix`. */
+export interface DerivedCell {
+  readonly path: ColumnPath;
+  readonly prefix: string;
+  readonly source: ColumnPath;
+  readonly suffix: string;
+}
+
+/** A header as read back: which table (0: the root), the shared and derived cells, and the columns of the rows. */
 export interface TableHeader {
   readonly table: number;
   readonly shared: readonly (readonly [ColumnPath, JsonValue])[];
+  readonly derived: readonly DerivedCell[];
   readonly columns: readonly ColumnPath[];
 }
 
@@ -27,13 +37,19 @@ function formatColumn(path: ColumnPath): string {
   return path.every((key) => BARE_KEY.test(key)) ? path.join('.') : JSON.stringify(path);
 }
 
+function formatDerived(cell: DerivedCell): string {
+  const suffix = cell.suffix === '' ? '' : `+${JSON.stringify(cell.suffix)}`;
+  return `${formatColumn(cell.path)}=${JSON.stringify(cell.prefix)}+${formatColumn(cell.source)}${suffix}`;
+}
+
 /** Writes a header; `shared` holds each shared cell's column and its value already serialised. */
 export function formatHeader(
   prefix: string, counts: string, sampled: boolean,
-  shared: readonly (readonly [ColumnPath, string])[], columns: readonly ColumnPath[],
+  shared: readonly (readonly [ColumnPath, string])[], columns: readonly ColumnPath[], derived: readonly DerivedCell[] = [],
 ): string {
-  const sharedPart = shared.length === 0 ? ''
-    : `${sampled ? 'every kept row' : 'every row'}: ${shared.map(([path, value]) => `${formatColumn(path)}=${value}`).join(', ')}; `;
+  const cells = [...shared.map(([path, value]) => `${formatColumn(path)}=${value}`), ...derived.map(formatDerived)];
+  const sharedPart = cells.length === 0 ? ''
+    : `${sampled ? 'every kept row' : 'every row'}: ${cells.join(', ')}; `;
   return `# ${prefix}${counts}; ${sharedPart}${COLUMNS_OPENING}${columns.map(formatColumn).join(', ')}`;
 }
 
@@ -57,6 +73,7 @@ export function parseHeader(line: string): TableHeader | null {
   if (match === null) return null;
   let rest = match[2] ?? '';
   const shared: [ColumnPath, JsonValue][] = [];
+  const derived: DerivedCell[] = [];
   const opening = SHARED_OPENINGS.find((candidate) => rest.startsWith(candidate));
   if (opening !== undefined) {
     rest = rest.slice(opening.length);
@@ -64,8 +81,22 @@ export function parseHeader(line: string): TableHeader | null {
       const [path, afterName] = readColumn(rest, /=/);
       if (!afterName.startsWith('=')) throw new SyntaxError(`expected "=" after ${formatColumn(path)}`);
       const end = jsonValueEnd(afterName, 1);
-      shared.push([path, JSON.parse(afterName.slice(1, end)) as JsonValue]);
+      const value = JSON.parse(afterName.slice(1, end)) as JsonValue;
       rest = afterName.slice(end);
+      if (rest.startsWith('+')) {
+        if (typeof value !== 'string') throw new SyntaxError(`a derived cell must start with a string in ${line}`);
+        const [source, afterSource] = readColumn(rest.slice(1), /[+,;]/);
+        let suffix = '';
+        rest = afterSource;
+        if (rest.startsWith('+')) {
+          const suffixEnd = jsonValueEnd(rest, 1);
+          const parsed = JSON.parse(rest.slice(1, suffixEnd)) as JsonValue;
+          if (typeof parsed !== 'string') throw new SyntaxError(`a derived cell must end with a string in ${line}`);
+          suffix = parsed;
+          rest = rest.slice(suffixEnd);
+        }
+        derived.push({ path, prefix: value, source, suffix });
+      } else shared.push([path, value]);
       if (rest.startsWith('; ')) break;
       if (!rest.startsWith(', ')) throw new SyntaxError(`expected ", " or "; " in ${line}`);
       rest = rest.slice(2);
@@ -81,5 +112,5 @@ export function parseHeader(line: string): TableHeader | null {
     rest = after.startsWith(', ') ? after.slice(2) : after;
     if (after.length > 0 && !after.startsWith(', ')) throw new SyntaxError(`expected ", " in ${line}`);
   }
-  return { table: match[1] === undefined ? 0 : Number(match[1]), shared, columns };
+  return { table: match[1] === undefined ? 0 : Number(match[1]), shared, derived, columns };
 }

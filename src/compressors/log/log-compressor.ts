@@ -1,8 +1,10 @@
 /**
- * The log compressor. Balanced keeps every warn-or-worse record verbatim, aggressive every
- * error-or-worse one; both keep the first record of each template (stack traces whole) and records
- * that mention conversation identifiers, and fold the other repeats into a table of templates with
- * occurrence counts and first/last timestamps, under one marker for the whole original.
+ * The log compressor. Balanced keeps every warn-or-worse record, aggressive every error-or-worse
+ * one; both keep the first record of each template (stack traces whole) and records that mention
+ * conversation identifiers, and fold the other repeats into a table of templates with occurrence
+ * counts and first/last timestamps, under one marker for the whole original. A kept record that
+ * repeats an earlier kept one but for its timestamp is written as that timestamp on the line under
+ * the first (timestamp-repeats.ts): every kept record stays readable whole.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
 import { mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
@@ -12,8 +14,9 @@ import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
 import { planFolds, type FoldedTemplate } from './log-fold-plan.ts';
-import { splitRecords } from './log-records.ts';
+import { splitRecords, type LogRecord } from './log-records.ts';
 import { logTemplate, MAX_CHARS } from './log-template.ts';
+import { repeatsLine, timestampRepeats } from './timestamp-repeats.ts';
 
 const KEEP_FROM: Record<Exclude<Profile, 'lossless'>, Severity> = { balanced: 'warn', aggressive: 'error' };
 const MIN_LINES = 8;
@@ -60,9 +63,12 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     mentioned: (record) => anyMentions(lines, record.start, record.end, mentions),
   });
   if (plan.omittedLines === 0) return null;
-  const kept = plan.kept.flatMap((index) => {
-    const record = records[index];
-    return record === undefined ? [] : lines.slice(record.start, record.end);
+  const repeats = timestampRepeats(lines, records, plan.kept);
+  const kept = repeats.written.flatMap((index) => {
+    const record = records[index] as LogRecord;
+    const times = repeats.repeatsOf.get(index);
+    const own = lines.slice(record.start, record.end);
+    return times === undefined ? own : [...own, repeatsLine(record.timestamp as string, times)];
   });
   const drop = dropInput(input.text);
   const marker = drop.marker(`${plan.omittedLines} of ${lines.length} log lines folded into the counts above; the ref holds every line`);

@@ -11,7 +11,7 @@ import { inputSize, type CompressContext, type CompressInput, type CompressResul
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
-import { mentionsConversation } from '../text/conversation-terms.ts';
+import { discriminatingMentions } from './discriminating-mentions.ts';
 import { formatPathSet } from './path-set.ts';
 import { planHits, type HitGroup, type SearchRules } from './search-fold-plan.ts';
 import { toHeadings } from './search-headings.ts';
@@ -75,7 +75,7 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const losslessForm = (): CompressResult | null => (headings !== null && fewerTokens(headings, size, context.ruler)
     ? { text: headings, lossy: false, dropped: [] } : null);
   if (context.profile === 'lossless') return losslessForm();
-  const mentioned = mentionsConversation(context.conversation);
+  const mentioned = discriminatingMentions(output.files, context.conversation);
   const groups = planHits(output.files, { ...RULES[context.profile], mentioned });
   const matches = groups.reduce((sum, group) => sum + group.matches * group.paths.length, 0);
   const files = groups.reduce((sum, group) => sum + group.paths.length, 0);

@@ -2,6 +2,7 @@
  * Checks one block against the engine's block invariants (DESIGN.md 1, 2, 3 and 5) and names every
  * way it breaks them, so a test over thousands of blocks can list all culprits at once.
  */
+import { splitWrapped } from '../../detect/split-sections.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import type { BlockOutcome, MeasuredBlockOutcome } from '../block-outcome.ts';
 import { compressText } from '../compress-text.ts';
@@ -54,7 +55,9 @@ async function checkMarkers(text: string, outcome: Extract<BlockOutcome, { state
     if (!found.found) fail(`marker ${marker.ref} misses in the store (${found.reason})`);
     else if (contentRef(found.original) !== marker.ref) fail(`marker ${marker.ref} resolves to text whose ref is ${contentRef(found.original)}`);
   }
-  const sections = outcome.compressor.startsWith('mixed:') ? new Set((setup.detect(text).sections ?? []).map((s) => text.slice(s.start, s.end))) : null;
+  // A mixed block's pieces: its detected sections, and the wrapped payloads a report reader may take whole.
+  const pieces = [...(setup.detect(text).sections ?? []), ...(splitWrapped(text) ?? [])];
+  const sections = outcome.compressor.startsWith('mixed:') ? new Set(pieces.map((s) => text.slice(s.start, s.end))) : null;
   for (const dropped of outcome.dropped) {
     if (dropped.ref !== contentRef(dropped.original)) fail(`dropped ref ${dropped.ref} is not the content ref of its original`);
     const exact = sections === null ? dropped.original === text : sections.has(dropped.original);

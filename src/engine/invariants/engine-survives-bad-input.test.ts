@@ -15,7 +15,7 @@ import { toolResultRequest, toolResultText } from './tool-result-request.ts';
 const PASS_REASONS: Readonly<Record<PassReason, true>> = {
   'excluded-tool': true, 'below-minimum': true, 'cached-prefix': true, 'no-compressor': true, 'no-gain': true,
   'already-compressed': true, 'too-large': true, 'over-budget': true,
-  'breaks-syntax': true, 'syntax-unchecked': true,
+  'breaks-syntax': true, 'syntax-unchecked': true, 'cache-cost': true,
 };
 
 const PER_INPUT_TIMEOUT_MS = 180_000;

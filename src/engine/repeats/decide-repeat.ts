@@ -10,14 +10,14 @@ import { contentRef, formatMarker } from '../../store/marker.ts';
 import { savesAtLeast, tokenSize } from '../../tokenize/token-size.ts';
 import type { BlockOutcome } from '../block-outcome.ts';
 import type { EngineSession } from '../engine-session.ts';
-import { planRepeats, type RepeatSegment } from './repeat-plan.ts';
+import { planRepeats, type RepeatedRun, type RepeatSegment } from './repeat-plan.ts';
 import { linesOf, type SentOutput } from './sent-outputs.ts';
 
 /** Outputs shorter than this many lines are sent again whole: pointing saves too little. */
-const MIN_LINES = 12;
+const MIN_LINES = 6;
 /** A repeat must save this many tokens and this share of the output to be worth a marker. */
-const MIN_SAVED_TOKENS = 80;
-const MIN_SAVED_SHARE = 0.25;
+const MIN_SAVED_TOKENS = 40;
+const MIN_SAVED_SHARE = 0.2;
 
 /** How the model finds the earlier output: the call it answered, else its message. */
 function nameOf(output: SentOutput): string {
@@ -26,6 +26,13 @@ function nameOf(output: SentOutput): string {
 
 function range(first: number, length: number): string {
   return length === 1 ? `line ${first}` : `lines ${first}-${first + length - 1}`;
+}
+
+/** What a pointer adds when the new lines differ from the earlier ones by their number column. */
+function formNote(segment: RepeatedRun): string {
+  if (segment.form === 'unnumbered') return ', without their line numbers';
+  if (segment.form === 'numbered' && segment.firstNumber !== null) return `, numbered ${segment.firstNumber}-${segment.firstNumber + segment.length - 1}`;
+  return '';
 }
 
 /** The text sent in place of the output: new lines verbatim, each repeated run as one pointing line. */
@@ -37,7 +44,9 @@ export function renderRepeats(lines: readonly string[], segments: readonly Repea
       continue;
     }
     const earlier = outputs[segment.output] as SentOutput;
-    out.push(`(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)} of ${nameOf(earlier)})`);
+    const path = earlier.views[segment.view]?.path ?? null;
+    const within = path === null ? '' : ` of the string ${path} in`;
+    out.push(`(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)}${formNote(segment)})`);
   }
   out.push(marker);
   return out.join('\n');

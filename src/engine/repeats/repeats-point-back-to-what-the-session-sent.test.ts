@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderIssueList, renderIssueView } from '../../bench/suites/corpus/issue-tracker-output.ts';
+import { readSwebenchIssues } from '../../bench/suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
 import { retrieve } from '../../retrieve/retrieve.ts';
 import { findMarkers } from '../../store/marker.ts';
@@ -73,5 +75,52 @@ describe('cross-turn repeats', () => {
     await balanced.send(...turn('a', 'head -8 lib/option.js', short));
     const again = await balanced.send(...turn('b', 'head -8 lib/option.js', short));
     expect(again.compressed.parts.find((p) => p.part.callId === 'b')?.text).toBe(short);
+  });
+
+  const issuesDir = path.join(environment.sharedDir, 'corpus', 'swebench-issues');
+  it.skipIf(!existsSync(issuesDir))('points an opened issue at its body in the list the session sent, and never at a few short lines', async () => {
+    const all = await readSwebenchIssues(issuesDir, 'swebench_lite_dev.json');
+    // A list page, one of whose issues has a body short enough for the list to keep whole; the agent opens that one.
+    const short = all.find((issue) => issue.body.length <= 500 && issue.body.split('\n').length >= 6);
+    expect(short).toBeDefined();
+    const others = all.filter((issue) => issue !== short).slice(0, 4);
+    const page = [...others.slice(0, 3), short!, others[3]!];
+    const { send, store } = await session('balanced');
+    await send(...turn('toolu_list', 'list_issues', renderIssueList(page)));
+    const opened = page[3]!;
+    const view = renderIssueView(opened);
+    const first = await send(...turn('toolu_view', 'get_issue', view));
+    const text = first.compressed.parts.find((p) => p.part.callId === 'toolu_view')?.text ?? '';
+    expect(text).toMatch(/^\(lines \d+-\d+ repeat lines 1-\d+ of the string \[3\]\.body in the output of call toolu_list\)$/m);
+    expect(text).toContain(`title:\t${opened.title}`);
+    const [marker] = findMarkers(text);
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: view });
+    // The next issue's view shares only its short field lines (state, labels, comments) with the first: sent whole.
+    const next = await send(...turn('toolu_view2', 'get_issue', renderIssueView({ ...page[4]!, body: 'A body no earlier output holds.' })));
+    expect(next.compressed.parts.find((p) => p.part.callId === 'toolu_view2')?.outcome?.state).not.toBe('compressed');
+  });
+
+  it('points a plain slice at a numbered view of the same file, and a numbered view at a plain read, saying how the numbers differ', async () => {
+    const numbered = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).map((line, at) => `${String(from + at).padStart(6)}\t${line}`).join('\n');
+    const plain = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).join('\n');
+    const { send, store } = await session('balanced', []);
+    await send(...turn('toolu_nl', 'cat -n lib/option.js', numbered(1, 120)));
+    const sliced = await send(...turn('toolu_sed', "sed -n '40,90p' lib/option.js", plain(40, 90)));
+    const text = sliced.compressed.parts.find((p) => p.part.callId === 'toolu_sed')?.text ?? '';
+    expect(text).toMatch(/^\(lines 1-\d+ repeat lines 40-\d+ of the output of call toolu_nl, without their line numbers\)$/m);
+    // And the other way round, in a session that read the file plain: a numbered view of lines it showed.
+    const other = await session('balanced', []);
+    await other.send(...turn('toolu_cat', 'cat lib/option.js', plain(1, 120)));
+    const viewed = await other.send(...turn('toolu_nl2', "nl -ba lib/option.js | sed -n '45,85p'", numbered(45, 85)));
+    const again = viewed.compressed.parts.find((p) => p.part.callId === 'toolu_nl2')?.text ?? '';
+    const pointer = /^\(lines (\d+)-41 repeat lines (\d+)-85 of the output of call toolu_cat, numbered (\d+)-85\)$/m.exec(again);
+    expect(pointer).not.toBeNull();
+    // The view's line k shows file line 44 + k: the pointer's three ranges agree.
+    expect(Number(pointer?.[2])).toBe(44 + Number(pointer?.[1]));
+    expect(pointer?.[3]).toBe(pointer?.[2]);
+    const [fromOther] = findMarkers(again);
+    expect(await retrieve(other.store, { ref: fromOther?.ref })).toEqual({ state: 'found', ref: fromOther?.ref, text: numbered(45, 85) });
+    const [marker] = findMarkers(text);
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: plain(40, 90) });
   });
 });

@@ -38,7 +38,7 @@ function pair(trace: TraceRow, traceIndex: number, config: (typeof CONFIGS)[numb
       discriminating: true, ambiguous: false, outcome, retrieval_calls: calls, retrieval_tokens: calls * 900,
     };
   });
-  return { state: 'ok', trace: trace.trace, config, requests, blocks: [], probes };
+  return { state: 'ok', trace: trace.trace, config, requests, blocks: [], probes, cache: [] };
 }
 
 function hundredTraceRun(): RunResult {

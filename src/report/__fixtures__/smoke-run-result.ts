@@ -2,7 +2,7 @@
  * A RunResult shaped like a real smoke run: four traces in two suites, configs `none` and
  * `json-minify`, one errored pair, live-only probes, and blocks that were compressed, left or failed.
  */
-import type { BlockRow, PairResult, ProbeRow, RequestRow, RunResult, TraceRow } from '../../bench/replay-rows.ts';
+import type { CacheRow, BlockRow, PairResult, ProbeRow, RequestRow, RunResult, TraceRow } from '../../bench/replay-rows.ts';
 
 /** [tokens_before, tokens_after, compressible_before, compressible_after, compress_ms, blocks_changed, markers] */
 type RequestFigures = readonly [number, number, number, number, number, number, number];
@@ -43,6 +43,13 @@ function block(trace: string, config: string, fields: Partial<BlockRow> & Pick<B
   };
 }
 
+function cacheRow(trace: string, config: string, index: number, provider: 'anthropic' | 'openai', fields: Partial<CacheRow>): CacheRow {
+  return {
+    trace, config, request_index: index, provider, model: provider === 'anthropic' ? 'claude-sonnet-4-5' : 'gpt-4.1',
+    cache_read_tokens: 0, cache_write_tokens: 0, uncached_tokens: 0, cache_bust: false, cost_usd: 0, cost_usd_without: 0, ...fields,
+  };
+}
+
 function probe(trace: string, config: string, id: string, fields: Partial<ProbeRow> = {}): ProbeRow {
   return {
     trace, config, probe: id, kind: 'exact', live_only: false, point: 'first', request_index: 0, discriminating: true, ambiguous: false,
@@ -73,6 +80,7 @@ export const SMOKE_PAIRS: readonly PairResult[] = [
     requests: requests('sre-oom-kill', 'none', [[3100, 3100, 2200, 2200, 0.21, 0, 0], [7450, 7450, 6400, 6400, 0.35, 0, 0], [12080, 12080, 10900, 10900, 0.5, 0, 0]]),
     blocks: [block('sre-oom-kill', 'none', { request_index: 0, message_index: 1, kind: 'log', tool_name: 'kubectl' })],
     probes: [probe('sre-oom-kill', 'none', 'killed-pod'), probe('sre-oom-kill', 'none', 'restart-count', { kind: 'count', live_only: true, outcome: null })],
+    cache: [],
   },
   { state: 'errored', trace: 'sre-oom-kill', config: 'json-minify', error: 'InvalidRequestError: request field messages[4].content: expected an array of blocks' },
   {
@@ -84,36 +92,46 @@ export const SMOKE_PAIRS: readonly PairResult[] = [
       block('cs-ripgrep-auth', 'json-minify', { request_index: 3, message_index: 10, outcome: 'failed', reason: 'deadline passed after 50 ms', tokens_before: 2301, tokens_after: 2301, compress_ms: 50.2 }),
     ],
     probes: ripgrepProbes('json-minify', true),
+    cache: [
+      cacheRow('cs-ripgrep-auth', 'json-minify', 0, 'anthropic', { uncached_tokens: 2450, cost_usd: 0.00735, cost_usd_without: 0.00735 }),
+      cacheRow('cs-ripgrep-auth', 'json-minify', 0, 'openai', { uncached_tokens: 2450, cost_usd: 0.0049, cost_usd_without: 0.0049 }),
+      cacheRow('cs-ripgrep-auth', 'json-minify', 1, 'openai', { cache_read_tokens: 2432, uncached_tokens: 1878, cache_bust: true, cost_usd: 0.004972, cost_usd_without: 0.009124 }),
+    ],
   },
   {
     state: 'ok', trace: 'cs-ripgrep-auth', config: 'none',
     requests: requests('cs-ripgrep-auth', 'none', [[2450, 2450, 1200, 1200, 0.12, 0, 0], [6890, 6890, 5330, 5330, 0.2, 0, 0], [11240, 11240, 9500, 9500, 0.31, 0, 0], [15120, 15120, 13000, 13000, 0.4, 0, 0]]),
     blocks: [block('cs-ripgrep-auth', 'none', { request_index: 1, message_index: 4, tokens_before: 4130, tokens_after: 4130, reason: 'config passes everything' })],
     probes: ripgrepProbes('none', false),
+    cache: [],
   },
   {
     state: 'ok', trace: 'cs-find-handler', config: 'none',
     requests: requests('cs-find-handler', 'none', [[1800, 1800, 640, 640, 0.1, 0, 0], [4020, 4020, 2700, 2700, 0.18, 0, 0], [6600, 6600, 5100, 5100, 0.22, 0, 0]]),
     blocks: [],
     probes: [probe('cs-find-handler', 'none', 'handler-path', { kind: 'locate' })],
+    cache: [],
   },
   {
     state: 'ok', trace: 'cs-find-handler', config: 'json-minify',
     requests: requests('cs-find-handler', 'json-minify', [[1800, 1800, 640, 640, 0.9, 0, 0], [4020, 3105, 2700, 1785, 1.7, 1, 0], [6600, 4870, 5100, 3370, 2.2, 1, 0]]),
     blocks: [block('cs-find-handler', 'json-minify', { request_index: 1, message_index: 3, tool_name: null, compressor: 'json-minify', outcome: 'compressed', reason: null, tokens_before: 2060, tokens_after: 1145, compress_ms: 1.5 })],
     probes: [probe('cs-find-handler', 'json-minify', 'handler-path', { kind: 'locate', outcome: 'lost' }), probe('cs-find-handler', 'json-minify', 'no-express', { kind: 'negative', outcome: 'fabricated' })],
+    cache: [],
   },
   {
     state: 'ok', trace: 'triage-flaky-test', config: 'json-minify',
     requests: requests('triage-flaky-test', 'json-minify', [[5210, 4377, 4100, 3267, 1.8, 1, 0], [9902, 8001, 8500, 6599, 2.6, 1, 0]]),
     blocks: [block('triage-flaky-test', 'json-minify', { request_index: 0, message_index: 2, compressor: 'json-minify', outcome: 'compressed', reason: null, tokens_before: 3100, tokens_after: 2267 })],
     probes: [probe('triage-flaky-test', 'json-minify', 'failing-test')],
+    cache: [],
   },
   {
     state: 'ok', trace: 'triage-flaky-test', config: 'none',
     requests: requests('triage-flaky-test', 'none', [[5210, 5210, 4100, 4100, 0.3, 0, 0], [9902, 9902, 8500, 8500, 0.4, 0, 0]]),
     blocks: [],
     probes: [probe('triage-flaky-test', 'none', 'failing-test')],
+    cache: [],
   },
 ];
 

@@ -7,7 +7,7 @@ import type { SuiteContent } from '../../suite.ts';
 import type { Trace } from '../../trace.ts';
 import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from '../../derive/probe-drafts.ts';
 import { traceText } from '../../trace-text.ts';
-import { causalCandidates, countCandidates, exactCandidates, locateCandidates, negativeCandidates, signatureCandidates } from '../../derive/output-candidates.ts';
+import { negativeCandidates, outputCandidates } from '../../derive/output-candidates.ts';
 import { toolOutputs } from '../../derive/tool-outputs.ts';
 import { trajectoryWorkloads } from './trajectory-workloads.ts';
 
@@ -17,16 +17,9 @@ export const REQUIRED_KINDS: readonly ProbeKind[] = ['exact', 'locate', 'causal'
 /** Probes of one imported trajectory: at most one per kind and third of the session. */
 export function trajectoryDrafts(trace: Trace): ProbeDraft[] {
   const outputs = toolOutputs(trace);
-  const text = traceText(trace);
-  const candidates = [
-    ...exactCandidates(outputs),
-    ...signatureCandidates(outputs),
-    ...locateCandidates(outputs),
-    ...causalCandidates(outputs),
-    ...countCandidates(outputs),
-    ...negativeCandidates(outputs),
-  ];
-  return spreadDrafts(text, candidates, { count: 2, negative: 2 });
+  // The negatives only make a session count as covered: screening replaces them with near misses.
+  const candidates = [...outputCandidates(outputs), ...negativeCandidates(outputs)];
+  return spreadDrafts(traceText(trace), candidates, { count: 2, negative: 2 });
 }
 
 /** True when the drafts hold every required kind and evidence in every third of the session. */

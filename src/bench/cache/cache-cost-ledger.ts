@@ -1,0 +1,109 @@
+/**
+ * What each replayed request costs under each provider's caching rules and prices: the request as a
+ * configuration sent it, beside the request as the client sent it (what it would pay without terse),
+ * each through a cache simulator of its own that lives for the session.
+ */
+import type { CompressedRequest } from '../../engine/compress-request.ts';
+import type { RequestMeasure } from '../../engine/measure-request.ts';
+import type { TokenRuler } from '../../tokenize/token-ruler.ts';
+import { BUNDLED_PRICES, priceOf, type ModelPrice, type PriceTable } from '../live/model-prices.ts';
+import { ANTHROPIC_RULES, DEFAULT_SECONDS_BETWEEN_CALLS, OPENAI_RULES, type CacheRules } from './cache-rules.ts';
+import { breakpointPaths, cacheSegments, type SentPart, type TextHashes } from './cache-segments.ts';
+import { createCacheSimulator, type CacheSimulator, type CacheUse } from './cache-simulator.ts';
+
+/** A provider's rules and the model whose prices a run is costed at. */
+export interface CostModel {
+  readonly rules: CacheRules;
+  readonly model: string;
+}
+
+/** Both providers' rules, at a mid-range model of each. */
+export const DEFAULT_COST_MODELS: readonly CostModel[] = [
+  { rules: ANTHROPIC_RULES, model: 'claude-sonnet-4-5' },
+  { rules: OPENAI_RULES, model: 'gpt-4.1' },
+];
+
+/** One request's cache use and cost under one provider's rules (input tokens only: output is the model's). */
+export interface CacheRow {
+  readonly trace: string;
+  readonly config: string;
+  readonly request_index: number;
+  readonly provider: CacheRules['provider'];
+  readonly model: string;
+  readonly cache_read_tokens: number;
+  readonly cache_write_tokens: number;
+  readonly uncached_tokens: number;
+  readonly cache_bust: boolean;
+  readonly cost_usd: number;
+  /** The same request as the client sent it, through its own cache: what it costs without terse. */
+  readonly cost_usd_without: number;
+}
+
+function usdOf(use: CacheUse, price: ModelPrice, rules: CacheRules): number {
+  const write = rules.provider === 'anthropic' ? price.input * rules.writeMultiplier : price.input;
+  return (use.uncached * price.input + use.read * price.cache_read + use.write * write) / 1_000_000;
+}
+
+/** The parts as the configuration sent them, the tools list as sent (the retrieve tool included). */
+function sentParts(compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): SentPart[] {
+  const tools = compressed.edits.tools;
+  const parts: SentPart[] = measure.parts.map(({ result, after }) => ({
+    part: result.part,
+    text: result.part.role === 'tools' && tools !== undefined ? JSON.stringify(tools) : result.text,
+    tokens: after,
+  }));
+  if (tools !== undefined && !parts.some((p) => p.part.role === 'tools')) {
+    const text = JSON.stringify(tools);
+    parts.push({ part: { path: ['tools'], role: 'tools', type: 'tool_definitions', text, isStringLeaf: false, compressible: false, messageIndex: -1 }, text, tokens: ruler.count(text) });
+  }
+  return parts;
+}
+
+function originalParts(measure: RequestMeasure): SentPart[] {
+  return measure.parts.map(({ result, before }) => ({ part: result.part, text: result.part.text, tokens: before }));
+}
+
+/** The cache of one (trace, config) replay under every cost model. */
+export class CacheCostLedger {
+  private readonly sent: CacheSimulator[];
+  private readonly original: CacheSimulator[];
+  private readonly hashes: TextHashes = new Map();
+  private readonly prices: (ModelPrice | null)[];
+
+  constructor(
+    private readonly trace: string,
+    private readonly config: string,
+    private readonly models: readonly CostModel[] = DEFAULT_COST_MODELS,
+    prices: PriceTable = BUNDLED_PRICES,
+  ) {
+    this.sent = models.map((m) => createCacheSimulator(m.rules));
+    this.original = models.map((m) => createCacheSimulator(m.rules));
+    this.prices = models.map((m) => priceOf(prices, m.model));
+  }
+
+  /** Rows of one request, `index` in the session (its time: index x the seconds between calls). */
+  record(index: number, compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): CacheRow[] {
+    const at = index * DEFAULT_SECONDS_BETWEEN_CALLS;
+    const marks = compressed.request.provider === 'anthropic' ? breakpointPaths(compressed.request.body) : new Set<string>();
+    const sent = cacheSegments(sentParts(compressed, measure, ruler), marks, this.hashes);
+    const original = cacheSegments(originalParts(measure), marks, this.hashes);
+    return this.models.map((model, i) => {
+      const use = (this.sent[i] as CacheSimulator).next(sent, at);
+      const without = (this.original[i] as CacheSimulator).next(original, at);
+      const price = this.prices[i] ?? null;
+      return {
+        trace: this.trace,
+        config: this.config,
+        request_index: index,
+        provider: model.rules.provider,
+        model: model.model,
+        cache_read_tokens: use.read,
+        cache_write_tokens: use.write,
+        uncached_tokens: use.uncached,
+        cache_bust: use.bust,
+        cost_usd: price === null ? 0 : usdOf(use, price, model.rules),
+        cost_usd_without: price === null ? 0 : usdOf(without, price, model.rules),
+      };
+    });
+  }
+}

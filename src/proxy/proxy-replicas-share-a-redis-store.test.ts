@@ -1,0 +1,55 @@
+/** Two proxy replicas over one Redis: a marker written through one is answered through the other. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMarkers } from '../store/marker.ts';
+import { redisServerMissingReason, startLocalRedis, type LocalRedis } from '../store/local-redis-server.ts';
+import { openRedisStore } from '../store/redis-store.ts';
+import { startMockModelServer, type MockModelServer } from './test-support/mock-model-server.ts';
+import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { CLIENTS_UNDER_TEST } from './test-support/sdk-clients-under-test.ts';
+
+const missing = redisServerMissingReason();
+const outputs = loadRecordedSession(SRE_SESSION).toolOutputs;
+// Two different real outputs: what replica b compresses itself never holds replica a's original.
+const OUTPUT_A = outputs[8]!;
+const OUTPUT_B = outputs[6]!;
+const anthropic = CLIENTS_UNDER_TEST.find((client) => client.provider === 'anthropic')!;
+
+describe.skipIf(missing !== null)(`proxy replicas sharing a Redis store${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
+  let redis: LocalRedis;
+  let mock: MockModelServer;
+  let replicas: ProxyHarness[] = [];
+
+  beforeAll(async () => {
+    redis = await startLocalRedis();
+    if (!redis.available) throw new Error(redis.reason);
+    const url = redis.url;
+    mock = await startMockModelServer();
+    replicas = [
+      await startProxyHarness({ mock, engine: { store: await openRedisStore(url, { prefix: 'replicas:' }) } }),
+      await startProxyHarness({ mock, engine: { store: await openRedisStore(url, { prefix: 'replicas:' }) } }),
+    ];
+  });
+  afterAll(async () => {
+    for (const replica of replicas) await replica.close();
+    await mock.close();
+    if (redis.available) await redis.stop();
+  });
+
+  it('answers a retrieve through replica b for a marker replica a wrote', async () => {
+    const [a, b] = replicas as [ProxyHarness, ProxyHarness];
+    await anthropic.ask(a, 'replica-a', OUTPUT_A, false);
+    const [marker] = findMarkers(mock.requests.at(-1)!.body.toString('utf8'));
+    expect(marker).toBeDefined();
+    const from = mock.requests.length;
+    mock.respond((_request, index) => (index === from ? { kind: 'turn', toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }] } : { kind: 'turn', text: 'got it' }));
+    // Replica b compresses another output (so it offers the tool) and is asked for a's ref.
+    const seen = await anthropic.ask(b, 'replica-b', OUTPUT_B, true);
+    expect(seen.text).toBe('got it');
+    expect(findMarkers(mock.requests[from]!.body.toString('utf8')).map((m) => m.ref)).not.toContain(marker!.ref);
+    const answer = anthropic.toolResults(mock.requests.at(-1)!);
+    const lookup = await a.store.get(marker!.ref);
+    expect(lookup.found).toBe(true);
+    expect(answer).toEqual([lookup.found ? lookup.original : '']);
+  });
+});
