@@ -35,12 +35,14 @@ export interface CompressCommandOptions {
   readonly json: boolean;
   /** A registered model name or folder; true for the bundled model; null keeps the extractive text compressor. */
   readonly textModel: string | true | null;
+  /** The DuckDB store file originals go to. @default environment.storeFile (TERSE_STORE) */
+  readonly storeFile?: string;
 }
 
 /** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
 export async function compressCommand(options: CompressCommandOptions): Promise<number> {
   const text = await readInput(options.file);
-  const store = await openDuckDbStore(environment.storeFile);
+  const store = await openDuckDbStore(options.storeFile ?? environment.storeFile);
   try {
     const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
     const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
@@ -68,9 +70,9 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   }
 }
 
-/** Prints the original behind a ref (or with a query, its matching lines or items). */
-export async function retrieveCommand(ref: string, query: string | undefined): Promise<number> {
-  const store = await openDuckDbStore(environment.storeFile);
+/** Prints the original behind a ref (or with a query, its matching lines or items), from `storeFile`. */
+export async function retrieveCommand(ref: string, query: string | undefined, storeFile: string = environment.storeFile): Promise<number> {
+  const store = await openDuckDbStore(storeFile);
   try {
     const result = await retrieve(store, query === undefined ? { ref } : { ref, query });
     if (result.state !== 'found') {
