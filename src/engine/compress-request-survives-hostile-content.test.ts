@@ -41,4 +41,16 @@ describe('compressRequest on hostile content (issue 18)', () => {
   it('takes 900 levels, deeper than any real request, as a request', () => {
     expect(parseRequest(toolRequest(`${'['.repeat(900)}${']'.repeat(900)}`, 'ok')).parts.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['100,000 nested arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['20,000 nested objects', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
+  ])('sends a tool output of %s as it came, as not for the JSON compressors (before: each overflowed its stack, a counted failure)', async (_name, output) => {
+    const setup = await createEngine({ profile: 'balanced' });
+    const session = createSession(setup);
+    const result = await compressRequest(parseRequest(toolRequest('{"command":"cat deep.json"}', output)), session);
+    const block = result.parts.find((p) => p.part.type === 'tool_result');
+    expect(block?.outcome?.state).not.toBe('failed');
+    expect(session.failures).toBe(0);
+  });
 });

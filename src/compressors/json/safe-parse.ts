@@ -60,6 +60,29 @@ function firstUnfaithfulNumber(text: string): string | null {
   return null;
 }
 
+/**
+ * Deepest nesting a compressor takes: JSON.parse reads any depth, but the walks and re-serialisation
+ * after it recurse, and overflow the stack a few thousand levels down (the engine's own limit on
+ * requests is the same, engine/json-depth.ts).
+ */
+export const MAX_JSON_NESTING = 1000;
+
+/** True when `text` opens more than `limit` arrays or objects inside one another (strings skipped whole). */
+function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const close = closingQuote(text, i);
+      if (close < 0) return false; // an unclosed string: not JSON, the parse says so
+      i = close;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Object members written in valid JSON `text`: the colons outside strings. */
 function membersWritten(text: string): number {
   let members = 0;
@@ -96,10 +119,12 @@ function membersHeld(value: JsonValue): number {
 }
 
 /**
- * Parses `text` as one JSON value; fails when it is not JSON, holds a number a double cannot keep, or
- * repeats a key in an object (the parse keeps the last value and would drop the others silently).
+ * Parses `text` as one JSON value; fails when it is not JSON, holds a number a double cannot keep,
+ * repeats a key in an object (the parse keeps the last value and would drop the others silently), or
+ * nests deeper than MAX_JSON_NESTING.
  */
 export function safeParseJson(text: string): JsonParse {
+  if (nestedDeeperThan(text, MAX_JSON_NESTING)) return { ok: false, error: `nested deeper than ${MAX_JSON_NESTING} levels` };
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;

@@ -99,6 +99,12 @@ function degenerateRun(limits: SizeLimits): fc.Arbitrary<string> {
     .map(([unit, n]) => unit.repeat(Math.max(1, Math.floor(n / unit.length))));
 }
 
+/** JSON nested deeper than any compressor walks (arrays in arrays, objects in objects), up to an eighth of the longest run. */
+function deepJson(limits: SizeLimits): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min: 1, max: Math.max(1, Math.floor(limits.maxRun / 8)) }), fc.boolean())
+    .map(([n, arrays]) => (arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
+}
+
 /** A marker some other session (or a user) wrote: well-formed, resolvable nowhere here. */
 const foreignMarker = fc.tuple(fc.stringMatching(/^[0-9a-f]{16}$/), line)
   .map(([ref, description]) => `[[terse:${ref} ${description.replace(/[^\x20-\x5a\x5c\x5e-\x7e]/g, '?').trim() || 'x'}]]`);
@@ -117,7 +123,7 @@ function damaged(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
 
 /** Tool output of every content kind, whole or mixed, clean or damaged. */
 export function toolOutput(limits: SizeLimits): fc.Arbitrary<string> {
-  const kinds = fc.oneof(jsonRows(limits), logLines(limits), codeText(limits), diffText(limits), searchText(limits), tableText(limits), htmlText, proseText, jsonText, degenerateRun(limits));
+  const kinds = fc.oneof(jsonRows(limits), logLines(limits), codeText(limits), diffText(limits), searchText(limits), tableText(limits), htmlText, proseText, jsonText, degenerateRun(limits), deepJson(limits));
   const mixed = fc.array(kinds, { minLength: 2, maxLength: 3 }).map((parts) => parts.join('\n\n'));
   return damaged(fc.oneof({ weight: 4, arbitrary: kinds }, { weight: 1, arbitrary: mixed }));
 }
