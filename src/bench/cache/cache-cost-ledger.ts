@@ -8,7 +8,7 @@ import type { RequestMeasure } from '../../engine/measure-request.ts';
 import type { TokenRuler } from '../../tokenize/token-ruler.ts';
 import { BUNDLED_PRICES, priceOf, type ModelPrice, type PriceTable } from '../live/model-prices.ts';
 import { ANTHROPIC_RULES, DEFAULT_SECONDS_BETWEEN_CALLS, OPENAI_RULES, type CacheRules } from './cache-rules.ts';
-import { breakpointPaths, cacheSegments, type SentPart, type TextHashes } from './cache-segments.ts';
+import { breakpointPaths, SegmentChain, type SentPart, type TextHashes } from './cache-segments.ts';
 import { createCacheSimulator, type CacheSimulator, type CacheUse } from './cache-simulator.ts';
 
 /** A provider's rules and the model whose prices a run is costed at. */
@@ -68,6 +68,8 @@ export class CacheCostLedger {
   private readonly sent: CacheSimulator[];
   private readonly original: CacheSimulator[];
   private readonly hashes: TextHashes = new Map();
+  private readonly sentChain = new SegmentChain(this.hashes);
+  private readonly originalChain = new SegmentChain(this.hashes);
   private readonly prices: (ModelPrice | null)[];
 
   constructor(
@@ -85,8 +87,8 @@ export class CacheCostLedger {
   record(index: number, compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): CacheRow[] {
     const at = index * DEFAULT_SECONDS_BETWEEN_CALLS;
     const marks = compressed.request.provider === 'anthropic' ? breakpointPaths(compressed.request.body) : new Set<string>();
-    const sent = cacheSegments(sentParts(compressed, measure, ruler), marks, this.hashes);
-    const original = cacheSegments(originalParts(measure), marks, this.hashes);
+    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), marks);
+    const original = this.originalChain.next(originalParts(measure), marks);
     return this.models.map((model, i) => {
       const use = (this.sent[i] as CacheSimulator).next(sent, at);
       const without = (this.original[i] as CacheSimulator).next(original, at);
