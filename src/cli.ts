@@ -3,18 +3,21 @@ import { Command, InvalidArgumentError } from 'commander';
 import { environment } from './config.ts';
 import { TerseError } from './errors.ts';
 import { isTokenizerName, type TokenizerName } from './tokenize/token-ruler.ts';
-import { replayCommand } from './cli/replay-command.ts';
-import { importCommand } from './cli/import-command.ts';
-import { probesCheckCommand, probesDeriveCommand } from './cli/probes-command.ts';
-import { benchCommand } from './cli/bench-command.ts';
-import { compressCommand, retrieveCommand } from './cli/compress-command.ts';
-import { compareCommand } from './cli/compare-command.ts';
-import { PROXY_DEFAULTS, proxyCommand } from './cli/proxy-command.ts';
-import { modelsAddCommand, modelsListCommand, modelsPullCommand } from './cli/models-command.ts';
+import { PROXY_DEFAULTS } from './cli/proxy-defaults.ts';
 import type { Profile } from './types.ts';
 import { addLiveFlags, liveFlagsOf, type LiveFlags } from './cli/live-flags.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+// Each command's modules load when it runs: `terse compress` need not load DuckDB reports, vega or the proxy.
+const replayCommands = () => import('./cli/replay-command.ts');
+const importCommands = () => import('./cli/import-command.ts');
+const probesCommands = () => import('./cli/probes-command.ts');
+const benchCommands = () => import('./cli/bench-command.ts');
+const compressCommands = () => import('./cli/compress-command.ts');
+const compareCommands = () => import('./cli/compare-command.ts');
+const proxyCommands = () => import('./cli/proxy-command.ts');
+const modelsCommands = () => import('./cli/models-command.ts');
 
 function tokenizerOption(value: string): TokenizerName {
   if (!isTokenizerName(value)) throw new InvalidArgumentError('must be o200k_base or cl100k_base');
@@ -61,8 +64,8 @@ addLiveFlags(program
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--json', 'print summary.json to stdout instead of the table', false))
   .action((paths: string[], opts: { config: string[]; capturePort: number; probes: string[]; deriveProbes: boolean; out?: string; json: boolean; tokenizer?: TokenizerName } & LiveFlags) =>
-    run(() =>
-      replayCommand({
+    run(async () =>
+      (await replayCommands()).replayCommand({
         paths, configs: opts.config, capturePort: opts.capturePort, probes: opts.probes, deriveProbes: opts.deriveProbes,
         out: opts.out, json: opts.json, tokenizer: opts.tokenizer, argv, live: liveFlagsOf(opts),
       }),
@@ -80,8 +83,8 @@ addLiveFlags(program
   .option('--json', 'print summary.json to stdout instead of the table', false)
   .option('--update-readme', 'write the bench table into README.md between its bench markers', false))
   .action((opts: { suite: string[]; config: string[]; capturePort: number; out?: string; json: boolean; tokenizer?: TokenizerName; updateReadme: boolean } & LiveFlags) =>
-    run(() =>
-      benchCommand({
+    run(async () =>
+      (await benchCommands()).benchCommand({
         suites: opts.suite, configs: opts.config, capturePort: opts.capturePort, out: opts.out, json: opts.json, tokenizer: opts.tokenizer,
         updateReadme: opts.updateReadme, argv, live: liveFlagsOf(opts),
       }),
@@ -93,7 +96,7 @@ program
   .description('convert a foreign session file to Trace v1 JSONL')
   .argument('<file>', 'Anthropic/OpenAI request JSON, Claude Code JSONL, mini-swe-agent .traj.json, SWE-agent .traj')
   .requiredOption('-o, --out <file>', 'the Trace v1 file to write')
-  .action((file: string, opts: { out: string }) => run(() => importCommand(file, opts.out)));
+  .action((file: string, opts: { out: string }) => run(async () => (await importCommands()).importCommand(file, opts.out)));
 
 const probesGroup = program.command('probes').description('work with probe files');
 probesGroup
@@ -101,13 +104,13 @@ probesGroup
   .description('check that every probe names a known trace, its answers are where it says, and whether it discriminates')
   .argument('<probes>', 'probes JSONL file')
   .argument('<traces...>', 'trace files or folders')
-  .action((probes: string, traces: string[]) => run(() => probesCheckCommand(probes, traces)));
+  .action((probes: string, traces: string[]) => run(async () => (await probesCommands()).probesCheckCommand(probes, traces)));
 probesGroup
   .command('derive')
   .description("derive probes from the traces' tool outputs (what replay scores when given none)")
   .argument('<traces...>', 'trace files or folders')
   .option('-o, --out <file>', 'the probes JSONL file to write (default: stdout)')
-  .action((traces: string[], opts: { out?: string }) => run(() => probesDeriveCommand(traces, opts.out)));
+  .action((traces: string[], opts: { out?: string }) => run(async () => (await probesCommands()).probesDeriveCommand(traces, opts.out)));
 
 program
   .command('compress')
@@ -117,14 +120,14 @@ program
   .option('--json', 'print { output, kind, tokens_before, tokens_after, lossy, markers }', false)
   .option('--text-model [name]', 'compress prose with a text model: a name `terse models add` registered, a folder, or (alone) the bundled one')
   .action((file: string, opts: { profile: Profile; json: boolean; textModel?: string | true }) =>
-    run(() => compressCommand({ file, profile: opts.profile, json: opts.json, textModel: opts.textModel ?? null })));
+    run(async () => (await compressCommands()).compressCommand({ file, profile: opts.profile, json: opts.json, textModel: opts.textModel ?? null })));
 
 program
   .command('retrieve')
   .description('print the original behind a marker ref (what terse_retrieve returns)')
   .argument('<ref>', 'the 16 hex characters after "terse:" in a marker')
   .option('-q, --query <terms>', 'only the lines or JSON items containing every term')
-  .action((ref: string, opts: { query?: string }) => run(() => retrieveCommand(ref, opts.query)));
+  .action((ref: string, opts: { query?: string }) => run(async () => (await compressCommands()).retrieveCommand(ref, opts.query)));
 
 const modelsGroup = program.command('models').description('the token-classification text models `--text-model` uses');
 modelsGroup
@@ -132,16 +135,16 @@ modelsGroup
   .description('check a model folder (config.json, tokenizer.json, ONNX) and copy it where the CLI finds it')
   .argument('<dir>', 'a folder in the Kompress / LLMLingua-2 layout')
   .option('--name <name>', 'the name to register it under (default: the folder name)')
-  .action((dir: string, opts: { name?: string }) => run(async () => modelsAddCommand(dir, opts.name)));
+  .action((dir: string, opts: { name?: string }) => run(async () => (await modelsCommands()).modelsAddCommand(dir, opts.name)));
 modelsGroup
   .command('list')
   .description('list the registered models')
-  .action(() => run(async () => modelsListCommand()));
+  .action(() => run(async () => (await modelsCommands()).modelsListCommand()));
 modelsGroup
   .command('pull')
   .description('fetch a model from the hub (HF_ENDPOINT) when it is reachable')
   .argument('<id>', 'owner/name on the hub')
-  .action((id: string) => run(() => modelsPullCommand(id)));
+  .action((id: string) => run(async () => (await modelsCommands()).modelsPullCommand(id)));
 
 program
   .command('compare')
@@ -149,7 +152,7 @@ program
   .argument('<a>', 'baseline report folder or summary.json')
   .argument('<b>', 'report folder or summary.json to compare with it')
   .option('--json', 'print the comparison as JSON', false)
-  .action((a: string, b: string, opts: { json: boolean }) => run(() => compareCommand(a, b, opts.json)));
+  .action((a: string, b: string, opts: { json: boolean }) => run(async () => (await compareCommands()).compareCommand(a, b, opts.json)));
 
 program
   .command('proxy')
@@ -164,7 +167,7 @@ program
   .option('--tokenizer <name>', 'o200k_base or cl100k_base', tokenizerOption)
   .option('--compress-history', 'compress every block not yet decided, not only the newest turn (clients that send everything through the proxy)', false)
   .action((opts: { port: number; host: string; profile: Profile; store: string; record?: string; anthropicUpstream: string; openaiUpstream: string; tokenizer?: TokenizerName; compressHistory: boolean }) =>
-    run(() => proxyCommand({ ...opts, tokenizer: opts.tokenizer ?? environment.tokenizer })),
+    run(async () => (await proxyCommands()).proxyCommand({ ...opts, tokenizer: opts.tokenizer ?? environment.tokenizer })),
   );
 
 await program.parseAsync(process.argv);

@@ -6,7 +6,6 @@ import type { TokenizerName } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { createProxy } from '../proxy/create-proxy.ts';
-import { DEFAULT_PROXY_OPTIONS } from '../proxy/proxy-options.ts';
 import { startProxy, type RunningProxy } from '../proxy/start-proxy.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Profile } from '../types.ts';
@@ -66,10 +65,3 @@ export async function proxyCommand(options: ProxyCommandOptions): Promise<number
   return 0;
 }
 
-/** Defaults shown in `--help`. */
-export const PROXY_DEFAULTS = {
-  port: 8787,
-  host: '127.0.0.1',
-  anthropicUpstream: DEFAULT_PROXY_OPTIONS.anthropicUpstream,
-  openaiUpstream: DEFAULT_PROXY_OPTIONS.openaiUpstream,
-} as const;
