@@ -5,8 +5,8 @@
  * seconds), with the ratio of each time to the one before. Linear work doubles (ratio ~2); quadratic
  * work quadruples. A ratio over 3 is reported as FAIL and the script exits 1. Times are CPU seconds of
  * the process, the best of three (a session: one run). Then the two targets of issue 18 end to end
- * through the CLI, in wall seconds: `terse compress` on 500,000 newlines, `terse replay` on a 3,000-call
- * session.
+ * through the CLI, in CPU and wall seconds: `terse compress` on 500,000 newlines, `terse replay` on a
+ * 3,000-call session.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -82,11 +82,23 @@ function gitSha(): string {
   }
 }
 
-/** Wall seconds of one CLI run (process start included), and its exit status. */
-function cli(args: readonly string[]): { s: number; status: number | null } {
+/** CPU seconds the waited-for children of this process used so far (Linux /proc; NaN elsewhere). */
+function childrenCpuSeconds(): number {
+  try {
+    // Fields after the command name: cutime and cstime are the 14th and 15th, in clock ticks (100 a second).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Wall and CPU seconds of one CLI run (process start included), and its exit status. */
+function cli(args: readonly string[]): { s: number; cpu: number; status: number | null } {
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const run = spawnSync(process.execPath, [path.join(root, 'bin', 'terse.js'), ...args], { cwd: work, env: { ...process.env, CI: 'true', TERSE_STORE: path.join(work, 'store.duckdb') }, stdio: ['ignore', 'ignore', 'pipe'] });
-  return { s: (performance.now() - started) / 1000, status: run.status };
+  return { s: (performance.now() - started) / 1000, cpu: childrenCpuSeconds() - cpuBefore, status: run.status };
 }
 
 const machine = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model ?? 'cpu'} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
@@ -138,13 +150,14 @@ const table = [
   ...curves.flatMap(curveRows),
 ].join('\n');
 const targets = [
-  `terse compress FILE (500,000 newlines): ${compressRun.s.toFixed(1)} s wall, exit ${compressRun.status} (target < 2 s for the engine: ${(curves[0]?.points.at(-1)?.s ?? Number.NaN).toFixed(3)} s)`,
-  `terse replay FILE --config balanced (3,000 calls): ${replayRun.s.toFixed(1)} s wall, exit ${replayRun.status} (target < 30 s)`,
+  `terse compress FILE (500,000 newlines): ${compressRun.cpu.toFixed(1)} s CPU, ${compressRun.s.toFixed(1)} s wall, exit ${compressRun.status} (target < 2 s; the engine's part: ${(curves[0]?.points.at(-1)?.s ?? Number.NaN).toFixed(3)} s)`,
+  `terse replay FILE --config balanced (3,000 calls): ${replayRun.cpu.toFixed(1)} s CPU, ${replayRun.s.toFixed(1)} s wall, exit ${replayRun.status} (target < 30 s)`,
 ].join('\n');
 console.log(`\n${table}\n\n${targets}`);
 
 const failed = curves.some((curve) => curve.points.some((p, i) => i > 0 && p.s / Math.max((curve.points[i - 1] as { s: number }).s, 1e-6) > MAX_RATIO))
-  || compressRun.status !== 0 || replayRun.status !== 0 || replayRun.s >= 30;
+  // CPU seconds: on a shared machine wall time also counts the other processes' turns.
+  || compressRun.status !== 0 || replayRun.status !== 0 || replayRun.cpu >= 30 || compressRun.cpu >= 2;
 if (process.argv.includes('--update-readme')) {
   const readme = path.join(root, 'README.md');
   writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n${targets}\n\`\`\`\n\n${table}`, 'linearity'));
