@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
+import { sourceCli } from '../src/cli/source-cli.ts';
 import { createGrammarRegistry } from '../src/compressors/code/grammar-registry.ts';
 import { createEngine } from '../src/engine/create-engine.ts';
 import type { Profile } from '../src/types.ts';
@@ -47,7 +48,7 @@ function checkCli(every: number): string[] {
       execFileSync('mkdir', ['-p', path.dirname(file)]);
       const source = codeFileSets(environment.projectRoot, environment.sharedDir).flatMap((set) => set.files).find((f) => f.name === row.name);
       writeFileSync(file, source?.text ?? '');
-      const printed = execFileSync(process.execPath, [path.join(environment.projectRoot, 'bin', 'terse.js'), 'compress', file, '--profile', profile], {
+      const printed = execFileSync(process.execPath, [...sourceCli(environment.projectRoot), 'compress', file, '--profile', profile], {
         env: { ...process.env, TERSE_STORE: path.join(dir, 'store.duckdb') },
         maxBuffer: 64 * 1024 * 1024,
       }).toString('utf8');
@@ -90,5 +91,5 @@ if (listFile !== undefined) {
 }
 if (cliEvery > 0) {
   const mismatches = checkCli(cliEvery);
-  console.log(`CLI check: every ${cliEvery}th file through bin/terse.js compress: ${mismatches.length === 0 ? 'same bytes' : `differs on ${mismatches.join(', ')}`}`);
+  console.log(`CLI check: every ${cliEvery}th file through terse compress (src/cli.ts): ${mismatches.length === 0 ? 'same bytes' : `differs on ${mismatches.join(', ')}`}`);
 }

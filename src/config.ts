@@ -7,12 +7,20 @@ import { ConfigError } from './errors.ts';
 /** Names of the token rulers terse can count with. */
 export type TokenizerName = 'o200k_base' | 'cl100k_base';
 
+/** Every tokenizer name, in the order `--help` lists them. */
+export const TOKENIZER_NAMES: readonly TokenizerName[] = ['o200k_base', 'cl100k_base'];
+
+/** True for a name of a token ruler terse has (here, not in tokenize/: the CLI checks flags without loading a tokenizer). */
+export function isTokenizerName(value: string): value is TokenizerName {
+  return (TOKENIZER_NAMES as readonly string[]).includes(value);
+}
+
 export interface TerseEnvironment {
   /** Repository root (the folder holding package.json). */
   readonly projectRoot: string;
   /** `../shared` beside the repository, or TERSE_SHARED_DIR. May not exist (a user's machine). */
   readonly sharedDir: string;
-  /** Where reports go unless `--out` says otherwise (TERSE_REPORTS_DIR). @default "<root>/reports" */
+  /** Where reports go unless `--out` says otherwise (TERSE_REPORTS_DIR). @default "./reports" under the working directory */
   readonly reportsDir: string;
   /** Tokenizer used unless a command names one (TERSE_TOKENIZER). @default "o200k_base" */
   readonly tokenizer: TokenizerName;
@@ -20,8 +28,16 @@ export interface TerseEnvironment {
   readonly ci: boolean;
   /** True when stderr is a terminal, so a progress bar may be drawn. */
   readonly stderrIsTTY: boolean;
-  /** The DuckDB store `terse compress` and `terse retrieve` share (TERSE_STORE). @default "~/.cache/terse/store.duckdb" */
+  /**
+   * The store `terse compress` and `terse retrieve` share (TERSE_STORE): a folder (file store, safe for
+   * any number of processes), or a path ending in `.duckdb` for a DuckDB file (one process at a time).
+   * @default "~/.cache/terse/store"
+   */
   readonly storeFile: string;
+  /** The DuckDB store file earlier versions used by default; retrieve still looks there on a miss. */
+  readonly legacyStoreFile: string;
+  /** The working directory the command was started in. */
+  readonly cwd: string;
   /** Short git sha of the checkout, from TERSE_GIT_SHA when set (else read from .git by the caller). */
   readonly gitShaOverride: string | null;
   /** True when stdin is a terminal, so a command may ask for confirmation. */
@@ -47,7 +63,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The tokenizer TERSE_TOKENIZER names, or the error to raise when a command reads it. */
 function readTokenizer(value: string | undefined): TokenizerName | ConfigError {
   if (value === undefined || value === '') return 'o200k_base';
-  if (value === 'o200k_base' || value === 'cl100k_base') return value;
+  if (isTokenizerName(value)) return value;
   return new ConfigError('TERSE_TOKENIZER', `must be o200k_base or cl100k_base, not ${JSON.stringify(value.slice(0, 80))}`);
 }
 
@@ -67,7 +83,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
   return {
     projectRoot,
     sharedDir: path.resolve(env.TERSE_SHARED_DIR ?? path.join(projectRoot, '..', 'shared')),
-    reportsDir: path.resolve(env.TERSE_REPORTS_DIR ?? path.join(projectRoot, 'reports')),
+    reportsDir: path.resolve(env.TERSE_REPORTS_DIR ?? path.join(process.cwd(), 'reports')),
     // Read when a command needs it, so a bad value is the command's one-line error, not a crash at import.
     get tokenizer(): TokenizerName {
       if (tokenizer instanceof ConfigError) throw tokenizer;
@@ -75,7 +91,9 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     },
     ci: env.CI === 'true' || env.CI === '1',
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    storeFile: path.resolve(env.TERSE_STORE ?? path.join(cacheHome, 'terse', 'store.duckdb')),
+    storeFile: path.resolve(env.TERSE_STORE ?? path.join(cacheHome, 'terse', 'store')),
+    legacyStoreFile: path.join(cacheHome, 'terse', 'store.duckdb'),
+    cwd: process.cwd(),
     gitShaOverride: env.TERSE_GIT_SHA ?? null,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     anthropicApiKey: nonEmpty(env.ANTHROPIC_API_KEY),

@@ -163,6 +163,17 @@ export class ConfirmationRequiredError extends TerseError {
   }
 }
 
+/** A command asked in a way it cannot run (stdin a terminal, a target that exists without --force). */
+export class UsageError extends TerseError {
+  constructor(
+    /** What was asked: the argument or flag at fault. */
+    readonly argument: string,
+    readonly reason: string,
+  ) {
+    super(`${argument}: ${reason}`);
+  }
+}
+
 /** A folder that is not a token-classification model terse can load (config, tokenizer, ONNX). */
 export class ModelFolderError extends TerseError {
   constructor(

@@ -1,6 +1,10 @@
-/** terse's public surface, exported by name. */
+/**
+ * terse's engine (`terse`), exported by name: compress a provider request, count its tokens, keep what
+ * was dropped in a store and serve it back through `terse_retrieve`. Replay, fidelity and reports are
+ * `terse/bench`; the HTTP proxy is `terse/proxy`. Importing this loads no DuckDB, Redis or chart code.
+ */
 export type { ContentKind, Provider, Profile, JsonValue, JsonObject, JsonPath, RequestPart, PartRole, PartType } from './types.ts';
-export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError, ModelFolderError, TextModelSkipped } from './errors.ts';
+export { TerseError, InvalidTraceError, UnknownFormatError, InvalidProbeError, InvalidRequestError, ConfigError, PathError, StoreMiss, CompressorKindError, UsageError, ModelFolderError, TextModelSkipped } from './errors.ts';
 
 export { createTokenRuler, type TokenRuler, type TokenizerName } from './tokenize/token-ruler.ts';
 export { detectContent } from './detect/detect-content.ts';
@@ -22,21 +26,9 @@ export type { BlockOutcome, PassReason } from './engine/block-outcome.ts';
 
 export type { Store, StoreLookup } from './store/store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
-export { openDuckDbStore } from './store/duckdb-store.ts';
-export { openRedisStore } from './store/redis-store.ts';
+export { openFileStore } from './store/file-store.ts';
 export { openStore } from './store/open-store.ts';
+export type { StoreOptions } from './store/store-options.ts';
 export { contentRef, formatMarker, findMarkers } from './store/marker.ts';
-export { retrieve, type RetrieveResult } from './retrieve/retrieve.ts';
+export { retrieve, retrieveResultText, type RetrieveResult } from './retrieve/retrieve.ts';
 export { RETRIEVE_TOOL_NAME, RETRIEVE_TOOL_ANTHROPIC, RETRIEVE_TOOL_OPENAI } from './retrieve/retrieve-tool.ts';
-
-export type { Trace, TraceHeader, TraceEvent, Workload } from './bench/trace.ts';
-export type { Probe, ProbeKind, ProbeOutcome } from './bench/probe.ts';
-export { runReplay, type ReplayPlan } from './bench/run-replay.ts';
-export { resolveBenchConfig, BUILTIN_CONFIGS, type BenchConfig } from './bench/bench-config.ts';
-export type { RunResult, PairResult, RequestRow, BlockRow, ProbeRow } from './bench/replay-rows.ts';
-
-export { writeReport } from './report/write-report.ts';
-export { summarize } from './report/summarize.ts';
-export { renderSummaryTable, renderSummaryMarkdown } from './report/render-markdown.ts';
-export { compareSummaries } from './report/compare-runs.ts';
-export type { Summary } from './report/summary.ts';

@@ -11,7 +11,7 @@ export interface BenchRow {
 
 const VERDICT = (pass: boolean | null): string => (pass === null ? '' : pass ? 'PASS' : 'MISS');
 
-/** A fixed-width text table. */
+/** A fixed-width text table (plain columns that paste into the README's text blocks; cli-table3 draws boxes). */
 export function formatTable(rows: readonly BenchRow[]): string {
   const cells = [['measure', 'figure', 'target', ''], ...rows.map((r) => [r.measure, r.figure, r.target, VERDICT(r.pass)])];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));

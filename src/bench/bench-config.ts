@@ -13,10 +13,12 @@ import { openDropAllBare } from './baselines/drop-all-bare.ts';
 import { openHeadTail } from './baselines/head-tail.ts';
 import { openRollingWindow } from './baselines/rolling-window.ts';
 import { openToon } from './baselines/toon.ts';
+import { openRewriteHistory } from './baselines/rewrite-history.ts';
 import { engineStrategy } from './strategy/engine-strategy.ts';
 import type { OpenStrategy } from './strategy/replay-strategy.ts';
 import { loadPluginConfig, MODULE_PREFIX } from './plugins/load-plugin-config.ts';
 import { externalProxyStrategy } from './external-proxy/external-proxy-strategy.ts';
+import { DEFAULT_REPLAY_CONFIGS, type BuiltinConfigName } from './builtin-config-names.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
 /**
@@ -37,8 +39,8 @@ function engineConfig(name: string, description: string, engine: Partial<EngineO
   return { name, description, role, open: engineStrategy(engine) };
 }
 
-export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
-  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false }, 'baseline'),
+export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> = {
+  none: engineConfig('none', 'identity: every block passes unchanged (the baseline)', { compressors: [], repeats: false, cacheAligner: false }, 'baseline'),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', { profile: 'lossless', compressors: ['json-minify'] }),
   lossless: engineConfig('lossless', 'every compressor, no marker ever', { profile: 'lossless' }),
   balanced: engineConfig('balanced', 'every compressor; what is dropped is stored and marked (default)', { profile: 'balanced' }),
@@ -57,14 +59,20 @@ export const BUILTIN_CONFIGS: Readonly<Record<string, BenchConfig>> = {
     role: 'baseline',
     open: openRollingWindow,
   },
+  'rewrite-history': {
+    name: 'rewrite-history',
+    description: 'baseline: a proxy that is not byte-faithful; every request compressed from scratch by balanced (earlier tool outputs compressed again, so their bytes may change) and written whole with JSON.stringify',
+    role: 'baseline',
+    open: openRewriteHistory,
+  },
   toon: { name: 'toon', description: 'baseline: JSON tool outputs re-encoded as TOON (@toon-format/toon), lossless', role: 'baseline', open: openToon },
 };
 
 /** The destructive baselines: a fidelity measure that cannot tell these from a profile is broken. */
 export const DESTRUCTIVE_BASELINES: readonly string[] = ['drop-all', 'drop-all-bare', 'head-tail', 'rolling-window'];
 
-/** The configurations `npm run bench` replays when none is named. */
-export const DEFAULT_BENCH_CONFIGS: readonly string[] = ['none', 'json-minify'];
+/** The configurations `terse replay` runs when none is named (builtin-config-names.ts says why). */
+export const DEFAULT_BENCH_CONFIGS: readonly string[] = DEFAULT_REPLAY_CONFIGS;
 
 const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 
@@ -100,7 +108,7 @@ function parseConfigFile(file: string): BenchConfig {
     if (!Number.isInteger(v.minBlockTokens) || (v.minBlockTokens as number) < 0) throw new ConfigError(`${file}: minBlockTokens`, 'must be a non-negative integer');
     engine.minBlockTokens = v.minBlockTokens;
   }
-  for (const key of ['retrieveToolFromStart'] as const) {
+  for (const key of ['retrieveToolFromStart', 'cacheAligner'] as const) {
     if (v[key] === undefined) continue;
     if (typeof v[key] !== 'boolean') throw new ConfigError(`${file}: ${key}`, 'must be true or false');
     engine[key] = v[key];
@@ -126,7 +134,7 @@ function parseConfigFile(file: string): BenchConfig {
 
 /** A built-in by name, or a JSON file `{ name, profile?, compressors?, minBlockTokens?, repeats?, excludeTools?, textModel? }`. */
 export function resolveBenchConfig(nameOrFile: string): BenchConfig {
-  const builtin = BUILTIN_CONFIGS[nameOrFile];
+  const builtin = Object.hasOwn(BUILTIN_CONFIGS, nameOrFile) ? BUILTIN_CONFIGS[nameOrFile as BuiltinConfigName] : undefined;
   if (builtin) return builtin;
   if (nameOrFile.endsWith('.json')) return parseConfigFile(nameOrFile);
   throw new ConfigError(nameOrFile, `unknown configuration (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}; a .json file; or module:PATH)`);

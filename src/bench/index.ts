@@ -12,3 +12,9 @@ export { resolveBenchConfig, resolveBenchConfigs, BUILTIN_CONFIGS, DESTRUCTIVE_B
 export type { RunResult, PairResult, RequestRow, BlockRow, ProbeRow, ConfigRow } from './replay-rows.ts';
 export type { ReplayStrategy, OpenStrategy, SessionCompressor } from './strategy/replay-strategy.ts';
 export { deriveProbes } from './derive/derive-probes.ts';
+
+export { writeReport } from '../report/write-report.ts';
+export { summarize } from '../report/summarize.ts';
+export { renderSummaryTable, renderSummaryMarkdown } from '../report/render-markdown.ts';
+export { compareSummaries } from '../report/compare-runs.ts';
+export type { Summary } from '../report/summary.ts';

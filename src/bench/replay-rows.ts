@@ -54,6 +54,12 @@ export interface RequestRow {
   readonly compress_ms: number;
   readonly blocks_changed: number;
   readonly markers: number;
+  /** Volatile values (dates, ids, timestamps) the cache aligner found in the system prompt and tool definitions; 0 when it is off. */
+  readonly volatile_values: number;
+  /** The first three of them, `kind:value` joined with `; `; empty when none. */
+  readonly volatile_examples: string;
+  /** `cache_control` breakpoints the cache aligner sent in this request. */
+  readonly breakpoints: number;
 }
 
 /** What happened to one compressible block the first time it was seen in a (trace, config). */

@@ -17,8 +17,14 @@ import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
 import type { Store } from '../store/store.ts';
 import { scopedStore } from '../store/scoped-store.ts';
 
+/** Volatile values a request row names. */
+const VOLATILE_EXAMPLES = 3;
+
 /** Called after each replayed request. */
 export type RequestListener = (trace: string, config: string, requestIndex: number) => void;
+
+/** Called for each block row with the block's text as it came and as it was sent (the report's drill-down). */
+export type BlockListener = (row: BlockRow, before: string, after: string) => void;
 
 /** Where an output sits (`message/block`), as `blockKey` reads a part's path. */
 type CommandsByPlace = ReadonlyMap<string, string>;
@@ -47,9 +53,9 @@ export interface ScoringPointEvent {
 /** Called at each scoring point after the offline score; the pair ends once every returned promise settles. */
 export type ScoringPointHook = (event: ScoringPointEvent) => Promise<void> | void;
 
-function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure, commands: CommandsByPlace): BlockRow[] {
+function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure, commands: CommandsByPlace, onBlock?: BlockListener): BlockRow[] {
   const rows: BlockRow[] = [];
-  for (const { result: { part, outcome, decidedNow }, before, after } of measure.parts) {
+  for (const { result: { part, outcome, decidedNow, text }, before, after } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
     const command = commands.get(placeOf(part.path)) ?? null;
     const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null, command };
@@ -61,6 +67,7 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
     } else {
       rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: null, outcome: 'unchanged', reason: outcome.reason, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
     }
+    if (onBlock !== undefined) onBlock(rows[rows.length - 1] as BlockRow, part.text, text);
   }
   return rows;
 }
@@ -84,7 +91,7 @@ export function firstRequestOf(probe: Probe, messageCounts: readonly number[]): 
  * Replays `trace` through `strategy` (a fresh session) and scores every probe twice: on the first
  * request that carries its evidence, and on the last request.
  */
-export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener, onScoringPoint?: ScoringPointHook): Promise<PairResult> {
+export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener, onScoringPoint?: ScoringPointHook, onBlock?: BlockListener): Promise<PairResult> {
   const id = trace.header.id;
   // The hook's work (a model answering) runs beside the replay; the store stays open until it ends.
   const hooked: Promise<void>[] = [];
@@ -125,8 +132,11 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         tokens_before: measure.tokensBefore, tokens_after: measure.tokensAfter,
         compressible_before: measure.compressibleBefore, compressible_after: measure.compressibleAfter,
         compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
+        volatile_values: s.alignment?.volatile.length ?? 0,
+        volatile_examples: (s.alignment?.volatile ?? []).slice(0, VOLATILE_EXAMPLES).map((v) => `${v.kind}:${v.text}`).join('; '),
+        breakpoints: s.alignment?.breakpoints ?? 0,
       });
-      blocks.push(...blockRows(id, config, index, measure, commands));
+      blocks.push(...blockRows(id, config, index, measure, commands, onBlock));
       cache.push(...ledger.record(index, compressed, measure, strategy.ruler));
       for (const probe of probes) {
         if (firstOf.get(probe) !== index) continue;

@@ -4,7 +4,7 @@ import type { TokenizerName } from '../config.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import type { ProbeScreening } from './probe-screening.ts';
-import { replayTrace, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
+import { replayTrace, type BlockListener, type RequestListener, type ScoringPointHook } from './replay-trace.ts';
 import type { PairResult, RunResult, TraceRow } from './replay-rows.ts';
 import { callCount, firstCallsOf, messageCount, type Trace } from './trace.ts';
 
@@ -36,6 +36,8 @@ export interface ReplayPlan {
 export interface ReplayProgress {
   readonly onRequest?: RequestListener;
   readonly onPair?: (pair: PairResult, done: number, total: number) => void;
+  /** Each block's text before and after, as it is decided (the report's drill-down keeps a bounded copy). */
+  readonly onBlock?: BlockListener;
 }
 
 function gitSha(root: string): string {
@@ -101,7 +103,7 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
     const strategy = await config.open({ tokenizer: plan.tokenizer });
     try {
       for (const { trace } of plan.traces) {
-        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest, plan.onScoringPoint);
+        const pair = await replayTrace(trace, config.name, strategy, probesByTrace.get(trace.header.id) ?? [], progress.onRequest, plan.onScoringPoint, progress.onBlock);
         pairs.push(pair);
         progress.onPair?.(pair, pairs.length, total);
       }

@@ -13,7 +13,7 @@ import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderBenchTables } from '../report/render-bench-tables.ts';
 import { updateReadmeTable } from '../report/readme-table.ts';
 import { README_CHART } from '../report/report-charts.ts';
-import { runAndReport } from './run-and-report.ts';
+import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
 import type { LiveFlags } from './live-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
@@ -43,6 +43,7 @@ function chooseSuites(all: readonly SuiteSpec[], names: readonly string[]): Suit
 export async function benchCommand(options: BenchCommandOptions): Promise<number> {
   // Before anything is built: a live run without its key fails at once.
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
+  checkReportTarget(options.out);
   const specs = chooseSuites(readSuiteSpecs(path.join(environment.projectRoot, 'workloads')), options.suites);
   const traces: SuiteTrace[] = [];
   const probes: Probe[] = [];

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from './source-cli.ts';
 import { startMockModelServer, type MockModelServer } from '../bench/live/mock-model/mock-model-server.ts';
 import type { Summary } from '../report/summary.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+const terseCli = sourceCli(environment.projectRoot);
 const traces = path.join(environment.projectRoot, 'traces', 'local');
 const TRACE = path.join(traces, 'local-code-search-grammar-rules.jsonl');
 const PROBES = path.join(traces, 'local-code-search-grammar-rules.probes.jsonl');
@@ -20,7 +21,7 @@ interface Finished {
 
 /** Starts the CLI without blocking this process, whose event loop serves the mock model. */
 function start(args: readonly string[], env: Record<string, string | undefined>, cwd: string) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...terseCli, ...args], { cwd, env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -61,7 +62,9 @@ describe('terse replay --live', () => {
     const out = path.join(dir, 'unconfirmed');
     const { status, stderr } = await start(['replay', TRACE, '-p', PROBES, '--live', '--base-url', mock.url, '--cache-dir', path.join(dir, 'cache-unconfirmed'), '--out', out], { ANTHROPIC_API_KEY: 'test-key' }, dir).finished;
     expect(status).toBe(2);
-    expect(stderr).toMatch(/16 answers from anthropic claude-haiku-4-5 \(anthropic-form traces\), [\d,]+ input tokens before compression \(o200k_base\): about \$[\d.]+ if each answer takes one call, at most \$[\d.]+ if each uses every round/);
+    // No --config: the five default configurations x 8 probes at their first scoring points.
+    expect(stderr).toContain('through none, lossless, balanced, aggressive, drop-all (baseline)');
+    expect(stderr).toMatch(/40 answers from anthropic claude-haiku-4-5 \(anthropic-form traces\), [\d,]+ input tokens before compression \(o200k_base\): about \$[\d.]+ if each answer takes one call, at most \$[\d.]+ if each uses every round/);
     expect(stderr.trim().split('\n').at(-1)).toMatch(/^terse: live run estimated at most \$[\d.]+; re-run with --yes to confirm$/);
     expect(existsSync(out)).toBe(false);
     expect(mock.requests).toHaveLength(0);

@@ -7,8 +7,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { findMarkers } from '../store/marker.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+/** This checkout's sources (bin/terse.js would run whatever dist/ a last build left). */
+const cli = sourceCli(environment.projectRoot);
 const FIXTURES = path.join(environment.projectRoot, 'src', 'compressors', 'text-model', '__fixtures__');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-models-'));
 const library = path.join(dir, 'library');
@@ -19,7 +21,7 @@ interface Run { readonly status: number; readonly stdout: string; readonly stder
 async function terse(args: string[], hub = closedHub): Promise<Run> {
   const env = { ...process.env, CI: 'true', TERSE_MODELS_DIR: library, TERSE_STORE: path.join(dir, 'store.duckdb'), HF_ENDPOINT: hub };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8' });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...cli, ...args], { cwd: dir, env, encoding: 'utf8' });
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+const terseCli = sourceCli(environment.projectRoot);
 const reference = path.join(environment.sharedDir, 'reference', 'headroom-workloads');
 
 function terse(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports') } });
+  const run = spawnSync(process.execPath, [...terseCli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(cwd, 'reports') } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

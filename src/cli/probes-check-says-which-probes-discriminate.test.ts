@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+const terseCli = sourceCli(environment.projectRoot);
 const TRACE = path.join(environment.projectRoot, 'traces', 'local', 'local-sre-npm-offline-install.jsonl');
 const PROBES = path.join(environment.projectRoot, 'traces', 'local', 'local-sre-npm-offline-install.probes.jsonl');
 
@@ -19,7 +20,7 @@ describe('terse probes check', () => {
     })}\n`;
     const file = path.join(dir, 'probes.jsonl');
     writeFileSync(file, probes);
-    const run = spawnSync(process.execPath, [bin, 'probes', 'check', file, TRACE], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const run = spawnSync(process.execPath, [...terseCli, 'probes', 'check', file, TRACE], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');

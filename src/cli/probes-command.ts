@@ -8,6 +8,7 @@ import { readProbes } from '../bench/probe-io.ts';
 import type { Trace } from '../bench/trace.ts';
 import { probeCheckRows } from '../bench/probe-screening.ts';
 import { markdownTable } from '../report/markdown-table.ts';
+import { checkNewFile } from './output-target.ts';
 
 /** Throws the first problem (after printing every one) when any probe does not check. */
 export function assertProbesCheck(probes: readonly SourcedProbe[], traces: readonly Trace[]): void {
@@ -42,7 +43,8 @@ export async function probesCheckCommand(probesFile: string, tracePaths: readonl
 }
 
 /** `terse probes derive TRACES... [-o FILE]`: probes derived from the traces' tool outputs, screened, as JSONL. */
-export async function probesDeriveCommand(tracePaths: readonly string[], out: string | undefined): Promise<number> {
+export async function probesDeriveCommand(tracePaths: readonly string[], out: string | undefined, force = false): Promise<number> {
+  if (out !== undefined) checkNewFile(out, force, '--out');
   const traces: Trace[] = [];
   for (const file of await collectTraceFiles([...tracePaths])) traces.push(await loadTrace(file));
   const { probes, screening } = deriveProbes(traces);

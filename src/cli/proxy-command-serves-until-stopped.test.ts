@@ -2,12 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from './source-cli.ts';
 
-const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
+const terseCli = sourceCli(environment.projectRoot);
 
 describe('terse proxy', () => {
   it('listens, answers /healthz, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'proxy', '--port', '0', '--anthropic-upstream', 'http://127.0.0.1:9'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...terseCli, 'proxy', '--port', '0', '--anthropic-upstream', 'http://127.0.0.1:9'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -26,8 +27,8 @@ describe('terse proxy', () => {
   });
 
   it('names a store it cannot open in one line', () => {
-    const run = spawnSync(process.execPath, [bin, 'proxy', '--port', '0', '--store', 'sqlite:x.db'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...terseCli, 'proxy', '--port', '0', '--store', 'sqlite:x.db'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual(['terse: config store: "sqlite:x.db" is not memory, duckdb:PATH or redis://HOST:PORT']);
+    expect(run.stderr.trim().split('\n')).toEqual(['terse: config store: "sqlite:x.db" is not memory, files:DIR, duckdb:PATH or redis://HOST:PORT']);
   });
 });

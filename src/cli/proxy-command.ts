@@ -64,4 +64,3 @@ export async function proxyCommand(options: ProxyCommandOptions): Promise<number
   await store.close();
   return 0;
 }
-

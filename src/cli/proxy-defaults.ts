@@ -1,7 +1,7 @@
-/** The proxy command's flag defaults, apart from the proxy itself: the CLI reads them before it knows the command. */
+/** The proxy's defaults `--help` shows, apart from the proxy itself so help loads nothing heavy. */
 import { DEFAULT_PROXY_OPTIONS } from '../proxy/proxy-options.ts';
 
-/** Defaults shown in `--help`. */
+/** Defaults shown in `terse proxy --help`. */
 export const PROXY_DEFAULTS = {
   port: 8787,
   host: '127.0.0.1',

@@ -9,6 +9,7 @@ import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { deriveProbes } from '../bench/derive/derive-probes.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { assertProbesCheck } from './probes-command.ts';
+import { withInputFile } from './stdin-input.ts';
 import type { LiveFlags } from './live-flags.ts';
 import { checkLiveFlags, planLiveRun } from './live-setup.ts';
 
@@ -33,9 +34,10 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
   let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, { capturePort: options.capturePort ?? 8788 });
   checkReportTarget(options.out);
-  const files = await collectTraceFiles([...options.paths]);
   const traces: SuiteTrace[] = [];
-  for (const file of files) traces.push({ suite: 'replay', trace: await loadTrace(file) });
+  const fromStdin = options.paths.includes('-');
+  for (const file of await collectTraceFiles(options.paths.filter((p) => p !== '-'))) traces.push({ suite: 'replay', trace: await loadTrace(file) });
+  if (fromStdin) traces.push({ suite: 'replay', trace: await withInputFile('-', environment.stdinIsTTY, 'session.jsonl | terse replay -', (file) => loadTrace(file)) });
   const probes: { probe: Probe; file: string }[] = [];
   for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
   let screening: ProbeScreening[] = [];
@@ -47,6 +49,8 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     process.stderr.write(`no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`);
   }
   assertProbesCheck(probes, traces.map((t) => t.trace));
+  // Said once the input is known good: an error above is then the only line printed.
+  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configs.map((c) => (c.role === 'baseline' && c.name !== 'none' ? `${c.name} (baseline)` : c.name)).join(', ')}\n`);
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   let live;
   if (liveOptions !== null && options.live) {

@@ -1,5 +1,5 @@
 /** Shared tail of `replay` and `bench`: check the out dir, replay, write the report, print the table. */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { environment, type TokenizerName } from '../config.ts';
 import { PathError } from '../errors.ts';
@@ -15,6 +15,7 @@ import { writeReport } from '../report/write-report.ts';
 import { renderLiveMarkdown, formatUsd } from '../report/render-live-tables.ts';
 import type { LiveSession } from '../bench/live/live-session.ts';
 import { createProgressReporter } from './progress-reporter.ts';
+import { BlockTextCollector } from '../report/explore/block-texts.ts';
 
 export interface RunAndReportOptions {
   readonly traces: readonly SuiteTrace[];
@@ -47,9 +48,33 @@ function assertWritable(dir: string): void {
   }
 }
 
+/** An `--out` that holds anything may be a stored run: refused before any work, as writeReport would after it. */
+function assertEmptyOrAbsent(dir: string): void {
+  let info;
+  try {
+    info = statSync(dir, { throwIfNoEntry: false });
+  } catch (error) {
+    // A file where a parent folder should be: the folder cannot exist, and assertWritable says why.
+    if (error instanceof Error && 'code' in error && error.code === 'ENOTDIR') return;
+    throw error;
+  }
+  if (info === undefined) return;
+  if (!info.isDirectory()) throw new PathError(dir, 'exists and is not a folder');
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return;
+  throw new PathError(dir, entries.includes('summary.json') ? 'already holds a complete report; refusing to overwrite stored results' : 'already exists and is not empty; refusing to write a report into it');
+}
+
 /** Refuses, before any work, a report folder that could not be written (`--out`, else the reports folder). */
 export function checkReportTarget(out: string | undefined): void {
+  if (out !== undefined) assertEmptyOrAbsent(out);
   assertWritable(out ?? environment.reportsDir);
+}
+
+/** Relative to the working directory when under it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
 }
 
 export async function runAndReport(options: RunAndReportOptions): Promise<number> {
@@ -57,6 +82,7 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   checkReportTarget(options.out);
   const interactive = environment.stderrIsTTY && !environment.ci;
   const progress = createProgressReporter(countRequests(options.traces) * options.configs.length, interactive);
+  const texts = new BlockTextCollector();
   let result: RunResult;
   try {
     result = await runReplay(
@@ -65,21 +91,21 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
         projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [],
         ...(options.live ? { onScoringPoint: options.live.onScoringPoint } : {}),
       },
-      progress,
+      { ...progress, onBlock: (row, before, after) => texts.add(row, before, after) },
     );
   } finally {
     progress.stop();
   }
   if (options.live) result = { ...result, live: options.live.result() };
   const outDir = options.out ?? path.join(environment.reportsDir, result.run.id);
-  const { summary } = await writeReport(result, outDir, options.render);
+  const { summary } = await writeReport(result, outDir, options.render, texts);
   options.onSummary?.(summary);
   options.onReport?.(outDir);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     const live = summary.live ? `\n\n${renderLiveMarkdown(summary)}` : '';
-    process.stdout.write(`${renderBenchTables(summary, options.render)}${live}\n\nreport: ${path.relative(process.cwd(), outDir) || outDir}\n`);
+    process.stdout.write(`${renderBenchTables(summary, options.render)}${live}\n\nreport: ${displayPath(path.join(outDir, 'report.html'))} (terse view ${displayPath(outDir)})\n`);
   }
   const liveErrors = result.live?.probes.filter((row) => row.state === 'errored').length ?? 0;
   if (result.live) {

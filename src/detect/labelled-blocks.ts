@@ -119,6 +119,7 @@ const SOURCE_LANGUAGES: Record<string, string> = { '.ts': 'typescript', '.js': '
 /** Every k-th file with `extension` under node_modules, in sorted order so the choice is stable. */
 function everyKth(root: string, extension: string, count: number): string[] {
   const found: string[] = [];
+  // Sorted folder by folder (a stable pick of every k-th file), skipping .bin; fs.readdir's `recursive` neither sorts nor prunes.
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);

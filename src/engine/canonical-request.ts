@@ -18,10 +18,25 @@ export interface CanonicalRequest {
   readonly parts: readonly RequestPart[];
 }
 
-/** New values for string leaves, keyed by `path.join('.')`, plus an optional new `tools` array. */
+/** A member added to an object of the body (a `cache_control` breakpoint, `prompt_cache_key`); the object must not have it yet. */
+export interface MemberInsertion {
+  /** The object's path (`[]` for the body itself). */
+  readonly path: JsonPath;
+  readonly key: string;
+  readonly value: JsonValue;
+}
+
+/** New values for string leaves, keyed by `path.join('.')`, an optional new `tools` array, and members to add. */
 export interface RequestEdits {
   readonly strings: ReadonlyMap<string, string>;
   readonly tools?: readonly JsonValue[];
+  /** Inserted after the object's last member, in this order; nothing else of the object changes. */
+  readonly members?: readonly MemberInsertion[];
+}
+
+/** True when the edits change nothing: the request goes as it came. */
+export function editsAreEmpty(edits: RequestEdits): boolean {
+  return edits.strings.size === 0 && edits.tools === undefined && (edits.members?.length ?? 0) === 0;
 }
 
 /** Canonical form of a body already parsed (a trace's request). */
@@ -70,6 +85,8 @@ export function applyEdits(request: CanonicalRequest, edits: RequestEdits): Json
     if (path) body = setAt(body, path, text);
   }
   if (edits.tools) body = { ...(body as JsonObject), tools: [...edits.tools] };
+  // After the tools: a breakpoint may sit on one of the client's tool definitions.
+  for (const { path, key, value } of edits.members ?? []) body = setAt(body, [...path, key], value);
   return body as JsonObject;
 }
 
@@ -102,7 +119,7 @@ function toolsInsertion(request: CanonicalRequest & { source: string }, tools: r
 /** Writes the request with the edits: the original bytes with only the edited values spliced in. */
 export function emitRequest(request: CanonicalRequest, edits: RequestEdits): string {
   if (request.source === null) return JSON.stringify(applyEdits(request, edits));
-  if (edits.strings.size === 0 && !edits.tools) return request.source;
+  if (editsAreEmpty(edits)) return request.source;
   const pathOf = new Map(request.parts.map((p) => [p.path.join('.'), p.path]));
   const paths: JsonPath[] = [];
   for (const key of edits.strings.keys()) {
@@ -113,7 +130,15 @@ export function emitRequest(request: CanonicalRequest, edits: RequestEdits): str
   const replaceTools = edits.tools !== undefined && insertion === null;
   const spans = locateValues(request.source, replaceTools ? [...paths, ['tools']] : paths);
   const json = new Map([...edits.strings].map(([key, text]) => [key, JSON.stringify(text)] as const));
-  if (replaceTools) json.set('tools', JSON.stringify(edits.tools));
+  // A list written whole carries its own members; every other member goes in by a zero-width splice.
+  if (replaceTools) json.set('tools', JSON.stringify(applyEdits(request, { strings: new Map(), tools: edits.tools, members: edits.members?.filter((m) => m.path[0] === 'tools') ?? [] }).tools));
+  (edits.members ?? []).forEach((member, i) => {
+    if (replaceTools && member.path[0] === 'tools') return;
+    const at = memberInsertion(request.source as string, member);
+    if (at === null) return;
+    json.set(`${INSERTED_MEMBER}${i}`, at.text);
+    spans.set(`${INSERTED_MEMBER}${i}`, [at.at, at.at]);
+  });
   if (insertion !== null) {
     // A zero-width span: the appended bytes go in, nothing of the client's is rewritten.
     json.set(INSERTED_TOOLS, insertion.text);
@@ -122,5 +147,13 @@ export function emitRequest(request: CanonicalRequest, edits: RequestEdits): str
   return spliceValues(request.source, json, spans);
 }
 
-// Not a path key: path keys never start with a space.
+// Not path keys: path keys never start with a space.
 const INSERTED_TOOLS = ' tools+';
+const INSERTED_MEMBER = ' member+';
+
+/** Where a new member goes (after the object's last one, whitespace before `}` kept) and its text; null when the path is no object. */
+function memberInsertion(source: string, member: MemberInsertion): { at: number; text: string } | null {
+  const end = locateContainerEnd(source, member.path);
+  if (end === null || !end.object) return null;
+  return { at: end.at, text: `${end.empty ? '' : ','}${JSON.stringify(member.key)}:${JSON.stringify(member.value)}` };
+}

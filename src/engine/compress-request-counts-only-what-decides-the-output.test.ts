@@ -28,7 +28,8 @@ const dropLastLine: Compressor = { name: 'drop-last-line', kinds: ['text'], comp
 function setupWith(compressor: Compressor, ruler: TokenRuler): EngineSetup {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
   const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
-  return { options: resolveEngineOptions({ minBlockTokens: 10 }), registry, detect: () => ({ kind: 'text' }), checkSyntax: codeSyntaxCheck, store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
+  // No cache aligner: its breakpoints are weighed on the whole request's tokens (cache-aligner tests).
+  return { options: resolveEngineOptions({ minBlockTokens: 10, cacheAligner: false }), registry, detect: () => ({ kind: 'text' }), checkSyntax: codeSyntaxCheck, store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
 }
 
 describe('compressRequest counts only what decides the output', () => {

@@ -42,7 +42,8 @@ function registryWith(compressor: Compressor): CompressorRegistry {
 
 function setupWith(compressor: Compressor): EngineSetup {
   return {
-    options: resolveEngineOptions({ minBlockTokens: 10 }),
+    // The aligner's prompt_cache_key would be the one change to a request nothing was compressed in (cache-aligner tests).
+    options: resolveEngineOptions({ minBlockTokens: 10, cacheAligner: false }),
     registry: registryWith(compressor),
     detect: (text) => ({ kind: text.trimStart().startsWith('[') || text.trimStart().startsWith('{') ? 'json' : 'text' }),
     checkSyntax: codeSyntaxCheck, store: createMemoryStore(),

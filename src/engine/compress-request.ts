@@ -19,8 +19,10 @@ import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from '
 import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
 import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
+import { countOnce } from './count-once.ts';
 import { conversationOf } from './conversation-text.ts';
 import { withRetrieveTool } from './with-retrieve-tool.ts';
+import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
 /** One part of the request and what became of it. */
 export interface PartResult {
@@ -39,6 +41,8 @@ export interface RequestStats {
   readonly markers: number;
   readonly ms: number;
   readonly retrieveToolAdded: boolean;
+  /** What the cache aligner found and added; absent when it is off. */
+  readonly alignment?: AlignmentStats;
 }
 
 export interface CompressedRequest {
@@ -199,6 +203,21 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
   return frozen ? tools : undefined;
 }
 
+/** Token sizes of the request as sent, for the aligner: counted only if it asks. */
+function sentTokens(session: EngineSession, results: readonly PartResult[], tools: readonly JsonValue[] | undefined): SentTokens {
+  const { ruler } = session.setup;
+  const toolsText = tools === undefined ? null : JSON.stringify(tools);
+  // A part's count is kept by its result object (count-once.ts): counting every earlier part again would hash the whole history on each request.
+  const count = (r: PartResult): number => (r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : countOnce(ruler, r, r.text));
+  const toolsAlone = (): number => results.filter((r) => r.part.role === 'tools').reduce((n, r) => n + count(r), 0);
+  return {
+    prefix: () => results.filter((r) => r.part.messageIndex < 0).reduce((n, r) => n + count(r), 0),
+    tools: toolsAlone,
+    // A request without tools of its own may carry the retrieve tool as a new list.
+    total: () => results.reduce((n, r) => n + count(r), 0) + (toolsText !== null && !results.some((r) => r.part.role === 'tools') ? ruler.count(toolsText) : 0),
+  };
+}
+
 /** Compresses one request of a session. Never throws for content: failures pass blocks unchanged. */
 export async function compressRequest(request: CanonicalRequest, session: EngineSession): Promise<CompressedRequest> {
   const started = performance.now();
@@ -307,13 +326,15 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     byIndex[indexOf[at] as number] = result;
   }
   session.previousSent = { strings, blocksChanged, markers };
-  const edits: RequestEdits = tools ? { strings, tools } : { strings };
   request.parts.forEach((part, index) => {
     if (part.role !== 'tools') return;
     const result = { part, outcome: null, decidedNow: false, text: part.text };
     results.push(result);
     byIndex[index] = result;
   });
+  const alignment = setup.options.cacheAligner ? alignCache(request, session.alignment, sentTokens(session, results, tools)) : null;
+  const members = alignment?.members.length ? { members: alignment.members } : {};
+  const edits: RequestEdits = tools ? { strings, tools, ...members } : { strings, ...members };
   session.previousParts = request.parts;
   session.previousResults = byIndex;
   session.previousMessageCount = messages.length;
@@ -327,6 +348,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
       blocksChanged, markers,
       ms: performance.now() - started,
       retrieveToolAdded: tools !== undefined,
+      ...(alignment ? { alignment: alignment.stats } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import { matchesToolGlob } from './engine-options.ts';
 import { holdsAtLeast, type TokenSize } from '../tokenize/token-size.ts';
 import type { EngineSetup } from './engine-session.ts';
 import type { Store } from '../store/store.ts';
+import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 
 /** Decides a block the first time it is seen, storing what it drops in `store` (the session's). Never throws: whatever content makes fail, the block passes as it came. */
 export async function decideBlock(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting, store: Store = setup.store): Promise<BlockOutcome> {
@@ -25,6 +26,8 @@ export async function decideBlock(text: string, toolName: string | undefined, si
 async function decideOnce(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting, store: Store): Promise<BlockOutcome> {
   const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, ms: 0 });
   if (toolName !== undefined && matchesToolGlob(toolName, setup.options.excludeTools)) return pass('excluded-tool');
+  // What terse_retrieve returned is what the model asked to see whole: compressed again, it would ask again.
+  if (toolName === RETRIEVE_TOOL_NAME) return pass('excluded-tool');
   if (text.length > setup.options.maxBlockChars) return pass('too-large');
   if (!holdsAtLeast(size, setup.options.minBlockTokens)) return pass('below-minimum');
   if (isColumnarOutput(text) || (await holdsOwnMarker(text, store))) return pass('already-compressed');

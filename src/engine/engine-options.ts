@@ -49,6 +49,13 @@ export interface EngineOptions {
    * extractive text compressor's place; null keeps the extractive one and never loads a model. @default null
    */
   readonly textModel: string | null;
+  /**
+   * The cache aligner (engine/cache-aligner/): reports volatile values in the system prompt and tool
+   * definitions; for an Anthropic client that sets no `cache_control`, adds breakpoints where they pay;
+   * for OpenAI, sets `prompt_cache_key` from the session. It adds members only, never rewrites a byte
+   * an earlier request sent. @default true
+   */
+  readonly cacheAligner: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -63,6 +70,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   expectedLaterRequests: 20,
   retrieveToolFromStart: false,
   textModel: null,
+  cacheAligner: true,
 };
 
 /** Resolves options without touching the caller's object. */
@@ -71,6 +79,7 @@ export function resolveEngineOptions(options: Partial<EngineOptions> = {}): Engi
 }
 
 /** True when `name` matches one of the globs. */
+// Not picomatch: a tool name is flat, and its `*` stopping at `/` or its braces and `!` would surprise `mcp__git__*`.
 export function matchesToolGlob(name: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
     const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');

@@ -14,6 +14,7 @@ import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
 import type { Detect } from './block-routing.ts';
 import type { EngineOptions } from './engine-options.ts';
 import { SentOutputs } from './repeats/sent-outputs.ts';
+import { createCacheAlignmentState, type CacheAlignmentState } from './cache-aligner/cache-alignment-state.ts';
 
 /** Everything the engine needs that is not per request. */
 export interface EngineSetup {
@@ -56,6 +57,8 @@ export interface EngineSession {
   failures: number;
   /** Tool outputs sent so far, as sent: what a new output may point back to. */
   readonly sent: SentOutputs;
+  /** The cache aligner's breakpoints and prompt cache key: sent again exactly as first sent. */
+  readonly alignment: CacheAlignmentState;
 }
 
 /** Options of one session. */
@@ -70,5 +73,5 @@ export interface SessionOptions {
 /** A fresh session over one engine setup. */
 export function createSession(setup: EngineSetup, options: SessionOptions = {}): EngineSession {
   const store = scopedStore(setup.store, options.scope ?? randomUUID());
-  return { setup, store, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, previousLastMessage: null, previousParts: [], previousResults: [], storeDrops: null, previousSent: { strings: new Map(), blocksChanged: 0, markers: 0 }, retrieveToolSent: false, failures: 0, sent: new SentOutputs() };
+  return { setup, store, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, previousLastMessage: null, previousParts: [], previousResults: [], storeDrops: null, previousSent: { strings: new Map(), blocksChanged: 0, markers: 0 }, retrieveToolSent: false, failures: 0, sent: new SentOutputs(), alignment: createCacheAlignmentState() };
 }

@@ -28,8 +28,8 @@ describe('locateValues', () => {
 describe('locateContainerEnd', () => {
   it('points just past the last element, before the whitespace that closes the container', () => {
     const source = '{"tools": [ {"n": 1} ,  "x\\"]"  \n ], "m": []}';
-    expect(locateContainerEnd(source, ['tools'])).toEqual({ at: source.indexOf('"  \n ]') + 1, empty: false });
-    expect(locateContainerEnd(source, ['m'])).toEqual({ at: source.lastIndexOf('[]') + 1, empty: true });
+    expect(locateContainerEnd(source, ['tools'])).toEqual({ at: source.indexOf('"  \n ]') + 1, empty: false, object: false });
+    expect(locateContainerEnd(source, ['m'])).toEqual({ at: source.lastIndexOf('[]') + 1, empty: true, object: false });
     expect(locateContainerEnd(source, ['absent'])).toBeNull();
   });
 });

@@ -127,10 +127,10 @@ export function locateValues(source: string, paths: readonly JsonPath[]): Map<st
 
 /**
  * Where a new element (array) or member (object) goes in the container at `path`: just past its last
- * value, so the whitespace before the closing bracket stays; `empty` when it has none. Null when the
+ * value, so the whitespace before the closing bracket stays; `empty` when it has none, `object` for `{`. Null when the
  * path is absent or not a container.
  */
-export function locateContainerEnd(source: string, path: JsonPath): { readonly at: number; readonly empty: boolean } | null {
+export function locateContainerEnd(source: string, path: JsonPath): { readonly at: number; readonly empty: boolean; readonly object: boolean } | null {
   const span = locateValues(source, [path]).get(path.join('.'));
   if (span === undefined) return null;
   const [start, end] = span;
@@ -138,7 +138,8 @@ export function locateContainerEnd(source: string, path: JsonPath): { readonly a
   if ((open !== '[' && open !== '{') || end - start < 2) return null;
   let last = end - 2;
   while (last > start && ' \n\r\t'.includes(source[last] as string)) last--;
-  return last === start ? { at: start + 1, empty: true } : { at: last + 1, empty: false };
+  const object = open === '{';
+  return last === start ? { at: start + 1, empty: true, object } : { at: last + 1, empty: false, object };
 }
 
 /** Replaces each located span with its new JSON text, leaving every other byte as it was. */

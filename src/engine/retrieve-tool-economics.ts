@@ -29,7 +29,8 @@ export interface ToolVerdict {
   readonly bust: number;
 }
 
-function hasCacheControl(value: JsonValue | undefined): boolean {
+/** True when any object in `value` carries `cache_control`: the client places its own breakpoints. */
+export function hasCacheControl(value: JsonValue | undefined): boolean {
   if (Array.isArray(value)) return value.some(hasCacheControl);
   if (!isObject(value)) return false;
   return value.cache_control !== undefined || Object.values(value).some((child) => typeof child === 'object' && child !== null && hasCacheControl(child));
@@ -46,7 +47,8 @@ export function retrieveToolVerdict(request: CanonicalRequest, session: EngineSe
   let prefix = 0;
   // Counted once per part object: a replay hands the same parts to every later request (count-once.ts).
   for (const part of request.parts) if (part.messageIndex < session.previousMessageCount) prefix += countOnce(ruler, part, part.text);
-  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : hasCacheControl(request.body as JsonValue);
+  // Anthropic caches when the client marks breakpoints, or when the cache aligner has placed some.
+  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : hasCacheControl(request.body as JsonValue) || session.alignment.marks.size > 0;
   const readRatio = caches ? READ_RATIO[request.provider] : 1;
   const factor = caches ? 1 + readRatio * Math.max(0, expectedLaterRequests - 1) : expectedLaterRequests;
   const bust = caches ? (1 - readRatio) * prefix : 0;

@@ -3,7 +3,7 @@
  * first sent, and the bytes that go upstream. An engine that throws sends the request unchanged.
  */
 import type { CanonicalRequest } from '../engine/canonical-request.ts';
-import { emitRequest } from '../engine/canonical-request.ts';
+import { editsAreEmpty, emitRequest } from '../engine/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
 import { liveZoneStart } from './live-zone.ts';
 import type { ProxySession } from './session-registry.ts';
@@ -30,12 +30,14 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
     if (liveZoneOnly) engine.previousMessageCount = liveZoneStart(request.body);
     const failuresBefore = engine.failures;
     const decidedBefore = engine.decided.size;
+    // Breakpoints the aligner places go upstream only if the request does: a failed one forgets them.
+    const marksBefore = new Map(engine.alignment.marks);
+    const markedTokensBefore = engine.alignment.markedTokens;
     try {
       const compressed = await compressRequest(request, engine);
       const { edits } = compressed;
-      const unchanged = edits.strings.size === 0 && edits.tools === undefined;
       return {
-        body: unchanged ? received : emitRequest(request, edits),
+        body: editsAreEmpty(edits) ? received : emitRequest(request, edits),
         compressed,
         engineError: null,
         retrieveOffered: engine.retrieveToolSent,
@@ -43,6 +45,9 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
       };
     } catch (error) {
       forgetDecisionsSince(session, decidedBefore);
+      engine.alignment.marks.clear();
+      for (const [key, mark] of marksBefore) engine.alignment.marks.set(key, mark);
+      engine.alignment.markedTokens = markedTokensBefore;
       return {
         body: received,
         compressed: null,

@@ -41,9 +41,10 @@ async function send(path: string, source: string, headers: Record<string, string
 
 /**
  * Checks `sent` against `source`: the slot at `slotPath` may differ, the tool may be inserted where the
- * client's tools array ends, and every other range must hash the same.
+ * client's tools array ends, `member` (the cache aligner's) where the body ends, and every other range
+ * must hash the same.
  */
-function expectOnlySlotAndToolChanged(source: string, sent: Buffer, slotPath: readonly (string | number)[], tool: object): void {
+function expectOnlySlotAndToolChanged(source: string, sent: Buffer, slotPath: readonly (string | number)[], tool: object, member = ''): void {
   const client = Buffer.from(source, 'utf8');
   const sentText = sent.toString('utf8');
   const [slotStart, slotEnd] = locateValues(source, [slotPath]).get(slotPath.join('.'))!;
@@ -57,7 +58,9 @@ function expectOnlySlotAndToolChanged(source: string, sent: Buffer, slotPath: re
   expect(sha256(sent.subarray(0, b[0]))).toBe(sha256(client.subarray(0, a[0])));
   expect(sha256(sent.subarray(b[1], sentToolsAt))).toBe(sha256(client.subarray(a[1], a[2])));
   expect(sent.subarray(sentToolsAt, sentToolsAt + inserted.length).equals(inserted)).toBe(true);
-  expect(sha256(sent.subarray(sentToolsAt + inserted.length))).toBe(sha256(client.subarray(a[2])));
+  const bodyEnd = bytesBefore(source, locateContainerEnd(source, [])!.at);
+  const tail = Buffer.concat([client.subarray(a[2], bodyEnd), Buffer.from(member, 'utf8'), client.subarray(bodyEnd)]);
+  expect(sha256(sent.subarray(sentToolsAt + inserted.length))).toBe(sha256(tail));
   // The slot itself was rewritten, with a marker.
   expect(findMarkers(JSON.parse(sentText.slice(sentSlotStart, sentSlotEnd)) as string).length).toBeGreaterThan(0);
 }
@@ -77,7 +80,10 @@ describe('byte-faithful forwarding', () => {
  {"role":"tool","tool_call_id":"call_1","content":${JSON.stringify(OUTPUT)}}],
  "tools":[{"type":"function","function":{"name":"bash","parameters":{"type":"object","properties":{"timeout":{"type":"number","maximum":1e400}}}}}]}`;
     const sent = await send('/v1/chat/completions', source, { authorization: `Bearer ${TEST_API_KEY}`, 'x-terse-session': 'bytes-openai' });
-    expectOnlySlotAndToolChanged(source, sent, ['messages', 3, 'content'], RETRIEVE_TOOL_OPENAI);
+    // The cache aligner adds the session's prompt_cache_key as the body's last member, and nothing else.
+    const key = (JSON.parse(sent.toString('utf8')) as { prompt_cache_key: string }).prompt_cache_key;
+    expect(key).toMatch(/^terse-[0-9a-f]{24}$/);
+    expectOnlySlotAndToolChanged(source, sent, ['messages', 3, 'content'], RETRIEVE_TOOL_OPENAI, `,"prompt_cache_key":"${key}"`);
   });
 
   it('sends a request with nothing to compress byte for byte, whitespace and all', async () => {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { sourceCli } from '../cli/source-cli.ts';
 import type { JsonObject } from '../types.ts';
 import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
 import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
@@ -43,7 +44,7 @@ describe('recording sessions', () => {
     const out = path.join(dir, 'report');
     // Run without blocking the event loop: a blocked loop misses the proxy closing idle keep-alive
     // sockets, and the next test's client then writes to a dead one (ECONNRESET).
-    const run = await promisify(execFile)(process.execPath, [path.join(environment.projectRoot, 'bin', 'terse.js'), 'replay', records, '--config', 'balanced', '--out', out, '--json'], {
+    const run = await promisify(execFile)(process.execPath, [...sourceCli(environment.projectRoot), 'replay', records, '--config', 'balanced', '--out', out, '--json'], {
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },
     });

@@ -44,7 +44,10 @@ export function decidedBytes(compressed: CompressedRequest): number {
   return bytes;
 }
 
-/** An LRU of sessions over one engine setup. */
+/**
+ * An LRU of sessions over one engine setup. Not lru-cache: a session's bytes grow as it compresses, and
+ * lru-cache sizes an entry once, when it is set.
+ */
 export class SessionRegistry {
   readonly #sessions = new Map<string, ProxySession>();
   #bytes = 0;

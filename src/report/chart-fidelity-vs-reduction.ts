@@ -40,22 +40,34 @@ export function fidelityVsReductionChart(summary: Summary): TopLevelSpec {
   const x = { field: 'effective', type: 'quantitative', title: 'reduction net of retrieval', axis: { format: '.0%' }, scale: { domainMin: 0, domainMax: 1 } } as const;
   const y = { field: 'lost', type: 'quantitative', title: 'probes lost when needed', axis: { format: '.0%' }, scale: { domainMin: 0, domainMax: 1 } } as const;
   return {
-    title: { text: 'Reduction against fidelity', subtitle: 'each point a config over a suite; careful is bottom right, destructive baselines sit high' },
-    config: CHART_CONFIG,
+    title: { text: 'Reduction against fidelity', subtitle: ['each point a config over a suite (triangles: baselines);', 'careful is bottom right, destructive baselines sit high'] },
+    // Small panels and the legend below them: the README shows this PNG at a page's width (~880 px),
+    // where a wider image would shrink its labels below reading size.
+    config: { ...CHART_CONFIG, legend: { ...CHART_CONFIG.legend, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 0, columnPadding: 12 } },
     columns: 3,
+    // Panels laid out by their plots alone: a point's name may reach into the gap between panels.
+    bounds: 'flush',
+    spacing: { column: 70, row: 40 },
     concat: suites.map((suite) => ({
       title: { text: `suite ${suite}`, fontSize: 12, anchor: 'middle' },
       data: { values: values.filter((p) => p.suite === suite) },
-      width: 260,
-      height: 220,
+      width: 200,
+      height: 170,
       layer: [
         {
           mark: { type: 'point', filled: true, size: 80, tooltip: true },
-          encoding: { x, y, color: configColor(summary), shape: { field: 'role', type: 'nominal', title: 'role', scale: { domain: ['profile', 'baseline', 'custom'], range: ['circle', 'triangle-up', 'square'] } } },
+          encoding: { x, y, color: configColor(summary), shape: { field: 'role', type: 'nominal', title: 'role', legend: null, scale: { domain: ['profile', 'baseline', 'custom'], range: ['circle', 'triangle-up', 'square'] } } },
+        },
+        // Names beside the points (the legend alone would send readers back and forth), on the side
+        // facing the panel's middle so none reaches past its panel.
+        {
+          transform: [{ filter: 'datum.effective < 0.6' }],
+          mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 9, color: '#333' },
+          encoding: { x, y, text: { field: 'config', type: 'nominal' } },
         },
         {
-          // Names beside the points: the legend alone would send readers back and forth.
-          mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 9, color: '#333' },
+          transform: [{ filter: 'datum.effective >= 0.6' }],
+          mark: { type: 'text', align: 'right', dx: -7, dy: -6, fontSize: 9, color: '#333' },
           encoding: { x, y, text: { field: 'config', type: 'nominal' } },
         },
       ],

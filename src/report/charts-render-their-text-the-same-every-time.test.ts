@@ -18,7 +18,7 @@ function textsOf(svg: string): string[] {
 
 /** Texts each chart must draw beyond the config names: its titles and axis titles. */
 const EXPECTED_TEXT: Readonly<Record<ChartName, readonly string[]>> = {
-  'fidelity-vs-reduction': ['Reduction against fidelity', 'reduction net of retrieval', 'probes lost when needed', 'suite smoke', 'suite swe', 'role'],
+  'fidelity-vs-reduction': ['Reduction against fidelity', 'reduction net of retrieval', 'probes lost when needed', 'suite smoke', 'suite swe', 'config'],
   'reduction-by-workload': ['Token reduction by workload and config', 'reduction', 'workload', 'suite smoke', 'suite swe', 'code-search', '37.1%'],
   'tokens-per-trace': ['Tokens per trace, before and after', 'tokens', 'trace', 'before compression', 'cs-ripgrep-auth', 'triage-flaky-test'],
   'compress-latency': ['Compress latency per config', 'compress ms per request', 'config', 'percentile', 'p50', 'p95'],

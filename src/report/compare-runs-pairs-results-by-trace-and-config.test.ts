@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
 import { compareSummaries } from './compare-runs.ts';
 import { pairedStatistic } from './paired-bootstrap.ts';
-import { roundTo, summarize } from './summarize.ts';
+import { roundTo } from './round-to.ts';
+import { summarize } from './summarize.ts';
 import type { Summary } from './summary.ts';
 
 const a = summarize(SMOKE_RUN);

@@ -1,7 +1,7 @@
 /** Compares two runs' summaries pair by pair: reduction deltas and paired statistics, overall and per config. */
 import { compareLiveRuns, type LiveRunDelta } from './compare-live-runs.ts';
 import { pairedStatistic, type BootstrapOptions, type PairedStatistic } from './paired-bootstrap.ts';
-import { roundTo } from './summarize.ts';
+import { roundTo } from './round-to.ts';
 import type { PairSummary, Summary } from './summary.ts';
 
 /** One (trace, config) pair present in both runs. */

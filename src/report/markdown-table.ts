@@ -1,4 +1,7 @@
-/** GitHub-flavoured markdown tables, the one shape every markdown report uses. */
+/**
+ * GitHub-flavoured markdown tables, the one shape every markdown report uses. Not markdown-table: this is
+ * its job in five lines with the escaping cells need, and the README tables' bytes stay as they are.
+ */
 
 /** A column header and which way its cells line up. */
 export interface MarkdownColumn {

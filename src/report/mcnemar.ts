@@ -1,6 +1,6 @@
 /** The exact McNemar test on paired yes/no outcomes: a two-sided binomial test on the discordant pairs. */
 import { binomialDistribution } from 'simple-statistics';
-import { roundTo } from './summarize.ts';
+import { roundTo } from './round-to.ts';
 
 /** Paired outcomes of two arms, a (the baseline) and b, on the same items. */
 export interface PairedCounts {

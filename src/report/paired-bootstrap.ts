@@ -1,7 +1,7 @@
 /** A paired statistic over per-pair differences: mean, a seeded percentile-bootstrap 95% interval, signs. */
 import { mean, quantile, sampleWithReplacement } from 'simple-statistics';
 import { seededRandom } from './seeded-random.ts';
-import { roundTo } from './summarize.ts';
+import { roundTo } from './round-to.ts';
 
 /** How the bootstrap resamples. */
 export interface BootstrapOptions {

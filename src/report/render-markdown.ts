@@ -3,7 +3,7 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
-import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, volatileTable, workloadTable, type SummaryTable } from './summary-tables.ts';
 import { renderLiveMarkdown } from './render-live-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
@@ -17,6 +17,9 @@ export interface RenderOptions {
   /** Published figures by suite, then workload; adds a "published" column when given. @default undefined */
   readonly published?: Readonly<Record<string, Readonly<Partial<Record<Workload, PublishedFigure>>>>>;
 }
+
+/** Why the volatile-values table is there. */
+export const VOLATILE_NOTE = 'Dates, ids and timestamps found by the cache aligner: a value that changes between sessions keeps their prefixes from sharing a cache. Reported only; terse never rewrites them.';
 
 function markdown(table: SummaryTable): string {
   return markdownTable(table.columns, table.rows);
@@ -47,6 +50,9 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
   }
   if (summary.live) sections.push('## Live answers (a model in the loop)', renderLiveMarkdown(summary));
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
+  if (summary.results.some((row) => row.volatile_values > 0)) {
+    sections.push('## Volatile values in system prompts and tool definitions', VOLATILE_NOTE, markdown(volatileTable(summary)));
+  }
   if (summary.errors.length > 0) {
     const count = summary.errors.length;
     sections.push(

@@ -9,6 +9,7 @@ import { CHART_NAMES, renderReportCharts } from './report-charts.ts';
 import { summarize } from './summarize.ts';
 import type { Summary } from './summary.ts';
 import { writeReport, type ReportPaths } from './write-report.ts';
+import { exploreData } from './explore/explore-data.ts';
 
 const summary = summarize(SMOKE_RUN);
 let tempDir: string;
@@ -49,12 +50,16 @@ describe('report.html', () => {
     expect(html.match(/<tr><td>smoke<\/td><td>code-search<\/td><td>cs-ripgrep-auth<\/td>/g)).toHaveLength(2);
   });
 
-  it('inlines every chart as SVG, with nothing to load and nothing to run', () => {
+  it('inlines every chart as SVG and its own script, with nothing to load over the network', () => {
     expect(html.match(/<svg /g)).toHaveLength(CHART_NAMES.length);
     for (const name of CHART_NAMES) expect(html).toContain(`<figure id="chart-${name}">`);
-    expect(html).not.toMatch(/<script|<link|<iframe|<img|@import|src=|href=/i);
+    // Two JSON data islands and the page's script; no script, style or frame comes from elsewhere.
+    expect(html.match(/<script[ >]/g)).toHaveLength(3);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=|<link|<iframe|<img|@import/i);
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/url\((?!#)/);
+    // Charts come before every table.
+    expect(html.indexOf('<section id="charts">')).toBeLessThan(html.indexOf('<table'));
   });
 
   it('escapes every name and message, in tables and charts alike', async () => {
@@ -66,6 +71,11 @@ describe('report.html', () => {
     };
     const page = renderReportHtml(hostile, await renderReportCharts(hostile));
     expect(page).not.toMatch(/<script|<img|<b>/);
+    // The same names inside the page's embedded data cannot close its script element either.
+    const explore = exploreData(SMOKE_RUN, hostile, () => false, 0);
+    const withData = renderReportHtml(hostile, await renderReportCharts(hostile), {}, explore);
+    expect(withData.match(/<script[ >]/g)).toHaveLength(3);
+    expect(withData).not.toMatch(/<img|<b>|<\/script><script src/);
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page).toContain('&lt;/td&gt;&lt;/table&gt;&lt;b&gt;broken&lt;/b&gt; &amp; &quot;quoted&quot;');
     expect(page).toContain('it&#39;s');

@@ -95,6 +95,9 @@ export const RESULT_TABLES: readonly TableSpec[] = [
     { name: 'compress_ms', type: 'DOUBLE', get: (row) => row.compress_ms },
     { name: 'blocks_changed', type: 'BIGINT', get: (row) => row.blocks_changed },
     { name: 'markers', type: 'BIGINT', get: (row) => row.markers },
+    { name: 'volatile_values', type: 'BIGINT', get: (row) => row.volatile_values },
+    { name: 'volatile_examples', type: 'VARCHAR', get: (row) => row.volatile_examples },
+    { name: 'breakpoints', type: 'BIGINT', get: (row) => row.breakpoints },
   ]),
   defineTable('blocks', (result) => okRows(result, (pair) => pair.blocks), [
     runId,

@@ -3,7 +3,7 @@ import type { LiveProbeRow, LiveResult } from '../bench/live/live-rows.ts';
 import type { TraceRow } from '../bench/replay-rows.ts';
 import { mcnemarExactP, pairedCounts } from './mcnemar.ts';
 import { pairedStatistic } from './paired-bootstrap.ts';
-import { roundTo } from './summarize.ts';
+import { roundTo } from './round-to.ts';
 import type { LiveComparison, LiveCounts, LiveProbeSummary, LiveSummary, LiveWorkloadSummary } from './summary-live.ts';
 import type { WorkloadSummary } from './summary.ts';
 

@@ -14,14 +14,8 @@ import {
   type Summary,
   type WorkloadSummary,
 } from './summary.ts';
+import { roundTo } from './round-to.ts';
 
-/** Rounds to a fixed number of decimals, so the JSON carries no float noise. */
-export function roundTo(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  const rounded = Math.round(value * scale) / scale;
-  // -0 would print as 0 in JSON but fails strict equality checks in callers.
-  return rounded === 0 ? 0 : rounded;
-}
 
 /** 1 - after/before to 4 decimals; 0 when nothing was there to reduce. */
 export function reductionOf(before: number, after: number): number {
@@ -200,6 +194,15 @@ function remainingOf(result: RunResult, traces: ReadonlyMap<string, TraceRow>): 
     .map(({ suite, config, group, name, blocks, before, after }) => ({ suite, config, group, name, blocks, tokens_before: before, tokens_after: after, reduction: reductionOf(before, after) }));
 }
 
+/** The most volatile values one request held, and the examples of the first that held any. */
+function volatileOf(requests: readonly RequestRow[]): Pick<PairSummary, 'volatile_values' | 'volatile_examples'> {
+  const first = requests.find((row) => row.volatile_values > 0);
+  return {
+    volatile_values: requests.reduce((n, row) => Math.max(n, row.volatile_values), 0),
+    volatile_examples: first === undefined || first.volatile_examples === '' ? [] : first.volatile_examples.split('; '),
+  };
+}
+
 /** Computes summary.json from a run's rows; pure, so tests and every writer share the numbers. */
 export function summarize(result: RunResult): Summary {
   const traces = new Map(result.traces.map((row) => [row.trace, row]));
@@ -235,6 +238,7 @@ export function summarize(result: RunResult): Summary {
       retrieval_tokens: retrievalTokens,
       effective_reduction: effectiveReductionOf(before, after, retrievalTokens),
       cost: costsOf(pair.cache),
+      ...volatileOf(pair.requests),
     });
   }
   results.sort(order);

@@ -50,9 +50,10 @@ describe('renderSummaryMarkdown', () => {
     expect(markdown.split('\n')[0]).toBe('# terse bench `2026-11-25T154023Z-a1b2c3d` · git `a1b2c3d` · node v20.19.5 · tokenizer o200k_base');
   });
 
-  it('has a table per suite, then the per-trace table, then the errors', () => {
+  it('has a table per suite, then the per-trace table, the volatile values, then the errors', () => {
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## Suite `smoke`', '## Suite `swe`', '## Probe screening', '## Where tool-output tokens remain (`json-minify`)', '## Per trace', '## Errors']);
+    expect(headings).toEqual(['## Suite `smoke`', '## Suite `swe`', '## Probe screening', '## Where tool-output tokens remain (`json-minify`)', '## Per trace', '## Volatile values in system prompts and tool definitions', '## Errors']);
+    expect(markdown).toContain('| smoke | cs-ripgrep-auth | 1 | date:2025-06-01 |');
     expect(markdown).toContain('| smoke | 9 | 2 | 1 | 1 | 2 | 8 |');
     expect(markdown).toContain('| smoke | code-search | cs-ripgrep-auth | json-minify | 4 | 35,700 -> 20,505 | 42.6% | 41.4% | 29,030 -> 13,835 | 2.75 | 4.49 | 2 | 1 | 1 | 0 | 1 | 0 | 1 | 1 |');
     expect(markdown).toContain('1 pair failed; the tables above leave them out.');

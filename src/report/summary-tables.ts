@@ -182,3 +182,13 @@ export function remainingTable(summary: Summary, config: string): SummaryTable {
     rows,
   };
 }
+
+/** Traces whose system prompt or tool definitions hold volatile values, once each (the first config that found them). */
+export function volatileTable(summary: Summary): SummaryTable {
+  const seen = new Set<string>();
+  const rows = summary.results.filter((row) => row.volatile_values > 0 && !seen.has(row.trace) && seen.add(row.trace));
+  return {
+    columns: [left('suite'), left('trace'), right('values'), left('first examples')],
+    rows: rows.map((row) => [row.suite, row.trace, formatCount(row.volatile_values), row.volatile_examples.join(', ')]),
+  };
+}

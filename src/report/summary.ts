@@ -122,6 +122,10 @@ export interface PairSummary extends RetrievalCost {
   readonly probes_at_end: EndProbeCounts;
   /** One entry per provider's rules, Anthropic then OpenAI. */
   readonly cost: readonly CacheCost[];
+  /** Most volatile values (dates, ids, timestamps) one request's system prompt and tool definitions held (the cache aligner's count; 0 when it is off). */
+  readonly volatile_values: number;
+  /** `kind:value` examples from the first request that held any. */
+  readonly volatile_examples: readonly string[];
 }
 
 /** The pairs of one (suite, workload, config), added up. */

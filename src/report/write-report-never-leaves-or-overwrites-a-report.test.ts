@@ -25,7 +25,7 @@ describe('writeReport', () => {
     const outDir = path.join(tempDir, 'reports', 'run-1');
     const paths = await writeReport(SMALL_RUN, outDir);
     expect(paths.dir).toBe(outDir);
-    expect((await readdir(outDir)).sort()).toEqual(['charts', 'parquet', 'report.html', 'results.duckdb', 'summary.json', 'summary.md']);
+    expect((await readdir(outDir)).sort()).toEqual(['charts', 'explore', 'parquet', 'report.html', 'results.duckdb', 'summary.json', 'summary.md']);
     expect(await readdir(path.join(tempDir, 'reports'))).toEqual(['run-1']);
     expect(paths.files['summary.md']).toBe(path.join(outDir, 'summary.md'));
     expect(await readFile(paths.files['summary.md'], 'utf8')).toMatch(/^# terse bench `2026-11-25T154023Z-a1b2c3d`/);
@@ -50,7 +50,7 @@ describe('writeReport', () => {
     const empty = path.join(tempDir, 'empty');
     await mkdir(empty);
     await writeReport(SMALL_RUN, empty);
-    expect((await readdir(empty)).length).toBe(6);
+    expect((await readdir(empty)).length).toBe(7);
   });
 
   it('gives PathError for an outDir under a regular file and leaves no folder behind', async () => {

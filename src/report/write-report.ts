@@ -10,6 +10,7 @@ import type { RunResult } from '../bench/replay-rows.ts';
 import { REPORT_FORMATS, type ReportFileName, type ReportInput } from './report-formats.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { summarize } from './summarize.ts';
+import type { BlockTextCollector } from './explore/block-texts.ts';
 import type { Summary } from './summary.ts';
 
 /** What a report folder is named while it is written; `PARTIAL_REPORT` matches such a name (never a finished report). */
@@ -79,8 +80,8 @@ async function writeAll(input: ReportInput, partial: string, dir: string): Promi
   }
 }
 
-/** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`. */
-export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}): Promise<ReportPaths> {
+/** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`; `texts` feed the page's drill-down. */
+export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}, texts?: BlockTextCollector): Promise<ReportPaths> {
   const dir = path.resolve(outDir);
   // Summarizing first means rows a report cannot be made from fail before anything touches the disk.
   const summary = summarize(result);
@@ -88,7 +89,7 @@ export async function writeReport(result: RunResult, outDir: string, options: Re
   const partial = `${dir}${PARTIAL_SUFFIX}${process.pid}`;
   await preparePartial(dir, partial);
   try {
-    await writeAll({ result, summary, options }, partial, dir);
+    await writeAll({ result, summary, options, texts }, partial, dir);
     await rename(partial, dir);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });

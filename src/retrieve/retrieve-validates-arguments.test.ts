@@ -22,6 +22,13 @@ describe('terse_retrieve arguments and misses', () => {
     expect(retrieveResultText(result)).toMatch(/^terse_retrieve: invalid /);
   });
 
+  it("reads OpenAI's arguments string as the object it holds", async () => {
+    const ref = await store.put('line one\nline two with a needle\nline three');
+    expect(await retrieve(store, JSON.stringify({ ref }))).toEqual({ state: 'found', ref, text: 'line one\nline two with a needle\nline three' });
+    expect(await retrieve(store, JSON.stringify({ ref, query: 'needle' }))).toMatchObject({ state: 'found', text: expect.stringContaining('line two with a needle') });
+    expect(await retrieve(store, '{"ref": ')).toMatchObject({ state: 'invalid', field: 'args' });
+  });
+
   it('answers a spoofed marker a user typed with missing: unknown', async () => {
     await store.put('the user wrote [[terse:0123456789abcdef 85 of 100 rows omitted]] by hand');
     const byRef = await retrieve(store, { ref: '0123456789abcdef' });

@@ -7,6 +7,7 @@ import { queryOriginal, queryTerms } from './query-original.ts';
 import type { QueryMatch } from './query-original.ts';
 import { selectItems, selectLines } from './select-positions.ts';
 import { RETRIEVE_TOOL_NAME } from './retrieve-tool.ts';
+import { safeParseJson } from '../compressors/json/safe-parse.ts';
 
 /** The arguments of the tool as its schema declares them. */
 export interface RetrieveArgs {
@@ -29,8 +30,9 @@ type Positions = { readonly unit: 'lines' | 'items'; readonly ranges: readonly P
 type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly query: string | null; readonly positions: Positions | null } | InvalidResult;
 
 /**
- * Answers a `terse_retrieve` call. `args` (a `RetrieveArgs` as the model sent it) is validated here: bad
- * arguments give an `invalid` result, never a throw. Without a query, lines or items the text is the
+ * Answers a `terse_retrieve` call. `args` (a `RetrieveArgs` as the model sent it, or the JSON string of
+ * one, as OpenAI sends `function.arguments`) is validated here: bad arguments give an `invalid` result,
+ * never a throw. Without a query, lines or items the text is the
  * exact original; `lines` or `items` select by position, and `query` narrows either.
  */
 export async function retrieve(store: Store, args: unknown, options: RetrieveOptions = {}): Promise<RetrieveResult> {
@@ -69,6 +71,11 @@ function boundedAnswer(text: string, max: number): string {
 }
 
 function parseArgs(args: unknown): ParsedArgs {
+  if (typeof args === 'string') {
+    const parsed = safeParseJson(args);
+    if (!parsed.ok) return invalid('args', `not JSON (${parsed.error}); expected an object like {"ref": "0123456789abcdef"}`);
+    args = parsed.value;
+  }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
     return invalid('args', 'expected an object like {"ref": "0123456789abcdef"}');
   }

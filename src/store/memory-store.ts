@@ -13,7 +13,11 @@ interface Entry {
   readonly putAt: number;
 }
 
-/** A `Store` held in a Map; nothing survives the process. */
+/**
+ * A `Store` held in a Map; nothing survives the process. Not lru-cache: the TTL from the latest put, the
+ * byte bound and the miss reasons are the rules all four backends share (one conformance suite), and a
+ * Map's insertion order already is the LRU order.
+ */
 export class MemoryStore implements Store {
   readonly #options: ResolvedStoreOptions;
   /** Insertion order is put order, so with a steady clock the oldest entry expires first. */

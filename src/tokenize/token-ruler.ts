@@ -9,8 +9,7 @@ import type { TokenizerName } from '../config.ts';
 import { findLongRuns, MIN_RUN, slicesOf } from './long-runs.ts';
 
 export type { TokenizerName } from '../config.ts';
-
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['o200k_base', 'cl100k_base'];
+export { TOKENIZER_NAMES, isTokenizerName } from '../config.ts';
 
 /** Counts tokens of text with one named encoding. */
 export interface TokenRuler {
@@ -78,8 +77,4 @@ export function createTokenRuler(name: TokenizerName, options: RulerOptions = {}
       return counted;
     },
   };
-}
-
-export function isTokenizerName(value: string): value is TokenizerName {
-  return (TOKENIZER_NAMES as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
 /**
  * Baselines that act on every tool output alike, run through terse's own engine: one compressor for
  * every content kind, no detection or splitting (a block is one piece of text), no minimum size, no
- * cross-turn repeats or cost policy, and the engine's never-larger rule, store and retrieve tool.
+ * cross-turn repeats, cost policy or cache aligner, and the engine's never-larger rule, store and retrieve tool.
  */
 import type { Compressor } from '../../compressors/compressor.ts';
 import type { CompressorRegistry } from '../../engine/compressor-registry.ts';
@@ -16,6 +16,6 @@ function everyKind(compressor: Compressor): CompressorRegistry {
 
 /** Opens the engine with `compressor` applied to every tool output, whatever it holds. */
 export function wholeBlockStrategy(compressor: Compressor): OpenStrategy {
-  // A baseline is what it says and no more: no cross-turn repeats, no cost policy holding blocks back.
-  return engineStrategy({ registry: everyKind(compressor), detect: () => ({ kind: 'text' }), minBlockTokens: 0, repeats: false, expectedLaterRequests: 0 });
+  // A baseline is what it says and no more: no cross-turn repeats, no cost policy holding blocks back, no breakpoints added.
+  return engineStrategy({ registry: everyKind(compressor), detect: () => ({ kind: 'text' }), minBlockTokens: 0, repeats: false, expectedLaterRequests: 0, cacheAligner: false });
 }

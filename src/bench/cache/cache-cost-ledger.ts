@@ -3,7 +3,7 @@
  * configuration sent it, beside the request as the client sent it (what it would pay without terse),
  * each through a cache simulator of its own that lives for the session.
  */
-import type { CompressedRequest } from '../../engine/compress-request.ts';
+import { compressedBody, type CompressedRequest } from '../../engine/compress-request.ts';
 import type { RequestMeasure } from '../../engine/measure-request.ts';
 import type { TokenRuler } from '../../tokenize/token-ruler.ts';
 import { BUNDLED_PRICES, priceOf, type ModelPrice, type PriceTable } from '../live/model-prices.ts';
@@ -86,8 +86,11 @@ export class CacheCostLedger {
   /** Rows of one request, `index` in the session (its time: index x the seconds between calls). */
   record(index: number, compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): CacheRow[] {
     const at = index * DEFAULT_SECONDS_BETWEEN_CALLS;
-    const marks = compressed.request.provider === 'anthropic' ? breakpointPaths(compressed.request.body) : new Set<string>();
-    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), marks);
+    const anthropic = compressed.request.provider === 'anthropic';
+    const marks = anthropic ? breakpointPaths(compressed.request.body) : new Set<string>();
+    // Breakpoints as sent: the cache aligner may have added some to a client that set none.
+    const sentMarks = anthropic && compressed.edits.members?.length ? breakpointPaths(compressedBody(compressed)) : marks;
+    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), sentMarks);
     const original = this.originalChain.next(originalParts(measure), marks);
     return this.models.map((model, i) => {
       const use = (this.sent[i] as CacheSimulator).next(sent, at);

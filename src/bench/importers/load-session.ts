@@ -86,14 +86,10 @@ export async function collectTraceFiles(paths: readonly string[]): Promise<strin
   return files;
 }
 
+/** Trace files anywhere under `folder` (the caller sorts them). */
 async function traceFilesUnder(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await traceFilesUnder(full)));
-    else if (entry.isFile() && isTraceFileName(entry.name)) found.push(full);
-  }
-  return found;
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && isTraceFileName(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function isTraceFileName(name: string): boolean {

@@ -31,6 +31,7 @@ function languageOf(file: string): CodeGrammar | null {
   return EXTENSIONS[path.extname(file)] ?? null;
 }
 
+// Sorted folder by folder so every run sees the same list; fs.readdir's `recursive` neither sorts nor prunes.
 function walk(dir: string, into: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);

@@ -71,7 +71,9 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
     return times === undefined ? own : [...own, repeatsLine(record.timestamp as string, times)];
   });
   const drop = dropInput(input.text);
-  const marker = drop.marker(`${plan.omittedLines} of ${lines.length} log lines folded into the counts above; the ref holds every line`);
+  // A final newline ends the last line; it does not start one (retrieve's line numbers agree).
+  const lineCount = input.text.endsWith('\n') ? lines.length - 1 : lines.length;
+  const marker = drop.marker(`${plan.omittedLines} of ${lineCount} log lines folded into the counts above; the ref holds every line`);
   const text = [
     ...kept,
     `-- ${plan.folded.length} repeated templates (occurrences in the whole log, first..last time):`,

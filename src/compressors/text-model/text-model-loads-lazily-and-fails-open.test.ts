@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
+import { sourceCli } from '../../cli/source-cli.ts';
 import { TextModelSkipped } from '../../errors.ts';
 import { createEngine } from '../../engine/create-engine.ts';
 import { compressText } from '../../engine/compress-text.ts';
@@ -83,7 +84,7 @@ describe('commands that need no model', () => {
     const file = path.join(scratch, 'items.json');
     writeFileSync(file, json);
     for (const args of [['--help'], ['compress', file, '--json']]) {
-      const result = run([path.join('bin', 'terse.js'), ...args]);
+      const result = run([...sourceCli(environment.projectRoot), ...args]);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).not.toContain('LOADED');
     }

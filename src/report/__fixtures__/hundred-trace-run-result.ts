@@ -28,6 +28,7 @@ function pair(trace: TraceRow, traceIndex: number, config: (typeof CONFIGS)[numb
       compressible_before: compressible, compressible_after: kept,
       compress_ms: config === 'none' ? 0.05 + random() * 0.3 : 0.5 + random() * random() * 30,
       blocks_changed: config === 'none' ? 0 : 1, markers: config === 'balanced' ? 1 : 0,
+      volatile_values: 0, volatile_examples: '', breakpoints: 0,
     });
   }
   const probes: ProbeRow[] = Array.from({ length: 3 }, (_, index) => {

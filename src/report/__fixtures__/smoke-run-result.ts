@@ -20,6 +20,9 @@ function requests(trace: string, config: string, figures: readonly RequestFigure
     compress_ms: ms,
     blocks_changed: changed,
     markers,
+    volatile_values: config === 'none' ? 0 : 1,
+    volatile_examples: config === 'none' ? '' : 'date:2025-06-01',
+    breakpoints: 0,
   }));
 }
 

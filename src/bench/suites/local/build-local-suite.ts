@@ -4,7 +4,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { environment } from '../../../config.ts';
 import { InvalidProbeError, PathError } from '../../../errors.ts';
 import { readProbes } from '../../probe-io.ts';
 import type { Probe } from '../../probe.ts';
@@ -12,8 +11,8 @@ import type { SuiteContent } from '../../suite.ts';
 import { readTraceV1 } from '../../trace-io.ts';
 import type { Trace } from '../../trace.ts';
 
-/** Where the recorder writes the suite. */
-export const LOCAL_TRACES_DIR = path.join(environment.projectRoot, 'traces', 'local');
+/** Where the recorder writes the suite, under the project root. */
+export const LOCAL_TRACES_FOLDER = path.join('traces', 'local');
 
 const PROBES_SUFFIX = '.probes.jsonl';
 
@@ -31,7 +30,7 @@ async function traceFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads every trace and the probes file beside it; a probe that names another trace is an error. */
-export async function buildLocalSuite(tracesDir: string = LOCAL_TRACES_DIR): Promise<SuiteContent> {
+export async function buildLocalSuite(tracesDir: string): Promise<SuiteContent> {
   const traces: Trace[] = [];
   const probes: Probe[] = [];
   for (const file of await traceFiles(tracesDir)) {

@@ -2,10 +2,12 @@ import { statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTokenRuler } from '../../../tokenize/token-ruler.ts';
-import { buildLocalSuite, LOCAL_TRACES_DIR } from './build-local-suite.ts';
+import { environment } from '../../../config.ts';
+import { buildLocalSuite, LOCAL_TRACES_FOLDER } from './build-local-suite.ts';
 import { finalRequestMessageTokens } from './final-request-tokens.ts';
 
-const suite = await buildLocalSuite();
+const LOCAL_TRACES_DIR = path.join(environment.projectRoot, LOCAL_TRACES_FOLDER);
+const suite = await buildLocalSuite(LOCAL_TRACES_DIR);
 const WORKLOADS = ['code-search', 'exploration', 'sre', 'issue-triage'] as const;
 
 describe('local suite size and coverage', () => {

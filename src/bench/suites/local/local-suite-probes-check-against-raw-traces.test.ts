@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkProbes } from '../../probe-check.ts';
 import { PROBE_KINDS } from '../../probe.ts';
-import { buildLocalSuite } from './build-local-suite.ts';
+import path from 'node:path';
+import { environment } from '../../../config.ts';
+import { buildLocalSuite, LOCAL_TRACES_FOLDER } from './build-local-suite.ts';
 
-const suite = await buildLocalSuite();
+const suite = await buildLocalSuite(path.join(environment.projectRoot, LOCAL_TRACES_FOLDER));
 
 describe('local suite probes', () => {
   it('every answer occurs in its trace up to its evidence turn, and no negative answer occurs at all', () => {
