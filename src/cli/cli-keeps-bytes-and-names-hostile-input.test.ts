@@ -9,8 +9,8 @@ const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-hostile-cli-'));
 const store = path.join(dir, 'private', 'store.duckdb');
 
-function terse(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: Buffer; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: 'true', TERSE_STORE: store, ...env } });
+function terse(args: string[], env: Record<string, string> = {}, input?: Buffer): { status: number | null; stdout: Buffer; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: 'true', TERSE_STORE: store, ...env }, ...(input ? { input } : {}) });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
 }
 
@@ -31,6 +31,10 @@ describe('terse compress and retrieve keep bytes (issue 18)', () => {
     const file = path.join(dir, 'latin1.log');
     writeFileSync(file, latin1Log);
     expectOneLineError(terse(['compress', file]), new RegExp(`latin1\\.log:1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`));
+  });
+
+  it('refuses standard input that is not UTF-8 the same way, naming (stdin)', () => {
+    expectOneLineError(terse(['compress', '-'], {}, latin1Log), new RegExp(`\\(stdin\\):1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`));
   });
 
   it('gives back the exact bytes of a compressed file with retrieve REF > f, without an added newline, from a store only its user can read', () => {
