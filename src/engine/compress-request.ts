@@ -9,6 +9,7 @@ import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
 import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
+import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
 import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
 import { sentViews } from './repeats/sent-outputs.ts';
@@ -67,6 +68,9 @@ function contentKey(text: string): string {
 /** The outcome of a compressible part: the one decided before, or decided now. */
 async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting, prefixEnd: number): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
+  // What terse_retrieve returned is an original the model asked to see whole: its content is a block
+  // sent compressed before, so it is neither looked up nor remembered by content (decideBlock passes it).
+  if (part.toolName === RETRIEVE_TOOL_NAME) return { outcome: await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store), fresh: true };
   const key = contentKey(part.text);
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
