@@ -48,7 +48,8 @@ export function retrieveToolVerdict(request: CanonicalRequest, session: EngineSe
   // Counted once per part object: a replay hands the same parts to every later request (count-once.ts).
   for (const part of request.parts) if (part.messageIndex < session.previousMessageCount) prefix += countOnce(ruler, part, part.text);
   // Anthropic caches when the client marks breakpoints, or when the cache aligner has placed some.
-  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : hasCacheControl(request.body as JsonValue) || session.alignment.marks.size > 0;
+  // The aligner's marks first: scanning the whole body for the client's own is the costly test.
+  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : session.alignment.marks.size > 0 || hasCacheControl(request.body as JsonValue);
   const readRatio = caches ? READ_RATIO[request.provider] : 1;
   const factor = caches ? 1 + readRatio * Math.max(0, expectedLaterRequests - 1) : expectedLaterRequests;
   const bust = caches ? (1 - readRatio) * prefix : 0;
