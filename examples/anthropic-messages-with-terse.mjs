@@ -10,7 +10,7 @@ export async function createMessage(client, body) {
     const reply = await client.messages.create(compressedBody(await compressRequest(canonicalFromBody(body, 'anthropic'), session)));
     const calls = reply.content.filter((block) => block.type === 'tool_use');
     if (calls.length === 0 || calls.some((call) => call.name !== RETRIEVE_TOOL_NAME)) return reply;
-    const results = await Promise.all(calls.map(async (call) => ({ type: 'tool_result', tool_use_id: call.id, content: retrieveResultText(await retrieve(session.setup.store, call.input)) })));
+    const results = await Promise.all(calls.map(async (call) => ({ type: 'tool_result', tool_use_id: call.id, content: retrieveResultText(await retrieve(session.store, call.input)) })));
     body = { ...body, messages: [...body.messages, { role: 'assistant', content: reply.content }, { role: 'user', content: results }] };
   }
 }

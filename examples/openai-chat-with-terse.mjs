@@ -11,7 +11,7 @@ export async function createCompletion(client, body) {
     const message = reply.choices[0].message;
     const calls = message.tool_calls ?? [];
     if (calls.length === 0 || calls.some((call) => call.function.name !== RETRIEVE_TOOL_NAME)) return reply;
-    const results = await Promise.all(calls.map(async (call) => ({ role: 'tool', tool_call_id: call.id, content: retrieveResultText(await retrieve(session.setup.store, call.function.arguments)) })));
+    const results = await Promise.all(calls.map(async (call) => ({ role: 'tool', tool_call_id: call.id, content: retrieveResultText(await retrieve(session.store, call.function.arguments)) })));
     body = { ...body, messages: [...body.messages, message, ...results] };
   }
 }

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './errors.ts';
 
 /** Names of the token rulers terse can count with. */
 export type TokenizerName = 'o200k_base' | 'cl100k_base';
@@ -47,6 +48,10 @@ export interface TerseEnvironment {
   readonly openaiApiKey: string | null;
   /** Where `--live` keeps model responses, so runs resume (TERSE_LIVE_CACHE). @default "~/.cache/terse/live" */
   readonly liveCacheDir: string;
+  /** The property and fuzz suites' budget: generated cases per property (TERSE_FUZZ_RUNS, `npm run fuzz`); null is the CI budget. */
+  readonly fuzzRuns: number | null;
+  /** The property suites' seed (TERSE_FUZZ_SEED). @default 18 (fixed: CI runs the same cases every time) */
+  readonly fuzzSeed: number;
   /** Where `terse models add` puts text models and `--text-model NAME` finds them (TERSE_MODELS_DIR). @default "~/.cache/terse/models" */
   readonly modelsDir: string;
   /** The model hub `terse models pull` tries (HF_ENDPOINT). @default "https://huggingface.co" */
@@ -55,24 +60,35 @@ export interface TerseEnvironment {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function readTokenizer(value: string | undefined): TokenizerName {
+/** The tokenizer TERSE_TOKENIZER names, or the error to raise when a command reads it. */
+function readTokenizer(value: string | undefined): TokenizerName | ConfigError {
   if (value === undefined || value === '') return 'o200k_base';
   if (isTokenizerName(value)) return value;
-  throw new Error(`TERSE_TOKENIZER must be o200k_base or cl100k_base, not ${JSON.stringify(value)}`);
+  return new ConfigError('TERSE_TOKENIZER', `must be o200k_base or cl100k_base, not ${JSON.stringify(value.slice(0, 80))}`);
 }
 
 function nonEmpty(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim();
 }
 
+function positiveInteger(value: string | undefined): number | null {
+  const n = value === undefined ? Number.NaN : Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /** Reads the environment once. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvironment {
   const cacheHome = env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  const tokenizer = readTokenizer(env.TERSE_TOKENIZER);
   return {
     projectRoot,
     sharedDir: path.resolve(env.TERSE_SHARED_DIR ?? path.join(projectRoot, '..', 'shared')),
     reportsDir: path.resolve(env.TERSE_REPORTS_DIR ?? path.join(process.cwd(), 'reports')),
-    tokenizer: readTokenizer(env.TERSE_TOKENIZER),
+    // Read when a command needs it, so a bad value is the command's one-line error, not a crash at import.
+    get tokenizer(): TokenizerName {
+      if (tokenizer instanceof ConfigError) throw tokenizer;
+      return tokenizer;
+    },
     ci: env.CI === 'true' || env.CI === '1',
     stderrIsTTY: Boolean(process.stderr.isTTY),
     storeFile: path.resolve(env.TERSE_STORE ?? path.join(cacheHome, 'terse', 'store')),
@@ -83,6 +99,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): TerseEnvi
     anthropicApiKey: nonEmpty(env.ANTHROPIC_API_KEY),
     openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
     liveCacheDir: path.resolve(env.TERSE_LIVE_CACHE ?? path.join(cacheHome, 'terse', 'live')),
+    fuzzRuns: positiveInteger(env.TERSE_FUZZ_RUNS),
+    fuzzSeed: positiveInteger(env.TERSE_FUZZ_SEED) ?? 18,
     modelsDir: path.resolve(env.TERSE_MODELS_DIR ?? path.join(cacheHome, 'terse', 'models')),
     modelHub: nonEmpty(env.HF_ENDPOINT) ?? 'https://huggingface.co',
   };

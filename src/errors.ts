@@ -25,6 +25,18 @@ export class InvalidTraceError extends TerseError {
   }
 }
 
+/** A file that is not valid UTF-8: terse keeps originals byte for byte and cannot keep a replaced character. */
+export class InvalidEncodingError extends TerseError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    /** Byte offset of the first byte that is not UTF-8. */
+    readonly offset: number,
+  ) {
+    super(`${file}:${line}: not valid UTF-8 (byte offset ${offset}); terse stores originals byte for byte and refuses a file it would have to alter`);
+  }
+}
+
 /** A file whose content fits none of the known session formats. */
 export class UnknownFormatError extends TerseError {
   constructor(

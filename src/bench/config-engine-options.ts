@@ -52,6 +52,10 @@ export function engineOptionsOf(where: string, v: Readonly<Record<string, unknow
   }
   if (v.compressors !== undefined) {
     if (!strings(v.compressors)) throw new ConfigError(`${where}: compressors`, 'must be an array of names');
+    // Said here, before anything runs: a misspelt name would otherwise replay every block unchanged.
+    const known = compressorNames(DEFAULT_REGISTRY);
+    const unknown = v.compressors.filter((name) => !known.includes(name));
+    if (unknown.length > 0) throw new ConfigError(`${where}: compressors`, `unknown compressor ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})`);
     engine.compressors = v.compressors;
   }
   if (v.minBlockTokens !== undefined) {

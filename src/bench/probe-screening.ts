@@ -8,7 +8,7 @@ import { canonicalFromBody } from '../engine/canonical-request.ts';
 import { nearMissOf } from './near-miss-probes.ts';
 import type { Probe } from './probe.ts';
 import { discriminationOf } from './probe-discrimination.ts';
-import { requestsOf, type Trace } from './trace.ts';
+import { callCount, requestAt, requestMessageCounts, type Trace } from './trace.ts';
 import { traceText } from './trace-text.ts';
 
 /** What screening did to one suite's probes. */
@@ -30,12 +30,9 @@ export interface ProbeScreening {
 
 /** A probe's first scoring point in `trace`: the first request whose messages include its evidence turn. */
 export function firstScoringRequest(trace: Trace, turn: number): number {
-  let last = 0;
-  for (const request of requestsOf(trace)) {
-    if (request.messageCount > turn) return request.index;
-    last = request.index;
-  }
-  return last;
+  const counts = requestMessageCounts(trace);
+  const index = counts.findIndex((count) => count > turn);
+  return index === -1 ? Math.max(0, counts.length - 1) : index;
 }
 
 /** Screens the probes of `traces`; probes of other traces are left out. */
@@ -45,11 +42,12 @@ export function screenProbes(suite: string, traces: readonly Trace[], probes: re
   for (const trace of traces) {
     const own = probes.filter((p) => p.trace === trace.header.id);
     if (own.length === 0) continue;
-    const requests = [...requestsOf(trace)];
+    // One request built at a time: every request's copy of the history at once is quadratic in memory.
+    const lastIndex = callCount(trace) - 1;
     const partsAt = new Map<number, ReturnType<typeof canonicalFromBody>['parts']>();
     const parts = (index: number) => {
       let found = partsAt.get(index);
-      if (found === undefined) partsAt.set(index, (found = canonicalFromBody((requests[index] ?? requests[requests.length - 1])!.body, trace.header.provider).parts));
+      if (found === undefined) partsAt.set(index, (found = canonicalFromBody((requestAt(trace, index) ?? requestAt(trace, lastIndex))?.body ?? {}, trace.header.provider).parts));
       return found;
     };
     const text = traceText(trace);
@@ -95,7 +93,6 @@ export interface ProbeCheckRow {
 export function probeCheckRows(traces: readonly Trace[], probes: readonly Probe[]): ProbeCheckRow[] {
   const byId = new Map(traces.map((t) => [t.header.id, t]));
   const partsAt = new Map<string, ReturnType<typeof canonicalFromBody>['parts']>();
-  const requestsByTrace = new Map<string, ReturnType<typeof requestsOf> extends Generator<infer R> ? R[] : never>();
   return probes.map((probe) => {
     const trace = byId.get(probe.trace);
     if (trace === undefined || probe.kind === 'negative' || probe.live_only === true) {
@@ -105,9 +102,7 @@ export function probeCheckRows(traces: readonly Trace[], probes: readonly Probe[
     const key = `${probe.trace}\u0000${index}`;
     let parts = partsAt.get(key);
     if (parts === undefined) {
-      let requests = requestsByTrace.get(probe.trace);
-      if (requests === undefined) requestsByTrace.set(probe.trace, (requests = [...requestsOf(trace)]));
-      const request = requests[index];
+      const request = requestAt(trace, index);
       partsAt.set(key, (parts = request === undefined ? [] : canonicalFromBody(request.body, trace.header.provider).parts));
     }
     const judged = discriminationOf(probe, parts);

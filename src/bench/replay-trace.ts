@@ -12,9 +12,10 @@ import type { BlockRow, CacheRow, PairResult, ProbeRow, RequestRow } from './rep
 import { CacheCostLedger } from './cache/cache-cost-ledger.ts';
 import { scoringContext } from './scoring-context.ts';
 import type { ReplayStrategy } from './strategy/replay-strategy.ts';
-import { requestsOf, type Trace } from './trace.ts';
+import { requestMessageCounts, requestsOf, type Trace } from './trace.ts';
 import { commandHead, toolOutputs } from './derive/tool-outputs.ts';
 import type { Store } from '../store/store.ts';
+import { scopedStore } from '../store/scoped-store.ts';
 
 /** Volatile values a request row names. */
 const VOLATILE_EXAMPLES = 3;
@@ -71,10 +72,10 @@ function blockRows(trace: string, config: string, requestIndex: number, measure:
   return rows;
 }
 
-/** The real `terse_retrieve` handler on the strategy's store, as the reader calls it. */
-function storeCall(strategy: ReplayStrategy): RetrieveCall {
+/** The real `terse_retrieve` handler on the session's view of the strategy's store, as the reader calls it. */
+function storeCall(store: Store): RetrieveCall {
   return async (args) => {
-    const result = await retrieve(strategy.store, args);
+    const result = await retrieve(store, args);
     const found = result.state === 'found' && (result.matched === undefined || result.matched.count > 0);
     return { text: retrieveResultText(result), found };
   };
@@ -95,17 +96,21 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
   // The hook's work (a model answering) runs beside the replay; the store stays open until it ends.
   const hooked: Promise<void>[] = [];
   try {
-    const compress = strategy.newSession();
-    const call = storeCall(strategy);
+    // One scope per replayed session: a marker of another trace is plain text here, as in a proxy.
+    const compress = strategy.newSession(id);
+    const store = scopedStore(strategy.store, id);
+    const call = storeCall(store);
     const count = (text: string): number => strategy.ruler.count(text);
     const requests: RequestRow[] = [];
     const blocks: BlockRow[] = [];
     const probeRows: ProbeRow[] = [];
-    const all = [...requestsOf(trace)];
+    // Requests are built one at a time: holding every request's copy of the history at once made
+    // memory quadratic in the session's length (a 76 MB trace peaked at 2.1 GB).
+    const counts = requestMessageCounts(trace);
     const ledger = new CacheCostLedger(id, config);
     const cache: CacheRow[] = [];
     const commands = commandsOf(trace);
-    const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, all.map((r) => r.messageCount))]));
+    const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, counts)]));
     const judged = new Map<Probe, ProbeDiscrimination>();
     const score = async (probe: Probe, point: ScoringPoint, index: number, compressed: CompressedRequest, tokensAfter: number): Promise<void> => {
       const result = await scoreProbe(probe, scoringContext(compressed, tokensAfter), call, count);
@@ -114,10 +119,10 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
         trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, point, request_index: index,
         discriminating, ambiguous, outcome: result.outcome, retrieval_calls: result.retrievalCalls, retrieval_tokens: result.retrievalTokens,
       });
-      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store: strategy.store })));
+      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store })));
     };
     let last: { compressed: CompressedRequest; tokensAfter: number; index: number } | null = null;
-    for (const { index, body, messageCount } of all) {
+    for (const { index, body, messageCount } of requestsOf(trace)) {
       const compressed = await compress(canonicalFromBody(body, trace.header.provider));
       // Counted after the timed compress: the engine's `ms` holds none of the report's counting.
       const measure = measureRequest(compressed, strategy.ruler);

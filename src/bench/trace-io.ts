@@ -9,18 +9,19 @@ import { pipeline } from 'node:stream/promises';
 import { InvalidTraceError } from '../errors.ts';
 import type { JsonValue, Provider } from '../types.ts';
 import { fileLines } from './importers/file-lines.ts';
-import { isJsonObject, pathErrorOf } from './importers/json-document.ts';
+import { isJsonObject, parseJsonDocument, pathErrorOf } from './importers/json-document.ts';
+import type { NumberLiterals } from './importers/number-literals.ts';
 import { TRACE_VERSION, WORKLOADS, type Trace, type TraceEvent, type TraceHeader, type Workload } from './trace.ts';
 
 const PROVIDERS: readonly Provider[] = ['anthropic', 'openai'];
 
 /** Reads a Trace v1 JSONL file; any bad line is an InvalidTraceError naming that line. */
-export async function readTraceV1(file: string): Promise<Trace> {
+export async function readTraceV1(file: string, numbers?: NumberLiterals): Promise<Trace> {
   let header: TraceHeader | null = null;
   const events: TraceEvent[] = [];
   for await (const line of fileLines(file)) {
     if (line.text.trim() === '') continue;
-    const value = parseLine(line.text, file, line.number);
+    const value = parseLine(line.text, file, line.number, numbers);
     if (header === null) header = parseTraceHeader(value, file, line.number);
     else events.push(parseTraceEvent(value, file, line.number));
   }
@@ -28,14 +29,9 @@ export async function readTraceV1(file: string): Promise<Trace> {
   return { header, events };
 }
 
-/** One JSON value per line; a syntax error names the line. */
-function parseLine(line: string, file: string, lineNumber: number): JsonValue {
-  try {
-    return JSON.parse(line) as JsonValue;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 120) : String(error);
-    throw new InvalidTraceError(file, lineNumber, `malformed JSON: ${detail}`);
-  }
+/** One JSON value per line; a syntax error (or a value nested too deep) names the line. */
+function parseLine(line: string, file: string, lineNumber: number, numbers?: NumberLiterals): JsonValue {
+  return parseJsonDocument(line, file, numbers, lineNumber);
 }
 
 /** Validates the first line of a trace: `{"version":1,"type":"trace",...}`. */
@@ -82,8 +78,12 @@ function parseTraceEvent(value: JsonValue, file: string, line: number): TraceEve
   return { type: 'message', message };
 }
 
-/** The lines of a trace file, header first, each ending in a newline. */
-export function* traceLines(trace: Trace): Generator<string> {
+/** The lines of a trace file, header first, each ending in a newline (number placeholders of `numbers` written back as their literals). */
+export function* traceLines(trace: Trace, numbers?: NumberLiterals): Generator<string> {
+  for (const line of plainTraceLines(trace)) yield numbers === undefined ? line : numbers.restore(line);
+}
+
+function* plainTraceLines(trace: Trace): Generator<string> {
   const { header } = trace;
   // Fixed key order: the header line always starts {"version":1,"type":"trace", which sniffers rely on.
   yield `${JSON.stringify({
@@ -106,10 +106,10 @@ export function serializeTrace(trace: Trace): string {
 }
 
 /** Writes a trace to `file` line by line; the file appears only once complete (write, then rename). */
-export async function writeTraceV1(trace: Trace, file: string): Promise<void> {
+export async function writeTraceV1(trace: Trace, file: string, numbers?: NumberLiterals): Promise<void> {
   const partial = `${file}.partial-${process.pid}`;
   try {
-    await pipeline(Readable.from(traceLines(trace)), createWriteStream(partial, { encoding: 'utf8' }));
+    await pipeline(Readable.from(traceLines(trace, numbers)), createWriteStream(partial, { encoding: 'utf8' }));
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

@@ -70,6 +70,17 @@ export function callBeforeEachAssistant(messages: readonly JsonObject[]): TraceE
   return events;
 }
 
+/** How many messages each request of the trace carries, in order (without building the requests). */
+export function requestMessageCounts(trace: Trace): number[] {
+  const counts: number[] = [];
+  let messages = 0;
+  for (const event of trace.events) {
+    if (event.type === 'message') messages++;
+    else counts.push(messages);
+  }
+  return counts;
+}
+
 /** The requests a proxy would see: for each call, the header's fields plus every message so far. */
 export function* requestsOf(trace: Trace): Generator<{ index: number; body: JsonObject; messageCount: number }> {
   const messages: JsonObject[] = [];
@@ -82,4 +93,22 @@ export function* requestsOf(trace: Trace): Generator<{ index: number; body: Json
     yield { index, body: { ...trace.header.request, messages: messages.slice() }, messageCount: messages.length };
     index++;
   }
+}
+
+/** The trace cut after its first `calls` model calls (a warm-up needs a few requests, not a whole long session). */
+export function firstCallsOf(trace: Trace, calls: number): Trace {
+  let seen = 0;
+  const end = trace.events.findIndex((event) => event.type === 'call' && ++seen >= calls);
+  return end === -1 ? trace : { header: trace.header, events: trace.events.slice(0, end + 1) };
+}
+
+/** The request of the trace's `index`-th call (or undefined past the last), built alone: no other request's history is copied. */
+export function requestAt(trace: Trace, index: number): { index: number; body: JsonObject; messageCount: number } | undefined {
+  const messages: JsonObject[] = [];
+  let call = 0;
+  for (const event of trace.events) {
+    if (event.type === 'message') messages.push(event.message);
+    else if (call++ === index) return { index, body: { ...trace.header.request, messages }, messageCount: messages.length };
+  }
+  return undefined;
 }

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environment } from '../config.ts';
-import { PathError } from '../errors.ts';
+import { InvalidEncodingError, PathError } from '../errors.ts';
+import { decodeUtf8 } from '../bench/importers/strict-utf8.ts';
 import { compressText } from '../engine/compress-text.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { findMarkers } from '../store/marker.ts';
@@ -13,11 +14,13 @@ import { readStdin } from './stdin-input.ts';
 import { resolveModel } from '../compressors/text-model/model-library.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../compressors/text-model/text-model-options.ts';
 
+/** The input's text; bytes that are not UTF-8 are refused (a stored original must give back the exact bytes). */
 async function readInput(file: string): Promise<string> {
   if (file === '-') return readStdin(environment.stdinIsTTY, 'cmd | terse compress, or terse compress FILE');
   try {
-    return await readFile(file, 'utf8');
+    return decodeUtf8(await readFile(file), file);
   } catch (error) {
+    if (error instanceof InvalidEncodingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new PathError(file, code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message);
   }
@@ -40,12 +43,14 @@ export interface CompressCommandOptions {
   readonly json: boolean;
   /** A registered model name or folder; true for the bundled model; null keeps the extractive text compressor. */
   readonly textModel: string | true | null;
+  /** Where originals go: a `.duckdb` file or a store folder. @default environment.storeFile (TERSE_STORE) */
+  readonly storeFile?: string;
 }
 
 /** Prints the compressed text (or the JSON record); markers resolve later with `terse retrieve`. */
 export async function compressCommand(options: CompressCommandOptions): Promise<number> {
   const text = await readInput(options.file);
-  const store = await openSharedStore(environment.storeFile);
+  const store = await openSharedStore(options.storeFile ?? environment.storeFile);
   try {
     const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
     const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
@@ -73,17 +78,18 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   }
 }
 
-/** Prints the original behind a ref (or with a query, its matching lines or items). */
-export async function retrieveCommand(ref: string, query: string | undefined): Promise<number> {
-  const store = withLegacyFallback(await openSharedStore(environment.storeFile), environment.legacyStoreFile);
+/** Prints the original behind a ref (or with a query, its matching lines or items), from `storeFile`. */
+export async function retrieveCommand(ref: string, query: string | undefined, storeFile: string = environment.storeFile): Promise<number> {
+  const store = withLegacyFallback(await openSharedStore(storeFile), environment.legacyStoreFile);
   try {
     const result = await retrieve(store, query === undefined ? { ref } : { ref, query });
     if (result.state !== 'found') {
       process.stderr.write(`terse: ${retrieveResultText(result)}\n`);
       return 2;
     }
-    const text = query === undefined ? result.text : retrieveResultText(result);
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    // The original goes out byte for byte (`terse retrieve REF > f` must recreate the file); a query's listing ends its last line.
+    if (query === undefined) process.stdout.write(result.text);
+    else process.stdout.write(`${retrieveResultText(result)}\n`);
     return 0;
   } finally {
     await store.close();

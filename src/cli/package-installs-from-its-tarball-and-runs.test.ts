@@ -34,7 +34,7 @@ const body = { ...lines[0].request, messages: lines.filter((l) => l.type === 'me
 const session = createSession(await createEngine({ profile: 'balanced' }));
 const sent = compressedBody(await compressRequest(canonicalFromBody(body, 'anthropic'), session));
 const markers = findMarkers(JSON.stringify(sent));
-const back = await retrieve(session.setup.store, { ref: markers[0].ref });
+const back = await retrieve(session.store, { ref: markers[0].ref });
 console.log(JSON.stringify({
   before: JSON.stringify(body).length,
   after: JSON.stringify(sent).length,
@@ -53,7 +53,7 @@ import type { Summary, BenchConfig } from 'terse/bench';
 import type { ProxyOptions } from 'terse/proxy';
 const session = createSession(await createEngine({ profile: 'aggressive' }));
 const result: CompressedRequest = await compressRequest(canonicalFromBody({ messages: [] }, 'openai'), session);
-const store: Store = session.setup.store;
+const store: Store = session.store;
 export const shapes: [unknown, Store, Summary | null, BenchConfig | null, ProxyOptions | null] = [compressedBody(result), store, null, null, null];
 `;
 

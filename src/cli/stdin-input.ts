@@ -3,13 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
+import { decodeUtf8 } from '../bench/importers/strict-utf8.ts';
 
-/** The whole of stdin; a terminal is refused at once instead of waiting silently. */
+/** The whole of stdin, strictly UTF-8 (bytes that are not are an InvalidEncodingError, never U+FFFD); a terminal is refused at once. */
 export async function readStdin(stdinIsTTY: boolean, usage: string): Promise<string> {
   if (stdinIsTTY) throw new UsageError('-', `stdin is a terminal; give a file, or pipe into it (${usage})`);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), '(stdin)');
 }
 
 /**

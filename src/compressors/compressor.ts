@@ -15,6 +15,17 @@ export interface CompressInput {
   readonly toolName?: string;
   /** The size of `text` when the engine already holds it (its floor, and its exact count once counted). */
   readonly size?: TokenSize;
+  /**
+   * True when the engine found that no marker in `text` is one its session's store wrote: they are
+   * plain text someone copied or typed, the text is not terse's output, and it may be compressed.
+   * Absent, a marker in the text means terse's own output (compressing it again must change nothing).
+   */
+  readonly markersForeign?: boolean;
+}
+
+/** Whether `input` may be terse's own output, by `holdsMarker`: then a compressor leaves it alone. */
+export function mayBeTerseOutput(input: CompressInput, holdsMarker: (text: string) => boolean): boolean {
+  return input.markersForeign !== true && holdsMarker(input.text);
 }
 
 /** The input's token size: the one the engine passed down, else a new one (the same answers either way). */

@@ -4,7 +4,7 @@
  * dropped, so every hunk header stays true. Each file gets a summary line (`# path: +12 -3`) and, when
  * context was dropped, one marker saying how many lines. Lossless profile: null (no lossless rewrite applies).
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from './compressor.ts';
+import { mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from './compressor.ts';
 import type { Profile } from '../types.ts';
 import { MARKER_OPENING } from '../store/marker.ts';
 import { dropInput } from './lossy-result.ts';
@@ -142,7 +142,7 @@ function readFiles(lines: readonly string[], keep: number): FileDiff[] | null {
 }
 
 function compressDiff(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || input.text.includes(MARKER_OPENING)) return null;
+  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => text.includes(MARKER_OPENING))) return null;
   const files = readFiles(input.text.split('\n'), CONTEXT_KEPT[context.profile]);
   if (files === null || !files.some((file) => file.omitted > 0)) return null;
   const drop = dropInput(input.text);

@@ -1,6 +1,7 @@
 /** Anthropic Messages request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, JsonValue, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
+import { prefixMessagesReader, type ToolNames } from './prefix-messages-reader.ts';
 
 type Path = (string | number)[];
 
@@ -32,7 +33,7 @@ function toolResultParts(block: JsonObject, path: Path, messageIndex: number, to
   }
 }
 
-function contentParts(message: JsonObject, index: number, toolNames: Map<string, string>, out: RawPart[]): void {
+function contentParts(message: JsonObject, index: number, toolNames: ToolNames, out: RawPart[]): void {
   const role: PartRole = message.role === 'assistant' ? 'assistant' : 'user';
   const content = message.content;
   const path: Path = ['messages', index, 'content'];
@@ -66,6 +67,8 @@ function contentParts(message: JsonObject, index: number, toolNames: Map<string,
   });
 }
 
+const readMessages = prefixMessagesReader(contentParts);
+
 /** Parts of an Anthropic Messages request: system, tool definitions, then every message block. */
 export function anthropicParts(body: JsonObject): RawPart[] {
   const out: RawPart[] = [];
@@ -73,10 +76,6 @@ export function anthropicParts(body: JsonObject): RawPart[] {
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
   }
-  const toolNames = new Map<string, string>();
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  messages.forEach((message, index) => {
-    if (isObject(message)) contentParts(message, index, toolNames, out);
-  });
+  readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;
 }

@@ -6,6 +6,7 @@ import { InvalidRequestError } from '../errors.ts';
 import type { JsonObject, JsonPath, JsonValue, Provider, RequestPart } from '../types.ts';
 import { locateContainerEnd, locateValues, spliceValues } from './json-spans.ts';
 import { detectProvider } from './provider-detect.ts';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import { isObject } from './raw-part.ts';
 import { requestParts } from './request-parts.ts';
 
@@ -54,6 +55,9 @@ export function parseRequest(text: string, provider?: Provider): CanonicalReques
     throw new InvalidRequestError('(body)', `not JSON: ${(error as Error).message}`);
   }
   if (!isObject(value as JsonValue)) throw new InvalidRequestError('(body)', 'not a JSON object');
+  // Refused here, where the bytes come in: every later step walks the body recursively.
+  const deep = tooDeepAt(value as JsonValue);
+  if (deep !== null) throw new InvalidRequestError(deep, `nested deeper than ${MAX_JSON_DEPTH} levels`);
   const canonical = canonicalFromBody(value as JsonObject, provider);
   return { ...canonical, source: text };
 }

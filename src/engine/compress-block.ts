@@ -23,8 +23,8 @@ type Attempt =
 
 const now = (): number => performance.now();
 
-function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
-  const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}) };
+function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): Attempt {
+  const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}), ...(markersForeign ? { markersForeign } : {}) };
   const faults: CompressorFault[] = [];
   let refusal: SyntaxRefusal = null;
   for (const compressor of routing.registry[kind]) {
@@ -69,8 +69,8 @@ function piecesOf(detection: BlockDetection, reports: readonly ReadReport[]): Pi
  * A mixed block: each wrapped payload a report reader takes whole (whole-report.ts) is that reader's,
  * then every other section goes to the compressors of its kind.
  */
-function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget): Attempt {
-  const reports = readWholeReports(text, toolName, routing, budget);
+function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): Attempt {
+  const reports = readWholeReports(text, toolName, routing, budget, markersForeign);
   if (reports === 'over-budget') return { state: 'over-budget' };
   const pieces: string[] = [];
   const dropped: DroppedOriginal[] = [];
@@ -97,7 +97,7 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
       pieces.push(sectionText);
       continue;
     }
-    const tried = attempt(sectionText, size, section.kind, section.language, toolName, routing, budget);
+    const tried = attempt(sectionText, size, section.kind, section.language, toolName, routing, budget, markersForeign);
     // A block that hit the limit passes whole: a part of it compressed would hide that it did.
     if (tried.state === 'over-budget') return tried;
     faults.push(...tried.faults);
@@ -121,8 +121,11 @@ function failureOf(faults: readonly CompressorFault[]): { readonly compressor: s
   return { compressor: faults.map((fault) => fault.compressor).join('+'), error: faults.map((fault) => `${fault.compressor}: ${fault.error}`).join('; ') };
 }
 
-/** Compresses one block; never throws, never returns a larger block. */
-export function compressBlock(text: string, toolName: string | undefined, size: TokenSize, routing: BlockRouting): BlockOutcome {
+/**
+ * Compresses one block; never throws, never returns a larger block. `markersForeign`: the engine
+ * found that no marker in the text is its session's own (they are plain text to compress like any).
+ */
+export function compressBlock(text: string, toolName: string | undefined, size: TokenSize, routing: BlockRouting, markersForeign = false): BlockOutcome {
   const started = now();
   let detection: BlockDetection;
   try {
@@ -132,7 +135,7 @@ export function compressBlock(text: string, toolName: string | undefined, size: 
   }
   const { kind } = detection;
   const budget = workBudget(routing.workBudgetChars);
-  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing, budget) : attempt(text, size, kind, detection.language, toolName, routing, budget);
+  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing, budget, markersForeign) : attempt(text, size, kind, detection.language, toolName, routing, budget, markersForeign);
   const ms = now() - started;
   if (tried.state === 'over-budget') return { state: 'passed', kind, reason: 'over-budget', ms };
   // Every compressor that could have served the block threw: it fails open, and says why.

@@ -93,16 +93,19 @@ describe.skipIf(!existsSync(file))('compressRequest over a real SRE session', ()
 
   it('stores every dropped original so each marker resolves to the exact bytes', async () => {
     const setup = setupWith(headKeeper([]));
-    const result = await compressRequest(parseRequest(text), createSession(setup));
+    const session = createSession(setup);
+    const result = await compressRequest(parseRequest(text), session);
     const measure = measureRequest(result, setup.ruler);
     const markers = result.parts.flatMap((p) => findMarkers(p.text));
     expect(markers).toHaveLength(3);
     for (const marker of markers) {
-      const found = await setup.store.get(marker.ref);
+      const found = await session.store.get(marker.ref);
       expect(found.found && contentRef(found.original)).toBe(marker.ref);
     }
     const originals = parseRequest(text).parts.filter((p) => p.compressible).map((p) => p.text);
-    for (const original of originals) expect(await setup.store.get(contentRef(original))).toEqual({ found: true, original });
+    for (const original of originals) expect(await session.store.get(contentRef(original))).toEqual({ found: true, original });
+    // Another session of the same engine (the same store) sees none of them: markers are scoped.
+    for (const original of originals) expect(await createSession(setup).store.get(contentRef(original))).toEqual({ found: false, reason: 'unknown' });
     expect(measure.tokensAfter).toBeLessThan(measure.tokensBefore);
   });
 

@@ -7,15 +7,22 @@ import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './canonical-request.ts';
-import { blockRouting, type BlockRouting, type ConversationText } from './block-routing.ts';
+import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
+import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
 import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
 import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { isObject } from './raw-part.ts';
 import { pathKey } from './request-parts.ts';
+import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
+import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
+import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
+import { countOnce } from './count-once.ts';
+import { conversationOf } from './conversation-text.ts';
+import { withRetrieveTool } from './with-retrieve-tool.ts';
 import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
 /** One part of the request and what became of it. */
@@ -46,14 +53,6 @@ export interface CompressedRequest {
   readonly stats: RequestStats;
 }
 
-/** The user and assistant text of a request, and its latest turn (what asked for the newest blocks). */
-function conversationOf(parts: readonly RequestPart[]): ConversationText {
-  const texts = parts.filter((p) => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible);
-  const last = texts[texts.length - 1];
-  const latest = last === undefined ? '' : texts.filter((p) => p.messageIndex === last.messageIndex).map((p) => p.text).join('\n');
-  return { conversation: texts.map((p) => p.text).join('\n'), latest };
-}
-
 function messageOf(body: JsonObject, index: number): JsonObject | null {
   const messages = body.messages;
   if (!Array.isArray(messages)) return null;
@@ -61,23 +60,26 @@ function messageOf(body: JsonObject, index: number): JsonObject | null {
   return isObject(message) ? message : null;
 }
 
-/** Where a block's decision is kept: its path and a hash of its content. */
-function decisionKey(part: RequestPart): string {
-  return `${pathKey(part.path)}#${createHash('sha1').update(part.text).digest('base64')}`;
+/** The content key of a block: the same text is the same block wherever it sits in the history. */
+function contentKey(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** The outcome of a compressible part: the one decided before, or decided now. */
-async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
+async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting, prefixEnd: number): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
-  const key = decisionKey(part);
+  // What terse_retrieve returned is an original the model asked to see whole: its content is a block
+  // sent compressed before, so it is neither looked up nor remembered by content (decideBlock passes it).
+  if (part.toolName === RETRIEVE_TOOL_NAME) return { outcome: await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store), fresh: true };
+  const key = contentKey(part.text);
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
   let outcome: BlockOutcome;
-  if (part.messageIndex >= 0 && part.messageIndex < session.previousMessageCount) {
+  if (part.messageIndex >= 0 && part.messageIndex < prefixEnd) {
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing()));
+    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store));
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
@@ -93,38 +95,52 @@ function markerCount(outcome: BlockOutcome, text: string): number {
   return count;
 }
 
-/** The name a tool definition carries, in either provider's shape. */
-function toolName(tool: JsonValue): string | null {
-  if (!isObject(tool)) return null;
-  if (typeof tool.name === 'string') return tool.name;
-  return isObject(tool.function) && typeof tool.function.name === 'string' ? tool.function.name : null;
+type Compressed = Extract<BlockOutcome, { state: 'compressed' }>;
+
+// What an item of a request's parts is while the request is settled (see compressRequest).
+const RAW = 0;
+const SENT = 1;
+const ROUTED = 2;
+
+/** One compressible part of the request and its outcome, while the request is settled. */
+interface Routed {
+  readonly part: RequestPart;
+  outcome: BlockOutcome;
+  decidedNow: boolean;
+  /** What the previous request sent for this same part object, when it may be sent again as it stands. */
+  readonly reuse: PartResult | undefined;
 }
 
-function withRetrieveTool(request: CanonicalRequest, session: EngineSession): readonly JsonValue[] | undefined {
-  const tool = session.setup.retrieveTool(request.provider);
-  const existing = Array.isArray(request.body.tools) ? request.body.tools : [];
-  if (existing.some((t) => toolName(t) === toolName(tool))) return undefined;
-  return [...existing, tool];
+/** Replaces a part's outcome everywhere the session remembers it, so later requests send it the same way. */
+function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession, body: JsonObject): void {
+  entry.outcome = outcome;
+  session.decided.set(contentKey(entry.part.text), outcome);
+  const message = entry.part.messageIndex >= 0 ? messageOf(body, entry.part.messageIndex) : null;
+  if (message) session.byMessage.get(message)?.set(pathKey(entry.part.path), outcome);
+  if (outcome.state === 'failed') session.failures++;
 }
 
-/**
- * The first markers of a session bring terse_retrieve: when the saving does not repay the tool and the
- * cache it busts (retrieve-tool-economics.ts), this request's new lossy blocks are sent as they came,
- * frozen so with reason `cache-cost`, and the tool stays out.
- */
-function keepToolIfItPays(request: CanonicalRequest, session: EngineSession, results: PartResult[]): void {
-  const lossy = results.flatMap((r, i) => (r.decidedNow && r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0 ? [i] : []));
-  if (lossy.length === 0) return;
-  const { ruler } = session.setup;
-  const saved = lossy.reduce((n, i) => n + ruler.count((results[i] as PartResult).part.text) - ruler.count((results[i] as PartResult).text), 0);
-  if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
-  for (const i of lossy) {
-    const { part, outcome } = results[i] as PartResult;
-    const passed: BlockOutcome = { state: 'passed', kind: outcome?.kind ?? null, reason: 'cache-cost', ms: outcome?.ms ?? 0 };
-    session.decided.set(decisionKey(part), passed);
-    const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
-    if (message) session.byMessage.get(message)?.set(pathKey(part.path), passed);
-    results[i] = { part, outcome: passed, decidedNow: true, text: part.text };
+/** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
+async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession, body: JsonObject, drops: number | null): Promise<void> {
+  const compressed = routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed' && e.outcome.dropped.length > 0);
+  // One question to the store for the whole request; only blocks it lost are looked at one by one.
+  const missing = await missingOriginals(compressed.map((e) => e.outcome), session.store);
+  session.storeDrops = drops;
+  if (missing.size === 0) return;
+  session.storeDrops = null;
+  let putAgain = false;
+  for (const entry of compressed) {
+    if (!entry.outcome.dropped.some((d) => missing.has(d.ref))) continue;
+    const { put, error } = await restoreOriginals(entry.outcome, session.store);
+    putAgain ||= put;
+    if (error !== null) settle(entry, unresolvable(entry.outcome, error), session, body);
+  }
+  if (!putAgain) return;
+  // A put may have evicted an original checked before it: the request's markers are checked again.
+  for (const entry of compressed) {
+    if (entry.outcome.state !== 'compressed') continue;
+    const lost = await firstMissing(entry.outcome, session.store);
+    if (lost !== null) settle(entry, unresolvable(entry.outcome, `original ${lost} was evicted to store another block of the same request`), session, body);
   }
 }
 
@@ -136,11 +152,67 @@ function offersToolFromStart(request: CanonicalRequest, session: EngineSession):
   return !messages.some((m) => isObject(m) && m.role === 'assistant');
 }
 
+/**
+ * The first markers of a session bring terse_retrieve: when the saving does not repay the tool and the
+ * cache it busts (retrieve-tool-economics.ts), this request's new lossy blocks are sent as they came,
+ * frozen so with reason `cache-cost`, and the tool stays out.
+ */
+function keepToolIfItPays(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): void {
+  const lossy = routed.filter((e): e is Routed & { outcome: Compressed } => e.decidedNow && e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  if (lossy.length === 0) return;
+  const saved = tokensSaved(lossy, session.setup.ruler);
+  if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
+  for (const entry of lossy) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'cache-cost', ms: entry.outcome.ms }, session, request.body);
+}
+
+/**
+ * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
+ * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
+ */
+function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], carried: readonly PartResult[], session: EngineSession): readonly JsonValue[] | undefined {
+  if (!session.retrieveToolSent && session.setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, routed, session);
+  if (!session.retrieveToolSent && offersToolFromStart(request, session)) {
+    const tools = withRetrieveTool(request, session);
+    session.retrieveToolSent = true;
+    return tools;
+  }
+  const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
+  if (session.retrieveToolSent && carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)) return withRetrieveTool(request, session);
+  if (marked.length === 0 && !session.retrieveToolSent) return undefined;
+  const tools = withRetrieveTool(request, session);
+  if (tools === undefined) {
+    session.retrieveToolSent ||= marked.length > 0;
+    return undefined;
+  }
+  // Markers frozen in earlier requests: the tool already paid for itself there and stays (a flickering list busts caches).
+  if (session.retrieveToolSent && marked.some((e) => !e.decidedNow)) {
+    session.retrieveToolSent = true;
+    return tools;
+  }
+  const { ruler } = session.setup;
+  const saving = [
+    ...routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed'),
+    ...carried.filter((r): r is PartResult & { outcome: Compressed } => r.outcome?.state === 'compressed'),
+  ];
+  const cost = toolListCost(tools, request.parts.find((p) => p.role === 'tools'), ruler);
+  if (tokensSaved(saving, ruler) > cost) {
+    session.retrieveToolSent ||= marked.length > 0;
+    return tools;
+  }
+  for (const entry of marked) if (entry.decidedNow) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms }, session, request.body);
+  // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
+  const frozen = marked.some((e) => e.outcome.state === 'compressed');
+  session.retrieveToolSent ||= frozen;
+  return frozen ? tools : undefined;
+}
+
 /** Token sizes of the request as sent, for the aligner: counted only if it asks. */
 function sentTokens(session: EngineSession, results: readonly PartResult[], tools: readonly JsonValue[] | undefined): SentTokens {
   const { ruler } = session.setup;
   const toolsText = tools === undefined ? null : JSON.stringify(tools);
-  const count = (r: PartResult): number => (r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : ruler.count(r.text));
+  // A part's count is kept by its result object (count-once.ts): counting every earlier part again would hash the whole history on each request.
+  const count = (r: PartResult): number => (r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : countOnce(ruler, r, r.text));
   const toolsAlone = (): number => results.filter((r) => r.part.role === 'tools').reduce((n, r) => n + count(r), 0);
   return {
     prefix: () => results.filter((r) => r.part.messageIndex < 0).reduce((n, r) => n + count(r), 0),
@@ -156,50 +228,122 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   const { setup } = session;
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
-  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts)));
-  const results: PartResult[] = [];
-  const strings = new Map<string, string>();
-  let blocksChanged = 0, markers = 0;
-  for (const part of request.parts) {
+  const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts, session)));
+  const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
+  const prefixEnd = sentPrefixEnd(messages, { lastMessage: session.previousLastMessage, messageCount: session.previousMessageCount });
+  const routed: Routed[] = [];
+  // The parts in order, each as what it is so far: as it came (RAW), as the previous request sent it
+  // (SENT), or routed in this request (ROUTED); `kinds` says which, `indexOf` where it sits in `request.parts`.
+  const order: (Routed | RequestPart | PartResult)[] = [];
+  const kinds: number[] = [];
+  const indexOf: number[] = [];
+  const { previousParts, previousResults, previousSent } = session;
+  // While the store dropped nothing, a block sent as the previous request sent it needs no new look:
+  // it is carried as that request's result, and only what is new in this request is routed and checked.
+  const drops = session.store.drops?.() ?? null;
+  const storeUnchanged = drops !== null && drops === session.storeDrops;
+  const carried: PartResult[] = [];
+  let carriedChanged = 0;
+  const parts = request.parts;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as RequestPart;
     if (part.role === 'tools') continue; // listed below, after the retrieve tool is settled
+    const reuse = previousParts[index] === part ? previousResults[index] : undefined;
+    indexOf.push(index);
     if (!part.compressible) {
-      results.push({ part, outcome: null, decidedNow: false, text: part.text });
-      continue;
+      order.push(reuse ?? part);
+      kinds.push(reuse === undefined ? RAW : SENT);
+    } else if (reuse?.outcome && storeUnchanged) {
+      // Decided in the previous request, it is now one sent before (a new object once, the same one after).
+      const result = reuse.decidedNow ? { ...reuse, decidedNow: false } : reuse;
+      carried.push(result);
+      if (result.outcome?.state === 'compressed') carriedChanged++;
+      order.push(result);
+      kinds.push(SENT);
+    } else if (reuse?.outcome) {
+      const entry: Routed = { part, outcome: reuse.outcome, decidedNow: false, reuse };
+      routed.push(entry);
+      order.push(entry);
+      kinds.push(ROUTED);
+    } else {
+      order.push(part); // decided below, in order
+      kinds.push(RAW);
     }
+  }
+  for (let at = 0; at < order.length; at++) {
+    if (kinds[at] !== RAW) continue;
+    const part = order[at] as RequestPart;
+    if (!part.compressible) continue;
     const message = part.messageIndex >= 0 ? messageOf(request.body, part.messageIndex) : null;
-    const key = pathKey(part.path);
     let memo = message ? session.byMessage.get(message) : undefined;
-    let outcome = memo?.get(key);
+    let outcome = memo?.get(pathKey(part.path));
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = await decide(part, session, routingNow);
+      const decision = await decide(part, session, routingNow, prefixEnd);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {
         if (!memo) session.byMessage.set(message, (memo = new Map()));
-        memo.set(key, outcome);
+        memo.set(pathKey(part.path), outcome);
       }
     }
-    results.push({ part, outcome, decidedNow, text: outcomeText(outcome, part.text) });
+    const entry: Routed = { part, outcome, decidedNow, reuse: undefined };
+    routed.push(entry);
+    order[at] = entry;
+    kinds[at] = ROUTED;
   }
-  if (!session.retrieveToolSent && setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, session, results);
-  for (const { part, outcome, decidedNow, text } of results) {
-    // What the model now has in context, a later output may point back to.
-    if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(text) });
-    if (outcome?.state === 'compressed') {
-      strings.set(pathKey(part.path), text);
-      blocksChanged++;
-      markers += markerCount(outcome, text);
+  await keepMarkersResolvable(routed, session, request.body, drops);
+  const tools = settleRetrieveTool(request, routed, carried, session);
+  const results: PartResult[] = [];
+  // Every block the previous request changed is carried unchanged: its edits are this request's too.
+  const carriedAll = carriedChanged > 0 && carriedChanged === previousSent.blocksChanged;
+  const strings = carriedAll ? new Map(previousSent.strings) : new Map<string, string>();
+  let blocksChanged = carriedAll ? previousSent.blocksChanged : 0;
+  let markers = carriedAll ? previousSent.markers : 0;
+  const byIndex: PartResult[] = new Array<PartResult>(parts.length);
+  for (let at = 0; at < order.length; at++) {
+    const kind = kinds[at];
+    let result: PartResult;
+    if (kind === RAW) {
+      const part = order[at] as RequestPart;
+      result = { part, outcome: null, decidedNow: false, text: part.text };
+    } else if (kind === SENT) {
+      result = order[at] as PartResult; // as the previous request sent it
+      if (!carriedAll && result.outcome?.state === 'compressed') {
+        strings.set(pathKey(result.part.path), result.text);
+        blocksChanged++;
+        markers += markerCount(result.outcome, result.text);
+      }
+    } else {
+      const { part, outcome, decidedNow, reuse } = order[at] as Routed;
+      // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
+      result = reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow ? reuse : { part, outcome, decidedNow, text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text) };
+      // What the model now has in context, a later output may point back to.
+      if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(result.text) });
+      if (outcome.state === 'compressed') {
+        strings.set(pathKey(part.path), result.text);
+        blocksChanged++;
+        markers += markerCount(outcome, result.text);
+      }
     }
+    results.push(result);
+    byIndex[indexOf[at] as number] = result;
   }
-  const addTool = markers > 0 || session.retrieveToolSent || offersToolFromStart(request, session);
-  const tools = addTool ? withRetrieveTool(request, session) : undefined;
-  if (addTool) session.retrieveToolSent = true;
-  for (const part of request.parts.filter((p) => p.role === 'tools')) results.push({ part, outcome: null, decidedNow: false, text: part.text });
+  session.previousSent = { strings, blocksChanged, markers };
+  request.parts.forEach((part, index) => {
+    if (part.role !== 'tools') return;
+    const result = { part, outcome: null, decidedNow: false, text: part.text };
+    results.push(result);
+    byIndex[index] = result;
+  });
   const alignment = setup.options.cacheAligner ? alignCache(request, session.alignment, sentTokens(session, results, tools)) : null;
   const members = alignment?.members.length ? { members: alignment.members } : {};
   const edits: RequestEdits = tools ? { strings, tools, ...members } : { strings, ...members };
-  session.previousMessageCount = Array.isArray(request.body.messages) ? request.body.messages.length : 0;
+  session.previousParts = request.parts;
+  session.previousResults = byIndex;
+  session.previousMessageCount = messages.length;
+  const last = messages.at(-1);
+  session.previousLastMessage = last === undefined ? null : messageHash(last);
   return {
     request,
     edits,

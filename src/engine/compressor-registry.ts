@@ -1,6 +1,6 @@
 /** Which compressors serve which content kind, in the order they are tried. */
 import type { Compressor } from '../compressors/compressor.ts';
-import { CompressorKindError } from '../errors.ts';
+import { CompressorKindError, ConfigError } from '../errors.ts';
 import { CONTENT_KINDS, type ContentKind } from '../types.ts';
 
 /** Every kind must be listed (the compiler says when one is missing); `mixed` is split, never served whole. */
@@ -18,9 +18,15 @@ export function checkedRegistry(registry: CompressorRegistry): CompressorRegistr
   return registry;
 }
 
-/** Keeps only the compressors whose names are allowed (null allows all). */
+/**
+ * Keeps only the compressors whose names are allowed (null allows all). A name the registry does not
+ * hold is a ConfigError: a misspelt `"jsonn"` would otherwise run nothing at 0% and say nothing.
+ */
 export function restrictRegistry(registry: CompressorRegistry, allowed: readonly string[] | null): CompressorRegistry {
   if (allowed === null) return registry;
+  const known = compressorNames(registry);
+  const unknown = allowed.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new ConfigError('compressors', `unknown compressor ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})`);
   const keep = new Set(allowed);
   const out = {} as Record<ContentKind, readonly Compressor[]>;
   for (const [kind, list] of Object.entries(registry) as [ContentKind, readonly Compressor[]][]) {

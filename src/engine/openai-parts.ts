@@ -1,6 +1,7 @@
 /** OpenAI Chat Completions request -> parts. Translation only: no policy lives here. */
 import type { JsonObject, PartRole } from '../types.ts';
 import { compactJson, isObject, type RawPart } from './raw-part.ts';
+import { prefixMessagesReader, type ToolNames } from './prefix-messages-reader.ts';
 
 function roleOf(value: unknown): PartRole {
   if (value === 'system' || value === 'developer') return 'system';
@@ -9,7 +10,7 @@ function roleOf(value: unknown): PartRole {
   return 'user';
 }
 
-function messageParts(message: JsonObject, index: number, toolNames: Map<string, string>, out: RawPart[]): void {
+function readMessage(message: JsonObject, index: number, toolNames: ToolNames, out: RawPart[]): void {
   const role = roleOf(message.role);
   const type = role === 'tool' ? 'tool_result' : 'text';
   const callId = typeof message.tool_call_id === 'string' ? message.tool_call_id : '';
@@ -36,16 +37,14 @@ function messageParts(message: JsonObject, index: number, toolNames: Map<string,
   });
 }
 
+const readMessages = prefixMessagesReader(readMessage);
+
 /** Parts of an OpenAI Chat request: tool definitions, then every message (system messages included). */
 export function openaiParts(body: JsonObject): RawPart[] {
   const out: RawPart[] = [];
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
   }
-  const toolNames = new Map<string, string>();
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  messages.forEach((message, index) => {
-    if (isObject(message)) messageParts(message, index, toolNames, out);
-  });
+  readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;
 }

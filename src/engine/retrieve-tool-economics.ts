@@ -13,6 +13,7 @@
 import type { CanonicalRequest } from './canonical-request.ts';
 import type { EngineSession } from './engine-session.ts';
 import type { JsonValue } from '../types.ts';
+import { countOnce } from './count-once.ts';
 import { isObject } from './raw-part.ts';
 
 /** A cached read's price as a share of an input token's: Anthropic 0.1x, OpenAI's current models 0.25x. */
@@ -44,9 +45,11 @@ export function retrieveToolVerdict(request: CanonicalRequest, session: EngineSe
   const toolTokens = ruler.count(JSON.stringify(session.setup.retrieveTool(request.provider)));
   // The prefix the previous request left cached: tools, system, and every message it sent.
   let prefix = 0;
-  for (const part of request.parts) if (part.messageIndex < session.previousMessageCount) prefix += ruler.count(part.text);
+  // Counted once per part object: a replay hands the same parts to every later request (count-once.ts).
+  for (const part of request.parts) if (part.messageIndex < session.previousMessageCount) prefix += countOnce(ruler, part, part.text);
   // Anthropic caches when the client marks breakpoints, or when the cache aligner has placed some.
-  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : hasCacheControl(request.body as JsonValue) || session.alignment.marks.size > 0;
+  // The aligner's marks first: scanning the whole body for the client's own is the costly test.
+  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : session.alignment.marks.size > 0 || hasCacheControl(request.body as JsonValue);
   const readRatio = caches ? READ_RATIO[request.provider] : 1;
   const factor = caches ? 1 + readRatio * Math.max(0, expectedLaterRequests - 1) : expectedLaterRequests;
   const bust = caches ? (1 - readRatio) * prefix : 0;

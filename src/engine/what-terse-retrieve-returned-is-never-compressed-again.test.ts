@@ -22,7 +22,7 @@ describe('a terse_retrieve result in the next request', () => {
     const first = compressedBody(await compressRequest(canonicalFromBody(body, 'anthropic'), session));
     const marker = findMarkers(JSON.stringify(first))[0];
     expect(marker).toBeDefined();
-    const original = retrieveResultText(await retrieve(session.setup.store, { ref: marker?.ref }));
+    const original = retrieveResultText(await retrieve(session.store, { ref: marker?.ref }));
     const asked = { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_retrieve', name: RETRIEVE_TOOL_NAME, input: { ref: marker?.ref ?? '' } }] };
     const answered = { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_retrieve', content: original }] };
     const second = await compressRequest(canonicalFromBody({ ...body, messages: [...messages, asked, answered] }, 'anthropic'), session);

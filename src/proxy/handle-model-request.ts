@@ -114,7 +114,7 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
   if (!prepared.retrieveOffered || upstream.status !== 200) return verbatimResponse(upstream, extra);
   const loop: RetrieveLoopContext = {
     wire: WIRES[provider],
-    store: context.setup.store,
+    store: session.engine.store,
     stats,
     maxRounds: options.maxRetrieveRounds,
     sentBody: typeof prepared.body === 'string' ? prepared.body : (request.source ?? ''),

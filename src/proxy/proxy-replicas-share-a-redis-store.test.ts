@@ -36,20 +36,26 @@ describe.skipIf(missing !== null)(`proxy replicas sharing a Redis store${missing
     if (redis.available) await redis.stop();
   });
 
-  it('answers a retrieve through replica b for a marker replica a wrote', async () => {
+  it('answers a retrieve through replica b for a marker replica a wrote in the same session, and no other session there', async () => {
     const [a, b] = replicas as [ProxyHarness, ProxyHarness];
-    await anthropic.ask(a, 'replica-a', OUTPUT_A, false);
+    await anthropic.ask(a, 'replica-shared', OUTPUT_A, false);
     const [marker] = findMarkers(mock.requests.at(-1)!.body.toString('utf8'));
     expect(marker).toBeDefined();
-    const from = mock.requests.length;
-    mock.respond((_request, index) => (index === from ? { kind: 'turn', toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }] } : { kind: 'turn', text: 'got it' }));
-    // Replica b compresses another output (so it offers the tool) and is asked for a's ref.
-    const seen = await anthropic.ask(b, 'replica-b', OUTPUT_B, true);
-    expect(seen.text).toBe('got it');
-    expect(findMarkers(mock.requests[from]!.body.toString('utf8')).map((m) => m.ref)).not.toContain(marker!.ref);
-    const answer = anthropic.toolResults(mock.requests.at(-1)!);
-    const lookup = await a.store.get(marker!.ref);
+    const answerThrough = async (session: string): Promise<string[]> => {
+      const from = mock.requests.length;
+      mock.respond((_request, index) => (index === from ? { kind: 'turn', toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }] } : { kind: 'turn', text: 'got it' }));
+      // Replica b compresses another output (so it offers the tool) and is asked for a's ref.
+      const seen = await anthropic.ask(b, session, OUTPUT_B, true);
+      expect(seen.text).toBe('got it');
+      expect(findMarkers(mock.requests[from]!.body.toString('utf8')).map((m) => m.ref)).not.toContain(marker!.ref);
+      return anthropic.toolResults(mock.requests.at(-1)!);
+    };
+    // The session key scopes its originals (issue 18): the same session on another replica reads them.
+    const lookup = await a.store.get(marker!.ref, 'replica-shared');
     expect(lookup.found).toBe(true);
-    expect(answer).toEqual([lookup.found ? lookup.original : '']);
+    expect(await answerThrough('replica-shared')).toEqual([lookup.found ? lookup.original : '']);
+    // Another session, on the same shared store, finds nothing under that ref.
+    const [other] = await answerThrough('replica-other');
+    expect(other).toContain(`ref ${marker!.ref} is unknown`);
   });
 });

@@ -50,7 +50,8 @@ describe.each(CLIENTS_UNDER_TEST)('retrieve loop through the $provider SDK', (cl
       expect(seen.outputTokens).toBe(56); // both rounds' output tokens
       const [first, second] = since(from);
       expect(since(from)).toHaveLength(2);
-      const lookup = await harness.store.get(refIn(first!));
+      // Originals are held under the session's scope (its key: the x-terse-session header here).
+      const lookup = await harness.store.get(refIn(first!), `${client.provider}-${how}-found`);
       expect(lookup.found && client.toolResults(second!)).toEqual([lookup.found ? lookup.original : '']);
       // The continuation is the first request with messages appended: every earlier byte as sent.
       const firstText = first!.body.toString('utf8');

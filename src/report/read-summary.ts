@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PathError, ReportInputError } from '../errors.ts';
 import { SUMMARY_VERSION, type Summary } from './summary.ts';
+import { PARTIAL_REPORT } from './write-report.ts';
 
 /** `where` is a report folder or a summary.json file. */
 export async function readSummary(where: string): Promise<Summary> {
@@ -11,6 +12,10 @@ export async function readSummary(where: string): Promise<Summary> {
     if ((await stat(where)).isDirectory()) file = path.join(where, 'summary.json');
   } catch {
     throw new PathError(where, 'no such file or directory');
+  }
+  // The report writer works in `<out>.partial-<pid>` and renames it once complete: this one never was.
+  if (PARTIAL_REPORT.test(path.basename(path.dirname(path.resolve(file))))) {
+    throw new ReportInputError(path.dirname(file), 'an unfinished report (its run stopped before the report was complete): re-run it');
   }
   let text: string;
   try {

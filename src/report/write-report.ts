@@ -13,6 +13,10 @@ import { summarize } from './summarize.ts';
 import type { BlockTextCollector } from './explore/block-texts.ts';
 import type { Summary } from './summary.ts';
 
+/** What a report folder is named while it is written; `PARTIAL_REPORT` matches such a name (never a finished report). */
+const PARTIAL_SUFFIX = '.partial-';
+export const PARTIAL_REPORT = /\.partial-\d+$/;
+
 /** Where a written report lies. */
 export interface ReportPaths {
   readonly dir: string;
@@ -82,7 +86,7 @@ export async function writeReport(result: RunResult, outDir: string, options: Re
   // Summarizing first means rows a report cannot be made from fail before anything touches the disk.
   const summary = summarize(result);
   await refuseExisting(dir);
-  const partial = `${dir}.partial-${process.pid}`;
+  const partial = `${dir}${PARTIAL_SUFFIX}${process.pid}`;
   await preparePartial(dir, partial);
   try {
     await writeAll({ result, summary, options, texts }, partial, dir);

@@ -35,7 +35,7 @@ type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly quer
  * never a throw. Without a query, lines or items the text is the
  * exact original; `lines` or `items` select by position, and `query` narrows either.
  */
-export async function retrieve(store: Store, args: unknown): Promise<RetrieveResult> {
+export async function retrieve(store: Store, args: unknown, options: RetrieveOptions = {}): Promise<RetrieveResult> {
   const parsed = parseArgs(args);
   if (parsed.state === 'invalid') return parsed;
   const lookup = await store.get(parsed.ref);
@@ -50,7 +50,24 @@ export async function retrieve(store: Store, args: unknown): Promise<RetrieveRes
     if (answer === null) return invalid('items', 'this original holds no JSON collection; ask by lines instead');
   }
   const { text, matched } = answer as NonNullable<typeof answer>;
-  return { state: 'found', ref: parsed.ref, text, matched };
+  return { state: 'found', ref: parsed.ref, text: boundedAnswer(text, options.maxAnswerChars ?? MAX_ANSWER_CHARS), matched };
+}
+
+/** Options of `retrieve`. */
+export interface RetrieveOptions {
+  /** Longest answer to a query, lines or items (a query like `((` matches every line). @default MAX_ANSWER_CHARS */
+  readonly maxAnswerChars?: number;
+}
+
+/** Characters a filtered answer may hold: about 16k tokens, far more than a model reads usefully at once. */
+export const MAX_ANSWER_CHARS = 64_000;
+
+/** `text` cut at the last line end within `max` characters, saying so and how to ask for the rest. */
+function boundedAnswer(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const lineEnd = text.lastIndexOf('\n', max);
+  const kept = text.slice(0, lineEnd > 0 ? lineEnd : max);
+  return `${kept}\n(answer cut at ${kept.length} of ${text.length} characters: narrow the query, or ask for fewer lines or items)`;
 }
 
 function parseArgs(args: unknown): ParsedArgs {

@@ -1,12 +1,12 @@
 /** A store in one DuckDB file: originals survive restarts, with the same TTL and byte bound as memory. */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBBlobValue, DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import { PathError } from '../errors.ts';
 import type { StoreMissReason } from '../errors.ts';
 import type { Store, StoreLookup } from './store.ts';
-import { prepareOriginal, resolveStoreOptions, TOMBSTONE_LIMIT } from './store-options.ts';
+import { prepareOriginal, resolveStoreOptions, storageKey, TOMBSTONE_LIMIT } from './store-options.ts';
 import type { ResolvedStoreOptions, StoreOptions } from './store-options.ts';
 import { StoreClosedError } from './store-errors.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -14,7 +14,9 @@ import { numberCell, prepareSchema } from './duckdb-store-schema.ts';
 import type { DropReason } from './tombstones.ts';
 
 interface PendingPut {
+  /** The row's key (`storageKey`): the content ref, after its scope. */
   readonly ref: string;
+  readonly contentRef: string;
   readonly bytes: number;
   readonly blob: DuckDBBlobValue;
   resolve(ref: string): void;
@@ -44,19 +46,20 @@ export class DuckDbStore implements Store {
     private seq: number,
   ) {}
 
-  async put(original: string): Promise<string> {
+  async put(original: string, scope?: string): Promise<string> {
     this.#assertOpen();
-    const { ref, bytes } = prepareOriginal(original, this.options.maxBytes);
+    const { ref: contentRef, bytes } = prepareOriginal(original, this.options.maxBytes);
     const blob = new DuckDBBlobValue(Buffer.from(original, 'utf8'));
     return new Promise<string>((resolve, reject) => {
-      this.#pendingPuts.push({ ref, bytes, blob, resolve, reject });
+      this.#pendingPuts.push({ ref: storageKey(contentRef, scope), contentRef, bytes, blob, resolve, reject });
       // The first put of a burst schedules the flush; the rest join it (one transaction, one commit).
       if (this.#pendingPuts.length === 1) void this.#queue.run(() => this.#flushPuts());
     });
   }
 
-  async get(ref: string): Promise<StoreLookup> {
+  async get(contentRef: string, scope?: string): Promise<StoreLookup> {
     this.#assertOpen();
+    const ref = storageKey(contentRef, scope);
     return this.#queue.run(async () => {
       const rows = await this.#execute('SELECT original, created_at FROM terse_originals WHERE ref = $1', [ref]);
       const row = rows[0];
@@ -70,8 +73,9 @@ export class DuckDbStore implements Store {
     });
   }
 
-  async has(ref: string): Promise<boolean> {
+  async has(contentRef: string, scope?: string): Promise<boolean> {
     this.#assertOpen();
+    const ref = storageKey(contentRef, scope);
     return this.#queue.run(async () => {
       const rows = await this.#execute('SELECT created_at FROM terse_originals WHERE ref = $1', [ref]);
       const row = rows[0];
@@ -95,7 +99,7 @@ export class DuckDbStore implements Store {
     const batch = this.#pendingPuts.splice(0);
     try {
       await this.#transaction(() => this.#writePuts(batch));
-      for (const put of batch) put.resolve(put.ref);
+      for (const put of batch) put.resolve(put.contentRef);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
@@ -104,7 +108,7 @@ export class DuckDbStore implements Store {
       // One failing put must not fail its neighbours: retry each alone, so only the culprit rejects.
       for (const put of batch) {
         await this.#transaction(() => this.#writePuts([put])).then(
-          () => put.resolve(put.ref),
+          () => put.resolve(put.contentRef),
           (failure: unknown) => put.reject(failure),
         );
       }
@@ -218,8 +222,10 @@ export async function openDuckDbStore(file: string, options: StoreOptions = {}):
   const resolved = resolveStoreOptions(options);
   let instance: DuckDBInstance;
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    // Originals are whatever tools printed: the folder terse creates and the file are its user's alone.
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
     instance = await DuckDBInstance.create(file);
+    await chmod(file, 0o600);
   } catch (error) {
     throw new PathError(file, `cannot open DuckDB store: ${error instanceof Error ? error.message : String(error)}`);
   }

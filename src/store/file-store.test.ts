@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,5 +44,15 @@ describe('file store folder handling', () => {
     const refs = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).put(`original ${i % 25}`)));
     for (const [i, ref] of refs.entries()) expect(await (i % 2 === 0 ? b : a).get(ref)).toEqual({ found: true, original: `original ${i % 25}` });
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keeps its originals readable by their user only (0600 files in 0700 folders), as the DuckDB store does', async () => {
+    const dir = path.join(folder, 'private');
+    const store = await openFileStore(dir);
+    await store.put('a tool output with a secret in it', 'session-1');
+    await store.close();
+    expect(statSync(dir).mode & 0o077).toBe(0);
+    expect(statSync(path.join(dir, 'objects')).mode & 0o077).toBe(0);
+    for (const name of readdirSync(path.join(dir, 'objects'))) expect(statSync(path.join(dir, 'objects', name)).mode & 0o077).toBe(0);
   });
 });

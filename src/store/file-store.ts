@@ -5,7 +5,7 @@
  * file's times hold: mtime is the latest put (the TTL runs from it), atime the latest use (LRU order).
  * docs/store.md says why this design rather than a shared DuckDB file.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PathError, type StoreMissReason } from '../errors.ts';
@@ -17,6 +17,13 @@ import type { DropReason } from './tombstones.ts';
 
 /** Refs are hex: anything else names no file here (and never a path outside the folder). */
 const REF_FILE = /^[0-9a-f]{16,64}$/;
+/** A held original's file name: its ref, after its scope's hash when it has one (see `fileName`). */
+const ORIGINAL_FILE = /^(?:[0-9a-f]{16}\.)?[0-9a-f]{16,64}$/;
+
+/** The file an original of `scope` is held in: scopes never share a name, and any scope string makes a safe one. */
+function fileName(ref: string, scope: string | undefined): string {
+  return scope === undefined ? ref : `${createHash('sha256').update(scope).digest('hex').slice(0, 16)}.${ref}`;
+}
 /** A partial write older than this belongs to a process that died; sweeps remove it. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
@@ -44,35 +51,38 @@ export class FileStore implements Store {
     this.#partial = path.join(dir, 'partial');
   }
 
-  async put(original: string): Promise<string> {
+  async put(original: string, scope?: string): Promise<string> {
     this.#assertOpen();
     const { ref, bytes } = prepareOriginal(original, this.options.maxBytes);
-    const file = path.join(this.#objects, ref);
+    const name = fileName(ref, scope);
+    const file = path.join(this.#objects, name);
     const data = Buffer.from(original, 'utf8');
     await this.#refuseCollision(ref, file, data);
-    const partial = path.join(this.#partial, `${ref}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    const partial = path.join(this.#partial, `${name}.${process.pid}.${randomBytes(4).toString('hex')}`);
     const now = this.options.now();
     try {
-      await writeFile(partial, data);
+      // Readable by its user only: originals are tool outputs, often private.
+      await writeFile(partial, data, { mode: 0o600 });
       await utimes(partial, this.#useStamp() / 1000, now / 1000);
       await rename(partial, file);
     } catch (error) {
       await rm(partial, { force: true });
       throw new PathError(file, `cannot store an original (${bytes} bytes): ${error instanceof Error ? error.message : String(error)}`);
     }
-    await rm(path.join(this.#dropped, ref), { force: true });
+    await rm(path.join(this.#dropped, name), { force: true });
     await this.#sweep();
     return ref;
   }
 
-  async get(ref: string): Promise<StoreLookup> {
+  async get(ref: string, scope?: string): Promise<StoreLookup> {
     this.#assertOpen();
     if (!REF_FILE.test(ref)) return { found: false, reason: 'unknown' };
-    const file = path.join(this.#objects, ref);
+    const name = fileName(ref, scope);
+    const file = path.join(this.#objects, name);
     const info = await stat(file).catch(() => null);
-    if (info === null) return { found: false, reason: await this.#dropReason(ref) };
+    if (info === null) return { found: false, reason: await this.#dropReason(name) };
     if (this.#isExpired(info.mtimeMs)) {
-      await this.#drop(ref, 'expired');
+      await this.#drop(name, 'expired');
       return { found: false, reason: 'expired' };
     }
     let original: string;
@@ -80,7 +90,7 @@ export class FileStore implements Store {
       original = await readFile(file, 'utf8');
     } catch (error) {
       // Evicted by another process between the stat and the read.
-      if (errnoCode(error) === 'ENOENT') return { found: false, reason: await this.#dropReason(ref) };
+      if (errnoCode(error) === 'ENOENT') return { found: false, reason: await this.#dropReason(name) };
       throw error;
     }
     // Set after the read, which may itself have moved atime; mtime (the TTL's start) is kept.
@@ -88,10 +98,10 @@ export class FileStore implements Store {
     return { found: true, original };
   }
 
-  async has(ref: string): Promise<boolean> {
+  async has(ref: string, scope?: string): Promise<boolean> {
     this.#assertOpen();
     if (!REF_FILE.test(ref)) return false;
-    const info = await stat(path.join(this.#objects, ref)).catch(() => null);
+    const info = await stat(path.join(this.#objects, fileName(ref, scope))).catch(() => null);
     return info !== null && !this.#isExpired(info.mtimeMs);
   }
 
@@ -134,7 +144,7 @@ export class FileStore implements Store {
   async #sweepNow(): Promise<void> {
     const entries: { ref: string; bytes: number; usedAt: number }[] = [];
     for (const name of await readdir(this.#objects)) {
-      if (!REF_FILE.test(name)) continue;
+      if (!ORIGINAL_FILE.test(name)) continue;
       const info = await stat(path.join(this.#objects, name)).catch(() => null);
       if (info === null) continue;
       if (this.#isExpired(info.mtimeMs)) await this.#drop(name, 'expired');
@@ -194,7 +204,9 @@ export async function openFileStore(dir: string, options: StoreOptions = {}): Pr
   const resolved = resolveStoreOptions(options);
   const root = path.resolve(dir);
   try {
-    for (const sub of ['objects', 'dropped', 'partial']) await mkdir(path.join(root, sub), { recursive: true });
+    // Private to its user, as the DuckDB store file is (0600 in a 0700 folder).
+    await mkdir(root, { recursive: true, mode: 0o700 });
+    for (const sub of ['objects', 'dropped', 'partial']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
   } catch (error) {
     const code = errnoCode(error);
     throw new PathError(root, code === 'EEXIST' || code === 'ENOTDIR' ? 'is not a folder (a store is a folder)' : `cannot open the store: ${error instanceof Error ? error.message : String(error)}`);

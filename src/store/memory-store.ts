@@ -1,6 +1,6 @@
 /** The default store: originals in process memory, bounded by bytes (LRU) and by TTL. */
 import type { Store, StoreLookup } from './store.ts';
-import { prepareOriginal, resolveStoreOptions, TOMBSTONE_LIMIT } from './store-options.ts';
+import { prepareOriginal, resolveStoreOptions, storageKey, TOMBSTONE_LIMIT } from './store-options.ts';
 import type { ResolvedStoreOptions, StoreOptions } from './store-options.ts';
 import { StoreClosedError, UnstorableOriginalError } from './store-errors.ts';
 import { Tombstones } from './tombstones.ts';
@@ -27,6 +27,7 @@ export class MemoryStore implements Store {
   readonly #tombstones = new Tombstones(TOMBSTONE_LIMIT);
   #bytes = 0;
   #closed = false;
+  #drops = 0;
 
   constructor(options: StoreOptions = {}) {
     this.#options = resolveStoreOptions(options);
@@ -37,14 +38,15 @@ export class MemoryStore implements Store {
     return this.#bytes;
   }
 
-  async put(original: string): Promise<string> {
+  async put(original: string, scope?: string): Promise<string> {
     this.#assertOpen();
-    const { ref, bytes } = prepareOriginal(original, this.#options.maxBytes);
+    const { ref: contentRef, bytes } = prepareOriginal(original, this.#options.maxBytes);
+    const ref = storageKey(contentRef, scope);
     const now = this.#options.now();
     this.#sweepExpired(now);
     const existing = this.#entries.get(ref);
     if (existing !== undefined && existing.original !== original) {
-      throw new UnstorableOriginalError(ref, 'ref-collision', 'another original already holds this ref');
+      throw new UnstorableOriginalError(contentRef, 'ref-collision', 'another original already holds this ref');
     }
     if (existing !== undefined) this.#remove(ref);
     this.#entries.set(ref, { original, bytes, putAt: now });
@@ -52,11 +54,12 @@ export class MemoryStore implements Store {
     this.#bytes += bytes;
     this.#tombstones.forget(ref);
     this.#evictOverBound();
-    return ref;
+    return contentRef;
   }
 
-  async get(ref: string): Promise<StoreLookup> {
+  async get(contentRef: string, scope?: string): Promise<StoreLookup> {
     this.#assertOpen();
+    const ref = storageKey(contentRef, scope);
     const entry = this.#entries.get(ref);
     if (entry === undefined) return { found: false, reason: this.#tombstones.reasonFor(ref) ?? 'unknown' };
     if (this.#isExpired(entry, this.#options.now())) {
@@ -68,13 +71,29 @@ export class MemoryStore implements Store {
     return { found: true, original: entry.original };
   }
 
-  async has(ref: string): Promise<boolean> {
+  async has(contentRef: string, scope?: string): Promise<boolean> {
     this.#assertOpen();
-    const entry = this.#entries.get(ref);
+    const entry = this.#entries.get(storageKey(contentRef, scope));
     return entry !== undefined && !this.#isExpired(entry, this.#options.now());
   }
 
+  async missing(refs: readonly string[], scope?: string): Promise<string[]> {
+    this.#assertOpen();
+    const now = this.#options.now();
+    return refs.filter((ref) => {
+      const entry = this.#entries.get(storageKey(ref, scope));
+      return entry === undefined || this.#isExpired(entry, now);
+    });
+  }
+
+  drops(): number {
+    // Originals past their TTL count as dropped from the moment they expire, swept or not.
+    if (!this.#closed) this.#sweepExpired(this.#options.now());
+    return this.#drops;
+  }
+
   async close(): Promise<void> {
+    this.#drops++;
     this.#entries.clear();
     this.#recency.clear();
     this.#tombstones.clear();
@@ -102,6 +121,7 @@ export class MemoryStore implements Store {
   }
 
   #drop(ref: string, reason: DropReason): void {
+    this.#drops++;
     this.#remove(ref);
     this.#tombstones.record(ref, reason);
   }

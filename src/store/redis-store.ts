@@ -2,12 +2,13 @@
  * A store in Redis, so several proxy replicas share one set of originals: a marker written through
  * one replica resolves through any other. Same TTL, byte bound (LRU) and tombstones as the memory
  * store; every put and get is one Lua script, atomic on the server (see redis-store-scripts.ts).
+ * Entries are keyed by scope and ref (`storageKey`), as in the other backends.
  */
 import { createClient, ErrorReply } from '@redis/client';
 import { PathError } from '../errors.ts';
 import type { StoreMissReason } from '../errors.ts';
 import type { Store, StoreLookup } from './store.ts';
-import { prepareOriginal, resolveStoreOptions, TOMBSTONE_LIMIT } from './store-options.ts';
+import { prepareOriginal, resolveStoreOptions, storageKey, TOMBSTONE_LIMIT } from './store-options.ts';
 import type { ResolvedStoreOptions, StoreOptions } from './store-options.ts';
 import { StoreClosedError, UnstorableOriginalError } from './store-errors.ts';
 import { GET_SCRIPT, PUT_SCRIPT, REDIS_STORE_KEYS, REF_COLLISION_REPLY } from './redis-store-scripts.ts';
@@ -50,12 +51,12 @@ export class RedisStore implements Store {
     this.#keys = REDIS_STORE_KEYS.map((key) => `${prefix}${key}`);
   }
 
-  async put(original: string): Promise<string> {
+  async put(original: string, scope?: string): Promise<string> {
     this.#assertOpen();
     const { ref, bytes } = prepareOriginal(original, this.options.maxBytes);
     const { now, ttlMs, maxBytes } = this.options;
     try {
-      await this.#run(PUT_SCRIPT, [ref, original, String(bytes), String(now()), String(ttlMs), String(maxBytes), String(TOMBSTONE_LIMIT)]);
+      await this.#run(PUT_SCRIPT, [storageKey(ref, scope), original, String(bytes), String(now()), String(ttlMs), String(maxBytes), String(TOMBSTONE_LIMIT)]);
     } catch (error) {
       if (error instanceof ErrorReply && error.message.includes(REF_COLLISION_REPLY)) {
         throw new UnstorableOriginalError(ref, 'ref-collision', 'another original already holds this ref');
@@ -65,9 +66,9 @@ export class RedisStore implements Store {
     return ref;
   }
 
-  async get(ref: string): Promise<StoreLookup> {
+  async get(ref: string, scope?: string): Promise<StoreLookup> {
     this.#assertOpen();
-    const reply = await this.#run(GET_SCRIPT, [ref, String(this.options.now()), String(this.options.ttlMs), String(TOMBSTONE_LIMIT)]);
+    const reply = await this.#run(GET_SCRIPT, [storageKey(ref, scope), String(this.options.now()), String(this.options.ttlMs), String(TOMBSTONE_LIMIT)]);
     if (!Array.isArray(reply) || reply.length !== 2 || typeof reply[1] !== 'string') {
       throw new TypeError(`${this.location}: unexpected reply to get: ${String(reply)}`);
     }
@@ -77,9 +78,9 @@ export class RedisStore implements Store {
     return { found: false, reason };
   }
 
-  async has(ref: string): Promise<boolean> {
+  async has(ref: string, scope?: string): Promise<boolean> {
     this.#assertOpen();
-    const putAt = await this.client.zScore(this.#keys[2] as string, ref);
+    const putAt = await this.client.zScore(this.#keys[2] as string, storageKey(ref, scope));
     return putAt !== null && this.options.now() - putAt < this.options.ttlMs;
   }
 

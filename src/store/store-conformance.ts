@@ -91,6 +91,19 @@ export function describeStoreConformance(backend: StoreBackendUnderTest): void {
       expect(await store.has((error as UnstorableOriginalError).ref)).toBe(false);
     });
 
+    it('finds a ref only under the scope it was put with: a marker copied into another session is plain text there', async () => {
+      const { store } = await open();
+      const ref = await store.put('session one original', 'session-1');
+      expect(ref).toBe(contentRef('session one original'));
+      expect(await store.get(ref, 'session-1')).toEqual({ found: true, original: 'session one original' });
+      expect(await store.has(ref, 'session-1')).toBe(true);
+      expect(await store.get(ref, 'session-2')).toEqual({ found: false, reason: 'unknown' });
+      expect(await store.has(ref, 'session-2')).toBe(false);
+      expect(await store.get(ref)).toEqual({ found: false, reason: 'unknown' });
+      await store.put('session one original', 'session-2');
+      expect(await store.get(ref, 'session-2')).toEqual({ found: true, original: 'session one original' });
+    });
+
     it('puts idempotently: same original, same ref, still one retrievable entry', async () => {
       const { store } = await open();
       const first = await store.put('{"rows": [1, 2, 3]}');

@@ -59,3 +59,11 @@ export function prepareOriginal(original: string, maxBytes: number): PreparedOri
   }
   return { ref, bytes };
 }
+
+/**
+ * The key an original is held under: its ref, after the scope's name when it has one. Keys of
+ * different scopes never meet, so one scope can neither read nor evict-by-overwrite another's entry.
+ */
+export function storageKey(ref: string, scope: string | undefined): string {
+  return scope === undefined ? ref : `${scope}\u0000${ref}`;
+}

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import type { TokenizerName } from '../config.ts';
+import { findLongRuns, MIN_RUN, slicesOf } from './long-runs.ts';
 
 export type { TokenizerName } from '../config.ts';
 export { TOKENIZER_NAMES, isTokenizerName } from '../config.ts';
@@ -30,67 +31,26 @@ const ENCODINGS: Record<TokenizerName, (text: string) => number> = {
 };
 
 /**
- * BPE merges within one pre-token are quadratic: 200 KB of letters with no break takes ~45 s. Such
- * runs (never seen in real tool output, easy to send on purpose) are counted in slices of
- * RUN_SLICE chars; everything else is counted whole, exactly as the encoder does.
+ * BPE merges within one pre-token are quadratic: 200 KB of letters with no break takes ~45 s, 500k
+ * newlines minutes. Runs of one pre-token class (`long-runs.ts`; never seen that long in real tool
+ * output, easy to send on purpose) are counted in slices of RUN_SLICE units; everything else is
+ * counted whole, exactly as the encoder does.
  */
-const LONG_RUN = /[\p{L}\p{M}]{1024,}|[^\s\p{L}\p{M}\p{N}]{1024,}/u;
 const RUN_SLICE = 256;
 
-const MIN_RUN = 1024;
-
-/** Space, tab, newline, carriage return: characters neither class of LONG_RUN admits. */
-function breaksRun(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
-}
-
-/**
- * LONG_RUN.test(text), without its Unicode-class scan of every character (a few ms per 100 KB): a
- * match lies inside a stretch of MIN_RUN or more characters free of space, tab and newline, so only
- * such stretches are tested. They are found reading each window from its end backwards: one break
- * skips the whole window, and no character is read twice.
- */
-function holdsLongRun(text: string): boolean {
-  let start = 0;
-  // Characters in [start, clean) are known not to break a run.
-  let clean = 0;
-  while (start + MIN_RUN <= text.length) {
-    let at = start + MIN_RUN - 1;
-    while (at >= clean && !breaksRun(text.charCodeAt(at))) at--;
-    if (at >= clean) {
-      clean = start + MIN_RUN;
-      start = at + 1;
-      continue;
-    }
-    let end = start + MIN_RUN;
-    while (end < text.length && !breaksRun(text.charCodeAt(end))) end++;
-    if (LONG_RUN.test(text.slice(start, end))) return true;
-    start = end + 1;
-    clean = start;
-  }
-  return false;
-}
-
 function countGuarded(encode: (text: string) => number, text: string): number {
-  if (text.length < 1024) return encode(text);
-  if (!holdsLongRun(text)) return encode(text);
+  if (text.length < MIN_RUN) return encode(text);
+  const runs = findLongRuns(text);
+  if (runs.length === 0) return encode(text);
   let total = 0;
   let at = 0;
-  // A fresh global copy: matchAll would otherwise inherit a shared regex's lastIndex.
-  for (const run of text.matchAll(new RegExp(LONG_RUN.source, 'gu'))) {
-    total += encode(text.slice(at, run.index));
-    const piece = run[0];
-    for (let i = 0; i < piece.length; ) {
-      let end = Math.min(i + RUN_SLICE, piece.length);
-      // Never cut a surrogate pair: every slice stays whole characters, so its tokens never exceed its bytes.
-      const last = piece.charCodeAt(end - 1);
-      if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
-      total += encode(piece.slice(i, end));
-      i = end;
-    }
-    at = run.index + run[0].length;
+  for (const run of runs) {
+    if (run.start > at) total += encode(text.slice(at, run.start));
+    // Whole characters in every slice, so its tokens never exceed its bytes.
+    for (const [from, to] of slicesOf(text, run.start, run.end, RUN_SLICE)) total += encode(text.slice(from, to));
+    at = run.end;
   }
-  return total + encode(text.slice(at));
+  return at < text.length ? total + encode(text.slice(at)) : total;
 }
 
 /** Identical blocks are counted once: the cache is keyed by a content hash. */

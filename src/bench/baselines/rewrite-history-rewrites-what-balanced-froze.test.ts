@@ -21,7 +21,7 @@ describe('rewrite-history', () => {
     const balanced = await resolveBenchConfig('balanced').open({ tokenizer: 'o200k_base' });
     let rewritten = 0, busts = 0, balancedBusts = 0;
     for (const trace of build.traces) {
-      const compress = strategy.newSession();
+      const compress = strategy.newSession(trace.header.id);
       const sent = new Map<string, string>();
       for (const { body } of requestsOf(trace)) {
         const result = await compress(canonicalFromBody(body, trace.header.provider));

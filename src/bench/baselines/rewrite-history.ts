@@ -21,12 +21,12 @@ export const openRewriteHistory: OpenStrategy = async ({ tokenizer }) => {
   return {
     store: setup.store,
     ruler: setup.ruler,
-    newSession: () => {
+    newSession: (scope) => {
       // Blocks already reported: a block row stands for the first request that carried the block.
       const seen = new Set<string>();
       return async (request): Promise<CompressedRequest> => {
         // A null source: whatever emits the request writes it whole with JSON.stringify.
-        const compressed = await compressRequest({ ...request, source: null }, createSession(setup));
+        const compressed = await compressRequest({ ...request, source: null }, createSession(setup, { scope }));
         const parts = compressed.parts.map((result) => {
           const key = `${pathKey(result.part.path)}#${createHash('sha1').update(result.part.text).digest('base64')}`;
           const first = !seen.has(key);

@@ -36,7 +36,7 @@ export function rollingWindowStrategy(windowTokens = ROLLING_WINDOW_TOKENS): Ope
     return {
       store,
       ruler,
-      newSession: () => {
+      newSession: (scope) => {
         const dropped = new Map<string, BlockOutcome>();
         const seen = new Set<string>();
         let toolSent = false;
@@ -52,7 +52,7 @@ export function rollingWindowStrategy(windowTokens = ROLLING_WINDOW_TOKENS): Ope
             used += ruler.count(part.text);
             if (used <= windowTokens || part.messageIndex >= protectedFrom) continue;
             const ref = contentRef(part.text);
-            await store.put(part.text);
+            await store.put(part.text, scope);
             const lines = part.text.split('\n').length;
             const text = formatMarker(ref, `tool output omitted, ${lines} ${lines === 1 ? 'line' : 'lines'}`);
             dropped.set(key, { state: 'compressed', kind: 'text', compressor: 'rolling-window', text, lossy: true, dropped: [{ ref, original: part.text }], ms: 0 });

@@ -3,12 +3,13 @@
  * configuration sent it, beside the request as the client sent it (what it would pay without terse),
  * each through a cache simulator of its own that lives for the session.
  */
-import { compressedBody, type CompressedRequest } from '../../engine/compress-request.ts';
+import type { CompressedRequest } from '../../engine/compress-request.ts';
+import type { MemberInsertion } from '../../engine/canonical-request.ts';
 import type { RequestMeasure } from '../../engine/measure-request.ts';
 import type { TokenRuler } from '../../tokenize/token-ruler.ts';
 import { BUNDLED_PRICES, priceOf, type ModelPrice, type PriceTable } from '../live/model-prices.ts';
 import { ANTHROPIC_RULES, DEFAULT_SECONDS_BETWEEN_CALLS, OPENAI_RULES, type CacheRules } from './cache-rules.ts';
-import { breakpointPaths, cacheSegments, type SentPart, type TextHashes } from './cache-segments.ts';
+import { breakpointPaths, SegmentChain, type SentPart, type TextHashes } from './cache-segments.ts';
 import { createCacheSimulator, type CacheSimulator, type CacheUse } from './cache-simulator.ts';
 
 /** A provider's rules and the model whose prices a run is costed at. */
@@ -44,6 +45,13 @@ function usdOf(use: CacheUse, price: ModelPrice, rules: CacheRules): number {
   return (use.uncached * price.input + use.read * price.cache_read + use.write * write) / 1_000_000;
 }
 
+/** `marks` and the blocks `members` give a `cache_control` (named as `breakpointPaths` names them). */
+function withAddedBreakpoints(marks: ReadonlySet<string>, members: readonly MemberInsertion[]): Set<string> {
+  const all = new Set(marks);
+  for (const { path, key } of members) if (key === 'cache_control' && path.length >= 2) all.add(path.join('.'));
+  return all;
+}
+
 /** The parts as the configuration sent them, the tools list as sent (the retrieve tool included). */
 function sentParts(compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): SentPart[] {
   const tools = compressed.edits.tools;
@@ -68,6 +76,8 @@ export class CacheCostLedger {
   private readonly sent: CacheSimulator[];
   private readonly original: CacheSimulator[];
   private readonly hashes: TextHashes = new Map();
+  private readonly sentChain = new SegmentChain(this.hashes);
+  private readonly originalChain = new SegmentChain(this.hashes);
   private readonly prices: (ModelPrice | null)[];
 
   constructor(
@@ -86,10 +96,11 @@ export class CacheCostLedger {
     const at = index * DEFAULT_SECONDS_BETWEEN_CALLS;
     const anthropic = compressed.request.provider === 'anthropic';
     const marks = anthropic ? breakpointPaths(compressed.request.body) : new Set<string>();
-    // Breakpoints as sent: the cache aligner may have added some to a client that set none.
-    const sentMarks = anthropic && compressed.edits.members?.length ? breakpointPaths(compressedBody(compressed)) : marks;
-    const sent = cacheSegments(sentParts(compressed, measure, ruler), sentMarks, this.hashes);
-    const original = cacheSegments(originalParts(measure), marks, this.hashes);
+    // Breakpoints as sent: the cache aligner may have added some to a client that set none. Read from its
+    // member edits, not a rebuilt body (rebuilding every request's body made a session quadratic).
+    const sentMarks = anthropic && compressed.edits.members?.length ? withAddedBreakpoints(marks, compressed.edits.members) : marks;
+    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), sentMarks);
+    const original = this.originalChain.next(originalParts(measure), marks);
     return this.models.map((model, i) => {
       const use = (this.sent[i] as CacheSimulator).next(sent, at);
       const without = (this.original[i] as CacheSimulator).next(original, at);

@@ -12,6 +12,8 @@ export interface CacheSegment {
   /** Hash of everything up to and including this block. */
   readonly prefix: string;
   readonly tokens: number;
+  /** Tokens of every block up to and including this one. */
+  readonly upTo: number;
   /** The request marks `cache_control` on this block (Anthropic). */
   readonly breakpoint: boolean;
 }
@@ -42,14 +44,19 @@ function rank(part: RequestPart): number {
   return part.role === 'tools' ? 0 : part.role === 'system' ? 1 : 2;
 }
 
+// The paths a part's block may be named by (`messages`, `messages.3`, `messages.3.content`...), by part.
+const blockPathsOf = new WeakMap<RequestPart, readonly string[]>();
+
 /** The block a part belongs to, as `breakpointPaths` names blocks (`messages.3.content.0`), or null. */
-function markedBlockOf(part: RequestPart, breakpoints: ReadonlySet<string>): string | null {
-  if (part.role === 'tools') return [...breakpoints].some((p) => p.startsWith('tools.')) ? 'tools' : null;
-  const path = part.path.map(String);
-  for (let i = 1; i <= path.length; i++) {
-    const at = path.slice(0, i).join('.');
-    if (breakpoints.has(at)) return at;
+function markedBlockOf(part: RequestPart, breakpoints: ReadonlySet<string>, toolsMarked: boolean): string | null {
+  if (part.role === 'tools') return toolsMarked ? 'tools' : null;
+  if (breakpoints.size === 0) return null;
+  let paths = blockPathsOf.get(part);
+  if (paths === undefined) {
+    const path = part.path.map(String);
+    blockPathsOf.set(part, (paths = path.map((_, i) => path.slice(0, i + 1).join('.'))));
   }
+  for (const at of paths) if (breakpoints.has(at)) return at;
   return null;
 }
 
@@ -63,19 +70,52 @@ function hashOf(text: string, memo: TextHashes): string {
 }
 
 /**
- * The segments of one request: tools first (one segment: the definitions as sent), then the system
- * prompt, then the messages' parts in order. The last part of a block that carries `cache_control`
- * is a breakpoint (a tools list with any marked definition breaks after the whole list).
+ * The segments of a session's requests, one request after another: tools first (one segment: the
+ * definitions as sent), then the system prompt, then the messages' parts in order. The last part of a
+ * block that carries `cache_control` is a breakpoint (a tools list with any marked definition breaks
+ * after the whole list). The hash chain of the parts a request sends as the previous one did, in the
+ * same place, is the previous request's: only what follows is hashed, so a session costs O(its bytes)
+ * in hashing, not O(calls x history).
  */
-export function cacheSegments(parts: readonly SentPart[], breakpoints: ReadonlySet<string>, memo: TextHashes = new Map()): CacheSegment[] {
-  const ordered = [...parts].sort((a, b) => rank(a.part) - rank(b.part));
-  const blocks = ordered.map((p) => markedBlockOf(p.part, breakpoints));
-  const segments: CacheSegment[] = [];
-  let chain = '';
-  ordered.forEach(({ text, tokens }, i) => {
-    chain = createHash('sha1').update(chain).update(hashOf(text, memo)).digest('base64');
-    const block = blocks[i] ?? null;
-    segments.push({ prefix: chain, tokens, breakpoint: block !== null && blocks[i + 1] !== block });
-  });
-  return segments;
+export class SegmentChain {
+  #ordered: readonly SentPart[] = [];
+  #blocks: readonly (string | null)[] = [];
+  #segments: readonly CacheSegment[] = [];
+
+  constructor(private readonly memo: TextHashes = new Map()) {}
+
+  /** The segments of the next request of the session, its parts as sent and its `cache_control` paths. */
+  next(parts: readonly SentPart[], breakpoints: ReadonlySet<string>): CacheSegment[] {
+    const ordered = [...parts].sort((a, b) => rank(a.part) - rank(b.part));
+    let toolsMarked = false;
+    for (const p of breakpoints) if (p.startsWith('tools.')) toolsMarked = true;
+    const blocks = ordered.map((p) => markedBlockOf(p.part, breakpoints, toolsMarked));
+    const previous = this.#ordered;
+    let same = 0;
+    while (same < ordered.length && same < previous.length) {
+      const now = ordered[same] as SentPart;
+      const before = previous[same] as SentPart;
+      // The chain depends on the bytes alone (a request's tools part is a new object each time, its text the same).
+      if (now.text !== before.text || now.tokens !== before.tokens || blocks[same] !== this.#blocks[same]) break;
+      same++;
+    }
+    const segments: CacheSegment[] = [];
+    // A segment's breakpoint also depends on the block after it: the last one reused is built again.
+    const reused = Math.max(0, same - 1);
+    for (let i = 0; i < reused; i++) segments.push(this.#segments[i] as CacheSegment);
+    const last = reused === 0 ? null : (this.#segments[reused - 1] as CacheSegment);
+    let chain = last?.prefix ?? '';
+    let upTo = last?.upTo ?? 0;
+    for (let i = reused; i < ordered.length; i++) {
+      const { text, tokens } = ordered[i] as SentPart;
+      chain = i < same ? (this.#segments[i] as CacheSegment).prefix : createHash('sha1').update(chain).update(hashOf(text, this.memo)).digest('base64');
+      upTo += tokens;
+      const block = blocks[i] ?? null;
+      segments.push({ prefix: chain, tokens, upTo, breakpoint: block !== null && blocks[i + 1] !== block });
+    }
+    this.#ordered = ordered;
+    this.#blocks = blocks;
+    this.#segments = segments;
+    return segments;
+  }
 }

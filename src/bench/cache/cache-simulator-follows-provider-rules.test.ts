@@ -3,17 +3,21 @@
  * breakpoints, 20-block lookback, minimum cacheable length and TTL; OpenAI's automatic caching from
  * 1,024 tokens in 128-token steps.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANTHROPIC_RULES, OPENAI_RULES } from './cache-rules.ts';
+import { environment } from '../../config.ts';
+import { ANTHROPIC_RULES, OPENAI_RULES, type OpenAiCacheRules } from './cache-rules.ts';
 import type { CacheSegment } from './cache-segments.ts';
 import { createCacheSimulator } from './cache-simulator.ts';
 
 /** Segments from (name, tokens) blocks; a `*` after a name marks its breakpoint. Names stand for bytes. */
 function request(...blocks: readonly [string, number][]): CacheSegment[] {
   let chain = '';
+  let upTo = 0;
   return blocks.map(([name, tokens]) => {
     chain = `${chain}/${name.replace(/\*$/, '')}`;
-    return { prefix: chain, tokens, breakpoint: name.endsWith('*') };
+    upTo += tokens;
+    return { prefix: chain, tokens, upTo, breakpoint: name.endsWith('*') };
   });
 }
 
@@ -83,5 +87,55 @@ describe('OpenAI prompt cache', () => {
     const cache = createCacheSimulator(OPENAI_RULES);
     cache.next(request(['system', 2000]), 0);
     expect(cache.next(request(['system', 2000], ['user', 10]), 601).read).toBe(0);
+  });
+});
+
+/** OpenAI's rule as first written: every prefix of a cached request written with its expiry, each time. */
+function everyPrefixWritten(rules: OpenAiCacheRules): (segments: readonly CacheSegment[], at: number) => number {
+  const entries = new Map<string, number>();
+  return (segments, at) => {
+    const all = segments.reduce((n, s) => n + s.tokens, 0);
+    if (all < rules.minCacheableTokens) return 0;
+    let matched = 0;
+    let running = 0;
+    for (const segment of segments) {
+      running += segment.tokens;
+      if ((entries.get(segment.prefix) ?? -Infinity) > at) matched = running;
+      else break;
+    }
+    for (const segment of segments) entries.set(segment.prefix, at + rules.ttlSeconds);
+    return matched < rules.minCacheableTokens ? 0 : rules.minCacheableTokens + Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
+  };
+}
+
+describe('OpenAI prompt cache, kept by its latest request', () => {
+  it('reads what writing every prefix of every request would read, on generated sessions (appends, rewrites, cuts, pauses past the TTL)', () => {
+    const step = fc.record({
+      change: fc.constantFrom('append', 'append', 'append', 'rewrite', 'cut', 'restart'),
+      at: fc.nat({ max: 40 }),
+      tokens: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 }),
+      gap: fc.constantFrom(30, 30, 30, 300, 700),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+        const cache = createCacheSimulator(OPENAI_RULES);
+        const reference = everyPrefixWritten(OPENAI_RULES);
+        let blocks: [string, number][] = [];
+        let time = 0;
+        let version = 0;
+        for (const { change, at, tokens, gap } of steps) {
+          version++;
+          const cut = blocks.length === 0 ? 0 : at % blocks.length;
+          if (change === 'rewrite' && blocks.length > 0) blocks[cut] = [`v${version}`, (blocks[cut] as [string, number])[1]];
+          if (change === 'cut') blocks = blocks.slice(0, cut);
+          if (change === 'restart') blocks = [];
+          blocks = [...blocks, ...tokens.map((t, i): [string, number] => [`b${version}.${i}`, t])];
+          time += gap;
+          const segments = request(...blocks);
+          expect(cache.next(segments, time).read).toBe(reference(segments, time));
+        }
+      }),
+      { seed: environment.fuzzSeed, numRuns: 200 },
+    );
   });
 });

@@ -21,28 +21,45 @@ export interface CacheSimulator {
   next(segments: readonly CacheSegment[], atSeconds: number): CacheUse;
 }
 
+/** Tokens of the segments up to and including index `upTo`. */
 function total(segments: readonly CacheSegment[], upTo: number): number {
-  let sum = 0;
-  for (let i = 0; i <= upTo && i < segments.length; i++) sum += (segments[i] as CacheSegment).tokens;
-  return sum;
+  const last = Math.min(upTo, segments.length - 1);
+  return last < 0 ? 0 : (segments[last] as CacheSegment).upTo;
+}
+
+/**
+ * How many leading segments `segments` shares with `previous`. Prefixes are a hash chain: equal at i,
+ * equal before i, so the count is found by bisection, whatever the session's length.
+ */
+function sharedPrefix(previous: readonly CacheSegment[] | null, segments: readonly CacheSegment[]): number {
+  if (previous === null) return 0;
+  let low = 0;
+  let high = Math.min(previous.length, segments.length);
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((segments[mid - 1] as CacheSegment).prefix === (previous[mid - 1] as CacheSegment).prefix) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** Whether the previous request's segments all stand, unchanged and in place, at the start of this one. */
-function extendsPrevious(previous: readonly string[] | null, segments: readonly CacheSegment[]): boolean {
+function extendsPrevious(previous: readonly CacheSegment[] | null, segments: readonly CacheSegment[]): boolean {
   if (previous === null || previous.length === 0) return true;
   const last = previous.length - 1;
-  return segments[last]?.prefix === previous[last];
+  return segments[last]?.prefix === (previous[last] as CacheSegment).prefix;
 }
 
 function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
   const entries = new Map<string, number>();
-  let previous: string[] | null = null;
+  let previous: readonly CacheSegment[] | null = null;
   return {
     next(segments, at) {
       const all = total(segments, segments.length - 1);
       const bust = !extendsPrevious(previous, segments);
-      previous = segments.map((s) => s.prefix);
-      const breakpoints = segments.flatMap((s, i) => (s.breakpoint ? [i] : [])).slice(0, rules.maxBreakpoints);
+      previous = segments;
+      const breakpoints: number[] = [];
+      for (let i = 0; i < segments.length && breakpoints.length < rules.maxBreakpoints; i++) if ((segments[i] as CacheSegment).breakpoint) breakpoints.push(i);
       if (breakpoints.length === 0) return { read: 0, write: 0, uncached: all, bust };
       const live = (prefix: string): boolean => (entries.get(prefix) ?? -Infinity) > at;
       // The longest cached prefix any breakpoint finds, looking back at most lookbackBlocks blocks.
@@ -67,23 +84,41 @@ function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
 }
 
 function openaiSimulator(rules: OpenAiCacheRules): CacheSimulator {
+  // Every prefix of a cached request lives until its time + TTL. The latest cached request is kept
+  // whole instead of written prefix by prefix (a session would write O(calls x history) entries): its
+  // prefixes live until `latestAt` + TTL, and only those the next one drops are written out.
   const entries = new Map<string, number>();
-  let previous: string[] | null = null;
+  let latest: readonly CacheSegment[] | null = null;
+  let latestAt = Number.NEGATIVE_INFINITY;
+  let previous: readonly CacheSegment[] | null = null;
   return {
     next(segments, at) {
       const all = total(segments, segments.length - 1);
       const bust = !extendsPrevious(previous, segments);
-      previous = segments.map((s) => s.prefix);
+      previous = segments;
       if (all < rules.minCacheableTokens) return { read: 0, write: 0, uncached: all, bust };
+      const shared = sharedPrefix(latest, segments);
       let matched = 0;
-      let running = 0;
-      for (const segment of segments) {
-        running += segment.tokens;
-        if ((entries.get(segment.prefix) ?? -Infinity) > at) matched = running;
-        else break;
+      // What this request shares with the latest cached one lives or expires with it (nothing older outlives it).
+      if (shared === 0 || latestAt + rules.ttlSeconds > at) {
+        if (shared > 0) matched = total(segments, shared - 1);
+        // Past what they share, only prefixes written out earlier can be live.
+        for (let i = shared; i < segments.length; i++) {
+          const segment = segments[i] as CacheSegment;
+          if ((entries.get(segment.prefix) ?? Number.NEGATIVE_INFINITY) > at) matched = segment.upTo;
+          else break;
+        }
       }
       const read = matched < rules.minCacheableTokens ? 0 : rules.minCacheableTokens + Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
-      for (const segment of segments) entries.set(segment.prefix, at + rules.ttlSeconds);
+      if (latest !== null) {
+        const until = latestAt + rules.ttlSeconds;
+        for (let j = shared; j < latest.length; j++) {
+          const prefix = (latest[j] as CacheSegment).prefix;
+          if ((entries.get(prefix) ?? Number.NEGATIVE_INFINITY) < until) entries.set(prefix, until);
+        }
+      }
+      latest = segments;
+      latestAt = at;
       return { read, write: 0, uncached: all - read, bust };
     },
   };

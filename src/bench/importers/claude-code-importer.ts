@@ -9,7 +9,7 @@ import { InvalidTraceError } from '../../errors.ts';
 import type { JsonObject, JsonValue } from '../../types.ts';
 import type { Trace } from '../trace.ts';
 import { fileLines } from './file-lines.ts';
-import { isJsonObject } from './json-document.ts';
+import { isJsonObject, parseJsonDocument } from './json-document.ts';
 import { importedHeader, TraceEventsBuilder, type ImportOptions, type SessionImporter } from './session-importer.ts';
 
 const SNIFF_LINES = 20;
@@ -102,8 +102,7 @@ async function* readConversations(file: string, options: ImportOptions, split: b
   };
   for await (const line of fileLines(file)) {
     if (line.text.trim() === '') continue;
-    const record = parseOrNull(line.text);
-    if (record === null) throw new InvalidTraceError(file, line.number, 'malformed JSON');
+    const record = parseJsonDocument(line.text, file, options.numbers, line.number);
     if (split && isCompactBoundary(record) && conversation.builder.events.length > 0) {
       yield finish();
       conversation = new Conversation();

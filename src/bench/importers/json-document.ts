@@ -3,35 +3,48 @@ import { readFile } from 'node:fs/promises';
 import { InvalidTraceError, PathError } from '../../errors.ts';
 import type { JsonObject, JsonValue } from '../../types.ts';
 import { jsonSyntaxErrorOffset, lineAtOffset } from './json-syntax-error.ts';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.ts';
+import type { NumberLiterals } from './number-literals.ts';
+import { decodeUtf8 } from './strict-utf8.ts';
 
 /** True for a JSON object (not an array, not null). */
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Parses `text` as one JSON document; a syntax error becomes InvalidTraceError naming its line. */
-export function parseJsonDocument(text: string, file: string): JsonValue {
+/**
+ * Parses `text` as one JSON document; a syntax error becomes InvalidTraceError naming its line, and
+ * a value nested too deep for what comes after (MAX_JSON_DEPTH) one naming its field. With `numbers`,
+ * literals a parse would change are kept as placeholders (number-literals.ts).
+ */
+export function parseJsonDocument(text: string, file: string, numbers?: NumberLiterals, line: number | null = null): JsonValue {
+  let value: JsonValue;
   try {
-    return JSON.parse(text) as JsonValue;
+    value = JSON.parse(numbers === undefined ? text : numbers.protect(text)) as JsonValue;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const offset = jsonSyntaxErrorOffset(text) ?? text.length;
-    throw new InvalidTraceError(file, lineAtOffset(text, offset), `malformed JSON: ${error.message.slice(0, 120)}`);
+    throw new InvalidTraceError(file, line ?? lineAtOffset(text, offset), `malformed JSON: ${error.message.slice(0, 120)}`);
   }
+  const deep = tooDeepAt(value);
+  if (deep !== null) throw new InvalidTraceError(file, line, `${deep === '' ? 'the document' : deep}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
 }
 
 /** Reads and parses a whole JSON file. */
-export async function readJsonDocument(file: string): Promise<JsonValue> {
-  return parseJsonDocument(await readTextFile(file), file);
+export async function readJsonDocument(file: string, numbers?: NumberLiterals): Promise<JsonValue> {
+  return parseJsonDocument(await readTextFile(file), file, numbers);
 }
 
-/** Reads a UTF-8 file; a missing or unreadable file becomes PathError. */
+/** Reads a UTF-8 file; a missing or unreadable file becomes PathError, bytes that are not UTF-8 an InvalidEncodingError. */
 async function readTextFile(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw pathErrorOf(file, error);
   }
+  return decodeUtf8(bytes, file);
 }
 
 /** Turns a Node file-system error into PathError with a readable reason. */

@@ -10,6 +10,7 @@ import type { Trace } from '../trace.ts';
 import { anthropicRequestImporter } from './anthropic-request-importer.ts';
 import { claudeCodeImporter } from './claude-code-importer.ts';
 import { looksLikeJsonDocument, pathErrorOf, readJsonDocument } from './json-document.ts';
+import { NumberLiterals } from './number-literals.ts';
 import { miniSweAgentImporter } from './mini-swe-agent-importer.ts';
 import { openAiRequestImporter } from './openai-request-importer.ts';
 import type { ImportOptions, SessionImporter } from './session-importer.ts';
@@ -97,7 +98,9 @@ function isTraceFileName(name: string): boolean {
 
 /** `terse import FILE -o OUT.jsonl`: loads any session file and writes it as Trace v1. */
 export async function importToTraceV1(file: string, out: string, options: ImportOptions = {}): Promise<Trace> {
-  const trace = await loadTrace(file, options);
-  await writeTraceV1(trace, out);
+  // Fields the import does not touch keep their number literals byte for byte.
+  const numbers = options.numbers ?? new NumberLiterals();
+  const trace = await loadTrace(file, { ...options, numbers });
+  await writeTraceV1(trace, out, numbers);
   return trace;
 }

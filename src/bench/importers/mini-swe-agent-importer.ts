@@ -22,7 +22,7 @@ export const miniSweAgentImporter: SessionImporter = {
 };
 
 async function loadMiniSweAgent(file: string, options: ImportOptions): Promise<Trace> {
-  const document = await readJsonDocument(file);
+  const document = await readJsonDocument(file, options.numbers);
   if (!isJsonObject(document) || !Array.isArray(document.messages)) {
     throw new InvalidTraceError(file, null, 'mini-swe-agent trajectory needs a messages array');
   }

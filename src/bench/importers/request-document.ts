@@ -28,7 +28,7 @@ export interface RequestFormat {
 
 /** Reads a request file: every field but `messages` goes to the header, each message is an event, one call at the end. */
 export async function loadRequestTrace(file: string, options: ImportOptions, format: RequestFormat): Promise<Trace> {
-  const body = await readJsonDocument(file);
+  const body = await readJsonDocument(file, options.numbers);
   if (!isJsonObject(body)) throw new InvalidTraceError(file, null, 'request must be a JSON object');
   const { messages, ...request } = body;
   if (!Array.isArray(messages)) throw new InvalidTraceError(file, null, 'request field messages must be an array');

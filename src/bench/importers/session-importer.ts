@@ -1,12 +1,15 @@
 /** The one interface every session-format importer implements, and what they share. */
 import path from 'node:path';
 import type { JsonObject, Provider } from '../../types.ts';
+import type { NumberLiterals } from './number-literals.ts';
 import { TRACE_VERSION, type Trace, type TraceEvent, type TraceHeader, type Workload } from '../trace.ts';
 
 /** Options of an import. */
 export interface ImportOptions {
   /** Workload the trace belongs to. @default the file's own header, else "other" */
   readonly workload?: Workload;
+  /** Number literals to keep byte for byte (`terse import`); absent, numbers are parsed as numbers. */
+  readonly numbers?: NumberLiterals;
 }
 
 /** Reads one foreign session format into a Trace v1. */

@@ -23,7 +23,7 @@ export const sweAgentImporter: SessionImporter = {
 };
 
 async function loadSweAgent(file: string, options: ImportOptions): Promise<Trace> {
-  const document = await readJsonDocument(file);
+  const document = await readJsonDocument(file, options.numbers);
   if (!isJsonObject(document) || !Array.isArray(document.trajectory)) {
     throw new InvalidTraceError(file, null, 'SWE-agent trajectory needs a trajectory array');
   }

@@ -19,7 +19,7 @@ export const traceV1Importer: SessionImporter = {
     }
   },
   async load(file: string, options: ImportOptions) {
-    const trace = await readTraceV1(file);
+    const trace = await readTraceV1(file, options.numbers);
     if (options.workload === undefined || options.workload === trace.header.workload) return trace;
     return { header: { ...trace.header, workload: options.workload }, events: trace.events };
   },

@@ -8,7 +8,7 @@ import { RETRIEVE_TOOL_ANTHROPIC } from '../../retrieve/retrieve-tool.ts';
 import type { Provider } from '../../types.ts';
 import type { Probe } from '../probe.ts';
 import { firstRequestOf } from '../replay-trace.ts';
-import { requestsOf, type Trace } from '../trace.ts';
+import { requestAt, requestMessageCounts, type Trace } from '../trace.ts';
 import { wantsRubric } from './grade-answer.ts';
 import type { LiveOptions } from './live-options.ts';
 import { costOf, priceOf } from './model-prices.ts';
@@ -48,12 +48,12 @@ export function estimateLiveCost(input: EstimateInput, options: LiveOptions): Ro
   for (const trace of input.traces) {
     const probes = input.probes.filter((probe) => probe.trace === trace.header.id);
     if (probes.length === 0) continue;
-    const requests = [...requestsOf(trace)];
+    const counts = requestMessageCounts(trace);
     const counted = new Map<number, number>();
     const tokensAt = (index: number): number => {
       let tokens = counted.get(index);
       if (tokens === undefined) {
-        const body = requests[index]?.body ?? {};
+        const body = requestAt(trace, index)?.body ?? {};
         tokens = requestParts(trace.header.provider, body).reduce((n, part) => n + input.countTokens(part.text), 0);
         counted.set(index, tokens);
       }
@@ -61,7 +61,7 @@ export function estimateLiveCost(input: EstimateInput, options: LiveOptions): Ro
     };
     const group = byForm.get(trace.header.provider) ?? { answers: 0, tokens: 0, rubrics: 0 };
     for (const probe of probes) {
-      const points = options.points.map((point) => (point === 'first' ? firstRequestOf(probe, requests.map((r) => r.messageCount)) : requests.length - 1));
+      const points = options.points.map((point) => (point === 'first' ? firstRequestOf(probe, counts) : counts.length - 1));
       for (const index of points) {
         group.answers += input.configs;
         group.tokens += input.configs * (tokensAt(index) + retrieveTool + input.countTokens(questionTurnText(probe.question)));

@@ -19,10 +19,10 @@ export function requestStrategyAdapter(name: string, strategy: RequestStrategy):
     return {
       store,
       ruler,
-      newSession: () => {
+      newSession: (scope) => {
         const context: PluginRequestContext = {
           provider: 'anthropic',
-          store: (original) => store.put(original),
+          store: (original) => store.put(original, scope),
           marker: formatMarker,
           count: (text) => ruler.count(text),
           session: new Map(),

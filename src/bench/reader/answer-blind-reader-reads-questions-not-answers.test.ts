@@ -11,6 +11,7 @@ import { buildCodeSearchTrace } from '../suites/headroom/code-search-workload.ts
 import { requestsOf, type Trace } from '../trace.ts';
 import { planReaderCalls, readForQuestion, type RetrieveCall } from './answer-blind-reader.ts';
 import type { ContextBlock } from './marker-sites.ts';
+import { scopedStore } from '../../store/scoped-store.ts';
 
 const opened: ReplayStrategy[] = [];
 afterAll(async () => Promise.all(opened.map((s) => s.close())));
@@ -18,14 +19,14 @@ afterAll(async () => Promise.all(opened.map((s) => s.close())));
 async function compressedBlocks(trace: Trace, config: string): Promise<{ blocks: ContextBlock[]; call: RetrieveCall }> {
   const strategy = await resolveBenchConfig(config).open({ tokenizer: 'o200k_base' });
   opened.push(strategy);
-  const compress = strategy.newSession();
+  const compress = strategy.newSession(trace.header.id);
   let blocks: ContextBlock[] = [];
   for (const request of requestsOf(trace)) {
     const compressed = await compress(canonicalFromBody(request.body, trace.header.provider));
     blocks = compressed.parts.map((p) => ({ text: p.text, messageIndex: p.part.messageIndex }));
   }
   const call: RetrieveCall = async (args) => {
-    const result = await retrieve(strategy.store, args);
+    const result = await retrieve(scopedStore(strategy.store, trace.header.id), args);
     return { text: retrieveResultText(result), found: result.state === 'found' && (result.matched === undefined || result.matched.count > 0) };
   };
   return { blocks, call };

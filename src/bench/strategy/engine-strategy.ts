@@ -11,8 +11,8 @@ export function engineStrategy(options: CreateEngineOptions): OpenStrategy {
     return {
       store: setup.store,
       ruler: setup.ruler,
-      newSession: () => {
-        const session = createSession(setup);
+      newSession: (scope) => {
+        const session = createSession(setup, { scope });
         return (request) => compressRequest(request, session);
       },
       close: () => setup.store.close(),

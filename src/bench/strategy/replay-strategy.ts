@@ -14,11 +14,11 @@ export type SessionCompressor = (request: CanonicalRequest) => Promise<Compresse
 
 /** An opened configuration: a store, the ruler it counts with, and fresh sessions on demand. */
 export interface ReplayStrategy {
-  /** Where dropped originals went: the reader's `terse_retrieve` calls read it. */
+  /** Where dropped originals went, each under its session's scope: the reader's `terse_retrieve` calls read it under that scope. */
   readonly store: Store;
   readonly ruler: TokenRuler;
-  /** A new conversation's compressor (its own frozen blocks and retrieve-tool state). */
-  newSession(): SessionCompressor;
+  /** A new conversation's compressor (its own frozen blocks and retrieve-tool state), storing under `scope`. */
+  newSession(scope: string): SessionCompressor;
   /** What the strategy learned of itself while running (an external proxy's name and version), for the report. */
   describe?(): string | null;
   close(): Promise<void>;

@@ -7,7 +7,7 @@
  */
 import type { JsonValue, Profile } from '../../types.ts';
 import { withinShare, type TokenSize } from '../../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import { inputSize, mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import { encodeColumnar } from './columnar-format.ts';
@@ -83,7 +83,7 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
 
 function compressJson(input: CompressInput, context: CompressContext): CompressResult | null {
   // Text that already carries a marker was compressed before: compressing it again must change nothing.
-  if (input.text.includes(MARKER_OPENING)) return null;
+  if (mayBeTerseOutput(input, (text) => text.includes(MARKER_OPENING))) return null;
   const parsed = safeParseJson(input.text);
   if (!parsed.ok) return compressCutJson(input, context);
   const drop = context.profile === 'lossless' ? null : dropInput(input.text);

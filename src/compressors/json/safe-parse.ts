@@ -60,14 +60,78 @@ function firstUnfaithfulNumber(text: string): string | null {
   return null;
 }
 
-/** Parses `text` as one JSON value; fails when it is not JSON or holds a number a double cannot keep. */
+/**
+ * Deepest nesting a compressor takes: JSON.parse reads any depth, but the walks and re-serialisation
+ * after it recurse, and overflow the stack a few thousand levels down (the engine's own limit on
+ * requests is the same, engine/json-depth.ts).
+ */
+export const MAX_JSON_NESTING = 1000;
+
+/** True when `text` opens more than `limit` arrays or objects inside one another (strings skipped whole). */
+function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const close = closingQuote(text, i);
+      if (close < 0) return false; // an unclosed string: not JSON, the parse says so
+      i = close;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** Object members written in valid JSON `text`: the colons outside strings. */
+function membersWritten(text: string): number {
+  let members = 0;
+  for (let i = text.indexOf(':'), quote = text.indexOf('"'); i >= 0; ) {
+    if (quote >= 0 && quote < i) {
+      const after = closingQuote(text, quote) + 1;
+      quote = text.indexOf('"', after);
+      if (i < after) i = text.indexOf(':', after);
+      continue;
+    }
+    members++;
+    i = text.indexOf(':', i + 1);
+  }
+  return members;
+}
+
+/** Object members `value` holds (iteratively: a document nested thousands deep is normal input). */
+function membersHeld(value: JsonValue): number {
+  let members = 0;
+  const stack: JsonValue[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop() as JsonValue;
+    if (Array.isArray(next)) {
+      for (const item of next) if (typeof item === 'object' && item !== null) stack.push(item);
+    } else if (typeof next === 'object' && next !== null) {
+      for (const key in next) {
+        members++;
+        const item = next[key] as JsonValue;
+        if (typeof item === 'object' && item !== null) stack.push(item);
+      }
+    }
+  }
+  return members;
+}
+
+/**
+ * Parses `text` as one JSON value; fails when it is not JSON, holds a number a double cannot keep,
+ * repeats a key in an object (the parse keeps the last value and would drop the others silently), or
+ * nests deeper than MAX_JSON_NESTING.
+ */
 export function safeParseJson(text: string): JsonParse {
+  if (nestedDeeperThan(text, MAX_JSON_NESTING)) return { ok: false, error: `nested deeper than ${MAX_JSON_NESTING} levels` };
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+  if (text.includes(':') && membersWritten(text) !== membersHeld(value)) return { ok: false, error: 'an object repeats a key' };
   // Most texts hold no long digit run, big exponent or negative zero: then no number can be unfaithful.
   if (!SUSPECT_NUMBER.test(text)) return { ok: true, value };
   const unfaithful = firstUnfaithfulNumber(text);

@@ -7,7 +7,7 @@
  * the first (timestamp-repeats.ts): every kept record stays readable whole.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import { mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
@@ -52,7 +52,7 @@ function anyMentions(lines: readonly string[], start: number, end: number, menti
 }
 
 function compressLog(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
+  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
   const lines = input.text.split('\n');
   if (lines.length < MIN_LINES) return null;
   const records = splitRecords(lines);

@@ -2,12 +2,14 @@
 
 const TERM = /[A-Za-z_$][\w$.:/-]*[\w$]|\d[\w.:/-]*[A-Za-z_][\w.:/-]*/g;
 const MAX_TERMS = 200;
+/** Characters of the conversation its terms are read from. */
+const TERMS_HEAD = 200_000;
 const COMMON = new Set(['the', 'and', 'for', 'with', 'this', 'that', 'from', 'what', 'which', 'where', 'when', 'have', 'there', 'file', 'line', 'error', 'errors', 'code', 'test', 'tests']);
 
 /** Distinctive terms of `conversation`: identifier-like (digits, dots, underscores, camelCase) or long words. */
 export function conversationTerms(conversation: string): string[] {
   const terms = new Set<string>();
-  for (const match of conversation.slice(0, 200_000).matchAll(TERM)) {
+  for (const match of conversation.slice(0, TERMS_HEAD).matchAll(TERM)) {
     const term = match[0];
     const lower = term.toLowerCase();
     if (term.length < 4 || COMMON.has(lower)) continue;
@@ -23,9 +25,11 @@ let lastTest: (line: string) => boolean = () => false;
 
 /** `mentionsAny(conversationTerms(conversation))`, remembered for the last conversation: every block of a request shares it. */
 export function mentionsConversation(conversation: string): (line: string) => boolean {
-  if (conversation !== lastConversation) {
-    lastTest = mentionsAny(conversationTerms(conversation));
-    lastConversation = conversation;
+  // Terms come from the first 200,000 characters: a conversation that only grew past them has the same terms.
+  const head = conversation.length > TERMS_HEAD ? conversation.slice(0, TERMS_HEAD) : conversation;
+  if (head !== lastConversation) {
+    lastTest = mentionsAny(conversationTerms(head));
+    lastConversation = head;
   }
   return lastTest;
 }

@@ -6,7 +6,7 @@
  * marker at the end holds the whole input.
  * Lossless returns null: dropping repeats is not reversible from the text alone.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import { inputSize, mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
@@ -68,7 +68,7 @@ function conversationWords(conversation: string): readonly string[] {
 }
 
 function compressText(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
+  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
   // Cheap estimate first: the ruler only measures texts that may be worth it.
   if (input.text.length < MIN_TOKENS * 3) return null;
   const all = input.text.split('\n');

@@ -53,7 +53,7 @@ describe('the engine on hostile tool output inside a real request', () => {
         expect(measure.compressibleAfter).toBeLessThan(measure.compressibleBefore);
         const inputRefs = new Set(findMarkers(text).map((marker) => marker.ref));
         for (const marker of findMarkers(outcome.text).filter((m) => !inputRefs.has(m.ref))) {
-          const found = await setup.store.get(marker.ref);
+          const found = await session.store.get(marker.ref);
           expect(found.found && contentRef(found.original) === marker.ref, `marker ${marker.ref} resolves`).toBe(true);
         }
         for (const dropped of outcome.dropped) expect(dropped.original === text, 'the dropped original is the whole block').toBe(true);

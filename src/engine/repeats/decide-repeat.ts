@@ -70,7 +70,7 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
   const needed = Math.max(MIN_SAVED_TOKENS, Math.ceil(size.exact() * MIN_SAVED_SHARE));
   if (!savesAtLeast(text, size, setup.ruler, needed)) return null;
   try {
-    await setup.store.put(part.text);
+    await session.store.put(part.text);
   } catch {
     // An original that cannot be stored is never pointed at: the block goes the usual way.
     return null;

@@ -34,13 +34,13 @@ async function session(profile: 'balanced' | 'lossless', compressors: readonly s
     const compressed = await compressRequest(canonicalFromBody({ model: 'm', max_tokens: 10, messages: [...messages] }, 'anthropic'), s);
     return { compressed, measure: measureRequest(compressed, setup.ruler) };
   };
-  return { setup, send };
+  return { setup, send, store: s.store };
 }
 
 describe('cross-turn repeats', () => {
   it("sends a re-read file as its changed lines and pointers to the earlier read, which stays byte for byte", async () => {
     // No compressor: the first read goes whole, so the second can point at every line it repeats.
-    const { setup, send } = await session('balanced', []);
+    const { send, store } = await session('balanced', []);
     const first = await send(...turn('toolu_read1', 'cat lib/option.js', SOURCE));
     const firstSent = first.compressed.parts.find((p) => p.part.callId === 'toolu_read1')?.text;
     const second = await send(...turn('toolu_read2', 'cat lib/option.js', EDITED));
@@ -56,7 +56,7 @@ describe('cross-turn repeats', () => {
     expect(part?.after).toBeLessThan((part?.before ?? 0) / 2);
     // The marker gives the new output back whole.
     const [marker] = findMarkers(text);
-    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
     // Every line the pointers skip is one the earlier read showed, at the line they name.
     const shown = (firstSent ?? '').split('\n');
     for (const match of text.matchAll(/^\(lines (\d+)-(\d+) repeat lines (\d+)-(\d+) of/gm)) {
@@ -85,7 +85,7 @@ describe('cross-turn repeats', () => {
     expect(short).toBeDefined();
     const others = all.filter((issue) => issue !== short).slice(0, 4);
     const page = [...others.slice(0, 3), short!, others[3]!];
-    const { setup, send } = await session('balanced');
+    const { send, store } = await session('balanced');
     await send(...turn('toolu_list', 'list_issues', renderIssueList(page)));
     const opened = page[3]!;
     const view = renderIssueView(opened);
@@ -94,7 +94,7 @@ describe('cross-turn repeats', () => {
     expect(text).toMatch(/^\(lines \d+-\d+ repeat lines 1-\d+ of the string \[3\]\.body in the output of call toolu_list\)$/m);
     expect(text).toContain(`title:\t${opened.title}`);
     const [marker] = findMarkers(text);
-    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: view });
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: view });
     // The next issue's view shares only its short field lines (state, labels, comments) with the first: sent whole.
     const next = await send(...turn('toolu_view2', 'get_issue', renderIssueView({ ...page[4]!, body: 'A body no earlier output holds.' })));
     expect(next.compressed.parts.find((p) => p.part.callId === 'toolu_view2')?.outcome?.state).not.toBe('compressed');
@@ -103,7 +103,7 @@ describe('cross-turn repeats', () => {
   it('points a plain slice at a numbered view of the same file, and a numbered view at a plain read, saying how the numbers differ', async () => {
     const numbered = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).map((line, at) => `${String(from + at).padStart(6)}\t${line}`).join('\n');
     const plain = (from: number, to: number) => SOURCE.split('\n').slice(from - 1, to).join('\n');
-    const { setup, send } = await session('balanced', []);
+    const { send, store } = await session('balanced', []);
     await send(...turn('toolu_nl', 'cat -n lib/option.js', numbered(1, 120)));
     const sliced = await send(...turn('toolu_sed', "sed -n '40,90p' lib/option.js", plain(40, 90)));
     const text = sliced.compressed.parts.find((p) => p.part.callId === 'toolu_sed')?.text ?? '';
@@ -119,8 +119,8 @@ describe('cross-turn repeats', () => {
     expect(Number(pointer?.[2])).toBe(44 + Number(pointer?.[1]));
     expect(pointer?.[3]).toBe(pointer?.[2]);
     const [fromOther] = findMarkers(again);
-    expect(await retrieve(other.setup.store, { ref: fromOther?.ref })).toEqual({ state: 'found', ref: fromOther?.ref, text: numbered(45, 85) });
+    expect(await retrieve(other.store, { ref: fromOther?.ref })).toEqual({ state: 'found', ref: fromOther?.ref, text: numbered(45, 85) });
     const [marker] = findMarkers(text);
-    expect(await retrieve(setup.store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: plain(40, 90) });
+    expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: plain(40, 90) });
   });
 });
