@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../src/config.ts';
 import { anthropicToOpenai } from '../src/bench/live/routes/openai/anthropic-to-openai.ts';
 import { contentRef, findMarkers } from '../src/store/marker.ts';
-import { startMockModelServer, type MockModelServer, type RecordedRequest } from '../src/proxy/test-support/mock-model-server.ts';
+import { startMockModelServer, type MockModelServer, type RecordedRequest } from '../src/testkit/proxy/mock-model-server.ts';
 import type { JsonObject } from '../src/types.ts';
 
 const EXAMPLES = path.join(environment.projectRoot, 'examples');

@@ -18,7 +18,7 @@ import { CODE_GRAMMARS, type CodeGrammar } from '../src/compressors/code/code-la
 import { createGrammarRegistry } from '../src/compressors/code/grammar-registry.ts';
 import { outlineProblems } from '../src/compressors/code/outline-problems.ts';
 import { trajectoryViews, type ViewShape } from '../src/compressors/code/trajectory-views.ts';
-import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../src/compressors/code/real-source-files.ts';
+import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../src/testkit/code/real-source-files.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 
 /** One file's measurement. */

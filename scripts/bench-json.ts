@@ -5,7 +5,7 @@
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 import { jsonCompressor } from '../src/compressors/json/json-compressor.ts';
 import { jsonMinify } from '../src/compressors/json/json-minify.ts';
-import { readReferenceToolResults } from '../src/compressors/json/reference-tool-results.ts';
+import { readReferenceToolResults } from '../src/testkit/json/reference-tool-results.ts';
 import type { Compressor } from '../src/compressors/compressor.ts';
 import type { Profile } from '../src/types.ts';
 

@@ -16,7 +16,7 @@ import { closeLatencyClient, measureAddedLatency, timedRequest } from './proxy-b
 import { distinctFor, largeToolTurn, localToolOutputs, recordedSessions, referenceToolOutputs, smallBody } from './proxy-bench/bench-bodies.ts';
 import { runLoad } from './proxy-bench/load-test.ts';
 import { startProxyChild, type ProxyStatsJson } from './proxy-bench/proxy-child.ts';
-import { startMockModelServer } from '../src/proxy/test-support/mock-model-server.ts';
+import { startMockModelServer } from '../src/testkit/proxy/mock-model-server.ts';
 import { updateReadmeTable } from '../src/report/readme-table.ts';
 import type { JsonObject } from '../src/types.ts';
 

@@ -1,8 +1,8 @@
 /**
- * Runs the mock model server (src/bench/live/mock-model/) until interrupted, for trying `--live`
+ * Runs the mock model server (src/testkit/live/mock-model/) until interrupted, for trying `--live`
  * without a provider: `npx tsx scripts/mock-model-server.ts [port]` prints the base URLs to use.
  */
-import { startMockModelServer } from '../src/bench/live/mock-model/mock-model-server.ts';
+import { startMockModelServer } from '../src/testkit/live/mock-model/mock-model-server.ts';
 
 const port = process.argv[2] === undefined ? 0 : Number(process.argv[2]);
 if (!Number.isInteger(port) || port < 0) {

@@ -6,7 +6,7 @@
  *   npx tsx scripts/record-local.ts <id>...    record only the named sessions
  */
 import path from 'node:path';
-import { finalRequestMessageTokens } from '../src/bench/suites/local/final-request-tokens.ts';
+import { finalRequestMessageTokens } from '../src/suites/local/final-request-tokens.ts';
 import { readTraceV1 } from '../src/bench/trace-io.ts';
 import { environment } from '../src/config.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';

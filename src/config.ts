@@ -3,17 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './errors.ts';
+import { isTokenizerName, type TokenizerName } from './tokenize/tokenizer-name.ts';
 
-/** Names of the token rulers terse can count with. */
-export type TokenizerName = 'o200k_base' | 'cl100k_base';
-
-/** Every tokenizer name, in the order `--help` lists them. */
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['o200k_base', 'cl100k_base'];
-
-/** True for a name of a token ruler terse has (here, not in tokenize/: the CLI checks flags without loading a tokenizer). */
-export function isTokenizerName(value: string): value is TokenizerName {
-  return (TOKENIZER_NAMES as readonly string[]).includes(value);
-}
+export { TOKENIZER_NAMES, isTokenizerName, type TokenizerName } from './tokenize/tokenizer-name.ts';
 
 export interface TerseEnvironment {
   /** Repository root (the folder holding package.json). */

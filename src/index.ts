@@ -15,7 +15,7 @@ export { dropInput, type DroppedInput } from './compressors/lossy-result.ts';
 export { createTextModelCompressor, closeTextModelWorkers, type TextModelCompressor, type TextModelStats } from './compressors/text-model/text-model-compressor.ts';
 export { BUNDLED_TEXT_MODEL_DIR, DEFAULT_TEXT_MODEL_OPTIONS, type TextModelOptions } from './compressors/text-model/text-model-options.ts';
 export { readModelFolder, type ModelFolder } from './compressors/text-model/model-folder.ts';
-export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/canonical-request.ts';
+export { parseRequest, canonicalFromBody, emitRequest, applyEdits, type CanonicalRequest, type RequestEdits } from './engine/request/canonical-request.ts';
 export { createEngine, type CreateEngineOptions } from './engine/create-engine.ts';
 export { createSession, type EngineSession, type EngineSetup } from './engine/engine-session.ts';
 export { compressRequest, compressedBody, type CompressedRequest, type RequestStats, type PartResult } from './engine/compress-request.ts';

@@ -4,8 +4,8 @@
  * installs, and the Python files agents printed whole in the shared trajectories.
  */
 import path from 'node:path';
-import { sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../../src/compressors/code/real-source-files.ts';
-import { systemSourceFiles } from '../../src/compressors/code/system-source-files.ts';
+import { sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../../src/testkit/code/real-source-files.ts';
+import { systemSourceFiles } from '../../src/testkit/code/system-source-files.ts';
 
 /** Where a set of files comes from, and the files. */
 export interface CodeFileSet {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { CodeGrammar } from '../../src/compressors/code/code-languages.ts';
 import type { GrammarRegistry } from '../../src/compressors/code/grammar-registry.ts';
-import type { SourceFile } from '../../src/compressors/code/real-source-files.ts';
+import type { SourceFile } from '../../src/testkit/code/real-source-files.ts';
 import { countSyntaxErrors } from '../../src/compressors/code/syntax-errors.ts';
 import { compressText } from '../../src/engine/compress-text.ts';
 import type { EngineSetup } from '../../src/engine/engine-session.ts';

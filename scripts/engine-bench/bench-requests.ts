@@ -1,6 +1,6 @@
 /** The requests the engine bench compresses: every headroom request and every k-th local one. */
 import { requestsOf } from '../../src/bench/trace.ts';
-import { headroomSuite, localSuite, type NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
+import { headroomSuite, localSuite, type NamedSuiteBuild } from '../../src/testkit/invariants/invariant-suites.ts';
 import type { JsonObject, Provider } from '../../src/types.ts';
 
 /** One request as a proxy would receive it. */

@@ -2,8 +2,8 @@
  * Latency of the engine on one large JSON array of log objects, generated like the headroom SRE
  * `search_logs` entries (seeded, so every run compresses the same bytes).
  */
-import { createFleet, generateLogEntries, SERVICE_NAMES } from '../../src/bench/suites/headroom/service-logs.ts';
-import { createSeededRandom } from '../../src/bench/suites/headroom/seeded-random.ts';
+import { createFleet, generateLogEntries, SERVICE_NAMES } from '../../src/suites/headroom/service-logs.ts';
+import { createSeededRandom } from '../../src/suites/headroom/seeded-random.ts';
 import { compressText, decideText } from '../../src/engine/compress-text.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import type { MeasuredBlockOutcome } from '../../src/engine/block-outcome.ts';

@@ -7,8 +7,8 @@
  * the culprit.
  */
 import { writeFileSync } from 'node:fs';
-import { headroomSuite, localSuite } from '../../src/engine/invariants/invariant-suites.ts';
-import { digestOf, outputFingerprints } from '../../src/engine/invariants/output-fingerprints.ts';
+import { headroomSuite, localSuite } from '../../src/testkit/invariants/invariant-suites.ts';
+import { digestOf, outputFingerprints } from '../../src/testkit/invariants/output-fingerprints.ts';
 import type { Profile } from '../../src/types.ts';
 
 const PROFILES: readonly Profile[] = ['balanced', 'lossless', 'aggressive'];

@@ -6,11 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { GCProfiler } from 'node:v8';
-import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
+import { canonicalFromBody } from '../../src/engine/request/canonical-request.ts';
 import { compressRequest } from '../../src/engine/compress-request.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
-import { toolResultRequest } from '../../src/engine/invariants/tool-result-request.ts';
+import { toolResultRequest } from '../../src/testkit/invariants/tool-result-request.ts';
 import type { JsonObject, Provider } from '../../src/types.ts';
 import { heapDuringRun, heapMoment } from './heap-during-run.ts';
 import { STEADY_RUNS, type ChildRuns, type MemoryRun } from './peak-memory.ts';

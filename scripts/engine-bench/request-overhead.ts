@@ -5,7 +5,7 @@
  * state), `cold` clears it before every run of either side.
  */
 import type { BlockOutcome } from '../../src/engine/block-outcome.ts';
-import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
+import { canonicalFromBody } from '../../src/engine/request/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../../src/engine/compress-request.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';

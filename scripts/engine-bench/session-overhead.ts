@@ -6,11 +6,11 @@
  */
 import { clearMergeCache } from 'gpt-tokenizer/encoding/o200k_base';
 import { requestsOf } from '../../src/bench/trace.ts';
-import { canonicalFromBody } from '../../src/engine/canonical-request.ts';
+import { canonicalFromBody } from '../../src/engine/request/canonical-request.ts';
 import { compressRequest } from '../../src/engine/compress-request.ts';
 import { createEngine } from '../../src/engine/create-engine.ts';
 import { createSession } from '../../src/engine/engine-session.ts';
-import type { NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
+import type { NamedSuiteBuild } from '../../src/testkit/invariants/invariant-suites.ts';
 import { createTokenRuler } from '../../src/tokenize/token-ruler.ts';
 import { codePiecesOf } from './code-parse-share.ts';
 import type { CompressedRequest } from '../../src/engine/compress-request.ts';

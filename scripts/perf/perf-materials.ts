@@ -13,8 +13,8 @@ import path from 'node:path';
 import type { Compressor } from '../../src/compressors/compressor.ts';
 import { detectContent } from '../../src/detect/detect-content.ts';
 import { DEFAULT_REGISTRY } from '../../src/engine/default-registry.ts';
-import { localSuite, specSuites, type NamedSuiteBuild } from '../../src/engine/invariants/invariant-suites.ts';
-import { suiteBlocks } from '../../src/engine/invariants/suite-blocks.ts';
+import { localSuite, specSuites, type NamedSuiteBuild } from '../../src/testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../../src/testkit/invariants/suite-blocks.ts';
 import type { TokenRuler } from '../../src/tokenize/token-ruler.ts';
 import type { ContentKind } from '../../src/types.ts';
 

@@ -11,7 +11,7 @@ import { summarize } from '../report/summarize.ts';
 import type { WorkloadSummary } from '../report/summary.ts';
 import { DESTRUCTIVE_BASELINES, resolveBenchConfig } from './bench-config.ts';
 import { runReplay } from './run-replay.ts';
-import { buildSuite } from './suite-builders.ts';
+import { buildSuite } from '../suites/suite-builders.ts';
 import { readSuiteSpecs } from './suite-spec.ts';
 
 const SPECS = readSuiteSpecs(path.join(environment.projectRoot, 'workloads')).filter((spec) => spec.name !== 'reference');

@@ -1,6 +1,6 @@
 /** `terse probes check`: every probe names a known trace and its answers are where it says. */
 import { InvalidProbeError } from '../errors.ts';
-import { canonicalFromBody } from '../engine/canonical-request.ts';
+import { canonicalFromBody } from '../engine/request/canonical-request.ts';
 import { containsAnswer, normalizeForMatch } from './answer-match.ts';
 import type { Probe } from './probe.ts';
 import { requestsOf, type Trace } from './trace.ts';

@@ -4,7 +4,7 @@
  * negatives that nothing could ever write, near misses a summarising compressor could (see
  * near-miss-probes.ts). The counts say what was dropped, so the report can show it.
  */
-import { canonicalFromBody } from '../engine/canonical-request.ts';
+import { canonicalFromBody } from '../engine/request/canonical-request.ts';
 import { nearMissOf } from './near-miss-probes.ts';
 import type { Probe } from './probe.ts';
 import { discriminationOf } from './probe-discrimination.ts';

@@ -2,7 +2,7 @@
  * One (trace, config) pair, replayed through a fresh opening of the configuration: its own store and
  * ruler, so a pair's rows never depend on which pairs ran before it, in which thread or shard.
  */
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { BenchConfig } from './bench-config.ts';
 import type { Probe } from './probe.ts';
 import { replayTrace, type BlockListener, type RequestListener, type ScoringPointHook } from './replay-trace.ts';

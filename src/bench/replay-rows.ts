@@ -6,7 +6,7 @@ import type { ProbeScreening } from './probe-screening.ts';
 import type { CacheRow } from './cache/cache-cost-ledger.ts';
 export type { CacheRow } from './cache/cache-cost-ledger.ts';
 import type { Workload } from './trace.ts';
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { LiveResult } from './live/live-rows.ts';
 
 /** The context every measurement records (STYLE.md 13). */

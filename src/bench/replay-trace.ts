@@ -1,8 +1,8 @@
 /** Replays one trace through one configuration, request by request, as a proxy would see it. */
-import { canonicalFromBody } from '../engine/canonical-request.ts';
+import { canonicalFromBody } from '../engine/request/canonical-request.ts';
 import type { CompressedRequest } from '../engine/compress-request.ts';
 import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
-import { pathKey } from '../engine/request-parts.ts';
+import { pathKey } from '../engine/request/request-parts.ts';
 import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import { scoreProbe } from './fidelity.ts';
 import type { Probe, ScoringPoint } from './probe.ts';

@@ -1,6 +1,6 @@
 /** Replays every (trace x config) pair and gathers the rows of one run. */
 import { execFileSync } from 'node:child_process';
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { BenchConfig } from './bench-config.ts';
 import { replayPairs } from './parallel/replay-pairs.ts';
 import type { Probe } from './probe.ts';

@@ -2,7 +2,7 @@
  * The text a model reads from a trace, message by message, normalised the way probe answers are
  * matched: what a probe is checked against while the suite is being built.
  */
-import { requestParts } from '../engine/request-parts.ts';
+import { requestParts } from '../engine/request/request-parts.ts';
 import type { JsonObject } from '../types.ts';
 import { containsAnswer, normalizeForMatch } from './answer-match.ts';
 import { requestsOf, type Trace } from './trace.ts';

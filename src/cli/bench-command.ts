@@ -7,7 +7,7 @@ import { resolveBenchConfigs } from '../bench/bench-config.ts';
 import type { Probe } from '../bench/probe.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import type { SuiteTrace } from '../bench/run-replay.ts';
-import { buildSuite } from '../bench/suite-builders.ts';
+import { buildSuite } from '../suites/suite-builders.ts';
 import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderBenchTables } from '../report/render-bench-tables.ts';

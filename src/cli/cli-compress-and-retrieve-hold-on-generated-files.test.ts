@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../config.ts';
 import { InvalidEncodingError } from '../errors.ts';
-import { toolOutput, type SizeLimits } from '../engine/invariants/hostile-arbitraries.ts';
+import { toolOutput, type SizeLimits } from '../testkit/invariants/hostile-arbitraries.ts';
 import { contentRef, findMarkers } from '../store/marker.ts';
 import { compressCommand, retrieveCommand } from './compress-command.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { sourceCli } from './source-cli.ts';
-import { startMockModelServer, type MockModelServer } from '../bench/live/mock-model/mock-model-server.ts';
+import { startMockModelServer, type MockModelServer } from '../testkit/live/mock-model/mock-model-server.ts';
 import type { Summary } from '../report/summary.ts';
 
 const terseCli = sourceCli(environment.projectRoot);

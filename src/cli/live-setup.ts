@@ -15,7 +15,7 @@ import { BUNDLED_PRICES, priceOf, readPriceTable } from '../bench/live/model-pri
 import type { Probe } from '../bench/probe.ts';
 import type { Trace } from '../bench/trace.ts';
 import { createTokenRuler } from '../tokenize/token-ruler.ts';
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { Provider } from '../types.ts';
 import { formatCount } from '../report/format-figures.ts';
 import { formatUsd } from '../report/render-live-tables.ts';

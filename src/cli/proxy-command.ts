@@ -2,7 +2,7 @@
  * `terse proxy [--port 8787] [--host 127.0.0.1] [--profile balanced] [--store memory|duckdb:PATH|redis://…]
  * [--record DIR] [--anthropic-upstream URL] [--openai-upstream URL]`: serves until SIGINT or SIGTERM.
  */
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import { ConfigError } from '../errors.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { createProxy } from '../proxy/create-proxy.ts';

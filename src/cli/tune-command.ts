@@ -12,7 +12,7 @@ import type { Probe } from '../bench/probe.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { countRequests, runReplay, runId, type SuiteTrace } from '../bench/run-replay.ts';
 import type { RunResult } from '../bench/replay-rows.ts';
-import { buildSuite } from '../bench/suite-builders.ts';
+import { buildSuite } from '../suites/suite-builders.ts';
 import { readSuiteSpecs } from '../bench/suite-spec.ts';
 import { splitHeldOut } from '../bench/tune/held-out-split.ts';
 import { readTuneGrid, type GridPoint } from '../bench/tune/tune-grid.ts';

@@ -15,9 +15,9 @@ import { grammarFor } from './code/code-languages.ts';
 import { createGrammarRegistry } from './code/grammar-registry.ts';
 import { countSyntaxErrors } from './code/syntax-errors.ts';
 import { prepareCodeGrammars } from './code/code-compressor.ts';
-import { checkCompressor, CONFORMANCE_CHECKS, HOSTILE_INPUTS, storeViolations, type ConformanceViolation } from './compressor-conformance.ts';
+import { checkCompressor, CONFORMANCE_CHECKS, HOSTILE_INPUTS, storeViolations, type ConformanceViolation } from '../testkit/compressors/compressor-conformance.ts';
 import type { Compressor } from './compressor.ts';
-import { realCompressorInputs, type RealInput } from './real-compressor-inputs.ts';
+import { realCompressorInputs, type RealInput } from '../testkit/compressors/real-compressor-inputs.ts';
 
 const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 const PER_KIND = 30;

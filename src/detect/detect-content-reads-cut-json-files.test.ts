@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { head, PYTHON_SRC } from './real-head-output.ts';
+import { head, PYTHON_SRC } from '../testkit/detect/real-head-output.ts';
 import { detectContent } from './detect-content.ts';
 import { jsonShape, scanJson } from './json-shape.ts';
 

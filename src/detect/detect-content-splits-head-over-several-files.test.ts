@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { head } from './real-head-output.ts';
+import { head } from '../testkit/detect/real-head-output.ts';
 import { detectContent } from './detect-content.ts';
 import type { DetectedSection } from './detection.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
-import { headroomSuite } from '../engine/invariants/invariant-suites.ts';
-import { suiteBlocks } from '../engine/invariants/suite-blocks.ts';
+import { headroomSuite } from '../testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../testkit/invariants/suite-blocks.ts';
 import { DETECTORS } from './detect-single.ts';
 import { labelledBlocks } from './labelled-blocks.ts';
 import { sampleText } from './sample.ts';

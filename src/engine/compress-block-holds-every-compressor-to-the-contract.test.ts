@@ -5,8 +5,8 @@ import { CONTENT_KINDS } from '../types.ts';
 import { compressText } from './compress-text.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import { createEngine } from './create-engine.ts';
-import { headroomSuite } from './invariants/invariant-suites.ts';
-import { suiteBlocks } from './invariants/suite-blocks.ts';
+import { headroomSuite } from '../testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../testkit/invariants/suite-blocks.ts';
 
 /** A real tool result of many lines: the first such block of the headroom suite. */
 const build = headroomSuite().build;

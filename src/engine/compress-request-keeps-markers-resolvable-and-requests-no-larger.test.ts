@@ -7,7 +7,7 @@ import { createMemoryStore } from '../store/memory-store.ts';
 import type { StoreOptions } from '../store/store-options.ts';
 import { createTokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind, JsonObject } from '../types.ts';
-import { canonicalFromBody } from './canonical-request.ts';
+import { canonicalFromBody } from './request/canonical-request.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import { compressRequest, type CompressedRequest } from './compress-request.ts';
 import { resolveEngineOptions, type EngineOptions } from './engine-options.ts';

@@ -7,7 +7,7 @@ import { contentRef, findMarkers, formatMarker } from '../store/marker.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createTokenRuler } from '../tokenize/token-ruler.ts';
 import type { ContentKind, JsonObject } from '../types.ts';
-import { canonicalFromBody, emitRequest, parseRequest } from './canonical-request.ts';
+import { canonicalFromBody, emitRequest, parseRequest } from './request/canonical-request.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 import { compressRequest } from './compress-request.ts';
 import { resolveEngineOptions } from './engine-options.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../errors.ts';
-import { emitRequest, parseRequest } from './canonical-request.ts';
+import { emitRequest, parseRequest } from './request/canonical-request.ts';
 import { compressRequest } from './compress-request.ts';
 import { createEngine } from './create-engine.ts';
 import { createSession } from './engine-session.ts';

@@ -2,15 +2,15 @@
 import { codeCompressor, prepareCodeGrammars } from '../compressors/code/code-compressor.ts';
 import { declarationsCompressor } from '../compressors/declarations/declarations-compressor.ts';
 import { diagnosticsCompressor } from '../compressors/diagnostics/diagnostics-compressor.ts';
-import { diffCompressor } from '../compressors/diff.ts';
-import { htmlCompressor } from '../compressors/html.ts';
+import { diffCompressor } from '../compressors/diff/diff-compressor.ts';
+import { htmlCompressor } from '../compressors/html/html-compressor.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
 import { listingCompressor } from '../compressors/listing/listing-compressor.ts';
 import { logCompressor } from '../compressors/log/log-compressor.ts';
 import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
-import { tableCompressor } from '../compressors/table.ts';
+import { tableCompressor } from '../compressors/table/table-compressor.ts';
 import { textCompressor } from '../compressors/text/text-compressor.ts';
 import { tracebackCompressor } from '../compressors/traceback/traceback-compressor.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RETRIEVE_TOOL_ANTHROPIC } from '../retrieve/retrieve-tool.ts';
 import type { JsonValue } from '../types.ts';
-import { applyEdits, emitRequest, parseRequest } from './canonical-request.ts';
+import { applyEdits, emitRequest, parseRequest } from './request/canonical-request.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const BREAKPOINT = { type: 'ephemeral' };

@@ -1,5 +1,5 @@
 /** Options of the engine, resolved once: `{ ...DEFAULT_ENGINE_OPTIONS, ...options }`. */
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { Profile } from '../types.ts';
 
 export interface EngineOptions {

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headroomSuite, localSuite, type NamedSuiteBuild } from './invariants/invariant-suites.ts';
-import { digestOf, outputFingerprints, type OutputFingerprint } from './invariants/output-fingerprints.ts';
+import { headroomSuite, localSuite, type NamedSuiteBuild } from '../testkit/invariants/invariant-suites.ts';
+import { digestOf, outputFingerprints, type OutputFingerprint } from '../testkit/invariants/output-fingerprints.ts';
 import type { CreateEngineOptions } from './create-engine.ts';
 
 const TIMEOUT_MS = 300_000;

@@ -4,7 +4,7 @@
  * them all made a session of N calls cost O(N^2) reads. Message objects are taken as immutable once sent.
  */
 import type { JsonObject } from '../types.ts';
-import type { RawPart } from './raw-part.ts';
+import type { RawPart } from './request/raw-part.ts';
 
 /** Tool call ids to tool names, as a request names them in order. */
 export interface ToolNames {

@@ -10,11 +10,11 @@
  * Without caching the rule is "the request never grows"; with it, a small saving that would bust a
  * long cached prefix is not made, and the report says why (`cache-cost`).
  */
-import type { CanonicalRequest } from './canonical-request.ts';
+import type { CanonicalRequest } from './request/canonical-request.ts';
 import type { EngineSession } from './engine-session.ts';
 import type { JsonValue } from '../types.ts';
 import { countOnce } from './count-once.ts';
-import { isObject } from './raw-part.ts';
+import { isObject } from './request/raw-part.ts';
 
 /** A cached read's price as a share of an input token's: Anthropic 0.1x, OpenAI's current models 0.25x. */
 const READ_RATIO = { anthropic: 0.1, openai: 0.25 } as const;

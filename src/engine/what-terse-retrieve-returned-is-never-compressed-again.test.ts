@@ -6,7 +6,7 @@ import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject } from '../types.ts';
-import { canonicalFromBody } from './canonical-request.ts';
+import { canonicalFromBody } from './request/canonical-request.ts';
 import { compressRequest, compressedBody } from './compress-request.ts';
 import { createEngine } from './create-engine.ts';
 import { createSession } from './engine-session.ts';

@@ -1,8 +1,8 @@
 /** The request's tool list with `terse_retrieve` appended (in the provider's shape), unless it holds one already. */
 import type { JsonValue } from '../types.ts';
-import type { CanonicalRequest } from './canonical-request.ts';
+import type { CanonicalRequest } from './request/canonical-request.ts';
 import type { EngineSession } from './engine-session.ts';
-import { isObject } from './raw-part.ts';
+import { isObject } from './request/raw-part.ts';
 
 /** The name a tool definition carries, in either provider's shape. */
 function toolName(tool: JsonValue): string | null {

@@ -1,5 +1,5 @@
 /** Adds messages to the end of a request's `messages` array as bytes: everything before them stays as sent. */
-import { locateContainerEnd } from '../engine/json-spans.ts';
+import { locateContainerEnd } from '../engine/request/json-spans.ts';
 import type { JsonObject } from '../types.ts';
 
 /** `body` with `messages` appended after its last message (the retrieve loop's continuation). */

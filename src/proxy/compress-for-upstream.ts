@@ -2,8 +2,8 @@
  * The engine's step of a proxied request: the live zone compressed, earlier blocks sent as they were
  * first sent, and the bytes that go upstream. An engine that throws sends the request unchanged.
  */
-import type { CanonicalRequest } from '../engine/canonical-request.ts';
-import { editsAreEmpty, emitRequest } from '../engine/canonical-request.ts';
+import type { CanonicalRequest } from '../engine/request/canonical-request.ts';
+import { editsAreEmpty, emitRequest } from '../engine/request/canonical-request.ts';
 import { compressRequest, type CompressedRequest } from '../engine/compress-request.ts';
 import { liveZoneStart } from './live-zone.ts';
 import type { ProxySession } from './session-registry.ts';

@@ -4,7 +4,7 @@
  * was sent already and sits in the provider's prompt cache as it was sent.
  */
 import type { JsonObject } from '../types.ts';
-import { isObject } from '../engine/raw-part.ts';
+import { isObject } from '../engine/request/raw-part.ts';
 
 /** Index of the first message of the newest turn (0 when the model has not replied yet). */
 export function liveZoneStart(body: JsonObject): number {

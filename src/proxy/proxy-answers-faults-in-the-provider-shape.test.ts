@@ -7,8 +7,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.ts';
-import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const OUTPUT = loadRecordedSession(SRE_SESSION).toolOutputs[8]!;
 const ANTHROPIC_HEADERS = { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01' };

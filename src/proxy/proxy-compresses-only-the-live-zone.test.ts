@@ -5,11 +5,11 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locateValues } from '../engine/json-spans.ts';
+import { locateValues } from '../engine/request/json-spans.ts';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject } from '../types.ts';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { bodyBringing, loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { bodyBringing, loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 

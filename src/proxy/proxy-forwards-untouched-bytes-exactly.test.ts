@@ -4,11 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locateContainerEnd, locateValues } from '../engine/json-spans.ts';
+import { locateContainerEnd, locateValues } from '../engine/request/json-spans.ts';
 import { RETRIEVE_TOOL_ANTHROPIC, RETRIEVE_TOOL_OPENAI } from '../retrieve/retrieve-tool.ts';
 import { findMarkers } from '../store/marker.ts';
-import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const OUTPUT = loadRecordedSession(SRE_SESSION).toolOutputs[8]!;
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

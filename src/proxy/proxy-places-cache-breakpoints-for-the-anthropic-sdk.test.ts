@@ -8,8 +8,8 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../types.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 const MEMBER = ',"cache_control":{"type":"ephemeral"}';

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { sourceCli } from '../cli/source-cli.ts';
 import type { JsonObject } from '../types.ts';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-proxy-record-'));

@@ -1,12 +1,12 @@
 /** Two proxy replicas over one Redis: a marker written through one is answered through the other. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMarkers } from '../store/marker.ts';
-import { redisServerMissingReason, startLocalRedis, type LocalRedis } from '../store/local-redis-server.ts';
+import { redisServerMissingReason, startLocalRedis, type LocalRedis } from '../testkit/store/local-redis-server.ts';
 import { openRedisStore } from '../store/redis-store.ts';
-import { startMockModelServer, type MockModelServer } from './test-support/mock-model-server.ts';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
-import { CLIENTS_UNDER_TEST } from './test-support/sdk-clients-under-test.ts';
+import { startMockModelServer, type MockModelServer } from '../testkit/proxy/mock-model-server.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
+import { CLIENTS_UNDER_TEST } from '../testkit/proxy/sdk-clients-under-test.ts';
 
 const missing = redisServerMissingReason();
 const outputs = loadRecordedSession(SRE_SESSION).toolOutputs;

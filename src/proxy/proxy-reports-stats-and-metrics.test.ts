@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { bodyBringing, loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { bodyBringing, loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 

@@ -2,8 +2,8 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject } from '../types.ts';
-import { bodyBringing, loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
-import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from './test-support/proxy-harness.ts';
+import { bodyBringing, loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
+import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
 
 const session = loadRecordedSession(SRE_SESSION);
 // The request whose newest turn brings the session's largest output (17 KB of test logs).

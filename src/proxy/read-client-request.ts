@@ -1,5 +1,5 @@
 /** A model request body read at the edge: UTF-8 JSON with `messages`, or the reason it is not one. */
-import { parseRequest, type CanonicalRequest } from '../engine/canonical-request.ts';
+import { parseRequest, type CanonicalRequest } from '../engine/request/canonical-request.ts';
 import { InvalidRequestError } from '../errors.ts';
 import type { Provider } from '../types.ts';
 

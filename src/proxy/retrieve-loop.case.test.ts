@@ -4,13 +4,13 @@
  * proxy from the store and the client never sees the tool.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locateContainerEnd } from '../engine/json-spans.ts';
+import { locateContainerEnd } from '../engine/request/json-spans.ts';
 import { findMarkers } from '../store/marker.ts';
 import { NOT_AVAILABLE_ADVICE } from './answer-retrieve-calls.ts';
-import type { MockReply, RecordedRequest } from './test-support/mock-model-server.ts';
-import { startProxyHarness, type ProxyHarness } from './test-support/proxy-harness.ts';
-import { loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
-import { CLIENTS_UNDER_TEST } from './test-support/sdk-clients-under-test.ts';
+import type { MockReply, RecordedRequest } from '../testkit/proxy/mock-model-server.ts';
+import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
+import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
+import { CLIENTS_UNDER_TEST } from '../testkit/proxy/sdk-clients-under-test.ts';
 
 // 17 KB of real test-runner output that `balanced` cuts with markers.
 const OUTPUT = loadRecordedSession(SRE_SESSION).toolOutputs[8]!;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalFromBody } from '../engine/canonical-request.ts';
+import { canonicalFromBody } from '../engine/request/canonical-request.ts';
 import { compressRequest } from '../engine/compress-request.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import type { JsonObject } from '../types.ts';
 import { decidedBytes, SessionRegistry } from './session-registry.ts';
-import { bodyBringing, loadRecordedSession, SRE_SESSION } from './test-support/recorded-session.ts';
+import { bodyBringing, loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const setup = await createEngine({ profile: 'balanced' });
 

@@ -3,7 +3,7 @@
  * order are the contract; add fields only with a version bump. Every number is computed from the
  * run's rows by `summarize`. A v1 file is refused by name, never read as if it were v2.
  */
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from '../tokenize/tokenizer-name.ts';
 import type { ConfigRole } from '../bench/bench-config.ts';
 import type { Workload } from '../bench/trace.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';

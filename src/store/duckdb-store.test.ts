@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PathError } from '../errors.ts';
 import { openDuckDbStore } from './duckdb-store.ts';
-import { describeStoreConformance } from './store-conformance.ts';
+import { describeStoreConformance } from '../testkit/store/store-conformance.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'terse-duckdb-store-'));
 let files = 0;

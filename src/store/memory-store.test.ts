@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.ts';
-import { describeStoreConformance } from './store-conformance.ts';
+import { describeStoreConformance } from '../testkit/store/store-conformance.ts';
 
 describeStoreConformance({
   name: 'memory',

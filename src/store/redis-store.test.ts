@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PathError } from '../errors.ts';
-import { redisServerMissingReason, startLocalRedis, type LocalRedis } from './local-redis-server.ts';
+import { redisServerMissingReason, startLocalRedis, type LocalRedis } from '../testkit/store/local-redis-server.ts';
 import { openRedisStore } from './redis-store.ts';
-import { describeStoreConformance } from './store-conformance.ts';
+import { describeStoreConformance } from '../testkit/store/store-conformance.ts';
 
 const missing = redisServerMissingReason();
 let redis: LocalRedis | null = null;

@@ -5,11 +5,10 @@
 import { createHash } from 'node:crypto';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
-import type { TokenizerName } from '../config.ts';
+import type { TokenizerName } from './tokenizer-name.ts';
 import { findLongRuns, MIN_RUN, slicesOf } from './long-runs.ts';
 
-export type { TokenizerName } from '../config.ts';
-export { TOKENIZER_NAMES, isTokenizerName } from '../config.ts';
+export { TOKENIZER_NAMES, isTokenizerName, type TokenizerName } from './tokenizer-name.ts';
 
 /** Counts tokens of text with one named encoding. */
 export interface TokenRuler {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../bench/suites/headroom/seeded-random.ts';
-import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../engine/invariants/invariant-suites.ts';
-import { suiteBlocks } from '../engine/invariants/suite-blocks.ts';
+import { createSeededRandom } from '../suites/headroom/seeded-random.ts';
+import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../testkit/invariants/suite-blocks.ts';
 import { changedSegments, countSegments, segmentsOf } from './token-segments.ts';
 import { createTokenRuler } from './token-ruler.ts';
 

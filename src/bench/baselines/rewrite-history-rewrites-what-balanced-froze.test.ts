@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
-import { canonicalFromBody } from '../../engine/canonical-request.ts';
-import { pathKey } from '../../engine/request-parts.ts';
+import { canonicalFromBody } from '../../engine/request/canonical-request.ts';
+import { pathKey } from '../../engine/request/request-parts.ts';
 import { resolveBenchConfig } from '../bench-config.ts';
 import { replayTrace } from '../replay-trace.ts';
 import { buildTraceFilesSuite } from '../trace-files-suite.ts';

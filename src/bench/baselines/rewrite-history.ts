@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { compressRequest, type CompressedRequest } from '../../engine/compress-request.ts';
 import { createEngine } from '../../engine/create-engine.ts';
 import { createSession } from '../../engine/engine-session.ts';
-import { pathKey } from '../../engine/request-parts.ts';
+import { pathKey } from '../../engine/request/request-parts.ts';
 import type { OpenStrategy } from '../strategy/replay-strategy.ts';
 
 /** Opens the baseline: one engine, a fresh session for every request. */

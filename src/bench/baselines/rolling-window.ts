@@ -4,10 +4,10 @@
  * back). The outputs of the newest turn are never dropped. Once dropped, an output stays dropped:
  * the window only moves forward, rewriting turns a provider has already cached.
  */
-import type { CanonicalRequest } from '../../engine/canonical-request.ts';
+import type { CanonicalRequest } from '../../engine/request/canonical-request.ts';
 import type { CompressedRequest, PartResult } from '../../engine/compress-request.ts';
 import type { BlockOutcome } from '../../engine/block-outcome.ts';
-import { pathKey } from '../../engine/request-parts.ts';
+import { pathKey } from '../../engine/request/request-parts.ts';
 import { retrieveToolDefinition } from '../../engine/retrieve-tool-definition.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { contentRef, formatMarker } from '../../store/marker.ts';

@@ -4,7 +4,7 @@
  * each through a cache simulator of its own that lives for the session.
  */
 import type { CompressedRequest } from '../../engine/compress-request.ts';
-import type { MemberInsertion } from '../../engine/canonical-request.ts';
+import type { MemberInsertion } from '../../engine/request/canonical-request.ts';
 import type { RequestMeasure } from '../../engine/measure-request.ts';
 import type { TokenRuler } from '../../tokenize/token-ruler.ts';
 import { BUNDLED_PRICES, priceOf, type ModelPrice, type PriceTable } from '../live/model-prices.ts';

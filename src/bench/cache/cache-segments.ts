@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JsonObject, JsonValue, RequestPart } from '../../types.ts';
-import { isObject } from '../../engine/raw-part.ts';
+import { isObject } from '../../engine/request/raw-part.ts';
 
 /** One block of the rendered prompt. */
 export interface CacheSegment {

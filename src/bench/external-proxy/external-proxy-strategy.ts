@@ -6,7 +6,7 @@
  * behind a proxy's markers is measured live, with the model talking through the proxy.
  */
 import { randomUUID } from 'node:crypto';
-import { canonicalFromBody } from '../../engine/canonical-request.ts';
+import { canonicalFromBody } from '../../engine/request/canonical-request.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import type { JsonObject } from '../../types.ts';

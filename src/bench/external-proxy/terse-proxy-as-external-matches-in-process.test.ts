@@ -14,7 +14,7 @@ import { startProxy, type RunningProxy } from '../../proxy/start-proxy.ts';
 import { summarize } from '../../report/summarize.ts';
 import { resolveBenchConfigs } from '../bench-config.ts';
 import { runReplay } from '../run-replay.ts';
-import { buildSuite } from '../suite-builders.ts';
+import { buildSuite } from '../../suites/suite-builders.ts';
 import { readSuiteSpecs } from '../suite-spec.ts';
 
 /** A free loopback port: the capture listens there, and the proxy is told so before it starts. */

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { TerseError } from '../../errors.ts';
-import { providerRequest, toolOutput, type SizeLimits } from '../../engine/invariants/hostile-arbitraries.ts';
+import { providerRequest, toolOutput, type SizeLimits } from '../../testkit/invariants/hostile-arbitraries.ts';
 import { importToTraceV1, loadTrace } from './load-session.ts';
 import { decodeUtf8 } from './strict-utf8.ts';
 

@@ -3,7 +3,7 @@
  * probes' scoring points, uncompressed (a ceiling: compression only lowers them), times the configs,
  * at the route's prices; once with one model call per answer, and once with every round used.
  */
-import { requestParts } from '../../engine/request-parts.ts';
+import { requestParts } from '../../engine/request/request-parts.ts';
 import { RETRIEVE_TOOL_ANTHROPIC } from '../../retrieve/retrieve-tool.ts';
 import type { Provider } from '../../types.ts';
 import type { Probe } from '../probe.ts';

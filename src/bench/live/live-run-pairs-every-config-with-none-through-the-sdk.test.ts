@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../types.ts';
-import { localTrace, mockOptions, runLiveReplay } from './__fixtures__/live-replay.ts';
+import { localTrace, mockOptions, runLiveReplay } from '../../testkit/live/live-replay.ts';
 import { BUNDLED_PRICES, costOf, priceOf } from './model-prices.ts';
-import { startMockModelServer, type MockModelServer } from './mock-model/mock-model-server.ts';
+import { startMockModelServer, type MockModelServer } from '../../testkit/live/mock-model/mock-model-server.ts';
 
 const TRACE = 'local-sre-node-runtime-failures';
 

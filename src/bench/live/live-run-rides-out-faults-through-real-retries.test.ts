@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHeadroomSuite } from '../suites/headroom/build-headroom-suite.ts';
-import { localTrace, mockOptions, runLiveReplay } from './__fixtures__/live-replay.ts';
-import { HANG, MALFORMED, OVERLOADED, RATE_LIMITED, SERVER_ERROR, times } from './mock-model/mock-faults.ts';
-import { startMockModelServer, type MockModelServer } from './mock-model/mock-model-server.ts';
+import { buildHeadroomSuite } from '../../suites/headroom/build-headroom-suite.ts';
+import { localTrace, mockOptions, runLiveReplay } from '../../testkit/live/live-replay.ts';
+import { HANG, MALFORMED, OVERLOADED, RATE_LIMITED, SERVER_ERROR, times } from '../../testkit/live/mock-model/mock-faults.ts';
+import { startMockModelServer, type MockModelServer } from '../../testkit/live/mock-model/mock-model-server.ts';
 
 const servers: MockModelServer[] = [];
 async function mockModel(): Promise<MockModelServer> {

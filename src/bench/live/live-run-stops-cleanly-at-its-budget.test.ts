@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../report/write-report.ts';
 import type { Summary } from '../../report/summary.ts';
-import { localTrace, mockOptions, runLiveReplay } from './__fixtures__/live-replay.ts';
+import { localTrace, mockOptions, runLiveReplay } from '../../testkit/live/live-replay.ts';
 import type { LiveOptions } from './live-options.ts';
-import { startMockModelServer, type MockModelServer } from './mock-model/mock-model-server.ts';
+import { startMockModelServer, type MockModelServer } from '../../testkit/live/mock-model/mock-model-server.ts';
 
 const BUDGET_USD = 0.04;
 

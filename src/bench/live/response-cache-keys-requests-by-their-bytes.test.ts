@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshCacheDir } from './__fixtures__/live-replay.ts';
+import { freshCacheDir } from '../../testkit/live/live-replay.ts';
 import { ResponseCache, responseKey } from './response-cache.ts';
 
 describe('the response cache', () => {

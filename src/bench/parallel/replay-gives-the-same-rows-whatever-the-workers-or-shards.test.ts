@@ -6,7 +6,7 @@ import { environment } from '../../config.ts';
 import { resolveBenchConfigs } from '../bench-config.ts';
 import { runReplay, type ReplayPlan } from '../run-replay.ts';
 import type { RunResult } from '../replay-rows.ts';
-import { buildSuite } from '../suite-builders.ts';
+import { buildSuite } from '../../suites/suite-builders.ts';
 import { readSuiteSpecs } from '../suite-spec.ts';
 import { mergeShardReports } from '../../report/merge-shard-reports.ts';
 import { readResultsDatabase } from '../../report/read-results-database.ts';

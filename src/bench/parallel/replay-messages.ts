@@ -1,5 +1,5 @@
 /** What the main thread and a replay worker say to each other: plain, structured-clone safe data. */
-import type { TokenizerName } from '../../config.ts';
+import type { TokenizerName } from '../../tokenize/tokenizer-name.ts';
 import type { ConfigSource } from '../config-source.ts';
 import type { Probe } from '../probe.ts';
 import type { BlockRow, PairResult } from '../replay-rows.ts';

@@ -4,7 +4,7 @@
  * of workers; the pairs come back in the run's order (configs as listed, then traces), not in the
  * order they finished. A configuration without a source replays here, after the workers' pairs.
  */
-import type { TokenizerName } from '../../config.ts';
+import type { TokenizerName } from '../../tokenize/tokenizer-name.ts';
 import type { BenchConfig } from '../bench-config.ts';
 import type { Probe } from '../probe.ts';
 import { replayPair, warmUp } from '../replay-pair.ts';

@@ -4,7 +4,7 @@
  * pair it held, as an errored row, and a new worker takes the rest; the run goes on.
  */
 import type { Worker } from 'node:worker_threads';
-import type { TokenizerName } from '../../config.ts';
+import type { TokenizerName } from '../../tokenize/tokenizer-name.ts';
 import type { BenchConfig } from '../bench-config.ts';
 import type { Probe } from '../probe.ts';
 import type { BlockListener, RequestListener } from '../replay-trace.ts';

@@ -5,7 +5,7 @@
  * whatever the file's size. The pairs come back in the run's order (configs as listed, then traces
  * as they came), the same rows as if the traces had all been loaded first.
  */
-import type { TokenizerName } from '../../config.ts';
+import type { TokenizerName } from '../../tokenize/tokenizer-name.ts';
 import type { BenchConfig } from '../bench-config.ts';
 import type { Probe } from '../probe.ts';
 import { replayPair, warmUp } from '../replay-pair.ts';

@@ -7,7 +7,7 @@ import { ConfigError, PathError } from '../../errors.ts';
 import { summarize } from '../../report/summarize.ts';
 import { resolveBenchConfigs } from '../bench-config.ts';
 import { runReplay } from '../run-replay.ts';
-import { buildSuite } from '../suite-builders.ts';
+import { buildSuite } from '../../suites/suite-builders.ts';
 import { readSuiteSpecs } from '../suite-spec.ts';
 
 const EXAMPLES = path.join(environment.projectRoot, 'examples');

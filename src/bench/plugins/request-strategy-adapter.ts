@@ -3,7 +3,7 @@
  * by path (strategy/laid-over.ts). A strategy that throws passes the request unchanged, and every
  * block of it is recorded as failed with the error.
  */
-import { canonicalFromBody, type CanonicalRequest } from '../../engine/canonical-request.ts';
+import { canonicalFromBody, type CanonicalRequest } from '../../engine/request/canonical-request.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { formatMarker } from '../../store/marker.ts';
 import { failedRequest, laidOver } from '../strategy/laid-over.ts';

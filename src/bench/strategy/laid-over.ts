@@ -3,9 +3,9 @@
  * output is: its parts laid over the original request's by path, so each part counts before and after
  * (a part it removed counts 0 after; one it added counts 0 before).
  */
-import type { CanonicalRequest } from '../../engine/canonical-request.ts';
+import type { CanonicalRequest } from '../../engine/request/canonical-request.ts';
 import type { CompressedRequest, PartResult } from '../../engine/compress-request.ts';
-import { pathKey } from '../../engine/request-parts.ts';
+import { pathKey } from '../../engine/request/request-parts.ts';
 import { findMarkers } from '../../store/marker.ts';
 
 /** The request passed unchanged, every block of it failed with `error` (a strategy that could not run). */

@@ -3,11 +3,11 @@
  * and keeps what it dropped in a store `terse_retrieve` reads. terse's engine is one; the baselines
  * (and strategies plugged in from outside) are others. Contenders are adapters; the workload is data.
  */
-import type { CanonicalRequest } from '../../engine/canonical-request.ts';
+import type { CanonicalRequest } from '../../engine/request/canonical-request.ts';
 import type { CompressedRequest } from '../../engine/compress-request.ts';
 import type { Store } from '../../store/store.ts';
 import type { TokenRuler } from '../../tokenize/token-ruler.ts';
-import type { TokenizerName } from '../../config.ts';
+import type { TokenizerName } from '../../tokenize/tokenizer-name.ts';
 
 /** Compresses the requests of one conversation, in order, as a proxy meets them. */
 export type SessionCompressor = (request: CanonicalRequest) => Promise<CompressedRequest>;

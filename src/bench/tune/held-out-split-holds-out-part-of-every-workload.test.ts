@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localSuite, specSuites } from '../../engine/invariants/invariant-suites.ts';
+import { localSuite, specSuites } from '../../testkit/invariants/invariant-suites.ts';
 import type { SuiteTrace } from '../run-replay.ts';
 import { splitHeldOut } from './held-out-split.ts';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import type { CompressContext } from '../compressor.ts';
 import { codeCompressor, prepareCodeGrammars } from './code-compressor.ts';
-import { FIXTURES_DIR, trajectoryPythonFiles } from './real-source-files.ts';
+import { FIXTURES_DIR, trajectoryPythonFiles } from '../../testkit/code/real-source-files.ts';
 import { environment } from '../../config.ts';
 
 const ruler = createTokenRuler('o200k_base');

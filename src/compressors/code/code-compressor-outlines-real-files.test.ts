@@ -7,7 +7,7 @@ import { codeCompressor, prepareCodeGrammars } from './code-compressor.ts';
 import { CODE_GRAMMARS, type CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry } from './grammar-registry.ts';
 import { outlineProblems } from './outline-problems.ts';
-import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from './real-source-files.ts';
+import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../../testkit/code/real-source-files.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const context = (profile: 'balanced' | 'aggressive'): CompressContext => ({ profile, ruler, conversation: '' });

@@ -5,7 +5,7 @@ import { codeCompressor, prepareCodeGrammars } from './code-compressor.ts';
 import type { CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry } from './grammar-registry.ts';
 import { outlineProblems } from './outline-problems.ts';
-import { systemSourceFiles } from './system-source-files.ts';
+import { systemSourceFiles } from '../../testkit/code/system-source-files.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const context: CompressContext = { profile: 'balanced', ruler, conversation: '' };

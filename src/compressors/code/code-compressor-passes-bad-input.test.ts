@@ -7,7 +7,7 @@ import type { CompressContext, CompressInput } from '../compressor.ts';
 import { codeCompressor, createCodeCompressor, prepareCodeGrammars } from './code-compressor.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { outlineProblems } from './outline-problems.ts';
-import { FIXTURES_DIR } from './real-source-files.ts';
+import { FIXTURES_DIR } from '../../testkit/code/real-source-files.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const balanced: CompressContext = { profile: 'balanced', ruler, conversation: '' };

@@ -8,8 +8,8 @@ import { codeCompressor, codeSyntaxCheck, prepareCodeGrammars } from '../code/co
 import { CODE_GRAMMARS, type CodeGrammar } from '../code/code-languages.ts';
 import { createGrammarRegistry } from '../code/grammar-registry.ts';
 import { outlineProblems } from '../code/outline-problems.ts';
-import { fixtureFiles, sourceFilesUnder, type SourceFile } from '../code/real-source-files.ts';
-import { systemSourceFiles } from '../code/system-source-files.ts';
+import { fixtureFiles, sourceFilesUnder, type SourceFile } from '../../testkit/code/real-source-files.ts';
+import { systemSourceFiles } from '../../testkit/code/system-source-files.ts';
 import { countSyntaxErrors } from '../code/syntax-errors.ts';
 import { trajectoryViews } from '../code/trajectory-views.ts';
 import type { CompressContext } from '../compressor.ts';

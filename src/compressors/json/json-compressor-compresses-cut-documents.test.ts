@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { head, PYTHON_SRC } from '../../detect/real-head-output.ts';
+import { head, PYTHON_SRC } from '../../testkit/detect/real-head-output.ts';
 import { scanJson } from '../../detect/json-shape.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';

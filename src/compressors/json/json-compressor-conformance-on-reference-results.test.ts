@@ -5,7 +5,7 @@ import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import type { Profile } from '../../types.ts';
 import { decodeColumnar } from './columnar-format.ts';
 import { jsonCompressor } from './json-compressor.ts';
-import { readReferenceToolResults, referenceDir } from './reference-tool-results.ts';
+import { readReferenceToolResults, referenceDir } from '../../testkit/json/reference-tool-results.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const profiles: Profile[] = ['lossless', 'balanced', 'aggressive'];

@@ -5,7 +5,7 @@ import type { JsonObject, Profile } from '../../types.ts';
 import { decodeColumnar } from './columnar-format.ts';
 import { jsonCompressor } from './json-compressor.ts';
 import { SAMPLING_PLANS } from './sample-value.ts';
-import { readReferenceToolResults, referenceDir } from './reference-tool-results.ts';
+import { readReferenceToolResults, referenceDir } from '../../testkit/json/reference-tool-results.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const lossyProfiles: Exclude<Profile, 'lossless'>[] = ['balanced', 'aggressive'];

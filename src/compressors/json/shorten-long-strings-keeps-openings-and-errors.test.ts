@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSwebenchIssues, type TrackerIssue } from '../../bench/suites/corpus/swebench-issues.ts';
+import { readSwebenchIssues, type TrackerIssue } from '../../suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import type { JsonValue } from '../../types.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { lineTimestamp } from '../../detect/log-line-grammar.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { logCompressor } from './log-compressor.ts';
 
 const loghub = path.join(environment.sharedDir, 'corpus', 'loghub');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { HOSTILE_INPUTS } from '../compressor-conformance.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { HOSTILE_INPUTS } from '../../testkit/compressors/compressor-conformance.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { logCompressor } from './log-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../../engine/invariants/invariant-suites.ts';
-import { suiteBlocks } from '../../engine/invariants/suite-blocks.ts';
+import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../../testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../../testkit/invariants/suite-blocks.ts';
 import { findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import type { CompressResult } from '../compressor.ts';
-import { fixtureFiles } from '../code/real-source-files.ts';
+import { fixtureFiles } from '../../testkit/code/real-source-files.ts';
 import { pytestCompressor } from './pytest-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');

@@ -3,8 +3,8 @@ import { rgPath } from '@vscode/ripgrep';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { HOSTILE_INPUTS } from '../compressor-conformance.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { HOSTILE_INPUTS } from '../../testkit/compressors/compressor-conformance.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { searchCompressor } from './search-compressor.ts';
 import { fromHeadings, toHeadings } from './search-headings.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { searchCompressor } from './search-compressor.ts';
 
 const trajectory = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs', 'sphinx-doc__sphinx-9229.traj.json');

@@ -5,7 +5,7 @@ import { environment } from '../../config.ts';
 import { TextModelSkipped } from '../../errors.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { checkCompressor, HOSTILE_INPUTS } from '../compressor-conformance.ts';
+import { checkCompressor, HOSTILE_INPUTS } from '../../testkit/compressors/compressor-conformance.ts';
 import type { CompressContext, Compressor } from '../compressor.ts';
 import type { ContentKind } from '../../types.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { resolveBenchConfigs } from '../../bench/bench-config.ts';
 import { runReplay } from '../../bench/run-replay.ts';
-import { buildSuite } from '../../bench/suite-builders.ts';
+import { buildSuite } from '../../suites/suite-builders.ts';
 import { readSuiteSpecs } from '../../bench/suite-spec.ts';
 import { summarize } from '../../report/summarize.ts';
 import { closeTextModelWorkers } from './text-model-compressor.ts';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { HOSTILE_INPUTS } from '../compressor-conformance.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { HOSTILE_INPUTS } from '../../testkit/compressors/compressor-conformance.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { textCompressor } from './text-compressor.ts';
 
 const issuesFile = path.join(environment.sharedDir, 'corpus', 'swebench-issues', 'swebench_lite_dev.json');

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSwebenchIssues } from '../../bench/suites/corpus/swebench-issues.ts';
+import { readSwebenchIssues } from '../../suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
-import { expectConformingResult } from '../expect-conforming.ts';
+import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { pythonFrames } from './python-frames.ts';
 import { tracebackCompressor } from './traceback-compressor.ts';
 

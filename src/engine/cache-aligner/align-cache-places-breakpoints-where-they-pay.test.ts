@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalFromBody } from '../canonical-request.ts';
+import { canonicalFromBody } from '../request/canonical-request.ts';
 import { compressRequest } from '../compress-request.ts';
 import { createEngine } from '../create-engine.ts';
 import { createSession, type EngineSetup } from '../engine-session.ts';

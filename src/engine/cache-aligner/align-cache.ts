@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { JsonObject, JsonPath, JsonValue } from '../../types.ts';
-import type { CanonicalRequest, MemberInsertion } from '../canonical-request.ts';
-import { isObject } from '../raw-part.ts';
+import type { CanonicalRequest, MemberInsertion } from '../request/canonical-request.ts';
+import { isObject } from '../request/raw-part.ts';
 import { hasCacheControl } from '../retrieve-tool-economics.ts';
 import type { CacheAlignmentState } from './cache-alignment-state.ts';
 import { findVolatile, type VolatileValue } from './volatile-content.ts';

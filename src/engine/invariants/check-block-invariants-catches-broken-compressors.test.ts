@@ -4,9 +4,9 @@ import { contentRef, formatMarker } from '../../store/marker.ts';
 import { CONTENT_KINDS, type Profile } from '../../types.ts';
 import type { CompressorRegistry } from '../compressor-registry.ts';
 import { createEngine } from '../create-engine.ts';
-import { checkBlockInvariants, type InvariantName } from './check-block-invariants.ts';
-import { headroomSuite } from './invariant-suites.ts';
-import { suiteBlocks } from './suite-blocks.ts';
+import { checkBlockInvariants, type InvariantName } from '../../testkit/invariants/check-block-invariants.ts';
+import { headroomSuite } from '../../testkit/invariants/invariant-suites.ts';
+import { suiteBlocks } from '../../testkit/invariants/suite-blocks.ts';
 
 /** A real tool result of many lines: the first such block of the headroom suite. */
 const build = headroomSuite().build;

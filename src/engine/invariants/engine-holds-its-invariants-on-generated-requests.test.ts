@@ -10,12 +10,12 @@ import { environment } from '../../config.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import type { JsonObject, JsonPath } from '../../types.ts';
 import { compressedBody, compressRequest, type CompressedRequest } from '../compress-request.ts';
-import { emitRequest, parseRequest } from '../canonical-request.ts';
+import { emitRequest, parseRequest } from '../request/canonical-request.ts';
 import { createEngine } from '../create-engine.ts';
 import { createSession, type EngineSession, type EngineSetup } from '../engine-session.ts';
-import { locateValues } from '../json-spans.ts';
+import { locateValues } from '../request/json-spans.ts';
 import { measureRequest } from '../measure-request.ts';
-import { providerRequest, type SizeLimits } from './hostile-arbitraries.ts';
+import { providerRequest, type SizeLimits } from '../../testkit/invariants/hostile-arbitraries.ts';
 
 const long = environment.fuzzRuns !== null;
 const RUNS = environment.fuzzRuns ?? 24;

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { headroomSuite } from './invariant-suites.ts';
-import { describeSuiteInvariants } from './suite-invariant-cases.ts';
+import { headroomSuite } from '../../testkit/invariants/invariant-suites.ts';
+import { describeSuiteInvariants } from '../../testkit/invariants/suite-invariant-cases.ts';
 
 describe('the engine on every tool result of the headroom suite', () => {
   describeSuiteInvariants(async () => [headroomSuite()]);

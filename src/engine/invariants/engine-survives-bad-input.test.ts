@@ -3,13 +3,13 @@ import { InvalidRequestError } from '../../errors.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 import type { JsonObject } from '../../types.ts';
 import type { PassReason } from '../block-outcome.ts';
-import { emitRequest, parseRequest } from '../canonical-request.ts';
+import { emitRequest, parseRequest } from '../request/canonical-request.ts';
 import { compressRequest } from '../compress-request.ts';
 import { createEngine } from '../create-engine.ts';
 import { createSession } from '../engine-session.ts';
 import { measureRequest } from '../measure-request.ts';
-import { BAD_INPUTS } from './bad-inputs.ts';
-import { toolResultRequest, toolResultText } from './tool-result-request.ts';
+import { BAD_INPUTS } from '../../testkit/invariants/bad-inputs.ts';
+import { toolResultRequest, toolResultText } from '../../testkit/invariants/tool-result-request.ts';
 
 // Every reason a block may pass for; the Record makes the compiler flag a reason added later.
 const PASS_REASONS: Readonly<Record<PassReason, true>> = {

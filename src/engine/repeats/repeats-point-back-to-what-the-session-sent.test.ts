@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderIssueList, renderIssueView } from '../../bench/suites/corpus/issue-tracker-output.ts';
-import { readSwebenchIssues } from '../../bench/suites/corpus/swebench-issues.ts';
+import { renderIssueList, renderIssueView } from '../../suites/corpus/issue-tracker-output.ts';
+import { readSwebenchIssues } from '../../suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
 import { retrieve } from '../../retrieve/retrieve.ts';
 import { findMarkers } from '../../store/marker.ts';
 import type { JsonObject } from '../../types.ts';
-import { canonicalFromBody } from '../canonical-request.ts';
+import { canonicalFromBody } from '../request/canonical-request.ts';
 import { compressRequest } from '../compress-request.ts';
 import { createEngine } from '../create-engine.ts';
 import { createSession } from '../engine-session.ts';

@@ -1,5 +1,5 @@
 /** Reading provider JSON without trusting its shape: a missing or odd field reads as absent. */
-import { isObject } from '../../engine/raw-part.ts';
+import { isObject } from '../../engine/request/raw-part.ts';
 import type { JsonObject, JsonValue } from '../../types.ts';
 
 export { isObject };

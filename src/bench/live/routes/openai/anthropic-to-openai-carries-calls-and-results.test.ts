@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestsOf } from '../../../trace.ts';
-import { localTrace } from '../../__fixtures__/live-replay.ts';
+import { localTrace } from '../../../../testkit/live/live-replay.ts';
 import { anthropicToOpenai } from './anthropic-to-openai.ts';
 
 describe('an Anthropic-form request in Chat Completions form', () => {
