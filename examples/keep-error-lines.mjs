@@ -12,6 +12,10 @@ export const compressor = {
     const kept = lines.filter((line) => /error|fail|exception|fatal/i.test(line));
     if (kept.length === lines.length) return null;
     const ref = contentRef(input.text);
-    return { text: [...kept, formatMarker(ref, `${lines.length - kept.length} of ${lines.length} lines omitted`)].join('\n'), lossy: true, dropped: [{ ref, original: input.text }] };
+    return {
+      text: [...kept, formatMarker(ref, `${lines.length - kept.length} of ${lines.length} lines omitted`)].join('\n'),
+      lossy: true,
+      dropped: [{ ref, original: input.text }],
+    };
   },
 };

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../src/config.ts';
 import { anthropicToOpenai } from '../src/bench/live/routes/openai/anthropic-to-openai.ts';
 import { contentRef, findMarkers } from '../src/store/marker.ts';
-import { startMockModelServer, type MockModelServer, type RecordedRequest } from '../src/testkit/proxy/mock-model-server.ts';
+import {
+  startMockModelServer,
+  type MockModelServer,
+  type RecordedRequest,
+} from '../src/testkit/proxy/mock-model-server.ts';
 import type { JsonObject } from '../src/types.ts';
 
 const EXAMPLES = path.join(environment.projectRoot, 'examples');
@@ -18,7 +22,10 @@ const TRACE = path.join(environment.projectRoot, 'traces', 'local', 'local-sre-n
 
 /** The trace's first request that carries ten tool outputs, as an Anthropic Messages body. */
 function anthropicBody(): JsonObject {
-  const lines = readFileSync(TRACE, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as JsonObject);
+  const lines = readFileSync(TRACE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JsonObject);
   const messages = lines.filter((line) => line.type === 'message').map((line) => line.message as JsonObject);
   return { ...(lines[0]?.request as JsonObject), messages: messages.slice(0, 21) };
 }
@@ -39,7 +46,11 @@ beforeAll(async () => {
     const answered = text.includes('call_retrieve_1');
     if (answered || markers.length === 0) return { kind: 'turn', text: `done after ${model.requests.length} requests` };
     asked.push(markers[0]?.ref ?? '');
-    return { kind: 'turn', text: 'Reading what was left out.', toolCalls: [{ id: 'call_retrieve_1', name: 'terse_retrieve', input: { ref: markers[0]?.ref ?? '' } }] };
+    return {
+      kind: 'turn',
+      text: 'Reading what was left out.',
+      toolCalls: [{ id: 'call_retrieve_1', name: 'terse_retrieve', input: { ref: markers[0]?.ref ?? '' } }],
+    };
   });
 });
 
@@ -54,7 +65,12 @@ function toolResultOf(request: RecordedRequest): string {
   return String(blocks.find((block) => block.type === 'tool_result')?.content);
 }
 
-function expectRetrieveLoop(first: RecordedRequest, second: RecordedRequest, original: JsonObject, toolsKey: (tool: JsonObject) => string): void {
+function expectRetrieveLoop(
+  first: RecordedRequest,
+  second: RecordedRequest,
+  original: JsonObject,
+  toolsKey: (tool: JsonObject) => string,
+): void {
   expect(first.body.length).toBeLessThan(JSON.stringify(original).length);
   expect(((first.json?.tools ?? []) as JsonObject[]).map(toolsKey)).toContain('terse_retrieve');
   const ref = asked.at(-1) ?? '';
@@ -67,7 +83,9 @@ function expectRetrieveLoop(first: RecordedRequest, second: RecordedRequest, ori
 
 describe('the README examples around the provider SDKs', () => {
   it('anthropic: compresses the request, answers terse_retrieve from the store, returns the final reply', async () => {
-    const { createMessage } = (await import(path.join(EXAMPLES, 'anthropic-messages-with-terse.mjs'))) as { createMessage: CreateMessage };
+    const { createMessage } = (await import(path.join(EXAMPLES, 'anthropic-messages-with-terse.mjs'))) as {
+      createMessage: CreateMessage;
+    };
     const start = model.requests.length;
     const body = anthropicBody();
     const reply = await createMessage(new Anthropic({ apiKey: 'test', baseURL: model.url, maxRetries: 0 }), body);
@@ -78,14 +96,21 @@ describe('the README examples around the provider SDKs', () => {
   });
 
   it('openai: the same loop through Chat Completions, the tool arguments a JSON string', async () => {
-    const { createCompletion } = (await import(path.join(EXAMPLES, 'openai-chat-with-terse.mjs'))) as { createCompletion: CreateCompletion };
+    const { createCompletion } = (await import(path.join(EXAMPLES, 'openai-chat-with-terse.mjs'))) as {
+      createCompletion: CreateCompletion;
+    };
     const start = model.requests.length;
     const body = anthropicToOpenai(anthropicBody());
-    const reply = await createCompletion(new OpenAI({ apiKey: 'test', baseURL: `${model.url}/v1`, maxRetries: 0 }), body);
+    const reply = await createCompletion(
+      new OpenAI({ apiKey: 'test', baseURL: `${model.url}/v1`, maxRetries: 0 }),
+      body,
+    );
     expect(reply.choices[0]?.finish_reason).toBe('stop');
     const [first, second] = model.requests.slice(start);
     expect(model.requests.length - start).toBe(2);
-    expectRetrieveLoop(first as RecordedRequest, second as RecordedRequest, body, (tool) => String((tool.function as JsonObject).name));
+    expectRetrieveLoop(first as RecordedRequest, second as RecordedRequest, body, (tool) =>
+      String((tool.function as JsonObject).name),
+    );
   });
 
   it('are the code the README shows, line for line', () => {

@@ -8,11 +8,19 @@ export const version = '1.0.0';
 function outputsOf(messages) {
   const found = [];
   messages.forEach((message, m) => {
-    if (message.role === 'tool' && typeof message.content === 'string') found.push({ m, get: () => message.content, set: (text) => ({ ...message, content: text }) });
+    if (message.role === 'tool' && typeof message.content === 'string')
+      found.push({ m, get: () => message.content, set: (text) => ({ ...message, content: text }) });
     if (message.role === 'user' && Array.isArray(message.content)) {
       message.content.forEach((block, b) => {
         if (block?.type !== 'tool_result' || typeof block.content !== 'string') return;
-        found.push({ m, get: () => block.content, set: (text) => ({ ...message, content: message.content.map((x, i) => (i === b ? { ...block, content: text } : x)) }) });
+        found.push({
+          m,
+          get: () => block.content,
+          set: (text) => ({
+            ...message,
+            content: message.content.map((x, i) => (i === b ? { ...block, content: text } : x)),
+          }),
+        });
       });
     }
   });
@@ -26,7 +34,9 @@ export async function compressRequest(body, context) {
     const lines = output.get().split('\n');
     if (lines.length <= 10) continue;
     const ref = await context.store(output.get());
-    messages[output.m] = output.set([...lines.slice(0, 10), context.marker(ref, `${lines.length - 10} more lines`)].join('\n'));
+    messages[output.m] = output.set(
+      [...lines.slice(0, 10), context.marker(ref, `${lines.length - 10} more lines`)].join('\n'),
+    );
   }
   return { ...body, messages };
 }

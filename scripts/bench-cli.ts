@@ -33,7 +33,9 @@ if (otherBin !== null && updateReadme) {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Wall time of one fresh process, in ms, with a fresh store; throws when it fails. */
@@ -43,9 +45,14 @@ function timeOnce(argv: readonly string[]): number {
     const started = performance.now();
     // An older bin (--bin) keeps its store in one DuckDB file; this one's default is a folder.
     const location = otherBin === null ? store : path.join(store, 'store.duckdb');
-    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, TERSE_STORE: location, CI: 'true' }, maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, argv, {
+      encoding: 'utf8',
+      env: { ...process.env, TERSE_STORE: location, CI: 'true' },
+      maxBuffer: 1 << 26,
+    });
     const elapsed = performance.now() - started;
-    if (run.status !== 0) throw new Error(`${argv.join(' ')} exited ${String(run.status)}: ${run.stderr.slice(0, 300)}`);
+    if (run.status !== 0)
+      throw new Error(`${argv.join(' ')} exited ${String(run.status)}: ${run.stderr.slice(0, 300)}`);
     return elapsed;
   } finally {
     rmSync(store, { recursive: true, force: true });
@@ -77,17 +84,34 @@ if (otherBin !== null) {
 }
 for (const set of sets) {
   rows.push(measure(`${set.name} --help`, [...set.argv, '--help'], set.targets ? HELP_TARGET_MS : null));
-  rows.push(measure(`${set.name} compress ${inputLabel}`, [...set.argv, 'compress', input], set.targets ? COMPRESS_TARGET_MS : null));
+  rows.push(
+    measure(
+      `${set.name} compress ${inputLabel}`,
+      [...set.argv, 'compress', input],
+      set.targets ? COMPRESS_TARGET_MS : null,
+    ),
+  );
 }
 
-const cpu = os.cpus()[0]?.model.replace(/\s+\d+-Core Processor.*$/, '').trim() ?? 'unknown cpu';
-const sha = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
+const cpu =
+  os
+    .cpus()[0]
+    ?.model.replace(/\s+\d+-Core Processor.*$/, '')
+    .trim() ?? 'unknown cpu';
+const sha =
+  spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
 // The load average says how much the figures shared the machine with other work.
-const machine = `git ${sha} | node ${process.version} | ${cpu} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `git ${sha} | node ${process.version} | ${cpu} | ${os.cpus().length} cores | load ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 const table = formatTable(rows);
 console.log(`${machine}\n\n${table}`);
 if (updateReadme) {
   const readme = path.join(root, 'README.md');
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'cli-bench'));
+  writeFileSync(
+    readme,
+    updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'cli-bench'),
+  );
   console.log('README.md: cli-bench table updated');
 }

@@ -46,12 +46,18 @@ function checkCli(every: number): string[] {
       if (index % every !== 0) return;
       const file = path.join(dir, `${index}`, path.basename(row.name));
       execFileSync('mkdir', ['-p', path.dirname(file)]);
-      const source = codeFileSets(environment.projectRoot, environment.sharedDir).flatMap((set) => set.files).find((f) => f.name === row.name);
+      const source = codeFileSets(environment.projectRoot, environment.sharedDir)
+        .flatMap((set) => set.files)
+        .find((f) => f.name === row.name);
       writeFileSync(file, source?.text ?? '');
-      const printed = execFileSync(process.execPath, [...sourceCli(environment.projectRoot), 'compress', file, '--profile', profile], {
-        env: { ...process.env, TERSE_STORE: path.join(dir, 'store.duckdb') },
-        maxBuffer: 64 * 1024 * 1024,
-      }).toString('utf8');
+      const printed = execFileSync(
+        process.execPath,
+        [...sourceCli(environment.projectRoot), 'compress', file, '--profile', profile],
+        {
+          env: { ...process.env, TERSE_STORE: path.join(dir, 'store.duckdb') },
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ).toString('utf8');
       if (printed !== row.printed) mismatches.push(row.name);
     });
   } finally {
@@ -73,23 +79,45 @@ function tableBy(label: string, keyOf: (row: ValidityRow) => string): void {
     const before = of.reduce((sum, row) => sum + row.tokensBefore, 0);
     const after = of.reduce((sum, row) => sum + row.tokensAfter, 0);
     const changed = of.filter((row) => row.tokensAfter !== row.tokensBefore).length;
-    console.log(`| ${key} | ${of.length} | ${changed} | ${valid} / ${of.length} | ${thousands(before)} | ${thousands(after)} | ${percent(before - after, before)} |`);
+    console.log(
+      `| ${key} | ${of.length} | ${changed} | ${valid} / ${of.length} | ${thousands(before)} | ${thousands(after)} | ${percent(before - after, before)} |`,
+    );
   }
   console.log('');
 }
 
-console.log(`code validity, end to end (terse compress FILE): profile ${profile}, tokenizer ${setup.ruler.name}, ${rows.length} files\n`);
+console.log(
+  `code validity, end to end (terse compress FILE): profile ${profile}, tokenizer ${setup.ruler.name}, ${rows.length} files\n`,
+);
 tableBy('language', (row) => row.language);
 tableBy('set', (row) => row.set);
 const invalid = rows.filter((row) => !isValid(row));
-for (const row of invalid) console.log(`invalid: ${row.set}/${row.name} (${row.language}, ${row.by}): ${row.errorsBefore} -> ${row.errorsAfter} error nodes`);
+for (const row of invalid)
+  console.log(
+    `invalid: ${row.set}/${row.name} (${row.language}, ${row.by}): ${row.errorsBefore} -> ${row.errorsAfter} error nodes`,
+  );
 const byCompressor = new Map<string, number>();
 for (const row of rows) byCompressor.set(row.by, (byCompressor.get(row.by) ?? 0) + 1);
-console.log(`\noutcomes: ${[...byCompressor].sort((a, b) => b[1] - a[1]).map(([by, n]) => `${by} ${n}`).join(', ')}`);
+console.log(
+  `\noutcomes: ${[...byCompressor]
+    .sort((a, b) => b[1] - a[1])
+    .map(([by, n]) => `${by} ${n}`)
+    .join(', ')}`,
+);
 if (listFile !== undefined) {
-  writeFileSync(listFile, rows.map((row) => `${row.set}/${row.name}\t${row.by}\t${row.tokensBefore}\t${row.tokensAfter}\t${row.errorsBefore}\t${row.errorsAfter}`).join('\n') + '\n');
+  writeFileSync(
+    listFile,
+    rows
+      .map(
+        (row) =>
+          `${row.set}/${row.name}\t${row.by}\t${row.tokensBefore}\t${row.tokensAfter}\t${row.errorsBefore}\t${row.errorsAfter}`,
+      )
+      .join('\n') + '\n',
+  );
 }
 if (cliEvery > 0) {
   const mismatches = checkCli(cliEvery);
-  console.log(`CLI check: every ${cliEvery}th file through terse compress (src/cli.ts): ${mismatches.length === 0 ? 'same bytes' : `differs on ${mismatches.join(', ')}`}`);
+  console.log(
+    `CLI check: every ${cliEvery}th file through terse compress (src/cli.ts): ${mismatches.length === 0 ? 'same bytes' : `differs on ${mismatches.join(', ')}`}`,
+  );
 }

@@ -18,7 +18,12 @@ import { CODE_GRAMMARS, type CodeGrammar } from '../src/compressors/code/code-la
 import { createGrammarRegistry } from '../src/compressors/code/grammar-registry.ts';
 import { outlineProblems } from '../src/compressors/code/outline-problems.ts';
 import { trajectoryViews, type ViewShape } from '../src/compressors/code/trajectory-views.ts';
-import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../src/testkit/code/real-source-files.ts';
+import {
+  fixtureFiles,
+  sourceFilesUnder,
+  trajectoryPythonFiles,
+  type SourceFile,
+} from '../src/testkit/code/real-source-files.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 
 /** One file's measurement. */
@@ -74,11 +79,23 @@ function measure(file: SourceFile): FileRow {
   // does the bench, so the timing below holds what a compressor adds: outline, check, output count.
   const tokensBefore = ruler.count(file.text);
   const started = performance.now();
-  const result = compressor.compress({ text: file.text, kind: 'code', language: file.language }, { profile, ruler, conversation: '' });
+  const result = compressor.compress(
+    { text: file.text, kind: 'code', language: file.language },
+    { profile, ruler, conversation: '' },
+  );
   const compressMs = performance.now() - started;
   const valid = result === null || outlineProblems(file.text, result.text, lookup.parser).length === 0;
   const reduction = result === null ? 0 : 1 - ruler.count(result.text) / tokensBefore;
-  return { language: file.language, lines: file.text.split('\n').length, chars: file.text.length, outlined: result !== null, valid, reduction, compressMs, parseMs };
+  return {
+    language: file.language,
+    lines: file.text.split('\n').length,
+    chars: file.text.length,
+    outlined: result !== null,
+    valid,
+    reduction,
+    compressMs,
+    parseMs,
+  };
 }
 
 // Warm each grammar (wasm compilation, first-parse allocations) before anything is timed.
@@ -90,8 +107,12 @@ const rows = files.map(measure);
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 const rate = (chars: number, ms: number): string => (ms === 0 ? '-' : `${(chars / 1e3 / ms).toFixed(2)}`);
-console.log(`code compressor bench: profile ${profile}, tokenizer ${ruler.name}, node ${process.version}, ${rows.length} files`);
-console.log('| language | files | outlined | valid | 200+ line files | median reduction (200+, outlined) | median reduction (200+, all) | MB/s compress | MB/s parse only |');
+console.log(
+  `code compressor bench: profile ${profile}, tokenizer ${ruler.name}, node ${process.version}, ${rows.length} files`,
+);
+console.log(
+  '| language | files | outlined | valid | 200+ line files | median reduction (200+, outlined) | median reduction (200+, all) | MB/s compress | MB/s parse only |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const language of [...CODE_GRAMMARS, 'all'] as const) {
   const of = rows.filter((row) => language === 'all' || row.language === language);
@@ -103,12 +124,15 @@ for (const language of [...CODE_GRAMMARS, 'all'] as const) {
   const compressMs = of.reduce((sum, row) => sum + row.compressMs, 0);
   const parseMs = of.reduce((sum, row) => sum + row.parseMs, 0);
   const cells = [
-    language, of.length, outlined.length,
+    language,
+    of.length,
+    outlined.length,
     outlined.length === 0 ? '-' : percent(outlined.filter((row) => row.valid).length / outlined.length),
     long.length,
     longOutlined.length === 0 ? '-' : percent(median(longOutlined.map((row) => row.reduction))),
     long.length === 0 ? '-' : percent(median(long.map((row) => row.reduction))),
-    rate(chars, compressMs), rate(chars, parseMs),
+    rate(chars, compressMs),
+    rate(chars, parseMs),
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }
@@ -128,7 +152,10 @@ interface ViewRow {
 function measureView(view: { shape: ViewShape; text: string }): ViewRow {
   const lookup = checker.parserFor('python');
   if (!lookup.ok) throw new Error(lookup.reason);
-  const attempt = compressor.compressWithReason({ text: view.text, kind: 'code', language: 'python' }, { profile, ruler, conversation: '' });
+  const attempt = compressor.compressWithReason(
+    { text: view.text, kind: 'code', language: 'python' },
+    { profile, ruler, conversation: '' },
+  );
   const result = attempt.result;
   return {
     shape: view.shape,
@@ -144,14 +171,20 @@ function measureView(view: { shape: ViewShape; text: string }): ViewRow {
 
 const viewRows = trajectoryViews(trajectoryDir).map(measureView);
 console.log(`\nviews agents printed (trajectories): ${viewRows.length} views`);
-console.log('| shape | views | outlined | as numbered view | as fragment | valid | median reduction (outlined) | median reduction (all) | tokens saved (all) |');
+console.log(
+  '| shape | views | outlined | as numbered view | as fragment | valid | median reduction (outlined) | median reduction (all) | tokens saved (all) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const shape of ['numbered', 'slice', 'cut', 'all'] as const) {
   const of = viewRows.filter((row) => shape === 'all' || row.shape === shape);
   if (of.length === 0) continue;
   const outlined = of.filter((row) => row.outlined);
   const cells = [
-    shape, of.length, outlined.length, of.filter((row) => row.numbered).length, of.filter((row) => row.fragment).length,
+    shape,
+    of.length,
+    outlined.length,
+    of.filter((row) => row.numbered).length,
+    of.filter((row) => row.fragment).length,
     outlined.length === 0 ? '-' : percent(outlined.filter((row) => row.valid).length / outlined.length),
     outlined.length === 0 ? '-' : percent(median(outlined.map((row) => row.reduction))),
     percent(median(of.map((row) => row.reduction))),

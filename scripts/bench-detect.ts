@@ -11,8 +11,10 @@ if (blocks.length === 0) {
   const result = measureDetection(blocks);
   const elapsed = performance.now() - started;
   const kinds = [...new Set(Object.values(result.confusion).flatMap((row) => Object.keys(row)))].sort();
-  console.log(`blocks ${result.total}  accuracy ${(100 * result.correct / result.total).toFixed(1)}%  ` +
-    `language ${result.languageCorrect}/${result.languageTotal}  ${elapsed.toFixed(0)} ms`);
+  console.log(
+    `blocks ${result.total}  accuracy ${((100 * result.correct) / result.total).toFixed(1)}%  ` +
+      `language ${result.languageCorrect}/${result.languageTotal}  ${elapsed.toFixed(0)} ms`,
+  );
   console.log(['label \\ detected', ...kinds].join('\t'));
   for (const [label, row] of Object.entries(result.confusion).sort()) {
     console.log([label, ...kinds.map((kind) => String(row[kind] ?? 0))].join('\t'));

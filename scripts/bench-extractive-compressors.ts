@@ -20,11 +20,19 @@ const PROFILES: readonly Profile[] = ['lossless', 'balanced', 'aggressive'];
 const blocks = labelledBlocks(environment.sharedDir, environment.projectRoot);
 const loghub = path.join(environment.sharedDir, 'corpus', 'loghub');
 // Whole 2,000-line loghub files: folding pays off over a whole log, not a 100-line chunk.
-const logs = existsSync(loghub) ? readdirSync(loghub).sort().map((system) => path.join(loghub, system, `${system}_2k.log`))
-  .filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8')) : [];
-const textsOf = (kind: ContentKind): string[] => blocks.filter((block) => block.accepted.includes(kind)).map((block) => block.text);
+const logs = existsSync(loghub)
+  ? readdirSync(loghub)
+      .sort()
+      .map((system) => path.join(loghub, system, `${system}_2k.log`))
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file, 'utf8'))
+  : [];
+const textsOf = (kind: ContentKind): string[] =>
+  blocks.filter((block) => block.accepted.includes(kind)).map((block) => block.text);
 const SUBJECTS: readonly (readonly [Compressor, ContentKind, readonly string[]])[] = [
-  [logCompressor, 'log', logs], [searchCompressor, 'search', textsOf('search')], [textCompressor, 'text', textsOf('text')],
+  [logCompressor, 'log', logs],
+  [searchCompressor, 'search', textsOf('search')],
+  [textCompressor, 'text', textsOf('text')],
 ];
 
 if (blocks.length === 0) console.log(`${environment.sharedDir} is absent: only the scale run below`);
@@ -41,7 +49,18 @@ for (const [compressor, kind, inputs] of SUBJECTS) {
       after += ruler.count(result?.text ?? text);
     }
     const reduction = before === 0 ? 0 : 100 * (1 - after / before);
-    console.log([compressor.name, profile, inputs.length, compressed, before, after, `${reduction.toFixed(1)}%`, (performance.now() - started).toFixed(0)].join('\t'));
+    console.log(
+      [
+        compressor.name,
+        profile,
+        inputs.length,
+        compressed,
+        before,
+        after,
+        `${reduction.toFixed(1)}%`,
+        (performance.now() - started).toFixed(0),
+      ].join('\t'),
+    );
   }
 }
 
@@ -49,14 +68,20 @@ for (const [compressor, kind, inputs] of SUBJECTS) {
 const lines: string[] = [];
 for (let i = 0; i < 1_000_000; i += 1) {
   const second = String(i % 60).padStart(2, '0');
-  lines.push(i === 500_000
-    ? `2015-10-18 18:06:${second},840 ERROR [RMCommunicator Allocator] RMContainerAllocator: ERROR IN CONTACTING RM.`
-    : `2015-10-18 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${second},${String(i % 1000).padStart(3, '0')} INFO [IPC Server handler ${i % 30} on 62270] TaskAttemptListenerImpl: Progress of TaskAttempt attempt_1445144423722_0020_m_${String(i % 13).padStart(6, '0')}_0 is : 0.${i % 997}`);
+  lines.push(
+    i === 500_000
+      ? `2015-10-18 18:06:${second},840 ERROR [RMCommunicator Allocator] RMContainerAllocator: ERROR IN CONTACTING RM.`
+      : `2015-10-18 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${second},${String(i % 1000).padStart(3, '0')} INFO [IPC Server handler ${i % 30} on 62270] TaskAttemptListenerImpl: Progress of TaskAttempt attempt_1445144423722_0020_m_${String(i % 13).padStart(6, '0')}_0 is : 0.${i % 997}`,
+  );
 }
 const big = lines.join('\n');
 let started = performance.now();
 const detection = detectContent(big);
-console.log(`\n1,000,000-line log (${(big.length / 1e6).toFixed(0)} MB): detected ${detection.kind} in ${(performance.now() - started).toFixed(0)} ms`);
+console.log(
+  `\n1,000,000-line log (${(big.length / 1e6).toFixed(0)} MB): detected ${detection.kind} in ${(performance.now() - started).toFixed(0)} ms`,
+);
 started = performance.now();
 const result = logCompressor.compress({ text: big, kind: 'log' }, { profile: 'aggressive', ruler, conversation: '' });
-console.log(`log compressor (aggressive): ${result === null ? 'null' : `${result.text.split('\n').length} lines out`} in ${(performance.now() - started).toFixed(0)} ms`);
+console.log(
+  `log compressor (aggressive): ${result === null ? 'null' : `${result.text.split('\n').length} lines out`} in ${(performance.now() - started).toFixed(0)} ms`,
+);

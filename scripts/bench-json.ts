@@ -19,7 +19,9 @@ const contenders: { label: string; compressor: Compressor; profile: Profile }[] 
 
 const results = readReferenceToolResults();
 const files = [...new Set(results.map((result) => result.name.split('#')[0] as string))];
-console.log(`tokenizer ${ruler.name}; node ${process.version}; ${results.length} tool results in ${files.length} files`);
+console.log(
+  `tokenizer ${ruler.name}; node ${process.version}; ${results.length} tool results in ${files.length} files`,
+);
 console.log(['file', 'tokens before', ...contenders.map((contender) => contender.label)].join('\t'));
 const totals = contenders.map(() => 0);
 let totalBefore = 0;
@@ -29,7 +31,10 @@ for (const file of files) {
   totalBefore += before;
   const cells = contenders.map((contender, index) => {
     const after = own.reduce((sum, result) => {
-      const output = contender.compressor.compress({ text: result.text, kind: 'json' }, { profile: contender.profile, ruler, conversation: result.conversation });
+      const output = contender.compressor.compress(
+        { text: result.text, kind: 'json' },
+        { profile: contender.profile, ruler, conversation: result.conversation },
+      );
       return sum + ruler.count(output?.text ?? result.text);
     }, 0);
     totals[index] = (totals[index] ?? 0) + after;
@@ -38,17 +43,24 @@ for (const file of files) {
   console.log([file, String(before), ...cells].join('\t'));
 }
 if (totalBefore > 0) {
-  console.log(['all', String(totalBefore), ...totals.map((after) => `${after} (-${(100 * (1 - after / totalBefore)).toFixed(1)}%)`)].join('\t'));
+  console.log(
+    [
+      'all',
+      String(totalBefore),
+      ...totals.map((after) => `${after} (-${(100 * (1 - after / totalBefore)).toFixed(1)}%)`),
+    ].join('\t'),
+  );
 }
 
 const levels = ['INFO', 'INFO', 'DEBUG', 'INFO', 'WARN', 'INFO', 'INFO', 'DEBUG', 'INFO', 'ERROR'];
 function logArray(count: number): string {
   const entries = Array.from({ length: count }, (_, index) => ({
     timestamp: new Date(Date.UTC(2024, 0, 15, 10, 0, index)).toISOString(),
-    level: index % 97 === 0 ? 'ERROR' : (levels[index % levels.length] === 'ERROR' ? 'INFO' : levels[index % levels.length]),
+    level:
+      index % 97 === 0 ? 'ERROR' : levels[index % levels.length] === 'ERROR' ? 'INFO' : levels[index % levels.length],
     service: `svc-${index % 7}`,
     message: `Request ${index} processed in ${20 + ((index * 31) % 50)} ms`,
-    trace_id: (index * 2654435761 % 2 ** 32).toString(16).padStart(8, '0'),
+    trace_id: ((index * 2654435761) % 2 ** 32).toString(16).padStart(8, '0'),
     metadata: { host: `pod-${index % 13}`, region: index % 2 === 0 ? 'us-east-1' : 'eu-west-1' },
   }));
   return JSON.stringify({ total: count, entries }, null, 2);
@@ -82,7 +94,9 @@ for (const count of [1_000, 10_000]) {
       jsonCompressor.compress({ text, kind: 'json' }, { profile, ruler: warmRuler, conversation: '' });
       own.push(performance.now() - started);
     }
-    console.log(`${count} items, ${profile}: p50 ${p50(own).toFixed(1)} ms compressing, ${p50(warm).toFixed(1)} ms with the output counted, ` +
-      `${p50(cold).toFixed(1)} ms counting input too (n=${runs}, ${text.length} chars)`);
+    console.log(
+      `${count} items, ${profile}: p50 ${p50(own).toFixed(1)} ms compressing, ${p50(warm).toFixed(1)} ms with the output counted, ` +
+        `${p50(cold).toFixed(1)} ms counting input too (n=${runs}, ${text.length} chars)`,
+    );
   }
 }

@@ -58,25 +58,72 @@ function curveRows(curve: Curve): string[] {
 
 /** A synthetic agent session of `calls` calls: a log, a JSON array or search hits per call, as real agents read them. */
 function session(calls: number): Trace {
-  const events: TraceEvent[] = [{ type: 'message', message: { role: 'user', content: 'Find why the payment service fails.' } }];
+  const events: TraceEvent[] = [
+    { type: 'message', message: { role: 'user', content: 'Find why the payment service fails.' } },
+  ];
   for (let i = 0; i < calls; i++) {
     events.push({ type: 'call' });
     const id = `toolu_${String(i).padStart(5, '0')}`;
-    events.push({ type: 'message', message: { role: 'assistant', content: [{ type: 'text', text: `Step ${i}: checking.` }, { type: 'tool_use', id, name: 'bash', input: { command: `tail -n 40 /var/log/svc-${i}.log` } }] } });
-    const body = i % 3 === 0
-      ? Array.from({ length: 40 }, (_, j) => `2024-05-01T10:${String(Math.floor(j / 60) % 60).padStart(2, '0')}:${String(j % 60).padStart(2, '0')}Z INFO svc-${i} request id=${i * 1000 + j} path=/api/v1/pay latency=${(i * 37 + j * 11) % 900}ms status=200`).join('\n')
-      : i % 3 === 1
-        ? JSON.stringify(Array.from({ length: 30 }, (_, j) => ({ id: i * 100 + j, status: (i + j) % 11 === 0 ? 'FAILED' : 'ok', host: `node-${j % 7}`, latency_ms: (i * 13 + j * 7) % 999 })), null, 2)
-        : Array.from({ length: 25 }, (_, j) => `src/pay/handler_${i}.py:${j * 7 + 1}:    if amount > limit_${j}: raise PaymentError('over limit ${j}')`).join('\n');
-    events.push({ type: 'message', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: body }] } });
+    events.push({
+      type: 'message',
+      message: {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: `Step ${i}: checking.` },
+          { type: 'tool_use', id, name: 'bash', input: { command: `tail -n 40 /var/log/svc-${i}.log` } },
+        ],
+      },
+    });
+    const body =
+      i % 3 === 0
+        ? Array.from(
+            { length: 40 },
+            (_, j) =>
+              `2024-05-01T10:${String(Math.floor(j / 60) % 60).padStart(2, '0')}:${String(j % 60).padStart(2, '0')}Z INFO svc-${i} request id=${i * 1000 + j} path=/api/v1/pay latency=${(i * 37 + j * 11) % 900}ms status=200`,
+          ).join('\n')
+        : i % 3 === 1
+          ? JSON.stringify(
+              Array.from({ length: 30 }, (_, j) => ({
+                id: i * 100 + j,
+                status: (i + j) % 11 === 0 ? 'FAILED' : 'ok',
+                host: `node-${j % 7}`,
+                latency_ms: (i * 13 + j * 7) % 999,
+              })),
+              null,
+              2,
+            )
+          : Array.from(
+              { length: 25 },
+              (_, j) =>
+                `src/pay/handler_${i}.py:${j * 7 + 1}:    if amount > limit_${j}: raise PaymentError('over limit ${j}')`,
+            ).join('\n');
+    events.push({
+      type: 'message',
+      message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: body }] },
+    });
   }
   events.push({ type: 'call' });
-  return { header: { version: 1, type: 'trace', id: `session-${calls}`, workload: 'sre', provider: 'anthropic', request: { model: 'm', max_tokens: 1000 }, source: { format: 'trace-v1', file: 'generated' } }, events };
+  return {
+    header: {
+      version: 1,
+      type: 'trace',
+      id: `session-${calls}`,
+      workload: 'sre',
+      provider: 'anthropic',
+      request: { model: 'm', max_tokens: 1000 },
+      source: { format: 'trace-v1', file: 'generated' },
+    },
+    events,
+  };
 }
 
 function gitSha(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -86,7 +133,9 @@ function gitSha(): string {
 function childrenCpuSeconds(): number {
   try {
     // Fields after the command name: cutime and cstime are the 14th and 15th, in clock ticks (100 a second).
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return Number.NaN;
@@ -97,20 +146,41 @@ function childrenCpuSeconds(): number {
 function cli(args: readonly string[]): { s: number; cpu: number; status: number | null } {
   const started = performance.now();
   const cpuBefore = childrenCpuSeconds();
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'terse.js'), ...args], { cwd: work, env: { ...process.env, CI: 'true', TERSE_STORE: path.join(work, 'store.duckdb') }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'terse.js'), ...args], {
+    cwd: work,
+    env: { ...process.env, CI: 'true', TERSE_STORE: path.join(work, 'store.duckdb') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return { s: (performance.now() - started) / 1000, cpu: childrenCpuSeconds() - cpuBefore, status: run.status };
 }
 
-const machine = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model ?? 'cpu'} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model ?? 'cpu'} | ${os.cpus().length} cores | load ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 console.log(machine);
 
 // Bytes vs seconds: the engine deciding one block (detect, route, compress, store), as `terse compress` does.
 const setup = await createEngine({ profile: 'balanced', store: createMemoryStore() });
-const shapes: readonly { readonly name: string; readonly build: (n: number) => string; readonly sizes: readonly number[] }[] = [
+const shapes: readonly {
+  readonly name: string;
+  readonly build: (n: number) => string;
+  readonly sizes: readonly number[];
+}[] = [
   { name: 'newlines', build: (n) => '\n'.repeat(n), sizes: [62_500, 125_000, 250_000, 500_000] },
   { name: 'NBSP', build: (n) => `x${'\u00a0'.repeat(n)}y`, sizes: [62_500, 125_000, 250_000, 500_000] },
   { name: 'letters, no white space', build: (n) => 'a'.repeat(n), sizes: [750_000, 1_500_000, 3_000_000, 6_000_000] },
-  { name: 'log lines', build: (n) => Array.from({ length: Math.ceil(n / 40) }, (_, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}Z INFO worker-${i % 4} done id=${i}`).join('\n').slice(0, n), sizes: [500_000, 1_000_000, 2_000_000, 4_000_000] },
+  {
+    name: 'log lines',
+    build: (n) =>
+      Array.from(
+        { length: Math.ceil(n / 40) },
+        (_, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}Z INFO worker-${i % 4} done id=${i}`,
+      )
+        .join('\n')
+        .slice(0, n),
+    sizes: [500_000, 1_000_000, 2_000_000, 4_000_000],
+  },
 ];
 const curves: Curve[] = [];
 let fresh = 0;
@@ -119,7 +189,10 @@ for (const shape of shapes) {
   for (const size of shape.sizes) {
     const text = shape.build(size);
     // A fresh copy each run: the ruler's cache must not answer for the text it counted before.
-    points.push({ size: Buffer.byteLength(text, 'utf8'), s: await seconds(() => decideText(`${text}\n#${fresh++}`, setup)) });
+    points.push({
+      size: Buffer.byteLength(text, 'utf8'),
+      s: await seconds(() => decideText(`${text}\n#${fresh++}`, setup)),
+    });
   }
   curves.push({ name: `one block: ${shape.name}`, unit: 'bytes', points });
 }
@@ -128,11 +201,14 @@ for (const shape of shapes) {
 const replayPoints = [];
 for (const calls of [375, 750, 1_500, 3_000]) {
   const trace = session(calls);
-  replayPoints.push({ size: calls, s: await seconds(async () => {
-    const strategy = await resolveBenchConfig('balanced').open({ tokenizer: 'o200k_base' });
-    await replayTrace(trace, 'balanced', strategy, []);
-    await strategy.close();
-  }, 1) });
+  replayPoints.push({
+    size: calls,
+    s: await seconds(async () => {
+      const strategy = await resolveBenchConfig('balanced').open({ tokenizer: 'o200k_base' });
+      await replayTrace(trace, 'balanced', strategy, []);
+      await strategy.close();
+    }, 1),
+  });
 }
 curves.push({ name: 'session replay (balanced)', unit: 'calls', points: replayPoints });
 
@@ -155,12 +231,25 @@ const targets = [
 ].join('\n');
 console.log(`\n${table}\n\n${targets}`);
 
-const failed = curves.some((curve) => curve.points.some((p, i) => i > 0 && p.s / Math.max((curve.points[i - 1] as { s: number }).s, 1e-6) > MAX_RATIO))
+const failed =
+  curves.some((curve) =>
+    curve.points.some((p, i) => i > 0 && p.s / Math.max((curve.points[i - 1] as { s: number }).s, 1e-6) > MAX_RATIO),
+  ) ||
   // CPU seconds: on a shared machine wall time also counts the other processes' turns.
-  || compressRun.status !== 0 || replayRun.status !== 0 || replayRun.cpu >= 30 || compressRun.cpu >= 2;
+  compressRun.status !== 0 ||
+  replayRun.status !== 0 ||
+  replayRun.cpu >= 30 ||
+  compressRun.cpu >= 2;
 if (process.argv.includes('--update-readme')) {
   const readme = path.join(root, 'README.md');
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n${targets}\n\`\`\`\n\n${table}`, 'linearity'));
+  writeFileSync(
+    readme,
+    updateReadmeTable(
+      readFileSync(readme, 'utf8'),
+      `\`\`\`text\n${machine}\n${targets}\n\`\`\`\n\n${table}`,
+      'linearity',
+    ),
+  );
   console.log('README.md: linearity figures updated');
 }
 process.exitCode = failed ? 1 : 0;

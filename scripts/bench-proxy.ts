@@ -13,7 +13,14 @@ import { quantile } from 'simple-statistics';
 import { formatTable, ms, type BenchRow } from './engine-bench/bench-table.ts';
 import { summarize } from './engine-bench/sample-stats.ts';
 import { closeLatencyClient, measureAddedLatency, timedRequest } from './proxy-bench/added-latency.ts';
-import { distinctFor, largeToolTurn, localToolOutputs, recordedSessions, referenceToolOutputs, smallBody } from './proxy-bench/bench-bodies.ts';
+import {
+  distinctFor,
+  largeToolTurn,
+  localToolOutputs,
+  recordedSessions,
+  referenceToolOutputs,
+  smallBody,
+} from './proxy-bench/bench-bodies.ts';
 import { runLoad } from './proxy-bench/load-test.ts';
 import { startProxyChild, type ProxyStatsJson } from './proxy-bench/proxy-child.ts';
 import { startMockModelServer } from '../src/testkit/proxy/mock-model-server.ts';
@@ -31,7 +38,10 @@ const ANTHROPIC = { 'x-api-key': 'bench', 'anthropic-version': '2023-06-01' };
 
 function gitSha(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -46,8 +56,18 @@ function breakdownRows(stats: ProxyStatsJson): BenchRow[] {
   const p50 = (q: { readonly p50: number | null }): string => (q.p50 === null ? '-' : ms(q.p50));
   return [
     { measure: '  of which the engine (compress, p50)', figure: p50(stats.engine_ms), target: '', pass: null },
-    { measure: '  of which counting tokens for the x-terse-tokens headers, while upstream works (p50)', figure: p50(stats.count_ms), target: '', pass: null },
-    { measure: '  tokens before -> after (all requests)', figure: `${stats.tokens.before.toLocaleString('en-US')} -> ${stats.tokens.after.toLocaleString('en-US')}`, target: '', pass: null },
+    {
+      measure: '  of which counting tokens for the x-terse-tokens headers, while upstream works (p50)',
+      figure: p50(stats.count_ms),
+      target: '',
+      pass: null,
+    },
+    {
+      measure: '  tokens before -> after (all requests)',
+      figure: `${stats.tokens.before.toLocaleString('en-US')} -> ${stats.tokens.after.toLocaleString('en-US')}`,
+      target: '',
+      pass: null,
+    },
   ];
 }
 
@@ -55,7 +75,10 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 const p = (samples: readonly number[], q: number): number => quantile(samples as number[], q);
 
 // The load average says how much the figures below shared the machine with other work.
-const machine = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model ?? 'cpu'} | ${os.cpus().length} cores | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | profile balanced | store memory`;
+const machine = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model ?? 'cpu'} | ${os.cpus().length} cores | load ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')} | profile balanced | store memory`;
 console.log(machine);
 const rows: BenchRow[] = [];
 const mock = await startMockModelServer();
@@ -67,23 +90,47 @@ const forget = (): void => void mock.requests.splice(0);
 {
   const proxy = await startProxyChild(mock.url);
   const cases = [
-    { label: '/v1/messages, nothing to compress, whole', plan: PASSTHROUGH_PLAN, path: '/v1/messages', body: smallBody(false) },
-    { label: '/v1/messages, nothing to compress, streamed', plan: STREAM_PLAN, path: '/v1/messages', body: smallBody(true) },
-    { label: 'another path (/v1/messages/count_tokens), passed through', plan: PASSTHROUGH_PLAN, path: '/v1/messages/count_tokens', body: smallBody(false) },
+    {
+      label: '/v1/messages, nothing to compress, whole',
+      plan: PASSTHROUGH_PLAN,
+      path: '/v1/messages',
+      body: smallBody(false),
+    },
+    {
+      label: '/v1/messages, nothing to compress, streamed',
+      plan: STREAM_PLAN,
+      path: '/v1/messages',
+      body: smallBody(true),
+    },
+    {
+      label: 'another path (/v1/messages/count_tokens), passed through',
+      plan: PASSTHROUGH_PLAN,
+      path: '/v1/messages/count_tokens',
+      body: smallBody(false),
+    },
   ];
   for (const c of cases) {
-    const result = await measureAddedLatency(mock.url, proxy.url, c.plan, () => ({ path: c.path, body: c.body, headers: ANTHROPIC }));
+    const result = await measureAddedLatency(mock.url, proxy.url, c.plan, () => ({
+      path: c.path,
+      body: c.body,
+      headers: ANTHROPIC,
+    }));
     forget();
     const added = summarize(result.added);
-    rows.push({ measure: `added latency, ${c.label}: p50 (n=${added.n})`, figure: `${ms(added.p50)} (p95 ${ms(added.p95)}; direct p50 ${ms(summarize(result.direct).p50)})`, target: `< ${TARGET_PASSTHROUGH_MS} ms`, pass: added.p50 < TARGET_PASSTHROUGH_MS });
+    rows.push({
+      measure: `added latency, ${c.label}: p50 (n=${added.n})`,
+      figure: `${ms(added.p50)} (p95 ${ms(added.p95)}; direct p50 ${ms(summarize(result.direct).p50)})`,
+      target: `< ${TARGET_PASSTHROUGH_MS} ms`,
+      pass: added.p50 < TARGET_PASSTHROUGH_MS,
+    });
   }
   await proxy.stop();
 }
 
 // (b) A 100k-token tool turn, every block new (content made distinct and a new session each run): the engine's whole work.
 const largeCases = [
-  { label: 'local sessions\' outputs (code, logs, test runs)', outputs: localToolOutputs() },
-  { label: 'reference workloads\' outputs (JSON)', outputs: referenceToolOutputs() },
+  { label: "local sessions' outputs (code, logs, test runs)", outputs: localToolOutputs() },
+  { label: "reference workloads' outputs (JSON)", outputs: referenceToolOutputs() },
 ];
 for (const { label, outputs } of largeCases) {
   if (outputs.length === 0) {
@@ -100,7 +147,12 @@ for (const { label, outputs } of largeCases) {
   forget();
   const stats = await proxy.stats();
   const added = summarize(result.added);
-  rows.push({ measure: `added latency, ${tokens.toLocaleString('en-US')}-token tool turn of ${label}, compressed from scratch: p50 (n=${added.n})`, figure: `${ms(added.p50)} (p95 ${ms(added.p95)})`, target: `< ${TARGET_COMPRESSING_MS} ms`, pass: added.p50 < TARGET_COMPRESSING_MS });
+  rows.push({
+    measure: `added latency, ${tokens.toLocaleString('en-US')}-token tool turn of ${label}, compressed from scratch: p50 (n=${added.n})`,
+    figure: `${ms(added.p50)} (p95 ${ms(added.p95)})`,
+    target: `< ${TARGET_COMPRESSING_MS} ms`,
+    pass: added.p50 < TARGET_COMPRESSING_MS,
+  });
   rows.push(...breakdownRows(stats));
   await proxy.stop();
 }
@@ -116,13 +168,30 @@ for (const { label, outputs } of largeCases) {
   const outputs = localToolOutputs().slice(60);
   const messages = history.messages as JsonObject[];
   const result = await measureAddedLatency(mock.url, proxy.url, LARGE_PLAN, (run) => {
-    messages.push({ role: 'assistant', content: [{ type: 'tool_use', id: `step_${run}`, name: 'bash', input: { command: `step ${run}` } }] });
-    messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: `step_${run}`, content: distinctFor(outputs[run % outputs.length] ?? '', 100 + run) }] });
+    messages.push({
+      role: 'assistant',
+      content: [{ type: 'tool_use', id: `step_${run}`, name: 'bash', input: { command: `step ${run}` } }],
+    });
+    messages.push({
+      role: 'user',
+      content: [
+        {
+          type: 'tool_result',
+          tool_use_id: `step_${run}`,
+          content: distinctFor(outputs[run % outputs.length] ?? '', 100 + run),
+        },
+      ],
+    });
     return { path: '/v1/messages', body: JSON.stringify({ ...history, messages }), headers: session };
   });
   forget();
   const added = summarize(result.added);
-  rows.push({ measure: `added latency, next step of a 100k-token session (one new tool output): p50 (n=${added.n})`, figure: `${ms(added.p50)} (p95 ${ms(added.p95)})`, target: `< ${TARGET_COMPRESSING_MS} ms`, pass: added.p50 < TARGET_COMPRESSING_MS });
+  rows.push({
+    measure: `added latency, next step of a 100k-token session (one new tool output): p50 (n=${added.n})`,
+    figure: `${ms(added.p50)} (p95 ${ms(added.p95)})`,
+    target: `< ${TARGET_COMPRESSING_MS} ms`,
+    pass: added.p50 < TARGET_COMPRESSING_MS,
+  });
   rows.push(...breakdownRows(await proxy.stats()));
   await proxy.stop();
 }
@@ -144,8 +213,18 @@ for (const { label, outputs } of largeCases) {
     target: 'none dropped',
     pass: result.failures === 0 && total === LOAD_PLAN.requests,
   });
-  rows.push({ measure: '  latency through the proxy, p50 / p95 / p99 / max', figure: `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(p(result.latenciesMs, 0.99))} / ${ms(latency.max)}`, target: '', pass: null });
-  rows.push({ measure: '  tokens before -> after', figure: `${stats.tokens.before.toLocaleString('en-US')} -> ${stats.tokens.after.toLocaleString('en-US')}`, target: '', pass: null });
+  rows.push({
+    measure: '  latency through the proxy, p50 / p95 / p99 / max',
+    figure: `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(p(result.latenciesMs, 0.99))} / ${ms(latency.max)}`,
+    target: '',
+    pass: null,
+  });
+  rows.push({
+    measure: '  tokens before -> after',
+    figure: `${stats.tokens.before.toLocaleString('en-US')} -> ${stats.tokens.after.toLocaleString('en-US')}`,
+    target: '',
+    pass: null,
+  });
   // Warm-up ends once the proxy holds as many sessions as it ever will (its LRU is full); from then on
   // its live heap (measured after a full collection) must stay flat.
   const most = Math.max(...result.memory.map((sample) => sample.sessions));
@@ -159,10 +238,25 @@ for (const { label, outputs } of largeCases) {
       target: `< ${MEMORY_GROWTH_LIMIT * 100}% growth`,
       pass: growth < MEMORY_GROWTH_LIMIT,
     });
-    rows.push({ measure: '  proxy resident set, same points', figure: `${mib(warm.rss)} -> ${mib(last.rss)}`, target: '', pass: null });
-    rows.push({ measure: '  live heap every 1,000 requests (MiB; each read is a full GC in the proxy, inside the load)', figure: result.memory.map((sample) => (sample.heapUsed / 1024 / 1024).toFixed(0)).join(' '), target: '', pass: null });
+    rows.push({
+      measure: '  proxy resident set, same points',
+      figure: `${mib(warm.rss)} -> ${mib(last.rss)}`,
+      target: '',
+      pass: null,
+    });
+    rows.push({
+      measure: '  live heap every 1,000 requests (MiB; each read is a full GC in the proxy, inside the load)',
+      figure: result.memory.map((sample) => (sample.heapUsed / 1024 / 1024).toFixed(0)).join(' '),
+      target: '',
+      pass: null,
+    });
   } else {
-    rows.push({ measure: '  proxy memory after warm-up', figure: `sessions filled at request ${warm?.done ?? '?'}: too late to compare`, target: `< ${MEMORY_GROWTH_LIMIT * 100}% growth`, pass: false });
+    rows.push({
+      measure: '  proxy memory after warm-up',
+      figure: `sessions filled at request ${warm?.done ?? '?'}: too late to compare`,
+      target: `< ${MEMORY_GROWTH_LIMIT * 100}% growth`,
+      pass: false,
+    });
   }
   await proxy.stop();
 }
@@ -173,6 +267,9 @@ const table = formatTable(rows);
 console.log(table);
 if (process.argv.includes('--update-readme')) {
   const readme = new URL('../README.md', import.meta.url);
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'proxy-bench'));
+  writeFileSync(
+    readme,
+    updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'proxy-bench'),
+  );
   console.log('README.md: proxy-bench table updated');
 }

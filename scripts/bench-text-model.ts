@@ -11,7 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
 import { BUNDLED_TEXT_MODEL_DIR } from '../src/compressors/text-model/text-model-options.ts';
-import { closeTextModelWorkers, createTextModelCompressor } from '../src/compressors/text-model/text-model-compressor.ts';
+import {
+  closeTextModelWorkers,
+  createTextModelCompressor,
+} from '../src/compressors/text-model/text-model-compressor.ts';
 import { updateReadmeTable } from '../src/report/readme-table.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 import { contextsFor, isHeldOut, nqFile, readNqPassages } from './text-model/nq-contexts.ts';
@@ -35,16 +38,26 @@ const contexts = contextsFor(passages.filter(isHeldOut), CONTEXT_SEED).slice(0, 
 
 // The cold load, timed on its own: a first block through a fresh worker.
 const warm = createTextModelCompressor({ modelDir: BUNDLED_TEXT_MODEL_DIR });
-warm.compress({ text: (contexts[0] as { text: string }).text, kind: 'text' }, { profile: 'balanced', ruler, conversation: '' });
+warm.compress(
+  { text: (contexts[0] as { text: string }).text, kind: 'text' },
+  { profile: 'balanced', ruler, conversation: '' },
+);
 const coldLoadMs = warm.stats().loadMs;
 
-const contenders = { model: textModelContender(BUNDLED_TEXT_MODEL_DIR, ruler), random: randomContender, extractive: extractiveContender(ruler) };
+const contenders = {
+  model: textModelContender(BUNDLED_TEXT_MODEL_DIR, ruler),
+  random: randomContender,
+  extractive: extractiveContender(ruler),
+};
 const rows = measureSurvival(contexts, contenders, RATES, ruler);
 await closeTextModelWorkers();
 
 function gitSha(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }

@@ -10,7 +10,9 @@ if (!Number.isInteger(port) || port < 0) {
   process.exit(2);
 }
 const server = await startMockModelServer({ port });
-process.stdout.write(`mock model: --base-url ${server.url} (Anthropic), --base-url ${server.openaiBaseUrl} (--provider openai)\n`);
+process.stdout.write(
+  `mock model: --base-url ${server.url} (Anthropic), --base-url ${server.openaiBaseUrl} (--provider openai)\n`,
+);
 const stop = (): void => {
   void server.close().then(() => process.exit(0));
 };

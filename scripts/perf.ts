@@ -35,7 +35,11 @@ if (updateReadme && sizesFlag !== -1) {
 
 function gitSha(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: environment.projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: environment.projectRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -52,23 +56,45 @@ interface PerfRun {
 async function measure(): Promise<PerfRun> {
   await prepareDefaultRegistry();
   const { materials, suites } = await loadMaterials(environment.projectRoot, createTokenRuler('o200k_base'));
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  const rows = await measurePerf(materials, sizes, (size) => process.stderr.write(`perf: ${size.toLocaleString('en-US')} tokens measured (${((Date.now() - started) / 1000).toFixed(0)} s)\n`));
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  const rows = await measurePerf(materials, sizes, (size) =>
+    process.stderr.write(
+      `perf: ${size.toLocaleString('en-US')} tokens measured (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+    ),
+  );
   // The context every figure was measured in: the load average says how much the machine was shared.
-  const context = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | load ${load} -> ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | tinybench | o200k_base, warm BPE | profile balanced | material: ${suites.join(', ')} suites, node_modules`;
-  return { version: 1, context, sources: Object.fromEntries([...materials].map(([name, m]) => [name, m.source])), rows };
+  const context = `git ${gitSha()} | node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | load ${load} -> ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )} | tinybench | o200k_base, warm BPE | profile balanced | material: ${suites.join(', ')} suites, node_modules`;
+  return {
+    version: 1,
+    context,
+    sources: Object.fromEntries([...materials].map(([name, m]) => [name, m.source])),
+    rows,
+  };
 }
 
 const started = Date.now();
 const fromFlag = process.argv.indexOf('--from');
-const measured: PerfRun = fromFlag === -1 ? await measure() : (JSON.parse(readFileSync(process.argv[fromFlag + 1] ?? '', 'utf8')) as PerfRun);
+const measured: PerfRun =
+  fromFlag === -1 ? await measure() : (JSON.parse(readFileSync(process.argv[fromFlag + 1] ?? '', 'utf8')) as PerfRun);
 const { context, rows } = measured;
 const table = renderPerfTable(rows);
 const spec = perfScalingChart(rows);
 const svg = await renderChartSvg(spec);
 const png = await renderChartPng(svg);
 
-const stamp = new Date(started).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+const stamp = new Date(started)
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z')
+  .replace('T', '-');
 const dir = path.join(environment.reportsDir, `perf-${stamp}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'perf.json'), `${JSON.stringify(measured, null, 2)}\n`);
@@ -82,6 +108,9 @@ if (updateReadme) {
   const readme = path.join(environment.projectRoot, 'README.md');
   writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`${context}\`\n\n${table}`, 'perf'));
   mkdirSync(path.join(environment.projectRoot, 'docs', 'images'), { recursive: true });
-  copyFileSync(path.join(dir, 'perf-scaling.png'), path.join(environment.projectRoot, 'docs', 'images', 'perf-scaling.png'));
+  copyFileSync(
+    path.join(dir, 'perf-scaling.png'),
+    path.join(environment.projectRoot, 'docs', 'images', 'perf-scaling.png'),
+  );
   process.stdout.write('README.md: perf table updated; docs/images/perf-scaling.png written\n');
 }

@@ -19,7 +19,11 @@ const root = environment.projectRoot;
 const outDir = path.join(root, 'traces', 'local');
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((id) => !LOCAL_SESSIONS.some((s) => s.id === id));
-if (unknown.length > 0) throw new RecordingError(unknown.join(', '), `unknown session (known: ${LOCAL_SESSIONS.map((s) => s.id).join(', ')})`);
+if (unknown.length > 0)
+  throw new RecordingError(
+    unknown.join(', '),
+    `unknown session (known: ${LOCAL_SESSIONS.map((s) => s.id).join(', ')})`,
+  );
 
 const ruler = createTokenRuler(environment.tokenizer);
 let total = 0;
@@ -31,7 +35,12 @@ for (const session of LOCAL_SESSIONS) {
   const tokens = finalRequestMessageTokens(await readTraceV1(tracePaths(outDir, session.id).trace), ruler);
   total += tokens;
   const kb = (recording.traceText.length / 1024).toFixed(0);
-  const cells = [`${recording.outputs.length} steps`, `${recording.probes.length} probes`, `${tokens} ${ruler.name} tokens`, `${kb} KiB`];
+  const cells = [
+    `${recording.outputs.length} steps`,
+    `${recording.probes.length} probes`,
+    `${tokens} ${ruler.name} tokens`,
+    `${kb} KiB`,
+  ];
   process.stdout.write(`${session.id.padEnd(48)} ${cells.map((c) => c.padStart(24)).join('')}\n`);
 }
 process.stdout.write(`${'total'.padEnd(48)} ${`${total} ${ruler.name} tokens`.padStart(72)}\n`);

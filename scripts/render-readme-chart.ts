@@ -20,4 +20,6 @@ const svg = await renderChartSvg(REPORT_CHARTS[README_CHART].spec(summary));
 const file = path.join(environment.projectRoot, 'docs', 'images', `${README_CHART}.png`);
 writeFileSync(file, await renderChartPng(svg));
 const width = /width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? '?';
-process.stdout.write(`${path.relative(process.cwd(), file)}: from run ${summary.run.id}, SVG ${width} px wide, PNG drawn at 2x\n`);
+process.stdout.write(
+  `${path.relative(process.cwd(), file)}: from run ${summary.run.id}, SVG ${width} px wide, PNG drawn at 2x\n`,
+);

@@ -40,25 +40,49 @@ try {
   for (const threads of [...new Set([1, workers])]) {
     process.stderr.write(`perf:memory: every bundled suite, ${threads} worker${threads === 1 ? '' : 's'}\n`);
     const out = path.join(scratch, `bench-${threads}`);
-    const bench = await measurePeakRss(environment.projectRoot, ['bench', '--workers', String(threads), '--out', out], env);
+    const bench = await measurePeakRss(
+      environment.projectRoot,
+      ['bench', '--workers', String(threads), '--out', out],
+      env,
+    );
     check(bench);
-    const results = (JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { results: { suite: string; trace: string }[] }).results;
+    const results = (
+      JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
+        results: { suite: string; trace: string }[];
+      }
+    ).results;
     const traces = new Set(results.map((row) => `${row.suite}/${row.trace}`)).size;
-    rows.push([`\`npm run bench -- --workers ${threads}\`: every bundled suite, its configurations`, `${new Set(results.map((row) => row.suite)).size} suites, ${traces} traces, ${results.length} pairs`, String(threads), mib(bench.peakMiB), `${bench.seconds.toFixed(0)} s`, bench.peakMiB < LIMIT_MIB ? 'under 1 GiB' : 'OVER 1 GiB']);
+    rows.push([
+      `\`npm run bench -- --workers ${threads}\`: every bundled suite, its configurations`,
+      `${new Set(results.map((row) => row.suite)).size} suites, ${traces} traces, ${results.length} pairs`,
+      String(threads),
+      mib(bench.peakMiB),
+      `${bench.seconds.toFixed(0)} s`,
+      bench.peakMiB < LIMIT_MIB ? 'under 1 GiB' : 'OVER 1 GiB',
+    ]);
   }
 
   let previous: { peak: number; file: number } | null = null;
-  const sessions = await Promise.all((await collectTraceFiles([path.join(environment.projectRoot, 'traces', 'local')])).map((file) => loadTrace(file)));
+  const sessions = await Promise.all(
+    (await collectTraceFiles([path.join(environment.projectRoot, 'traces', 'local')])).map((file) => loadTrace(file)),
+  );
   for (const mb of sizesMb) {
     const file = path.join(scratch, `session-${mb}mb.jsonl`);
     process.stderr.write(`perf:memory: writing a ${mb} MB Claude Code session\n`);
     const written = await writeLargeSession(file, sessions, mb * 1024 * 1024);
     process.stderr.write(`perf:memory: replaying it (${written.conversations} conversations)\n`);
-    const run = await measurePeakRss(environment.projectRoot, ['replay', file, '--config', 'balanced', '--out', path.join(scratch, `replay-${mb}`)], env);
+    const run = await measurePeakRss(
+      environment.projectRoot,
+      ['replay', file, '--config', 'balanced', '--out', path.join(scratch, `replay-${mb}`)],
+      env,
+    );
     check(run);
     const fileMib = statSync(file).size / 1024 / 1024;
     // Bounded means the peak hardly moves with the file: each session row says how far it moved from the last.
-    const growth = previous === null ? 'streamed: one conversation per worker at a time' : `${run.peakMiB >= previous.peak ? '+' : ''}${Math.round(run.peakMiB - previous.peak)} MiB for ${(fileMib / previous.file).toFixed(0)}x the file`;
+    const growth =
+      previous === null
+        ? 'streamed: one conversation per worker at a time'
+        : `${run.peakMiB >= previous.peak ? '+' : ''}${Math.round(run.peakMiB - previous.peak)} MiB for ${(fileMib / previous.file).toFixed(0)}x the file`;
     previous = { peak: run.peakMiB, file: fileMib };
     rows.push([
       `\`terse replay\` of a ${mb >= 1024 ? `${(mb / 1024).toFixed(0)} GB` : `${mb} MB`} Claude Code session, balanced`,
@@ -74,9 +98,19 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const context = `node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB | load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} | peak resident set of the whole process (worker threads included), process.resourceUsage().maxRSS`;
+const context = `node ${process.version} | ${os.cpus()[0]?.model.trim() ?? 'cpu'} | ${os.cpus().length} cores | ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB | load ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')} | peak resident set of the whole process (worker threads included), process.resourceUsage().maxRSS`;
 const table = markdownTable(
-  [{ header: 'replay', align: 'left' }, { header: 'input', align: 'left' }, { header: 'workers', align: 'right' }, { header: 'peak RSS', align: 'right' }, { header: 'wall', align: 'right' }, { header: '', align: 'left' }],
+  [
+    { header: 'replay', align: 'left' },
+    { header: 'input', align: 'left' },
+    { header: 'workers', align: 'right' },
+    { header: 'peak RSS', align: 'right' },
+    { header: 'wall', align: 'right' },
+    { header: '', align: 'left' },
+  ],
   rows,
 );
 process.stdout.write(`${context}\n\n${table}\n`);

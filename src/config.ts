@@ -56,7 +56,10 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 function readTokenizer(value: string | undefined): TokenizerName | ConfigError {
   if (value === undefined || value === '') return 'o200k_base';
   if (isTokenizerName(value)) return value;
-  return new ConfigError('TERSE_TOKENIZER', `must be o200k_base or cl100k_base, not ${JSON.stringify(value.slice(0, 80))}`);
+  return new ConfigError(
+    'TERSE_TOKENIZER',
+    `must be o200k_base or cl100k_base, not ${JSON.stringify(value.slice(0, 80))}`,
+  );
 }
 
 function nonEmpty(value: string | undefined): string | null {

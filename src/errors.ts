@@ -33,7 +33,9 @@ export class InvalidEncodingError extends TerseError {
     /** Byte offset of the first byte that is not UTF-8. */
     readonly offset: number,
   ) {
-    super(`${file}:${line}: not valid UTF-8 (byte offset ${offset}); terse stores originals byte for byte and refuses a file it would have to alter`);
+    super(
+      `${file}:${line}: not valid UTF-8 (byte offset ${offset}); terse stores originals byte for byte and refuses a file it would have to alter`,
+    );
   }
 }
 
@@ -96,7 +98,9 @@ export class CompressorKindError extends TerseError {
     readonly kind: ContentKind,
     readonly kinds: readonly ContentKind[],
   ) {
-    super(`compressor ${compressor} is listed for ${kind} content but declares ${kinds.length === 0 ? 'no kind' : `only ${kinds.join(', ')}`}`);
+    super(
+      `compressor ${compressor} is listed for ${kind} content but declares ${kinds.length === 0 ? 'no kind' : `only ${kinds.join(', ')}`}`,
+    );
   }
 }
 
@@ -213,6 +217,8 @@ export class ModelHubUnreachable extends TerseError {
     readonly endpoint: string,
     readonly reason: string,
   ) {
-    super(`${endpoint} is not reachable from here (${reason}); copy the model folder to this machine and run: terse models add DIR`);
+    super(
+      `${endpoint} is not reachable from here (${reason}); copy the model folder to this machine and run: terse models add DIR`,
+    );
   }
 }

@@ -23,9 +23,10 @@ interface Violation {
 
 async function violations(cwd: string): Promise<Violation[]> {
   const config = path.join(root, '.dependency-cruiser.cjs');
-  const { stdout } = await run(depcruise, ['--config', config, '--output-type', 'json', 'src'], { cwd, maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-  );
+  const { stdout } = await run(depcruise, ['--config', config, '--output-type', 'json', 'src'], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   const parsed = JSON.parse(stdout) as { summary: { violations: Violation[] } };
   return parsed.summary.violations;
 }
@@ -45,16 +46,36 @@ describe('the source tree keeps its imports one way', () => {
   }, 120_000);
 
   it('reports each rule on a tree that breaks it', async () => {
-    writeFileSync(path.join(broken, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', allowImportingTsExtensions: true, noEmit: true } }));
+    writeFileSync(
+      path.join(broken, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', allowImportingTsExtensions: true, noEmit: true } }),
+    );
     write('src/config.ts', 'export const environment = { root: "." };\n');
     write('src/testkit/fixture.ts', 'export const fixture = 1;\n');
-    write('src/bench/replay.ts', "import { buildSuite } from '../suites/build.ts';\nimport { serve } from '../proxy/serve.ts';\nexport const replay = () => buildSuite() + serve();\n");
+    write(
+      'src/bench/replay.ts',
+      "import { buildSuite } from '../suites/build.ts';\nimport { serve } from '../proxy/serve.ts';\nexport const replay = () => buildSuite() + serve();\n",
+    );
     write('src/suites/build.ts', 'export const buildSuite = () => 1;\n');
-    write('src/proxy/serve.ts', "import { replay } from '../bench/replay.ts';\nexport const serve = () => 2;\nexport const again = replay;\n");
-    write('src/engine/compress.ts', "import { fixture } from '../testkit/fixture.ts';\nimport { replay } from '../bench/replay.ts';\nimport { environment } from '../config.ts';\nexport const compress = () => fixture + replay() + environment.root.length;\n");
+    write(
+      'src/proxy/serve.ts',
+      "import { replay } from '../bench/replay.ts';\nexport const serve = () => 2;\nexport const again = replay;\n",
+    );
+    write(
+      'src/engine/compress.ts',
+      "import { fixture } from '../testkit/fixture.ts';\nimport { replay } from '../bench/replay.ts';\nimport { environment } from '../config.ts';\nexport const compress = () => fixture + replay() + environment.root.length;\n",
+    );
     const rules = new Set((await violations(broken)).map((v) => v.rule.name));
     expect([...rules].sort()).toEqual(
-      ['bench-never-imports-suites', 'bench-never-imports-the-proxy', 'engine-stays-below-the-front-doors', 'no-runtime-cycle', 'only-the-cli-reads-config', 'production-never-imports-testkit', 'proxy-and-bench-stay-apart'].sort(),
+      [
+        'bench-never-imports-suites',
+        'bench-never-imports-the-proxy',
+        'engine-stays-below-the-front-doors',
+        'no-runtime-cycle',
+        'only-the-cli-reads-config',
+        'production-never-imports-testkit',
+        'proxy-and-bench-stay-apart',
+      ].sort(),
     );
   }, 120_000);
 });

@@ -4,7 +4,15 @@
 export type ContentKind = 'json' | 'code' | 'log' | 'search' | 'diff' | 'html' | 'table' | 'text' | 'mixed';
 
 export const CONTENT_KINDS: readonly ContentKind[] = [
-  'json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed',
+  'json',
+  'code',
+  'log',
+  'search',
+  'diff',
+  'html',
+  'table',
+  'text',
+  'mixed',
 ];
 
 /** The wire format of a model request. */

@@ -16,10 +16,16 @@ export interface CodeFileSet {
 /** Every set, each file once (a set's files are sorted, so every run reads the same list). */
 export function codeFileSets(projectRoot: string, sharedDir: string): CodeFileSet[] {
   return [
-    { name: 'repository', files: ['src', 'scripts'].flatMap((dir) => prefixed(dir, sourceFilesUnder(path.join(projectRoot, dir)))) },
+    {
+      name: 'repository',
+      files: ['src', 'scripts'].flatMap((dir) => prefixed(dir, sourceFilesUnder(path.join(projectRoot, dir)))),
+    },
     { name: 'node_modules', files: sourceFilesUnder(path.join(projectRoot, 'node_modules')) },
     { name: 'debian', files: systemSourceFiles() },
-    { name: 'trajectories', files: trajectoryPythonFiles(path.join(sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs')) },
+    {
+      name: 'trajectories',
+      files: trajectoryPythonFiles(path.join(sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs')),
+    },
   ];
 }
 

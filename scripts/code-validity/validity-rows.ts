@@ -42,12 +42,22 @@ function errorCount(checker: GrammarRegistry, language: CodeGrammar, text: strin
 }
 
 /** `file` through the engine as the CLI sends it, checked with parsers the engine never touched. */
-export async function measureFile(set: string, file: SourceFile, setup: EngineSetup, checker: GrammarRegistry): Promise<ValidityRow> {
+export async function measureFile(
+  set: string,
+  file: SourceFile,
+  setup: EngineSetup,
+  checker: GrammarRegistry,
+): Promise<ValidityRow> {
   const outcome = await compressText(file.text, setup, { fileName: path.basename(file.name) });
   const output = outcome.state === 'compressed' ? outcome.text : file.text;
   const kind = outcome.kind ?? '-';
   const errorsBefore = errorCount(checker, file.language, file.text);
-  const by = outcome.state === 'compressed' ? `${kind}/${outcome.compressor}` : outcome.state === 'passed' ? `${kind}/passed:${outcome.reason}` : `${kind}/failed:${outcome.compressor}`;
+  const by =
+    outcome.state === 'compressed'
+      ? `${kind}/${outcome.compressor}`
+      : outcome.state === 'passed'
+        ? `${kind}/passed:${outcome.reason}`
+        : `${kind}/failed:${outcome.compressor}`;
   return {
     set,
     name: file.name,

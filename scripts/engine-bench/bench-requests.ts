@@ -33,7 +33,9 @@ function requestsOfSuite({ name, build }: NamedSuiteBuild, everyKth: number): Be
 }
 
 /** The headroom suite (one request per trace, as published) and every `localEvery`-th local request. */
-export async function loadBenchRequests(localEvery: number): Promise<{ headroom: BenchRequest[]; local: BenchRequest[]; skipped: string[] }> {
+export async function loadBenchRequests(
+  localEvery: number,
+): Promise<{ headroom: BenchRequest[]; local: BenchRequest[]; skipped: string[] }> {
   const local = await localSuite();
   return {
     headroom: requestsOfSuite(headroomSuite(), 1),

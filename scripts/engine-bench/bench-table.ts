@@ -13,9 +13,16 @@ const VERDICT = (pass: boolean | null): string => (pass === null ? '' : pass ? '
 
 /** A fixed-width text table (plain columns that paste into the README's text blocks; cli-table3 draws boxes). */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const cells = [['measure', 'figure', 'target', ''], ...rows.map((r) => [r.measure, r.figure, r.target, VERDICT(r.pass)])];
+  const cells = [
+    ['measure', 'figure', 'target', ''],
+    ...rows.map((r) => [r.measure, r.figure, r.target, VERDICT(r.pass)]),
+  ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
-  const line = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -29,9 +29,11 @@ export interface CodePiece {
 /** The code in one block as detection sees it: the whole block, or its code sections. */
 export function codePiecesOf(text: string): CodePiece[] {
   const detection = detectContent(text);
-  const pieces: CodePiece[] = detection.kind === 'code' && detection.language !== undefined ? [{ text, language: detection.language }] : [];
+  const pieces: CodePiece[] =
+    detection.kind === 'code' && detection.language !== undefined ? [{ text, language: detection.language }] : [];
   for (const section of detection.sections ?? []) {
-    if (section.kind === 'code' && section.language !== undefined) pieces.push({ text: text.slice(section.start, section.end), language: section.language });
+    if (section.kind === 'code' && section.language !== undefined)
+      pieces.push({ text: text.slice(section.start, section.end), language: section.language });
   }
   return pieces;
 }
@@ -58,7 +60,11 @@ function codePieces(suite: NamedSuiteBuild): CodePiece[] {
 }
 
 /** Parse-only and count-only times of every piece of code in `suite`'s requests. */
-export async function measureCodeParse(suite: NamedSuiteBuild, plan: RunPlan, mergeCache: MergeCache): Promise<CodeParseTime[]> {
+export async function measureCodeParse(
+  suite: NamedSuiteBuild,
+  plan: RunPlan,
+  mergeCache: MergeCache,
+): Promise<CodeParseTime[]> {
   const registry = createGrammarRegistry();
   await registry.prepare();
   const out: CodeParseTime[] = [];
@@ -66,7 +72,11 @@ export async function measureCodeParse(suite: NamedSuiteBuild, plan: RunPlan, me
     const grammar = grammarFor(language);
     const lookup = grammar === null ? null : registry.parserFor(grammar);
     if (lookup === null || !lookup.ok) continue;
-    const parse = await timeRuns(plan, () => null, () => lookup.parser.parse(text)?.delete());
+    const parse = await timeRuns(
+      plan,
+      () => null,
+      () => lookup.parser.parse(text)?.delete(),
+    );
     const count = await timeRuns(
       plan,
       () => {

@@ -61,21 +61,48 @@ function youngOf(spaces: readonly HeapSpaceStatistics[]): number {
 /** The heap's figures now. */
 export function heapMoment(): HeapMoment {
   const stats = getHeapStatistics();
-  const young = getHeapSpaceStatistics().reduce((sum, space) => sum + (YOUNG_SPACES.has(space.space_name) ? space.physical_space_size : 0), 0);
-  return { committed: stats.total_heap_size, resident: stats.total_physical_size, youngResident: young, used: stats.used_heap_size, external: stats.external_memory, arrayBuffers: process.memoryUsage().arrayBuffers };
+  const young = getHeapSpaceStatistics().reduce(
+    (sum, space) => sum + (YOUNG_SPACES.has(space.space_name) ? space.physical_space_size : 0),
+    0,
+  );
+  return {
+    committed: stats.total_heap_size,
+    resident: stats.total_physical_size,
+    youngResident: young,
+    used: stats.used_heap_size,
+    external: stats.external_memory,
+    arrayBuffers: process.memoryUsage().arrayBuffers,
+  };
 }
 
 const FULL_GC = 'MarkSweepCompact';
 
 /** Reduces a run's GC record and its three moments to figures above `before`. */
-export function heapDuringRun(before: HeapMoment, record: GCProfilerResult, end: HeapMoment, endAfterGc: HeapMoment): HeapDuringRun {
+export function heapDuringRun(
+  before: HeapMoment,
+  record: GCProfilerResult,
+  end: HeapMoment,
+  endAfterGc: HeapMoment,
+): HeapDuringRun {
   const gcs = record.statistics;
   const full = gcs.filter((gc) => gc.gcType === FULL_GC);
   const max = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
-  const committedSeen = gcs.flatMap((gc) => [gc.beforeGC.heapStatistics.totalHeapSize, gc.afterGC.heapStatistics.totalHeapSize]);
-  const residentSeen = gcs.flatMap((gc) => [gc.beforeGC.heapStatistics.totalPhysicalSize, gc.afterGC.heapStatistics.totalPhysicalSize]);
-  const youngSeen = gcs.flatMap((gc) => [youngOf(gc.beforeGC.heapSpaceStatistics), youngOf(gc.afterGC.heapSpaceStatistics)]);
-  const externalSeen = gcs.flatMap((gc) => [gc.beforeGC.heapStatistics.externalMemory, gc.afterGC.heapStatistics.externalMemory]);
+  const committedSeen = gcs.flatMap((gc) => [
+    gc.beforeGC.heapStatistics.totalHeapSize,
+    gc.afterGC.heapStatistics.totalHeapSize,
+  ]);
+  const residentSeen = gcs.flatMap((gc) => [
+    gc.beforeGC.heapStatistics.totalPhysicalSize,
+    gc.afterGC.heapStatistics.totalPhysicalSize,
+  ]);
+  const youngSeen = gcs.flatMap((gc) => [
+    youngOf(gc.beforeGC.heapSpaceStatistics),
+    youngOf(gc.afterGC.heapSpaceStatistics),
+  ]);
+  const externalSeen = gcs.flatMap((gc) => [
+    gc.beforeGC.heapStatistics.externalMemory,
+    gc.afterGC.heapStatistics.externalMemory,
+  ]);
   return {
     committedKept: endAfterGc.committed - before.committed,
     committedPeak: max([...committedSeen, end.committed]) - before.committed,

@@ -38,7 +38,8 @@ export interface JsonArrayLatency {
 }
 
 function describeOutcome(outcome: MeasuredBlockOutcome): string {
-  if (outcome.state === 'compressed') return `${outcome.compressor}, ${outcome.tokensBefore} -> ${outcome.tokensAfter} tokens`;
+  if (outcome.state === 'compressed')
+    return `${outcome.compressor}, ${outcome.tokensBefore} -> ${outcome.tokensAfter} tokens`;
   return outcome.state === 'passed' ? `passed: ${outcome.reason}` : `failed: ${outcome.error}`;
 }
 
@@ -46,7 +47,11 @@ function describeOutcome(outcome: MeasuredBlockOutcome): string {
 export async function measureJsonArray(count: number, plan: RunPlan): Promise<JsonArrayLatency> {
   const text = logArrayText(count);
   const probe = await compressText(text, await createEngine({ profile: 'balanced' }));
-  const cold = await timeRuns(plan, () => createEngine({ profile: 'balanced' }), (setup) => decideText(text, setup));
+  const cold = await timeRuns(
+    plan,
+    () => createEngine({ profile: 'balanced' }),
+    (setup) => decideText(text, setup),
+  );
   const inputCounted = await timeRuns(
     plan,
     async () => {
@@ -57,6 +62,17 @@ export async function measureJsonArray(count: number, plan: RunPlan): Promise<Js
     (setup) => decideText(text, setup),
   );
   const conversation = `Why did the request with trace id ${traceIdOf(text, Math.floor(count / 2))} fail?`;
-  const mentioned = await timeRuns(plan, () => createEngine({ profile: 'balanced' }), (setup) => decideText(text, setup, { conversation }));
-  return { items: count, chars: text.length, outcome: describeOutcome(probe), cold: summarize(cold), inputCounted: summarize(inputCounted), mentioned: summarize(mentioned) };
+  const mentioned = await timeRuns(
+    plan,
+    () => createEngine({ profile: 'balanced' }),
+    (setup) => decideText(text, setup, { conversation }),
+  );
+  return {
+    items: count,
+    chars: text.length,
+    outcome: describeOutcome(probe),
+    cold: summarize(cold),
+    inputCounted: summarize(inputCounted),
+    mentioned: summarize(mentioned),
+  };
 }

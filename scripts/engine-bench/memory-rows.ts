@@ -43,8 +43,18 @@ export function memoryRows(request: BenchRequest, memory: PeakMemory, target: nu
   return [
     rssRow(`peak RSS, ${label}, first request`, memory.first, request.bytes, target),
     // Context, not the target: the same first request where V8 may not grow its young generation past a few MiB.
-    rssRow(`  the same, node --max-semi-space-size=${CAPPED_SEMI_SPACE_MIB} (young generation capped)`, memory.firstCappedYoung, request.bytes, null),
-    rssRow(`peak RSS, ${label}, steady state, median of ${STEADY_RUNS} (max ${mib(memory.steadyMaxPeak)})`, memory.steady, request.bytes, target),
+    rssRow(
+      `  the same, node --max-semi-space-size=${CAPPED_SEMI_SPACE_MIB} (young generation capped)`,
+      memory.firstCappedYoung,
+      request.bytes,
+      null,
+    ),
+    rssRow(
+      `peak RSS, ${label}, steady state, median of ${STEADY_RUNS} (max ${mib(memory.steadyMaxPeak)})`,
+      memory.steady,
+      request.bytes,
+      target,
+    ),
     {
       measure: `live heap peak, ${label}, highest of ${STEADY_RUNS + 1} runs (between lower and upper bound)`,
       figure: `${ratio(lowerRatio)}-${ratio(upperRatio)} (${mib(lower)}-${mib(upper)}; only full GCs, one per ~1 MiB allocated: ${gcsPerRun.toFixed(0)} per run${straddles})`,

@@ -19,7 +19,9 @@ for (const profile of PROFILES) {
   const started = performance.now();
   const fingerprints = await outputFingerprints(profile, suites);
   all.push(...fingerprints.map((fingerprint) => fingerprint.line));
-  console.log(`${profile.padEnd(10)} ${digestOf(fingerprints)} (${fingerprints.length} outputs, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${profile.padEnd(10)} ${digestOf(fingerprints)} (${fingerprints.length} outputs, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 const listFile = process.argv[2];
 if (listFile !== undefined) writeFileSync(listFile, `${all.join('\n')}\n`);

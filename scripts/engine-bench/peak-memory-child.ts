@@ -70,7 +70,10 @@ async function measuredRun(): Promise<MemoryRun> {
 }
 
 // Load the tokenizer tables and grammars on a small block first: they are the process's, not the request's.
-await compressRequest(canonicalFromBody(toolResultRequest('ERROR pool exhausted\n'.repeat(400))), createSession(await createEngine({ profile: 'balanced' })));
+await compressRequest(
+  canonicalFromBody(toolResultRequest('ERROR pool exhausted\n'.repeat(400))),
+  createSession(await createEngine({ profile: 'balanced' })),
+);
 const first = await measuredRun();
 const steady: MemoryRun[] = [];
 for (let run = 0; run < STEADY_RUNS; run++) steady.push(await measuredRun());

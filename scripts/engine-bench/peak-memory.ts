@@ -65,8 +65,14 @@ const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peak-memo
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function runChild(flags: readonly string[], file: string, provider: string): ChildRuns {
-  const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', child, file, provider], { cwd: projectRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`peak-memory child (${flags.join(' ')}) exited ${run.status}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', child, file, provider], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    throw new Error(
+      `peak-memory child (${flags.join(' ')}) exited ${run.status}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+    );
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as ChildRuns;
 }
 

@@ -29,9 +29,14 @@ export interface RequestOverhead {
 }
 
 function routingOf(result: CompressedRequest | null): { routingMs: number; slowestBlock: string } {
-  const blocks = (result?.parts ?? []).flatMap((entry) => (entry.decidedNow && entry.outcome !== null ? [entry.outcome] : []));
+  const blocks = (result?.parts ?? []).flatMap((entry) =>
+    entry.decidedNow && entry.outcome !== null ? [entry.outcome] : [],
+  );
   const slowest = blocks.reduce<BlockOutcome | null>((a, b) => (a === null || b.ms > a.ms ? b : a), null);
-  const name = slowest === null ? 'none' : `${slowest.kind ?? '-'}/${slowest.state === 'compressed' ? slowest.compressor : slowest.state} ${slowest.ms.toFixed(1)} ms`;
+  const name =
+    slowest === null
+      ? 'none'
+      : `${slowest.kind ?? '-'}/${slowest.state === 'compressed' ? slowest.compressor : slowest.state} ${slowest.ms.toFixed(1)} ms`;
   return { routingMs: blocks.reduce((sum, outcome) => sum + outcome.ms, 0), slowestBlock: name };
 }
 
@@ -43,7 +48,11 @@ export type MergeCache = 'warm' | 'cold';
  * ratios. Each run compresses and then counts, back to back, so that both sides of a ratio meet the
  * same load on a shared machine.
  */
-export async function measureRequestOverhead(request: BenchRequest, plan: RunPlan, mergeCache: MergeCache): Promise<RequestOverhead> {
+export async function measureRequestOverhead(
+  request: BenchRequest,
+  plan: RunPlan,
+  mergeCache: MergeCache,
+): Promise<RequestOverhead> {
   const wire = JSON.stringify(request.body);
   let last: CompressedRequest | null = null;
   const reset = (): void => {
@@ -55,12 +64,20 @@ export async function measureRequestOverhead(request: BenchRequest, plan: RunPla
   for (let run = 0; run < plan.warmup + plan.runs; run++) {
     const session = createSession(await createEngine({ profile: 'balanced' }));
     reset();
-    const [compressMs] = await timeRuns({ warmup: 0, runs: 1 }, () => session, async (state) => {
-      last = await compressRequest(canonicalFromBody(request.body, request.provider), state);
-    });
+    const [compressMs] = await timeRuns(
+      { warmup: 0, runs: 1 },
+      () => session,
+      async (state) => {
+        last = await compressRequest(canonicalFromBody(request.body, request.provider), state);
+      },
+    );
     const ruler = createTokenRuler('o200k_base');
     reset();
-    const [countMs] = await timeRuns({ warmup: 0, runs: 1 }, () => ruler, (state) => state.count(wire));
+    const [countMs] = await timeRuns(
+      { warmup: 0, runs: 1 },
+      () => ruler,
+      (state) => state.count(wire),
+    );
     if (run < plan.warmup || compressMs === undefined || countMs === undefined) continue;
     compress.push(compressMs);
     count.push(countMs);

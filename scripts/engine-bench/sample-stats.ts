@@ -27,7 +27,11 @@ export function summarize(samples: readonly number[]): SampleSummary {
  * Runs `prepare` then times `run` on what it returned, `warmup + runs` times; only the last `runs`
  * are kept. `prepare` is untimed so that fresh state (a new ruler, a new session) costs nothing.
  */
-export async function timeRuns<T>(plan: RunPlan, prepare: () => Promise<T> | T, run: (state: T) => Promise<unknown> | unknown): Promise<number[]> {
+export async function timeRuns<T>(
+  plan: RunPlan,
+  prepare: () => Promise<T> | T,
+  run: (state: T) => Promise<unknown> | unknown,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
     const state = await prepare();

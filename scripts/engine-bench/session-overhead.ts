@@ -38,7 +38,11 @@ function newCodeChars(result: CompressedRequest): number {
 }
 
 /** Every request of every trace of `suite`, replayed `plan.warmup + plan.runs` times, one session per replay. */
-export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPlan, mergeCache: MergeCache): Promise<SessionRequestOverhead[]> {
+export async function measureSessionOverhead(
+  suite: NamedSuiteBuild,
+  plan: RunPlan,
+  mergeCache: MergeCache,
+): Promise<SessionRequestOverhead[]> {
   if (suite.build.state !== 'ready') return [];
   const reset = (): void => {
     if (mergeCache === 'cold') clearMergeCache();
@@ -74,7 +78,13 @@ export async function measureSessionOverhead(suite: NamedSuiteBuild, plan: RunPl
       const countRuns = count[index] ?? [];
       // The median of each run's ratio: both sides of one run met the same load.
       const ratio = summarize(compressRuns.map((ms, run) => ms / (countRuns[run] ?? Number.NaN))).p50;
-      out.push({ label: `${suite.name}/${trace.header.id}#${request.index}`, compressMs: summarize(compressRuns).p50, countMs: summarize(countRuns).p50, ratio, newCodeChars: codeChars[index] ?? 0 });
+      out.push({
+        label: `${suite.name}/${trace.header.id}#${request.index}`,
+        compressMs: summarize(compressRuns).p50,
+        countMs: summarize(countRuns).p50,
+        ratio,
+        newCodeChars: codeChars[index] ?? 0,
+      });
     }
   }
   return out;

@@ -23,7 +23,11 @@ const HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\
 export function measurePeakRss(projectRoot: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<PeakRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', HOOK, path.join(projectRoot, 'bin', 'terse.js'), ...args], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', HOOK, path.join(projectRoot, 'bin', 'terse.js'), ...args], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -32,7 +36,17 @@ export function measurePeakRss(projectRoot: string, args: readonly string[], env
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const kib = Number(new RegExp(`${MARK} (\\d+)`).exec(stderr)?.[1] ?? Number.NaN);
-      resolve({ args, exitCode, peakMiB: kib / 1024, seconds: (performance.now() - started) / 1000, stderrTail: stderr.replace(new RegExp(`\\n${MARK} \\d+\\n`), '').split('\n').slice(-5).join('\n') });
+      resolve({
+        args,
+        exitCode,
+        peakMiB: kib / 1024,
+        seconds: (performance.now() - started) / 1000,
+        stderrTail: stderr
+          .replace(new RegExp(`\\n${MARK} \\d+\\n`), '')
+          .split('\n')
+          .slice(-5)
+          .join('\n'),
+      });
     });
   });
 }

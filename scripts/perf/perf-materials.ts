@@ -38,8 +38,14 @@ interface Piece {
 /** A block as detection splits it: itself, or its sections. */
 function piecesOf(text: string, suite: string): Piece[] {
   const detection = detectContent(text);
-  if (detection.kind !== 'mixed') return [{ text, kind: detection.kind, ...(detection.language ? { language: detection.language } : {}), suite }];
-  return (detection.sections ?? []).map((section) => ({ text: text.slice(section.start, section.end), kind: section.kind, ...(section.language ? { language: section.language } : {}), suite }));
+  if (detection.kind !== 'mixed')
+    return [{ text, kind: detection.kind, ...(detection.language ? { language: detection.language } : {}), suite }];
+  return (detection.sections ?? []).map((section) => ({
+    text: text.slice(section.start, section.end),
+    kind: section.kind,
+    ...(section.language ? { language: section.language } : {}),
+    suite,
+  }));
 }
 
 /** The compressor the engine's registry would keep for a piece under balanced, or null. */
@@ -54,14 +60,18 @@ function compressorOf(piece: Piece, ruler: TokenRuler): Compressor | null {
 /** The language most of the pieces are in, when any has one. */
 function mostCommonLanguage(pieces: readonly Piece[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const piece of pieces) if (piece.language !== undefined) counts.set(piece.language, (counts.get(piece.language) ?? 0) + 1);
+  for (const piece of pieces)
+    if (piece.language !== undefined) counts.set(piece.language, (counts.get(piece.language) ?? 0) + 1);
   return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
 }
 
 /** Every package.json npm installed, as CSV rows: real, varied, and pinned by the lockfile. */
 function packageTable(projectRoot: string): string {
   const rows: string[] = ['name,version,license,dependencies,description'];
-  const quote = (value: unknown): string => `"${String(value ?? '').replaceAll('"', '""').replace(/\s+/g, ' ')}"`;
+  const quote = (value: unknown): string =>
+    `"${String(value ?? '')
+      .replaceAll('"', '""')
+      .replace(/\s+/g, ' ')}"`;
   const visit = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
@@ -72,8 +82,11 @@ function packageTable(projectRoot: string): string {
       }
       try {
         const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
-        const deps = typeof pkg.dependencies === 'object' && pkg.dependencies !== null ? Object.keys(pkg.dependencies).length : 0;
-        rows.push([quote(pkg.name), quote(pkg.version), quote(pkg.license), String(deps), quote(pkg.description)].join(','));
+        const deps =
+          typeof pkg.dependencies === 'object' && pkg.dependencies !== null ? Object.keys(pkg.dependencies).length : 0;
+        rows.push(
+          [quote(pkg.name), quote(pkg.version), quote(pkg.license), String(deps), quote(pkg.description)].join(','),
+        );
       } catch {
         // A folder without a readable package.json is not a package.
       }
@@ -103,8 +116,14 @@ function javascriptFiles(projectRoot: string): string[] {
 }
 
 /** Material per compressor name; suites that are skipped here (no ../shared) add nothing. */
-export async function loadMaterials(projectRoot: string, ruler: TokenRuler): Promise<{ materials: Map<string, Material>; suites: string[] }> {
-  const suites: NamedSuiteBuild[] = [await localSuite(projectRoot), ...(await specSuites(projectRoot)).filter((suite) => suite.name === 'corpus')];
+export async function loadMaterials(
+  projectRoot: string,
+  ruler: TokenRuler,
+): Promise<{ materials: Map<string, Material>; suites: string[] }> {
+  const suites: NamedSuiteBuild[] = [
+    await localSuite(projectRoot),
+    ...(await specSuites(projectRoot)).filter((suite) => suite.name === 'corpus'),
+  ];
   const byCompressor = new Map<string, { compressor: Compressor; pieces: Piece[] }>();
   const used: string[] = [];
   for (const suite of suites) {
@@ -130,16 +149,35 @@ export async function loadMaterials(projectRoot: string, ruler: TokenRuler): Pro
     if (first === undefined) continue;
     const sources = [...new Set(pieces.map((piece) => piece.suite))].join('+');
     const what = language === undefined ? first.kind : `${language} ${first.kind}`;
-    materials.set(name, { compressor, kind: first.kind, ...(language === undefined ? {} : { language }), source: `${pieces.length} ${what} blocks, ${sources}`, pieces: pieces.map((piece) => piece.text) });
+    materials.set(name, {
+      compressor,
+      kind: first.kind,
+      ...(language === undefined ? {} : { language }),
+      source: `${pieces.length} ${what} blocks, ${sources}`,
+      pieces: pieces.map((piece) => piece.text),
+    });
   }
   const code = DEFAULT_REGISTRY.code.find((compressor) => compressor.name === 'code');
   const scripts = javascriptFiles(projectRoot);
-  if (code !== undefined && scripts.length > 0) materials.set(code.name, { compressor: code, kind: 'code', language: 'javascript', source: `${scripts.length} JavaScript files, node_modules`, pieces: scripts });
+  if (code !== undefined && scripts.length > 0)
+    materials.set(code.name, {
+      compressor: code,
+      kind: 'code',
+      language: 'javascript',
+      source: `${scripts.length} JavaScript files, node_modules`,
+      pieces: scripts,
+    });
   const json = materials.get('json');
   const minify = DEFAULT_REGISTRY.json.find((compressor) => compressor.name === 'json-minify');
   // json-minify runs only when the json compressor passes; it is timed on the same JSON.
   if (json !== undefined && minify !== undefined) materials.set(minify.name, { ...json, compressor: minify });
   const table = DEFAULT_REGISTRY.table.find((compressor) => compressor.name === 'table');
-  if (table !== undefined) materials.set(table.name, { compressor: table, kind: 'table', source: 'CSV of every installed package.json', pieces: [packageTable(projectRoot)] });
+  if (table !== undefined)
+    materials.set(table.name, {
+      compressor: table,
+      kind: 'table',
+      source: 'CSV of every installed package.json',
+      pieces: [packageTable(projectRoot)],
+    });
   return { materials, suites: used };
 }

@@ -66,7 +66,8 @@ async function measureSize(size: number, tasks: readonly SizedTask[]): Promise<P
   await bench.run();
   return tasks.map((task, at) => {
     const result = bench.tasks[at]?.result;
-    if (result === undefined || result.state !== 'completed') throw new Error(`${task.task} at ${size} tokens did not complete (${result?.state ?? 'no result'})`);
+    if (result === undefined || result.state !== 'completed')
+      throw new Error(`${task.task} at ${size} tokens did not complete (${result?.state ?? 'no result'})`);
     return {
       task: task.task,
       group: task.group,
@@ -82,7 +83,11 @@ async function measureSize(size: number, tasks: readonly SizedTask[]): Promise<P
 
 /** The compressor's output size once, outside the timed runs. */
 function outcomeOf(material: Material, input: ScaledInput, ruler: TokenRuler): number | null {
-  const result = material.compressor.compress(inputOf(material, input), { profile: 'balanced', ruler, conversation: '' });
+  const result = material.compressor.compress(inputOf(material, input), {
+    profile: 'balanced',
+    ruler,
+    conversation: '',
+  });
   return result === null ? null : ruler.count(result.text);
 }
 
@@ -91,7 +96,11 @@ function inputOf(material: Material, input: ScaledInput) {
 }
 
 /** Every row of the run, size by size; `onSize` hears of each size as it finishes. */
-export async function measurePerf(materials: ReadonlyMap<string, Material>, sizes: readonly number[], onSize: (size: number) => void = () => undefined): Promise<PerfRow[]> {
+export async function measurePerf(
+  materials: ReadonlyMap<string, Material>,
+  sizes: readonly number[],
+  onSize: (size: number) => void = () => undefined,
+): Promise<PerfRow[]> {
   const ruler = createTokenRuler('o200k_base');
   const code = materials.get('code');
   const grammar = code?.language === undefined ? null : grammarFor(code.language);
@@ -101,13 +110,27 @@ export async function measurePerf(materials: ReadonlyMap<string, Material>, size
   for (const size of sizes) {
     const inputs = new Map([...materials].map(([name, material]) => [name, scaledInput(material, size, ruler)]));
     const tasks: SizedTask[] = [{ task: 'noop', group: 'baseline', input: '', scaled: null, run: () => undefined }];
-    for (const [name, input] of inputs) tasks.push({ task: 'count', group: 'limit', input: name, scaled: input, run: () => createTokenRuler('o200k_base').count(input.text) });
+    for (const [name, input] of inputs)
+      tasks.push({
+        task: 'count',
+        group: 'limit',
+        input: name,
+        scaled: input,
+        run: () => createTokenRuler('o200k_base').count(input.text),
+      });
     const json = inputs.get('json');
-    if (json !== undefined) tasks.push({ task: 'JSON.parse', group: 'limit', input: 'json', scaled: json, run: () => JSON.parse(json.text) });
+    if (json !== undefined)
+      tasks.push({ task: 'JSON.parse', group: 'limit', input: 'json', scaled: json, run: () => JSON.parse(json.text) });
     const codeInput = inputs.get('code');
     const parser = grammar === null ? null : grammars.parserFor(grammar);
     if (codeInput !== undefined && parser?.ok === true) {
-      tasks.push({ task: 'tree-sitter parse', group: 'limit', input: 'code', scaled: codeInput, run: () => parser.parser.parse(codeInput.text)?.delete() });
+      tasks.push({
+        task: 'tree-sitter parse',
+        group: 'limit',
+        input: 'code',
+        scaled: codeInput,
+        run: () => parser.parser.parse(codeInput.text)?.delete(),
+      });
     }
     for (const [name, material] of materials) {
       const input = inputs.get(name) as ScaledInput;
@@ -118,7 +141,12 @@ export async function measurePerf(materials: ReadonlyMap<string, Material>, size
         input: name,
         scaled: input,
         tokensAfter: outcomeOf(material, input, createTokenRuler('o200k_base')),
-        run: () => material.compressor.compress(compressInput, { profile: 'balanced', ruler: createTokenRuler('o200k_base'), conversation: '' }),
+        run: () =>
+          material.compressor.compress(compressInput, {
+            profile: 'balanced',
+            ruler: createTokenRuler('o200k_base'),
+            conversation: '',
+          }),
       });
     }
     rows.push(...(await measureSize(size, tasks)));

@@ -50,9 +50,16 @@ export function scalingOf(series: readonly PerfRow[]): Scaling {
   const steps: ScalingStep[] = [];
   for (let at = 1; at < rows.length; at++) {
     const [a, b] = [rows[at - 1] as PerfRow, rows[at] as PerfRow];
-    if (b.tokens > a.tokens) steps.push({ tokens: b.tokens, exponent: Math.log(b.p50Ms / a.p50Ms) / Math.log(b.tokens / a.tokens) });
+    if (b.tokens > a.tokens)
+      steps.push({ tokens: b.tokens, exponent: Math.log(b.p50Ms / a.p50Ms) / Math.log(b.tokens / a.tokens) });
   }
-  const from = rows.find((row, at) => row.size >= FIT_FROM_SIZE && row.size <= TOP_FROM_SIZE && rows.length - at >= 3 && (slope(rows.slice(at)) ?? 0) > SUPERLINEAR);
+  const from = rows.find(
+    (row, at) =>
+      row.size >= FIT_FROM_SIZE &&
+      row.size <= TOP_FROM_SIZE &&
+      rows.length - at >= 3 &&
+      (slope(rows.slice(at)) ?? 0) > SUPERLINEAR,
+  );
   return {
     steps,
     fitted: slope(rows.filter((row) => row.size >= FIT_FROM_SIZE)),

@@ -80,7 +80,11 @@ export function scaledInput(material: Material, target: number, ruler: TokenRule
   } else if (material.kind === 'json') {
     const items = jsonItems(material.pieces);
     // Pretty-printed, as tools print JSON; each item's tokens counted once (the ruler caches them).
-    text = JSON.stringify(takeCycling(items, target, (item) => ruler.count(JSON.stringify(item, null, 2))), null, 2);
+    text = JSON.stringify(
+      takeCycling(items, target, (item) => ruler.count(JSON.stringify(item, null, 2))),
+      null,
+      2,
+    );
   } else {
     const lines = material.pieces.join('\n').split('\n');
     const [header, ...rows] = material.kind === 'table' ? lines : ['', ...lines];

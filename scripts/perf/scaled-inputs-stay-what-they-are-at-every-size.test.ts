@@ -13,9 +13,10 @@ beforeAll(async () => {
   ({ materials } = await loadMaterials(environment.projectRoot, ruler));
 });
 
-describe('the perf suite\'s inputs', () => {
+describe("the perf suite's inputs", () => {
   it('cover the compressors the recorded local sessions exercise, code and tables from node_modules', () => {
-    for (const name of ['json', 'json-minify', 'log', 'search', 'text', 'diff', 'diagnostics', 'code', 'table']) expect([...materials.keys()], name).toContain(name);
+    for (const name of ['json', 'json-minify', 'log', 'search', 'text', 'diff', 'diagnostics', 'code', 'table'])
+      expect([...materials.keys()], name).toContain(name);
     expect(materials.get('code')).toMatchObject({ kind: 'code', language: 'javascript' });
   });
 
@@ -36,7 +37,10 @@ describe('the perf suite\'s inputs', () => {
   it('are still what each compressor compresses once scaled up, not fragments it passes', () => {
     for (const [name, material] of materials) {
       const input = scaledInput(material, 30_000, ruler);
-      const result = material.compressor.compress({ text: input.text, kind: material.kind, ...(material.language ? { language: material.language } : {}) }, { profile: 'balanced', ruler, conversation: '' });
+      const result = material.compressor.compress(
+        { text: input.text, kind: material.kind, ...(material.language ? { language: material.language } : {}) },
+        { profile: 'balanced', ruler, conversation: '' },
+      );
       expect(result, name).not.toBeNull();
     }
   });

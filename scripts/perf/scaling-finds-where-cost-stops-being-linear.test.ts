@@ -5,7 +5,17 @@ import { scalingOf } from './perf-scaling.ts';
 /** A series timed by `cost(tokens)`, at the perf suite's sizes. */
 function series(cost: (tokens: number) => number): PerfRow[] {
   return [1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000].map((tokens) => ({
-    task: 't', group: 'compressor', input: 'x', size: tokens, tokens, chars: tokens * 4, samples: 5, p50Ms: cost(tokens), p99Ms: cost(tokens), meanMs: cost(tokens), tokensAfter: null,
+    task: 't',
+    group: 'compressor',
+    input: 'x',
+    size: tokens,
+    tokens,
+    chars: tokens * 4,
+    samples: 5,
+    p50Ms: cost(tokens),
+    p99Ms: cost(tokens),
+    meanMs: cost(tokens),
+    tokensAfter: null,
   }));
 }
 

@@ -7,9 +7,18 @@ import { Agent, request } from 'undici';
 const agent = new Agent({ connections: 8, keepAliveTimeout: 30_000 });
 
 /** One request and its body read to the end; returns the wall time in ms. */
-export async function timedRequest(url: string, body: string, headers: Readonly<Record<string, string>>): Promise<number> {
+export async function timedRequest(
+  url: string,
+  body: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<number> {
   const started = performance.now();
-  const response = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, dispatcher: agent });
+  const response = await request(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    dispatcher: agent,
+  });
   await response.body.arrayBuffer();
   if (response.statusCode !== 200) throw new Error(`${url}: status ${response.statusCode}`);
   return performance.now() - started;
@@ -31,7 +40,12 @@ export interface PairedLatency {
 }
 
 /** Runs `warmup + runs` pairs; `prepare(i)` builds run i's request. */
-export async function measureAddedLatency(directUrl: string, proxyUrl: string, plan: { readonly warmup: number; readonly runs: number }, prepare: (run: number) => LatencyCase): Promise<PairedLatency> {
+export async function measureAddedLatency(
+  directUrl: string,
+  proxyUrl: string,
+  plan: { readonly warmup: number; readonly runs: number },
+  prepare: (run: number) => LatencyCase,
+): Promise<PairedLatency> {
   const result: PairedLatency = { direct: [], proxied: [], added: [] };
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
     const { path, body, headers } = prepare(i);

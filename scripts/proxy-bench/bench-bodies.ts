@@ -16,7 +16,10 @@ export function recordedSessions(): JsonObject[][] {
     .filter((name) => name.endsWith('.jsonl') && !name.includes('probes'))
     .sort()
     .map((name) => {
-      const [header, ...events] = readFileSync(path.join(TRACES, name), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as JsonObject);
+      const [header, ...events] = readFileSync(path.join(TRACES, name), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as JsonObject);
       const request = (header?.request ?? {}) as JsonObject;
       const messages: JsonObject[] = [];
       const bodies: JsonObject[] = [];
@@ -35,7 +38,8 @@ export function localToolOutputs(): string[] {
     const last = bodies.at(-1);
     for (const message of (last?.messages ?? []) as JsonObject[]) {
       if (!Array.isArray(message.content)) continue;
-      for (const block of message.content as JsonObject[]) if (block.type === 'tool_result' && typeof block.content === 'string') outputs.push(block.content);
+      for (const block of message.content as JsonObject[])
+        if (block.type === 'tool_result' && typeof block.content === 'string') outputs.push(block.content);
     }
   }
   return outputs.sort((a, b) => b.length - a.length);
@@ -49,12 +53,15 @@ export function referenceToolOutputs(): string[] {
   const dir = path.join(environment.sharedDir, 'reference', 'headroom-workloads');
   if (!existsSync(dir)) return [];
   const outputs: string[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     const body = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as JsonObject;
     for (const message of (body.messages ?? []) as JsonObject[]) {
       if (message.role === 'tool' && typeof message.content === 'string') outputs.push(message.content);
       if (!Array.isArray(message.content)) continue;
-      for (const block of message.content as JsonObject[]) if (block.type === 'tool_result' && typeof block.content === 'string') outputs.push(block.content);
+      for (const block of message.content as JsonObject[])
+        if (block.type === 'tool_result' && typeof block.content === 'string') outputs.push(block.content);
     }
   }
   return outputs.sort((a, b) => b.length - a.length);
@@ -62,7 +69,12 @@ export function referenceToolOutputs(): string[] {
 
 /** A small request with nothing to compress: the proxy only reads and forwards it. */
 export function smallBody(stream: boolean): string {
-  return JSON.stringify({ model: 'claude-mock', max_tokens: 256, stream, messages: [{ role: 'user', content: 'Summarise the failing test in one line.' }] });
+  return JSON.stringify({
+    model: 'claude-mock',
+    max_tokens: 256,
+    stream,
+    messages: [{ role: 'user', content: 'Summarise the failing test in one line.' }],
+  });
 }
 
 /**
@@ -72,7 +84,8 @@ export function smallBody(stream: boolean): string {
  */
 export function distinctFor(output: string, run: number): string {
   const open = output.search(/\S/);
-  if (open >= 0 && (output[open] === '{' || output[open] === '[')) return `${output.slice(0, open + 1)}${' '.repeat(run + 1)}${output.slice(open + 1)}`;
+  if (open >= 0 && (output[open] === '{' || output[open] === '['))
+    return `${output.slice(0, open + 1)}${' '.repeat(run + 1)}${output.slice(open + 1)}`;
   return `${output}\n-- run ${run}`;
 }
 
@@ -80,7 +93,11 @@ export function distinctFor(output: string, run: number): string {
  * A request whose newest turn brings distinct real tool outputs adding up to `tokens` (o200k_base),
  * made new for `run` (see distinctFor): every block is new work for the engine.
  */
-export function largeToolTurn(tokens: number, run: number, outputs: readonly string[] = localToolOutputs()): { body: string; tokens: number } {
+export function largeToolTurn(
+  tokens: number,
+  run: number,
+  outputs: readonly string[] = localToolOutputs(),
+): { body: string; tokens: number } {
   const ruler = createTokenRuler('o200k_base');
   const content: JsonObject[] = [];
   const uses: JsonObject[] = [];
@@ -93,9 +110,21 @@ export function largeToolTurn(tokens: number, run: number, outputs: readonly str
     content.push({ type: 'tool_result', tool_use_id: `toolu_${i}`, content: text });
   }
   const body = {
-    model: 'claude-mock', max_tokens: 1024, system: 'You are a coding agent with one bash tool.',
-    tools: [{ name: 'bash', description: 'Run a command', input_schema: { type: 'object', properties: { command: { type: 'string' } } } }],
-    messages: [{ role: 'user', content: 'Find why the tests fail.' }, { role: 'assistant', content: uses }, { role: 'user', content }],
+    model: 'claude-mock',
+    max_tokens: 1024,
+    system: 'You are a coding agent with one bash tool.',
+    tools: [
+      {
+        name: 'bash',
+        description: 'Run a command',
+        input_schema: { type: 'object', properties: { command: { type: 'string' } } },
+      },
+    ],
+    messages: [
+      { role: 'user', content: 'Find why the tests fail.' },
+      { role: 'assistant', content: uses },
+      { role: 'user', content },
+    ],
   };
   return { body: JSON.stringify(body), tokens: total };
 }

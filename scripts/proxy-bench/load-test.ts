@@ -41,7 +41,12 @@ function complete(text: string, stream: boolean): boolean {
 }
 
 /** Runs the plan against `proxy`; `sessions` are the request sequences clients replay. */
-export async function runLoad(proxy: ProxyChild, sessions: readonly JsonObject[][], plan: LoadPlan, onProgress?: (done: number) => void): Promise<LoadResult> {
+export async function runLoad(
+  proxy: ProxyChild,
+  sessions: readonly JsonObject[][],
+  plan: LoadPlan,
+  onProgress?: (done: number) => void,
+): Promise<LoadResult> {
   const agent = new Agent({ connections: plan.clients, keepAliveTimeout: 30_000 });
   const latenciesMs: number[] = [];
   const failureSamples: string[] = [];
@@ -66,11 +71,17 @@ export async function runLoad(proxy: ProxyChild, sessions: readonly JsonObject[]
         const response = await request(`${proxy.url}/v1/messages`, {
           method: 'POST',
           body,
-          headers: { 'content-type': 'application/json', 'x-api-key': 'bench', 'anthropic-version': '2023-06-01', 'x-terse-session': `load-${id}-${cycle}` },
+          headers: {
+            'content-type': 'application/json',
+            'x-api-key': 'bench',
+            'anthropic-version': '2023-06-01',
+            'x-terse-session': `load-${id}-${cycle}`,
+          },
           dispatcher: agent,
         });
         const text = await response.body.text();
-        if (response.statusCode !== 200 || !complete(text, stream)) throw new Error(`status ${response.statusCode}: ${text.slice(0, 200)}`);
+        if (response.statusCode !== 200 || !complete(text, stream))
+          throw new Error(`status ${response.statusCode}: ${text.slice(0, 200)}`);
         latenciesMs.push(performance.now() - sent);
         if (stream) streamed++;
       } catch (error) {

@@ -25,9 +25,17 @@ process.on('message', (message: unknown) => {
     gc();
     gc();
     const usage = process.memoryUsage();
-    process.send?.({ heapUsed: usage.heapUsed, rss: usage.rss, sessions: proxy.sessions.size, sessionBytes: proxy.sessions.bytes });
+    process.send?.({
+      heapUsed: usage.heapUsed,
+      rss: usage.rss,
+      sessions: proxy.sessions.size,
+      sessionBytes: proxy.sessions.bytes,
+    });
   } else if (message === 'stop') {
-    void running.close().then(() => store.close()).then(() => process.exit(0));
+    void running
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   }
 });
 process.send({ url: running.url });

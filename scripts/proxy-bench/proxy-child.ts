@@ -35,7 +35,10 @@ export interface ProxyStatsJson {
 /** Starts the proxy with both upstreams at `upstream`. */
 export async function startProxyChild(upstream: string): Promise<ProxyChild> {
   const main = fileURLToPath(new URL('./proxy-child-main.ts', import.meta.url));
-  const child: ChildProcess = fork(main, [upstream], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child: ChildProcess = fork(main, [upstream], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   // The per-request log lines are read and dropped, as a terminal would show them.
   child.stderr?.resume();
   const replies: ((message: unknown) => void)[] = [];
@@ -43,7 +46,12 @@ export async function startProxyChild(upstream: string): Promise<ProxyChild> {
   const next = <T>(): Promise<T> => new Promise((resolve) => replies.push((message) => resolve(message as T)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = next<{ url: string }>();
-  const url = (await Promise.race([started, exited.then(() => Promise.reject(new Error('the proxy child exited before listening')))])).url;
+  const url = (
+    await Promise.race([
+      started,
+      exited.then(() => Promise.reject(new Error('the proxy child exited before listening'))),
+    ])
+  ).url;
   return {
     url,
     stats: async () => (await (await fetch(`${url}/stats`)).json()) as ProxyStatsJson,

@@ -67,7 +67,11 @@ export function traceLines(session: Session, outputs: readonly StepOutput[]): Js
         { type: 'tool_use', id, name: 'bash', input: { command: output.command } },
       ],
     });
-    const result: JsonObject = { type: 'tool_result', tool_use_id: id, content: output.text === '' ? NO_OUTPUT : output.text };
+    const result: JsonObject = {
+      type: 'tool_result',
+      tool_use_id: id,
+      content: output.text === '' ? NO_OUTPUT : output.text,
+    };
     if (output.exitCode !== 0) result.is_error = true;
     message({ role: 'user', content: [result] });
   });

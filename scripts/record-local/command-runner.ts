@@ -40,7 +40,11 @@ export function expandArg(arg: string, dirs: { readonly root: string; readonly w
  * tool keeps its directory between calls (it starts at the root), so a `cd` is shown only when the
  * step runs somewhere other than where the previous one ran.
  */
-export function commandLine(step: Step, dirs: { readonly root: string; readonly work: string }, previousDir: string): string {
+export function commandLine(
+  step: Step,
+  dirs: { readonly root: string; readonly work: string },
+  previousDir: string,
+): string {
   const shown = step.tool === 'tsc' ? 'npx tsc' : step.tool;
   const line = [shown, ...step.args.map((arg) => shellQuote(expandArg(arg, dirs)))].join(' ');
   const dir = workingDirectory(step, dirs);
@@ -49,7 +53,9 @@ export function commandLine(step: Step, dirs: { readonly root: string; readonly 
 
 /** The directory a step runs in. */
 export function workingDirectory(step: Step, dirs: { readonly root: string; readonly work: string }): string {
-  return step.cwd === undefined || step.cwd === 'root' ? dirs.root : path.join(dirs.work, step.cwd.slice('work'.length));
+  return step.cwd === undefined || step.cwd === 'root'
+    ? dirs.root
+    : path.join(dirs.work, step.cwd.slice('work'.length));
 }
 
 /** The executable and leading arguments of each tool: pinned binaries where the project has them. */

@@ -59,7 +59,10 @@ export const MASKS = {
   /** `12ms`, `1.5s`, `0.01s` style durations. */
   durations: { pattern: /\b\d+(?:\.\d+)?(?:ms|s)\b/g, replacement: '<duration>' },
   /** ISO timestamps and npm's log-file form `2026-11-25T15_41_49_696Z`. */
-  timestamps: { pattern: /\d{4}-\d\d-\d\dT\d\d[:_]\d\d[:_]\d\d(?:[._]\d+)?Z/g, replacement: '2000-01-01T00:00:00.000Z' },
+  timestamps: {
+    pattern: /\d{4}-\d\d-\d\dT\d\d[:_]\d\d[:_]\d\d(?:[._]\d+)?Z/g,
+    replacement: '2000-01-01T00:00:00.000Z',
+  },
   /** Node test runner timings. */
   testDurations: { pattern: /duration_ms:? \d+(?:\.\d+)?/g, replacement: 'duration_ms <duration>' },
   /** JUnit XML test times, in seconds. */
@@ -67,7 +70,10 @@ export const MASKS = {
   /** tsc --extendedDiagnostics memory. */
   memory: { pattern: /Memory used: +\d+K/g, replacement: 'Memory used: <memory>K' },
   /** npm's heap sizing, taken from the machine's memory. */
-  npmHeap: { pattern: /heap:\d+ maxSize:\d+ maxEntrySize:\d+/g, replacement: 'heap:<bytes> maxSize:<bytes> maxEntrySize:<bytes>' },
+  npmHeap: {
+    pattern: /heap:\d+ maxSize:\d+ maxEntrySize:\d+/g,
+    replacement: 'heap:<bytes> maxSize:<bytes> maxEntrySize:<bytes>',
+  },
   /** npm's unfinished-timer lines carry an epoch time in milliseconds. */
   npmTimers: { pattern: /(npm timer \S+) \d+/g, replacement: '$1 <time>' },
   /** The kernel release in `npm verbose os`. */

@@ -19,7 +19,11 @@ export function linesOf(output: StepOutput): string[] {
 }
 
 /** The first line of the output matching `pattern`, with its match; throws when none does. */
-export function firstMatch(output: StepOutput, pattern: RegExp, session: string): { line: string; match: RegExpExecArray } {
+export function firstMatch(
+  output: StepOutput,
+  pattern: RegExp,
+  session: string,
+): { line: string; match: RegExpExecArray } {
   for (const line of linesOf(output)) {
     const match = pattern.exec(line);
     if (match !== null) return { line, match };
@@ -28,7 +32,13 @@ export function firstMatch(output: StepOutput, pattern: RegExp, session: string)
 }
 
 /** A probe whose answer is verbatim in the output; throws when it is not. */
-export function verbatim(kind: Exclude<ProbeKind, 'negative'>, output: StepOutput, question: string, answer: string, session: string): ProbeDraft {
+export function verbatim(
+  kind: Exclude<ProbeKind, 'negative'>,
+  output: StepOutput,
+  question: string,
+  answer: string,
+  session: string,
+): ProbeDraft {
   if (answer === '' || !output.text.includes(answer)) {
     throw new RecordingError(session, `answer ${JSON.stringify(answer)} is not in the output of \`${output.command}\``);
   }
@@ -36,7 +46,12 @@ export function verbatim(kind: Exclude<ProbeKind, 'negative'>, output: StepOutpu
 }
 
 /** A probe whose answer is derived (e.g. a count over lines) and so only a live model can score it. */
-export function derived(kind: Exclude<ProbeKind, 'negative'>, output: StepOutput, question: string, answer: string): ProbeDraft {
+export function derived(
+  kind: Exclude<ProbeKind, 'negative'>,
+  output: StepOutput,
+  question: string,
+  answer: string,
+): ProbeDraft {
   return { kind, question, answers: [answer], turn: output.turn, liveOnly: true };
 }
 

@@ -27,14 +27,27 @@ export interface Recording {
 const MAX_OUTPUT_CHARS = 160_000;
 
 function checkProbes(session: Session, outputs: readonly StepOutput[], drafts: readonly ProbeDraft[]): void {
-  const whole = [SYSTEM_PROMPT, session.task, ...session.steps.map((s) => s.say), ...outputs.flatMap((o) => [o.command, o.text])].join('\n');
+  const whole = [
+    SYSTEM_PROMPT,
+    session.task,
+    ...session.steps.map((s) => s.say),
+    ...outputs.flatMap((o) => [o.command, o.text]),
+  ].join('\n');
   for (const draft of drafts) {
     const output = outputs.find((o) => o.turn === draft.turn);
-    if (output === undefined) throw new RecordingError(session.id, `probe "${draft.question}" points at turn ${draft.turn}, which holds no output`);
+    if (output === undefined)
+      throw new RecordingError(
+        session.id,
+        `probe "${draft.question}" points at turn ${draft.turn}, which holds no output`,
+      );
     if (draft.kind === 'negative') {
       const present = draft.answers.find((answer) => whole.includes(answer));
-      if (present !== undefined) throw new RecordingError(session.id, `negative answer ${JSON.stringify(present)} occurs in the trace`);
-    } else if (draft.liveOnly !== true && !draft.answers.some((answer) => containsAnswer(normalizeForMatch(output.text), answer))) {
+      if (present !== undefined)
+        throw new RecordingError(session.id, `negative answer ${JSON.stringify(present)} occurs in the trace`);
+    } else if (
+      draft.liveOnly !== true &&
+      !draft.answers.some((answer) => containsAnswer(normalizeForMatch(output.text), answer))
+    ) {
       // The bench matches whole tokens with white space folded; an answer cut mid-word would never score.
       throw new RecordingError(session.id, `no answer of "${draft.question}" is in turn ${draft.turn}`);
     }
@@ -77,9 +90,11 @@ export function recordSession(session: Session, root: string): Recording {
     const outputs: StepOutput[] = session.steps.map((step, index) => {
       const raw = runStep(step, place);
       const text = sortRuns(normalise(raw.text, { root, work }, step.masks), step.sortRuns ?? []);
-      if (text.length > MAX_OUTPUT_CHARS) throw new RecordingError(session.id, `step ${index} printed ${text.length} characters`);
+      if (text.length > MAX_OUTPUT_CHARS)
+        throw new RecordingError(session.id, `step ${index} printed ${text.length} characters`);
       const leak = text.split('\n').find((line) => line.includes(base) || line.includes(root));
-      if (leak !== undefined) throw new RecordingError(session.id, `step ${index} output still holds a machine path: ${leak}`);
+      if (leak !== undefined)
+        throw new RecordingError(session.id, `step ${index} output still holds a machine path: ${leak}`);
       const shown = { root: SHOWN_ROOT, work: SHOWN_WORK };
       const previous = session.steps[index - 1];
       const previousDir = previous === undefined ? SHOWN_ROOT : workingDirectory(previous, shown);

@@ -35,7 +35,9 @@ export function textModelContender(modelDir: string, ruler: TokenRuler): Contend
         compressors.set(rate, compressor);
       }
       const result = compressor.compress({ text, kind: 'text' }, { profile: 'balanced', ruler, conversation });
-      return result === null ? text : result.text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
+      return result === null
+        ? text
+        : result.text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
     },
   };
 }
@@ -46,11 +48,14 @@ export const randomContender: Contender = {
   compress(text, rate, conversation, seed) {
     const layout = layoutWords(text);
     const random = seededRandom(seed);
-    const keep = chooseKeptWords({
-      lengths: layout.words.map((word) => word.text.length),
-      forced: mustKeepWords(layout, conversationMentions(conversation)),
-      scores: layout.words.map(() => random()),
-    }, rate);
+    const keep = chooseKeptWords(
+      {
+        lengths: layout.words.map((word) => word.text.length),
+        forced: mustKeepWords(layout, conversationMentions(conversation)),
+        scores: layout.words.map(() => random()),
+      },
+      rate,
+    );
     return renderKeptWords(layout, keep);
   },
 };

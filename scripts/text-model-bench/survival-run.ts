@@ -42,15 +42,30 @@ export interface Contenders {
   readonly extractive: Contender;
 }
 
-interface Tally { survivedAsked: number; survivedBlind: number; kept: number; readonly ms: number[] }
+interface Tally {
+  survivedAsked: number;
+  survivedBlind: number;
+  kept: number;
+  readonly ms: number[];
+}
 
 /** Every contender at every rate over `contexts`. */
-export function measureSurvival(contexts: readonly NqContext[], contenders: Contenders, rates: readonly number[], ruler: TokenRuler): SurvivalRow[] {
+export function measureSurvival(
+  contexts: readonly NqContext[],
+  contenders: Contenders,
+  rates: readonly number[],
+  ruler: TokenRuler,
+): SurvivalRow[] {
   const rows: SurvivalRow[] = [];
   const before = contexts.map((context) => ruler.count(context.text));
   const total = before.reduce((sum, count) => sum + count, 0);
   for (const rate of rates) {
-    const tallies = new Map<Contender, Tally>([contenders.model, contenders.extractive, contenders.random].map((c) => [c, { survivedAsked: 0, survivedBlind: 0, kept: 0, ms: [] }]));
+    const tallies = new Map<Contender, Tally>(
+      [contenders.model, contenders.extractive, contenders.random].map((c) => [
+        c,
+        { survivedAsked: 0, survivedBlind: 0, kept: 0, ms: [] },
+      ]),
+    );
     contexts.forEach((context, index) => {
       const gold = context.passages[context.gold] as NqContext['passages'][number];
       const tokens = before[index] as number;
@@ -73,8 +88,13 @@ export function measureSurvival(contexts: readonly NqContext[], contenders: Cont
     for (const [contender, tally] of tallies) {
       const ms = [...tally.ms].sort((a, b) => a - b);
       rows.push({
-        contender: contender.name, rate, contexts: contexts.length, survivedAsked: tally.survivedAsked, survivedBlind: tally.survivedBlind,
-        keptTokenShare: tally.kept / total, msPer512: { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) },
+        contender: contender.name,
+        rate,
+        contexts: contexts.length,
+        survivedAsked: tally.survivedAsked,
+        survivedBlind: tally.survivedBlind,
+        keptTokenShare: tally.kept / total,
+        msPer512: { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) },
       });
     }
   }

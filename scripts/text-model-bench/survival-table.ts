@@ -4,11 +4,17 @@ import type { SurvivalRow } from './survival-run.ts';
 const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)}%`;
 
 /** The comparison table, one row per contender and rate, and the lines that say how it was made. */
-export function renderSurvivalTable(rows: readonly SurvivalRow[], context: { readonly coldLoadMs: number | null; readonly machine: string }): string {
+export function renderSurvivalTable(
+  rows: readonly SurvivalRow[],
+  context: { readonly coldLoadMs: number | null; readonly machine: string },
+): string {
   const lines = [
     '| rate | contender | answer survives, question asked | answer survives, question-blind | tokens kept | ms / 512 tokens p50 | p95 |',
     '|---:|:---|---:|---:|---:|---:|---:|',
-    ...rows.map((row) => `| ${row.rate} | ${row.contender} | ${percent(row.survivedAsked, row.contexts)} | ${percent(row.survivedBlind, row.contexts)} | ${(100 * row.keptTokenShare).toFixed(1)}% | ${row.msPer512.p50.toFixed(2)} | ${row.msPer512.p95.toFixed(2)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.rate} | ${row.contender} | ${percent(row.survivedAsked, row.contexts)} | ${percent(row.survivedBlind, row.contexts)} | ${(100 * row.keptTokenShare).toFixed(1)}% | ${row.msPer512.p50.toFixed(2)} | ${row.msPer512.p95.toFixed(2)} |`,
+    ),
   ];
   const contexts = rows[0]?.contexts ?? 0;
   lines.push(

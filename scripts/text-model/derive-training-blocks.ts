@@ -21,7 +21,12 @@ const out = process.argv[2];
 if (out === undefined) throw new Error('usage: derive-training-blocks.ts OUT.jsonl');
 
 const lines: string[] = [];
-const add = (source: string, split: string, text: string, labels: (layout: ReturnType<typeof layoutWords>) => number[]): void => {
+const add = (
+  source: string,
+  split: string,
+  text: string,
+  labels: (layout: ReturnType<typeof layoutWords>) => number[],
+): void => {
   const layout = layoutWords(text);
   if (layout.words.length === 0) return;
   lines.push(JSON.stringify({ source, split, words: layout.words.map((word) => word.text), labels: labels(layout) }));
@@ -32,11 +37,15 @@ if (passages.length === 0) throw new Error(`${environment.sharedDir}: no lost-in
 const train = passages.filter((passage) => !isHeldOut(passage));
 const heldOut = passages.filter(isHeldOut);
 for (let shuffle = 0; shuffle < NQ_SHUFFLES; shuffle += 1) {
-  for (const context of packedContexts(train, 1_000 + shuffle)) add('nq', 'train', context.text, (layout) => answerWordLabels(layout, context.passages));
+  for (const context of packedContexts(train, 1_000 + shuffle))
+    add('nq', 'train', context.text, (layout) => answerWordLabels(layout, context.passages));
 }
-for (const context of packedContexts(heldOut, 2_000)) add('nq', 'heldout', context.text, (layout) => answerWordLabels(layout, context.passages));
+for (const context of packedContexts(heldOut, 2_000))
+  add('nq', 'heldout', context.text, (layout) => answerWordLabels(layout, context.passages));
 for (const block of readProseBlocks(environment.sharedDir)) {
-  add(block.source, block.heldOut ? 'heldout' : 'train', block.text, (layout) => extractiveWordLabels(layout, EXTRACTIVE_SHARE));
+  add(block.source, block.heldOut ? 'heldout' : 'train', block.text, (layout) =>
+    extractiveWordLabels(layout, EXTRACTIVE_SHARE),
+  );
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 const counts = new Map<string, { blocks: number; words: number; kept: number }>();
@@ -49,4 +58,7 @@ for (const line of lines) {
   count.kept += block.labels.reduce((sum, label) => sum + label, 0);
   counts.set(key, count);
 }
-for (const [key, count] of [...counts].sort()) console.log(`${key}: ${count.blocks} blocks, ${count.words} words, ${(100 * count.kept / count.words).toFixed(1)}% labelled keep`);
+for (const [key, count] of [...counts].sort())
+  console.log(
+    `${key}: ${count.blocks} blocks, ${count.words} words, ${((100 * count.kept) / count.words).toFixed(1)}% labelled keep`,
+  );

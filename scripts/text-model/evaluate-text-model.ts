@@ -14,7 +14,8 @@ import { loadWordScorer } from '../../src/compressors/text-model/word-scorer.ts'
 import { heldBackMetrics, type HeldBackMetrics } from './held-back-metrics.ts';
 
 const [blocksFile, modelDir] = process.argv.slice(2);
-if (blocksFile === undefined || modelDir === undefined) throw new Error('usage: evaluate-text-model.ts BLOCKS.jsonl MODEL_DIR');
+if (blocksFile === undefined || modelDir === undefined)
+  throw new Error('usage: evaluate-text-model.ts BLOCKS.jsonl MODEL_DIR');
 const scorer = await loadWordScorer(readModelFolder(modelDir), 1);
 const data: Record<string, { blocks: number; words: number; keepShare: number }> = {};
 const held = new Map<string, { scores: number[]; labels: number[] }>();
@@ -23,7 +24,8 @@ for await (const line of createInterface({ input: createReadStream(blocksFile) }
   const block = JSON.parse(line) as { source: string; split: string; words: string[]; labels: number[] };
   const key = `${block.source}/${block.split}`;
   const entry = data[key] ?? { blocks: 0, words: 0, keepShare: 0 };
-  entry.keepShare = (entry.keepShare * entry.words + block.labels.reduce((a, b) => a + b, 0)) / (entry.words + block.labels.length);
+  entry.keepShare =
+    (entry.keepShare * entry.words + block.labels.reduce((a, b) => a + b, 0)) / (entry.words + block.labels.length);
   entry.blocks += 1;
   entry.words += block.labels.length;
   data[key] = entry;
@@ -37,7 +39,10 @@ for await (const line of createInterface({ input: createReadStream(blocksFile) }
 const metrics: Record<string, HeldBackMetrics> = {};
 for (const [source, { scores, labels }] of [...held].sort()) metrics[source] = heldBackMetrics(scores, labels);
 const all = [...held.values()];
-metrics.all = heldBackMetrics(all.flatMap((entry) => entry.scores), all.flatMap((entry) => entry.labels));
+metrics.all = heldBackMetrics(
+  all.flatMap((entry) => entry.scores),
+  all.flatMap((entry) => entry.labels),
+);
 
 function folderBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => {
@@ -50,6 +55,18 @@ const report = { version: 1, data, heldBack: metrics, bytes: folderBytes(modelDi
 writeFileSync(path.join(modelDir, 'training-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('source\twords\tkeep share\taccuracy\tmajority\tprecision\trecall\tF1\tAUC');
 for (const [source, m] of Object.entries(metrics)) {
-  console.log([source, m.words, m.keepShare.toFixed(3), m.accuracy.toFixed(3), m.majorityAccuracy.toFixed(3), m.precision.toFixed(3), m.recall.toFixed(3), m.f1.toFixed(3), m.auc.toFixed(3)].join('\t'));
+  console.log(
+    [
+      source,
+      m.words,
+      m.keepShare.toFixed(3),
+      m.accuracy.toFixed(3),
+      m.majorityAccuracy.toFixed(3),
+      m.precision.toFixed(3),
+      m.recall.toFixed(3),
+      m.f1.toFixed(3),
+      m.auc.toFixed(3),
+    ].join('\t'),
+  );
 }
 console.log(`model folder: ${(report.bytes / 1e6).toFixed(2)} MB`);

@@ -41,11 +41,14 @@ export function isHeldOut(passage: NqPassage): boolean {
 export function readNqPassages(sharedDir: string): NqPassage[] {
   const file = nqFile(sharedDir);
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line, index) => {
-    const row = JSON.parse(line) as { question: string; answers: string[]; ctxs: { title: string; text: string }[] };
-    const gold = row.ctxs[0] as { title: string; text: string };
-    return { index, question: row.question, answers: row.answers, title: gold.title, text: gold.text };
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const row = JSON.parse(line) as { question: string; answers: string[]; ctxs: { title: string; text: string }[] };
+      const gold = row.ctxs[0] as { title: string; text: string };
+      return { index, question: row.question, answers: row.answers, title: gold.title, text: gold.text };
+    });
 }
 
 /** A passage as its context line shows it. */
@@ -57,7 +60,10 @@ export function documentLine(passage: NqPassage, position: number): string {
 export function contextsFor(pool: readonly NqPassage[], seed: number): NqContext[] {
   const random = seededRandom(seed);
   return pool.map((gold) => {
-    const others = seededShuffle(pool.filter((passage) => passage !== gold), random).slice(0, DOCUMENTS_PER_CONTEXT - 1);
+    const others = seededShuffle(
+      pool.filter((passage) => passage !== gold),
+      random,
+    ).slice(0, DOCUMENTS_PER_CONTEXT - 1);
     const at = Math.floor(random() * DOCUMENTS_PER_CONTEXT);
     const passages = [...others.slice(0, at), gold, ...others.slice(at)];
     return { text: passages.map(documentLine).join('\n'), passages, gold: at };

@@ -20,11 +20,21 @@ const MIN_CHARS = 400;
 function issueTexts(sharedDir: string): { id: string; text: string }[] {
   const dir = path.join(sharedDir, 'corpus', 'swebench-issues');
   if (!existsSync(dir)) return [];
-  const verified = JSON.parse(readFileSync(path.join(dir, 'swebench_verified_all_evaluations.json'), 'utf8')) as { instance_id: string; problem_statement: string }[];
-  const lite = JSON.parse(readFileSync(path.join(dir, 'swebench_lite_dev.json'), 'utf8')) as { instance_id: string; problem_statement: string; hints_text: string }[];
+  const verified = JSON.parse(readFileSync(path.join(dir, 'swebench_verified_all_evaluations.json'), 'utf8')) as {
+    instance_id: string;
+    problem_statement: string;
+  }[];
+  const lite = JSON.parse(readFileSync(path.join(dir, 'swebench_lite_dev.json'), 'utf8')) as {
+    instance_id: string;
+    problem_statement: string;
+    hints_text: string;
+  }[];
   return [
     ...verified.map((issue) => ({ id: `${issue.instance_id}#issue`, text: issue.problem_statement })),
-    ...lite.flatMap((issue) => [{ id: `${issue.instance_id}#issue`, text: issue.problem_statement }, { id: `${issue.instance_id}#hints`, text: issue.hints_text }]),
+    ...lite.flatMap((issue) => [
+      { id: `${issue.instance_id}#issue`, text: issue.problem_statement },
+      { id: `${issue.instance_id}#hints`, text: issue.hints_text },
+    ]),
   ];
 }
 
@@ -33,10 +43,13 @@ function toolOutputTexts(sharedDir: string): { id: string; text: string }[] {
   if (!existsSync(dir)) return [];
   const out: { id: string; text: string }[] = [];
   for (const file of readdirSync(dir).sort()) {
-    const messages = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { messages: { role: string; content: string }[] }).messages;
+    const messages = (
+      JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { messages: { role: string; content: string }[] }
+    ).messages;
     messages.forEach((message, index) => {
       const output = message.role === 'user' ? /<output>\n([\s\S]*)<\/output>/.exec(message.content)?.[1] : undefined;
-      if (output !== undefined && detectContent(output).kind === 'text') out.push({ id: `${file}#${index}`, text: output });
+      if (output !== undefined && detectContent(output).kind === 'text')
+        out.push({ id: `${file}#${index}`, text: output });
     });
   }
   return out;
@@ -49,5 +62,7 @@ export function readProseBlocks(sharedDir: string): ProseBlock[] {
     ...issueTexts(sharedDir).map((block) => ({ ...block, source: 'issues' as const })),
     ...toolOutputTexts(sharedDir).map((block) => ({ ...block, source: 'tool-outputs' as const })),
   ].filter((block) => block.text.length >= MIN_CHARS && !seen.has(block.text) && seen.add(block.text) !== undefined);
-  return tagged.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((block, index) => ({ ...block, heldOut: index % 5 === 0 }));
+  return tagged
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((block, index) => ({ ...block, heldOut: index % 5 === 0 }));
 }

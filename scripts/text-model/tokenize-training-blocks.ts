@@ -13,11 +13,14 @@ import { AutoTokenizer, env } from '@huggingface/transformers';
 import { DEFAULT_SCORING_LIMITS } from '../../src/compressors/text-model/word-scorer.ts';
 
 const [blocksFile, modelDir, out] = process.argv.slice(2);
-if (blocksFile === undefined || modelDir === undefined || out === undefined) throw new Error('usage: tokenize-training-blocks.ts BLOCKS.jsonl MODEL_DIR OUT.jsonl');
+if (blocksFile === undefined || modelDir === undefined || out === undefined)
+  throw new Error('usage: tokenize-training-blocks.ts BLOCKS.jsonl MODEL_DIR OUT.jsonl');
 env.allowRemoteModels = false;
 env.useFSCache = false;
 env.localModelPath = path.dirname(path.resolve(modelDir));
-const tokenizer = await AutoTokenizer.from_pretrained(path.basename(path.resolve(modelDir)), { local_files_only: true });
+const tokenizer = await AutoTokenizer.from_pretrained(path.basename(path.resolve(modelDir)), {
+  local_files_only: true,
+});
 const writer = createWriteStream(out);
 let blocks = 0;
 let unknown = 0;
@@ -25,7 +28,9 @@ let pieces = 0;
 for await (const line of createInterface({ input: createReadStream(blocksFile) })) {
   if (line.trim() === '') continue;
   const block = JSON.parse(line) as { source: string; split: string; words: string[]; labels: number[] };
-  const ids = block.words.map((word) => tokenizer.encode(word, { add_special_tokens: false }).slice(0, DEFAULT_SCORING_LIMITS.maxTokensPerWord));
+  const ids = block.words.map((word) =>
+    tokenizer.encode(word, { add_special_tokens: false }).slice(0, DEFAULT_SCORING_LIMITS.maxTokensPerWord),
+  );
   for (const list of ids) {
     pieces += list.length;
     unknown += list.filter((id) => id === tokenizer.unk_token_id).length;
@@ -34,4 +39,4 @@ for await (const line of createInterface({ input: createReadStream(blocksFile) }
   blocks += 1;
 }
 await new Promise<void>((resolve, reject) => writer.end((error?: Error | null) => (error ? reject(error) : resolve())));
-console.log(`${blocks} blocks, ${pieces} tokens, ${(100 * unknown / Math.max(1, pieces)).toFixed(2)}% unknown`);
+console.log(`${blocks} blocks, ${pieces} tokens, ${((100 * unknown) / Math.max(1, pieces)).toFixed(2)}% unknown`);

@@ -21,7 +21,8 @@ function answerSpans(text: string, answer: string): [number, number][] {
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const before = haystack[at - 1];
       const after = haystack[at + needle.length];
-      if ((before !== undefined && WORD_CHARACTER.test(before)) || (after !== undefined && WORD_CHARACTER.test(after))) continue;
+      if ((before !== undefined && WORD_CHARACTER.test(before)) || (after !== undefined && WORD_CHARACTER.test(after)))
+        continue;
       spans.push([at, at + needle.length]);
     }
     if (spans.length > 0) return spans;
@@ -35,9 +36,19 @@ export function answerWordLabels(layout: WordLayout, passages: readonly NqPassag
     const start = layout.lineStarts[line] as number;
     const end = line + 1 < layout.lineStarts.length ? (layout.lineStarts[line + 1] as number) : layout.text.length;
     const lineText = layout.text.slice(start, end);
-    return passage.answers.flatMap((answer) => answerSpans(lineText, answer).map(([from, to]) => [from + start, to + start] as [number, number]));
+    return passage.answers.flatMap((answer) =>
+      answerSpans(lineText, answer).map(([from, to]) => [from + start, to + start] as [number, number]),
+    );
   });
-  const asked = passages.map((passage) => new Set(passage.question.split(/\s+/).map(wordCore).filter((core) => core.length >= 3 && !isFunctionWord(core))));
+  const asked = passages.map(
+    (passage) =>
+      new Set(
+        passage.question
+          .split(/\s+/)
+          .map(wordCore)
+          .filter((core) => core.length >= 3 && !isFunctionWord(core)),
+      ),
+  );
   return layout.words.map((word) => {
     const answered = (spans[word.line] ?? []).some(([from, to]) => word.start < to && word.end > from);
     return answered || asked[word.line]?.has(wordCore(word.text)) ? 1 : 0;

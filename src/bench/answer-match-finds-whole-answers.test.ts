@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { containsAnswer, containsLocation, normalizeForMatch } from './answer-match.ts';
 
-const haystack = normalizeForMatch('2015-10-18 18:06:01,840 WARN  [RMCommunicator Allocator] ERROR IN CONTACTING RM.\n  retrying msra-sa-41:8030 TOOL 1470');
+const haystack = normalizeForMatch(
+  '2015-10-18 18:06:01,840 WARN  [RMCommunicator Allocator] ERROR IN CONTACTING RM.\n  retrying msra-sa-41:8030 TOOL 1470',
+);
 
 describe('answer matching', () => {
   it('finds answers across folded white space', () => {
@@ -27,7 +29,8 @@ describe('answer matching', () => {
 });
 
 describe('location answers', () => {
-  const heading = 'node_modules/typescript/lib/_tsc.js\n21234:    createSourceFile: createSourceFile2,\n24133-  function x() {\n\nnode_modules/typescript/lib/typescript.js\n455:  createSourceFile: () => createSourceFile,\n';
+  const heading =
+    'node_modules/typescript/lib/_tsc.js\n21234:    createSourceFile: createSourceFile2,\n24133-  function x() {\n\nnode_modules/typescript/lib/typescript.js\n455:  createSourceFile: () => createSourceFile,\n';
   it('finds path:line in rg --heading layout', () => {
     expect(containsLocation(heading, 'node_modules/typescript/lib/_tsc.js:21234')).toBe(true);
     expect(containsLocation(heading, 'node_modules/typescript/lib/_tsc.js:24133')).toBe(true);

@@ -8,7 +8,10 @@
 
 /** The form both sides are compared in. */
 export function normalizeForMatch(text: string): string {
-  return text.replace(/"/g, '').replace(/\s+/g, ' ').replace(/ ?([:,{}[\]]) ?/g, '$1');
+  return text
+    .replace(/"/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([:,{}[\]]) ?/g, '$1');
 }
 
 const WORD = /[\p{L}\p{N}_]/u;

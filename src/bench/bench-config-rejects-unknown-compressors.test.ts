@@ -11,11 +11,15 @@ describe('a configuration naming a compressor that does not exist (issue 18: "js
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'terse-config-')), 'typo.json');
     writeFileSync(file, JSON.stringify({ name: 'typo', profile: 'balanced', compressors: ['json', 'jsonn'] }));
     expect(() => resolveBenchConfig(file)).toThrow(ConfigError);
-    expect(() => resolveBenchConfig(file)).toThrow(/typo\.json: compressors: unknown compressor "jsonn" \(known: .*json-minify/);
+    expect(() => resolveBenchConfig(file)).toThrow(
+      /typo\.json: compressors: unknown compressor "jsonn" \(known: .*json-minify/,
+    );
   });
 
   it('is a ConfigError from the engine too, for a library caller', async () => {
-    await expect(createEngine({ compressors: ['jsonn'] })).rejects.toThrow(/config compressors: unknown compressor "jsonn"/);
+    await expect(createEngine({ compressors: ['jsonn'] })).rejects.toThrow(
+      /config compressors: unknown compressor "jsonn"/,
+    );
     await expect(createEngine({ compressors: ['json'] })).resolves.toBeDefined();
   });
 });

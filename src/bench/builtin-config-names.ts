@@ -5,8 +5,18 @@
 
 /** Every built-in configuration, in the order `--help` lists them. */
 export const BUILTIN_CONFIG_NAMES = [
-  'none', 'json-minify', 'lossless', 'balanced', 'aggressive', 'text-model',
-  'drop-all', 'drop-all-bare', 'head-tail', 'rolling-window', 'toon', 'rewrite-history',
+  'none',
+  'json-minify',
+  'lossless',
+  'balanced',
+  'aggressive',
+  'text-model',
+  'drop-all',
+  'drop-all-bare',
+  'head-tail',
+  'rolling-window',
+  'toon',
+  'rewrite-history',
 ] as const;
 
 /** A built-in configuration's name. */
@@ -17,4 +27,10 @@ export type BuiltinConfigName = (typeof BUILTIN_CONFIG_NAMES)[number];
  * and `drop-all`, the destructive baseline: it costs no compression time and shows, beside the
  * profiles, what the fidelity columns look like when every tool output is gone.
  */
-export const DEFAULT_REPLAY_CONFIGS: readonly BuiltinConfigName[] = ['none', 'lossless', 'balanced', 'aggressive', 'drop-all'];
+export const DEFAULT_REPLAY_CONFIGS: readonly BuiltinConfigName[] = [
+  'none',
+  'lossless',
+  'balanced',
+  'aggressive',
+  'drop-all',
+];

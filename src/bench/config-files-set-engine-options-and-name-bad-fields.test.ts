@@ -15,19 +15,38 @@ function file(name: string, value: unknown): string {
 
 describe('a JSON configuration file', () => {
   it('carries its engine options into a source a worker thread can open', () => {
-    const config = resolveBenchConfig(file('tuned.json', { name: 'tuned', profile: 'balanced', minBlockTokens: 25, repeats: false, profileByCompressor: { log: 'aggressive', text: 'lossless' } }));
+    const config = resolveBenchConfig(
+      file('tuned.json', {
+        name: 'tuned',
+        profile: 'balanced',
+        minBlockTokens: 25,
+        repeats: false,
+        profileByCompressor: { log: 'aggressive', text: 'lossless' },
+      }),
+    );
     expect(config).toMatchObject({ name: 'tuned', role: 'custom' });
     expect(config.source).toEqual({
       kind: 'engine',
       name: 'tuned',
       description: expect.stringContaining('tuned.json'),
-      options: { profile: 'balanced', minBlockTokens: 25, repeats: false, profileByCompressor: { log: 'aggressive', text: 'lossless' } },
+      options: {
+        profile: 'balanced',
+        minBlockTokens: 25,
+        repeats: false,
+        profileByCompressor: { log: 'aggressive', text: 'lossless' },
+      },
     });
   });
 
   it('names the field when profileByCompressor names no shipped compressor or no profile', () => {
-    expect(() => resolveBenchConfig(file('unknown.json', { name: 'x', profileByCompressor: { logs: 'aggressive' } }))).toThrow(/profileByCompressor\.logs: no such compressor \(shipped: .*log/);
-    expect(() => resolveBenchConfig(file('profile.json', { name: 'x', profileByCompressor: { log: 'extreme' } }))).toThrow(ConfigError);
-    expect(() => resolveBenchConfig(file('array.json', { name: 'x', profileByCompressor: ['log'] }))).toThrow(/must be an object/);
+    expect(() =>
+      resolveBenchConfig(file('unknown.json', { name: 'x', profileByCompressor: { logs: 'aggressive' } })),
+    ).toThrow(/profileByCompressor\.logs: no such compressor \(shipped: .*log/);
+    expect(() =>
+      resolveBenchConfig(file('profile.json', { name: 'x', profileByCompressor: { log: 'extreme' } })),
+    ).toThrow(ConfigError);
+    expect(() => resolveBenchConfig(file('array.json', { name: 'x', profileByCompressor: ['log'] }))).toThrow(
+      /must be an object/,
+    );
   });
 });

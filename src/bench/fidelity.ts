@@ -37,7 +37,12 @@ function callTokens(args: RetrieveArgs, count: CountTokens): number {
 }
 
 /** Scores `probe` on `context`; `call` runs the real `terse_retrieve` handler on the run's store. */
-export async function scoreProbe(probe: Probe, context: ScoringContext, call: RetrieveCall, count: CountTokens): Promise<ProbeScore> {
+export async function scoreProbe(
+  probe: Probe,
+  context: ScoringContext,
+  call: RetrieveCall,
+  count: CountTokens,
+): Promise<ProbeScore> {
   if (probe.live_only) return { outcome: null, retrievalCalls: 0, retrievalTokens: 0 };
   if (probe.kind === 'negative') {
     const haystack = normalizeForMatch(context.withoutMarkers);

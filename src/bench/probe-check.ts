@@ -12,18 +12,34 @@ export interface SourcedProbe {
 }
 
 /** Normalised text of the trace's messages up to and including each turn, plus the header parts. */
-function rawTextUpTo(trace: Trace): { upTo(turn: number): string; whole: string; messages: number; lastCallMessages: number } {
+function rawTextUpTo(trace: Trace): {
+  upTo(turn: number): string;
+  whole: string;
+  messages: number;
+  lastCallMessages: number;
+} {
   const messages = trace.events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
   let lastCallMessages = 0;
   for (const request of requestsOf(trace)) lastCallMessages = request.messageCount;
   const parts = canonicalFromBody({ ...trace.header.request, messages }, trace.header.provider).parts;
-  const header = normalizeForMatch(parts.filter((p) => p.messageIndex < 0).map((p) => p.text).join('\n'));
+  const header = normalizeForMatch(
+    parts
+      .filter((p) => p.messageIndex < 0)
+      .map((p) => p.text)
+      .join('\n'),
+  );
   const byMessage: string[] = messages.map(() => '');
-  for (const part of parts) if (part.messageIndex >= 0) byMessage[part.messageIndex] += `${normalizeForMatch(part.text)}\n`;
+  for (const part of parts)
+    if (part.messageIndex >= 0) byMessage[part.messageIndex] += `${normalizeForMatch(part.text)}\n`;
   const prefix: string[] = [];
   let acc = header;
   for (const text of byMessage) prefix.push((acc += text));
-  return { upTo: (turn) => prefix[Math.min(turn, prefix.length - 1)] ?? header, whole: acc, messages: messages.length, lastCallMessages };
+  return {
+    upTo: (turn) => prefix[Math.min(turn, prefix.length - 1)] ?? header,
+    whole: acc,
+    messages: messages.length,
+    lastCallMessages,
+  };
 }
 
 /** Every problem found, as named errors (empty when all probes check). */
@@ -45,7 +61,9 @@ export function checkProbes(probes: readonly SourcedProbe[], traces: readonly Tr
       continue;
     }
     if (probe.evidence.turn >= text.lastCallMessages) {
-      fail(`evidence turn ${probe.evidence.turn} is never sent to the model (the last call carries ${text.lastCallMessages} messages)`);
+      fail(
+        `evidence turn ${probe.evidence.turn} is never sent to the model (the last call carries ${text.lastCallMessages} messages)`,
+      );
       continue;
     }
     if (probe.kind === 'negative') {
@@ -56,7 +74,9 @@ export function checkProbes(probes: readonly SourcedProbe[], traces: readonly Tr
     if (probe.live_only) continue;
     const shown = text.upTo(probe.evidence.turn);
     if (!probe.answers.some((a) => containsAnswer(shown, a))) {
-      fail(`no answer of ${JSON.stringify(probe.answers)} occurs in trace ${probe.trace} up to turn ${probe.evidence.turn}`);
+      fail(
+        `no answer of ${JSON.stringify(probe.answers)} occurs in trace ${probe.trace} up to turn ${probe.evidence.turn}`,
+      );
     }
   }
   return errors;

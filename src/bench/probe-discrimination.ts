@@ -30,12 +30,18 @@ function occurrences(haystack: string, answer: string): number {
 
 /** Judges `probe` against the parts of the uncompressed request it is first scored on. */
 export function discriminationOf(probe: Probe, parts: readonly RequestPart[]): ProbeDiscrimination {
-  const inside = normalizeForMatch(parts.filter((p) => p.compressible).map((p) => p.text).join('\n'));
+  const inside = normalizeForMatch(
+    parts
+      .filter((p) => p.compressible)
+      .map((p) => p.text)
+      .join('\n'),
+  );
   const ambiguous = probe.answers.some((answer) => occurrences(inside, answer) > 1);
   for (const part of parts) {
     if (part.compressible) continue;
     const text = normalizeForMatch(part.text);
-    if (probe.answers.some((answer) => containsAnswer(text, answer))) return { discriminating: false, alsoIn: `${part.role} ${part.type}`, ambiguous };
+    if (probe.answers.some((answer) => containsAnswer(text, answer)))
+      return { discriminating: false, alsoIn: `${part.role} ${part.type}`, ambiguous };
   }
   return { discriminating: true, alsoIn: null, ambiguous };
 }

@@ -25,7 +25,12 @@ export function parseProbe(value: unknown, file: string, line: number): Probe {
     fail(`field kind: must be one of ${PROBE_KINDS.join(', ')}`, id);
   }
   const evidence = v.evidence as Record<string, unknown> | undefined;
-  if (typeof evidence !== 'object' || evidence === null || !Number.isInteger(evidence.turn) || (evidence.turn as number) < 0) {
+  if (
+    typeof evidence !== 'object' ||
+    evidence === null ||
+    !Number.isInteger(evidence.turn) ||
+    (evidence.turn as number) < 0
+  ) {
     fail('field evidence.turn: must be a non-negative integer', id);
   }
   if (v.live_only !== undefined && typeof v.live_only !== 'boolean') fail('field live_only: must be a boolean', id);
@@ -45,7 +50,9 @@ export async function readProbes(file: string): Promise<Probe[]> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', (error: NodeJS.ErrnoException) => reject(new PathError(file, error.code === 'ENOENT' ? 'no such file or directory' : error.message)));
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new PathError(file, error.code === 'ENOENT' ? 'no such file or directory' : error.message)),
+    );
   });
   await opened;
   const probes: Probe[] = [];

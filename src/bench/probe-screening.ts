@@ -36,9 +36,16 @@ export function firstScoringRequest(trace: Trace, turn: number): number {
 }
 
 /** Screens the probes of `traces`; probes of other traces are left out. */
-export function screenProbes(suite: string, traces: readonly Trace[], probes: readonly Probe[]): { probes: Probe[]; screening: ProbeScreening } {
+export function screenProbes(
+  suite: string,
+  traces: readonly Trace[],
+  probes: readonly Probe[],
+): { probes: Probe[]; screening: ProbeScreening } {
   const kept: Probe[] = [];
-  let nonDiscriminating = 0, ambiguous = 0, negatives = 0, nearMisses = 0;
+  let nonDiscriminating = 0,
+    ambiguous = 0,
+    negatives = 0,
+    nearMisses = 0;
   for (const trace of traces) {
     const own = probes.filter((p) => p.trace === trace.header.id);
     if (own.length === 0) continue;
@@ -47,7 +54,14 @@ export function screenProbes(suite: string, traces: readonly Trace[], probes: re
     const partsAt = new Map<number, ReturnType<typeof canonicalFromBody>['parts']>();
     const parts = (index: number) => {
       let found = partsAt.get(index);
-      if (found === undefined) partsAt.set(index, (found = canonicalFromBody((requestAt(trace, index) ?? requestAt(trace, lastIndex))?.body ?? {}, trace.header.provider).parts));
+      if (found === undefined)
+        partsAt.set(
+          index,
+          (found = canonicalFromBody(
+            (requestAt(trace, index) ?? requestAt(trace, lastIndex))?.body ?? {},
+            trace.header.provider,
+          ).parts),
+        );
       return found;
     };
     const text = traceText(trace);
@@ -76,7 +90,15 @@ export function screenProbes(suite: string, traces: readonly Trace[], probes: re
   }
   return {
     probes: kept,
-    screening: { suite, derived: probes.length, non_discriminating: nonDiscriminating, ambiguous, negatives_replaced: negatives, near_misses: nearMisses, kept: kept.length },
+    screening: {
+      suite,
+      derived: probes.length,
+      non_discriminating: nonDiscriminating,
+      ambiguous,
+      negatives_replaced: negatives,
+      near_misses: nearMisses,
+      kept: kept.length,
+    },
   };
 }
 
@@ -103,9 +125,18 @@ export function probeCheckRows(traces: readonly Trace[], probes: readonly Probe[
     let parts = partsAt.get(key);
     if (parts === undefined) {
       const request = requestAt(trace, index);
-      partsAt.set(key, (parts = request === undefined ? [] : canonicalFromBody(request.body, trace.header.provider).parts));
+      partsAt.set(
+        key,
+        (parts = request === undefined ? [] : canonicalFromBody(request.body, trace.header.provider).parts),
+      );
     }
     const judged = discriminationOf(probe, parts);
-    return { probe: probe.id, kind: probe.kind, discriminating: judged.discriminating, alsoIn: judged.alsoIn, ambiguous: judged.ambiguous };
+    return {
+      probe: probe.id,
+      kind: probe.kind,
+      discriminating: judged.discriminating,
+      alsoIn: judged.alsoIn,
+      ambiguous: judged.ambiguous,
+    };
   });
 }

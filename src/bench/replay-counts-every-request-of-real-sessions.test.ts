@@ -27,7 +27,8 @@ function independentCount(body: Record<string, unknown>): number {
         if (typeof block.content === 'string') total += count(block.content);
       }
     }
-    for (const call of (message.tool_calls as { function: { arguments: string } }[] | undefined) ?? []) total += count(call.function.arguments);
+    for (const call of (message.tool_calls as { function: { arguments: string } }[] | undefined) ?? [])
+      total += count(call.function.arguments);
   }
   return total;
 }
@@ -35,13 +36,25 @@ function independentCount(body: Record<string, unknown>): number {
 describe.skipIf(!present)('replay with --config none over real sessions', async () => {
   const files = present
     ? [
-        ...readdirSync(trajDir).filter((f) => f.endsWith('.traj.json')).map((f) => path.join(trajDir, f)),
-        ...readdirSync(referenceDir).filter((f) => f.endsWith('.json')).map((f) => path.join(referenceDir, f)),
+        ...readdirSync(trajDir)
+          .filter((f) => f.endsWith('.traj.json'))
+          .map((f) => path.join(trajDir, f)),
+        ...readdirSync(referenceDir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => path.join(referenceDir, f)),
       ].sort()
     : [];
   const traces: SuiteTrace[] = [];
   for (const file of files) traces.push({ suite: 'test', trace: await loadTrace(file) });
-  const result = await runReplay({ traces, probes: [], configs: [resolveBenchConfig('none')], tokenizer: 'o200k_base', argv: 'test', projectRoot: environment.projectRoot, gitShaOverride: 'test' });
+  const result = await runReplay({
+    traces,
+    probes: [],
+    configs: [resolveBenchConfig('none')],
+    tokenizer: 'o200k_base',
+    argv: 'test',
+    projectRoot: environment.projectRoot,
+    gitShaOverride: 'test',
+  });
 
   it('replays all 20 trajectories and the 10 reference requests without an error', () => {
     expect(files.filter((f) => f.endsWith('.traj.json'))).toHaveLength(20);

@@ -25,15 +25,33 @@ function describe(error: unknown): string {
 }
 
 /** Replays `trace` through a new opening of `config`; a configuration that fails to open is an errored pair. */
-export async function replayPair(trace: Trace, probes: readonly Probe[], config: BenchConfig, context: PairContext): Promise<PairResult> {
+export async function replayPair(
+  trace: Trace,
+  probes: readonly Probe[],
+  config: BenchConfig,
+  context: PairContext,
+): Promise<PairResult> {
   let strategy;
   try {
     strategy = await config.open({ tokenizer: context.tokenizer });
   } catch (error) {
-    return { state: 'errored', trace: trace.header.id, config: config.name, error: `the configuration did not open: ${describe(error)}` };
+    return {
+      state: 'errored',
+      trace: trace.header.id,
+      config: config.name,
+      error: `the configuration did not open: ${describe(error)}`,
+    };
   }
   try {
-    return await replayTrace(trace, config.name, strategy, probes, context.onRequest, context.onScoringPoint, context.onBlock);
+    return await replayTrace(
+      trace,
+      config.name,
+      strategy,
+      probes,
+      context.onRequest,
+      context.onScoringPoint,
+      context.onBlock,
+    );
   } finally {
     const said = strategy.describe?.() ?? null;
     if (said !== null) context.onDescribed?.(config.name, said);

@@ -53,19 +53,71 @@ export interface ScoringPointEvent {
 /** Called at each scoring point after the offline score; the pair ends once every returned promise settles. */
 export type ScoringPointHook = (event: ScoringPointEvent) => Promise<void> | void;
 
-function blockRows(trace: string, config: string, requestIndex: number, measure: RequestMeasure, commands: CommandsByPlace, onBlock?: BlockListener): BlockRow[] {
+function blockRows(
+  trace: string,
+  config: string,
+  requestIndex: number,
+  measure: RequestMeasure,
+  commands: CommandsByPlace,
+  onBlock?: BlockListener,
+): BlockRow[] {
   const rows: BlockRow[] = [];
-  for (const { result: { part, outcome, decidedNow, text }, before, after } of measure.parts) {
+  for (const {
+    result: { part, outcome, decidedNow, text },
+    before,
+    after,
+  } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
     const command = commands.get(placeOf(part.path)) ?? null;
-    const base = { trace, config, request_index: requestIndex, message_index: part.messageIndex, path: pathKey(part.path), tool_name: part.toolName ?? null, command };
+    const base = {
+      trace,
+      config,
+      request_index: requestIndex,
+      message_index: part.messageIndex,
+      path: pathKey(part.path),
+      tool_name: part.toolName ?? null,
+      command,
+    };
     if (outcome.state === 'compressed') {
       const faults = outcome.faults?.map((fault) => `${fault.compressor}: ${fault.error}`).join('; ') ?? null;
-      rows.push({ ...base, kind: outcome.kind, compressor: outcome.compressor, outcome: 'compressed', reason: faults, tokens_before: before, tokens_after: after, lossy: outcome.lossy, markers: outcome.dropped.length, compress_ms: outcome.ms });
+      rows.push({
+        ...base,
+        kind: outcome.kind,
+        compressor: outcome.compressor,
+        outcome: 'compressed',
+        reason: faults,
+        tokens_before: before,
+        tokens_after: after,
+        lossy: outcome.lossy,
+        markers: outcome.dropped.length,
+        compress_ms: outcome.ms,
+      });
     } else if (outcome.state === 'failed') {
-      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: outcome.compressor, outcome: 'failed', reason: outcome.error, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
+      rows.push({
+        ...base,
+        kind: outcome.kind ?? 'text',
+        compressor: outcome.compressor,
+        outcome: 'failed',
+        reason: outcome.error,
+        tokens_before: before,
+        tokens_after: before,
+        lossy: false,
+        markers: 0,
+        compress_ms: outcome.ms,
+      });
     } else {
-      rows.push({ ...base, kind: outcome.kind ?? 'text', compressor: null, outcome: 'unchanged', reason: outcome.reason, tokens_before: before, tokens_after: before, lossy: false, markers: 0, compress_ms: outcome.ms });
+      rows.push({
+        ...base,
+        kind: outcome.kind ?? 'text',
+        compressor: null,
+        outcome: 'unchanged',
+        reason: outcome.reason,
+        tokens_before: before,
+        tokens_after: before,
+        lossy: false,
+        markers: 0,
+        compress_ms: outcome.ms,
+      });
     }
     if (onBlock !== undefined) onBlock(rows[rows.length - 1] as BlockRow, part.text, text);
   }
@@ -91,7 +143,15 @@ export function firstRequestOf(probe: Probe, messageCounts: readonly number[]): 
  * Replays `trace` through `strategy` (a fresh session) and scores every probe twice: on the first
  * request that carries its evidence, and on the last request.
  */
-export async function replayTrace(trace: Trace, config: string, strategy: ReplayStrategy, probes: readonly Probe[], listener?: RequestListener, onScoringPoint?: ScoringPointHook, onBlock?: BlockListener): Promise<PairResult> {
+export async function replayTrace(
+  trace: Trace,
+  config: string,
+  strategy: ReplayStrategy,
+  probes: readonly Probe[],
+  listener?: RequestListener,
+  onScoringPoint?: ScoringPointHook,
+  onBlock?: BlockListener,
+): Promise<PairResult> {
   const id = trace.header.id;
   // The hook's work (a model answering) runs beside the replay; the store stays open until it ends.
   const hooked: Promise<void>[] = [];
@@ -112,14 +172,33 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
     const commands = commandsOf(trace);
     const firstOf = new Map(probes.map((probe) => [probe, firstRequestOf(probe, counts)]));
     const judged = new Map<Probe, ProbeDiscrimination>();
-    const score = async (probe: Probe, point: ScoringPoint, index: number, compressed: CompressedRequest, tokensAfter: number): Promise<void> => {
+    const score = async (
+      probe: Probe,
+      point: ScoringPoint,
+      index: number,
+      compressed: CompressedRequest,
+      tokensAfter: number,
+    ): Promise<void> => {
       const result = await scoreProbe(probe, scoringContext(compressed, tokensAfter), call, count);
       const { discriminating, ambiguous } = judged.get(probe) ?? { discriminating: false, ambiguous: false };
       probeRows.push({
-        trace: id, config, probe: probe.id, kind: probe.kind, live_only: probe.live_only === true, point, request_index: index,
-        discriminating, ambiguous, outcome: result.outcome, retrieval_calls: result.retrievalCalls, retrieval_tokens: result.retrievalTokens,
+        trace: id,
+        config,
+        probe: probe.id,
+        kind: probe.kind,
+        live_only: probe.live_only === true,
+        point,
+        request_index: index,
+        discriminating,
+        ambiguous,
+        outcome: result.outcome,
+        retrieval_calls: result.retrievalCalls,
+        retrieval_tokens: result.retrievalTokens,
       });
-      if (onScoringPoint) hooked.push(Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store })));
+      if (onScoringPoint)
+        hooked.push(
+          Promise.resolve(onScoringPoint({ trace: id, config, probe, point, requestIndex: index, compressed, store })),
+        );
     };
     let last: { compressed: CompressedRequest; tokensAfter: number; index: number } | null = null;
     for (const { index, body, messageCount } of requestsOf(trace)) {
@@ -128,12 +207,22 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
       const measure = measureRequest(compressed, strategy.ruler);
       const s = compressed.stats;
       requests.push({
-        trace: id, config, request_index: index, messages: messageCount,
-        tokens_before: measure.tokensBefore, tokens_after: measure.tokensAfter,
-        compressible_before: measure.compressibleBefore, compressible_after: measure.compressibleAfter,
-        compress_ms: s.ms, blocks_changed: s.blocksChanged, markers: s.markers,
+        trace: id,
+        config,
+        request_index: index,
+        messages: messageCount,
+        tokens_before: measure.tokensBefore,
+        tokens_after: measure.tokensAfter,
+        compressible_before: measure.compressibleBefore,
+        compressible_after: measure.compressibleAfter,
+        compress_ms: s.ms,
+        blocks_changed: s.blocksChanged,
+        markers: s.markers,
         volatile_values: s.alignment?.volatile.length ?? 0,
-        volatile_examples: (s.alignment?.volatile ?? []).slice(0, VOLATILE_EXAMPLES).map((v) => `${v.kind}:${v.text}`).join('; '),
+        volatile_examples: (s.alignment?.volatile ?? [])
+          .slice(0, VOLATILE_EXAMPLES)
+          .map((v) => `${v.kind}:${v.text}`)
+          .join('; '),
         breakpoints: s.alignment?.breakpoints ?? 0,
       });
       blocks.push(...blockRows(id, config, index, measure, commands, onBlock));
@@ -146,7 +235,8 @@ export async function replayTrace(trace: Trace, config: string, strategy: Replay
       last = { compressed, tokensAfter: measure.tokensAfter, index };
       listener?.(id, config, index);
     }
-    if (last !== null) for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
+    if (last !== null)
+      for (const probe of probes) await score(probe, 'last', last.index, last.compressed, last.tokensAfter);
     await Promise.all(hooked);
     return { state: 'ok', trace: id, config, requests, blocks, probes: probeRows, cache };
   } catch (error) {

@@ -42,7 +42,11 @@ export interface ReplayProgress {
 
 function gitSha(root: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -50,7 +54,11 @@ function gitSha(root: string): string {
 
 /** A sortable, unique-enough run id: UTC time plus the sha. */
 export function runId(startedAt: Date, sha: string): string {
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   return `${stamp}-${sha.slice(0, 7)}`;
 }
 
@@ -83,9 +91,21 @@ export function runHead(
 ): Pick<RunResult, 'run' | 'configs'> {
   const sha = plan.gitShaOverride ?? gitSha(plan.projectRoot);
   return {
-    run: { id: runId(startedAt, sha), started_at: startedAt.toISOString(), git_sha: sha, node: process.version, tokenizer: plan.tokenizer, configs: plan.configs.map((c) => c.name), argv: plan.argv },
+    run: {
+      id: runId(startedAt, sha),
+      started_at: startedAt.toISOString(),
+      git_sha: sha,
+      node: process.version,
+      tokenizer: plan.tokenizer,
+      configs: plan.configs.map((c) => c.name),
+      argv: plan.argv,
+    },
     // What a strategy said of itself while running (an external proxy's name and version) replaces its description.
-    configs: plan.configs.map(({ name, role, description }) => ({ name, role, description: described.get(name) ?? description })),
+    configs: plan.configs.map(({ name, role, description }) => ({
+      name,
+      role,
+      description: described.get(name) ?? description,
+    })),
   };
 }
 
@@ -97,7 +117,14 @@ export async function runReplay(plan: ReplayPlan, progress: ReplayProgress = {})
   for (const probe of plan.probes) probesByTrace.set(probe.trace, [...(probesByTrace.get(probe.trace) ?? []), probe]);
   const described = new Map<string, string>();
   const pairs = await replayPairs(
-    { traces: plan.traces.map(({ trace }) => trace), probesByTrace, configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1, onScoringPoint: plan.onScoringPoint },
+    {
+      traces: plan.traces.map(({ trace }) => trace),
+      probesByTrace,
+      configs: plan.configs,
+      tokenizer: plan.tokenizer,
+      workers: plan.workers ?? 1,
+      onScoringPoint: plan.onScoringPoint,
+    },
     { ...progress, onDescribed: (config, said) => described.set(config, said) },
   );
   return {

@@ -13,7 +13,9 @@ import { runStreamedReplay } from './run-streamed-replay.ts';
 const folder = path.join(environment.projectRoot, 'traces', 'local');
 
 async function* streamed(files: readonly string[]): AsyncGenerator<StreamedTrace> {
-  for (const file of files) for await (const trace of streamTraces(file)) yield { suite: 'replay', trace, probes: deriveProbes([trace]).probes };
+  for (const file of files)
+    for await (const trace of streamTraces(file))
+      yield { suite: 'replay', trace, probes: deriveProbes([trace]).probes };
 }
 
 describe('a streamed replay of the recorded local sessions', () => {
@@ -21,13 +23,25 @@ describe('a streamed replay of the recorded local sessions', () => {
     const files = await collectTraceFiles([folder]);
     const traces = await Promise.all(files.map((file) => loadTrace(file)));
     const configs = await resolveBenchConfigs(['none', 'balanced']);
-    const common = { configs, tokenizer: 'o200k_base' as const, argv: 'replay traces/local', projectRoot: environment.projectRoot, gitShaOverride: 'test' };
-    const loaded = await runReplay({ ...common, traces: traces.map((trace) => ({ suite: 'replay', trace })), probes: deriveProbes(traces).probes });
+    const common = {
+      configs,
+      tokenizer: 'o200k_base' as const,
+      argv: 'replay traces/local',
+      projectRoot: environment.projectRoot,
+      gitShaOverride: 'test',
+    };
+    const loaded = await runReplay({
+      ...common,
+      traces: traces.map((trace) => ({ suite: 'replay', trace })),
+      probes: deriveProbes(traces).probes,
+    });
     expect(loaded.pairs.filter((pair) => pair.state === 'ok')).toHaveLength(files.length * 2);
     for (const workers of [1, 2]) {
       const run = await runStreamedReplay({ ...common, items: streamed(files), workers });
       expect(run.traces).toEqual(loaded.traces);
-      expect(run.pairs.map((pair) => [pair.config, pair.trace])).toEqual(loaded.pairs.map((pair) => [pair.config, pair.trace]));
+      expect(run.pairs.map((pair) => [pair.config, pair.trace])).toEqual(
+        loaded.pairs.map((pair) => [pair.config, pair.trace]),
+      );
       expect(rowsFingerprint(run)).toBe(rowsFingerprint(loaded));
     }
   });

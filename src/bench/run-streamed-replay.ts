@@ -17,9 +17,14 @@ export async function runStreamedReplay(plan: StreamedReplayPlan, progress: Repl
   const startedAt = new Date();
   const traces: TraceRow[] = [];
   const described = new Map<string, string>();
-  const pairs = await replayStreamedPairs(plan.items, { configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1 }, (item) => traces.push(traceRow(item)), {
-    ...progress,
-    onDescribed: (config, said) => described.set(config, said),
-  });
+  const pairs = await replayStreamedPairs(
+    plan.items,
+    { configs: plan.configs, tokenizer: plan.tokenizer, workers: plan.workers ?? 1 },
+    (item) => traces.push(traceRow(item)),
+    {
+      ...progress,
+      onDescribed: (config, said) => described.set(config, said),
+    },
+  );
   return { ...runHead(plan, startedAt, described), screening: plan.screening?.() ?? [], traces, pairs };
 }

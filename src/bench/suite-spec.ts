@@ -7,7 +7,12 @@ export const SUITE_SPEC_VERSION = 1;
 
 /** How a suite's traces come to be. */
 export type SuiteBuilderName = 'headroom-generator' | 'trace-files' | 'shared-corpus' | 'shared-reference';
-const BUILDERS: readonly SuiteBuilderName[] = ['headroom-generator', 'trace-files', 'shared-corpus', 'shared-reference'];
+const BUILDERS: readonly SuiteBuilderName[] = [
+  'headroom-generator',
+  'trace-files',
+  'shared-corpus',
+  'shared-reference',
+];
 
 export interface SuiteSpec {
   readonly version: typeof SUITE_SPEC_VERSION;
@@ -39,9 +44,12 @@ export function parseSuiteSpec(file: string, text: string): SuiteSpec {
   if (v.version !== SUITE_SPEC_VERSION) fail(file, 'version', `must be ${SUITE_SPEC_VERSION}`);
   if (typeof v.name !== 'string' || !/^[a-z0-9-]+$/.test(v.name)) fail(file, 'name', 'must be a kebab-case string');
   if (!BUILDERS.includes(v.builder as SuiteBuilderName)) fail(file, 'builder', `must be one of ${BUILDERS.join(', ')}`);
-  if (!Array.isArray(v.configs) || v.configs.length === 0 || !v.configs.every((c) => typeof c === 'string')) fail(file, 'configs', 'must be a non-empty array of names');
-  if (v.builder === 'trace-files' && typeof v.traces !== 'string') fail(file, 'traces', 'a trace-files suite names its folder');
-  if (v.seeds !== undefined && (!Array.isArray(v.seeds) || !v.seeds.every((s) => Number.isInteger(s)))) fail(file, 'seeds', 'must be an array of integers');
+  if (!Array.isArray(v.configs) || v.configs.length === 0 || !v.configs.every((c) => typeof c === 'string'))
+    fail(file, 'configs', 'must be a non-empty array of names');
+  if (v.builder === 'trace-files' && typeof v.traces !== 'string')
+    fail(file, 'traces', 'a trace-files suite names its folder');
+  if (v.seeds !== undefined && (!Array.isArray(v.seeds) || !v.seeds.every((s) => Number.isInteger(s))))
+    fail(file, 'seeds', 'must be an array of integers');
   return v as unknown as SuiteSpec;
 }
 
@@ -49,7 +57,9 @@ export function parseSuiteSpec(file: string, text: string): SuiteSpec {
 export function readSuiteSpecs(workloadsDir: string): SuiteSpec[] {
   let names: string[];
   try {
-    names = readdirSync(workloadsDir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(workloadsDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     throw new PathError(workloadsDir, 'no workloads folder');
   }

@@ -13,7 +13,9 @@ export async function buildTraceFilesSuite(dir: string): Promise<SuiteBuild> {
   const traces: Trace[] = [];
   for (const file of await collectTraceFiles([dir])) traces.push(await loadTrace(file));
   const probes: Probe[] = [];
-  const probeFiles = readdirSync(dir).filter((n) => n.endsWith('.probes.jsonl')).sort();
+  const probeFiles = readdirSync(dir)
+    .filter((n) => n.endsWith('.probes.jsonl'))
+    .sort();
   for (const name of probeFiles) probes.push(...(await readProbes(path.join(dir, name))));
   return { state: 'ready', traces, probes };
 }

@@ -33,7 +33,8 @@ async function invalid(file: string): Promise<InvalidTraceError> {
   return error as InvalidTraceError;
 }
 
-const HEADER = '{"version":1,"type":"trace","id":"t","workload":"sre","provider":"openai","request":{"model":"m"},"source":{"format":"trace-v1","file":"x"}}';
+const HEADER =
+  '{"version":1,"type":"trace","id":"t","workload":"sre","provider":"openai","request":{"model":"m"},"source":{"format":"trace-v1","file":"x"}}';
 
 describe('Trace v1 file I/O', () => {
   it('writes the header first, one JSON object per line, with a trailing newline', () => {
@@ -41,9 +42,12 @@ describe('Trace v1 file I/O', () => {
     const lines = text.split('\n');
     expect(text.endsWith('\n')).toBe(true);
     expect(lines.at(-1)).toBe('');
-    expect(lines[0]?.startsWith('{"version":1,"type":"trace","id":"claude-code-todo-app","workload":"exploration"')).toBe(true);
+    expect(
+      lines[0]?.startsWith('{"version":1,"type":"trace","id":"claude-code-todo-app","workload":"exploration"'),
+    ).toBe(true);
     expect(lines.length - 2).toBe(trace.events.length);
-    for (const line of lines.slice(1, -1)) expect(['message', 'call']).toContain((JSON.parse(line) as { type: string }).type);
+    for (const line of lines.slice(1, -1))
+      expect(['message', 'call']).toContain((JSON.parse(line) as { type: string }).type);
   });
 
   it('reads back exactly what it wrote, byte for byte', async () => {
@@ -56,7 +60,10 @@ describe('Trace v1 file I/O', () => {
   });
 
   it('ignores blank lines but still counts them when naming a line', async () => {
-    const file = await traceFile('blank.jsonl', `\n${HEADER}\n\n{"type":"message","message":{"role":"user","content":"hi"}}\n\n{"type":"call"}\n`);
+    const file = await traceFile(
+      'blank.jsonl',
+      `\n${HEADER}\n\n{"type":"message","message":{"role":"user","content":"hi"}}\n\n{"type":"call"}\n`,
+    );
     const read = await readTraceV1(file);
     expect(read.header.id).toBe('t');
     expect(read.events).toEqual([{ type: 'message', message: { role: 'user', content: 'hi' } }, { type: 'call' }]);
@@ -65,7 +72,10 @@ describe('Trace v1 file I/O', () => {
   });
 
   it('names the line of malformed JSON', async () => {
-    const file = await traceFile('malformed.jsonl', `${HEADER}\n{"type":"call"}\n{"type":"message","message":{"role":"user","content":"x"}\n{"type":"call"}\n`);
+    const file = await traceFile(
+      'malformed.jsonl',
+      `${HEADER}\n{"type":"call"}\n{"type":"message","message":{"role":"user","content":"x"}\n{"type":"call"}\n`,
+    );
     const error = await invalid(file);
     expect(error.file).toBe(file);
     expect(error.line).toBe(3);
@@ -97,7 +107,9 @@ describe('Trace v1 file I/O', () => {
   it('rejects an event that is neither a message with a role nor a call', async () => {
     const unknown = await invalid(await traceFile('event.jsonl', `${HEADER}\n{"type":"call"}\n{"type":"tool"}\n`));
     expect(unknown.line).toBe(3);
-    const roleless = await invalid(await traceFile('roleless.jsonl', `${HEADER}\n{"type":"message","message":{"content":"x"}}\n`));
+    const roleless = await invalid(
+      await traceFile('roleless.jsonl', `${HEADER}\n{"type":"message","message":{"content":"x"}}\n`),
+    );
     expect(roleless.line).toBe(2);
   });
 

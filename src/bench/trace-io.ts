@@ -41,11 +41,14 @@ export function parseTraceHeader(value: JsonValue, file: string, line: number): 
   };
   if (!isJsonObject(value)) return fail('header must be a JSON object');
   if (value.type !== 'trace') fail(`header field type must be "trace", not ${JSON.stringify(value.type ?? null)}`);
-  if (value.version !== TRACE_VERSION) fail(`unsupported trace version ${JSON.stringify(value.version ?? null)} (expected ${TRACE_VERSION})`);
+  if (value.version !== TRACE_VERSION)
+    fail(`unsupported trace version ${JSON.stringify(value.version ?? null)} (expected ${TRACE_VERSION})`);
   const { id, workload, provider, request, source } = value;
   if (typeof id !== 'string' || id === '') return fail('header field id must be a non-empty string');
   if (typeof workload !== 'string' || !(WORKLOADS as readonly string[]).includes(workload)) {
-    return fail(`header field workload must be one of ${WORKLOADS.join(', ')}, not ${JSON.stringify(workload ?? null)}`);
+    return fail(
+      `header field workload must be one of ${WORKLOADS.join(', ')}, not ${JSON.stringify(workload ?? null)}`,
+    );
   }
   if (typeof provider !== 'string' || !(PROVIDERS as readonly string[]).includes(provider)) {
     return fail(`header field provider must be anthropic or openai, not ${JSON.stringify(provider ?? null)}`);
@@ -70,7 +73,11 @@ function parseTraceEvent(value: JsonValue, file: string, line: number): TraceEve
   if (!isJsonObject(value)) throw new InvalidTraceError(file, line, 'event must be a JSON object');
   if (value.type === 'call') return { type: 'call' };
   if (value.type !== 'message') {
-    throw new InvalidTraceError(file, line, `event type must be "message" or "call", not ${JSON.stringify(value.type ?? null)}`);
+    throw new InvalidTraceError(
+      file,
+      line,
+      `event type must be "message" or "call", not ${JSON.stringify(value.type ?? null)}`,
+    );
   }
   const message = value.message;
   if (!isJsonObject(message)) throw new InvalidTraceError(file, line, 'message event needs a message object');
@@ -96,7 +103,9 @@ function* plainTraceLines(trace: Trace): Generator<string> {
     source: header.source,
   })}\n`;
   for (const event of trace.events) {
-    yield event.type === 'call' ? '{"type":"call"}\n' : `${JSON.stringify({ type: 'message', message: event.message })}\n`;
+    yield event.type === 'call'
+      ? '{"type":"call"}\n'
+      : `${JSON.stringify({ type: 'message', message: event.message })}\n`;
   }
 }
 

@@ -25,9 +25,15 @@ export function traceText(trace: Trace): TraceText {
   let sentMessages = 0;
   for (const request of requestsOf(trace)) sentMessages = request.messageCount;
   const parts = requestParts(trace.header.provider, { ...trace.header.request, messages });
-  const header = normalizeForMatch(parts.filter((p) => p.messageIndex < 0).map((p) => p.text).join('\n'));
+  const header = normalizeForMatch(
+    parts
+      .filter((p) => p.messageIndex < 0)
+      .map((p) => p.text)
+      .join('\n'),
+  );
   const byMessage = messages.map(() => '');
-  for (const part of parts) if (part.messageIndex >= 0) byMessage[part.messageIndex] += `${normalizeForMatch(part.text)}\n`;
+  for (const part of parts)
+    if (part.messageIndex >= 0) byMessage[part.messageIndex] += `${normalizeForMatch(part.text)}\n`;
   // Offsets of each message's end in the whole text, so "up to turn" is a bounded search.
   const ends: number[] = [];
   let whole = `${header}\n`;

@@ -35,9 +35,7 @@ export interface TraceHeader {
 }
 
 /** One step of a session: a message added, or a model call with every message so far. */
-export type TraceEvent =
-  | { readonly type: 'message'; readonly message: JsonObject }
-  | { readonly type: 'call' };
+export type TraceEvent = { readonly type: 'message'; readonly message: JsonObject } | { readonly type: 'call' };
 
 /** A whole trace in memory. */
 export interface Trace {
@@ -103,12 +101,16 @@ export function firstCallsOf(trace: Trace, calls: number): Trace {
 }
 
 /** The request of the trace's `index`-th call (or undefined past the last), built alone: no other request's history is copied. */
-export function requestAt(trace: Trace, index: number): { index: number; body: JsonObject; messageCount: number } | undefined {
+export function requestAt(
+  trace: Trace,
+  index: number,
+): { index: number; body: JsonObject; messageCount: number } | undefined {
   const messages: JsonObject[] = [];
   let call = 0;
   for (const event of trace.events) {
     if (event.type === 'message') messages.push(event.message);
-    else if (call++ === index) return { index, body: { ...trace.header.request, messages }, messageCount: messages.length };
+    else if (call++ === index)
+      return { index, body: { ...trace.header.request, messages }, messageCount: messages.length };
   }
   return undefined;
 }

@@ -58,25 +58,43 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
       process.stderr.write(`suite ${spec.name} skipped: ${build.reason}\n`);
       continue;
     }
-    assertProbesCheck(build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })), build.traces);
+    assertProbesCheck(
+      build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })),
+      build.traces,
+    );
     traces.push(...build.traces.map((trace) => ({ suite: spec.name, trace })));
     probes.push(...build.probes);
     if (build.screening) screening.push(build.screening);
     if (spec.published) published[spec.name] = spec.published;
     if (options.configs.length === 0) for (const c of spec.configs) configNames.add(c);
   }
-  const render: RenderOptions = Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
+  const render: RenderOptions =
+    Object.keys(published).length > 0 ? { published: published as RenderOptions['published'] } : {};
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   let configs = await resolveBenchConfigs([...configNames], { capturePort: options.capturePort ?? 8788 });
   let live;
   if (liveOptions !== null && options.live) {
-    const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes, configs, tokenizer }, environment);
+    const plan = await planLiveRun(
+      liveOptions,
+      options.live,
+      { traces: traces.map((t) => t.trace), probes, configs, tokenizer },
+      environment,
+    );
     live = plan.session;
     configs = [...plan.configs];
   }
   const code = await runAndReport({
-    traces, probes, configs, live, scale: options.scale,
-    tokenizer, out: options.out, json: options.json, argv: options.argv, render, screening,
+    traces,
+    probes,
+    configs,
+    live,
+    scale: options.scale,
+    tokenizer,
+    out: options.out,
+    json: options.json,
+    argv: options.argv,
+    render,
+    screening,
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');
@@ -87,7 +105,10 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
       ? (outDir) => {
           // The README's chart is the bench's own PNG, copied beside the docs (reports/ is not committed).
           mkdirSync(path.join(environment.projectRoot, 'docs', 'images'), { recursive: true });
-          copyFileSync(path.join(outDir, 'charts', `${README_CHART}.png`), path.join(environment.projectRoot, 'docs', 'images', `${README_CHART}.png`));
+          copyFileSync(
+            path.join(outDir, 'charts', `${README_CHART}.png`),
+            path.join(environment.projectRoot, 'docs', 'images', `${README_CHART}.png`),
+          );
         }
       : undefined,
   });

@@ -57,23 +57,43 @@ interface CompressRecord {
 }
 
 async function compressFile(file: string): Promise<CompressRecord> {
-  const run = await captured(() => compressCommand({ file, profile: 'balanced', json: true, textModel: null, storeFile }));
+  const run = await captured(() =>
+    compressCommand({ file, profile: 'balanced', json: true, textModel: null, storeFile }),
+  );
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout.toString('utf8')) as CompressRecord;
 }
 
 /** A file's bytes: generated output as UTF-8 (a lone surrogate has no UTF-8 form: it is written as U+FFFD), at times after a BOM. */
-const utf8File = fc.tuple(toolOutput(LIMITS), fc.boolean()).map(([text, bom]) => Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]));
+const utf8File = fc
+  .tuple(toolOutput(LIMITS), fc.boolean())
+  .map(([text, bom]) =>
+    Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]),
+  );
 
 /** Byte sequences that are not UTF-8 at their first byte: stray continuation, overlong, surrogate, past U+10FFFF, cut sequences. */
-const BAD_BYTES: readonly (readonly number[])[] = [[0xff], [0xfe, 0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xc3], [0xf0, 0x9f, 0x98]];
+const BAD_BYTES: readonly (readonly number[])[] = [
+  [0xff],
+  [0xfe, 0xff],
+  [0x80],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xe2, 0x82],
+  [0xc3],
+  [0xf0, 0x9f, 0x98],
+];
 
 /** Generated output with one bad sequence put in at a character boundary; `at` is where it starts. */
 const damagedFile = fc.tuple(toolOutput(LIMITS), fc.constantFrom(...BAD_BYTES), fc.nat()).map(([text, bad, cut]) => {
   let at = cut % (text.length + 1);
   if (at > 0 && at < text.length && /[\uD800-\uDBFF]/.test(text[at - 1] ?? '')) at++;
   const head = Buffer.from(text.slice(0, at), 'utf8');
-  return { bytes: Buffer.concat([head, Buffer.from(bad), Buffer.from(text.slice(at), 'utf8')]), offset: head.length, line: 1 + head.filter((byte) => byte === 0x0a).length };
+  return {
+    bytes: Buffer.concat([head, Buffer.from(bad), Buffer.from(text.slice(at), 'utf8')]),
+    offset: head.length,
+    line: 1 + head.filter((byte) => byte === 0x0a).length,
+  };
 });
 
 describe(`terse compress and retrieve on generated files (seed ${environment.fuzzSeed}, ${RUNS} cases a property)`, () => {
@@ -103,7 +123,13 @@ describe(`terse compress and retrieve on generated files (seed ${environment.fuz
     await fc.assert(
       fc.asyncProperty(damagedFile, async ({ bytes, offset, line }) => {
         const file = fileOf(bytes);
-        const error = await compressCommand({ file, profile: 'balanced', json: true, textModel: null, storeFile }).catch((caught: unknown) => caught);
+        const error = await compressCommand({
+          file,
+          profile: 'balanced',
+          json: true,
+          textModel: null,
+          storeFile,
+        }).catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(InvalidEncodingError);
         expect(error).toMatchObject({ file, line, offset });
       }),

@@ -24,27 +24,45 @@ interface Ran {
 }
 
 function terse(args: readonly string[], input?: string): Ran {
-  const run = spawnSync(process.execPath, [...terseCli, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports'), TERSE_STORE: path.join(dir, 'store') } });
+  const run = spawnSync(process.execPath, [...terseCli, ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CI: 'true',
+      TERSE_REPORTS_DIR: path.join(dir, 'reports'),
+      TERSE_STORE: path.join(dir, 'store'),
+    },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('terse usage', () => {
   it('prints its version from package.json and exits 0', () => {
-    const version = (JSON.parse(readFileSync(path.join(environment.projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(path.join(environment.projectRoot, 'package.json'), 'utf8')) as { version: string }
+    ).version;
     expect(terse(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
   it('answers an unknown option with one line and the help to read, exit 2, not the whole help', () => {
     const ran = terse(['replay', TRACE, '--confg', 'balanced']);
     expect(ran.status).toBe(2);
-    expect(ran.stderr.trim().split('\n')).toEqual(["terse: unknown option '--confg' (Did you mean --config?)", 'hint: see `terse replay --help`']);
+    expect(ran.stderr.trim().split('\n')).toEqual([
+      "terse: unknown option '--confg' (Did you mean --config?)",
+      'hint: see `terse replay --help`',
+    ]);
     expect(ran.stdout).toBe('');
   });
 
   it('answers a missing argument of a nested command the same way', () => {
     const ran = terse(['probes', 'check']);
     expect(ran.status).toBe(2);
-    expect(ran.stderr.trim().split('\n')).toEqual(["terse: missing required argument 'probes'", 'hint: see `terse probes check --help`']);
+    expect(ran.stderr.trim().split('\n')).toEqual([
+      "terse: missing required argument 'probes'",
+      'hint: see `terse probes check --help`',
+    ]);
   });
 
   it('lists the built-in configurations, the suites and the exit codes in --help', () => {
@@ -52,7 +70,9 @@ describe('terse usage', () => {
     expect(bench.status).toBe(0);
     for (const name of BUILTIN_CONFIG_NAMES) expect(bench.stdout).toContain(name);
     expect(bench.stdout).toMatch(/Suites: .*headroom.*local/);
-    expect(terse(['--help']).stdout).toContain('Exit codes: 0 ok, 1 a regression or failed check, 2 bad input or usage');
+    expect(terse(['--help']).stdout).toContain(
+      'Exit codes: 0 ok, 1 a regression or failed check, 2 bad input or usage',
+    );
   });
 });
 
@@ -84,13 +104,17 @@ describe('- for stdin and stdout, and no overwriting without --force', () => {
     const ran = terse(['replay', TRACE, '--out', report]);
     expect(ran.status).toBe(2);
     expect(ran.stderr).not.toContain('replaying');
-    expect(ran.stderr.trim()).toBe(`terse: ${report}: already holds a complete report; refusing to overwrite stored results`);
+    expect(ran.stderr.trim()).toBe(
+      `terse: ${report}: already holds a complete report; refusing to overwrite stored results`,
+    );
   });
 
   it('refuses to wait on a terminal for stdin', async () => {
     const error = await readStdin(true, 'cmd | terse compress').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toBe('-: stdin is a terminal; give a file, or pipe into it (cmd | terse compress)');
+    expect((error as UsageError).message).toBe(
+      '-: stdin is a terminal; give a file, or pipe into it (cmd | terse compress)',
+    );
   });
 
   it('compresses stdin and lists each marker ref once, with how often it appears', () => {
@@ -112,7 +136,19 @@ describe('terse compare', () => {
       const folder = path.join(dir, name);
       mkdirSync(folder, { recursive: true });
       const pair = { trace, config: 'none', suite: 's', workload: 'other', reduction: 0.1 };
-      writeFileSync(path.join(folder, 'summary.json'), JSON.stringify({ version: 2, run: { id: name }, configs: [], probe_screening: [], results: [pair], workloads: [], remaining: [], errors: [] }));
+      writeFileSync(
+        path.join(folder, 'summary.json'),
+        JSON.stringify({
+          version: 2,
+          run: { id: name },
+          configs: [],
+          probe_screening: [],
+          results: [pair],
+          workloads: [],
+          remaining: [],
+          errors: [],
+        }),
+      );
       return folder;
     };
     const ran = terse(['compare', write('a', 'trace-a'), write('b', 'trace-b')]);
@@ -128,8 +164,13 @@ describe('concurrent compress and retrieve processes on one store', () => {
     mkdirSync(inputs);
     // Real tool outputs: the six largest of the local sessions, two of them compressed by two processes at once.
     const outputs: string[] = [];
-    for (const name of ['local-sre-node-runtime-failures.jsonl', 'local-code-search-grammar-rules.jsonl', 'local-issue-triage-vendor-history.jsonl']) {
-      for (const output of toolOutputs(await loadTrace(path.join(environment.projectRoot, 'traces', 'local', name)))) outputs.push(output.lines.join('\n'));
+    for (const name of [
+      'local-sre-node-runtime-failures.jsonl',
+      'local-code-search-grammar-rules.jsonl',
+      'local-issue-triage-vendor-history.jsonl',
+    ]) {
+      for (const output of toolOutputs(await loadTrace(path.join(environment.projectRoot, 'traces', 'local', name))))
+        outputs.push(output.lines.join('\n'));
     }
     const largest = outputs.sort((a, b) => b.length - a.length).slice(0, 6);
     const files = largest.map((text, index) => {
@@ -140,16 +181,28 @@ describe('concurrent compress and retrieve processes on one store', () => {
     files.push(files[0] as string, files[1] as string);
     const start = (args: readonly string[]): Promise<Ran> =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, [...terseCli, ...args], { cwd: dir, env: { ...process.env, TERSE_STORE: store }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...terseCli, ...args], {
+          cwd: dir,
+          env: { ...process.env, TERSE_STORE: store },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.on('close', (status) => resolve({ status, stdout, stderr }));
       });
-    const compressed = await Promise.all(files.map((file) => start(['compress', file, '--profile', 'aggressive', '--json'])));
+    const compressed = await Promise.all(
+      files.map((file) => start(['compress', file, '--profile', 'aggressive', '--json'])),
+    );
     for (const ran of compressed) expect(ran, ran.stderr).toMatchObject({ status: 0, stderr: '' });
-    const refs = [...new Set(compressed.flatMap((ran) => (JSON.parse(ran.stdout) as { markers: { ref: string }[] }).markers.map((m) => m.ref)))];
+    const refs = [
+      ...new Set(
+        compressed.flatMap((ran) =>
+          (JSON.parse(ran.stdout) as { markers: { ref: string }[] }).markers.map((m) => m.ref),
+        ),
+      ),
+    ];
     expect(refs.length).toBeGreaterThanOrEqual(6);
     const retrieved = await Promise.all(refs.slice(0, 8).map((ref) => start(['retrieve', ref])));
     for (const ran of retrieved) expect(ran, ran.stderr).toMatchObject({ status: 0, stderr: '' });

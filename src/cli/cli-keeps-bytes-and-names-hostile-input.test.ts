@@ -9,8 +9,16 @@ const bin = path.join(environment.projectRoot, 'bin', 'terse.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-hostile-cli-'));
 const store = path.join(dir, 'private', 'store.duckdb');
 
-function terse(args: string[], env: Record<string, string> = {}, input?: Buffer): { status: number | null; stdout: Buffer; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: 'true', TERSE_STORE: store, ...env }, ...(input ? { input } : {}) });
+function terse(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: Buffer,
+): { status: number | null; stdout: Buffer; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    env: { ...process.env, CI: 'true', TERSE_STORE: store, ...env },
+    ...(input ? { input } : {}),
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
 }
 
@@ -24,17 +32,29 @@ function expectOneLineError(result: ReturnType<typeof terse>, pattern: RegExp): 
 }
 
 // A log with latin-1 bytes: decoding it as UTF-8 would store U+FFFD (101,584 bytes for a 93,584-byte input).
-const latin1Log = Buffer.from(Array.from({ length: 2000 }, (_, i) => `2024-01-01T00:00:${String(i % 60).padStart(2, '0')} INFO worker ${i} processed item caf\xe9 ok`).join('\n'), 'latin1');
+const latin1Log = Buffer.from(
+  Array.from(
+    { length: 2000 },
+    (_, i) => `2024-01-01T00:00:${String(i % 60).padStart(2, '0')} INFO worker ${i} processed item caf\xe9 ok`,
+  ).join('\n'),
+  'latin1',
+);
 
 describe('terse compress and retrieve keep bytes (issue 18)', () => {
   it('refuses a file that is not UTF-8, naming the file, line and byte, and stores nothing', () => {
     const file = path.join(dir, 'latin1.log');
     writeFileSync(file, latin1Log);
-    expectOneLineError(terse(['compress', file]), new RegExp(`latin1\\.log:1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`));
+    expectOneLineError(
+      terse(['compress', file]),
+      new RegExp(`latin1\\.log:1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`),
+    );
   });
 
   it('refuses standard input that is not UTF-8 the same way, naming (stdin)', () => {
-    expectOneLineError(terse(['compress', '-'], {}, latin1Log), new RegExp(`\\(stdin\\):1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`));
+    expectOneLineError(
+      terse(['compress', '-'], {}, latin1Log),
+      new RegExp(`\\(stdin\\):1: not valid UTF-8 \\(byte offset ${latin1Log.indexOf(0xe9)}\\)`),
+    );
   });
 
   it('gives back the exact bytes of a compressed file with retrieve REF > f, without an added newline, from a store only its user can read', () => {
@@ -55,6 +75,9 @@ describe('terse compress and retrieve keep bytes (issue 18)', () => {
   it('says a bad TERSE_TOKENIZER in one line, with no stack', () => {
     const file = path.join(dir, 'small.txt');
     writeFileSync(file, 'hello\n');
-    expectOneLineError(terse(['compress', file], { TERSE_TOKENIZER: 'gpt2' }), /TERSE_TOKENIZER: must be o200k_base or cl100k_base, not "gpt2"/);
+    expectOneLineError(
+      terse(['compress', file], { TERSE_TOKENIZER: 'gpt2' }),
+      /TERSE_TOKENIZER: must be o200k_base or cl100k_base, not "gpt2"/,
+    );
   });
 });

@@ -15,13 +15,27 @@ const FIXTURES = path.join(environment.projectRoot, 'src', 'compressors', 'text-
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-models-'));
 const library = path.join(dir, 'library');
 
-interface Run { readonly status: number; readonly stdout: string; readonly stderr: string }
+interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /** The CLI, run without blocking this process (the hub below answers from it). */
 async function terse(args: string[], hub = closedHub): Promise<Run> {
-  const env = { ...process.env, CI: 'true', TERSE_MODELS_DIR: library, TERSE_STORE: path.join(dir, 'store.duckdb'), HF_ENDPOINT: hub };
+  const env = {
+    ...process.env,
+    CI: 'true',
+    TERSE_MODELS_DIR: library,
+    TERSE_STORE: path.join(dir, 'store.duckdb'),
+    HF_ENDPOINT: hub,
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...cli, ...args], { cwd: dir, env, encoding: 'utf8' });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...cli, ...args], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -51,7 +65,8 @@ beforeAll(async () => {
   hub = createServer((request, response) => {
     const match = /^\/owner\/kompress-tiny\/resolve\/main\/(.+)$/.exec(request.url ?? '');
     try {
-      const bytes = match === null ? null : readFileSync(path.join(FIXTURES, 'modernbert-bytebpe-kompress', match[1] as string));
+      const bytes =
+        match === null ? null : readFileSync(path.join(FIXTURES, 'modernbert-bytebpe-kompress', match[1] as string));
       response.writeHead(200).end(request.method === 'HEAD' ? undefined : bytes);
     } catch {
       response.writeHead(404).end();
@@ -75,14 +90,22 @@ describe('terse models', () => {
     const prose = path.join(dir, 'prose.md');
     writeFileSync(prose, readFileSync(path.join(environment.projectRoot, 'docs', 'fidelity.md'), 'utf8'));
     const compressed = await terse(['compress', prose, '--json', '--text-model', 'tiny']);
-    const record = JSON.parse(compressed.stdout) as { compressor: string; output: string; tokens_after: number; tokens_before: number };
+    const record = JSON.parse(compressed.stdout) as {
+      compressor: string;
+      output: string;
+      tokens_after: number;
+      tokens_before: number;
+    };
     expect(record.compressor).toBe('text-model');
     expect(record.tokens_after).toBeLessThan(record.tokens_before);
     expect(findMarkers(record.output)).toHaveLength(1);
   });
 
   it('refuses a folder that is not a model in one line', async () => {
-    expectOneLineError(await terse(['models', 'add', path.join(environment.projectRoot, 'docs')]), /docs: not a text model folder: no config\.json/);
+    expectOneLineError(
+      await terse(['models', 'add', path.join(environment.projectRoot, 'docs')]),
+      /docs: not a text model folder: no config\.json/,
+    );
   });
 
   it('says in one line that the hub is not reachable, and pulls from one that is', async () => {
@@ -90,6 +113,8 @@ describe('terse models', () => {
     expectOneLineError(unreachable, /is not reachable from here \(ECONNREFUSED\); .*terse models add DIR$/);
     expect(unreachable.stderr).toContain(closedHub);
     const pulled = await terse(['models', 'pull', 'owner/kompress-tiny'], hubUrl);
-    expect(pulled.stdout).toMatch(/^pulled owner\/kompress-tiny into .*owner--kompress-tiny \(modernbert, onnx\/model\.onnx, keep label 0\)/);
+    expect(pulled.stdout).toMatch(
+      /^pulled owner\/kompress-tiny into .*owner--kompress-tiny \(modernbert, onnx\/model\.onnx, keep label 0\)/,
+    );
   });
 });

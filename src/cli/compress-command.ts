@@ -22,7 +22,10 @@ async function readInput(file: string): Promise<string> {
   } catch (error) {
     if (error instanceof InvalidEncodingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PathError(file, code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message);
+    throw new PathError(
+      file,
+      code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a folder' : (error as Error).message,
+    );
   }
 }
 
@@ -52,9 +55,18 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
   const text = await readInput(options.file);
   const store = await openSharedStore(options.storeFile ?? environment.storeFile);
   try {
-    const textModel = options.textModel === null ? null : options.textModel === true ? BUNDLED_TEXT_MODEL_DIR : resolveModel(environment.modelsDir, options.textModel).dir;
+    const textModel =
+      options.textModel === null
+        ? null
+        : options.textModel === true
+          ? BUNDLED_TEXT_MODEL_DIR
+          : resolveModel(environment.modelsDir, options.textModel).dir;
     const setup = await createEngine({ profile: options.profile, store, tokenizer: environment.tokenizer, textModel });
-    const outcome = await compressText(text, setup, options.file === '-' ? {} : { fileName: path.basename(options.file) });
+    const outcome = await compressText(
+      text,
+      setup,
+      options.file === '-' ? {} : { fileName: path.basename(options.file) },
+    );
     const output = outcome.state === 'compressed' ? outcome.text : text;
     if (options.json) {
       const record = {
@@ -79,7 +91,11 @@ export async function compressCommand(options: CompressCommandOptions): Promise<
 }
 
 /** Prints the original behind a ref (or with a query, its matching lines or items), from `storeFile`. */
-export async function retrieveCommand(ref: string, query: string | undefined, storeFile: string = environment.storeFile): Promise<number> {
+export async function retrieveCommand(
+  ref: string,
+  query: string | undefined,
+  storeFile: string = environment.storeFile,
+): Promise<number> {
   const store = withLegacyFallback(await openSharedStore(storeFile), environment.legacyStoreFile);
   try {
     const result = await retrieve(store, query === undefined ? { ref } : { ref, query });

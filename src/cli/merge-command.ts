@@ -30,8 +30,16 @@ async function publishedFigures(runs: readonly string[]): Promise<RenderOptions>
 export async function mergeCommand(options: MergeCommandOptions): Promise<number> {
   checkReportTarget(options.out);
   const render = await publishedFigures(options.runs);
-  const { dir, summary } = await mergeShardReports(options.runs, { out: options.out, reportsDir: environment.reportsDir }, options.argv, render);
+  const { dir, summary } = await mergeShardReports(
+    options.runs,
+    { out: options.out, reportsDir: environment.reportsDir },
+    options.argv,
+    render,
+  );
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else process.stdout.write(`${renderBenchTables(summary, render)}\n\nreport: ${path.relative(process.cwd(), dir) || dir}\n`);
+  else
+    process.stdout.write(
+      `${renderBenchTables(summary, render)}\n\nreport: ${path.relative(process.cwd(), dir) || dir}\n`,
+    );
   return summary.errors.length > 0 ? 1 : 0;
 }

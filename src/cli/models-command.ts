@@ -18,8 +18,12 @@ export function modelsAddCommand(dir: string, name: string | undefined): number 
 /** One line per registered model. */
 export function modelsListCommand(): number {
   const models = listModels(environment.modelsDir);
-  if (models.length === 0) process.stdout.write(`no models in ${environment.modelsDir} (terse models add DIR registers one)\n`);
-  for (const model of models) process.stdout.write(`${model.name}\t${model.folder === null ? `unusable: ${model.problem}` : describe(model.folder)}\n`);
+  if (models.length === 0)
+    process.stdout.write(`no models in ${environment.modelsDir} (terse models add DIR registers one)\n`);
+  for (const model of models)
+    process.stdout.write(
+      `${model.name}\t${model.folder === null ? `unusable: ${model.problem}` : describe(model.folder)}\n`,
+    );
   return 0;
 }
 

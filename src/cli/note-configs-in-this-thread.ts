@@ -8,5 +8,7 @@ export function noteConfigsInThisThread(configs: readonly BenchConfig[], workers
   const here = configsInThisThread(configs);
   if (here.length === 0) return;
   const names = here.map((config) => config.name).join(', ');
-  process.stderr.write(`${names}: no worker can open ${here.length === 1 ? 'it' : 'them'} (an external proxy's capture server listens in this thread): replayed in this thread, the other configurations on the workers\n`);
+  process.stderr.write(
+    `${names}: no worker can open ${here.length === 1 ? 'it' : 'them'} (an external proxy's capture server listens in this thread): replayed in this thread, the other configurations on the workers\n`,
+  );
 }

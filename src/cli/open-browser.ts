@@ -7,7 +7,11 @@ import { spawn } from 'node:child_process';
 /** Starts the platform's opener detached; resolves false when there is none. */
 export function openBrowser(url: string): Promise<boolean> {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   return new Promise((resolve) => {
     const child = spawn(command as string, args as string[], { detached: true, stdio: 'ignore' });
     child.once('error', () => resolve(false));

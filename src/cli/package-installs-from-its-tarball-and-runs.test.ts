@@ -63,9 +63,16 @@ beforeAll(async () => {
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (tarball === undefined) throw new Error(`npm pack left no tarball in ${work}`);
   await run('mkdir', [consumer]);
-  writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
   // --prefer-offline: the dependencies come from npm's cache when `npm ci` of the checkout put them there.
-  await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(work, tarball)], { cwd: consumer, maxBuffer: 1 << 24 });
+  await run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(work, tarball)],
+    { cwd: consumer, maxBuffer: 1 << 24 },
+  );
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -74,8 +81,19 @@ describe('the packed package, installed into an empty project', () => {
   it('ships compiled JavaScript with declarations, and no TypeScript sources or tests', () => {
     const installed = path.join(consumer, 'node_modules', 'terse');
     const files = readdirSync(installed, { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/bench/index.d.ts', 'dist/proxy/index.d.ts', 'dist/cli.js', 'bin/terse.js']));
-    expect(files.filter((file) => file.startsWith('src') || file.endsWith('.test.js') || file.includes('__fixtures__'))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/bench/index.d.ts',
+        'dist/proxy/index.d.ts',
+        'dist/cli.js',
+        'bin/terse.js',
+      ]),
+    );
+    expect(
+      files.filter((file) => file.startsWith('src') || file.endsWith('.test.js') || file.includes('__fixtures__')),
+    ).toEqual([]);
     expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
   });
 
@@ -92,18 +110,38 @@ describe('the packed package, installed into an empty project', () => {
     writeFileSync(path.join(consumer, 'typed.ts'), TYPED_CONSUMER);
     writeFileSync(
       path.join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['typed.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['typed.ts'],
+      }),
     );
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
     expect(stdout).toBe('');
   });
 
   it('runs its bin from compiled JavaScript: --version, compress, replay into ./reports', async () => {
     expect((await run(terseBin, ['--version'], { cwd: consumer, env })).stdout.trim()).toBe(version);
     const compressed = await run(terseBin, ['compress', TRACE, '--json'], { cwd: consumer, env });
-    expect(JSON.parse(compressed.stdout)).toMatchObject({ kind: expect.any(String), tokens_before: expect.any(Number) });
-    const replay = await run(terseBin, ['replay', TRACE, '--config', 'none', '--config', 'balanced'], { cwd: consumer, env, maxBuffer: 1 << 24 });
+    expect(JSON.parse(compressed.stdout)).toMatchObject({
+      kind: expect.any(String),
+      tokens_before: expect.any(Number),
+    });
+    const replay = await run(terseBin, ['replay', TRACE, '--config', 'none', '--config', 'balanced'], {
+      cwd: consumer,
+      env,
+      maxBuffer: 1 << 24,
+    });
     expect(replay.stderr).toContain('through none, balanced');
     const report = /report: (\S+report\.html)/.exec(replay.stdout)?.[1];
     expect(report).toMatch(/^reports\/[^/]+\/report\.html$/);

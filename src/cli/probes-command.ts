@@ -30,20 +30,35 @@ export async function probesCheckCommand(probesFile: string, tracePaths: readonl
   const traces: Trace[] = [];
   for (const file of await collectTraceFiles([...tracePaths])) traces.push(await loadTrace(file));
   assertProbesCheck(sourced, traces);
-  const rows = probeCheckRows(traces, sourced.map((s) => s.probe));
+  const rows = probeCheckRows(
+    traces,
+    sourced.map((s) => s.probe),
+  );
   const table = markdownTable(
-    [{ header: 'probe', align: 'left' }, { header: 'kind', align: 'left' }, { header: 'discriminating', align: 'left' }, { header: 'answer also in', align: 'left' }, { header: 'ambiguous', align: 'left' }],
+    [
+      { header: 'probe', align: 'left' },
+      { header: 'kind', align: 'left' },
+      { header: 'discriminating', align: 'left' },
+      { header: 'answer also in', align: 'left' },
+      { header: 'ambiguous', align: 'left' },
+    ],
     rows.map((row) => [row.probe, row.kind, yesNo(row.discriminating), row.alsoIn ?? '—', yesNo(row.ambiguous)]),
   );
   const judged = rows.filter((row) => row.discriminating !== null);
   const discriminating = judged.filter((row) => row.discriminating === true).length;
   const ambiguous = judged.filter((row) => row.ambiguous === true).length;
-  process.stdout.write(`${table}\n\n${sourced.length} probes check against ${traces.length} traces; ${discriminating} of ${judged.length} scored offline discriminate (${judged.length - discriminating} have their answer outside tool output), ${ambiguous} ambiguous\n`);
+  process.stdout.write(
+    `${table}\n\n${sourced.length} probes check against ${traces.length} traces; ${discriminating} of ${judged.length} scored offline discriminate (${judged.length - discriminating} have their answer outside tool output), ${ambiguous} ambiguous\n`,
+  );
   return 0;
 }
 
 /** `terse probes derive TRACES... [-o FILE]`: probes derived from the traces' tool outputs, screened, as JSONL. */
-export async function probesDeriveCommand(tracePaths: readonly string[], out: string | undefined, force = false): Promise<number> {
+export async function probesDeriveCommand(
+  tracePaths: readonly string[],
+  out: string | undefined,
+  force = false,
+): Promise<number> {
   if (out !== undefined) checkNewFile(out, force, '--out');
   const traces: Trace[] = [];
   for (const file of await collectTraceFiles([...tracePaths])) traces.push(await loadTrace(file));
@@ -65,6 +80,9 @@ function writeFileAtomically(file: string, text: string): void {
     renameSync(partial, file);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new PathError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message);
+    throw new PathError(
+      file,
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message,
+    );
   }
 }

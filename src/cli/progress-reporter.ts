@@ -10,7 +10,14 @@ export interface ProgressReporter extends ReplayProgress {
 export function createProgressReporter(totalRequests: number, interactive: boolean, quiet = false): ProgressReporter {
   if (quiet) return { stop() {} };
   if (interactive && totalRequests > 0) {
-    const bar = new SingleBar({ format: 'replay [{bar}] {percentage}% | {value}/{total} requests | {trace} ({config})', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: 'replay [{bar}] {percentage}% | {value}/{total} requests | {trace} ({config})',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
     bar.start(totalRequests, 0, { trace: '', config: '' });
     return {
       onRequest: (trace, config) => bar.increment(1, { trace, config }),

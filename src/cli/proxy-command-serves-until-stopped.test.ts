@@ -8,7 +8,11 @@ const terseCli = sourceCli(environment.projectRoot);
 
 describe('terse proxy', () => {
   it('listens, answers /healthz, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [...terseCli, 'proxy', '--port', '0', '--anthropic-upstream', 'http://127.0.0.1:9'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [...terseCli, 'proxy', '--port', '0', '--anthropic-upstream', 'http://127.0.0.1:9'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -27,8 +31,12 @@ describe('terse proxy', () => {
   });
 
   it('names a store it cannot open in one line', () => {
-    const run = spawnSync(process.execPath, [...terseCli, 'proxy', '--port', '0', '--store', 'sqlite:x.db'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...terseCli, 'proxy', '--port', '0', '--store', 'sqlite:x.db'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual(['terse: config store: "sqlite:x.db" is not memory, files:DIR, duckdb:PATH or redis://HOST:PORT']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'terse: config store: "sqlite:x.db" is not memory, files:DIR, duckdb:PATH or redis://HOST:PORT',
+    ]);
   });
 });

@@ -43,10 +43,21 @@ export async function proxyCommand(options: ProxyCommandOptions): Promise<number
   try {
     const setup = await createEngine({ profile: options.profile, store, tokenizer: options.tokenizer });
     const log = (line: string): void => void process.stderr.write(`${line}\n`);
-    const proxy = createProxy(setup, { anthropicUpstream, openaiUpstream, recordDir: options.record ?? null, log, liveZoneOnly: options.compressHistory !== true });
-    running = await startProxy(proxy, { port: options.port, hostname: options.host }).catch((error: NodeJS.ErrnoException) => {
-      throw new ConfigError('--port', error.code === 'EADDRINUSE' ? `${options.host}:${options.port} is in use` : error.message);
+    const proxy = createProxy(setup, {
+      anthropicUpstream,
+      openaiUpstream,
+      recordDir: options.record ?? null,
+      log,
+      liveZoneOnly: options.compressHistory !== true,
     });
+    running = await startProxy(proxy, { port: options.port, hostname: options.host }).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new ConfigError(
+          '--port',
+          error.code === 'EADDRINUSE' ? `${options.host}:${options.port} is in use` : error.message,
+        );
+      },
+    );
   } catch (error) {
     await store.close();
     throw error;

@@ -35,14 +35,23 @@ export interface ReplayCommandOptions {
 export async function replayCommand(options: ReplayCommandOptions): Promise<number> {
   // Before anything is read: a live run without its key fails at once.
   const liveOptions = options.live?.live ? checkLiveFlags(options.live, environment) : null;
-  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, { capturePort: options.capturePort ?? 8788 });
+  let configs = await resolveBenchConfigs(options.configs.length > 0 ? options.configs : DEFAULT_BENCH_CONFIGS, {
+    capturePort: options.capturePort ?? 8788,
+  });
   checkReportTarget(options.out);
   // A live run estimates its cost over every trace first, and a session from stdin is read whole; any other replay streams its traces.
   if (liveOptions === null && !options.paths.includes('-')) return replayStreamed(options, configs);
   const traces: SuiteTrace[] = [];
   const fromStdin = options.paths.includes('-');
-  for (const file of await collectTraceFiles(options.paths.filter((p) => p !== '-'))) traces.push({ suite: 'replay', trace: await loadTrace(file) });
-  if (fromStdin) traces.push({ suite: 'replay', trace: await withInputFile('-', environment.stdinIsTTY, 'session.jsonl | terse replay -', (file) => loadTrace(file)) });
+  for (const file of await collectTraceFiles(options.paths.filter((p) => p !== '-')))
+    traces.push({ suite: 'replay', trace: await loadTrace(file) });
+  if (fromStdin)
+    traces.push({
+      suite: 'replay',
+      trace: await withInputFile('-', environment.stdinIsTTY, 'session.jsonl | terse replay -', (file) =>
+        loadTrace(file),
+      ),
+    });
   const probes: { probe: Probe; file: string }[] = [];
   for (const file of options.probes) for (const probe of await readProbes(file)) probes.push({ probe, file });
   let screening: ProbeScreening[] = [];
@@ -51,15 +60,27 @@ export async function replayCommand(options: ReplayCommandOptions): Promise<numb
     const derived = deriveProbes(traces.map((t) => t.trace));
     for (const probe of derived.probes) probes.push({ probe, file: '(derived)' });
     screening = [derived.screening];
-    process.stderr.write(`no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`);
+    process.stderr.write(
+      `no --probes given: derived ${derived.probes.length} probes from the traces' tool outputs (see terse probes derive)\n`,
+    );
   }
-  assertProbesCheck(probes, traces.map((t) => t.trace));
+  assertProbesCheck(
+    probes,
+    traces.map((t) => t.trace),
+  );
   // Said once the input is known good: an error above is then the only line printed.
-  process.stderr.write(`replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`);
+  process.stderr.write(
+    `replaying ${traces.length} ${traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`,
+  );
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   let live;
   if (liveOptions !== null && options.live) {
-    const plan = await planLiveRun(liveOptions, options.live, { traces: traces.map((t) => t.trace), probes: probes.map((p) => p.probe), configs, tokenizer }, environment);
+    const plan = await planLiveRun(
+      liveOptions,
+      options.live,
+      { traces: traces.map((t) => t.trace), probes: probes.map((p) => p.probe), configs, tokenizer },
+      environment,
+    );
     live = plan.session;
     configs = [...plan.configs];
   }

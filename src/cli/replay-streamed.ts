@@ -42,15 +42,21 @@ function addScreening(total: ProbeScreening | null, more: ProbeScreening): Probe
 }
 
 /** Probes from files, each with its file, refused when one names a trace none of the files holds. */
-async function givenProbes(files: readonly string[], probeFiles: readonly string[]): Promise<Map<string, { probe: Probe; file: string }[]>> {
+async function givenProbes(
+  files: readonly string[],
+  probeFiles: readonly string[],
+): Promise<Map<string, { probe: Probe; file: string }[]>> {
   const byTrace = new Map<string, { probe: Probe; file: string }[]>();
-  for (const file of probeFiles) for (const probe of await readProbes(file)) byTrace.set(probe.trace, [...(byTrace.get(probe.trace) ?? []), { probe, file }]);
+  for (const file of probeFiles)
+    for (const probe of await readProbes(file))
+      byTrace.set(probe.trace, [...(byTrace.get(probe.trace) ?? []), { probe, file }]);
   if (byTrace.size === 0) return byTrace;
   const ids = new Set<string>();
   for (const file of files) for await (const trace of streamTraces(file)) ids.add(trace.header.id);
   for (const [trace, sourced] of byTrace) {
     const first = sourced[0];
-    if (!ids.has(trace) && first !== undefined) throw new InvalidProbeError(first.file, null, first.probe.id, `names unknown trace ${trace}`);
+    if (!ids.has(trace) && first !== undefined)
+      throw new InvalidProbeError(first.file, null, first.probe.id, `names unknown trace ${trace}`);
   }
   return byTrace;
 }
@@ -101,18 +107,36 @@ export async function replayStreamed(options: ReplayCommandOptions, configs: rea
   try {
     result = await runStreamedReplay(
       {
-        items: items(), configs, tokenizer: options.tokenizer ?? environment.tokenizer, argv: options.argv, workers,
-        projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: () => (screening === null ? [] : [screening]),
+        items: items(),
+        configs,
+        tokenizer: options.tokenizer ?? environment.tokenizer,
+        argv: options.argv,
+        workers,
+        projectRoot: environment.projectRoot,
+        gitShaOverride: environment.gitShaOverride,
+        screening: () => (screening === null ? [] : [screening]),
       },
       { ...progress, onBlock: (row, before, after) => texts.add(row, before, after) },
     );
   } finally {
     progress.stop();
   }
-  if (result.traces.length === 0) throw new PathError(options.out ?? '.', shard === undefined ? 'no traces to replay' : `--shard ${formatShard(shard)} gets no traces: the files hold ${seen}`);
+  if (result.traces.length === 0)
+    throw new PathError(
+      options.out ?? '.',
+      shard === undefined
+        ? 'no traces to replay'
+        : `--shard ${formatShard(shard)} gets no traces: the files hold ${seen}`,
+    );
   // Said once every trace streamed in good: an error in a file is then the only line printed.
-  process.stderr.write(`replayed ${result.traces.length} ${result.traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`);
-  if (derive) process.stderr.write(`no --probes given: derived ${derived} probes from the traces' tool outputs (see terse probes derive)\n`);
-  if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${result.traces.length} of ${seen} traces\n`);
+  process.stderr.write(
+    `replayed ${result.traces.length} ${result.traces.length === 1 ? 'trace' : 'traces'} through ${configList(configs)}\n`,
+  );
+  if (derive)
+    process.stderr.write(
+      `no --probes given: derived ${derived} probes from the traces' tool outputs (see terse probes derive)\n`,
+    );
+  if (shard !== undefined)
+    process.stderr.write(`shard ${formatShard(shard)}: ${result.traces.length} of ${seen} traces\n`);
   return reportRun(result, { out: options.out, json: options.json, texts });
 }

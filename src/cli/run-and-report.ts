@@ -45,7 +45,8 @@ export interface RunAndReportOptions {
 function assertWritable(dir: string): void {
   let probe = path.resolve(dir);
   while (!existsSync(probe)) probe = path.dirname(probe);
-  if (probe !== path.resolve(dir) && !statSync(probe).isDirectory()) throw new PathError(dir, `not writable (${probe} is not a folder)`);
+  if (probe !== path.resolve(dir) && !statSync(probe).isDirectory())
+    throw new PathError(dir, `not writable (${probe} is not a folder)`);
   try {
     accessSync(probe, constants.W_OK);
   } catch {
@@ -67,7 +68,12 @@ function assertEmptyOrAbsent(dir: string): void {
   if (!info.isDirectory()) throw new PathError(dir, 'exists and is not a folder');
   const entries = readdirSync(dir);
   if (entries.length === 0) return;
-  throw new PathError(dir, entries.includes('summary.json') ? 'already holds a complete report; refusing to overwrite stored results' : 'already exists and is not empty; refusing to write a report into it');
+  throw new PathError(
+    dir,
+    entries.includes('summary.json')
+      ? 'already holds a complete report; refusing to overwrite stored results'
+      : 'already exists and is not empty; refusing to write a report into it',
+  );
 }
 
 /** Refuses, before any work, a report folder that could not be written (`--out`, else the reports folder). */
@@ -87,7 +93,8 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   checkReportTarget(options.out);
   const { shard, workers = 1 } = options.scale ?? {};
   const traces = shard === undefined ? options.traces : sliceForShard(options.traces, shard, (item) => item.trace);
-  if (shard !== undefined) process.stderr.write(`shard ${formatShard(shard)}: ${traces.length} of ${options.traces.length} traces\n`);
+  if (shard !== undefined)
+    process.stderr.write(`shard ${formatShard(shard)}: ${traces.length} of ${options.traces.length} traces\n`);
   if (options.live === undefined) noteConfigsInThisThread(options.configs, workers);
   const interactive = environment.stderrIsTTY && !environment.ci;
   const progress = createProgressReporter(countRequests(traces) * options.configs.length, interactive);
@@ -96,8 +103,15 @@ export async function runAndReport(options: RunAndReportOptions): Promise<number
   try {
     result = await runReplay(
       {
-        traces, probes: options.probes, configs: options.configs, tokenizer: options.tokenizer, argv: options.argv, workers,
-        projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: options.screening ?? [],
+        traces,
+        probes: options.probes,
+        configs: options.configs,
+        tokenizer: options.tokenizer,
+        argv: options.argv,
+        workers,
+        projectRoot: environment.projectRoot,
+        gitShaOverride: environment.gitShaOverride,
+        screening: options.screening ?? [],
         ...(options.live ? { onScoringPoint: options.live.onScoringPoint } : {}),
       },
       { ...progress, onBlock: (row, before, after) => texts.add(row, before, after) },
@@ -125,16 +139,26 @@ export async function reportRun(result: RunResult, options: ReportRunOptions): P
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     const live = summary.live ? `\n\n${renderLiveMarkdown(summary)}` : '';
-    process.stdout.write(`${renderBenchTables(summary, options.render)}${live}\n\nreport: ${displayPath(path.join(outDir, 'report.html'))} (terse view ${displayPath(outDir)})\n`);
+    process.stdout.write(
+      `${renderBenchTables(summary, options.render)}${live}\n\nreport: ${displayPath(path.join(outDir, 'report.html'))} (terse view ${displayPath(outDir)})\n`,
+    );
   }
   const liveErrors = result.live?.probes.filter((row) => row.state === 'errored').length ?? 0;
   if (result.live) {
     const { run, probes } = result.live;
     const notRun = probes.filter((row) => row.state === 'not-run').length;
     const cached = probes.reduce((n, row) => n + row.cached_calls, 0);
-    process.stderr.write(`live: ${probes.length - notRun - liveErrors} answers, ${cached} model calls from the response cache, ${formatUsd(run.spent_usd)} paid by this run\n`);
-    if (run.budget_stopped) process.stderr.write(`live: the budget of ${formatUsd(run.budget_usd)} was reached; ${notRun} answers were not run (re-run with a larger --budget-usd: what was answered comes from the cache)\n`);
-    if (liveErrors > 0) process.stderr.write(`live: ${liveErrors} answers failed (see the live table's errors); re-run the same command to retry them, answered ones come from the cache\n`);
+    process.stderr.write(
+      `live: ${probes.length - notRun - liveErrors} answers, ${cached} model calls from the response cache, ${formatUsd(run.spent_usd)} paid by this run\n`,
+    );
+    if (run.budget_stopped)
+      process.stderr.write(
+        `live: the budget of ${formatUsd(run.budget_usd)} was reached; ${notRun} answers were not run (re-run with a larger --budget-usd: what was answered comes from the cache)\n`,
+      );
+    if (liveErrors > 0)
+      process.stderr.write(
+        `live: ${liveErrors} answers failed (see the live table's errors); re-run the same command to retry them, answered ones come from the cache\n`,
+      );
   }
   return summary.errors.length > 0 || liveErrors > 0 ? 1 : 0;
 }

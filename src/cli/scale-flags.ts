@@ -28,8 +28,17 @@ function shardOption(value: string): Shard {
 /** Adds the scale options to `command`. */
 export function addScaleFlags(command: Command): Command {
   return command
-    .option('-w, --workers <n>', 'worker threads replaying (trace, config) pairs at once (default: every core; a --live run replays in one)', workerCount, os.availableParallelism())
-    .option('--shard <i/n>', "replay only this machine's slice of the traces (1 <= i <= n); merge the shards' reports with terse merge", shardOption);
+    .option(
+      '-w, --workers <n>',
+      'worker threads replaying (trace, config) pairs at once (default: every core; a --live run replays in one)',
+      workerCount,
+      os.availableParallelism(),
+    )
+    .option(
+      '--shard <i/n>',
+      "replay only this machine's slice of the traces (1 <= i <= n); merge the shards' reports with terse merge",
+      shardOption,
+    );
 }
 
 /** The scale options out of a command's parsed options. */

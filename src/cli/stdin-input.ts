@@ -17,7 +17,12 @@ export async function readStdin(stdinIsTTY: boolean, usage: string): Promise<str
  * Runs `body` with a file path for `file`: the file itself, or for `-` a temporary copy of stdin
  * (importers sniff and read files), removed afterwards.
  */
-export async function withInputFile<T>(file: string, stdinIsTTY: boolean, usage: string, body: (file: string) => Promise<T>): Promise<T> {
+export async function withInputFile<T>(
+  file: string,
+  stdinIsTTY: boolean,
+  usage: string,
+  body: (file: string) => Promise<T>,
+): Promise<T> {
   if (file !== '-') return body(file);
   const text = await readStdin(stdinIsTTY, usage);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'terse-stdin-'));

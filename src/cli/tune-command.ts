@@ -54,9 +54,17 @@ async function loadSuite(name: string): Promise<BuiltSuite> {
   if (spec === undefined) throw new ConfigError(`--suite ${name}`, 'unknown suite');
   const build = await buildSuite(spec, { projectRoot: environment.projectRoot, sharedDir: environment.sharedDir });
   if (build.state === 'skipped') throw new ConfigError(`--suite ${name}`, `cannot be built here: ${build.reason}`);
-  assertProbesCheck(build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })), build.traces);
-  if (build.probes.length === 0) throw new ConfigError(`--suite ${name}`, 'has no probes: tuning needs fidelity as well as reduction');
-  return { traces: build.traces.map((trace) => ({ suite: name, trace })), probes: build.probes, screening: build.screening ? [build.screening] : [] };
+  assertProbesCheck(
+    build.probes.map((probe) => ({ probe, file: `workloads/${spec.name}.json` })),
+    build.traces,
+  );
+  if (build.probes.length === 0)
+    throw new ConfigError(`--suite ${name}`, 'has no probes: tuning needs fidelity as well as reduction');
+  return {
+    traces: build.traces.map((trace) => ({ suite: name, trace })),
+    probes: build.probes,
+    screening: build.screening ? [build.screening] : [],
+  };
 }
 
 function pointConfig(point: GridPoint, label: string): BenchConfig {
@@ -73,15 +81,32 @@ export async function tuneCommand(options: TuneCommandOptions): Promise<number> 
   const reference: TunePoint = { name: REFERENCE, settings: {}, options: REFERENCE_OPTIONS };
   const points: TunePoint[] = [reference, ...grid.points];
   const labels = tunePointLabels(points);
-  const byName = new Map<string, BenchConfig>([[REFERENCE, BUILTIN_CONFIGS[REFERENCE] as BenchConfig], ...grid.points.map((point) => [point.name, pointConfig(point, labels.get(point.name) ?? point.name)] as const)]);
+  const byName = new Map<string, BenchConfig>([
+    [REFERENCE, BUILTIN_CONFIGS[REFERENCE] as BenchConfig],
+    ...grid.points.map((point) => [point.name, pointConfig(point, labels.get(point.name) ?? point.name)] as const),
+  ]);
   const tokenizer = options.tokenizer ?? environment.tokenizer;
   const interactive = environment.stderrIsTTY && !environment.ci;
-  const replay = async (traces: readonly SuiteTrace[], configs: readonly BenchConfig[], phase: string): Promise<RunResult> => {
+  const replay = async (
+    traces: readonly SuiteTrace[],
+    configs: readonly BenchConfig[],
+    phase: string,
+  ): Promise<RunResult> => {
     process.stderr.write(`tune ${phase}: ${configs.length} configurations x ${traces.length} traces\n`);
     const progress = createProgressReporter(countRequests(traces) * configs.length, interactive);
     try {
       return await runReplay(
-        { traces, probes: suite.probes, configs, tokenizer, argv: `${options.argv} (${phase})`, projectRoot: environment.projectRoot, gitShaOverride: environment.gitShaOverride, screening: suite.screening, workers: options.workers },
+        {
+          traces,
+          probes: suite.probes,
+          configs,
+          tokenizer,
+          argv: `${options.argv} (${phase})`,
+          projectRoot: environment.projectRoot,
+          gitShaOverride: environment.gitShaOverride,
+          screening: suite.screening,
+          workers: options.workers,
+        },
         progress,
       );
     } finally {
@@ -91,20 +116,34 @@ export async function tuneCommand(options: TuneCommandOptions): Promise<number> 
   const search = await replay(split.tune, [...byName.values()], 'search');
   const searchSummary = summarize(search);
   const outcome = searchOutcome(searchSummary, points, REFERENCE);
-  const heldOut = await replay(split.heldOut, heldOutNames(outcome, REFERENCE).map((name) => byName.get(name) as BenchConfig), 'held-out');
+  const heldOut = await replay(
+    split.heldOut,
+    heldOutNames(outcome, REFERENCE).map((name) => byName.get(name) as BenchConfig),
+    'held-out',
+  );
   const summary = summarizeTune({
     run: { ...searchSummary.run, id: `tune-${runId(new Date(search.run.started_at), search.run.git_sha)}` },
     suite: options.suite,
     grid: options.grid,
     reference: REFERENCE,
     heldOutShare: options.heldOut,
-    split: { search: split.tune.map(({ trace }) => trace.header.id), held_out: split.heldOut.map(({ trace }) => trace.header.id) },
+    split: {
+      search: split.tune.map(({ trace }) => trace.header.id),
+      held_out: split.heldOut.map(({ trace }) => trace.header.id),
+    },
     points,
     search: outcome,
     heldOut: summarize(heldOut),
   });
-  const dir = await writeTuneReport({ summary, search, heldOut }, options.out ?? path.join(environment.reportsDir, summary.run.id));
-  process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${renderTuneMarkdown(summary)}\nreport: ${path.relative(process.cwd(), dir) || dir}\n`);
+  const dir = await writeTuneReport(
+    { summary, search, heldOut },
+    options.out ?? path.join(environment.reportsDir, summary.run.id),
+  );
+  process.stdout.write(
+    options.json
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : `${renderTuneMarkdown(summary)}\nreport: ${path.relative(process.cwd(), dir) || dir}\n`,
+  );
   const errored = [...search.pairs, ...heldOut.pairs].filter((pair) => pair.state === 'errored').length;
   return errored > 0 ? 1 : 0;
 }

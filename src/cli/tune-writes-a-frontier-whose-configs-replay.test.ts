@@ -16,19 +16,32 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-tune-'));
 const out = path.join(dir, 'tune');
 
 function terse(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...terseCli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') } });
+  const run = spawnSync(process.execPath, [...terseCli, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', TERSE_REPORTS_DIR: path.join(dir, 'reports') },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 const dominates = (b: TuneScore, a: TuneScore): boolean =>
-  b.effective_reduction >= a.effective_reduction && b.lost <= a.lost && (b.effective_reduction > a.effective_reduction || b.lost < a.lost);
+  b.effective_reduction >= a.effective_reduction &&
+  b.lost <= a.lost &&
+  (b.effective_reduction > a.effective_reduction || b.lost < a.lost);
 
 let run: ReturnType<typeof terse>;
 let tune: TuneSummary;
 
 beforeAll(() => {
   const grid = path.join(dir, 'grid.json');
-  writeFileSync(grid, JSON.stringify({ version: 1, base: { profile: 'balanced' }, axes: { 'profileByCompressor.log': [null, 'aggressive'], 'profileByCompressor.text': [null, 'aggressive'] } }));
+  writeFileSync(
+    grid,
+    JSON.stringify({
+      version: 1,
+      base: { profile: 'balanced' },
+      axes: { 'profileByCompressor.log': [null, 'aggressive'], 'profileByCompressor.text': [null, 'aggressive'] },
+    }),
+  );
   run = terse(['tune', '--suite', 'local', '--grid', grid, '--workers', '2', '--out', out]);
   tune = JSON.parse(readFileSync(path.join(out, 'tune.json'), 'utf8')) as TuneSummary;
 });
@@ -73,7 +86,12 @@ describe('terse tune on the local suite', () => {
     const held = (name: string | null) => tune.held_out.find((score) => score.config === name);
     if (tune.chosen !== null) {
       const [chosen, balanced] = [held(tune.chosen), held('balanced')];
-      const holds = chosen !== undefined && balanced !== undefined && chosen.effective_reduction > balanced.effective_reduction && chosen.lost <= balanced.lost && chosen.fabricated <= balanced.fabricated;
+      const holds =
+        chosen !== undefined &&
+        balanced !== undefined &&
+        chosen.effective_reduction > balanced.effective_reduction &&
+        chosen.lost <= balanced.lost &&
+        chosen.fabricated <= balanced.fabricated;
       expect(tune.verdict.state).toBe(holds ? 'confirmed' : 'not-confirmed');
     }
     expect(existsSync(path.join(out, 'held-out', 'results.duckdb'))).toBe(true);
@@ -82,7 +100,11 @@ describe('terse tune on the local suite', () => {
   it('writes each Pareto-optimal point as a config file that opens with its options, and the frontier chart', () => {
     for (const name of tune.frontier.filter((config) => config !== 'balanced')) {
       const config = resolveBenchConfig(path.join(out, 'configs', `${name}.json`));
-      expect(config.source).toMatchObject({ kind: 'engine', name, options: tune.points.find((point) => point.name === name)?.options });
+      expect(config.source).toMatchObject({
+        kind: 'engine',
+        name,
+        options: tune.points.find((point) => point.name === name)?.options,
+      });
     }
     expect(statSync(path.join(out, 'frontier.png')).size).toBeGreaterThan(10_000);
     expect(readFileSync(path.join(out, 'frontier.vl.json'), 'utf8')).toContain('held-out traces');
@@ -97,7 +119,9 @@ describe('terse tune on the local suite', () => {
     const refused = terse(['tune', '--suite', 'local', '--grid', bad, '--out', path.join(dir, 'never')]);
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/bad\.json: point 1 \{"minBlockTokens":-1\}: minBlockTokens: must be a non-negative integer/);
+    expect(refused.stderr).toMatch(
+      /bad\.json: point 1 \{"minBlockTokens":-1\}: minBlockTokens: must be a non-negative integer/,
+    );
     expect(existsSync(path.join(dir, 'never'))).toBe(false);
   });
 });

@@ -33,13 +33,21 @@ function commandPath(program: Command, args: readonly string[]): string[] {
  * The exit code for an error thrown while parsing, after writing its two lines to stderr;
  * null for anything that is not commander's (the caller handles it).
  */
-export function usageExitCode(error: unknown, program: Command, args: readonly string[], write: (text: string) => void): number | null {
+export function usageExitCode(
+  error: unknown,
+  program: Command,
+  args: readonly string[],
+  write: (text: string) => void,
+): number | null {
   if (!(error instanceof CommanderError)) return null;
   // `terse` alone prints the help (exit 2: nothing was asked); --help and --version exit 0.
   if (error.code === 'commander.help' && args.length === 0) return EXIT_CODES.usage;
   if (NOT_ERRORS.has(error.code)) return EXIT_CODES.ok;
   // One line: commander puts its "(Did you mean ...?)" on a line of its own.
-  const message = error.message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+  const message = error.message
+    .replace(/^error: /, '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
   const help = ['terse', ...commandPath(program, args), '--help'].join(' ');
   write(`terse: ${message}\nhint: see \`${help}\`\n`);
   return EXIT_CODES.usage;

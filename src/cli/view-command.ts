@@ -18,13 +18,17 @@ export interface ViewCommandOptions {
   readonly open: boolean;
 }
 
-const hasReport = (dir: string): boolean => statSync(path.join(dir, 'report.html'), { throwIfNoEntry: false })?.isFile() === true;
+const hasReport = (dir: string): boolean =>
+  statSync(path.join(dir, 'report.html'), { throwIfNoEntry: false })?.isFile() === true;
 
 /** The newest report folder under `reportsDir` (run ids sort by time). */
 function newestReport(reportsDir: string): string {
-  const names = statSync(reportsDir, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(reportsDir).sort().reverse() : [];
+  const names = statSync(reportsDir, { throwIfNoEntry: false })?.isDirectory()
+    ? readdirSync(reportsDir).sort().reverse()
+    : [];
   const found = names.map((name) => path.join(reportsDir, name)).find(hasReport);
-  if (found === undefined) throw new PathError(reportsDir, 'holds no report; run `terse replay FILE` first, or name a report folder');
+  if (found === undefined)
+    throw new PathError(reportsDir, 'holds no report; run `terse replay FILE` first, or name a report folder');
   return found;
 }
 
@@ -53,9 +57,14 @@ export async function viewCommand(options: ViewCommandOptions): Promise<number> 
     const comparison = compareSummaries(await readSummary(baseline), await readSummary(dir));
     page = comparisonPage(page, comparison, htmlFile);
   }
-  const served = await serveReport(dir, page, { port: options.port, host: '127.0.0.1' }).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError('--port', error.code === 'EADDRINUSE' ? `127.0.0.1:${options.port} is in use` : error.message);
-  });
+  const served = await serveReport(dir, page, { port: options.port, host: '127.0.0.1' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new ConfigError(
+        '--port',
+        error.code === 'EADDRINUSE' ? `127.0.0.1:${options.port} is in use` : error.message,
+      );
+    },
+  );
   const url = options.compare === undefined ? served.url : `${served.url}#comparison`;
   process.stdout.write(`serving ${dir} at ${url} (Ctrl-C stops)\n`);
   if (options.open && !(await openBrowser(url))) process.stderr.write(`terse: no browser opener found; open ${url}\n`);

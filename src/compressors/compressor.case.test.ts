@@ -15,7 +15,13 @@ import { grammarFor } from './code/code-languages.ts';
 import { createGrammarRegistry } from './code/grammar-registry.ts';
 import { countSyntaxErrors } from './code/syntax-errors.ts';
 import { prepareCodeGrammars } from './code/code-compressor.ts';
-import { checkCompressor, CONFORMANCE_CHECKS, HOSTILE_INPUTS, storeViolations, type ConformanceViolation } from '../testkit/compressors/compressor-conformance.ts';
+import {
+  checkCompressor,
+  CONFORMANCE_CHECKS,
+  HOSTILE_INPUTS,
+  storeViolations,
+  type ConformanceViolation,
+} from '../testkit/compressors/compressor-conformance.ts';
 import type { Compressor } from './compressor.ts';
 import { realCompressorInputs, type RealInput } from '../testkit/compressors/real-compressor-inputs.ts';
 
@@ -58,70 +64,110 @@ beforeAll(async () => {
 }, HOOK_TIMEOUT_MS);
 afterAll(() => store.close());
 
-const inputsFor = (compressor: Compressor): RealInput[] => inputs.filter((input) => compressor.kinds.includes(input.kind));
+const inputsFor = (compressor: Compressor): RealInput[] =>
+  inputs.filter((input) => compressor.kinds.includes(input.kind));
 
-describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const))('%s compressor conformance', (_name, compressor) => {
-  const found = new Map<Profile, { violations: string[]; compressed: number; checked: number }>();
+describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const))(
+  '%s compressor conformance',
+  (_name, compressor) => {
+    const found = new Map<Profile, { violations: string[]; compressed: number; checked: number }>();
 
-  beforeAll(async () => {
-    for (const profile of PROFILES) {
-      const violations: string[] = [];
-      let compressed = 0;
-      let checked = 0;
-      for (const input of inputsFor(compressor)) {
-        const language = input.language === undefined ? {} : { language: input.language };
-        const context = { profile, ruler, conversation: input.conversation };
-        const checkedResult = checkCompressor(compressor, { text: input.text, kind: input.kind, ...language }, context, countErrors);
-        const all: ConformanceViolation[] = [...checkedResult.violations];
-        if (checkedResult.result !== null) {
-          compressed += 1;
-          all.push(...(await storeViolations(input.text, checkedResult.result, store)));
+    beforeAll(async () => {
+      for (const profile of PROFILES) {
+        const violations: string[] = [];
+        let compressed = 0;
+        let checked = 0;
+        for (const input of inputsFor(compressor)) {
+          const language = input.language === undefined ? {} : { language: input.language };
+          const context = { profile, ruler, conversation: input.conversation };
+          const checkedResult = checkCompressor(
+            compressor,
+            { text: input.text, kind: input.kind, ...language },
+            context,
+            countErrors,
+          );
+          const all: ConformanceViolation[] = [...checkedResult.violations];
+          if (checkedResult.result !== null) {
+            compressed += 1;
+            all.push(...(await storeViolations(input.text, checkedResult.result, store)));
+          }
+          checked += 1;
+          violations.push(...all.map((v) => `${v.check}: ${input.id} (${input.kind}): ${v.detail}`));
         }
-        checked += 1;
-        violations.push(...all.map((v) => `${v.check}: ${input.id} (${input.kind}): ${v.detail}`));
+        found.set(profile, { violations, compressed, checked });
       }
-      found.set(profile, { violations, compressed, checked });
-    }
-  }, HOOK_TIMEOUT_MS);
+    }, HOOK_TIMEOUT_MS);
 
-  it(`has real inputs of its kinds (${compressor.kinds.join(', ')})`, (context) => {
-    if (inputsFor(compressor).length === 0 && skipped.length > 0) context.skip(`no real input of its kinds without ${skipped.join('; ')}`);
-    expect(inputsFor(compressor).length).toBeGreaterThan(0);
-  });
+    it(`has real inputs of its kinds (${compressor.kinds.join(', ')})`, (context) => {
+      if (inputsFor(compressor).length === 0 && skipped.length > 0)
+        context.skip(`no real input of its kinds without ${skipped.join('; ')}`);
+      expect(inputsFor(compressor).length).toBeGreaterThan(0);
+    });
 
-  it.each(PROFILES)('%s: keeps every invariant on every real input', (profile) => {
-    const violations = found.get(profile)?.violations ?? [];
-    for (const check of CONFORMANCE_CHECKS) expect(violations.filter((v) => v.startsWith(`${check}:`)), check).toEqual([]);
-  });
+    it.each(PROFILES)('%s: keeps every invariant on every real input', (profile) => {
+      const violations = found.get(profile)?.violations ?? [];
+      for (const check of CONFORMANCE_CHECKS)
+        expect(
+          violations.filter((v) => v.startsWith(`${check}:`)),
+          check,
+        ).toEqual([]);
+    });
 
-  it('compresses some real input in a lossy profile', (context) => {
-    const reason = MAY_COMPRESS_NOTHING[compressor.name];
-    if (reason !== undefined) context.skip(reason);
-    if (inputsFor(compressor).length === 0) context.skip('no real input of its kinds');
-    const compressed = (found.get('balanced')?.compressed ?? 0) + (found.get('aggressive')?.compressed ?? 0);
-    if (compressed === 0 && skipped.length > 0) context.skip(`none of its real inputs compresses without ${skipped.join('; ')}`);
-    expect(compressed).toBeGreaterThan(0);
-  });
+    it('compresses some real input in a lossy profile', (context) => {
+      const reason = MAY_COMPRESS_NOTHING[compressor.name];
+      if (reason !== undefined) context.skip(reason);
+      if (inputsFor(compressor).length === 0) context.skip('no real input of its kinds');
+      const compressed = (found.get('balanced')?.compressed ?? 0) + (found.get('aggressive')?.compressed ?? 0);
+      if (compressed === 0 && skipped.length > 0)
+        context.skip(`none of its real inputs compresses without ${skipped.join('; ')}`);
+      expect(compressed).toBeGreaterThan(0);
+    });
 
-  it('passes hostile inputs unchanged, or compresses them by the same rules', async () => {
-    const violations: string[] = [];
-    for (const kind of compressor.kinds as readonly ContentKind[]) {
-      for (const [index, text] of HOSTILE_INPUTS.entries()) {
-        for (const profile of PROFILES) {
-          const checked = checkCompressor(compressor, { text, kind, ...(kind === 'code' ? { language: 'python' } : {}) }, { profile, ruler, conversation: '' }, countErrors);
-          const all = [...checked.violations, ...(checked.result === null ? [] : await storeViolations(text, checked.result, store))];
-          violations.push(...all.map((v) => `${v.check}: hostile #${index} as ${kind} (${profile}): ${v.detail}`));
+    it(
+      'passes hostile inputs unchanged, or compresses them by the same rules',
+      async () => {
+        const violations: string[] = [];
+        for (const kind of compressor.kinds as readonly ContentKind[]) {
+          for (const [index, text] of HOSTILE_INPUTS.entries()) {
+            for (const profile of PROFILES) {
+              const checked = checkCompressor(
+                compressor,
+                { text, kind, ...(kind === 'code' ? { language: 'python' } : {}) },
+                { profile, ruler, conversation: '' },
+                countErrors,
+              );
+              const all = [
+                ...checked.violations,
+                ...(checked.result === null ? [] : await storeViolations(text, checked.result, store)),
+              ];
+              violations.push(...all.map((v) => `${v.check}: hostile #${index} as ${kind} (${profile}): ${v.detail}`));
+            }
+          }
         }
-      }
-    }
-    expect(violations).toEqual([]);
-  }, HOOK_TIMEOUT_MS);
-});
+        expect(violations).toEqual([]);
+      },
+      HOOK_TIMEOUT_MS,
+    );
+  },
+);
 
 describe('the conformance suite', () => {
   it('runs every compressor the shipped registry serves', () => {
-    expect(SHIPPED.map((compressor) => compressor.name).sort()).toEqual(
-      ['code', 'declarations', 'diagnostics', 'diff', 'html', 'json', 'json-minify', 'listing', 'log', 'pytest', 'search', 'table', 'text', 'traceback'],
-    );
+    expect(SHIPPED.map((compressor) => compressor.name).sort()).toEqual([
+      'code',
+      'declarations',
+      'diagnostics',
+      'diff',
+      'html',
+      'json',
+      'json-minify',
+      'listing',
+      'log',
+      'pytest',
+      'search',
+      'table',
+      'text',
+      'traceback',
+    ]);
   });
 });

@@ -6,10 +6,17 @@ import { nonBlank } from './sample.ts';
 import { isSpaceCode } from './whitespace.ts';
 
 const CODE_LINE = [
-  /[;{}]\s*$/, /^\s*[}\])]/, /\)\s*:\s*$/, /^\s*(?:else|try|finally|except.*|do)\s*:?\s*\{?$/,
+  /[;{}]\s*$/,
+  /^\s*[}\])]/,
+  /\)\s*:\s*$/,
+  /^\s*(?:else|try|finally|except.*|do)\s*:?\s*\{?$/,
   /^\s*(?:def|class|import|from|return|if|elif|for|while|with|raise|assert|yield|async|await|const|let|var|function|export|fn|func|pub|impl|use|package|struct|enum|interface|type|public|private|protected|static|#include|#define|#if|#endif|template|namespace|typedef|switch|case|break|continue|pass|lambda|del|global|match)\b/,
-  /^\s*(?:\/\/|\/\*|\*\/|\* |\*$|#(?!#)|--|"""|''')/, /^\s*@\w+/, /^\s*[\w.[\]'"]+\s*(?:[+\-*/|&]?=|:=)\s*\S/,
-  /^\s*[\w.]+\(.*\)[;,]?\s*$/, /^\s{2,}[\w.]+(?:\(|\s*[,)]\s*$)/, /^\s*["'\w]+:\s*\S.*,\s*$/,
+  /^\s*(?:\/\/|\/\*|\*\/|\* |\*$|#(?!#)|--|"""|''')/,
+  /^\s*@\w+/,
+  /^\s*[\w.[\]'"]+\s*(?:[+\-*/|&]?=|:=)\s*\S/,
+  /^\s*[\w.]+\(.*\)[;,]?\s*$/,
+  /^\s{2,}[\w.]+(?:\(|\s*[,)]\s*$)/,
+  /^\s*["'\w]+:\s*\S.*,\s*$/,
 ];
 const NUMBERED = /^\s*\d+\t/;
 const TRIPLE_QUOTE = /"""|'''/g;
@@ -36,7 +43,10 @@ export function withoutLineNumbers(lines: readonly string[]): readonly string[] 
 }
 
 /** The code score of `lines`, reading them as starting inside a docstring or not; and whether any holds a triple quote. */
-function scoreLines(lines: readonly string[], startsInDocstring: boolean): { readonly score: number; readonly quoted: boolean } {
+function scoreLines(
+  lines: readonly string[],
+  startsInDocstring: boolean,
+): { readonly score: number; readonly quoted: boolean } {
   let code = 0;
   let prose = 0;
   let indented = 0;

@@ -21,7 +21,9 @@ function stringsStartingWith(value: unknown, opening: string, found: string[] = 
 
 /** The recorded `cat Makefile binding.gyp` result of the tree-sitter-typescript exploration session. */
 function recordedMakefile(): string {
-  const lines = readFileSync(TRACE, 'utf8').split('\n').filter((line) => line.trim().length > 0);
+  const lines = readFileSync(TRACE, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0);
   const found = lines.flatMap((line) => stringsStartingWith(JSON.parse(line) as unknown, 'ifeq ($(OS),Windows_NT)'));
   const first = found[0];
   if (first === undefined) throw new Error(`no Makefile tool result in ${TRACE}`);
@@ -29,15 +31,21 @@ function recordedMakefile(): string {
 }
 
 describe('detectContent keeps Makefiles away from code grammars', () => {
-  it('does not read tree-sitter-typescript\'s Makefile (recorded in a local trace) as Go or any code', () => {
+  it("does not read tree-sitter-typescript's Makefile (recorded in a local trace) as Go or any code", () => {
     const text = recordedMakefile();
     expect(makefileShare(text.split('\n').filter((line) => line.trim().length > 0))).toBeGreaterThan(0.25);
     expect(detectContent(text).kind).not.toBe('code');
   });
 
   it('finds no Makefile lines in real C and JavaScript sources', () => {
-    for (const file of ['tree-sitter-python/src/scanner.c', 'tree-sitter-python/grammar.js', 'web-tree-sitter/web-tree-sitter.js']) {
-      const lines = readFileSync(path.join(environment.projectRoot, 'node_modules', file), 'utf8').split('\n').filter((line) => line.trim().length > 0);
+    for (const file of [
+      'tree-sitter-python/src/scanner.c',
+      'tree-sitter-python/grammar.js',
+      'web-tree-sitter/web-tree-sitter.js',
+    ]) {
+      const lines = readFileSync(path.join(environment.projectRoot, 'node_modules', file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim().length > 0);
       expect(makefileShare(lines)).toBeLessThan(0.02);
     }
   });

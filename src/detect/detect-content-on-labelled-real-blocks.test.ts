@@ -10,7 +10,8 @@ describe.skipIf(!existsSync(environment.sharedDir))('detectContent on real block
   it('has at least 200 labelled blocks covering every kind but html', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(200);
     const kinds = new Set(blocks.flatMap((block) => block.accepted));
-    for (const kind of ['json', 'code', 'log', 'search', 'diff', 'table', 'text', 'mixed'] as const) expect(kinds).toContain(kind);
+    for (const kind of ['json', 'code', 'log', 'search', 'diff', 'table', 'text', 'mixed'] as const)
+      expect(kinds).toContain(kind);
   });
 
   it('detects at least 95% of them as their source says, and names the language of 90% of code', () => {

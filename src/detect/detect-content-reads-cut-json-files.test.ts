@@ -8,7 +8,6 @@ import { jsonShape, scanJson } from './json-shape.ts';
 const NODE_TYPES = path.join(PYTHON_SRC, 'node-types.json');
 const GRAMMAR = path.join(PYTHON_SRC, 'grammar.json');
 
-
 describe('detectContent reads JSON files cut by head as json', () => {
   it('detects `head -n 200 node-types.json` (an array cut inside an item) as json, not python', () => {
     const text = head('-n', '200', NODE_TYPES);

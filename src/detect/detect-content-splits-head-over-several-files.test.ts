@@ -6,9 +6,15 @@ import type { DetectedSection } from './detection.ts';
 
 const PACKAGE = path.join('node_modules', 'tree-sitter-python');
 
-
-function described(text: string, sections: readonly DetectedSection[]): { kind: string; language?: string; text: string }[] {
-  return sections.map((section) => ({ kind: section.kind, ...(section.language === undefined ? {} : { language: section.language }), text: text.slice(section.start, section.end) }));
+function described(
+  text: string,
+  sections: readonly DetectedSection[],
+): { kind: string; language?: string; text: string }[] {
+  return sections.map((section) => ({
+    kind: section.kind,
+    ...(section.language === undefined ? {} : { language: section.language }),
+    text: text.slice(section.start, section.end),
+  }));
 }
 
 describe('detectContent splits `head` over several files at its `==> path <==` headers', () => {
@@ -27,7 +33,7 @@ describe('detectContent splits `head` over several files at its `==> path <==` h
     ]);
   });
 
-  it('hints each file\'s language from its extension (binding.cc, index.js, index.d.ts)', () => {
+  it("hints each file's language from its extension (binding.cc, index.js, index.d.ts)", () => {
     const files = ['binding.cc', 'index.js', 'index.d.ts'].map((name) => path.join(PACKAGE, 'bindings', 'node', name));
     const text = head(...files);
     const code = (detectContent(text).sections ?? []).filter((section) => section.kind !== 'text');

@@ -25,7 +25,12 @@ describe('detectContent returns some kind for hostile input and never throws', (
   });
 
   it('handles unclosed fences, wrappers and lone surrogates', () => {
-    for (const text of ['```python\ndef f():\n', '<output>\nno end', '\ud800\udfff\ud800 broken', '<output></output>']) {
+    for (const text of [
+      '```python\ndef f():\n',
+      '<output>\nno end',
+      '\ud800\udfff\ud800 broken',
+      '<output></output>',
+    ]) {
       expect(CONTENT_KINDS).toContain(detectContent(text).kind);
     }
   });

@@ -52,7 +52,7 @@ function looksBinary(text: string): boolean {
   let odd = 0;
   for (let i = 0; i < head.length; i += 1) {
     const c = head.charCodeAt(i);
-    if ((c < 9) || (c > 13 && c < 32) || c === 0xfffd) odd += 1;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) odd += 1;
   }
   return odd > BINARY_SHARE * head.length;
 }
@@ -62,26 +62,40 @@ function fromSections(text: string, raw: readonly RawSection[], hint: DetectHint
   const decided: DetectedSection[] = [];
   for (const section of raw) {
     if (section.end <= section.start) continue;
-    if (section.kind !== null) { decided.push({ kind: section.kind, start: section.start, end: section.end }); continue; }
+    if (section.kind !== null) {
+      decided.push({ kind: section.kind, start: section.start, end: section.end });
+      continue;
+    }
     const body = text.slice(section.start, section.end);
-    const inner = isBlank(body) ? { kind: 'text' as const } : detect(body, section.fileName === undefined ? hint : { fileName: section.fileName });
+    const inner = isBlank(body)
+      ? { kind: 'text' as const }
+      : detect(body, section.fileName === undefined ? hint : { fileName: section.fileName });
     if (inner.kind === 'mixed') {
-      for (const part of inner.sections ?? []) decided.push({ ...part, start: part.start + section.start, end: part.end + section.start });
+      for (const part of inner.sections ?? [])
+        decided.push({ ...part, start: part.start + section.start, end: part.end + section.start });
     } else {
-      decided.push(inner.language === undefined
-        ? { kind: inner.kind, start: section.start, end: section.end }
-        : { kind: inner.kind, language: inner.language, start: section.start, end: section.end });
+      decided.push(
+        inner.language === undefined
+          ? { kind: inner.kind, start: section.start, end: section.end }
+          : { kind: inner.kind, language: inner.language, start: section.start, end: section.end },
+      );
     }
   }
   const merged: DetectedSection[] = [];
   for (const section of decided) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && last.kind === section.kind && last.language === section.language && last.end === section.start) {
+    if (
+      last !== undefined &&
+      last.kind === section.kind &&
+      last.language === section.language &&
+      last.end === section.start
+    ) {
       merged[merged.length - 1] = { ...last, end: section.end };
     } else merged.push(section);
   }
   const only = merged[0];
   if (only === undefined) return { kind: 'text' };
-  if (merged.length === 1) return only.language === undefined ? { kind: only.kind } : { kind: only.kind, language: only.language };
+  if (merged.length === 1)
+    return only.language === undefined ? { kind: only.kind } : { kind: only.kind, language: only.language };
   return { kind: 'mixed', sections: merged };
 }

@@ -2,7 +2,8 @@
 import type { Detector, Sample } from './detection.ts';
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
-const FILE_HEADER = /^(?:diff --git |diff -|--- |\+\+\+ |index [0-9a-f]+\.\.|new file mode|deleted file mode|similarity index|rename (?:from|to) |old mode|new mode|Binary files )/;
+const FILE_HEADER =
+  /^(?:diff --git |diff -|--- |\+\+\+ |index [0-9a-f]+\.\.|new file mode|deleted file mode|similarity index|rename (?:from|to) |old mode|new mode|Binary files )/;
 
 /** Scores a diff by the share of lines that a unified diff can hold, given at least one hunk. */
 export const diffDetector: Detector = {
@@ -18,8 +19,17 @@ export const diffDetector: Detector = {
     for (const line of sample.lines) {
       if (line.length === 0) continue;
       counted += 1;
-      if (HUNK.test(line)) { hunks += 1; inHunk = true; fitting += 1; continue; }
-      if (FILE_HEADER.test(line)) { inHunk = false; fitting += 1; continue; }
+      if (HUNK.test(line)) {
+        hunks += 1;
+        inHunk = true;
+        fitting += 1;
+        continue;
+      }
+      if (FILE_HEADER.test(line)) {
+        inHunk = false;
+        fitting += 1;
+        continue;
+      }
       const c = line[0];
       if (inHunk && (c === '+' || c === '-' || c === ' ' || c === '\\')) fitting += 1;
     }

@@ -4,7 +4,8 @@ import { nonBlank, shareOf } from './sample.ts';
 import { firstNonSpace } from './whitespace.ts';
 
 const ROOT = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html[\s>])/i;
-const HTML_TAG = /<\/?(?:html|head|body|div|span|p|a|ul|ol|li|table|tr|td|th|thead|tbody|script|style|meta|link|img|br|h[1-6]|section|article|nav|header|footer|form|input|button|label|select|option|pre|code|em|strong|iframe|svg|main|title)[\s>/]/i;
+const HTML_TAG =
+  /<\/?(?:html|head|body|div|span|p|a|ul|ol|li|table|tr|td|th|thead|tbody|script|style|meta|link|img|br|h[1-6]|section|article|nav|header|footer|form|input|button|label|select|option|pre|code|em|strong|iframe|svg|main|title)[\s>/]/i;
 const LESS_THAN = 0x3c;
 const MIN_SHARE = 0.4;
 const TAGGED_MAX = 0.85;

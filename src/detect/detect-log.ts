@@ -15,14 +15,19 @@ export const logDetector: Detector = {
   kind: 'log',
   ceiling: 0.96,
   score(sample: Sample, floor = -Infinity): number {
-    const records = nonBlank(sample.lines).slice(0, 1_500).filter((line) => !isContinuation(line));
+    const records = nonBlank(sample.lines)
+      .slice(0, 1_500)
+      .filter((line) => !isContinuation(line));
     if (records.length < 2) return 0;
     let stamped = 0;
     let levelled = 0;
     let bare = 0;
     const n = records.length;
     for (const line of records) {
-      if (lineTimestamp(line) !== null) { stamped += 1; continue; }
+      if (lineTimestamp(line) !== null) {
+        stamped += 1;
+        continue;
+      }
       if (lineSeverity(line) !== null) levelled += 1;
       // Even if every record left carried a cue, the share would stay under the bar.
       else if ((n - (bare += 1)) / n < MIN_SHARE) return 0;

@@ -35,9 +35,16 @@ export const searchDetector: Detector = {
       const line = lines[i] as string;
       if (isBlank(line)) continue;
       counted += 1;
-      if (isGroupSeparator(line)) { explained += 1; continue; }
+      if (isGroupSeparator(line)) {
+        explained += 1;
+        continue;
+      }
       const parsed = parseSearchLine(line, true);
-      if (parsed !== null && parsed.path !== null) { explained += 1; withPath += 1; continue; }
+      if (parsed !== null && parsed.path !== null) {
+        explained += 1;
+        withPath += 1;
+        continue;
+      }
       if (parsed !== null && parsed.line !== null) {
         explained += 1;
         if (!parsed.context) bareMatches += 1;

@@ -13,13 +13,30 @@ import { nonBlank } from './sample.ts';
 
 /** Every single-kind detector; the registry fails to compile when a kind lacks one. */
 export const DETECTORS: Record<SectionKind, Detector> = {
-  json: jsonDetector, diff: diffDetector, html: htmlDetector, search: searchDetector,
-  log: logDetector, table: tableDetector, code: codeDetector, text: textDetector,
+  json: jsonDetector,
+  diff: diffDetector,
+  html: htmlDetector,
+  search: searchDetector,
+  log: logDetector,
+  table: tableDetector,
+  code: codeDetector,
+  text: textDetector,
 };
 
 const HINTED_KINDS: Record<string, SectionKind> = {
-  json: 'json', jsonl: 'json', ndjson: 'json', html: 'html', htm: 'html', csv: 'table', tsv: 'table',
-  diff: 'diff', patch: 'diff', log: 'log', md: 'text', txt: 'text', rst: 'text',
+  json: 'json',
+  jsonl: 'json',
+  ndjson: 'json',
+  html: 'html',
+  htm: 'html',
+  csv: 'table',
+  tsv: 'table',
+  diff: 'diff',
+  patch: 'diff',
+  log: 'log',
+  md: 'text',
+  txt: 'text',
+  rst: 'text',
 };
 const HINT_BOOST = 0.15;
 
@@ -49,7 +66,10 @@ export function detectSingle(sample: Sample, hint: DetectHint = {}): SingleDetec
     // A boosted score is the raw one plus the boost: the router then needs it exact.
     let score = detector.score(sample, boost > 0 ? -Infinity : bestScore);
     if (boost > 0 && score > 0.2) score += boost;
-    if (score > bestScore) { best = detector.kind; bestScore = score; }
+    if (score > bestScore) {
+      best = detector.kind;
+      bestScore = score;
+    }
   }
   if (best !== 'code') return { kind: best, confidence: bestScore };
   const lines = withoutLineNumbers(nonBlank(sample.lines));

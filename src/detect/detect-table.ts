@@ -20,7 +20,10 @@ const QUOTE = 0x22;
  * Per line, the tabs, commas and pipes outside double quotes (CSV quoting), in one pass over the line;
  * null as soon as too many lines lack each delimiter that `matters` for it to be steady enough to score.
  */
-function delimiterCounts(lines: readonly string[], matters: { tab: boolean; pipe: boolean }): { tab: number[]; comma: number[]; pipe: number[] } | null {
+function delimiterCounts(
+  lines: readonly string[],
+  matters: { tab: boolean; pipe: boolean },
+): { tab: number[]; comma: number[]; pipe: number[] } | null {
   const tab: number[] = [];
   const comma: number[] = [];
   const pipe: number[] = [];
@@ -52,8 +55,12 @@ function delimiterCounts(lines: readonly string[], matters: { tab: boolean; pipe
     if (commas === 0) commaless += 1;
     if (pipes === 0) pipeless += 1;
     // A steady count is at least one, so lines without the delimiter cap its steadiness.
-    if ((!matters.tab || (n - tabless) / n < TAB_STEADY) && (n - commaless) / n < COMMA_STEADY
-      && (!matters.pipe || (n - pipeless) / n < PIPE_STEADY)) return null;
+    if (
+      (!matters.tab || (n - tabless) / n < TAB_STEADY) &&
+      (n - commaless) / n < COMMA_STEADY &&
+      (!matters.pipe || (n - pipeless) / n < PIPE_STEADY)
+    )
+      return null;
   }
   return { tab, comma, pipe };
 }

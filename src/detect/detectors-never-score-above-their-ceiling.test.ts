@@ -14,7 +14,9 @@ const HOSTILE = ['', '{}', '[1]', '@@ -1 +1 @@\n+a\n+b', 'a,b\nc,d\ne,f', '<!doc
 function texts(): string[] {
   const build = headroomSuite().build;
   const headroom = build.state === 'ready' ? suiteBlocks('headroom', build.traces).map((block) => block.text) : [];
-  const labelled = existsSync(environment.sharedDir) ? labelledBlocks(environment.sharedDir, environment.projectRoot).map((block) => block.text) : [];
+  const labelled = existsSync(environment.sharedDir)
+    ? labelledBlocks(environment.sharedDir, environment.projectRoot).map((block) => block.text)
+    : [];
   return [...HOSTILE, ...headroom, ...labelled];
 }
 
@@ -25,7 +27,8 @@ describe('every detector stays at or under its declared ceiling', () => {
       const sample = sampleText(text);
       for (const detector of Object.values(DETECTORS)) {
         const score = detector.score(sample);
-        if (score > detector.ceiling) over.push(`${detector.kind} scored ${score} > ${detector.ceiling} on ${JSON.stringify(text.slice(0, 60))}`);
+        if (score > detector.ceiling)
+          over.push(`${detector.kind} scored ${score} > ${detector.ceiling} on ${JSON.stringify(text.slice(0, 60))}`);
       }
     }
     expect(over).toEqual([]);

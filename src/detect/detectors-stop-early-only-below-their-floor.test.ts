@@ -14,7 +14,9 @@ const FLOORS = [-1, 0, 0.3, 0.5, 0.8, 0.85, 0.9, 0.95];
 function texts(): string[] {
   const build = headroomSuite().build;
   const headroom = build.state === 'ready' ? suiteBlocks('headroom', build.traces).map((block) => block.text) : [];
-  const labelled = existsSync(environment.sharedDir) ? labelledBlocks(environment.sharedDir, environment.projectRoot).map((block) => block.text) : [];
+  const labelled = existsSync(environment.sharedDir)
+    ? labelledBlocks(environment.sharedDir, environment.projectRoot).map((block) => block.text)
+    : [];
   return [...headroom, ...labelled];
 }
 
@@ -28,7 +30,8 @@ describe('a detector given a floor answers exactly unless its score is at most t
         for (const floor of FLOORS) {
           const early = detector.score(sample, floor);
           const fine = early === exact || (exact <= floor && early <= floor);
-          if (!fine) wrong.push(`${detector.kind} floor ${floor}: ${early} vs ${exact} on ${JSON.stringify(text.slice(0, 60))}`);
+          if (!fine)
+            wrong.push(`${detector.kind} floor ${floor}: ${early} vs ${exact} on ${JSON.stringify(text.slice(0, 60))}`);
         }
       }
     }

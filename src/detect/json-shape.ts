@@ -18,7 +18,8 @@ export interface JsonScan {
 }
 
 /** A literal cut by the end of the text (`tr`, `-`, `1.`, `2e+`): still a valid start of JSON. */
-const PARTIAL_LITERAL = /(?:t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?|-?(?:0|[1-9]\d*)?(?:\.\d*)?(?:[eE][+-]?\d*)?)$/y;
+const PARTIAL_LITERAL =
+  /(?:t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?|-?(?:0|[1-9]\d*)?(?:\.\d*)?(?:[eE][+-]?\d*)?)$/y;
 
 /** Validates one JSON value in `text` (whitespace around it allowed), scanning once. */
 export function jsonShape(text: string): JsonShape {
@@ -53,7 +54,10 @@ export function scanJson(text: string): JsonScan {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) { i += 1; continue; }
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i += 1;
+      continue;
+    }
     if (expect === 'end') return result('no');
     if (c === QUOTE) {
       if (expect === 'comma-or-close' || expect === 'colon') return result('no');

@@ -21,7 +21,8 @@ export interface LabelledBlock {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const MIN_CHARS = 200;
-const CODE_FILE = /^(?:cat|head(?: -n ?\d+| -\d+)?|tail(?: -n ?\d+| -\d+)?|sed -n '?\d+,\d+p'?|nl -ba) ([\w./-]+\.py)(?: \| sed -n '?\d+,\d+p'?)?$/;
+const CODE_FILE =
+  /^(?:cat|head(?: -n ?\d+| -\d+)?|tail(?: -n ?\d+| -\d+)?|sed -n '?\d+,\d+p'?|nl -ba) ([\w./-]+\.py)(?: \| sed -n '?\d+,\d+p'?)?$/;
 // grep prints `path:` or `line:` prefixes only with -n, or with -r over a directory.
 const GREP = /^grep (?:-[A-Za-z]+(?: \d+)? )*(?:"[^"]*"|'[^']*'|\S+)(?: [\w./*-]+)+$/;
 
@@ -43,7 +44,9 @@ function trajectoryBlocks(sharedDir: string): LabelledBlock[] {
   const dir = path.join(sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
   const blocks: LabelledBlock[] = [];
   for (const file of readdirSync(dir).sort()) {
-    const messages = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { messages: { role: string; content: string }[] }).messages;
+    const messages = (
+      JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { messages: { role: string; content: string }[] }
+    ).messages;
     let wrapped = 0;
     messages.forEach((message, index) => {
       const reply = messages[index + 1];
@@ -74,7 +77,11 @@ function loghubBlocks(sharedDir: string): LabelledBlock[] {
     if (!existsSync(log)) continue;
     const lines = readFileSync(log, 'utf8').split('\n');
     for (const start of [0, 700, 1400]) {
-      blocks.push({ id: `loghub/${system}:${start}`, text: lines.slice(start, start + 100).join('\n'), accepted: ['log'] });
+      blocks.push({
+        id: `loghub/${system}:${start}`,
+        text: lines.slice(start, start + 100).join('\n'),
+        accepted: ['log'],
+      });
     }
     for (const suffix of ['_2k.log_structured.csv', '_2k.log_templates.csv']) {
       const csv = path.join(dir, system, `${system}${suffix}`);
@@ -90,13 +97,24 @@ function loghubBlocks(sharedDir: string): LabelledBlock[] {
 function referenceBlocks(sharedDir: string): LabelledBlock[] {
   const dir = path.join(sharedDir, 'reference', 'headroom-workloads');
   const blocks: LabelledBlock[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const request = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { messages: { role: string; content: Json }[] };
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const request = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+      messages: { role: string; content: Json }[];
+    };
     request.messages.forEach((message, index) => {
-      const parts = typeof message.content === 'string' ? [message.content]
-        : Array.isArray(message.content) ? message.content.map((part) => (part !== null && typeof part === 'object' && !Array.isArray(part) ? part.content : null)) : [];
+      const parts =
+        typeof message.content === 'string'
+          ? [message.content]
+          : Array.isArray(message.content)
+            ? message.content.map((part) =>
+                part !== null && typeof part === 'object' && !Array.isArray(part) ? part.content : null,
+              )
+            : [];
       for (const part of parts) {
-        if (typeof part === 'string' && /^\s*[[{]/.test(part)) blocks.push({ id: `${file}#${index}`, text: part, accepted: ['json'] });
+        if (typeof part === 'string' && /^\s*[[{]/.test(part))
+          blocks.push({ id: `${file}#${index}`, text: part, accepted: ['json'] });
       }
     });
   }
@@ -106,7 +124,12 @@ function referenceBlocks(sharedDir: string): LabelledBlock[] {
 /** SWE-bench issues: bodies are prose (mixed when they carry fences); fix patches are diffs. */
 function issueBlocks(sharedDir: string): LabelledBlock[] {
   const file = path.join(sharedDir, 'corpus', 'swebench-issues', 'swebench_lite_dev.json');
-  const issues = JSON.parse(readFileSync(file, 'utf8')) as { instance_id: string; problem_statement: string; patch: string; test_patch: string }[];
+  const issues = JSON.parse(readFileSync(file, 'utf8')) as {
+    instance_id: string;
+    problem_statement: string;
+    patch: string;
+    test_patch: string;
+  }[];
   return issues.flatMap((issue) => [
     { id: `${issue.instance_id}:issue`, text: issue.problem_statement, accepted: ['text', 'mixed'] as ContentKind[] },
     { id: `${issue.instance_id}:patch`, text: issue.patch, accepted: ['diff'] as ContentKind[] },
@@ -139,12 +162,14 @@ function packageFileBlocks(projectRoot: string): LabelledBlock[] {
   for (const [extension, language] of Object.entries(SOURCE_LANGUAGES)) {
     for (const file of everyKth(root, extension, extension === '.c' ? 8 : 20)) {
       const text = readFileSync(file, 'utf8').slice(0, 30_000);
-      if (text.trim().length >= MIN_CHARS) blocks.push({ id: path.relative(root, file), text, accepted: ['code'], language });
+      if (text.trim().length >= MIN_CHARS)
+        blocks.push({ id: path.relative(root, file), text, accepted: ['code'], language });
     }
   }
   for (const file of everyKth(root, '.md', 15)) {
     const text = readFileSync(file, 'utf8');
-    if (text.trim().length >= MIN_CHARS) blocks.push({ id: path.relative(root, file), text, accepted: ['text', 'mixed'] });
+    if (text.trim().length >= MIN_CHARS)
+      blocks.push({ id: path.relative(root, file), text, accepted: ['text', 'mixed'] });
   }
   return blocks;
 }
@@ -153,13 +178,20 @@ function packageFileBlocks(projectRoot: string): LabelledBlock[] {
 function ripgrepBlocks(projectRoot: string): LabelledBlock[] {
   const blocks: LabelledBlock[] = [];
   const searches: readonly (readonly [string, string])[] = [
-    ['export function', 'node_modules/gpt-tokenizer'], ['deprecated', 'node_modules/commander'],
-    ['throw new', 'node_modules/vitest/dist'], ['class \\w+', 'node_modules/typescript/lib/lib.dom.d.ts'],
-    ['import', 'node_modules/tsx/dist'], ['ERROR', 'node_modules/@duckdb'],
+    ['export function', 'node_modules/gpt-tokenizer'],
+    ['deprecated', 'node_modules/commander'],
+    ['throw new', 'node_modules/vitest/dist'],
+    ['class \\w+', 'node_modules/typescript/lib/lib.dom.d.ts'],
+    ['import', 'node_modules/tsx/dist'],
+    ['ERROR', 'node_modules/@duckdb'],
   ];
   for (const [pattern, where] of searches) {
     for (const style of ['--no-heading', '--heading']) {
-      const run = spawnSync(rgPath, ['-n', style, '--max-count', '5', '--max-columns', '300', '--sort', 'path', pattern, where], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync(
+        rgPath,
+        ['-n', style, '--max-count', '5', '--max-columns', '300', '--sort', 'path', pattern, where],
+        { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
       const text = run.stdout.split('\n').slice(0, 300).join('\n');
       if (text.length >= MIN_CHARS) blocks.push({ id: `rg ${style} ${pattern} ${where}`, text, accepted: ['search'] });
     }
@@ -171,7 +203,11 @@ function ripgrepBlocks(projectRoot: string): LabelledBlock[] {
 export function labelledBlocks(sharedDir: string, projectRoot: string): LabelledBlock[] {
   if (!existsSync(sharedDir)) return [];
   return [
-    ...trajectoryBlocks(sharedDir), ...loghubBlocks(sharedDir), ...referenceBlocks(sharedDir),
-    ...issueBlocks(sharedDir), ...packageFileBlocks(projectRoot), ...ripgrepBlocks(projectRoot),
+    ...trajectoryBlocks(sharedDir),
+    ...loghubBlocks(sharedDir),
+    ...referenceBlocks(sharedDir),
+    ...issueBlocks(sharedDir),
+    ...packageFileBlocks(projectRoot),
+    ...ripgrepBlocks(projectRoot),
   ];
 }

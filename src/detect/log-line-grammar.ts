@@ -5,18 +5,42 @@ export type Severity = 'trace' | 'debug' | 'info' | 'notice' | 'warn' | 'error' 
 
 /** Severities in order, so "warn or worse" is a comparison. */
 export const SEVERITY_RANK: Record<Severity, number> = {
-  trace: 0, debug: 1, info: 2, notice: 3, warn: 4, error: 5, fatal: 6,
+  trace: 0,
+  debug: 1,
+  info: 2,
+  notice: 3,
+  warn: 4,
+  error: 5,
+  fatal: 6,
 };
 
 const LEVEL_WORDS: Record<string, Severity> = {
-  TRACE: 'trace', FINEST: 'trace', FINER: 'trace', FINE: 'debug', DEBUG: 'debug', VERBOSE: 'debug',
-  INFO: 'info', INFORMATION: 'info', NOTICE: 'notice', WARN: 'warn', WARNING: 'warn',
-  ERROR: 'error', ERR: 'error', SEVERE: 'error', CRITICAL: 'fatal', CRIT: 'fatal',
-  FATAL: 'fatal', FAILURE: 'error', ALERT: 'fatal', EMERG: 'fatal', PANIC: 'fatal',
+  TRACE: 'trace',
+  FINEST: 'trace',
+  FINER: 'trace',
+  FINE: 'debug',
+  DEBUG: 'debug',
+  VERBOSE: 'debug',
+  INFO: 'info',
+  INFORMATION: 'info',
+  NOTICE: 'notice',
+  WARN: 'warn',
+  WARNING: 'warn',
+  ERROR: 'error',
+  ERR: 'error',
+  SEVERE: 'error',
+  CRITICAL: 'fatal',
+  CRIT: 'fatal',
+  FATAL: 'fatal',
+  FAILURE: 'error',
+  ALERT: 'fatal',
+  EMERG: 'fatal',
+  PANIC: 'fatal',
 };
 
 // A level word standing alone (INFO, [WARN], level=error, <E>): never inside another word.
-const LEVEL_TOKEN = /(?:^|[\s[(<|:=-])(TRACE|FINEST|FINER|FINE|DEBUG|VERBOSE|INFO|INFORMATION|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|CRITICAL|CRIT|FATAL|FAILURE|ALERT|EMERG|PANIC|trace|debug|info|notice|warn|warning|error|fatal|critical)(?=$|[\s\]):>|,-])/;
+const LEVEL_TOKEN =
+  /(?:^|[\s[(<|:=-])(TRACE|FINEST|FINER|FINE|DEBUG|VERBOSE|INFO|INFORMATION|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|CRITICAL|CRIT|FATAL|FAILURE|ALERT|EMERG|PANIC|trace|debug|info|notice|warn|warning|error|fatal|critical)(?=$|[\s\]):>|,-])/;
 // Android logcat: "03-17 16:13:38.811  1702  2395 D Tag:" carries a one-letter level.
 const LOGCAT_LEVEL = /^\d\d-\d\d \d\d:\d\d:\d\d\.\d+\s+\d+\s+\d+ ([VDIWEF]) /;
 const LOGCAT: Record<string, Severity> = { V: 'trace', D: 'debug', I: 'info', W: 'warn', E: 'error', F: 'fatal' };

@@ -6,8 +6,10 @@ import { anyOf } from './regex-alternation.ts';
 import { shareOf } from './sample.ts';
 
 // Upper-case variables and automatic ones ($@ $< $^) or make's own functions: `$(document)` (jQuery) is none.
-const MAKE_REFERENCE = /\$\((?:[A-Z_][A-Z0-9_]*|[@<^+*%]|shell|wildcard|patsubst|filter|filter-out|subst|word|words|addprefix|addsuffix|foreach|call|if|error|warning|info|dir|notdir|basename|strip|sort)[ :),]/;
-const MAKE_DIRECTIVE = /^(?:(?:ifeq|ifneq) ?\(|(?:ifdef|ifndef|define|include|-include|override|unexport) \S|(?:else|endif|endef)\s*$|\.PHONY:|\.DEFAULT_GOAL\s*:?=)/;
+const MAKE_REFERENCE =
+  /\$\((?:[A-Z_][A-Z0-9_]*|[@<^+*%]|shell|wildcard|patsubst|filter|filter-out|subst|word|words|addprefix|addsuffix|foreach|call|if|error|warning|info|dir|notdir|basename|strip|sort)[ :),]/;
+const MAKE_DIRECTIVE =
+  /^(?:(?:ifeq|ifneq) ?\(|(?:ifdef|ifndef|define|include|-include|override|unexport) \S|(?:else|endif|endef)\s*$|\.PHONY:|\.DEFAULT_GOAL\s*:?=)/;
 const MAKE_ASSIGNMENT = /^(?:override |export )?[A-Z_][A-Z0-9_]*\s*(?:\?=|\+=|::?=)/;
 
 const ANY_MAKE_LINE = anyOf([MAKE_DIRECTIVE, MAKE_ASSIGNMENT, MAKE_REFERENCE]);

@@ -3,7 +3,21 @@ import { anchoredAtStart, anyOf } from './regex-alternation.ts';
 
 describe('anyOf matches exactly when one of its regexes does', () => {
   const regexes = [/^\s*def \w+/, /^\s{2,}x/, /;\s*$/, /^\s*\/\/|^\s*\*/, /^package \w+$/, /\bself\./];
-  const lines = ['def f', '    def g(x):', '  x', 'x;', '  // note', ' * star', 'package main', 'self.x = 1', '', '   ', 'plain words', '\tdef', 'package a b'];
+  const lines = [
+    'def f',
+    '    def g(x):',
+    '  x',
+    'x;',
+    '  // note',
+    ' * star',
+    'package main',
+    'self.x = 1',
+    '',
+    '   ',
+    'plain words',
+    '\tdef',
+    'package a b',
+  ];
   it('on lines that match one, several or none', () => {
     const any = anyOf(regexes);
     for (const line of lines) expect(any(line)).toBe(regexes.some((regex) => regex.test(line)));

@@ -44,6 +44,9 @@ export function anyOf(regexes: readonly RegExp[]): (text: string) => boolean {
   if (regexes.some((regex) => regex.flags !== '')) throw new Error('anyOf: flagged regexes do not combine');
   const sources = regexes.map((regex) => regex.source);
   const atStart = alternation(sources.filter(anchoredAtStart), true);
-  const anywhere = alternation(sources.filter((source) => !anchoredAtStart(source)), false);
+  const anywhere = alternation(
+    sources.filter((source) => !anchoredAtStart(source)),
+    false,
+  );
   return (text) => (atStart !== null && atStart.test(text)) || (anywhere !== null && anywhere.test(text));
 }

@@ -18,11 +18,22 @@ describe('requiredLiterals names strings every match holds, or nothing', () => {
     expect(requiredLiterals('a|')).toBeNull();
   });
   it('never names a literal that a matching line lacks', () => {
-    const sources = [String.raw`\.unwrap\(\)|Option<|Result<|Vec<|String::`, String.raw`#include [<"][\w/]+\.h[>"]`, String.raw`\): \w+(?:<[^>]*>)?(?:\[\])? \{?$`];
-    const lines = ['let x = y.unwrap();', 'fn f() -> Option<u8> {', '#include "a/b.h"', 'f(): Promise<void> {', 'x: string[] {'];
+    const sources = [
+      String.raw`\.unwrap\(\)|Option<|Result<|Vec<|String::`,
+      String.raw`#include [<"][\w/]+\.h[>"]`,
+      String.raw`\): \w+(?:<[^>]*>)?(?:\[\])? \{?$`,
+    ];
+    const lines = [
+      'let x = y.unwrap();',
+      'fn f() -> Option<u8> {',
+      '#include "a/b.h"',
+      'f(): Promise<void> {',
+      'x: string[] {',
+    ];
     for (const source of sources) {
       const literals = requiredLiterals(source) ?? [];
-      for (const line of lines) if (new RegExp(source).test(line)) expect(literals.some((literal) => line.includes(literal))).toBe(true);
+      for (const line of lines)
+        if (new RegExp(source).test(line)) expect(literals.some((literal) => line.includes(literal))).toBe(true);
     }
   });
 });

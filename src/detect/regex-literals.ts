@@ -25,10 +25,17 @@ function topLevelAlternatives(source: string): string[] | null {
   for (let i = 0; i < source.length; i += 1) {
     const ch = source[i];
     if (ch === '\\') i += 1;
-    else if (ch === '[') { i = classEnd(source, i); if (i < 0) return null; }
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') { depth -= 1; if (depth < 0) return null; }
-    else if (ch === '|' && depth === 0) { parts.push(source.slice(start, i)); start = i + 1; }
+    else if (ch === '[') {
+      i = classEnd(source, i);
+      if (i < 0) return null;
+    } else if (ch === '(') depth += 1;
+    else if (ch === ')') {
+      depth -= 1;
+      if (depth < 0) return null;
+    } else if (ch === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
   }
   if (depth !== 0) return null;
   parts.push(source.slice(start));
@@ -50,8 +57,10 @@ function groupEnd(source: string, open: number): number {
   for (let i = open; i < source.length; i += 1) {
     const ch = source[i];
     if (ch === '\\') i += 1;
-    else if (ch === '[') { i = classEnd(source, i); if (i < 0) return -1; }
-    else if (ch === '(') depth += 1;
+    else if (ch === '[') {
+      i = classEnd(source, i);
+      if (i < 0) return -1;
+    } else if (ch === '(') depth += 1;
     else if (ch === ')' && (depth -= 1) === 0) return i + 1;
   }
   return -1;

@@ -31,7 +31,8 @@ export function parseSearchLine(text: string, bare: boolean): SearchLine | null 
     return { path: withLine[1] as string, line: Number(withLine[2]), context, content: withLine[3] as string };
   }
   const pathOnly = PATH_ONLY.exec(text);
-  if (pathOnly !== null && isPath(pathOnly[1] as string)) return { path: pathOnly[1] as string, line: null, context: false, content: pathOnly[2] as string };
+  if (pathOnly !== null && isPath(pathOnly[1] as string))
+    return { path: pathOnly[1] as string, line: null, context: false, content: pathOnly[2] as string };
   if (!bare || CLOCK.test(text) || DATE.test(text)) return null;
   const lineOnly = LINE_ONLY.exec(text);
   if (lineOnly === null) return null;
@@ -55,7 +56,9 @@ function mayBeSearchLine(text: string): boolean {
 
 /** True for a file path as search tools print it: no spaces, and a slash or a file extension. */
 export function isPath(text: string): boolean {
-  return text.length < 400 && PATH_CHARS.test(text) && (text.includes('/') || EXTENSION.test(text)) && /[A-Za-z]/.test(text);
+  return (
+    text.length < 400 && PATH_CHARS.test(text) && (text.includes('/') || EXTENSION.test(text)) && /[A-Za-z]/.test(text)
+  );
 }
 
 /** True for a `--heading` file line: a path standing alone on its line. */

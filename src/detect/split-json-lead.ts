@@ -25,5 +25,8 @@ export function splitJsonLead(text: string): RawSection[] | null {
   const restStart = newline + 1;
   const next = text.slice(restStart).trimStart()[0];
   if (next === undefined || next === '{' || next === '[') return null;
-  return [{ start: 0, end: restStart, kind: null }, { start: restStart, end: text.length, kind: null }];
+  return [
+    { start: 0, end: restStart, kind: null },
+    { start: restStart, end: text.length, kind: null },
+  ];
 }

@@ -15,9 +15,23 @@ const WRAPPER_OPEN = /<(output|output_head|output_tail)>\n?/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/;
 const TRACEBACK_START = 'Traceback (most recent call last):';
 const FENCE_LANGUAGES: Record<string, CodeLanguage> = {
-  python: 'python', py: 'python', python3: 'python', pycon: 'python', javascript: 'javascript', js: 'javascript',
-  typescript: 'typescript', ts: 'typescript', tsx: 'tsx', go: 'go', golang: 'go', rust: 'rust', rs: 'rust',
-  java: 'java', cpp: 'cpp', 'c++': 'cpp', c: 'c',
+  python: 'python',
+  py: 'python',
+  python3: 'python',
+  pycon: 'python',
+  javascript: 'javascript',
+  js: 'javascript',
+  typescript: 'typescript',
+  ts: 'typescript',
+  tsx: 'tsx',
+  go: 'go',
+  golang: 'go',
+  rust: 'rust',
+  rs: 'rust',
+  java: 'java',
+  cpp: 'cpp',
+  'c++': 'cpp',
+  c: 'c',
 };
 
 /** Tool output wrapped in `<output>` tags (mini-swe-agent): tags are text, the payload is detected. */
@@ -59,7 +73,11 @@ export function splitFenced(text: string): RawSection[] | null {
     if (fence !== null && open === null) {
       const language = FENCE_LANGUAGES[(fence[2] ?? '').toLowerCase()];
       const fileName = language === undefined ? undefined : `fence.${EXTENSIONS[language]}`;
-      open = { fence: fence[1] as string, bodyStart: Math.min(text.length, lineEnd + 1), ...(fileName === undefined ? {} : { fileName }) };
+      open = {
+        fence: fence[1] as string,
+        bodyStart: Math.min(text.length, lineEnd + 1),
+        ...(fileName === undefined ? {} : { fileName }),
+      };
       sections.push({ start: cursor, end: open.bodyStart, kind: 'text' });
     } else if (open !== null && line.trim().startsWith(open.fence) && line.trim().replace(/[`~]/g, '') === '') {
       const body: RawSection = { start: open.bodyStart, end: Math.max(open.bodyStart, offset), kind: null };
@@ -84,7 +102,10 @@ export function splitTracebacks(text: string): RawSection[] | null {
     if (start < 0) break;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     // An indented traceback is quoted (a doctest in a docstring), not raised here.
-    if (lineStart !== start) { from = start + TRACEBACK_START.length; continue; }
+    if (lineStart !== start) {
+      from = start + TRACEBACK_START.length;
+      continue;
+    }
     const end = tracebackEnd(text, start);
     if (lineStart > cursor) sections.push({ start: cursor, end: lineStart, kind: null });
     sections.push({ start: lineStart, end, kind: 'log' });
@@ -105,8 +126,12 @@ function tracebackEnd(text: string, start: number): number {
     const next = text.indexOf('\n', offset);
     const lineEnd = next < 0 ? text.length : next;
     const line = text.slice(offset, lineEnd);
-    const continues = /^\s/.test(line) || line.length === 0 || line.startsWith(TRACEBACK_START)
-      || line.startsWith('During handling') || line.startsWith('The above exception');
+    const continues =
+      /^\s/.test(line) ||
+      line.length === 0 ||
+      line.startsWith(TRACEBACK_START) ||
+      line.startsWith('During handling') ||
+      line.startsWith('The above exception');
     if (!continues) return Math.min(text.length, lineEnd + 1);
     offset = lineEnd + 1;
   }
@@ -114,5 +139,13 @@ function tracebackEnd(text: string, start: number): number {
 }
 
 const EXTENSIONS: Record<CodeLanguage, string> = {
-  python: 'py', javascript: 'js', typescript: 'ts', tsx: 'tsx', go: 'go', rust: 'rs', java: 'java', cpp: 'cpp', c: 'c',
+  python: 'py',
+  javascript: 'js',
+  typescript: 'ts',
+  tsx: 'tsx',
+  go: 'go',
+  rust: 'rs',
+  java: 'java',
+  cpp: 'cpp',
+  c: 'c',
 };

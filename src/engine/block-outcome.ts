@@ -43,8 +43,19 @@ export type BlockOutcome =
   | PassedBlock
   | FailedBlock;
 
-type PassedBlock = { readonly state: 'passed'; readonly kind: ContentKind | null; readonly reason: PassReason; readonly ms: number };
-type FailedBlock = { readonly state: 'failed'; readonly kind: ContentKind | null; readonly compressor: string; readonly error: string; readonly ms: number };
+type PassedBlock = {
+  readonly state: 'passed';
+  readonly kind: ContentKind | null;
+  readonly reason: PassReason;
+  readonly ms: number;
+};
+type FailedBlock = {
+  readonly state: 'failed';
+  readonly kind: ContentKind | null;
+  readonly compressor: string;
+  readonly error: string;
+  readonly ms: number;
+};
 
 /** An outcome with the token counts reports need and the engine's decision does not (after = before unless compressed). */
 export type MeasuredBlockOutcome = BlockOutcome & { readonly tokensBefore: number; readonly tokensAfter: number };
@@ -56,5 +67,9 @@ export function outcomeText(outcome: BlockOutcome, original: string): string {
 /** Adds the counts of the block as it came (`original`) and as it is sent, measured with `ruler`. */
 export function measureOutcome(outcome: BlockOutcome, original: string, ruler: TokenRuler): MeasuredBlockOutcome {
   const tokensBefore = ruler.count(original);
-  return { ...outcome, tokensBefore, tokensAfter: outcome.state === 'compressed' ? ruler.count(outcome.text) : tokensBefore };
+  return {
+    ...outcome,
+    tokensBefore,
+    tokensAfter: outcome.state === 'compressed' ? ruler.count(outcome.text) : tokensBefore,
+  };
 }

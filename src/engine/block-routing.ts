@@ -9,7 +9,12 @@ import type { EngineSetup } from './engine-session.ts';
 export interface BlockDetection {
   readonly kind: ContentKind;
   readonly language?: string;
-  readonly sections?: readonly { readonly kind: ContentKind; readonly language?: string; readonly start: number; readonly end: number }[];
+  readonly sections?: readonly {
+    readonly kind: ContentKind;
+    readonly language?: string;
+    readonly start: number;
+    readonly end: number;
+  }[];
 }
 
 export type Detect = (text: string) => BlockDetection;
@@ -33,7 +38,11 @@ export interface ConversationText {
 }
 
 /** The routing of `setup` for blocks written around `around`, detected with `detect` (the setup's by default). */
-export function blockRouting(setup: EngineSetup, around: ConversationText, detect: Detect = setup.detect): BlockRouting {
+export function blockRouting(
+  setup: EngineSetup,
+  around: ConversationText,
+  detect: Detect = setup.detect,
+): BlockRouting {
   return {
     registry: setup.registry,
     detect,

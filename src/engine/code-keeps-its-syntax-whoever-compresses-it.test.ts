@@ -2,7 +2,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodeGrammar } from '../compressors/code/code-languages.ts';
 import { createGrammarRegistry } from '../compressors/code/grammar-registry.ts';
-import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../testkit/code/real-source-files.ts';
+import {
+  fixtureFiles,
+  sourceFilesUnder,
+  trajectoryPythonFiles,
+  type SourceFile,
+} from '../testkit/code/real-source-files.ts';
 import { countSyntaxErrors } from '../compressors/code/syntax-errors.ts';
 import { systemSourceFiles } from '../testkit/code/system-source-files.ts';
 import { textCompressor } from '../compressors/text/text-compressor.ts';
@@ -48,15 +53,20 @@ const files: SourceFile[] = [
 ];
 
 describe('code keeps its syntax, whoever compresses it', () => {
-  it('refuses the text compressor\'s line-dropping on real modules, and says so', async () => {
+  it("refuses the text compressor's line-dropping on real modules, and says so", async () => {
     const setup = await createEngine({ registry: { ...DEFAULT_REGISTRY, code: [textCompressor] } });
     const context = { profile: 'balanced' as const, ruler: setup.ruler, conversation: '' };
     let refused = 0;
     for (const file of own.filter((f) => f.language === 'typescript').slice(0, 60)) {
       const alone = runCompressor(textCompressor, { text: file.text, kind: 'code', language: 'typescript' }, context);
       const outcome = await compressText(file.text, setup, { fileName: path.basename(file.name) });
-      if (outcome.state === 'compressed') expect(errorsIn(outcome.text, 'typescript'), file.name).toBeLessThanOrEqual(errorsIn(file.text, 'typescript'));
-      if (alone.state !== 'compressed' || errorsIn(alone.result.text, 'typescript') <= errorsIn(file.text, 'typescript')) continue;
+      if (outcome.state === 'compressed')
+        expect(errorsIn(outcome.text, 'typescript'), file.name).toBeLessThanOrEqual(errorsIn(file.text, 'typescript'));
+      if (
+        alone.state !== 'compressed' ||
+        errorsIn(alone.result.text, 'typescript') <= errorsIn(file.text, 'typescript')
+      )
+        continue;
       expect(outcome, file.name).toMatchObject({ state: 'passed', reason: 'breaks-syntax' });
       refused += 1;
     }
@@ -76,6 +86,7 @@ describe('code keeps its syntax, whoever compresses it', () => {
       if (after > before) broken.push(`${file.name} (${outcome.compressor}): ${before} -> ${after} syntax errors`);
     }
     expect(broken).toEqual([]);
-    for (const language of ['typescript', 'javascript', 'go', 'rust', 'java', 'cpp'] as const) expect(compressed.get(language) ?? 0, language).toBeGreaterThan(0);
+    for (const language of ['typescript', 'javascript', 'go', 'rust', 'java', 'cpp'] as const)
+      expect(compressed.get(language) ?? 0, language).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -10,15 +10,38 @@ import { suiteBlocks } from '../testkit/invariants/suite-blocks.ts';
 
 /** A real tool result of many lines: the first such block of the headroom suite. */
 const build = headroomSuite().build;
-const text = (build.state === 'ready' ? suiteBlocks('headroom', build.traces).find((b) => b.text.split('\n').length > 500)?.text : undefined) ?? '';
+const text =
+  (build.state === 'ready'
+    ? suiteBlocks('headroom', build.traces).find((b) => b.text.split('\n').length > 500)?.text
+    : undefined) ?? '';
 
 function registryOf(...compressors: Compressor[]): CompressorRegistry {
-  return { json: compressors, code: compressors, log: compressors, search: compressors, diff: compressors, html: compressors, table: compressors, text: compressors, mixed: [] };
+  return {
+    json: compressors,
+    code: compressors,
+    log: compressors,
+    search: compressors,
+    diff: compressors,
+    html: compressors,
+    table: compressors,
+    text: compressors,
+    mixed: [],
+  };
 }
 
-const thrower = (name: string): Compressor => ({ name, kinds: [...CONTENT_KINDS], compress: () => { throw new Error(`${name} broke`); } });
+const thrower = (name: string): Compressor => ({
+  name,
+  kinds: [...CONTENT_KINDS],
+  compress: () => {
+    throw new Error(`${name} broke`);
+  },
+});
 /** Returns its input twice over: larger, which the engine must never send. */
-const doubler: Compressor = { name: 'doubler', kinds: [...CONTENT_KINDS], compress: (input) => ({ text: `${input.text}\n${input.text}`, lossy: false, dropped: [] }) };
+const doubler: Compressor = {
+  name: 'doubler',
+  kinds: [...CONTENT_KINDS],
+  compress: (input) => ({ text: `${input.text}\n${input.text}`, lossy: false, dropped: [] }),
+};
 /** Keeps the first half of the lines and marks the rest. */
 const halver: Compressor = {
   name: 'halver',
@@ -51,7 +74,14 @@ describe('the engine holds every compressor to the contract', () => {
   });
 
   it('fails the block open, naming every compressor that threw and why, when all of them did', async () => {
-    const outcome = await compressText(text, await createEngine({ registry: registryOf(thrower('first'), doubler, thrower('second')) }));
-    expect(outcome).toMatchObject({ state: 'failed', compressor: 'first+second', error: 'first: first broke; second: second broke' });
+    const outcome = await compressText(
+      text,
+      await createEngine({ registry: registryOf(thrower('first'), doubler, thrower('second')) }),
+    );
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      compressor: 'first+second',
+      error: 'first: first broke; second: second broke',
+    });
   });
 });

@@ -17,14 +17,35 @@ import { workBudget, type WorkBudget } from './work-budget.ts';
 type SyntaxRefusal = Extract<PassReason, 'breaks-syntax' | 'syntax-unchecked'> | null;
 
 type Attempt =
-  | { readonly state: 'ok'; readonly result: CompressResult; readonly compressor: string; readonly faults: readonly CompressorFault[] }
+  | {
+      readonly state: 'ok';
+      readonly result: CompressResult;
+      readonly compressor: string;
+      readonly faults: readonly CompressorFault[];
+    }
   | { readonly state: 'none'; readonly faults: readonly CompressorFault[]; readonly refusal: SyntaxRefusal }
   | { readonly state: 'over-budget' };
 
 const now = (): number => performance.now();
 
-function attempt(text: string, size: TokenSize, kind: ContentKind, language: string | undefined, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): Attempt {
-  const input: CompressInput = { text, kind, size, ...(language ? { language } : {}), ...(toolName ? { toolName } : {}), ...(markersForeign ? { markersForeign } : {}) };
+function attempt(
+  text: string,
+  size: TokenSize,
+  kind: ContentKind,
+  language: string | undefined,
+  toolName: string | undefined,
+  routing: BlockRouting,
+  budget: WorkBudget,
+  markersForeign: boolean,
+): Attempt {
+  const input: CompressInput = {
+    text,
+    kind,
+    size,
+    ...(language ? { language } : {}),
+    ...(toolName ? { toolName } : {}),
+    ...(markersForeign ? { markersForeign } : {}),
+  };
   const faults: CompressorFault[] = [];
   let refusal: SyntaxRefusal = null;
   for (const compressor of routing.registry[kind]) {
@@ -32,7 +53,8 @@ function attempt(text: string, size: TokenSize, kind: ContentKind, language: str
     const run = runCompressor(compressor, input, routing.context, routing.checkSyntax);
     // A throw is recorded and, like a result that is not smaller or breaks code, leaves the block to the next compressor.
     if (run.state === 'threw') faults.push({ compressor: compressor.name, error: run.error });
-    if (run.state === 'declined' && (run.reason === 'breaks-syntax' || run.reason === 'syntax-unchecked')) refusal ??= run.reason;
+    if (run.state === 'declined' && (run.reason === 'breaks-syntax' || run.reason === 'syntax-unchecked'))
+      refusal ??= run.reason;
     if (run.state === 'compressed') return { state: 'ok', result: run.result, compressor: compressor.name, faults };
   }
   return { state: 'none', faults, refusal };
@@ -61,7 +83,8 @@ function piecesOf(detection: BlockDetection, reports: readonly ReadReport[]): Pi
     }
     if (at < section.end) pieces.push({ kind: 'verbatim', start: at, end: section.end });
   }
-  const startOf = (piece: Piece): number => (piece.kind === 'section' ? piece.section.start : piece.kind === 'report' ? piece.report.start : piece.start);
+  const startOf = (piece: Piece): number =>
+    piece.kind === 'section' ? piece.section.start : piece.kind === 'report' ? piece.report.start : piece.start;
   return pieces.sort((a, b) => startOf(a) - startOf(b));
 }
 
@@ -69,7 +92,14 @@ function piecesOf(detection: BlockDetection, reports: readonly ReadReport[]): Pi
  * A mixed block: each wrapped payload a report reader takes whole (whole-report.ts) is that reader's,
  * then every other section goes to the compressors of its kind.
  */
-function compressMixed(text: string, detection: BlockDetection, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): Attempt {
+function compressMixed(
+  text: string,
+  detection: BlockDetection,
+  toolName: string | undefined,
+  routing: BlockRouting,
+  budget: WorkBudget,
+  markersForeign: boolean,
+): Attempt {
   const reports = readWholeReports(text, toolName, routing, budget, markersForeign);
   if (reports === 'over-budget') return { state: 'over-budget' };
   const pieces: string[] = [];
@@ -112,20 +142,34 @@ function compressMixed(text: string, detection: BlockDetection, toolName: string
     names.add(tried.compressor);
   }
   if (names.size === 0) return { state: 'none', faults, refusal };
-  return { state: 'ok', compressor: `mixed:${[...names].sort().join('+')}`, result: { text: pieces.join(''), lossy, dropped }, faults };
+  return {
+    state: 'ok',
+    compressor: `mixed:${[...names].sort().join('+')}`,
+    result: { text: pieces.join(''), lossy, dropped },
+    faults,
+  };
 }
 
 /** The faults as one failure: the compressors that threw and what each said. */
 function failureOf(faults: readonly CompressorFault[]): { readonly compressor: string; readonly error: string } {
   if (faults.length === 1) return faults[0] as CompressorFault;
-  return { compressor: faults.map((fault) => fault.compressor).join('+'), error: faults.map((fault) => `${fault.compressor}: ${fault.error}`).join('; ') };
+  return {
+    compressor: faults.map((fault) => fault.compressor).join('+'),
+    error: faults.map((fault) => `${fault.compressor}: ${fault.error}`).join('; '),
+  };
 }
 
 /**
  * Compresses one block; never throws, never returns a larger block. `markersForeign`: the engine
  * found that no marker in the text is its session's own (they are plain text to compress like any).
  */
-export function compressBlock(text: string, toolName: string | undefined, size: TokenSize, routing: BlockRouting, markersForeign = false): BlockOutcome {
+export function compressBlock(
+  text: string,
+  toolName: string | undefined,
+  size: TokenSize,
+  routing: BlockRouting,
+  markersForeign = false,
+): BlockOutcome {
   const started = now();
   let detection: BlockDetection;
   try {
@@ -135,17 +179,23 @@ export function compressBlock(text: string, toolName: string | undefined, size: 
   }
   const { kind } = detection;
   const budget = workBudget(routing.workBudgetChars);
-  const tried = kind === 'mixed' ? compressMixed(text, detection, toolName, routing, budget, markersForeign) : attempt(text, size, kind, detection.language, toolName, routing, budget, markersForeign);
+  const tried =
+    kind === 'mixed'
+      ? compressMixed(text, detection, toolName, routing, budget, markersForeign)
+      : attempt(text, size, kind, detection.language, toolName, routing, budget, markersForeign);
   const ms = now() - started;
   if (tried.state === 'over-budget') return { state: 'passed', kind, reason: 'over-budget', ms };
   // Every compressor that could have served the block threw: it fails open, and says why.
-  if (tried.state === 'none' && tried.faults.length > 0) return { state: 'failed', kind, ...failureOf(tried.faults), ms };
+  if (tried.state === 'none' && tried.faults.length > 0)
+    return { state: 'failed', kind, ...failureOf(tried.faults), ms };
   if (tried.state === 'none') {
-    const reason = tried.refusal ?? (kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain');
+    const reason =
+      tried.refusal ?? (kind !== 'mixed' && routing.registry[kind].length === 0 ? 'no-compressor' : 'no-gain');
     return { state: 'passed', kind, reason, ms };
   }
   // A mixed block is judged whole as well: its sections' markers may outweigh what they saved.
-  if (!fewerTokens(tried.result.text, size, routing.context.ruler)) return { state: 'passed', kind, reason: 'no-gain', ms };
+  if (!fewerTokens(tried.result.text, size, routing.context.ruler))
+    return { state: 'passed', kind, reason: 'no-gain', ms };
   return {
     state: 'compressed',
     kind,

@@ -14,7 +14,11 @@ import { measureRequest } from './measure-request.ts';
 import { retrieveToolDefinition } from './retrieve-tool-definition.ts';
 import { codeSyntaxCheck } from '../compressors/code/code-compressor.ts';
 
-const LOG = Array.from({ length: 200 }, (_, i) => `2024-05-01T08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z ERROR payments pool exhausted (waiters=${i})`).join('\n');
+const LOG = Array.from(
+  { length: 200 },
+  (_, i) =>
+    `2024-05-01T08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z ERROR payments pool exhausted (waiters=${i})`,
+).join('\n');
 
 /** A ruler double that records every text it is asked to count. */
 function recordingRuler(counted: string[]): TokenRuler {
@@ -22,20 +26,41 @@ function recordingRuler(counted: string[]): TokenRuler {
   return { name: ruler.name, count: (text) => (counted.push(text), ruler.count(text)) };
 }
 
-const keepFirstLines: Compressor = { name: 'keep-first-lines', kinds: ['text'], compress: (input) => ({ text: input.text.split('\n').slice(0, 3).join('\n'), lossy: false, dropped: [] }) };
-const dropLastLine: Compressor = { name: 'drop-last-line', kinds: ['text'], compress: (input) => ({ text: input.text.split('\n').slice(0, -1).join('\n'), lossy: false, dropped: [] }) };
+const keepFirstLines: Compressor = {
+  name: 'keep-first-lines',
+  kinds: ['text'],
+  compress: (input) => ({ text: input.text.split('\n').slice(0, 3).join('\n'), lossy: false, dropped: [] }),
+};
+const dropLastLine: Compressor = {
+  name: 'drop-last-line',
+  kinds: ['text'],
+  compress: (input) => ({ text: input.text.split('\n').slice(0, -1).join('\n'), lossy: false, dropped: [] }),
+};
 
 function setupWith(compressor: Compressor, ruler: TokenRuler): EngineSetup {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
-  const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
+  const registry = Object.fromEntries(
+    kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []]),
+  ) as unknown as CompressorRegistry;
   // No cache aligner: its breakpoints are weighed on the whole request's tokens (cache-aligner tests).
-  return { options: resolveEngineOptions({ minBlockTokens: 10, cacheAligner: false }), registry, detect: () => ({ kind: 'text' }), checkSyntax: codeSyntaxCheck, store: createMemoryStore(), ruler, retrieveTool: retrieveToolDefinition };
+  return {
+    options: resolveEngineOptions({ minBlockTokens: 10, cacheAligner: false }),
+    registry,
+    detect: () => ({ kind: 'text' }),
+    checkSyntax: codeSyntaxCheck,
+    store: createMemoryStore(),
+    ruler,
+    retrieveTool: retrieveToolDefinition,
+  };
 }
 
 describe('compressRequest counts only what decides the output', () => {
   it('counts nothing when the output has fewer bytes than the input has tokens at least', async () => {
     const counted: string[] = [];
-    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(keepFirstLines, recordingRuler(counted))));
+    const result = await compressRequest(
+      parseRequest(JSON.stringify(toolResultRequest(LOG))),
+      createSession(setupWith(keepFirstLines, recordingRuler(counted))),
+    );
     const output = LOG.split('\n').slice(0, 3).join('\n');
     expect(Buffer.byteLength(output, 'utf8')).toBeLessThan(tokenFloor(LOG));
     expect(result.stats.blocksChanged).toBe(1);
@@ -45,7 +70,10 @@ describe('compressRequest counts only what decides the output', () => {
   it('counts only the lines that changed when the output keeps most of the input, and never sends a larger block', async () => {
     const counted: string[] = [];
     const ruler = recordingRuler(counted);
-    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(dropLastLine, ruler)));
+    const result = await compressRequest(
+      parseRequest(JSON.stringify(toolResultRequest(LOG))),
+      createSession(setupWith(dropLastLine, ruler)),
+    );
     const output = LOG.split('\n').slice(0, -1).join('\n');
     // Neither the input nor the output is counted whole: only the two last lines, as each text ends.
     const lines = LOG.split('\n');
@@ -57,10 +85,20 @@ describe('compressRequest counts only what decides the output', () => {
 
   it('passes a block whose output is not fewer tokens, judged from the one line that differs', async () => {
     const counted: string[] = [];
-    const same: Compressor = { name: 'pad', kinds: ['text'], compress: (input) => ({ text: `${input.text} `, lossy: false, dropped: [] }) };
-    const result = await compressRequest(parseRequest(JSON.stringify(toolResultRequest(LOG))), createSession(setupWith(same, recordingRuler(counted))));
+    const same: Compressor = {
+      name: 'pad',
+      kinds: ['text'],
+      compress: (input) => ({ text: `${input.text} `, lossy: false, dropped: [] }),
+    };
+    const result = await compressRequest(
+      parseRequest(JSON.stringify(toolResultRequest(LOG))),
+      createSession(setupWith(same, recordingRuler(counted))),
+    );
     expect(result.stats.blocksChanged).toBe(0);
-    expect(result.parts.find((p) => p.part.compressible)?.outcome).toMatchObject({ state: 'passed', reason: 'no-gain' });
+    expect(result.parts.find((p) => p.part.compressible)?.outcome).toMatchObject({
+      state: 'passed',
+      reason: 'no-gain',
+    });
     const last = LOG.slice(LOG.lastIndexOf('\n') + 1);
     expect(counted).toEqual([`${last} `, last]);
   });

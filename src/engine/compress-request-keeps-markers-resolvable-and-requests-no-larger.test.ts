@@ -24,14 +24,24 @@ function headKeeper(keep: number): Compressor {
       const lines = input.text.split('\n');
       if (lines.length <= keep) return null;
       const ref = contentRef(input.text);
-      return { text: `${lines.slice(0, keep).join('\n')}\n${formatMarker(ref, `${lines.length - keep} lines omitted`)}`, lossy: true, dropped: [{ ref, original: input.text }] };
+      return {
+        text: `${lines.slice(0, keep).join('\n')}\n${formatMarker(ref, `${lines.length - keep} lines omitted`)}`,
+        lossy: true,
+        dropped: [{ ref, original: input.text }],
+      };
     },
   };
 }
 
-function setupWith(compressor: Compressor, store: StoreOptions = {}, options: Partial<EngineOptions> = {}): EngineSetup {
+function setupWith(
+  compressor: Compressor,
+  store: StoreOptions = {},
+  options: Partial<EngineOptions> = {},
+): EngineSetup {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
-  const registry = Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
+  const registry = Object.fromEntries(
+    kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []]),
+  ) as unknown as CompressorRegistry;
   return {
     options: resolveEngineOptions({ minBlockTokens: 10, repeats: false, ...options }),
     registry,
@@ -45,7 +55,10 @@ function setupWith(compressor: Compressor, store: StoreOptions = {}, options: Pa
 
 /** `n` lines of tool output, distinct per `tag`. */
 function output(tag: string, n: number): string {
-  return Array.from({ length: n }, (_, i) => `${tag} line ${i}: worker ${i * 7} finished job ${tag}-${i} in ${i % 13} ms`).join('\n');
+  return Array.from(
+    { length: n },
+    (_, i) => `${tag} line ${i}: worker ${i * 7} finished job ${tag}-${i} in ${i % 13} ms`,
+  ).join('\n');
 }
 
 function turn(id: string, text: string): JsonObject[] {
@@ -56,7 +69,10 @@ function turn(id: string, text: string): JsonObject[] {
 }
 
 function request(messages: JsonObject[]): ReturnType<typeof canonicalFromBody> {
-  return canonicalFromBody({ model: 'm', max_tokens: 10, messages: messages.map((m) => structuredClone(m)) }, 'anthropic');
+  return canonicalFromBody(
+    { model: 'm', max_tokens: 10, messages: messages.map((m) => structuredClone(m)) },
+    'anthropic',
+  );
 }
 
 /** Every marker the request sends resolves, in this session, to the exact original. */
@@ -80,7 +96,10 @@ describe('every marker a request sends resolves (issue 18: store bound and TTL)'
     // Room for one original, not two: before, block a went with a marker whose original b evicted (failures 0).
     const setup = setupWith(headKeeper(3), { maxBytes: Buffer.byteLength(a) + 100 });
     const session = createSession(setup);
-    const result = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', a), ...turn('t2', b)]), session);
+    const result = await compressRequest(
+      request([{ role: 'user', content: 'go' }, ...turn('t1', a), ...turn('t2', b)]),
+      session,
+    );
     expect(await expectMarkersResolve(result, session)).toBe(1);
     const failed = result.parts.filter((p) => p.outcome?.state === 'failed');
     // One of the two goes whole (counted as a failure), the other with a marker that resolves.
@@ -97,8 +116,13 @@ describe('every marker a request sends resolves (issue 18: store bound and TTL)'
     const first = await compressRequest(request(history), session);
     expect(await expectMarkersResolve(first, session)).toBe(1);
     clock += 5_000; // past the TTL: before, the frozen marker was sent and resolved `expired`
-    const second = await compressRequest(request([...history, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'next' }]), session);
-    expect(second.parts.find((p) => p.part.type === 'tool_result')?.text).toBe(first.parts.find((p) => p.part.type === 'tool_result')?.text);
+    const second = await compressRequest(
+      request([...history, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'next' }]),
+      session,
+    );
+    expect(second.parts.find((p) => p.part.type === 'tool_result')?.text).toBe(
+      first.parts.find((p) => p.part.type === 'tool_result')?.text,
+    );
     expect(await expectMarkersResolve(second, session)).toBe(1);
   });
 });
@@ -129,20 +153,32 @@ describe('the whole request is never larger (issue 18: the retrieve tool cost mo
     { policy: 'off', options: { expectedLaterRequests: 0 }, reason: 'no-gain' },
     // The net-cost policy (retrieve-tool-economics.ts) weighs the same saving first, over the later requests.
     { policy: 'on', options: {}, reason: 'cache-cost' },
-  ])('sends a block whole, and no tool, when its marker saves less than the tool costs (cost policy $policy)', async ({ options, reason }) => {
-    const setup = setupWith(headKeeper(5), {}, options);
-    const session = createSession(setup);
-    const result = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 12))]), session);
-    const measure = measureRequest(result, setup.ruler);
-    expect(measure.tokensAfter).toBeLessThanOrEqual(measure.tokensBefore);
-    expect(result.edits.tools).toBeUndefined();
-    expect(result.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({ state: 'passed', reason });
-  });
+  ])(
+    'sends a block whole, and no tool, when its marker saves less than the tool costs (cost policy $policy)',
+    async ({ options, reason }) => {
+      const setup = setupWith(headKeeper(5), {}, options);
+      const session = createSession(setup);
+      const result = await compressRequest(
+        request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 12))]),
+        session,
+      );
+      const measure = measureRequest(result, setup.ruler);
+      expect(measure.tokensAfter).toBeLessThanOrEqual(measure.tokensBefore);
+      expect(result.edits.tools).toBeUndefined();
+      expect(result.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({
+        state: 'passed',
+        reason,
+      });
+    },
+  );
 
   it('adds the tool when the markers pay for it, and the request shrinks', async () => {
     const setup = setupWith(headKeeper(5));
     const session = createSession(setup);
-    const result = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 200))]), session);
+    const result = await compressRequest(
+      request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 200))]),
+      session,
+    );
     const measure = measureRequest(result, setup.ruler);
     expect(result.edits.tools).toBeDefined();
     expect(measure.tokensAfter).toBeLessThan(measure.tokensBefore);
@@ -153,7 +189,10 @@ describe('markers are scoped to their session (issue 18: leaks across sessions)'
   it("treats another session's marker as plain text: the block is compressed, and the copied ref does not resolve here", async () => {
     const setup = setupWith(headKeeper(3));
     const one = createSession(setup);
-    const first = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', output('secret', 120))]), one);
+    const first = await compressRequest(
+      request([{ role: 'user', content: 'go' }, ...turn('t1', output('secret', 120))]),
+      one,
+    );
     const [copied] = findMarkers(first.parts.find((p) => p.part.type === 'tool_result')?.text ?? '');
     expect(copied).toBeDefined();
     const two = createSession(setup);
@@ -168,9 +207,18 @@ describe('markers are scoped to their session (issue 18: leaks across sessions)'
   it("still leaves the session's own output alone (idempotence)", async () => {
     const setup = setupWith(headKeeper(3));
     const session = createSession(setup);
-    const first = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 120))]), session);
+    const first = await compressRequest(
+      request([{ role: 'user', content: 'go' }, ...turn('t1', output('alpha', 120))]),
+      session,
+    );
     const own = first.parts.find((p) => p.part.type === 'tool_result')?.text ?? '';
-    const again = await compressRequest(request([{ role: 'user', content: 'go' }, ...turn('t2', `${own}\n${output('beta', 120)}`)]), session);
-    expect(again.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({ state: 'passed', reason: 'already-compressed' });
+    const again = await compressRequest(
+      request([{ role: 'user', content: 'go' }, ...turn('t2', `${own}\n${output('beta', 120)}`)]),
+      session,
+    );
+    expect(again.parts.find((p) => p.part.type === 'tool_result')?.outcome).toMatchObject({
+      state: 'passed',
+      reason: 'already-compressed',
+    });
   });
 });

@@ -27,17 +27,33 @@ function headKeeper(calls: CompressInput[]): Compressor {
       calls.push(input);
       const lines = input.text.split('\n');
       const ref = contentRef(input.text);
-      return { text: `${lines.slice(0, 5).join('\n')}\n${formatMarker(ref, `${lines.length - 5} lines omitted`)}`, lossy: true, dropped: [{ ref, original: input.text }] };
+      return {
+        text: `${lines.slice(0, 5).join('\n')}\n${formatMarker(ref, `${lines.length - 5} lines omitted`)}`,
+        lossy: true,
+        dropped: [{ ref, original: input.text }],
+      };
     },
   };
 }
 
-const thrower: Compressor = { name: 'thrower', kinds: ['json'], compress: () => { throw new Error('boom'); } };
-const grower: Compressor = { name: 'grower', kinds: ['json'], compress: (input) => ({ text: `${input.text}\n${input.text}`, lossy: false, dropped: [] }) };
+const thrower: Compressor = {
+  name: 'thrower',
+  kinds: ['json'],
+  compress: () => {
+    throw new Error('boom');
+  },
+};
+const grower: Compressor = {
+  name: 'grower',
+  kinds: ['json'],
+  compress: (input) => ({ text: `${input.text}\n${input.text}`, lossy: false, dropped: [] }),
+};
 
 function registryWith(compressor: Compressor): CompressorRegistry {
   const kinds: ContentKind[] = ['json', 'code', 'log', 'search', 'diff', 'html', 'table', 'text', 'mixed'];
-  return Object.fromEntries(kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []])) as unknown as CompressorRegistry;
+  return Object.fromEntries(
+    kinds.map((k) => [k, compressor.kinds.includes(k) ? [compressor] : []]),
+  ) as unknown as CompressorRegistry;
 }
 
 function setupWith(compressor: Compressor): EngineSetup {
@@ -45,8 +61,11 @@ function setupWith(compressor: Compressor): EngineSetup {
     // The aligner's prompt_cache_key would be the one change to a request nothing was compressed in (cache-aligner tests).
     options: resolveEngineOptions({ minBlockTokens: 10, cacheAligner: false }),
     registry: registryWith(compressor),
-    detect: (text) => ({ kind: text.trimStart().startsWith('[') || text.trimStart().startsWith('{') ? 'json' : 'text' }),
-    checkSyntax: codeSyntaxCheck, store: createMemoryStore(),
+    detect: (text) => ({
+      kind: text.trimStart().startsWith('[') || text.trimStart().startsWith('{') ? 'json' : 'text',
+    }),
+    checkSyntax: codeSyntaxCheck,
+    store: createMemoryStore(),
     ruler: createTokenRuler('o200k_base'),
     retrieveTool: retrieveToolDefinition,
   };
@@ -83,7 +102,10 @@ describe.skipIf(!existsSync(file))('compressRequest over a real SRE session', ()
   it('adds terse_retrieve with the first marker and keeps it in every later request', async () => {
     const session = createSession(setupWith(headKeeper([])));
     const [first, ...later] = steps(body);
-    const before = await compressRequest(canonicalFromBody({ ...first!, messages: (first!.messages as JsonObject[]).slice(0, 2) }), session);
+    const before = await compressRequest(
+      canonicalFromBody({ ...first!, messages: (first!.messages as JsonObject[]).slice(0, 2) }),
+      session,
+    );
     expect(before.edits.tools).toBeUndefined();
     for (const step of [first!, ...later]) {
       const result = await compressRequest(canonicalFromBody(step), session);
@@ -102,10 +124,14 @@ describe.skipIf(!existsSync(file))('compressRequest over a real SRE session', ()
       const found = await session.store.get(marker.ref);
       expect(found.found && contentRef(found.original)).toBe(marker.ref);
     }
-    const originals = parseRequest(text).parts.filter((p) => p.compressible).map((p) => p.text);
-    for (const original of originals) expect(await session.store.get(contentRef(original))).toEqual({ found: true, original });
+    const originals = parseRequest(text)
+      .parts.filter((p) => p.compressible)
+      .map((p) => p.text);
+    for (const original of originals)
+      expect(await session.store.get(contentRef(original))).toEqual({ found: true, original });
     // Another session of the same engine (the same store) sees none of them: markers are scoped.
-    for (const original of originals) expect(await createSession(setup).store.get(contentRef(original))).toEqual({ found: false, reason: 'unknown' });
+    for (const original of originals)
+      expect(await createSession(setup).store.get(contentRef(original))).toEqual({ found: false, reason: 'unknown' });
     expect(measure.tokensAfter).toBeLessThan(measure.tokensBefore);
   });
 
@@ -132,12 +158,17 @@ describe.skipIf(!existsSync(file))('compressRequest over a real SRE session', ()
     session.previousMessageCount = (body.messages as JsonObject[]).length - 1;
     const result = await compressRequest(parseRequest(text), session);
     expect(calls).toHaveLength(0);
-    expect(result.parts.filter((p) => p.outcome?.state === 'passed' && p.outcome.reason === 'cached-prefix')).toHaveLength(3);
+    expect(
+      result.parts.filter((p) => p.outcome?.state === 'passed' && p.outcome.reason === 'cached-prefix'),
+    ).toHaveLength(3);
   });
 
   it('passes excluded tools unchanged', async () => {
     const calls: CompressInput[] = [];
-    const setup = { ...setupWith(headKeeper(calls)), options: resolveEngineOptions({ minBlockTokens: 10, excludeTools: ['search_*'] }) };
+    const setup = {
+      ...setupWith(headKeeper(calls)),
+      options: resolveEngineOptions({ minBlockTokens: 10, excludeTools: ['search_*'] }),
+    };
     const result = await compressRequest(parseRequest(text), createSession(setup));
     const names = result.parts.filter((p) => p.part.compressible).map((p) => p.part.toolName);
     expect(names).toEqual(['search_logs', 'database_query', 'search_files']);

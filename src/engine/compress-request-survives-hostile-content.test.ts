@@ -7,9 +7,11 @@ import { createSession } from './engine-session.ts';
 import { measureRequest } from './measure-request.ts';
 
 function toolRequest(input: string, output: string): string {
-  return `{"model":"m","max_tokens":10,"messages":[{"role":"user","content":"go"},`
-    + `{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"bash","input":${input}}]},`
-    + `{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":${JSON.stringify(output)}}]}]}`;
+  return (
+    `{"model":"m","max_tokens":10,"messages":[{"role":"user","content":"go"},` +
+    `{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"bash","input":${input}}]},` +
+    `{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":${JSON.stringify(output)}}]}]}`
+  );
 }
 
 describe('compressRequest on hostile content (issue 18)', () => {
@@ -45,12 +47,15 @@ describe('compressRequest on hostile content (issue 18)', () => {
   it.each([
     ['100,000 nested arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
     ['20,000 nested objects', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
-  ])('sends a tool output of %s as it came, as not for the JSON compressors (before: each overflowed its stack, a counted failure)', async (_name, output) => {
-    const setup = await createEngine({ profile: 'balanced' });
-    const session = createSession(setup);
-    const result = await compressRequest(parseRequest(toolRequest('{"command":"cat deep.json"}', output)), session);
-    const block = result.parts.find((p) => p.part.type === 'tool_result');
-    expect(block?.outcome?.state).not.toBe('failed');
-    expect(session.failures).toBe(0);
-  });
+  ])(
+    'sends a tool output of %s as it came, as not for the JSON compressors (before: each overflowed its stack, a counted failure)',
+    async (_name, output) => {
+      const setup = await createEngine({ profile: 'balanced' });
+      const session = createSession(setup);
+      const result = await compressRequest(parseRequest(toolRequest('{"command":"cat deep.json"}', output)), session);
+      const block = result.parts.find((p) => p.part.type === 'tool_result');
+      expect(block?.outcome?.state).not.toBe('failed');
+      expect(session.failures).toBe(0);
+    },
+  );
 });

@@ -66,11 +66,27 @@ function contentKey(text: string): string {
 }
 
 /** The outcome of a compressible part: the one decided before, or decided now. */
-async function decide(part: RequestPart, session: EngineSession, routing: () => BlockRouting, prefixEnd: number): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
+async function decide(
+  part: RequestPart,
+  session: EngineSession,
+  routing: () => BlockRouting,
+  prefixEnd: number,
+): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
   // What terse_retrieve returned is an original the model asked to see whole: its content is a block
   // sent compressed before, so it is neither looked up nor remembered by content (decideBlock passes it).
-  if (part.toolName === RETRIEVE_TOOL_NAME) return { outcome: await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store), fresh: true };
+  if (part.toolName === RETRIEVE_TOOL_NAME)
+    return {
+      outcome: await decideBlock(
+        part.text,
+        part.toolName,
+        tokenSize(part.text, setup.ruler),
+        setup,
+        routing(),
+        session.store,
+      ),
+      fresh: true,
+    };
   const key = contentKey(part.text);
   const known = session.decided.get(key);
   if (known) return { outcome: known, fresh: false };
@@ -79,7 +95,9 @@ async function decide(part: RequestPart, session: EngineSession, routing: () => 
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    outcome = (await decideRepeat(part, session)) ?? (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store));
+    outcome =
+      (await decideRepeat(part, session)) ??
+      (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store));
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);
@@ -121,10 +139,20 @@ function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession, bo
 }
 
 /** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
-async function keepMarkersResolvable(routed: readonly Routed[], session: EngineSession, body: JsonObject, drops: number | null): Promise<void> {
-  const compressed = routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed' && e.outcome.dropped.length > 0);
+async function keepMarkersResolvable(
+  routed: readonly Routed[],
+  session: EngineSession,
+  body: JsonObject,
+  drops: number | null,
+): Promise<void> {
+  const compressed = routed.filter(
+    (e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed' && e.outcome.dropped.length > 0,
+  );
   // One question to the store for the whole request; only blocks it lost are looked at one by one.
-  const missing = await missingOriginals(compressed.map((e) => e.outcome), session.store);
+  const missing = await missingOriginals(
+    compressed.map((e) => e.outcome),
+    session.store,
+  );
   session.storeDrops = drops;
   if (missing.size === 0) return;
   session.storeDrops = null;
@@ -140,14 +168,21 @@ async function keepMarkersResolvable(routed: readonly Routed[], session: EngineS
   for (const entry of compressed) {
     if (entry.outcome.state !== 'compressed') continue;
     const lost = await firstMissing(entry.outcome, session.store);
-    if (lost !== null) settle(entry, unresolvable(entry.outcome, `original ${lost} was evicted to store another block of the same request`), session, body);
+    if (lost !== null)
+      settle(
+        entry,
+        unresolvable(entry.outcome, `original ${lost} was evicted to store another block of the same request`),
+        session,
+        body,
+      );
   }
 }
 
 /** A lossy session seen from its first request (the model has not replied yet): the tool goes in now, once. */
 function offersToolFromStart(request: CanonicalRequest, session: EngineSession): boolean {
   const { options } = session.setup;
-  if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0) return false;
+  if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0)
+    return false;
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   return !messages.some((m) => isObject(m) && m.role === 'assistant');
 }
@@ -158,19 +193,34 @@ function offersToolFromStart(request: CanonicalRequest, session: EngineSession):
  * frozen so with reason `cache-cost`, and the tool stays out.
  */
 function keepToolIfItPays(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): void {
-  const lossy = routed.filter((e): e is Routed & { outcome: Compressed } => e.decidedNow && e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
+  const lossy = routed.filter(
+    (e): e is Routed & { outcome: Compressed } =>
+      e.decidedNow && e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0,
+  );
   if (lossy.length === 0) return;
   const saved = tokensSaved(lossy, session.setup.ruler);
   if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
-  for (const entry of lossy) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'cache-cost', ms: entry.outcome.ms }, session, request.body);
+  for (const entry of lossy)
+    settle(
+      entry,
+      { state: 'passed', kind: entry.outcome.kind, reason: 'cache-cost', ms: entry.outcome.ms },
+      session,
+      request.body,
+    );
 }
 
 /**
  * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
  * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
  */
-function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[], carried: readonly PartResult[], session: EngineSession): readonly JsonValue[] | undefined {
-  if (!session.retrieveToolSent && session.setup.options.expectedLaterRequests > 0) keepToolIfItPays(request, routed, session);
+function settleRetrieveTool(
+  request: CanonicalRequest,
+  routed: readonly Routed[],
+  carried: readonly PartResult[],
+  session: EngineSession,
+): readonly JsonValue[] | undefined {
+  if (!session.retrieveToolSent && session.setup.options.expectedLaterRequests > 0)
+    keepToolIfItPays(request, routed, session);
   if (!session.retrieveToolSent && offersToolFromStart(request, session)) {
     const tools = withRetrieveTool(request, session);
     session.retrieveToolSent = true;
@@ -178,7 +228,11 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
   }
   const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
   // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
-  if (session.retrieveToolSent && carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)) return withRetrieveTool(request, session);
+  if (
+    session.retrieveToolSent &&
+    carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)
+  )
+    return withRetrieveTool(request, session);
   if (marked.length === 0 && !session.retrieveToolSent) return undefined;
   const tools = withRetrieveTool(request, session);
   if (tools === undefined) {
@@ -195,12 +249,23 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
     ...routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed'),
     ...carried.filter((r): r is PartResult & { outcome: Compressed } => r.outcome?.state === 'compressed'),
   ];
-  const cost = toolListCost(tools, request.parts.find((p) => p.role === 'tools'), ruler);
+  const cost = toolListCost(
+    tools,
+    request.parts.find((p) => p.role === 'tools'),
+    ruler,
+  );
   if (tokensSaved(saving, ruler) > cost) {
     session.retrieveToolSent ||= marked.length > 0;
     return tools;
   }
-  for (const entry of marked) if (entry.decidedNow) settle(entry, { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms }, session, request.body);
+  for (const entry of marked)
+    if (entry.decidedNow)
+      settle(
+        entry,
+        { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms },
+        session,
+        request.body,
+      );
   // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
   const frozen = marked.some((e) => e.outcome.state === 'compressed');
   session.retrieveToolSent ||= frozen;
@@ -208,17 +273,24 @@ function settleRetrieveTool(request: CanonicalRequest, routed: readonly Routed[]
 }
 
 /** Token sizes of the request as sent, for the aligner: counted only if it asks. */
-function sentTokens(session: EngineSession, results: readonly PartResult[], tools: readonly JsonValue[] | undefined): SentTokens {
+function sentTokens(
+  session: EngineSession,
+  results: readonly PartResult[],
+  tools: readonly JsonValue[] | undefined,
+): SentTokens {
   const { ruler } = session.setup;
   const toolsText = tools === undefined ? null : JSON.stringify(tools);
   // A part's count is kept by its result object (count-once.ts): counting every earlier part again would hash the whole history on each request.
-  const count = (r: PartResult): number => (r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : countOnce(ruler, r, r.text));
+  const count = (r: PartResult): number =>
+    r.part.role === 'tools' && toolsText !== null ? ruler.count(toolsText) : countOnce(ruler, r, r.text);
   const toolsAlone = (): number => results.filter((r) => r.part.role === 'tools').reduce((n, r) => n + count(r), 0);
   return {
     prefix: () => results.filter((r) => r.part.messageIndex < 0).reduce((n, r) => n + count(r), 0),
     tools: toolsAlone,
     // A request without tools of its own may carry the retrieve tool as a new list.
-    total: () => results.reduce((n, r) => n + count(r), 0) + (toolsText !== null && !results.some((r) => r.part.role === 'tools') ? ruler.count(toolsText) : 0),
+    total: () =>
+      results.reduce((n, r) => n + count(r), 0) +
+      (toolsText !== null && !results.some((r) => r.part.role === 'tools') ? ruler.count(toolsText) : 0),
   };
 }
 
@@ -230,7 +302,10 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   let routing: BlockRouting | null = null;
   const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts, session)));
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
-  const prefixEnd = sentPrefixEnd(messages, { lastMessage: session.previousLastMessage, messageCount: session.previousMessageCount });
+  const prefixEnd = sentPrefixEnd(messages, {
+    lastMessage: session.previousLastMessage,
+    messageCount: session.previousMessageCount,
+  });
   const routed: Routed[] = [];
   // The parts in order, each as what it is so far: as it came (RAW), as the previous request sent it
   // (SENT), or routed in this request (ROUTED); `kinds` says which, `indexOf` where it sits in `request.parts`.
@@ -317,9 +392,22 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     } else {
       const { part, outcome, decidedNow, reuse } = order[at] as Routed;
       // Sent as the previous request sent it: the same object, once it no longer says it was decided now.
-      result = reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow ? reuse : { part, outcome, decidedNow, text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text) };
+      result =
+        reuse !== undefined && reuse.outcome === outcome && !reuse.decidedNow && !decidedNow
+          ? reuse
+          : {
+              part,
+              outcome,
+              decidedNow,
+              text: reuse?.outcome === outcome ? reuse.text : outcomeText(outcome, part.text),
+            };
       // What the model now has in context, a later output may point back to.
-      if (decidedNow) session.sent.add({ callId: part.callId ?? null, messageIndex: part.messageIndex, views: sentViews(result.text) });
+      if (decidedNow)
+        session.sent.add({
+          callId: part.callId ?? null,
+          messageIndex: part.messageIndex,
+          views: sentViews(result.text),
+        });
       if (outcome.state === 'compressed') {
         strings.set(pathKey(part.path), result.text);
         blocksChanged++;
@@ -336,7 +424,9 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     results.push(result);
     byIndex[index] = result;
   });
-  const alignment = setup.options.cacheAligner ? alignCache(request, session.alignment, sentTokens(session, results, tools)) : null;
+  const alignment = setup.options.cacheAligner
+    ? alignCache(request, session.alignment, sentTokens(session, results, tools))
+    : null;
   const members = alignment?.members.length ? { members: alignment.members } : {};
   const edits: RequestEdits = tools ? { strings, tools, ...members } : { strings, ...members };
   session.previousParts = request.parts;
@@ -349,7 +439,8 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     edits,
     parts: results,
     stats: {
-      blocksChanged, markers,
+      blocksChanged,
+      markers,
       ms: performance.now() - started,
       retrieveToolAdded: tools !== undefined,
       ...(alignment ? { alignment: alignment.stats } : {}),

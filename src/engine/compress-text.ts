@@ -16,10 +16,20 @@ export interface TextHint {
 /** Routes the text like a tool result and stores what a lossy step dropped: the engine's work alone. */
 export async function decideText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<BlockOutcome> {
   const detect = (t: string) => detectContent(t, hint.fileName ? { fileName: hint.fileName } : {});
-  return decideBlock(text, undefined, tokenSize(text, setup.ruler), setup, blockRouting(setup, { conversation: hint.conversation ?? '' }, detect));
+  return decideBlock(
+    text,
+    undefined,
+    tokenSize(text, setup.ruler),
+    setup,
+    blockRouting(setup, { conversation: hint.conversation ?? '' }, detect),
+  );
 }
 
 /** `decideText`, and the compressed text's token count for the caller to report. */
-export async function compressText(text: string, setup: EngineSetup, hint: TextHint = {}): Promise<MeasuredBlockOutcome> {
+export async function compressText(
+  text: string,
+  setup: EngineSetup,
+  hint: TextHint = {},
+): Promise<MeasuredBlockOutcome> {
   return measureOutcome(await decideText(text, setup, hint), text, setup.ruler);
 }

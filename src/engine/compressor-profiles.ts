@@ -13,7 +13,10 @@ function underProfile(compressor: Compressor, profile: Profile): Compressor {
 }
 
 /** The registry with every compressor named in `profiles` wrapped to run under its profile; the rest as they are. */
-export function withCompressorProfiles(registry: CompressorRegistry, profiles: Readonly<Record<string, Profile>>): CompressorRegistry {
+export function withCompressorProfiles(
+  registry: CompressorRegistry,
+  profiles: Readonly<Record<string, Profile>>,
+): CompressorRegistry {
   if (Object.keys(profiles).length === 0) return registry;
   const out = {} as Record<ContentKind, readonly Compressor[]>;
   for (const [kind, list] of Object.entries(registry) as [ContentKind, readonly Compressor[]][]) {

@@ -13,7 +13,8 @@ export type CompressorRegistry = Readonly<Record<ContentKind, readonly Compresso
  */
 export function checkedRegistry(registry: CompressorRegistry): CompressorRegistry {
   for (const kind of CONTENT_KINDS) {
-    for (const compressor of registry[kind]) if (!compressor.kinds.includes(kind)) throw new CompressorKindError(compressor.name, kind, compressor.kinds);
+    for (const compressor of registry[kind])
+      if (!compressor.kinds.includes(kind)) throw new CompressorKindError(compressor.name, kind, compressor.kinds);
   }
   return registry;
 }
@@ -26,7 +27,11 @@ export function restrictRegistry(registry: CompressorRegistry, allowed: readonly
   if (allowed === null) return registry;
   const known = compressorNames(registry);
   const unknown = allowed.filter((name) => !known.includes(name));
-  if (unknown.length > 0) throw new ConfigError('compressors', `unknown compressor ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})`);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      'compressors',
+      `unknown compressor ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})`,
+    );
   const keep = new Set(allowed);
   const out = {} as Record<ContentKind, readonly Compressor[]>;
   for (const [kind, list] of Object.entries(registry) as [ContentKind, readonly Compressor[]][]) {

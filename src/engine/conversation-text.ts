@@ -3,7 +3,8 @@ import type { RequestPart } from '../types.ts';
 import type { ConversationText } from './block-routing.ts';
 import type { EngineSession } from './engine-session.ts';
 
-const isConversation = (p: RequestPart): boolean => (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible;
+const isConversation = (p: RequestPart): boolean =>
+  (p.role === 'user' || p.role === 'assistant') && p.type === 'text' && !p.compressible;
 
 /** The latest turn: the text parts of the last message that has any. */
 function latestOf(said: readonly RequestPart[]): string {
@@ -11,7 +12,10 @@ function latestOf(said: readonly RequestPart[]): string {
   if (last === undefined) return '';
   let from = said.length - 1;
   while (from > 0 && (said[from - 1] as RequestPart).messageIndex === last.messageIndex) from--;
-  return said.slice(from).map((p) => p.text).join('\n');
+  return said
+    .slice(from)
+    .map((p) => p.text)
+    .join('\n');
 }
 
 /**
@@ -27,7 +31,12 @@ export function conversationOf(parts: readonly RequestPart[], session: EngineSes
     if (from < last.said.length) from = 0;
   }
   const texts = said.slice(from).map((p) => p.text);
-  const text = from > 0 && last !== undefined ? (texts.length === 0 ? last.text : `${last.text}\n${texts.join('\n')}`) : texts.join('\n');
+  const text =
+    from > 0 && last !== undefined
+      ? texts.length === 0
+        ? last.text
+        : `${last.text}\n${texts.join('\n')}`
+      : texts.join('\n');
   conversations.set(session, { said, text });
   return { conversation: text, latest: latestOf(said) };
 }

@@ -10,7 +10,8 @@ describe('createEngine reads Compressor.kinds', () => {
   it('accepts the shipped registry: every compressor is listed only under kinds it declares', async () => {
     const setup = await createEngine();
     for (const kind of CONTENT_KINDS) {
-      for (const compressor of DEFAULT_REGISTRY[kind]) expect(compressor.kinds, `${compressor.name} under ${kind}`).toContain(kind);
+      for (const compressor of DEFAULT_REGISTRY[kind])
+        expect(compressor.kinds, `${compressor.name} under ${kind}`).toContain(kind);
     }
     expect(setup.registry).toEqual(DEFAULT_REGISTRY);
   });

@@ -37,10 +37,16 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   if (checkSyntax === undefined) await prepareCodeGrammars();
   const base = registry ?? DEFAULT_REGISTRY;
   // The model's folder is checked here; the model itself loads when the first block needs it.
-  const withModel = resolved.textModel === null ? base : registryWithTextModel(base, createTextModelCompressor({ modelDir: resolved.textModel }));
+  const withModel =
+    resolved.textModel === null
+      ? base
+      : registryWithTextModel(base, createTextModelCompressor({ modelDir: resolved.textModel }));
   return {
     options: resolved,
-    registry: withCompressorProfiles(restrictRegistry(checkedRegistry(withModel), resolved.compressors), resolved.profileByCompressor),
+    registry: withCompressorProfiles(
+      restrictRegistry(checkedRegistry(withModel), resolved.compressors),
+      resolved.profileByCompressor,
+    ),
     detect: detect ?? ((text) => detectContent(text)),
     checkSyntax: checkSyntax ?? codeSyntaxCheck,
     store: store ?? createMemoryStore(),

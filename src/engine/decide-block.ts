@@ -14,17 +14,42 @@ import type { Store } from '../store/store.ts';
 import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 
 /** Decides a block the first time it is seen, storing what it drops in `store` (the session's). Never throws: whatever content makes fail, the block passes as it came. */
-export async function decideBlock(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting, store: Store = setup.store): Promise<BlockOutcome> {
+export async function decideBlock(
+  text: string,
+  toolName: string | undefined,
+  size: TokenSize,
+  setup: EngineSetup,
+  routing: BlockRouting,
+  store: Store = setup.store,
+): Promise<BlockOutcome> {
   try {
     return await decideOnce(text, toolName, size, setup, routing, store);
   } catch (error) {
     // Counting, detection or routing that threw on hostile content (compressors' throws are caught closer).
-    return { state: 'failed', kind: null, compressor: 'engine', error: error instanceof Error ? error.message : String(error), ms: 0 };
+    return {
+      state: 'failed',
+      kind: null,
+      compressor: 'engine',
+      error: error instanceof Error ? error.message : String(error),
+      ms: 0,
+    };
   }
 }
 
-async function decideOnce(text: string, toolName: string | undefined, size: TokenSize, setup: EngineSetup, routing: BlockRouting, store: Store): Promise<BlockOutcome> {
-  const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({ state: 'passed', kind: null, reason, ms: 0 });
+async function decideOnce(
+  text: string,
+  toolName: string | undefined,
+  size: TokenSize,
+  setup: EngineSetup,
+  routing: BlockRouting,
+  store: Store,
+): Promise<BlockOutcome> {
+  const pass = (reason: Extract<BlockOutcome, { state: 'passed' }>['reason']): BlockOutcome => ({
+    state: 'passed',
+    kind: null,
+    reason,
+    ms: 0,
+  });
   if (toolName !== undefined && matchesToolGlob(toolName, setup.options.excludeTools)) return pass('excluded-tool');
   // What terse_retrieve returned is what the model asked to see whole: compressed again, it would ask again.
   if (toolName === RETRIEVE_TOOL_NAME) return pass('excluded-tool');

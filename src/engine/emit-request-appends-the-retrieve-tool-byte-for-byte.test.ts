@@ -11,7 +11,8 @@ const CLIENT_TOOLS =
   '[ {"name": "lookup", "description": "caf\\u00e9 \\ud83d\\ude80", "input_schema": {"type": "object", "properties": {"id": {"type": "integer", "maximum": 12345678901234567890, "default": 1.0, "multipleOf": 1e400}}}} ,\n    {"name":"noop","input_schema":{"type":"object"}}  ]';
 
 function anthropicBody(tools: string | null, tail = ''): string {
-  const head = '{"model": "claude-x", "max_tokens": 1.0e3,\n "messages": [{"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "long output"}]}]';
+  const head =
+    '{"model": "claude-x", "max_tokens": 1.0e3,\n "messages": [{"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "long output"}]}]';
   return `${head}${tools === null ? '' : `,\n "tools": ${tools}`}${tail}`;
 }
 
@@ -56,7 +57,10 @@ describe('emitRequest with the retrieve tool appended', () => {
     const request = parseRequest(source, 'openai');
     const target = request.parts.find((p) => p.compressible)!;
     const tools = [...(request.body.tools as JsonValue[]), RETRIEVE_TOOL_OPENAI as unknown as JsonValue];
-    const out = emitRequest(request, { strings: new Map([[target.path.join('.'), 'rows: [[terse:0123456789abcdef kept]]']]), tools });
+    const out = emitRequest(request, {
+      strings: new Map([[target.path.join('.'), 'rows: [[terse:0123456789abcdef kept]]']]),
+      tools,
+    });
     const oldSlot = JSON.stringify(target.text);
     const newSlot = JSON.stringify('rows: [[terse:0123456789abcdef kept]]');
     const slotAt = source.indexOf(oldSlot);
@@ -65,7 +69,9 @@ describe('emitRequest with the retrieve tool appended', () => {
     const shift = newSlot.length - oldSlot.length;
     expect(sha256(out.slice(0, slotAt))).toBe(sha256(source.slice(0, slotAt)));
     expect(out.slice(slotAt, slotAt + newSlot.length)).toBe(newSlot);
-    expect(sha256(out.slice(slotAt + newSlot.length, toolsAt + shift))).toBe(sha256(source.slice(slotAt + oldSlot.length, toolsAt)));
+    expect(sha256(out.slice(slotAt + newSlot.length, toolsAt + shift))).toBe(
+      sha256(source.slice(slotAt + oldSlot.length, toolsAt)),
+    );
     expect(out.slice(toolsAt + shift, toolsAt + shift + inserted.length)).toBe(inserted);
     expect(sha256(out.slice(toolsAt + shift + inserted.length))).toBe(sha256(source.slice(toolsAt)));
     expect(out.endsWith('"seed":9007199254740993}')).toBe(true);

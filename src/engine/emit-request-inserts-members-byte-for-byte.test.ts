@@ -23,7 +23,10 @@ const SOURCE = `{"model": "claude-x", "max_tokens": 1.0e3, "metadata": {"seed": 
 describe('emitRequest inserting members', () => {
   it("splices a breakpoint after a block's last member and leaves the bytes before and after it alone", () => {
     const request = parseRequest(SOURCE, 'anthropic');
-    const out = emitRequest(request, { strings: new Map(), members: [{ path: ['messages', 0, 'content', 1], key: 'cache_control', value: BREAKPOINT }] });
+    const out = emitRequest(request, {
+      strings: new Map(),
+      members: [{ path: ['messages', 0, 'content', 1], key: 'cache_control', value: BREAKPOINT }],
+    });
     const at = SOURCE.indexOf('"and?"') + '"and?"'.length;
     const inserted = ',"cache_control":{"type":"ephemeral"}';
     expect(out.slice(at, at + inserted.length)).toBe(inserted);
@@ -59,7 +62,13 @@ describe('emitRequest inserting members', () => {
   it('writes a member into an empty object without a comma, and skips a path that is no object', () => {
     const source = '{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"metadata":{ }}';
     const request = parseRequest(source, 'anthropic');
-    const out = emitRequest(request, { strings: new Map(), members: [{ path: ['metadata'], key: 'k', value: 1 }, { path: ['messages'], key: 'x', value: 2 }] });
+    const out = emitRequest(request, {
+      strings: new Map(),
+      members: [
+        { path: ['metadata'], key: 'k', value: 1 },
+        { path: ['messages'], key: 'x', value: 2 },
+      ],
+    });
     expect(out).toBe('{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"metadata":{"k":1 }}');
   });
 });

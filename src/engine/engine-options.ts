@@ -89,7 +89,10 @@ export function resolveEngineOptions(options: Partial<EngineOptions> = {}): Engi
 // Not picomatch: a tool name is flat, and its `*` stopping at `/` or its braces and `!` would surprise `mcp__git__*`.
 export function matchesToolGlob(name: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
-    const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const pattern = glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     return new RegExp(`^${pattern}$`).test(name);
   });
 }

@@ -14,7 +14,9 @@ let hogs: ChildProcess[] = [];
 
 /** One child process spinning on every core: the machine as busy as it gets. */
 async function startCpuHogs(): Promise<void> {
-  hogs = Array.from({ length: os.availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  hogs = Array.from({ length: os.availableParallelism() }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  );
   await Promise.all(hogs.map((hog) => once(hog, 'spawn')));
 }
 
@@ -28,7 +30,10 @@ async function stopCpuHogs(): Promise<void> {
 afterEach(stopCpuHogs);
 
 /** The balanced fingerprints of `suites`, once with the machine as it is and once with every core spinning. */
-async function idleAndBusy(suites: readonly NamedSuiteBuild[], options: CreateEngineOptions): Promise<{ idle: OutputFingerprint[]; busy: OutputFingerprint[] }> {
+async function idleAndBusy(
+  suites: readonly NamedSuiteBuild[],
+  options: CreateEngineOptions,
+): Promise<{ idle: OutputFingerprint[]; busy: OutputFingerprint[] }> {
   const idle = await outputFingerprints('balanced', suites, options);
   await startCpuHogs();
   const busy = await outputFingerprints('balanced', suites, options);
@@ -36,22 +41,31 @@ async function idleAndBusy(suites: readonly NamedSuiteBuild[], options: CreateEn
   return { idle, busy };
 }
 
-const count = (fingerprints: readonly OutputFingerprint[], by: RegExp): number => fingerprints.filter((f) => f.by !== null && by.test(f.by)).length;
+const count = (fingerprints: readonly OutputFingerprint[], by: RegExp): number =>
+  fingerprints.filter((f) => f.by !== null && by.test(f.by)).length;
 
 describe('engine outputs do not depend on how busy the machine is', () => {
-  it('gives the same fingerprints for the headroom and local suites with every core spinning beside it', async () => {
-    const suites = [headroomSuite(), await localSuite()];
-    const { idle, busy } = await idleAndBusy(suites, {});
-    expect(idle.length).toBeGreaterThan(100);
-    expect(busy.map((f) => f.line)).toEqual(idle.map((f) => f.line));
-    expect(digestOf(busy)).toBe(digestOf(idle));
-  }, TIMEOUT_MS);
+  it(
+    'gives the same fingerprints for the headroom and local suites with every core spinning beside it',
+    async () => {
+      const suites = [headroomSuite(), await localSuite()];
+      const { idle, busy } = await idleAndBusy(suites, {});
+      expect(idle.length).toBeGreaterThan(100);
+      expect(busy.map((f) => f.line)).toEqual(idle.map((f) => f.line));
+      expect(digestOf(busy)).toBe(digestOf(idle));
+    },
+    TIMEOUT_MS,
+  );
 
-  it('stops the same blocks at a tight work budget, idle or busy, and says so in their reason', async () => {
-    const suites = [headroomSuite()];
-    const { idle, busy } = await idleAndBusy(suites, { workBudgetChars: TIGHT_BUDGET_CHARS });
-    expect(count(idle, /\/over-budget$/)).toBeGreaterThan(0);
-    expect(count(idle, /\/(?!over-budget$|no-gain$|below-minimum$)/)).toBeGreaterThan(0);
-    expect(busy.map((f) => f.line)).toEqual(idle.map((f) => f.line));
-  }, TIMEOUT_MS);
+  it(
+    'stops the same blocks at a tight work budget, idle or busy, and says so in their reason',
+    async () => {
+      const suites = [headroomSuite()];
+      const { idle, busy } = await idleAndBusy(suites, { workBudgetChars: TIGHT_BUDGET_CHARS });
+      expect(count(idle, /\/over-budget$/)).toBeGreaterThan(0);
+      expect(count(idle, /\/(?!over-budget$|no-gain$|below-minimum$)/)).toBeGreaterThan(0);
+      expect(busy.map((f) => f.line)).toEqual(idle.map((f) => f.line));
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -46,7 +46,11 @@ export interface EngineSession {
   previousParts: readonly RequestPart[];
   previousResults: readonly PartResult[];
   /** What the previous request changed: its edited strings by path, blocks changed and markers (carried when all its blocks are). */
-  previousSent: { readonly strings: ReadonlyMap<string, string>; readonly blocksChanged: number; readonly markers: number };
+  previousSent: {
+    readonly strings: ReadonlyMap<string, string>;
+    readonly blocksChanged: number;
+    readonly markers: number;
+  };
   /** The store's drop count when the previous request's markers were last all found (see `Store.drops`). */
   storeDrops: number | null;
   /** Content hash of the previous request's last message (null before the first): where its prefix ends in the next one. */
@@ -73,5 +77,20 @@ export interface SessionOptions {
 /** A fresh session over one engine setup. */
 export function createSession(setup: EngineSetup, options: SessionOptions = {}): EngineSession {
   const store = scopedStore(setup.store, options.scope ?? randomUUID());
-  return { setup, store, decided: new Map(), byMessage: new WeakMap(), previousMessageCount: 0, previousLastMessage: null, previousParts: [], previousResults: [], storeDrops: null, previousSent: { strings: new Map(), blocksChanged: 0, markers: 0 }, retrieveToolSent: false, failures: 0, sent: new SentOutputs(), alignment: createCacheAlignmentState() };
+  return {
+    setup,
+    store,
+    decided: new Map(),
+    byMessage: new WeakMap(),
+    previousMessageCount: 0,
+    previousLastMessage: null,
+    previousParts: [],
+    previousResults: [],
+    storeDrops: null,
+    previousSent: { strings: new Map(), blocksChanged: 0, markers: 0 },
+    retrieveToolSent: false,
+    failures: 0,
+    sent: new SentOutputs(),
+    alignment: createCacheAlignmentState(),
+  };
 }

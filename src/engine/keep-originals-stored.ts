@@ -16,7 +16,10 @@ export async function firstMissing(outcome: Compressed, store: Store): Promise<s
 }
 
 /** Puts again every original of `outcome` the store dropped; says why when one cannot be (null when all are held). */
-export async function restoreOriginals(outcome: Compressed, store: Store): Promise<{ readonly put: boolean; readonly error: string | null }> {
+export async function restoreOriginals(
+  outcome: Compressed,
+  store: Store,
+): Promise<{ readonly put: boolean; readonly error: string | null }> {
   let put = false;
   for (const dropped of outcome.dropped) {
     if (await store.has(dropped.ref)) continue;
@@ -24,7 +27,10 @@ export async function restoreOriginals(outcome: Compressed, store: Store): Promi
       await store.put(dropped.original);
       put = true;
     } catch (error) {
-      return { put, error: `original ${dropped.ref} could not be stored again: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        put,
+        error: `original ${dropped.ref} could not be stored again: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
   return { put, error: null };

@@ -24,7 +24,10 @@ export interface RequestMeasure {
 }
 
 /** The last request measured with each ruler: a session's next request carries most of the same results. */
-const lastMeasured = new WeakMap<TokenRuler, { readonly results: readonly PartResult[]; readonly parts: readonly PartTokens[] }>();
+const lastMeasured = new WeakMap<
+  TokenRuler,
+  { readonly results: readonly PartResult[]; readonly parts: readonly PartTokens[] }
+>();
 
 /** Counts every part of `compressed` before and after with `ruler` (the retrieve tool included). */
 export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler): RequestMeasure {
@@ -32,14 +35,24 @@ export function measureRequest(compressed: CompressedRequest, ruler: TokenRuler)
   const toolsTokens = tools === undefined ? 0 : ruler.count(JSON.stringify(tools));
   const previous = lastMeasured.get(ruler);
   const parts: PartTokens[] = new Array<PartTokens>(compressed.parts.length);
-  let tokensBefore = 0, tokensAfter = 0, compressibleBefore = 0, compressibleAfter = 0;
+  let tokensBefore = 0,
+    tokensAfter = 0,
+    compressibleBefore = 0,
+    compressibleAfter = 0;
   compressed.parts.forEach((result, index) => {
     const { part, outcome, text } = result;
     let measured = previous?.results[index] === result && part.role !== 'tools' ? previous.parts[index] : undefined;
     if (measured === undefined) {
       // A part at a new place is counted through the ruler's cache; an outcome's text once per outcome.
       const before = ruler.count(part.text);
-      const after = part.role === 'tools' && tools !== undefined ? toolsTokens : text === part.text ? before : outcome !== null ? countOnce(ruler, outcome, text) : ruler.count(text);
+      const after =
+        part.role === 'tools' && tools !== undefined
+          ? toolsTokens
+          : text === part.text
+            ? before
+            : outcome !== null
+              ? countOnce(ruler, outcome, text)
+              : ruler.count(text);
       measured = { result, before, after };
     }
     parts[index] = measured;

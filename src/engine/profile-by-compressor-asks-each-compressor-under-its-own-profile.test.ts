@@ -8,7 +8,11 @@ import { createEngine } from './create-engine.ts';
 import type { EngineOptions } from './engine-options.ts';
 
 const loghub = path.join(environment.sharedDir, 'corpus', 'loghub');
-const systems = existsSync(loghub) ? readdirSync(loghub).filter((name) => existsSync(path.join(loghub, name, `${name}_2k.log`))).sort() : [];
+const systems = existsSync(loghub)
+  ? readdirSync(loghub)
+      .filter((name) => existsSync(path.join(loghub, name, `${name}_2k.log`)))
+      .sort()
+  : [];
 
 async function outcome(text: string, options: Partial<EngineOptions>) {
   return compressText(text, await createEngine(options));

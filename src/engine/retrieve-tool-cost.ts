@@ -18,11 +18,16 @@ export interface SavingBlock {
 /** Tokens the blocks save in total (before minus after). */
 export function tokensSaved(blocks: readonly SavingBlock[], ruler: TokenRuler): number {
   let saved = 0;
-  for (const { part, outcome } of blocks) saved += countOnce(ruler, part, part.text) - countOnce(ruler, outcome, outcome.text);
+  for (const { part, outcome } of blocks)
+    saved += countOnce(ruler, part, part.text) - countOnce(ruler, outcome, outcome.text);
   return saved;
 }
 
 /** Tokens the tool list gains when it becomes `tools` (the request's own list is `existing`, or none). */
-export function toolListCost(tools: readonly JsonValue[], existing: RequestPart | undefined, ruler: TokenRuler): number {
+export function toolListCost(
+  tools: readonly JsonValue[],
+  existing: RequestPart | undefined,
+  ruler: TokenRuler,
+): number {
   return ruler.count(JSON.stringify(tools)) - (existing === undefined ? 0 : ruler.count(existing.text));
 }

@@ -33,23 +33,35 @@ export interface ToolVerdict {
 export function hasCacheControl(value: JsonValue | undefined): boolean {
   if (Array.isArray(value)) return value.some(hasCacheControl);
   if (!isObject(value)) return false;
-  return value.cache_control !== undefined || Object.values(value).some((child) => typeof child === 'object' && child !== null && hasCacheControl(child));
+  return (
+    value.cache_control !== undefined ||
+    Object.values(value).some((child) => typeof child === 'object' && child !== null && hasCacheControl(child))
+  );
 }
 
 /**
  * The verdict for adding the tool to `request`, whose newly compressed lossy blocks save `saved`
  * tokens. `expectedLaterRequests` is how many more requests the session is expected to send.
  */
-export function retrieveToolVerdict(request: CanonicalRequest, session: EngineSession, saved: number, expectedLaterRequests: number): ToolVerdict {
+export function retrieveToolVerdict(
+  request: CanonicalRequest,
+  session: EngineSession,
+  saved: number,
+  expectedLaterRequests: number,
+): ToolVerdict {
   const { ruler } = session.setup;
   const toolTokens = ruler.count(JSON.stringify(session.setup.retrieveTool(request.provider)));
   // The prefix the previous request left cached: tools, system, and every message it sent.
   let prefix = 0;
   // Counted once per part object: a replay hands the same parts to every later request (count-once.ts).
-  for (const part of request.parts) if (part.messageIndex < session.previousMessageCount) prefix += countOnce(ruler, part, part.text);
+  for (const part of request.parts)
+    if (part.messageIndex < session.previousMessageCount) prefix += countOnce(ruler, part, part.text);
   // Anthropic caches when the client marks breakpoints, or when the cache aligner has placed some.
   // The aligner's marks first: scanning the whole body for the client's own is the costly test.
-  const caches = request.provider === 'openai' ? prefix >= OPENAI_MIN_CACHED : session.alignment.marks.size > 0 || hasCacheControl(request.body as JsonValue);
+  const caches =
+    request.provider === 'openai'
+      ? prefix >= OPENAI_MIN_CACHED
+      : session.alignment.marks.size > 0 || hasCacheControl(request.body as JsonValue);
   const readRatio = caches ? READ_RATIO[request.provider] : 1;
   const factor = caches ? 1 + readRatio * Math.max(0, expectedLaterRequests - 1) : expectedLaterRequests;
   const bust = caches ? (1 - readRatio) * prefix : 0;

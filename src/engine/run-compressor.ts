@@ -3,7 +3,13 @@
  * a result smaller than the input (DESIGN invariant 2) and, for code, one that parses no worse than
  * the input; a throw is caught and said, never passed on.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressors/compressor.ts';
+import {
+  inputSize,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressors/compressor.ts';
 import type { SyntaxCheck } from '../compressors/code/syntax-verdict.ts';
 import { fewerTokens } from '../tokenize/token-size.ts';
 
@@ -28,7 +34,12 @@ export function errorMessage(error: unknown): string {
  * Runs `compressor` on `input`; never throws, and a `compressed` result is always smaller than the
  * input and, for `code` judged by `checkSyntax`, parses no worse.
  */
-export function runCompressor(compressor: Compressor, input: CompressInput, context: CompressContext, checkSyntax?: SyntaxCheck): CompressorRun {
+export function runCompressor(
+  compressor: Compressor,
+  input: CompressInput,
+  context: CompressContext,
+  checkSyntax?: SyntaxCheck,
+): CompressorRun {
   let result: CompressResult | null;
   try {
     result = compressor.compress(input, context);
@@ -36,10 +47,12 @@ export function runCompressor(compressor: Compressor, input: CompressInput, cont
     return { state: 'threw', error: errorMessage(error) };
   }
   if (result === null || result.text === input.text) return { state: 'declined', reason: 'no-result' };
-  if (!fewerTokens(result.text, inputSize(input, context.ruler), context.ruler)) return { state: 'declined', reason: 'not-smaller' };
+  if (!fewerTokens(result.text, inputSize(input, context.ruler), context.ruler))
+    return { state: 'declined', reason: 'not-smaller' };
   if (input.kind === 'code' && checkSyntax !== undefined) {
     const verdict = checkSyntax(input.text, result.text, input.language);
-    if (verdict !== 'keeps') return { state: 'declined', reason: verdict === 'breaks' ? 'breaks-syntax' : 'syntax-unchecked' };
+    if (verdict !== 'keeps')
+      return { state: 'declined', reason: verdict === 'breaks' ? 'breaks-syntax' : 'syntax-unchecked' };
   }
   return { state: 'compressed', result };
 }

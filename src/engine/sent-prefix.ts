@@ -12,7 +12,8 @@ const hashes = new WeakMap<JsonObject | JsonValue[], string>();
 export function messageHash(message: JsonValue): string {
   if (typeof message !== 'object' || message === null) return JSON.stringify(message);
   let hash = hashes.get(message);
-  if (hash === undefined) hashes.set(message, (hash = createHash('sha1').update(JSON.stringify(message)).digest('base64')));
+  if (hash === undefined)
+    hashes.set(message, (hash = createHash('sha1').update(JSON.stringify(message)).digest('base64')));
   return hash;
 }
 

@@ -40,10 +40,22 @@ function readers(routing: BlockRouting): { compressor: Compressor; kind: Content
 }
 
 /** A payload compressed by the first reader that takes it, or null; 'over-budget' when the block's work limit ran out. */
-function readPayload(body: string, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign: boolean): { name: string; result: CompressResult } | null | 'over-budget' {
+function readPayload(
+  body: string,
+  toolName: string | undefined,
+  routing: BlockRouting,
+  budget: WorkBudget,
+  markersForeign: boolean,
+): { name: string; result: CompressResult } | null | 'over-budget' {
   for (const { compressor, kind } of readers(routing)) {
     if (!budget.spend(body.length)) return 'over-budget';
-    const input = { text: body, kind, size: tokenSize(body, routing.context.ruler), ...(toolName ? { toolName } : {}), ...(markersForeign ? { markersForeign } : {}) };
+    const input = {
+      text: body,
+      kind,
+      size: tokenSize(body, routing.context.ruler),
+      ...(toolName ? { toolName } : {}),
+      ...(markersForeign ? { markersForeign } : {}),
+    };
     const run = runCompressor(compressor, input, routing.context);
     if (run.state === 'compressed') return { name: compressor.name, result: run.result };
   }
@@ -55,14 +67,21 @@ function readPayload(body: string, toolName: string | undefined, routing: BlockR
  * agent cut are each a payload), in order; the rest of the block goes the usual way.
  * `markersForeign`: as for compressBlock, no marker in the text is the session's own.
  */
-export function readWholeReports(text: string, toolName: string | undefined, routing: BlockRouting, budget: WorkBudget, markersForeign = false): ReadReport[] | 'over-budget' {
+export function readWholeReports(
+  text: string,
+  toolName: string | undefined,
+  routing: BlockRouting,
+  budget: WorkBudget,
+  markersForeign = false,
+): ReadReport[] | 'over-budget' {
   const sections = splitWrapped(text);
   const reports: ReadReport[] = [];
   for (const section of sections ?? []) {
     if (section.kind !== null) continue;
     const read = readPayload(text.slice(section.start, section.end), toolName, routing, budget, markersForeign);
     if (read === 'over-budget') return read;
-    if (read !== null) reports.push({ start: section.start, end: section.end, compressor: `report:${read.name}`, result: read.result });
+    if (read !== null)
+      reports.push({ start: section.start, end: section.end, compressor: `report:${read.name}`, result: read.result });
   }
   return reports;
 }

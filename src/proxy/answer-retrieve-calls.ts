@@ -8,7 +8,11 @@ import type { ToolAnswer, ToolCall } from './wire/wire.ts';
 export const NOT_AVAILABLE_ADVICE = 'Not available: re-run the tool that produced this output to see it again.';
 
 /** One answer per call, in order; a store failure answers that call instead of failing the request. */
-export async function answerRetrieveCalls(store: Store, calls: readonly ToolCall[], stats: ProxyStats): Promise<ToolAnswer[]> {
+export async function answerRetrieveCalls(
+  store: Store,
+  calls: readonly ToolCall[],
+  stats: ProxyStats,
+): Promise<ToolAnswer[]> {
   return Promise.all(
     calls.map(async (call) => {
       stats.retrieveCalls++;

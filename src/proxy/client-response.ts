@@ -36,7 +36,11 @@ function streamOf(body: Readable): ReadableStream<Uint8Array> {
 }
 
 /** Upstream's status, headers and body exactly as they came, streamed as they arrive. */
-export function verbatimResponse(upstream: UpstreamResponse, terse: Readonly<Record<string, string>>, options: { readonly head: boolean } = { head: false }): Response {
+export function verbatimResponse(
+  upstream: UpstreamResponse,
+  terse: Readonly<Record<string, string>>,
+  options: { readonly head: boolean } = { head: false },
+): Response {
   const headers = withTerseHeaders(clientResponseHeaders(upstream.headers, { bodyRewritten: false }), terse);
   if (NO_BODY.has(upstream.status) || options.head) {
     upstream.body.resume();
@@ -46,20 +50,32 @@ export function verbatimResponse(upstream: UpstreamResponse, terse: Readonly<Rec
 }
 
 /** Upstream's status and headers with a body already read (`bytes`, as they came). */
-export function bufferedResponse(upstream: UpstreamResponse, bytes: Uint8Array<ArrayBuffer>, terse: Readonly<Record<string, string>>): Response {
+export function bufferedResponse(
+  upstream: UpstreamResponse,
+  bytes: Uint8Array<ArrayBuffer>,
+  terse: Readonly<Record<string, string>>,
+): Response {
   const headers = withTerseHeaders(clientResponseHeaders(upstream.headers, { bodyRewritten: false }), terse);
   return new Response(NO_BODY.has(upstream.status) ? null : bytes, { status: upstream.status, headers });
 }
 
 /** A JSON body the proxy built (several retrieve rounds merged), with upstream's other headers. */
-export function rewrittenJsonResponse(upstream: UpstreamResponse, body: JsonObject, terse: Readonly<Record<string, string>>): Response {
+export function rewrittenJsonResponse(
+  upstream: UpstreamResponse,
+  body: JsonObject,
+  terse: Readonly<Record<string, string>>,
+): Response {
   const headers = withTerseHeaders(clientResponseHeaders(upstream.headers, { bodyRewritten: true }), terse);
   headers.set('content-type', 'application/json');
   return new Response(JSON.stringify(body), { status: upstream.status, headers });
 }
 
 /** An event stream the proxy relays (and may continue over several upstream rounds). */
-export function relayedStreamResponse(upstream: UpstreamResponse, events: AsyncIterable<Uint8Array>, terse: Readonly<Record<string, string>>): Response {
+export function relayedStreamResponse(
+  upstream: UpstreamResponse,
+  events: AsyncIterable<Uint8Array>,
+  terse: Readonly<Record<string, string>>,
+): Response {
   const headers = withTerseHeaders(clientResponseHeaders(upstream.headers, { bodyRewritten: true }), terse);
   return new Response(streamFrom(events), { status: upstream.status, headers });
 }

@@ -23,7 +23,12 @@ export interface PreparedRequest {
 }
 
 /** Runs the engine over one request of `session` (one request of a session at a time). */
-export function compressForUpstream(session: ProxySession, request: CanonicalRequest, received: Uint8Array, liveZoneOnly = true): Promise<PreparedRequest> {
+export function compressForUpstream(
+  session: ProxySession,
+  request: CanonicalRequest,
+  received: Uint8Array,
+  liveZoneOnly = true,
+): Promise<PreparedRequest> {
   return session.queue.run(async () => {
     const engine = session.engine;
     // Anything before the newest turn that was never decided was sent as it is: it stays that way.
@@ -66,7 +71,8 @@ export function compressForUpstream(session: ProxySession, request: CanonicalReq
 function forgetDecisionsSince(session: ProxySession, count: number): void {
   let index = 0;
   for (const key of session.engine.decided.keys()) {
-    if (index++ >= count) session.engine.decided.set(key, { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 });
+    if (index++ >= count)
+      session.engine.decided.set(key, { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 });
   }
 }
 

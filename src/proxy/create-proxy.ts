@@ -48,8 +48,16 @@ export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> =
     stats.addResponse(c.res.status);
   });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/stats', (c) => c.body(statsJson(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, { 'content-type': 'application/json' }));
-  app.get('/metrics', (c) => c.body(prometheusText(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/stats', (c) =>
+    c.body(statsJson(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, {
+      'content-type': 'application/json',
+    }),
+  );
+  app.get('/metrics', (c) =>
+    c.body(prometheusText(stats.snapshot({ count: sessions.size, bytes: sessions.bytes })), 200, {
+      'content-type': 'text/plain; version=0.0.4',
+    }),
+  );
   app.post('/v1/messages', limit('anthropic'), (c) => handleModelRequest(context, 'anthropic', c));
   app.post('/v1/chat/completions', limit('openai'), (c) => handleModelRequest(context, 'openai', c));
   app.all('/v1/messages/count_tokens', (c) => handlePassthrough(context, c, 'anthropic'));
@@ -63,7 +71,10 @@ export function createProxy(setup: EngineSetup, options: Partial<ProxyOptions> =
     await Promise.all([...sessions.all()].map((session) => session.recorder.run(async () => undefined)));
   };
   return {
-    app, stats, sessions, recordingsWritten,
+    app,
+    stats,
+    sessions,
+    recordingsWritten,
     async close() {
       await recordingsWritten();
       await upstream.close();

@@ -8,12 +8,25 @@ export type UpstreamHeaders = Readonly<Record<string, string | string[] | undefi
 
 // RFC 9110 7.6.1 hop-by-hop headers, plus host and content-length (set by the HTTP client for the body it sends).
 const NOT_FORWARDED = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'expect',
 ]);
 
 /** Request headers for upstream; `identity` asks for an uncompressed body the proxy can read. */
-export function upstreamRequestHeaders(headers: Headers, options: { readonly identity: boolean }): Record<string, string> {
+export function upstreamRequestHeaders(
+  headers: Headers,
+  options: { readonly identity: boolean },
+): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (NOT_FORWARDED.has(name) || name.startsWith('x-terse-')) return;
@@ -33,6 +46,7 @@ export function clientResponseHeaders(headers: UpstreamHeaders, options: { reado
     else out.set(name, value);
   }
   // A body passed through verbatim keeps its length: the client can tell a cut body from a whole one.
-  if (!options.bodyRewritten && typeof headers['content-length'] === 'string') out.set('content-length', headers['content-length']);
+  if (!options.bodyRewritten && typeof headers['content-length'] === 'string')
+    out.set('content-length', headers['content-length']);
   return out;
 }

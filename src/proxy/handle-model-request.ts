@@ -42,7 +42,9 @@ function terseHeaders(context: ProxyContext, prepared: PreparedRequest, session:
     context.stats.countMs.add(performance.now() - started);
   } catch (error) {
     // The request went upstream already; only the counts are missing.
-    context.options.log(`counting tokens failed (session ${session}): ${error instanceof Error ? error.message : String(error)}`);
+    context.options.log(
+      `counting tokens failed (session ${session}): ${error instanceof Error ? error.message : String(error)}`,
+    );
     return headers;
   }
   const { stats } = context;
@@ -58,16 +60,30 @@ function terseHeaders(context: ProxyContext, prepared: PreparedRequest, session:
 }
 
 /** Counted once the request is on its way: a real upstream takes far longer to answer than this takes. */
-function measureAfterSending(context: ProxyContext, prepared: PreparedRequest, session: string): Promise<Record<string, string>> {
+function measureAfterSending(
+  context: ProxyContext,
+  prepared: PreparedRequest,
+  session: string,
+): Promise<Record<string, string>> {
   return new Promise((resolve) => setImmediate(() => resolve(terseHeaders(context, prepared, session))));
 }
 
 /** Queues the request for the session's trace; a failed write is counted and logged, never the request's failure. */
-function recordInBackground(context: ProxyContext, dir: string, session: ProxySession, provider: Provider, body: JsonObject): void {
-  session.recorder.run(() => recordRequest(dir, session, provider, body)).catch((error: unknown) => {
-    context.stats.recordErrors++;
-    context.options.log(`recording session ${session.key} failed: ${error instanceof Error ? error.message : String(error)}`);
-  });
+function recordInBackground(
+  context: ProxyContext,
+  dir: string,
+  session: ProxySession,
+  provider: Provider,
+  body: JsonObject,
+): void {
+  session.recorder
+    .run(() => recordRequest(dir, session, provider, body))
+    .catch((error: unknown) => {
+      context.stats.recordErrors++;
+      context.options.log(
+        `recording session ${session.key} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
 }
 
 /** Handles one model request for `provider`. */
@@ -94,9 +110,13 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
   if (options.recordDir !== null) recordInBackground(context, options.recordDir, session, provider, request.body);
   const signal = c.req.raw.signal;
   const target = new URL(c.req.url);
-  const url = upstreamUrl(provider === 'anthropic' ? options.anthropicUpstream : options.openaiUpstream, target.pathname + target.search);
+  const url = upstreamUrl(
+    provider === 'anthropic' ? options.anthropicUpstream : options.openaiUpstream,
+    target.pathname + target.search,
+  );
   const headers = upstreamRequestHeaders(c.req.raw.headers, { identity: prepared.retrieveOffered });
-  const send = (body: string | Uint8Array): Promise<UpstreamResponse> => context.upstream.send({ url, method: 'POST', headers, body, signal });
+  const send = (body: string | Uint8Array): Promise<UpstreamResponse> =>
+    context.upstream.send({ url, method: 'POST', headers, body, signal });
   const sent = send(prepared.body);
   const terse = measureAfterSending(context, prepared, key);
   let upstream: UpstreamResponse;
@@ -110,7 +130,9 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
     return errorResponse(provider, 'upstream-unreachable', `cannot reach ${new URL(url).origin}: ${reason}`);
   }
   const extra = await terse;
-  options.log(`${c.req.method} ${c.req.path} ${upstream.status} session=${key} tokens=${extra['x-terse-tokens-before'] ?? '?'}->${extra['x-terse-tokens-after'] ?? '?'}`);
+  options.log(
+    `${c.req.method} ${c.req.path} ${upstream.status} session=${key} tokens=${extra['x-terse-tokens-before'] ?? '?'}->${extra['x-terse-tokens-after'] ?? '?'}`,
+  );
   if (!prepared.retrieveOffered || upstream.status !== 200) return verbatimResponse(upstream, extra);
   const loop: RetrieveLoopContext = {
     wire: WIRES[provider],
@@ -121,7 +143,10 @@ export async function handleModelRequest(context: ProxyContext, provider: Provid
     send,
   };
   const contentType = String(upstream.headers['content-type'] ?? '');
-  if (contentType.includes('text/event-stream')) return relayedStreamResponse(upstream, relayRetrieveStream(upstream, loop), extra);
+  if (contentType.includes('text/event-stream'))
+    return relayedStreamResponse(upstream, relayRetrieveStream(upstream, loop), extra);
   const outcome = await runRetrieveLoop(upstream, loop);
-  return outcome.kind === 'verbatim' ? bufferedResponse(outcome.upstream, outcome.bytes, extra) : rewrittenJsonResponse(outcome.upstream, outcome.body, extra);
+  return outcome.kind === 'verbatim'
+    ? bufferedResponse(outcome.upstream, outcome.bytes, extra)
+    : rewrittenJsonResponse(outcome.upstream, outcome.body, extra);
 }

@@ -19,14 +19,21 @@ export function providerByHeaders(headers: Headers): Provider {
 }
 
 /** Forwards the request as it is; `provider` fixes the upstream when the path says it. */
-export async function handlePassthrough(context: ProxyContext, c: Context, provider: Provider = providerByHeaders(c.req.raw.headers)): Promise<Response> {
+export async function handlePassthrough(
+  context: ProxyContext,
+  c: Context,
+  provider: Provider = providerByHeaders(c.req.raw.headers),
+): Promise<Response> {
   const { stats, options } = context;
   stats.requests.passthrough++;
   const url = new URL(c.req.url);
   const base = provider === 'anthropic' ? options.anthropicUpstream : options.openaiUpstream;
   const method = c.req.method;
   const stream = c.req.raw.body;
-  const body = method === 'GET' || method === 'HEAD' || stream === null ? null : Readable.fromWeb(stream as NodeReadableStream<Uint8Array>);
+  const body =
+    method === 'GET' || method === 'HEAD' || stream === null
+      ? null
+      : Readable.fromWeb(stream as NodeReadableStream<Uint8Array>);
   let upstream: UpstreamResponse;
   try {
     upstream = await context.upstream.send({
@@ -39,7 +46,11 @@ export async function handlePassthrough(context: ProxyContext, c: Context, provi
   } catch (error) {
     if (c.req.raw.signal.aborted) throw error;
     stats.upstreamErrors++;
-    return errorResponse(provider, 'upstream-unreachable', `cannot reach ${new URL(base).origin}: ${error instanceof Error ? error.message : String(error)}`);
+    return errorResponse(
+      provider,
+      'upstream-unreachable',
+      `cannot reach ${new URL(base).origin}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   options.log(`${method} ${url.pathname} ${upstream.status} passthrough`);
   return verbatimResponse(upstream, {}, { head: method === 'HEAD' });

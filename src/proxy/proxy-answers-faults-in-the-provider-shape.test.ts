@@ -11,12 +11,18 @@ import { startProxyHarness, TEST_API_KEY, type ProxyHarness } from '../testkit/p
 import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
 
 const OUTPUT = loadRecordedSession(SRE_SESSION).toolOutputs[8]!;
-const ANTHROPIC_HEADERS = { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01' };
+const ANTHROPIC_HEADERS = {
+  'content-type': 'application/json',
+  'x-api-key': TEST_API_KEY,
+  'anthropic-version': '2023-06-01',
+};
 
 /** A body with the real output as its newest tool result. */
 function anthropicBody(extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
-    model: 'claude-mock', max_tokens: 100, ...extra,
+    model: 'claude-mock',
+    max_tokens: 100,
+    ...extra,
     messages: [
       { role: 'user', content: 'why?' },
       { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'bash', input: { command: 'npm test' } }] },
@@ -34,7 +40,11 @@ afterAll(() => harness.close());
 describe('bad input', () => {
   it('answers malformed JSON with a 400 in Anthropic shape, naming the problem', async () => {
     const before = harness.mock.requests.length;
-    const response = await fetch(`${harness.running.url}/v1/messages`, { method: 'POST', headers: ANTHROPIC_HEADERS, body: '{"model": "x", "messages": [' });
+    const response = await fetch(`${harness.running.url}/v1/messages`, {
+      method: 'POST',
+      headers: ANTHROPIC_HEADERS,
+      body: '{"model": "x", "messages": [',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { type: string; error: { type: string; message: string } };
     expect(body.type).toBe('error');
@@ -49,12 +59,18 @@ describe('bad input', () => {
       .chat.completions.create({ model: 'gpt-mock' } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as InstanceType<typeof OpenAI.BadRequestError>).message).toContain('request field messages: missing or not an array');
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).message).toContain(
+      'request field messages: missing or not an array',
+    );
   });
 
   it('refuses a body over the size limit with a 413 in the provider shape, before reading it whole', async () => {
     const before = harness.mock.requests.length;
-    const response = await fetch(`${harness.running.url}/v1/messages`, { method: 'POST', headers: ANTHROPIC_HEADERS, body: anthropicBody({ padding: 'x'.repeat(70 * 1024) }) });
+    const response = await fetch(`${harness.running.url}/v1/messages`, {
+      method: 'POST',
+      headers: ANTHROPIC_HEADERS,
+      body: anthropicBody({ padding: 'x'.repeat(70 * 1024) }),
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { type: string } }).error.type).toBe('request_too_large');
     expect(harness.mock.requests.length).toBe(before);
@@ -64,13 +80,25 @@ describe('bad input', () => {
 describe('upstream faults', () => {
   it('passes an upstream error through verbatim: status, headers and body', async () => {
     const errorBody = '{"type":"error","error":{"type":"rate_limit_error","message":"slow down \\u00e9"}}';
-    harness.mock.respond(() => ({ kind: 'raw', status: 429, headers: { 'retry-after': '7', 'request-id': 'req_upstream' }, body: errorBody }));
-    const response = await fetch(`${harness.running.url}/v1/messages`, { method: 'POST', headers: { ...ANTHROPIC_HEADERS, 'x-terse-session': 'faults-429' }, body: anthropicBody() });
+    harness.mock.respond(() => ({
+      kind: 'raw',
+      status: 429,
+      headers: { 'retry-after': '7', 'request-id': 'req_upstream' },
+      body: errorBody,
+    }));
+    const response = await fetch(`${harness.running.url}/v1/messages`, {
+      method: 'POST',
+      headers: { ...ANTHROPIC_HEADERS, 'x-terse-session': 'faults-429' },
+      body: anthropicBody(),
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
     expect(response.headers.get('request-id')).toBe('req_upstream');
     expect(await response.text()).toBe(errorBody);
-    const sdkError = await harness.anthropic().messages.create(JSON.parse(anthropicBody()) as Anthropic.MessageCreateParamsNonStreaming).catch((caught: unknown) => caught);
+    const sdkError = await harness
+      .anthropic()
+      .messages.create(JSON.parse(anthropicBody()) as Anthropic.MessageCreateParamsNonStreaming)
+      .catch((caught: unknown) => caught);
     expect(sdkError).toBeInstanceOf(Anthropic.RateLimitError);
     harness.mock.respond(() => ({ kind: 'turn', text: 'ok' }));
   });
@@ -78,7 +106,10 @@ describe('upstream faults', () => {
   it('answers 502 in the provider shape when upstream cannot be reached', async () => {
     const unreachable = await startProxyHarness({ proxy: { openaiUpstream: 'http://127.0.0.1:1' } });
     try {
-      const error = await unreachable.openai().chat.completions.create({ model: 'gpt-mock', messages: [{ role: 'user', content: 'hi' }] }).catch((caught: unknown) => caught);
+      const error = await unreachable
+        .openai()
+        .chat.completions.create({ model: 'gpt-mock', messages: [{ role: 'user', content: 'hi' }] })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OpenAI.APIError);
       expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
       expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain('cannot reach http://127.0.0.1:1');
@@ -119,10 +150,21 @@ describe('upstream faults', () => {
 
 describe('fail open', () => {
   it('sends the request unchanged when the engine throws, and counts it in /stats', async () => {
-    const broken = await startProxyHarness({ alterSetup: (setup) => ({ ...setup, retrieveTool: () => { throw new Error('tool definition missing'); } }) });
+    const broken = await startProxyHarness({
+      alterSetup: (setup) => ({
+        ...setup,
+        retrieveTool: () => {
+          throw new Error('tool definition missing');
+        },
+      }),
+    });
     try {
       const source = anthropicBody();
-      const response = await fetch(`${broken.running.url}/v1/messages`, { method: 'POST', headers: ANTHROPIC_HEADERS, body: source });
+      const response = await fetch(`${broken.running.url}/v1/messages`, {
+        method: 'POST',
+        headers: ANTHROPIC_HEADERS,
+        body: source,
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-terse-bypass')).toBe('engine-error');
       expect(broken.mock.requests.at(-1)!.body.equals(Buffer.from(source))).toBe(true);
@@ -137,13 +179,22 @@ describe('fail open', () => {
   it('keeps sending a block that went unchanged after a failure unchanged in the next request of the session', async () => {
     let failures = 1;
     const flaky = await startProxyHarness({
-      alterSetup: (setup) => ({ ...setup, retrieveTool: (provider) => { if (failures-- > 0) throw new Error('once'); return setup.retrieveTool(provider); } }),
+      alterSetup: (setup) => ({
+        ...setup,
+        retrieveTool: (provider) => {
+          if (failures-- > 0) throw new Error('once');
+          return setup.retrieveTool(provider);
+        },
+      }),
     });
     try {
       const headers = { ...ANTHROPIC_HEADERS, 'x-terse-session': 'flaky' };
       const first = JSON.parse(anthropicBody()) as { messages: unknown[] };
       await fetch(`${flaky.running.url}/v1/messages`, { method: 'POST', headers, body: JSON.stringify(first) });
-      const next = { ...first, messages: [...first.messages, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'and now?' }] };
+      const next = {
+        ...first,
+        messages: [...first.messages, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'and now?' }],
+      };
       await fetch(`${flaky.running.url}/v1/messages`, { method: 'POST', headers, body: JSON.stringify(next) });
       expect(flaky.mock.requests.at(-1)!.body.equals(Buffer.from(JSON.stringify(next)))).toBe(true);
     } finally {
@@ -152,9 +203,23 @@ describe('fail open', () => {
   });
 
   it('still answers when counting tokens for its headers fails, without the counts', async () => {
-    const broken = await startProxyHarness({ alterSetup: (setup) => ({ ...setup, ruler: { name: setup.ruler.name, count: () => { throw new Error('ruler crashed'); } } }) });
+    const broken = await startProxyHarness({
+      alterSetup: (setup) => ({
+        ...setup,
+        ruler: {
+          name: setup.ruler.name,
+          count: () => {
+            throw new Error('ruler crashed');
+          },
+        },
+      }),
+    });
     try {
-      const response = await fetch(`${broken.running.url}/v1/messages`, { method: 'POST', headers: ANTHROPIC_HEADERS, body: anthropicBody() });
+      const response = await fetch(`${broken.running.url}/v1/messages`, {
+        method: 'POST',
+        headers: ANTHROPIC_HEADERS,
+        body: anthropicBody(),
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-terse-tokens-before')).toBeNull();
       expect(broken.logs.join('\n')).toContain('ruler crashed');
@@ -164,7 +229,12 @@ describe('fail open', () => {
   });
 
   it('sends a block unchanged when the store cannot keep its original, and counts the block', async () => {
-    const failingPuts: Store = { put: () => Promise.reject(new Error('disk full')), get: () => Promise.resolve({ found: false, reason: 'unknown' }), has: () => Promise.resolve(false), close: () => Promise.resolve() };
+    const failingPuts: Store = {
+      put: () => Promise.reject(new Error('disk full')),
+      get: () => Promise.resolve({ found: false, reason: 'unknown' }),
+      has: () => Promise.resolve(false),
+      close: () => Promise.resolve(),
+    };
     const broken = await startProxyHarness({ engine: { store: failingPuts } });
     try {
       const source = anthropicBody();

@@ -61,15 +61,20 @@ describe('live zone only', () => {
     const requests = harness.mock.requests.slice(from);
     const first = requests.findIndex((request) => findMarkers(request.body.toString('utf8')).length > 0);
     expect(first).toBeGreaterThan(0);
-    requests.forEach((request, i) => expect(toolNames(request)).toEqual(i < first ? ['bash'] : ['bash', 'terse_retrieve']));
+    requests.forEach((request, i) =>
+      expect(toolNames(request)).toEqual(i < first ? ['bash'] : ['bash', 'terse_retrieve']),
+    );
   });
 
   it('follows a session without the header, by its first messages', async () => {
     const client = harness.anthropic();
     const sent = await replay(client, session.bodies.slice(0, 6));
     const counts = session.bodies.slice(0, 6).map((body) => (body.messages as JsonObject[]).length);
-    for (let i = 1; i < sent.length; i++) expect(messageTexts(sent[i]!, counts[i - 1]!)).toEqual(messageTexts(sent[i - 1]!, counts[i - 1]!));
-    const { response } = await client.messages.create(session.bodies[6] as unknown as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    for (let i = 1; i < sent.length; i++)
+      expect(messageTexts(sent[i]!, counts[i - 1]!)).toEqual(messageTexts(sent[i - 1]!, counts[i - 1]!));
+    const { response } = await client.messages
+      .create(session.bodies[6] as unknown as Anthropic.MessageCreateParamsNonStreaming)
+      .withResponse();
     expect(response.headers.get('x-terse-session')).toMatch(/^conversation-[0-9a-f]{16}$/);
   });
 
@@ -77,7 +82,9 @@ describe('live zone only', () => {
     // Midway through the session: five compressible outputs before the newest turn, which brings 17 KB of test logs.
     const last = bodyBringing(session, session.toolOutputs[8]!);
     const messages = last.messages as JsonObject[];
-    await harness.anthropic({ 'x-terse-session': 'joined-midway' }).messages.create(last as unknown as Anthropic.MessageCreateParamsNonStreaming);
+    await harness
+      .anthropic({ 'x-terse-session': 'joined-midway' })
+      .messages.create(last as unknown as Anthropic.MessageCreateParamsNonStreaming);
     const sent = harness.mock.requests.at(-1)!.body;
     const clientTexts = messageTexts(Buffer.from(JSON.stringify(last)), messages.length);
     const sentTexts = messageTexts(sent, messages.length);

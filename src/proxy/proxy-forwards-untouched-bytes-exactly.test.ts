@@ -33,7 +33,11 @@ function anthropicSource(output: string): string {
 }
 
 async function send(path: string, source: string, headers: Record<string, string>): Promise<Buffer> {
-  const response = await fetch(`${harness.running.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: source });
+  const response = await fetch(`${harness.running.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: source,
+  });
   expect(response.status).toBe(200);
   await response.arrayBuffer();
   return harness.mock.requests.at(-1)!.body;
@@ -44,7 +48,13 @@ async function send(path: string, source: string, headers: Record<string, string
  * client's tools array ends, `member` (the cache aligner's) where the body ends, and every other range
  * must hash the same.
  */
-function expectOnlySlotAndToolChanged(source: string, sent: Buffer, slotPath: readonly (string | number)[], tool: object, member = ''): void {
+function expectOnlySlotAndToolChanged(
+  source: string,
+  sent: Buffer,
+  slotPath: readonly (string | number)[],
+  tool: object,
+  member = '',
+): void {
   const client = Buffer.from(source, 'utf8');
   const sentText = sent.toString('utf8');
   const [slotStart, slotEnd] = locateValues(source, [slotPath]).get(slotPath.join('.'))!;
@@ -68,7 +78,11 @@ function expectOnlySlotAndToolChanged(source: string, sent: Buffer, slotPath: re
 describe('byte-faithful forwarding', () => {
   it('Anthropic: 1.0, 1e400, big integers, \\u escapes, key order and the thinking signature go upstream as sent', async () => {
     const source = anthropicSource(OUTPUT);
-    const sent = await send('/v1/messages', source, { 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01', 'x-terse-session': 'bytes-anthropic' });
+    const sent = await send('/v1/messages', source, {
+      'x-api-key': TEST_API_KEY,
+      'anthropic-version': '2023-06-01',
+      'x-terse-session': 'bytes-anthropic',
+    });
     expectOnlySlotAndToolChanged(source, sent, ['messages', 2, 'content', 0, 'content'], RETRIEVE_TOOL_ANTHROPIC);
     expect(sent.toString('utf8').endsWith('}\n')).toBe(true);
   });
@@ -79,15 +93,25 @@ describe('byte-faithful forwarding', () => {
  {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"bash","arguments":"{\\"timeout\\":1e400}"}}]},
  {"role":"tool","tool_call_id":"call_1","content":${JSON.stringify(OUTPUT)}}],
  "tools":[{"type":"function","function":{"name":"bash","parameters":{"type":"object","properties":{"timeout":{"type":"number","maximum":1e400}}}}}]}`;
-    const sent = await send('/v1/chat/completions', source, { authorization: `Bearer ${TEST_API_KEY}`, 'x-terse-session': 'bytes-openai' });
+    const sent = await send('/v1/chat/completions', source, {
+      authorization: `Bearer ${TEST_API_KEY}`,
+      'x-terse-session': 'bytes-openai',
+    });
     // The cache aligner adds the session's prompt_cache_key as the body's last member, and nothing else.
     const key = (JSON.parse(sent.toString('utf8')) as { prompt_cache_key: string }).prompt_cache_key;
     expect(key).toMatch(/^terse-[0-9a-f]{24}$/);
-    expectOnlySlotAndToolChanged(source, sent, ['messages', 3, 'content'], RETRIEVE_TOOL_OPENAI, `,"prompt_cache_key":"${key}"`);
+    expectOnlySlotAndToolChanged(
+      source,
+      sent,
+      ['messages', 3, 'content'],
+      RETRIEVE_TOOL_OPENAI,
+      `,"prompt_cache_key":"${key}"`,
+    );
   });
 
   it('sends a request with nothing to compress byte for byte, whitespace and all', async () => {
-    const source = '{ "model" : "claude-mock",\r\n\t"max_tokens": 1.0e3, "messages": [ {"role":"user","content":"hi \\u00e9"} ] }  \n';
+    const source =
+      '{ "model" : "claude-mock",\r\n\t"max_tokens": 1.0e3, "messages": [ {"role":"user","content":"hi \\u00e9"} ] }  \n';
     const sent = await send('/v1/messages', source, { 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01' });
     expect(sent.equals(Buffer.from(source, 'utf8'))).toBe(true);
   });

@@ -43,7 +43,9 @@ function marked(body: JsonObject): string[] {
   const paths: string[] = [];
   (body.messages as JsonObject[]).forEach((message, m) => {
     if (!Array.isArray(message.content)) return;
-    (message.content as JsonObject[]).forEach((block, b) => block.cache_control !== undefined && paths.push(`messages.${m}.content.${b}`));
+    (message.content as JsonObject[]).forEach(
+      (block, b) => block.cache_control !== undefined && paths.push(`messages.${m}.content.${b}`),
+    );
   });
   return paths;
 }
@@ -62,8 +64,10 @@ describe('the proxy aligning the prompt cache of an @anthropic-ai/sdk client', (
       if (previous !== null) {
         // Every block marked before is sent again, bytes and breakpoint alike.
         for (const path of previous.paths) expect(paths).toContain(path);
-        const at = (b: JsonObject, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], b);
-        for (const path of previous.paths) expect(JSON.stringify(at(body, path))).toBe(JSON.stringify(at(previous.body, path)));
+        const at = (b: JsonObject, path: string): unknown =>
+          path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], b);
+        for (const path of previous.paths)
+          expect(JSON.stringify(at(body, path))).toBe(JSON.stringify(at(previous.body, path)));
       }
       placed = paths.length;
       previous = { paths, body };

@@ -29,11 +29,15 @@ describe('recording sessions', () => {
   it('writes what the client sent, one call per request, and terse replay reads the file', async () => {
     const client = harness.anthropic({ 'x-terse-session': 'sre.recorded:1' });
     const bodies = session.bodies.slice(0, 5);
-    for (const body of bodies) await client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming);
+    for (const body of bodies)
+      await client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming);
     await harness.proxy.recordingsWritten();
     expect(readdirSync(records)).toEqual(['sre.recorded_1.jsonl']);
     const file = path.join(records, 'sre.recorded_1.jsonl');
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as JsonObject);
+    const lines = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as JsonObject);
     expect(readFileSync(file, 'utf8').startsWith('{"version":1,"type":"trace",')).toBe(true);
     expect(lines.filter((line) => line.type === 'call')).toHaveLength(5);
     // The messages as the client sent them: uncompressed, no marker, no terse tool.
@@ -44,12 +48,19 @@ describe('recording sessions', () => {
     const out = path.join(dir, 'report');
     // Run without blocking the event loop: a blocked loop misses the proxy closing idle keep-alive
     // sockets, and the next test's client then writes to a dead one (ECONNRESET).
-    const run = await promisify(execFile)(process.execPath, [...sourceCli(environment.projectRoot), 'replay', records, '--config', 'balanced', '--out', out, '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-    });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [...sourceCli(environment.projectRoot), 'replay', records, '--config', 'balanced', '--out', out, '--json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      },
+    );
     expect(run.stderr).not.toMatch(/error/i);
-    const summary = JSON.parse(run.stdout) as { results: { trace: string; requests: number; tokens_before: number; tokens_after: number }[]; errors: unknown[] };
+    const summary = JSON.parse(run.stdout) as {
+      results: { trace: string; requests: number; tokens_before: number; tokens_after: number }[];
+      errors: unknown[];
+    };
     expect(summary.errors).toEqual([]);
     expect(summary.results).toHaveLength(1);
     expect(summary.results[0]).toMatchObject({ trace: 'sre.recorded_1', requests: 5 });
@@ -62,6 +73,10 @@ describe('recording sessions', () => {
     await client.messages.create(session.bodies[3] as unknown as Anthropic.MessageCreateParamsNonStreaming);
     await client.messages.create(session.bodies[1] as unknown as Anthropic.MessageCreateParamsNonStreaming);
     await harness.proxy.recordingsWritten();
-    expect(readdirSync(records).filter((name) => name.startsWith('rewound')).sort()).toEqual(['rewound-2.jsonl', 'rewound.jsonl']);
+    expect(
+      readdirSync(records)
+        .filter((name) => name.startsWith('rewound'))
+        .sort(),
+    ).toEqual(['rewound-2.jsonl', 'rewound.jsonl']);
   });
 });

@@ -49,26 +49,50 @@ describe('the proxy serving @anthropic-ai/sdk', () => {
 
   for (const stream of [false, true]) {
     it(`sends a thinking block and its signature back upstream exactly when it continues for terse_retrieve (${stream ? 'streamed' : 'whole'})`, async () => {
-      const thinking = { text: 'The runner output was cut; fetch the original. 🤔', signature: 'EqQBCkgIARABGAIiQL+/9xZ3sig+/==' };
+      const thinking = {
+        text: 'The runner output was cut; fetch the original. 🤔',
+        signature: 'EqQBCkgIARABGAIiQL+/9xZ3sig+/==',
+      };
       const from = harness.mock.requests.length;
       harness.mock.respond((request, index) => {
         if (index !== from) return { kind: 'turn', text: 'done' };
         const [marker] = findMarkers(request.body.toString('utf8'));
-        return { kind: 'turn', thinking, toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }] };
+        return {
+          kind: 'turn',
+          thinking,
+          toolCalls: [{ id: 'toolu_r', name: 'terse_retrieve', input: { ref: marker!.ref } }],
+        };
       });
       const client = harness.anthropic({ 'x-terse-session': `thinking-${stream}` });
-      const message = stream ? await client.messages.stream({ ...params(), stream: true } as Anthropic.MessageStreamParams).finalMessage() : await client.messages.create(params());
-      expect(message.content).toEqual([{ type: 'thinking', thinking: thinking.text, signature: thinking.signature }, { type: 'text', text: 'done' }]);
+      const message = stream
+        ? await client.messages.stream({ ...params(), stream: true } as Anthropic.MessageStreamParams).finalMessage()
+        : await client.messages.create(params());
+      expect(message.content).toEqual([
+        { type: 'thinking', thinking: thinking.text, signature: thinking.signature },
+        { type: 'text', text: 'done' },
+      ]);
       const continuation = harness.mock.requests.at(-1)!.json!.messages as JsonObject[];
-      expect((continuation.at(-2)!.content as JsonObject[])[0]).toEqual({ type: 'thinking', thinking: thinking.text, signature: thinking.signature });
+      expect((continuation.at(-2)!.content as JsonObject[])[0]).toEqual({
+        type: 'thinking',
+        thinking: thinking.text,
+        signature: thinking.signature,
+      });
       harness.mock.respond(() => ({ kind: 'turn', text: 'ok' }));
     });
   }
 
   it('passes count_tokens through untouched (no compression, no tool added)', async () => {
-    harness.mock.respond((request) => (request.url.startsWith('/v1/messages/count_tokens') ? { kind: 'raw', status: 200, body: '{"input_tokens":4242}' } : { kind: 'turn', text: 'ok' }));
+    harness.mock.respond((request) =>
+      request.url.startsWith('/v1/messages/count_tokens')
+        ? { kind: 'raw', status: 200, body: '{"input_tokens":4242}' }
+        : { kind: 'turn', text: 'ok' },
+    );
     const client = harness.anthropic();
-    const counted = await client.messages.countTokens({ model: String(body.model), messages: body.messages as unknown as Anthropic.MessageParam[], tools: body.tools as unknown as Anthropic.Tool[] });
+    const counted = await client.messages.countTokens({
+      model: String(body.model),
+      messages: body.messages as unknown as Anthropic.MessageParam[],
+      tools: body.tools as unknown as Anthropic.Tool[],
+    });
     expect(counted.input_tokens).toBe(4242);
     const sent = harness.mock.requests.at(-1)!;
     expect(sent.url).toBe('/v1/messages/count_tokens');
@@ -79,7 +103,9 @@ describe('the proxy serving @anthropic-ai/sdk', () => {
   it('passes any other path through with status, headers and body as upstream sent them', async () => {
     const listing = '{"data":[{"id":"claude-x","type":"model"}],"has_more":false}';
     harness.mock.respond(() => ({ kind: 'raw', status: 203, headers: { 'x-upstream-trace': 'abc' }, body: listing }));
-    const response = await fetch(`${harness.running.url}/v1/models?limit=1`, { headers: { 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01' } });
+    const response = await fetch(`${harness.running.url}/v1/models?limit=1`, {
+      headers: { 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01' },
+    });
     expect(response.status).toBe(203);
     expect(response.headers.get('x-upstream-trace')).toBe('abc');
     expect(await response.text()).toBe(listing);

@@ -4,7 +4,8 @@ import { InvalidRequestError } from '../errors.ts';
 import type { Provider } from '../types.ts';
 
 /** A request read, or why it could not be. */
-export type ClientRequest = { readonly ok: true; readonly request: CanonicalRequest } | { readonly ok: false; readonly message: string };
+export type ClientRequest =
+  { readonly ok: true; readonly request: CanonicalRequest } | { readonly ok: false; readonly message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -24,7 +24,8 @@ export class RecentSamples {
   /** Nearest-rank percentiles of the samples held now. */
   quantiles(): SampleQuantiles {
     const sorted = [...this.#values].sort((a, b) => a - b);
-    const at = (q: number): number | null => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null));
+    const at = (q: number): number | null =>
+      sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null);
     return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? null };
   }
 }

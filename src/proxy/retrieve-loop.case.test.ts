@@ -41,7 +41,9 @@ describe.each(CLIENTS_UNDER_TEST)('retrieve loop through the $provider SDK', (cl
     it(`${how}: answers terse_retrieve with the exact original, continues upstream, and shows the client only the answer`, async () => {
       const from = harness.mock.requests.length;
       harness.mock.respond((request, index) =>
-        index === from ? { kind: 'turn', text: 'Let me look. ', toolCalls: [retrieveCall(refIn(request))] } : { kind: 'turn', text: 'The failing test is listed.' },
+        index === from
+          ? { kind: 'turn', text: 'Let me look. ', toolCalls: [retrieveCall(refIn(request))] }
+          : { kind: 'turn', text: 'The failing test is listed.' },
       );
       const seen = await client.ask(harness, `${client.provider}-${how}-found`, OUTPUT, stream);
       expect(seen.text).toBe('Let me look. The failing test is listed.');
@@ -64,7 +66,11 @@ describe.each(CLIENTS_UNDER_TEST)('retrieve loop through the $provider SDK', (cl
 
     it(`${how}: answers an unknown ref with "not available: re-run the tool"`, async () => {
       const from = harness.mock.requests.length;
-      harness.mock.respond((_request, index) => (index === from ? { kind: 'turn', toolCalls: [retrieveCall('0123456789abcdef')] } : { kind: 'turn', text: 'I will re-run it.' }));
+      harness.mock.respond((_request, index) =>
+        index === from
+          ? { kind: 'turn', toolCalls: [retrieveCall('0123456789abcdef')] }
+          : { kind: 'turn', text: 'I will re-run it.' },
+      );
       const seen = await client.ask(harness, `${client.provider}-${how}-unknown`, OUTPUT, stream);
       expect(seen.text).toBe('I will re-run it.');
       const answers = client.toolResults(since(from)[1]!);
@@ -87,7 +93,10 @@ describe.each(CLIENTS_UNDER_TEST)('retrieve loop through the $provider SDK', (cl
       const from = harness.mock.requests.length;
       const reply = (request: RecordedRequest): MockReply => ({
         kind: 'turn',
-        toolCalls: [retrieveCall(refIn(request)), { id: 'call_bash_2', name: 'bash', input: { command: 'npm test -- --verbose' } }],
+        toolCalls: [
+          retrieveCall(refIn(request)),
+          { id: 'call_bash_2', name: 'bash', input: { command: 'npm test -- --verbose' } },
+        ],
       });
       harness.mock.respond(reply);
       const seen = await client.ask(harness, `${client.provider}-${how}-mixed`, OUTPUT, stream);
@@ -101,7 +110,9 @@ describe.each(CLIENTS_UNDER_TEST)('retrieve loop through the $provider SDK', (cl
     const from = harness.mock.requests.length;
     const text = 'Résumé: 日本語の出力 🚀🔥 — done ✅';
     harness.mock.chunkBytes = 1;
-    harness.mock.respond((request, index) => (index === from ? { kind: 'turn', text: '→ ', toolCalls: [retrieveCall(refIn(request))] } : { kind: 'turn', text }));
+    harness.mock.respond((request, index) =>
+      index === from ? { kind: 'turn', text: '→ ', toolCalls: [retrieveCall(refIn(request))] } : { kind: 'turn', text },
+    );
     try {
       const seen = await client.ask(harness, `${client.provider}-utf8`, OUTPUT, true);
       expect(seen.text).toBe(`→ ${text}`);

@@ -61,7 +61,11 @@ export async function runRetrieveLoop(first: UpstreamResponse, context: Retrieve
     // Calls to the client's own tools come back to it; so does everything once the rounds are spent.
     if (hidden.length < calls.length || round >= maxRounds) {
       const visible = wire.withoutCallsTo(response, RETRIEVE_TOOL_NAME);
-      return { kind: 'rewritten', upstream, body: earlier.length === 0 ? visible : wire.mergeResponses(earlier, visible, RETRIEVE_TOOL_NAME) };
+      return {
+        kind: 'rewritten',
+        upstream,
+        body: earlier.length === 0 ? visible : wire.mergeResponses(earlier, visible, RETRIEVE_TOOL_NAME),
+      };
     }
     const answers = await answerRetrieveCalls(context.store, hidden, context.stats);
     body = appendMessages(body, [wire.assistantMessage(response), ...wire.toolResultMessages(answers)]);

@@ -13,7 +13,10 @@ import type { UpstreamResponse } from './upstream-client.ts';
 import type { ProviderWire } from './wire/wire.ts';
 
 /** The client's stream, from the first upstream response (status 200, an event stream). */
-export async function* relayRetrieveStream(first: UpstreamResponse, context: RetrieveLoopContext): AsyncGenerator<Uint8Array> {
+export async function* relayRetrieveStream(
+  first: UpstreamResponse,
+  context: RetrieveLoopContext,
+): AsyncGenerator<Uint8Array> {
   const { wire } = context;
   const relay = wire.streamRelay(RETRIEVE_TOOL_NAME);
   let body = context.sentBody;
@@ -32,7 +35,9 @@ export async function* relayRetrieveStream(first: UpstreamResponse, context: Ret
     try {
       upstream = await context.send(body);
     } catch (error) {
-      yield wire.streamError(`upstream unreachable for a terse_retrieve continuation: ${error instanceof Error ? error.message : String(error)}`);
+      yield wire.streamError(
+        `upstream unreachable for a terse_retrieve continuation: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     if (upstream.status !== 200) {

@@ -37,7 +37,10 @@ describe('SessionRegistry', () => {
     const output = session.toolOutputs[8]!;
     const registry = new SessionRegistry(setup, { sessions: 10, bytes: Number.POSITIVE_INFINITY });
     const proxySession = registry.acquire('real');
-    const compressed = await compressRequest(canonicalFromBody(bodyBringing(session, output) as JsonObject, 'anthropic'), proxySession.engine);
+    const compressed = await compressRequest(
+      canonicalFromBody(bodyBringing(session, output) as JsonObject, 'anthropic'),
+      proxySession.engine,
+    );
     expect(decidedBytes(compressed)).toBeGreaterThanOrEqual(2 * output.length);
   });
 });

@@ -76,7 +76,15 @@ export class SessionRegistry {
     let session = this.#sessions.get(key);
     if (session !== undefined) this.#sessions.delete(key);
     // The key scopes the session's originals: replicas sharing a store answer the same session's markers, no other's.
-    else session = { key, engine: createSession(this.setup, { scope: key }), queue: new SerialQueue(), recorder: new SerialQueue(), recording: null, bytes: 0 };
+    else
+      session = {
+        key,
+        engine: createSession(this.setup, { scope: key }),
+        queue: new SerialQueue(),
+        recorder: new SerialQueue(),
+        recording: null,
+        bytes: 0,
+      };
     this.#sessions.set(key, session);
     this.#evict(session);
     return session;

@@ -13,7 +13,10 @@ export interface RunningProxy {
 }
 
 /** Listens on `hostname:port` (port 0: any free one). */
-export function startProxy(proxy: Proxy, options: { readonly port: number; readonly hostname?: string }): Promise<RunningProxy> {
+export function startProxy(
+  proxy: Proxy,
+  options: { readonly port: number; readonly hostname?: string },
+): Promise<RunningProxy> {
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     let server: ServerType | null = null;

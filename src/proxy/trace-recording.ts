@@ -45,12 +45,19 @@ function extendsRecording(recording: SessionRecording, lines: readonly string[])
 }
 
 /** Appends one client request (as the client sent it) to the session's trace. */
-export async function recordRequest(dir: string, session: ProxySession, provider: Provider, body: JsonObject): Promise<void> {
+export async function recordRequest(
+  dir: string,
+  session: ProxySession,
+  provider: Provider,
+  body: JsonObject,
+): Promise<void> {
   const messages = Array.isArray(body.messages) ? body.messages : [];
   const lines = messages.map(messageLine);
   let recording = session.recording;
   if (recording === null || !extendsRecording(recording, lines)) {
-    const file = await createTraceFile(dir, session.key, (name) => headerLine(path.basename(name, '.jsonl'), provider, body, name));
+    const file = await createTraceFile(dir, session.key, (name) =>
+      headerLine(path.basename(name, '.jsonl'), provider, body, name),
+    );
     recording = session.recording = { file, messageHashes: [] };
   }
   const fresh = lines.slice(recording.messageHashes.length);

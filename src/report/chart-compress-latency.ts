@@ -13,7 +13,10 @@ export function compressLatencyChart(summary: Summary): TopLevelSpec {
       { trace: row.trace, config: configLabel(summary, row.config), statistic: 'p95', ms: row.p95_ms },
     ]);
   return {
-    title: { text: 'Compress latency per config', subtitle: 'one tick per trace: p50 and p95 of its per-request compress time' },
+    title: {
+      text: 'Compress latency per config',
+      subtitle: 'one tick per trace: p50 and p95 of its per-request compress time',
+    },
     config: CHART_CONFIG,
     data: { values },
     mark: { type: 'tick', thickness: 2, tooltip: true },
@@ -23,7 +26,12 @@ export function compressLatencyChart(summary: Summary): TopLevelSpec {
       y: { field: 'config', type: 'nominal', title: 'config', sort: configsOf(summary) },
       yOffset: { field: 'statistic', type: 'nominal', scale: { domain: ['p50', 'p95'] } },
       x: { field: 'ms', type: 'quantitative', title: 'compress ms per request' },
-      color: { field: 'statistic', type: 'nominal', title: 'percentile', scale: { domain: ['p50', 'p95'], range: ['#4c78a8', '#e45756'] } },
+      color: {
+        field: 'statistic',
+        type: 'nominal',
+        title: 'percentile',
+        scale: { domain: ['p50', 'p95'], range: ['#4c78a8', '#e45756'] },
+      },
     },
   };
 }

@@ -19,7 +19,8 @@ interface Point {
 /** One point per suite x config, workloads added up; suites without scored probes are left out. */
 function points(summary: Summary): Point[] {
   const groups = new Map<string, WorkloadSummary[]>();
-  for (const row of summary.workloads) groups.set(`${row.suite}\u0000${row.config}`, [...(groups.get(`${row.suite}\u0000${row.config}`) ?? []), row]);
+  for (const row of summary.workloads)
+    groups.set(`${row.suite}\u0000${row.config}`, [...(groups.get(`${row.suite}\u0000${row.config}`) ?? []), row]);
   const out: Point[] = [];
   for (const rows of groups.values()) {
     const first = rows[0] as WorkloadSummary;
@@ -29,7 +30,14 @@ function points(summary: Summary): Point[] {
     if (probes === 0 || before === 0) continue;
     const effective = 1 - (add((row) => row.tokens_after) + add((row) => row.retrieval_tokens)) / before;
     const role = summary.configs.find((c) => c.name === first.config)?.role ?? 'custom';
-    out.push({ suite: first.suite, config: configLabel(summary, first.config), role, effective, lost: add((row) => row.probes.lost) / probes, probes });
+    out.push({
+      suite: first.suite,
+      config: configLabel(summary, first.config),
+      role,
+      effective,
+      lost: add((row) => row.probes.lost) / probes,
+      probes,
+    });
   }
   return out;
 }
@@ -37,13 +45,41 @@ function points(summary: Summary): Point[] {
 export function fidelityVsReductionChart(summary: Summary): TopLevelSpec {
   const values = points(summary);
   const suites = [...new Set(values.map((p) => p.suite))];
-  const x = { field: 'effective', type: 'quantitative', title: 'reduction net of retrieval', axis: { format: '.0%' }, scale: { domainMin: 0, domainMax: 1 } } as const;
-  const y = { field: 'lost', type: 'quantitative', title: 'probes lost when needed', axis: { format: '.0%' }, scale: { domainMin: 0, domainMax: 1 } } as const;
+  const x = {
+    field: 'effective',
+    type: 'quantitative',
+    title: 'reduction net of retrieval',
+    axis: { format: '.0%' },
+    scale: { domainMin: 0, domainMax: 1 },
+  } as const;
+  const y = {
+    field: 'lost',
+    type: 'quantitative',
+    title: 'probes lost when needed',
+    axis: { format: '.0%' },
+    scale: { domainMin: 0, domainMax: 1 },
+  } as const;
   return {
-    title: { text: 'Reduction against fidelity', subtitle: ['each point a config over a suite (triangles: baselines);', 'careful is bottom right, destructive baselines sit high'] },
+    title: {
+      text: 'Reduction against fidelity',
+      subtitle: [
+        'each point a config over a suite (triangles: baselines);',
+        'careful is bottom right, destructive baselines sit high',
+      ],
+    },
     // Small panels and the legend below them: the README shows this PNG at a page's width (~880 px),
     // where a wider image would shrink its labels below reading size.
-    config: { ...CHART_CONFIG, legend: { ...CHART_CONFIG.legend, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 0, columnPadding: 12 } },
+    config: {
+      ...CHART_CONFIG,
+      legend: {
+        ...CHART_CONFIG.legend,
+        orient: 'bottom',
+        direction: 'horizontal',
+        columns: 3,
+        labelLimit: 0,
+        columnPadding: 12,
+      },
+    },
     columns: 3,
     // Panels laid out by their plots alone: a point's name may reach into the gap between panels.
     bounds: 'flush',
@@ -56,7 +92,18 @@ export function fidelityVsReductionChart(summary: Summary): TopLevelSpec {
       layer: [
         {
           mark: { type: 'point', filled: true, size: 80, tooltip: true },
-          encoding: { x, y, color: configColor(summary), shape: { field: 'role', type: 'nominal', title: 'role', legend: null, scale: { domain: ['profile', 'baseline', 'custom'], range: ['circle', 'triangle-up', 'square'] } } },
+          encoding: {
+            x,
+            y,
+            color: configColor(summary),
+            shape: {
+              field: 'role',
+              type: 'nominal',
+              title: 'role',
+              legend: null,
+              scale: { domain: ['profile', 'baseline', 'custom'], range: ['circle', 'triangle-up', 'square'] },
+            },
+          },
         },
         // Names beside the points (the legend alone would send readers back and forth), on the side
         // facing the panel's middle so none reaches past its panel.

@@ -18,15 +18,30 @@ export function liveAccuracyChart(summary: Summary): TopLevelSpec {
       answered: w.answered,
     }));
   return {
-    title: { text: 'Live accuracy against effective reduction', subtitle: 'one point per workload and config; correct by match, count and causal answers also model-graded' },
+    title: {
+      text: 'Live accuracy against effective reduction',
+      subtitle: 'one point per workload and config; correct by match, count and causal answers also model-graded',
+    },
     config: CHART_CONFIG,
     data: { values },
     width: 420,
     height: 300,
     mark: { type: 'point', filled: true, size: 90, tooltip: true },
     encoding: {
-      x: { field: 'effective_reduction', type: 'quantitative', title: 'effective reduction', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-      y: { field: 'accuracy', type: 'quantitative', title: 'live accuracy', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      x: {
+        field: 'effective_reduction',
+        type: 'quantitative',
+        title: 'effective reduction',
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
+      y: {
+        field: 'accuracy',
+        type: 'quantitative',
+        title: 'live accuracy',
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
       color: configColor(summary),
       shape: { field: 'workload', type: 'nominal', title: 'workload' },
     },

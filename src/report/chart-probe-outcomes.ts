@@ -21,10 +21,18 @@ const OUTCOME_COLOURS: Readonly<Record<ChartedOutcome, string>> = {
  */
 export function probeOutcomesChart(summary: Summary): TopLevelSpec {
   const values = summary.results.flatMap((row) =>
-    CHARTED.map((outcome, rank) => ({ config: configLabel(summary, row.config), outcome, rank, probes: row.probes[outcome] })),
+    CHARTED.map((outcome, rank) => ({
+      config: configLabel(summary, row.config),
+      outcome,
+      rank,
+      probes: row.probes[outcome],
+    })),
   );
   return {
-    title: { text: 'Probe outcomes per config', subtitle: 'discriminating probes when first needed (answer-blind reader), and near misses invented' },
+    title: {
+      text: 'Probe outcomes per config',
+      subtitle: 'discriminating probes when first needed (answer-blind reader), and near misses invented',
+    },
     config: CHART_CONFIG,
     data: { values },
     mark: { type: 'bar', tooltip: true },
@@ -32,7 +40,13 @@ export function probeOutcomesChart(summary: Summary): TopLevelSpec {
     height: { step: 26 },
     encoding: {
       y: { field: 'config', type: 'nominal', title: 'config', sort: configsOf(summary) },
-      x: { aggregate: 'sum', field: 'probes', type: 'quantitative', title: 'probes', axis: { tickMinStep: 1, format: 'd' } },
+      x: {
+        aggregate: 'sum',
+        field: 'probes',
+        type: 'quantitative',
+        title: 'probes',
+        axis: { tickMinStep: 1, format: 'd' },
+      },
       color: {
         field: 'outcome',
         type: 'nominal',

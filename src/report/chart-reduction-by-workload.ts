@@ -21,9 +21,18 @@ export function reductionByWorkloadChart(summary: Summary): TopLevelSpec {
   const configs = configsOf(summary);
   const x = { field: 'workload', type: 'nominal', title: 'workload', sort: null, axis: { labelAngle: 0 } } as const;
   const xOffset = { field: 'config', type: 'nominal', scale: { domain: configs } } as const;
-  const y = { field: 'reduction', type: 'quantitative', title: 'reduction', axis: { format: '.0%' }, scale: { domainMin: 0, nice: true } } as const;
+  const y = {
+    field: 'reduction',
+    type: 'quantitative',
+    title: 'reduction',
+    axis: { format: '.0%' },
+    scale: { domainMin: 0, nice: true },
+  } as const;
   return {
-    title: { text: 'Token reduction by workload and config', subtitle: '1 - tokens after / tokens before, summed over every replayed request' },
+    title: {
+      text: 'Token reduction by workload and config',
+      subtitle: '1 - tokens after / tokens before, summed over every replayed request',
+    },
     config: CHART_CONFIG,
     // One panel per suite, built here rather than by a vega-lite facet (whose layered, independent
     // scales vega-lite warns about), so each lists only its own workloads.
@@ -33,7 +42,14 @@ export function reductionByWorkloadChart(summary: Summary): TopLevelSpec {
       const rows = summary.workloads.filter((row) => row.suite === suite);
       return {
         title: { text: `suite ${suite}`, fontSize: 12, anchor: 'middle' },
-        data: { values: rows.map(({ workload, config, reduction, traces }) => ({ workload, config: configLabel(summary, config), reduction, traces })) },
+        data: {
+          values: rows.map(({ workload, config, reduction, traces }) => ({
+            workload,
+            config: configLabel(summary, config),
+            reduction,
+            traces,
+          })),
+        },
         width: { step: barStep(rows, configs.length) },
         height: 220,
         layer: [

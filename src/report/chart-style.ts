@@ -18,7 +18,16 @@ export const CHART_CONFIG: Config = {
 
 /** Vega's tableau10 scheme, spelled out so a chart can put another colour in front of it. */
 export const CONFIG_COLOURS: readonly string[] = [
-  '#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac',
+  '#4c78a8',
+  '#f58518',
+  '#e45756',
+  '#72b7b2',
+  '#54a24b',
+  '#eeca3b',
+  '#b279a2',
+  '#ff9da6',
+  '#9d755d',
+  '#bab0ac',
 ];
 
 /** How a chart names a config: baselines say so, so no one reads one for a terse profile. */

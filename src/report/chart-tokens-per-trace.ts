@@ -38,19 +38,38 @@ export const MAX_CHART_TRACES = 150;
 /** The vega-lite spec of the per-trace tokens chart. */
 export function tokensPerTraceChart(summary: Summary): TopLevelSpec {
   const all = spansOf(summary);
-  const spans = all.length <= MAX_CHART_TRACES ? all : [...all].sort((a, b) => b.before - a.before || (a.trace < b.trace ? -1 : 1)).slice(0, MAX_CHART_TRACES);
+  const spans =
+    all.length <= MAX_CHART_TRACES
+      ? all
+      : [...all].sort((a, b) => b.before - a.before || (a.trace < b.trace ? -1 : 1)).slice(0, MAX_CHART_TRACES);
   const shown = new Set(spans.map((span) => span.trace));
   // A log scale has no place for 0; a pair with no tokens has nothing to show.
-  const after = summary.results.filter((row) => row.tokens_after > 0 && shown.has(row.trace)).map((row) => ({ trace: row.trace, config: configLabel(summary, row.config), tokens: row.tokens_after }));
+  const after = summary.results
+    .filter((row) => row.tokens_after > 0 && shown.has(row.trace))
+    .map((row) => ({ trace: row.trace, config: configLabel(summary, row.config), tokens: row.tokens_after }));
   // Trace names run long (`local-issue-triage-dependency-advisory`) and are the point of this chart;
   // vega caps an axis at 200px by default and would put the title over them.
-  const y = { field: 'trace', type: 'nominal', title: 'trace', sort: spans.map((span) => span.trace), axis: { labelLimit: 400, maxExtent: 420 } } as const;
+  const y = {
+    field: 'trace',
+    type: 'nominal',
+    title: 'trace',
+    sort: spans.map((span) => span.trace),
+    axis: { labelLimit: 400, maxExtent: 420 },
+  } as const;
   // Not nice: a log scale rounds out to powers of ten, squeezing traces that differ by 2x into a sliver.
-  const x = { type: 'quantitative', title: 'tokens', scale: { type: 'log', nice: false, padding: 14 }, axis: { format: '~s' } } as const;
+  const x = {
+    type: 'quantitative',
+    title: 'tokens',
+    scale: { type: 'log', nice: false, padding: 14 },
+    axis: { format: '~s' },
+  } as const;
   return {
     title: {
       text: 'Tokens per trace, before and after',
-      subtitle: all.length <= MAX_CHART_TRACES ? 'summed over every replayed request; log scale' : `summed over every replayed request; log scale; the ${MAX_CHART_TRACES} largest of ${all.length} traces`,
+      subtitle:
+        all.length <= MAX_CHART_TRACES
+          ? 'summed over every replayed request; log scale'
+          : `summed over every replayed request; log scale; the ${MAX_CHART_TRACES} largest of ${all.length} traces`,
     },
     config: CHART_CONFIG,
     width: 480,
@@ -69,7 +88,15 @@ export function tokensPerTraceChart(summary: Summary): TopLevelSpec {
       {
         // Drawn last and hollow: the `none` config sits exactly on it and must not hide it.
         data: { values: spans.filter((span) => span.before > 0) },
-        mark: { type: 'point', shape: 'diamond', filled: false, size: 140, strokeWidth: 1.5, color: '#333', tooltip: true },
+        mark: {
+          type: 'point',
+          shape: 'diamond',
+          filled: false,
+          size: 140,
+          strokeWidth: 1.5,
+          color: '#333',
+          tooltip: true,
+        },
         encoding: {
           y,
           x: { ...x, field: 'before' },

@@ -33,7 +33,13 @@ interface Point {
 function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
   const labels = tunePointLabels(summary.points);
   const roleOf = (config: string): Role =>
-    config === summary.reference ? 'reference' : config === summary.chosen ? 'chosen' : summary.frontier.includes(config) ? 'Pareto-optimal' : 'grid point';
+    config === summary.reference
+      ? 'reference'
+      : config === summary.chosen
+        ? 'chosen'
+        : summary.frontier.includes(config)
+          ? 'Pareto-optimal'
+          : 'grid point';
   const valid = scores.filter((score) => score.errors === 0);
   // Points that tie draw on top of each other: the first of them carries every name, the others none.
   const named = new Map<string, string[]>();
@@ -44,7 +50,9 @@ function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
   }
   // Named points at one height, left to right: every other one has its name a line higher, so neighbours' names do not overlap.
   const rows = new Map<string, number>();
-  const labelled = valid.filter((score) => named.get(`${score.effective_reduction}/${score.lost}/${score.discriminating}`)?.[0] === score.config);
+  const labelled = valid.filter(
+    (score) => named.get(`${score.effective_reduction}/${score.lost}/${score.discriminating}`)?.[0] === score.config,
+  );
   for (const height of new Set(labelled.map((score) => score.lost))) {
     labelled
       .filter((score) => score.lost === height)
@@ -69,9 +77,26 @@ function pointsOf(summary: TuneSummary, scores: readonly TuneScore[]): Point[] {
 
 /** The frontier chart of a tune. */
 export function tuneFrontierChart(summary: TuneSummary): TopLevelSpec {
-  const x = { field: 'effective', type: 'quantitative', title: 'effective reduction (net of retrieval)', axis: { format: '.1~%' }, scale: { zero: false } } as const;
-  const y = { field: 'lost', type: 'quantitative', title: 'probes lost when needed', axis: { format: '.1%' }, scale: { domainMin: 0 } } as const;
-  const color = { field: 'role', type: 'nominal', title: 'point', scale: { domain: [...ROLES], range: [...ROLE_COLOURS] } } as const;
+  const x = {
+    field: 'effective',
+    type: 'quantitative',
+    title: 'effective reduction (net of retrieval)',
+    axis: { format: '.1~%' },
+    scale: { zero: false },
+  } as const;
+  const y = {
+    field: 'lost',
+    type: 'quantitative',
+    title: 'probes lost when needed',
+    axis: { format: '.1%' },
+    scale: { domainMin: 0 },
+  } as const;
+  const color = {
+    field: 'role',
+    type: 'nominal',
+    title: 'point',
+    scale: { domain: [...ROLES], range: [...ROLE_COLOURS] },
+  } as const;
   const panels = [
     { title: 'search traces', values: pointsOf(summary, summary.search) },
     { title: 'held-out traces', values: pointsOf(summary, summary.held_out) },
@@ -89,12 +114,23 @@ export function tuneFrontierChart(summary: TuneSummary): TopLevelSpec {
       height: 240,
       layer: [
         // The search traces' frontier as a step line, and the same points joined on the held-out traces.
-        { transform: [{ filter: 'datum.frontier' }], mark: { type: 'line', color: '#4c78a8', strokeDash: [4, 3], interpolate: 'step-after' }, encoding: { x, y, order: { field: 'effective', type: 'quantitative' } } },
+        {
+          transform: [{ filter: 'datum.frontier' }],
+          mark: { type: 'line', color: '#4c78a8', strokeDash: [4, 3], interpolate: 'step-after' },
+          encoding: { x, y, order: { field: 'effective', type: 'quantitative' } },
+        },
         {
           mark: { type: 'point', filled: true, size: 70 },
           encoding: {
-            x, y, color,
-            tooltip: [{ field: 'config', type: 'nominal' }, { field: 'settings', type: 'nominal' }, { field: 'effective', type: 'quantitative', format: '.1%' }, { field: 'probes', type: 'nominal', title: 'lost' }],
+            x,
+            y,
+            color,
+            tooltip: [
+              { field: 'config', type: 'nominal' },
+              { field: 'settings', type: 'nominal' },
+              { field: 'effective', type: 'quantitative', format: '.1%' },
+              { field: 'probes', type: 'nominal', title: 'lost' },
+            ],
           },
         },
         // Names beside the points that matter; the grid's other points stay unlabelled.

@@ -12,15 +12,42 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** The text of every `<text>` element, entities decoded as a reader would see them. */
 function textsOf(svg: string): string[] {
   const decode = (text: string): string =>
-    text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+    text
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&amp;', '&');
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => decode(match[1] ?? ''));
 }
 
 /** Texts each chart must draw beyond the config names: its titles and axis titles. */
 const EXPECTED_TEXT: Readonly<Record<ChartName, readonly string[]>> = {
-  'fidelity-vs-reduction': ['Reduction against fidelity', 'reduction net of retrieval', 'probes lost when needed', 'suite smoke', 'suite swe', 'config'],
-  'reduction-by-workload': ['Token reduction by workload and config', 'reduction', 'workload', 'suite smoke', 'suite swe', 'code-search', '37.1%'],
-  'tokens-per-trace': ['Tokens per trace, before and after', 'tokens', 'trace', 'before compression', 'cs-ripgrep-auth', 'triage-flaky-test'],
+  'fidelity-vs-reduction': [
+    'Reduction against fidelity',
+    'reduction net of retrieval',
+    'probes lost when needed',
+    'suite smoke',
+    'suite swe',
+    'config',
+  ],
+  'reduction-by-workload': [
+    'Token reduction by workload and config',
+    'reduction',
+    'workload',
+    'suite smoke',
+    'suite swe',
+    'code-search',
+    '37.1%',
+  ],
+  'tokens-per-trace': [
+    'Tokens per trace, before and after',
+    'tokens',
+    'trace',
+    'before compression',
+    'cs-ripgrep-auth',
+    'triage-flaky-test',
+  ],
   'compress-latency': ['Compress latency per config', 'compress ms per request', 'config', 'percentile', 'p50', 'p95'],
   'probe-outcomes': ['Probe outcomes per config', 'probes', 'config', 'survived', 'retrieved', 'lost', 'fabricated'],
 };

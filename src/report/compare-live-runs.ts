@@ -20,7 +20,11 @@ export interface LiveRunDelta extends PairedCounts {
 const keyOf = (row: LiveProbeSummary): string => JSON.stringify([row.trace, row.probe, row.config, row.point]);
 
 /** Null unless both summaries hold live answers. */
-export function compareLiveRuns(a: Summary, b: Summary, options: BootstrapOptions = {}): readonly LiveRunDelta[] | null {
+export function compareLiveRuns(
+  a: Summary,
+  b: Summary,
+  options: BootstrapOptions = {},
+): readonly LiveRunDelta[] | null {
   if (!a.live || !b.live) return null;
   const answeredB = new Map(b.live.probes.filter((row) => row.state === 'answered').map((row) => [keyOf(row), row]));
   const pairs: { a: LiveProbeSummary; b: LiveProbeSummary }[] = [];
@@ -32,12 +36,23 @@ export function compareLiveRuns(a: Summary, b: Summary, options: BootstrapOption
   return groups.map((group) => {
     const [config, point] = JSON.parse(group) as [string, string];
     const mine = pairs.filter(({ a: row }) => row.config === config && row.point === point);
-    const counts = pairedCounts(mine.map((pair) => pair.a.outcome === 'correct'), mine.map((pair) => pair.b.outcome === 'correct'));
+    const counts = pairedCounts(
+      mine.map((pair) => pair.a.outcome === 'correct'),
+      mine.map((pair) => pair.b.outcome === 'correct'),
+    );
     const p = mcnemarExactP(counts);
     return {
-      config, point, n: mine.length, ...counts, mcnemar_p: p,
-      accuracy_delta: pairedStatistic(mine.map((pair) => Number(pair.b.outcome === 'correct') - Number(pair.a.outcome === 'correct')), options),
-      verdict: p >= 0.05 ? 'statistically tied' : counts.only_b > counts.only_a ? 'more correct in b' : 'fewer correct in b',
+      config,
+      point,
+      n: mine.length,
+      ...counts,
+      mcnemar_p: p,
+      accuracy_delta: pairedStatistic(
+        mine.map((pair) => Number(pair.b.outcome === 'correct') - Number(pair.a.outcome === 'correct')),
+        options,
+      ),
+      verdict:
+        p >= 0.05 ? 'statistically tied' : counts.only_b > counts.only_a ? 'more correct in b' : 'fewer correct in b',
     };
   });
 }

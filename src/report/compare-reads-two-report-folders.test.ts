@@ -28,7 +28,9 @@ describe('comparing two written reports', () => {
     await expect(readSummary(path.join(dir, 'absent'))).rejects.toBeInstanceOf(PathError);
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{"version": 1, "run": {}, "results": []}');
-    await expect(readSummary(bad)).rejects.toThrow(/bad\.json: version: must be 2, found version 1, from an older terse/);
+    await expect(readSummary(bad)).rejects.toThrow(
+      /bad\.json: version: must be 2, found version 1, from an older terse/,
+    );
     writeFileSync(bad, '{');
     await expect(readSummary(bad)).rejects.toBeInstanceOf(ReportInputError);
   });

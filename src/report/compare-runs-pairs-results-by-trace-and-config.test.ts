@@ -31,7 +31,12 @@ describe('compareSummaries', () => {
 
   it('gives per-config statistics: +0.05 everywhere is an interval of exactly +0.05', () => {
     expect(comparison.by_config.map((row) => row.config)).toEqual(['json-minify', 'none']);
-    expect(comparison.by_config[0]).toMatchObject({ n: 3, mean_delta: 0.05, ci95: { low: 0.05, high: 0.05 }, improved: 3 });
+    expect(comparison.by_config[0]).toMatchObject({
+      n: 3,
+      mean_delta: 0.05,
+      ci95: { low: 0.05, high: 0.05 },
+      improved: 3,
+    });
     expect(comparison.by_config[1]).toMatchObject({ n: 3, mean_delta: 0, unchanged: 3, worsened: 0 });
     expect(comparison.overall).toMatchObject({ n: 6, mean_delta: 0.025, improved: 3, unchanged: 3 });
   });

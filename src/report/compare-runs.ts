@@ -56,10 +56,16 @@ export function compareSummaries(a: Summary, b: Summary, options: BootstrapOptio
     a: a.run.id,
     b: b.run.id,
     pairs,
-    overall: pairedStatistic(pairs.map((pair) => pair.delta), options),
+    overall: pairedStatistic(
+      pairs.map((pair) => pair.delta),
+      options,
+    ),
     by_config: configs.map((config) => ({
       config,
-      ...pairedStatistic(pairs.filter((pair) => pair.config === config).map((pair) => pair.delta), options),
+      ...pairedStatistic(
+        pairs.filter((pair) => pair.config === config).map((pair) => pair.delta),
+        options,
+      ),
     })),
     only_in_a: a.results.filter((pair) => !inB.has(keyOf(pair))).map(({ trace, config }) => ({ trace, config })),
     only_in_b: b.results.filter((pair) => !inA.has(keyOf(pair))).map(({ trace, config }) => ({ trace, config })),

@@ -10,6 +10,8 @@ function cell(tag: 'th' | 'td', column: TableColumn | undefined, text: string): 
 /** The `<table>` of `table`, one `<tr>` per row. */
 export function htmlTable(table: SummaryTable): string {
   const head = table.columns.map((column) => cell('th', column, column.header)).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((text, index) => cell('td', table.columns[index], text)).join('')}</tr>`);
+  const body = table.rows.map(
+    (row) => `<tr>${row.map((text, index) => cell('td', table.columns[index], text)).join('')}</tr>`,
+  );
   return `<table class="sortable">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }

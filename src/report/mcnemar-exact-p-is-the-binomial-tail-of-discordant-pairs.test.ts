@@ -19,6 +19,11 @@ describe('exact McNemar', () => {
   });
 
   it('counts pairs by which arm got them right', () => {
-    expect(pairedCounts([true, true, false, false, true], [true, false, true, false, false])).toEqual({ both: 1, only_a: 2, only_b: 1, neither: 1 });
+    expect(pairedCounts([true, true, false, false, true], [true, false, true, false, false])).toEqual({
+      both: 1,
+      only_a: 2,
+      only_b: 1,
+      neither: 1,
+    });
   });
 });

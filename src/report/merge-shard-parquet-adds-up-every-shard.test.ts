@@ -33,7 +33,9 @@ async function countRows(file: string): Promise<Record<string, number>> {
     try {
       const counts: Record<string, number> = {};
       for (const table of RESULT_TABLES) {
-        const rows = (await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table.name)}`)).getRowObjectsJS();
+        const rows = (
+          await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(table.name)}`)
+        ).getRowObjectsJS();
         counts[table.name] = Number(rows[0]?.n);
       }
       return counts;
@@ -48,7 +50,8 @@ async function countRows(file: string): Promise<Record<string, number>> {
 beforeAll(async () => {
   tempDir = await mkdtemp(path.join(os.tmpdir(), 'terse-merge-'));
   shardDirs = [];
-  for (const [index, run] of SHARDS.entries()) shardDirs.push((await writeReport(run, path.join(tempDir, `shard-${index + 1}`))).dir);
+  for (const [index, run] of SHARDS.entries())
+    shardDirs.push((await writeReport(run, path.join(tempDir, `shard-${index + 1}`))).dir);
 });
 
 afterAll(async () => {
@@ -60,7 +63,8 @@ describe('mergeShardParquet', () => {
     const merged = path.join(tempDir, 'merged.duckdb');
     const counts = await mergeShardParquet(shardDirs, merged);
     const [first, second] = await Promise.all(shardDirs.map((dir) => countRows(path.join(dir, 'results.duckdb'))));
-    for (const table of RESULT_TABLES) expect(counts[table.name]).toBe((first?.[table.name] ?? 0) + (second?.[table.name] ?? 0));
+    for (const table of RESULT_TABLES)
+      expect(counts[table.name]).toBe((first?.[table.name] ?? 0) + (second?.[table.name] ?? 0));
     expect(await countRows(merged)).toEqual(counts);
     expect(counts.pairs).toBe(SMOKE_RUN.pairs.length);
     expect(counts.traces).toBe(SMOKE_RUN.traces.length);
@@ -68,12 +72,16 @@ describe('mergeShardParquet', () => {
     expect((await readdir(tempDir)).filter((name) => name.includes('.partial-'))).toEqual([]);
   });
 
-  it('keeps each shard\'s run_id, so its rows stay apart', async () => {
+  it("keeps each shard's run_id, so its rows stay apart", async () => {
     const merged = path.join(tempDir, 'by-run.duckdb');
     await mergeShardParquet(shardDirs, merged);
     const instance = await DuckDBInstance.create(merged, { access_mode: 'READ_ONLY' });
     const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll('SELECT run_id, count(*)::DOUBLE AS n FROM requests GROUP BY run_id ORDER BY run_id')).getRowObjectsJS();
+    const rows = (
+      await connection.runAndReadAll(
+        'SELECT run_id, count(*)::DOUBLE AS n FROM requests GROUP BY run_id ORDER BY run_id',
+      )
+    ).getRowObjectsJS();
     connection.closeSync();
     instance.closeSync();
     expect(rows.map((row) => row.run_id)).toEqual(SHARDS.map((run) => run.run.id));

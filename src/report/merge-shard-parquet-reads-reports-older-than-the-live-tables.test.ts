@@ -13,7 +13,9 @@ describe('merging a report written before the live tables existed', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'terse-merge-old-'));
     try {
       const live = (await writeReport(LIVE_RUN, path.join(dir, 'live'))).dir;
-      const fresh = (await writeReport({ ...SMOKE_RUN, run: { ...SMOKE_RUN.run, id: 'older' } }, path.join(dir, 'fresh'))).dir;
+      const fresh = (
+        await writeReport({ ...SMOKE_RUN, run: { ...SMOKE_RUN.run, id: 'older' } }, path.join(dir, 'fresh'))
+      ).dir;
       // An older report: the same folder without the two tables this version added.
       const older = path.join(dir, 'older');
       await cp(fresh, older, { recursive: true });
@@ -22,7 +24,10 @@ describe('merging a report written before the live tables existed', () => {
       expect(counts.live).toBe(LIVE_RUN.live?.probes.length);
       expect(counts.live_runs).toBe(1);
       expect(counts.pairs).toBe(SMOKE_RUN.pairs.length * 2);
-      expect(await mergeShardParquet([older], path.join(dir, 'older-alone.duckdb'))).toMatchObject({ live: 0, live_runs: 0 });
+      expect(await mergeShardParquet([older], path.join(dir, 'older-alone.duckdb'))).toMatchObject({
+        live: 0,
+        live_runs: 0,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -26,7 +26,8 @@ async function requireParquet(dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) {
     for (const table of RESULT_TABLES.filter((t) => t.addedLater !== true)) {
       const file = parquetFile(dir, table.name);
-      if (!(await exists(file))) throw new PathError(file, 'is missing: the folder is not a report with Parquet exports');
+      if (!(await exists(file)))
+        throw new PathError(file, 'is missing: the folder is not a report with Parquet exports');
     }
   }
 }

@@ -11,10 +11,20 @@ import { summarize } from './summarize.ts';
 import { writeReport } from './write-report.ts';
 
 /** Shard `index` of `count` of the smoke run: the pairs of the given traces, as `--shard index/count` writes them. */
-function shard(index: number, count: number, traces: readonly string[], change: Partial<RunResult['run']> = {}): RunResult {
+function shard(
+  index: number,
+  count: number,
+  traces: readonly string[],
+  change: Partial<RunResult['run']> = {},
+): RunResult {
   return {
     ...SMOKE_RUN,
-    run: { ...SMOKE_RUN.run, id: `${SMOKE_RUN.run.id}-${index}-${change.git_sha ?? 'same'}`, argv: `terse bench --shard ${index}/${count}`, ...change },
+    run: {
+      ...SMOKE_RUN.run,
+      id: `${SMOKE_RUN.run.id}-${index}-${change.git_sha ?? 'same'}`,
+      argv: `terse bench --shard ${index}/${count}`,
+      ...change,
+    },
     traces: SMOKE_RUN.traces.filter((row) => traces.includes(row.trace)),
     pairs: SMOKE_RUN.pairs.filter((pair) => traces.includes(pair.trace)),
   };
@@ -44,7 +54,11 @@ afterAll(async () => {
 });
 
 async function refusal(names: readonly string[]): Promise<ReportInputError> {
-  const error: unknown = await mergeShardReports(names.map((name) => reports[name] ?? ''), { out: path.join(dir, 'never'), reportsDir: dir }, 'merge').catch((e: unknown) => e);
+  const error: unknown = await mergeShardReports(
+    names.map((name) => reports[name] ?? ''),
+    { out: path.join(dir, 'never'), reportsDir: dir },
+    'merge',
+  ).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ReportInputError);
   expect(await readdir(dir)).not.toContain('never');
   return error as ReportInputError;
@@ -52,7 +66,11 @@ async function refusal(names: readonly string[]): Promise<ReportInputError> {
 
 describe('terse merge', () => {
   it('puts two shards back together as the run they split', async () => {
-    const merged = await mergeShardReports([reports.one ?? '', reports.two ?? ''], { out: path.join(dir, 'merged'), reportsDir: dir }, 'merge');
+    const merged = await mergeShardReports(
+      [reports.one ?? '', reports.two ?? ''],
+      { out: path.join(dir, 'merged'), reportsDir: dir },
+      'merge',
+    );
     const whole = summarize(SMOKE_RUN);
     expect(merged.summary.results).toEqual(whole.results);
     expect(merged.summary.workloads).toEqual(whole.workloads);

@@ -22,7 +22,12 @@ export interface MergeTarget {
 }
 
 /** Merges the shard report folders `dirs` into a new report folder. */
-export async function mergeShardReports(dirs: readonly string[], target: MergeTarget, argv: string, options: RenderOptions = {}): Promise<ReportPaths> {
+export async function mergeShardReports(
+  dirs: readonly string[],
+  target: MergeTarget,
+  argv: string,
+  options: RenderOptions = {},
+): Promise<ReportPaths> {
   const seen = new Set<string>();
   for (const dir of dirs) {
     if (seen.has(path.resolve(dir))) throw new ReportInputError(dir, 'is given twice; name each shard report once');

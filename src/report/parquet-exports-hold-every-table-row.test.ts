@@ -38,25 +38,34 @@ afterAll(async () => {
 
 describe('Parquet exports', () => {
   it('has one file per table of results.duckdb', async () => {
-    const tables = (await rows('SELECT table_name FROM information_schema.tables ORDER BY table_name')).map((row) => `${String(row.table_name)}.parquet`);
+    const tables = (await rows('SELECT table_name FROM information_schema.tables ORDER BY table_name')).map(
+      (row) => `${String(row.table_name)}.parquet`,
+    );
     expect((await readdir(parquetDir)).sort()).toEqual(tables);
   });
 
-  it.each(RESULT_TABLES.map((table) => table.name))('%s reads back with the rows and columns of its table', async (table) => {
-    const file = quoteLiteral(path.join(parquetDir, `${table}.parquet`));
-    const [fromParquet] = await rows(`SELECT count(*) AS n FROM read_parquet(${file})`);
-    const [fromTable] = await rows(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`);
-    expect(fromParquet).toEqual(fromTable);
-    expect(fromTable?.n).toBeGreaterThan(0n);
-    const difference = await rows(`(SELECT * FROM ${quoteIdentifier(table)}) EXCEPT ALL (SELECT * FROM read_parquet(${file}))`);
-    expect(difference).toEqual([]);
-  });
+  it.each(RESULT_TABLES.map((table) => table.name))(
+    '%s reads back with the rows and columns of its table',
+    async (table) => {
+      const file = quoteLiteral(path.join(parquetDir, `${table}.parquet`));
+      const [fromParquet] = await rows(`SELECT count(*) AS n FROM read_parquet(${file})`);
+      const [fromTable] = await rows(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`);
+      expect(fromParquet).toEqual(fromTable);
+      expect(fromTable?.n).toBeGreaterThan(0n);
+      const difference = await rows(
+        `(SELECT * FROM ${quoteIdentifier(table)}) EXCEPT ALL (SELECT * FROM read_parquet(${file}))`,
+      );
+      expect(difference).toEqual([]);
+    },
+  );
 
   it('keeps types a merge relies on: lists, timestamps, nulls', async () => {
     const file = (table: string): string => quoteLiteral(path.join(parquetDir, `${table}.parquet`));
     expect(await rows(`SELECT configs, started_at::VARCHAR AS started FROM read_parquet(${file('runs')})`)).toEqual([
       { configs: ['none', 'json-minify'], started: '2026-11-25 15:40:23.123' },
     ]);
-    expect(await rows(`SELECT count(*) - count(error) AS without_error FROM read_parquet(${file('pairs')})`)).toEqual([{ without_error: 7n }]);
+    expect(await rows(`SELECT count(*) - count(error) AS without_error FROM read_parquet(${file('pairs')})`)).toEqual([
+      { without_error: 7n },
+    ]);
   });
 });

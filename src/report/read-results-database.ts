@@ -41,14 +41,19 @@ export async function readResultsDatabase(file: string): Promise<StoredTables> {
   try {
     instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
   } catch (error) {
-    throw new PathError(file, `cannot be opened as a results database: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PathError(
+      file,
+      `cannot be opened as a results database: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     const connection = await instance.connect();
     try {
       const tables: Record<string, StoredRow[]> = {};
       for (const table of RESULT_TABLES) {
-        const reader = await connection.runAndReadAll(`SELECT ${table.columns.map(selectOf).join(', ')} FROM ${quoteIdentifier(table.name)}`);
+        const reader = await connection.runAndReadAll(
+          `SELECT ${table.columns.map(selectOf).join(', ')} FROM ${quoteIdentifier(table.name)}`,
+        );
         tables[table.name] = reader.getRowObjectsJS().map((value) => rowOf(value as Record<string, unknown>, table));
       }
       return tables;

@@ -15,7 +15,10 @@ export async function readSummary(where: string): Promise<Summary> {
   }
   // The report writer works in `<out>.partial-<pid>` and renames it once complete: this one never was.
   if (PARTIAL_REPORT.test(path.basename(path.dirname(path.resolve(file))))) {
-    throw new ReportInputError(path.dirname(file), 'an unfinished report (its run stopped before the report was complete): re-run it');
+    throw new ReportInputError(
+      path.dirname(file),
+      'an unfinished report (its run stopped before the report was complete): re-run it',
+    );
   }
   let text: string;
   try {
@@ -33,9 +36,13 @@ export async function readSummary(where: string): Promise<Summary> {
   if (v === null || typeof v !== 'object') throw new ReportInputError(file, 'not a summary object');
   if (v.version !== SUMMARY_VERSION) {
     // An older summary has other probe fields: reading it as this version would show wrong figures.
-    const found = typeof v.version === 'number' ? `version ${v.version}, from an older terse: re-run the bench to compare` : 'no version';
+    const found =
+      typeof v.version === 'number'
+        ? `version ${v.version}, from an older terse: re-run the bench to compare`
+        : 'no version';
     throw new ReportInputError(`${file}: version`, `must be ${SUMMARY_VERSION}, found ${found}`);
   }
-  if (!Array.isArray(v.results) || typeof v.run !== 'object' || v.run === null) throw new ReportInputError(`${file}: results`, 'missing run or results');
+  if (!Array.isArray(v.results) || typeof v.run !== 'object' || v.run === null)
+    throw new ReportInputError(`${file}: results`, 'missing run or results');
   return v as Summary;
 }

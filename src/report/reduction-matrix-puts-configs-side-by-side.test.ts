@@ -17,10 +17,20 @@ const WITH_HEADLINE: RunResult = {
   ],
   pairs: [
     ...SMOKE_RUN.pairs,
-    ...SMOKE_RUN.pairs.flatMap((pair) => (pair.state === 'ok' && pair.config === 'json-minify' ? [{ ...pair, config: 'balanced' }] : [])),
+    ...SMOKE_RUN.pairs.flatMap((pair) =>
+      pair.state === 'ok' && pair.config === 'json-minify' ? [{ ...pair, config: 'balanced' }] : [],
+    ),
     ...SMOKE_RUN.pairs.flatMap((pair) =>
       pair.state === 'ok' && pair.config === 'none'
-        ? [{ ...pair, config: 'drop-all', probes: pair.probes.map((row) => (row.outcome === 'survived' && row.discriminating ? { ...row, outcome: 'lost' as const } : row)) }]
+        ? [
+            {
+              ...pair,
+              config: 'drop-all',
+              probes: pair.probes.map((row) =>
+                row.outcome === 'survived' && row.discriminating ? { ...row, outcome: 'lost' as const } : row,
+              ),
+            },
+          ]
         : [],
     ),
   ],
@@ -34,15 +44,21 @@ describe('reduction matrix', () => {
   it('has one row per suite x workload and one column per terse config, in run order, baselines left out', () => {
     const groups = new Set(summary.workloads.map((w) => `${w.suite}/${w.workload}`));
     expect(lines).toHaveLength(2 + groups.size);
-    expect(lines[0]).toMatch(/\| json-minify \| balanced \| balanced effective \| balanced probes lost \| published \|$/);
+    expect(lines[0]).toMatch(
+      /\| json-minify \| balanced \| balanced effective \| balanced probes lost \| published \|$/,
+    );
     expect(lines[0]).not.toMatch(/none|drop-all/);
   });
 
   it('shows each config reduction, and balanced net of retrieval, exactly as summarize computed them', () => {
     for (const w of summary.workloads) {
       const row = lines.find((l) => l.startsWith(`| ${w.suite} | ${w.workload} |`));
-      if (w.config === 'json-minify' || w.config === 'balanced') expect(row).toContain(`| ${formatReduction(w.reduction)} |`);
-      if (w.config === 'balanced') expect(row).toContain(`| ${formatReduction(w.effective_reduction)} | ${w.probes.lost} / ${w.probes.discriminating} |`);
+      if (w.config === 'json-minify' || w.config === 'balanced')
+        expect(row).toContain(`| ${formatReduction(w.reduction)} |`);
+      if (w.config === 'balanced')
+        expect(row).toContain(
+          `| ${formatReduction(w.effective_reduction)} | ${w.probes.lost} / ${w.probes.discriminating} |`,
+        );
     }
   });
 
@@ -62,7 +78,12 @@ describe('fidelity table', () => {
     expect(lines[0]).toBe(
       '| suite | config | reduction | effective | probes | survived | retrieved | lost when needed | lost at end | near misses invented | retrieval calls | $ saved: Anthropic / OpenAI cache rules | cache busts |',
     );
-    expect(lines.filter((l) => l.startsWith('| smoke |')).map((l) => l.split(' | ')[1])).toEqual(['none', 'json-minify', 'balanced', 'drop-all (baseline)']);
+    expect(lines.filter((l) => l.startsWith('| smoke |')).map((l) => l.split(' | ')[1])).toEqual([
+      'none',
+      'json-minify',
+      'balanced',
+      'drop-all (baseline)',
+    ]);
   });
 
   it('shows the baseline losing what the profiles keep', () => {

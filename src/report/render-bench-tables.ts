@@ -8,5 +8,7 @@ export function renderBenchTables(summary: Summary, options: RenderOptions = {})
   const fidelity = renderFidelityTable(summary);
   // A header and its rule, no rows: no suite scored a probe.
   const hasFidelity = fidelity.split('\n').length > 2;
-  return hasFidelity ? `${renderReductionMatrix(summary, options)}\n\n${fidelity}` : renderReductionMatrix(summary, options);
+  return hasFidelity
+    ? `${renderReductionMatrix(summary, options)}\n\n${fidelity}`
+    : renderReductionMatrix(summary, options);
 }

@@ -31,7 +31,8 @@ function isTextMetrics(value: unknown): value is TextMetrics {
  */
 function estimateTextWidths(): void {
   const metrics: unknown = Reflect.get(vega, 'textMetrics');
-  if (!isTextMetrics(metrics)) throw new TypeError('vega no longer exports textMetrics.canvas; chart bytes would depend on the machine');
+  if (!isTextMetrics(metrics))
+    throw new TypeError('vega no longer exports textMetrics.canvas; chart bytes would depend on the machine');
   metrics.canvas(false);
 }
 

@@ -28,7 +28,10 @@ export function renderComparison(comparison: RunComparison): string {
     [...comparison.by_config.map((s) => row(s.config, s)), row('all', comparison.overall)],
   );
   const missing = comparison.only_in_a.length + comparison.only_in_b.length;
-  const note = missing === 0 ? '' : `\n\n${formatCount(comparison.only_in_a.length)} pairs only in a, ${formatCount(comparison.only_in_b.length)} only in b (left out).`;
+  const note =
+    missing === 0
+      ? ''
+      : `\n\n${formatCount(comparison.only_in_a.length)} pairs only in a, ${formatCount(comparison.only_in_b.length)} only in b (left out).`;
   return `a = ${comparison.a}, b = ${comparison.b}\n\n${table}${note}${renderLiveDeltas(comparison)}`;
 }
 
@@ -48,11 +51,15 @@ function renderLiveDeltas(comparison: RunComparison): string {
       { header: 'verdict', align: 'left' },
     ],
     comparison.live.map((d) => [
-      d.config, d.point, formatCount(d.n),
+      d.config,
+      d.point,
+      formatCount(d.n),
       `${formatCount(d.both)} / ${formatCount(d.only_b)} / ${formatCount(d.only_a)} / ${formatCount(d.neither)}`,
       d.mcnemar_p < 0.001 ? '<0.001' : d.mcnemar_p.toFixed(3),
       points(d.accuracy_delta.mean_delta),
-      d.accuracy_delta.ci95 === null ? '—' : `${points(d.accuracy_delta.ci95.low)} .. ${points(d.accuracy_delta.ci95.high)}`,
+      d.accuracy_delta.ci95 === null
+        ? '—'
+        : `${points(d.accuracy_delta.ci95.low)} .. ${points(d.accuracy_delta.ci95.high)}`,
       d.verdict,
     ]),
   );

@@ -69,8 +69,14 @@ export function renderFidelityTable(summary: Summary): string {
       formatCount(discriminating),
       formatCount(add((w) => w.probes.survived)),
       formatCount(add((w) => w.probes.retrieved)),
-      lostShare(add((w) => w.probes.lost), discriminating),
-      lostShare(add((w) => w.probes_at_end.lost), discriminating),
+      lostShare(
+        add((w) => w.probes.lost),
+        discriminating,
+      ),
+      lostShare(
+        add((w) => w.probes_at_end.lost),
+        discriminating,
+      ),
       negatives === 0 ? '—' : `${formatCount(add((w) => w.probes.fabricated))} of ${formatCount(negatives)}`,
       formatCount(add((w) => w.retrieval_calls)),
       costCell(group),

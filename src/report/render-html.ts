@@ -10,7 +10,15 @@ import { htmlTable } from './html-table.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { chartCaption, type RenderedChart } from './report-charts.ts';
 import { liveAccuracyTable, liveComparisonTable, liveContextLine } from './render-live-tables.ts';
-import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, volatileTable, workloadTable } from './summary-tables.ts';
+import {
+  errorsTable,
+  perTraceTable,
+  remainingConfig,
+  remainingTable,
+  screeningTable,
+  volatileTable,
+  workloadTable,
+} from './summary-tables.ts';
 import { VOLATILE_NOTE } from './render-markdown.ts';
 import type { Summary } from './summary.ts';
 import { scriptSafeJson, type ExploreData } from './explore/explore-data.ts';
@@ -85,35 +93,80 @@ function scrolling(table: string): string {
 }
 
 /** The whole report.html of `summary`, its charts rendered beforehand (see renderReportCharts). */
-export function renderReportHtml(summary: Summary, charts: readonly RenderedChart[], options: RenderOptions = {}, explore: ExploreData | null = null): string {
+export function renderReportHtml(
+  summary: Summary,
+  charts: readonly RenderedChart[],
+  options: RenderOptions = {},
+  explore: ExploreData | null = null,
+): string {
   const parts = [
     runHeader(summary),
     nav(explore !== null),
     '<p>Token counts sum over every replayed request; reduction is 1 - after/before. Click a column header to sort, type in a box to filter.</p>',
   ];
-  if (charts.length > 0) parts.push(section('Charts', `<div class="charts">\n${charts.map(inlineSvg).join('\n')}\n</div>`).replace('<section>', '<section id="charts">'));
+  if (charts.length > 0)
+    parts.push(
+      section('Charts', `<div class="charts">\n${charts.map(inlineSvg).join('\n')}\n</div>`).replace(
+        '<section>',
+        '<section id="charts">',
+      ),
+    );
   parts.push('<section id="comparison" hidden>\n<h2>Comparison of two runs</h2>\n</section>');
   const suites = [...new Set(summary.workloads.map((row) => row.suite))];
   if (suites.length === 0) parts.push('<p>No (trace, config) pair replayed without error.</p>');
   for (const suite of suites) {
     const rows = summary.workloads.filter((row) => row.suite === suite);
-    parts.push(section(`Suite <code>${escapeHtml(suite)}</code>`, scrolling(htmlTable(workloadTable(rows, summary.configs, options, false)))));
+    parts.push(
+      section(
+        `Suite <code>${escapeHtml(suite)}</code>`,
+        scrolling(htmlTable(workloadTable(rows, summary.configs, options, false))),
+      ),
+    );
   }
   if (summary.live) {
     const { live } = summary;
-    const tables = [liveAccuracyTable(summary, live), ...(live.comparisons.length > 0 ? [liveComparisonTable(summary, live)] : [])];
-    parts.push(section('Live answers (a model in the loop)', `<p>${escapeHtml(liveContextLine(live))}</p>`, ...tables.map((table) => scrolling(htmlTable(table)))));
+    const tables = [
+      liveAccuracyTable(summary, live),
+      ...(live.comparisons.length > 0 ? [liveComparisonTable(summary, live)] : []),
+    ];
+    parts.push(
+      section(
+        'Live answers (a model in the loop)',
+        `<p>${escapeHtml(liveContextLine(live))}</p>`,
+        ...tables.map((table) => scrolling(htmlTable(table))),
+      ),
+    );
   }
   if (explore !== null) {
-    parts.push('<section id="explore">\n<h2>Trace explorer</h2>\n<p>Pick a trace, then a config, a request and a block: the block as it came and as it was sent, side by side, markers highlighted.</p>\n<div id="explorer"></div>\n</section>');
+    parts.push(
+      '<section id="explore">\n<h2>Trace explorer</h2>\n<p>Pick a trace, then a config, a request and a block: the block as it came and as it was sent, side by side, markers highlighted.</p>\n<div id="explorer"></div>\n</section>',
+    );
   }
-  if (summary.probe_screening.length > 0) parts.push(section('Probe screening', scrolling(htmlTable(screeningTable(summary)))));
+  if (summary.probe_screening.length > 0)
+    parts.push(section('Probe screening', scrolling(htmlTable(screeningTable(summary)))));
   const remaining = remainingConfig(summary);
   if (remaining !== null && summary.remaining.some((r) => r.config === remaining)) {
-    parts.push(section(`Where tool-output tokens remain (${escapeHtml(remaining)})`, scrolling(htmlTable(remainingTable(summary, remaining)))));
+    parts.push(
+      section(
+        `Where tool-output tokens remain (${escapeHtml(remaining)})`,
+        scrolling(htmlTable(remainingTable(summary, remaining))),
+      ),
+    );
   }
-  if (summary.results.length > 0) parts.push(section('Per trace', scrolling(htmlTable(perTraceTable(summary)))).replace('<section>', '<section id="per-trace">'));
-  if (summary.results.some((row) => row.volatile_values > 0)) parts.push(section('Volatile values in system prompts and tool definitions', `<p>${escapeHtml(VOLATILE_NOTE)}</p>${scrolling(htmlTable(volatileTable(summary)))}`));
+  if (summary.results.length > 0)
+    parts.push(
+      section('Per trace', scrolling(htmlTable(perTraceTable(summary)))).replace(
+        '<section>',
+        '<section id="per-trace">',
+      ),
+    );
+  if (summary.results.some((row) => row.volatile_values > 0))
+    parts.push(
+      section(
+        'Volatile values in system prompts and tool definitions',
+        `<p>${escapeHtml(VOLATILE_NOTE)}</p>${scrolling(htmlTable(volatileTable(summary)))}`,
+      ),
+    );
   if (summary.errors.length > 0) {
     const count = summary.errors.length;
     parts.push(
@@ -152,6 +205,11 @@ export function renderReportHtml(summary: Summary, charts: readonly RenderedChar
 }
 
 function nav(explorer: boolean): string {
-  const links = [['#charts', 'charts'], ['#comparison', 'comparison'], ...(explorer ? [['#explore', 'trace explorer']] : []), ['#per-trace', 'per trace']];
+  const links = [
+    ['#charts', 'charts'],
+    ['#comparison', 'comparison'],
+    ...(explorer ? [['#explore', 'trace explorer']] : []),
+    ['#per-trace', 'per trace'],
+  ];
   return `<nav>${links.map(([href, text]) => `<a href="${href}">${text}</a>`).join('')}</nav>`;
 }

@@ -27,25 +27,42 @@ const points = (delta: number): string => `${delta >= 0 ? '+' : ''}${(delta * 10
 const dollars = (delta: number): string => `${delta >= 0 ? '+' : '-'}$${Math.abs(delta).toFixed(4)}`;
 
 function withInterval(s: PairedStatistic, format: (value: number) => string): string {
-  return s.ci95 === null ? format(s.mean_delta) : `${format(s.mean_delta)} (${format(s.ci95.low)} .. ${format(s.ci95.high)})`;
+  return s.ci95 === null
+    ? format(s.mean_delta)
+    : `${format(s.mean_delta)} (${format(s.ci95.low)} .. ${format(s.ci95.high)})`;
 }
 
 /** Live accuracy per suite, workload and config (each scoring point apart), beside the offline figures. */
 export function liveAccuracyTable(summary: Summary, live: LiveSummary): SummaryTable {
   const several = new Set(live.workloads.map((w) => w.point)).size > 1;
   const columns: TableColumn[] = [
-    left('suite'), left('workload'), left('config'), ...(several ? [left('point')] : []),
-    right('effective reduction'), right('offline kept'), right('live correct'), right('accuracy'),
-    right('of which model-graded'), right('wrong'), right('refused'), right('not run / errored'),
-    right('retrieve calls / probe'), right('$ / trace'),
+    left('suite'),
+    left('workload'),
+    left('config'),
+    ...(several ? [left('point')] : []),
+    right('effective reduction'),
+    right('offline kept'),
+    right('live correct'),
+    right('accuracy'),
+    right('of which model-graded'),
+    right('wrong'),
+    right('refused'),
+    right('not run / errored'),
+    right('retrieve calls / probe'),
+    right('$ / trace'),
   ];
   const rows = live.workloads.map((w) => [
-    w.suite, w.workload, configCell(summary.configs, w.config), ...(several ? [w.point] : []),
+    w.suite,
+    w.workload,
+    configCell(summary.configs, w.config),
+    ...(several ? [w.point] : []),
     formatReduction(w.offline.effective_reduction),
     w.offline.discriminating === 0 ? '—' : `${formatCount(w.offline.kept)} of ${formatCount(w.offline.discriminating)}`,
     `${formatCount(w.correct)} of ${formatCount(w.answered)}`,
     w.answered === 0 ? '—' : formatReduction(w.accuracy),
-    formatCount(w.model_graded), formatCount(w.wrong), formatCount(w.refused),
+    formatCount(w.model_graded),
+    formatCount(w.wrong),
+    formatCount(w.refused),
     `${formatCount(w.not_run)} / ${formatCount(w.errored)}`,
     w.probes === 0 ? '—' : (w.retrieve_calls / w.probes).toFixed(2),
     formatUsd(w.cost_per_trace_usd),
@@ -57,13 +74,22 @@ export function liveAccuracyTable(summary: Summary, live: LiveSummary): SummaryT
 export function liveComparisonTable(summary: Summary, live: LiveSummary): SummaryTable {
   const several = new Set(live.comparisons.map((c) => c.point)).size > 1;
   const columns: TableColumn[] = [
-    left('config vs none'), ...(several ? [left('point')] : []), right('pairs'), right('both / config only / none only / neither'),
-    right('McNemar p'), right('accuracy change (95% CI)'), right('$ per 1k probes change (95% CI)'), left('verdict'),
+    left('config vs none'),
+    ...(several ? [left('point')] : []),
+    right('pairs'),
+    right('both / config only / none only / neither'),
+    right('McNemar p'),
+    right('accuracy change (95% CI)'),
+    right('$ per 1k probes change (95% CI)'),
+    left('verdict'),
   ];
   const rows = live.comparisons.map((c) => [
-    configCell(summary.configs, c.config), ...(several ? [c.point] : []), formatCount(c.n),
+    configCell(summary.configs, c.config),
+    ...(several ? [c.point] : []),
+    formatCount(c.n),
     `${formatCount(c.both)} / ${formatCount(c.only_b)} / ${formatCount(c.only_a)} / ${formatCount(c.neither)}`,
-    formatP(c.mcnemar_p), withInterval(c.accuracy_delta, points),
+    formatP(c.mcnemar_p),
+    withInterval(c.accuracy_delta, points),
     c.cost_per_1k_delta === null ? 'unpriced' : withInterval(c.cost_per_1k_delta, dollars),
     c.verdict,
   ]);
@@ -73,8 +99,13 @@ export function liveComparisonTable(summary: Summary, live: LiveSummary): Summar
 /** One line of context: where the model was asked, with what limits, what the run paid. */
 export function liveContextLine(live: LiveSummary): string {
   const { run } = live;
-  const routes = run.routes.map((r) => `${r.form}-form requests to ${r.provider} \`${r.model}\` at ${r.base_url}`).join('; ');
-  const budget = run.budget_usd === null ? 'no budget' : `budget ${formatUsd(run.budget_usd)}${run.budget_stopped ? ', reached: the probes left were not run' : ''}`;
+  const routes = run.routes
+    .map((r) => `${r.form}-form requests to ${r.provider} \`${r.model}\` at ${r.base_url}`)
+    .join('; ');
+  const budget =
+    run.budget_usd === null
+      ? 'no budget'
+      : `budget ${formatUsd(run.budget_usd)}${run.budget_stopped ? ', reached: the probes left were not run' : ''}`;
   return `Live: ${routes}; at most ${run.max_rounds} model calls per answer; paid by this run ${formatUsd(run.spent_usd)} (${budget}); prices as of ${run.prices_as_of} (${run.prices_source}). Count, causal and live-only answers are also model-graded (a rubric the same model grades).`;
 }
 

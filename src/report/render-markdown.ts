@@ -3,7 +3,16 @@ import type { Workload } from '../bench/trace.ts';
 import { formatCount } from './format-figures.ts';
 import { markdownTable } from './markdown-table.ts';
 import type { Summary } from './summary.ts';
-import { errorsTable, perTraceTable, remainingConfig, remainingTable, screeningTable, volatileTable, workloadTable, type SummaryTable } from './summary-tables.ts';
+import {
+  errorsTable,
+  perTraceTable,
+  remainingConfig,
+  remainingTable,
+  screeningTable,
+  volatileTable,
+  workloadTable,
+  type SummaryTable,
+} from './summary-tables.ts';
 import { renderLiveMarkdown } from './render-live-tables.ts';
 
 /** Token figures someone else published for a workload, to show beside ours. */
@@ -19,7 +28,8 @@ export interface RenderOptions {
 }
 
 /** Why the volatile-values table is there. */
-export const VOLATILE_NOTE = 'Dates, ids and timestamps found by the cache aligner: a value that changes between sessions keeps their prefixes from sharing a cache. Reported only; terse never rewrites them.';
+export const VOLATILE_NOTE =
+  'Dates, ids and timestamps found by the cache aligner: a value that changes between sessions keeps their prefixes from sharing a cache. Reported only; terse never rewrites them.';
 
 function markdown(table: SummaryTable): string {
   return markdownTable(table.columns, table.rows);
@@ -46,12 +56,20 @@ export function renderSummaryMarkdown(summary: Summary, options: RenderOptions =
   if (summary.probe_screening.length > 0) sections.push('## Probe screening', markdown(screeningTable(summary)));
   const remaining = remainingConfig(summary);
   if (remaining !== null && summary.remaining.some((r) => r.config === remaining)) {
-    sections.push(`## Where tool-output tokens remain (\`${remaining}\`)`, 'Each compressible block counted once, when first sent; by content kind, then by the command that printed it.', markdown(remainingTable(summary, remaining)));
+    sections.push(
+      `## Where tool-output tokens remain (\`${remaining}\`)`,
+      'Each compressible block counted once, when first sent; by content kind, then by the command that printed it.',
+      markdown(remainingTable(summary, remaining)),
+    );
   }
   if (summary.live) sections.push('## Live answers (a model in the loop)', renderLiveMarkdown(summary));
   if (summary.results.length > 0) sections.push('## Per trace', markdown(perTraceTable(summary)));
   if (summary.results.some((row) => row.volatile_values > 0)) {
-    sections.push('## Volatile values in system prompts and tool definitions', VOLATILE_NOTE, markdown(volatileTable(summary)));
+    sections.push(
+      '## Volatile values in system prompts and tool definitions',
+      VOLATILE_NOTE,
+      markdown(volatileTable(summary)),
+    );
   }
   if (summary.errors.length > 0) {
     const count = summary.errors.length;

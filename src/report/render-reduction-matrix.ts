@@ -56,8 +56,21 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
         return w === undefined ? '—' : formatReduction(w.reduction);
       }),
       // Net of retrieval means something only where probes asked for answers.
-      ...(withHeadline ? [headline === undefined || headline.probes.discriminating === 0 ? '—' : formatReduction(headline.effective_reduction), lostCell(headline)] : []),
-      ...(withPublished ? [published ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)` : '—'] : []),
+      ...(withHeadline
+        ? [
+            headline === undefined || headline.probes.discriminating === 0
+              ? '—'
+              : formatReduction(headline.effective_reduction),
+            lostCell(headline),
+          ]
+        : []),
+      ...(withPublished
+        ? [
+            published
+              ? `${formatReduction(reductionOf(published.before, published.after))} (${formatCount(published.before)} tokens)`
+              : '—',
+          ]
+        : []),
     ];
   });
   return markdownTable(columns, cells);

@@ -23,7 +23,12 @@ const COLUMNS: readonly MarkdownColumn[] = [
 
 function table(summary: TuneSummary, scores: readonly TuneScore[]): string {
   const labels = tunePointLabels(summary.points);
-  const mark = (config: string): string => (config === summary.chosen ? `**${config}** (chosen)` : config === summary.reference ? `${config} (reference)` : config);
+  const mark = (config: string): string =>
+    config === summary.chosen
+      ? `**${config}** (chosen)`
+      : config === summary.reference
+        ? `${config} (reference)`
+        : config;
   return markdownTable(
     COLUMNS,
     scores.map((score) => [
@@ -41,8 +46,12 @@ function table(summary: TuneSummary, scores: readonly TuneScore[]): string {
 
 /** The whole tune.md. */
 export function renderTuneMarkdown(summary: TuneSummary): string {
-  const frontier = summary.frontier.map((name) => summary.search.find((score) => score.config === name)).filter((score): score is TuneScore => score !== undefined);
-  const files = frontier.filter((score) => score.config !== summary.reference).map((score) => `\`${tuneConfigFile(score.config)}\``);
+  const frontier = summary.frontier
+    .map((name) => summary.search.find((score) => score.config === name))
+    .filter((score): score is TuneScore => score !== undefined);
+  const files = frontier
+    .filter((score) => score.config !== summary.reference)
+    .map((score) => `\`${tuneConfigFile(score.config)}\``);
   return [
     `# terse tune: ${summary.suite}`,
     '',
@@ -52,11 +61,13 @@ export function renderTuneMarkdown(summary: TuneSummary): string {
     '',
     `## Pareto frontier, search traces`,
     '',
-    'Effective reduction is net of the answer-blind reader\'s `terse_retrieve` calls; probes lost are the discriminating probes lost when first needed (docs/fidelity.md).',
+    "Effective reduction is net of the answer-blind reader's `terse_retrieve` calls; probes lost are the discriminating probes lost when first needed (docs/fidelity.md).",
     '',
     table(summary, frontier),
     '',
-    files.length > 0 ? `Ready-to-use configurations: ${files.join(', ')} (\`terse bench --config FILE\`).` : 'No grid point is on the frontier: the reference dominates every point.',
+    files.length > 0
+      ? `Ready-to-use configurations: ${files.join(', ')} (\`terse bench --config FILE\`).`
+      : 'No grid point is on the frontier: the reference dominates every point.',
     '',
     '## Held-out traces',
     '',

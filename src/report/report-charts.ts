@@ -10,7 +10,8 @@ import { renderChartSvg } from './render-chart.ts';
 import type { Summary } from './summary.ts';
 
 /** Names of the report's charts; each is the stem of its files under `charts/`. */
-export type ChartName = 'fidelity-vs-reduction' | 'reduction-by-workload' | 'tokens-per-trace' | 'compress-latency' | 'probe-outcomes';
+export type ChartName =
+  'fidelity-vs-reduction' | 'reduction-by-workload' | 'tokens-per-trace' | 'compress-latency' | 'probe-outcomes';
 
 /** One chart: the caption report.html shows and the spec built from the summary. */
 export interface ChartDefinition {

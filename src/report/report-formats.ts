@@ -23,7 +23,8 @@ export interface ReportInput {
 }
 
 /** Names of the files and folders (`parquet`, `charts`) a report folder holds. */
-export type ReportFileName = 'results.duckdb' | 'parquet' | 'summary.json' | 'summary.md' | 'charts' | 'explore' | 'report.html';
+export type ReportFileName =
+  'results.duckdb' | 'parquet' | 'summary.json' | 'summary.md' | 'charts' | 'explore' | 'report.html';
 
 /** Writes one report file or folder at `file`, which does not exist yet. */
 export type ReportWriter = (input: ReportInput, file: string) => Promise<void>;
@@ -40,7 +41,16 @@ export const REPORT_FORMATS: Readonly<Record<ReportFileName, ReportWriter>> = {
   explore: (input, dir) => writeExplore(input.result, input.texts, dir),
   // The charts are rendered once per summary and shared with `charts`.
   'report.html': async (input, file) => {
-    const explore = exploreData(input.result, input.summary, (trace) => hasTraceTexts(input.texts, trace), input.texts?.blocksLeftOut ?? 0);
-    await writeFile(file, renderReportHtml(input.summary, await renderReportCharts(input.summary), input.options, explore), { flag: 'wx' });
+    const explore = exploreData(
+      input.result,
+      input.summary,
+      (trace) => hasTraceTexts(input.texts, trace),
+      input.texts?.blocksLeftOut ?? 0,
+    );
+    await writeFile(
+      file,
+      renderReportHtml(input.summary, await renderReportCharts(input.summary), input.options, explore),
+      { flag: 'wx' },
+    );
   },
 };

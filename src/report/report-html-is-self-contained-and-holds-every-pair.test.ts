@@ -66,7 +66,10 @@ describe('report.html', () => {
     const hostile: Summary = {
       ...summary,
       run: { ...summary.run, id: '<script src="https://evil.example/x.js"></script>' },
-      results: summary.results.map((row) => ({ ...row, trace: row.trace === 'sre-oom-kill' ? '<img src=x onerror=alert(1)>' : row.trace })),
+      results: summary.results.map((row) => ({
+        ...row,
+        trace: row.trace === 'sre-oom-kill' ? '<img src=x onerror=alert(1)>' : row.trace,
+      })),
       errors: [{ trace: 't', config: "it's", error: '</td></table><b>broken</b> & "quoted"' }],
     };
     const page = renderReportHtml(hostile, await renderReportCharts(hostile));
@@ -83,7 +86,8 @@ describe('report.html', () => {
 
   it('sits in the report folder beside a PNG and an SVG of each chart', async () => {
     const files = await readdir(paths.files.charts);
-    for (const name of CHART_NAMES) expect(files).toEqual(expect.arrayContaining([`${name}.png`, `${name}.svg`, `${name}.vl.json`]));
+    for (const name of CHART_NAMES)
+      expect(files).toEqual(expect.arrayContaining([`${name}.png`, `${name}.svg`, `${name}.vl.json`]));
     const png = await readFile(path.join(paths.files.charts, 'reduction-by-workload.png'));
     expect(png.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
     expect(png.length).toBeGreaterThan(10_000);

@@ -5,14 +5,32 @@
  * in two shards, a shard of `--shard i/n` missing, live answers (not merged).
  */
 import { ReportInputError } from '../errors.ts';
-import type { BlockRow, CacheRow, ConfigRow, PairResult, ProbeRow, RequestRow, RunResult, RunRow, TraceRow } from '../bench/replay-rows.ts';
+import type {
+  BlockRow,
+  CacheRow,
+  ConfigRow,
+  PairResult,
+  ProbeRow,
+  RequestRow,
+  RunResult,
+  RunRow,
+  TraceRow,
+} from '../bench/replay-rows.ts';
 import type { ProbeScreening } from '../bench/probe-screening.ts';
 import { PROBE_KINDS, PROBE_OUTCOMES, SCORING_POINTS } from '../bench/probe.ts';
 import { WORKLOADS } from '../bench/trace.ts';
 import { CONTENT_KINDS } from '../types.ts';
 import { cacheRowOrder } from '../bench/cache/cache-cost-ledger.ts';
 import type { StoredRow, StoredTables } from './read-results-database.ts';
-import { flagField, listField, maybeTextField, numberField, oneOfField, textField, type RowPlace } from './stored-row-fields.ts';
+import {
+  flagField,
+  listField,
+  maybeTextField,
+  numberField,
+  oneOfField,
+  textField,
+  type RowPlace,
+} from './stored-row-fields.ts';
 
 /** What the merge knows beside the rows: its own command line and the shards' probe screening. */
 export interface MergeContext {
@@ -39,11 +57,17 @@ function mergedRun(tables: StoredTables, argv: string): RunRow {
     configs: listField(row, 'configs', place),
     argv: textField(row, 'argv', place),
   }));
-  const first = runs.sort((a, b) => (a.started_at < b.started_at ? -1 : a.started_at > b.started_at ? 1 : a.id < b.id ? -1 : 1))[0];
+  const first = runs.sort((a, b) =>
+    a.started_at < b.started_at ? -1 : a.started_at > b.started_at ? 1 : a.id < b.id ? -1 : 1,
+  )[0];
   if (first === undefined) throw new ReportInputError('runs', 'no run rows: nothing to merge');
   for (const run of runs) {
     const differs = (what: string, a: string, b: string): void => {
-      if (a !== b) throw new ReportInputError(`run ${run.id}`, `${what} ${b}, but run ${first.id} has ${a}: shards of one run must agree`);
+      if (a !== b)
+        throw new ReportInputError(
+          `run ${run.id}`,
+          `${what} ${b}, but run ${first.id} has ${a}: shards of one run must agree`,
+        );
     };
     differs('ran git', first.git_sha, run.git_sha);
     differs('counted with', first.tokenizer, run.tokenizer);
@@ -53,7 +77,15 @@ function mergedRun(tables: StoredTables, argv: string): RunRow {
   const nodes = [...new Set(runs.map((run) => run.node))].join(', ');
   // Reading a merged report back keeps its id: merging is idempotent.
   const id = runs.length === 1 && first.id.endsWith(MERGED) ? first.id : `${first.id}${MERGED}`;
-  return { id, started_at: first.started_at, git_sha: first.git_sha, node: nodes, tokenizer: first.tokenizer, configs: first.configs, argv };
+  return {
+    id,
+    started_at: first.started_at,
+    git_sha: first.git_sha,
+    node: nodes,
+    tokenizer: first.tokenizer,
+    configs: first.configs,
+    argv,
+  };
 }
 
 /** When the runs are `--shard i/n` runs: the same n, and every i from 1 to n exactly once. */
@@ -61,16 +93,23 @@ function checkShardsComplete(runs: readonly { id: string; argv: string }[]): voi
   const shards = runs.map((run) => ({ run, match: SHARD_FLAG.exec(run.argv) }));
   if (shards.every(({ match }) => match === null)) return;
   const counts = new Set(shards.map(({ match }) => match?.[2] ?? 'none'));
-  if (counts.size > 1) throw new ReportInputError('runs', `are shards of different splits (n = ${[...counts].join(', ')}); merge the shards of one --shard i/n run`);
+  if (counts.size > 1)
+    throw new ReportInputError(
+      'runs',
+      `are shards of different splits (n = ${[...counts].join(', ')}); merge the shards of one --shard i/n run`,
+    );
   const count = Number([...counts][0]);
   const seen = new Map<number, string>();
   for (const { run, match } of shards) {
     const index = Number(match?.[1]);
     const other = seen.get(index);
-    if (other !== undefined) throw new ReportInputError(`run ${run.id}`, `is shard ${index}/${count}, as run ${other} is`);
+    if (other !== undefined)
+      throw new ReportInputError(`run ${run.id}`, `is shard ${index}/${count}, as run ${other} is`);
     seen.set(index, run.id);
   }
-  for (let index = 1; index <= count; index++) if (!seen.has(index)) throw new ReportInputError(`shard ${index}/${count}`, 'is missing: merge every shard of the run');
+  for (let index = 1; index <= count; index++)
+    if (!seen.has(index))
+      throw new ReportInputError(`shard ${index}/${count}`, 'is missing: merge every shard of the run');
 }
 
 function traceRows(tables: StoredTables): TraceRow[] {
@@ -79,7 +118,8 @@ function traceRows(tables: StoredTables): TraceRow[] {
     const trace = textField(row, 'trace', place);
     const run = textField(row, 'run_id', place);
     const other = owner.get(trace);
-    if (other !== undefined) throw new ReportInputError(`trace ${trace}`, `is in run ${other} and in run ${run}: shards must not overlap`);
+    if (other !== undefined)
+      throw new ReportInputError(`trace ${trace}`, `is in run ${other} and in run ${run}: shards must not overlap`);
     owner.set(trace, run);
     return {
       trace,
@@ -105,12 +145,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 function requestRows(tables: StoredTables): RequestRow[] {
   return rowsOf(tables, 'requests')
     .map(({ row, place }) => ({
-      trace: textField(row, 'trace', place), config: textField(row, 'config', place),
-      request_index: numberField(row, 'request_index', place), messages: numberField(row, 'messages', place),
-      tokens_before: numberField(row, 'tokens_before', place), tokens_after: numberField(row, 'tokens_after', place),
-      compressible_before: numberField(row, 'compressible_before', place), compressible_after: numberField(row, 'compressible_after', place),
-      compress_ms: numberField(row, 'compress_ms', place), blocks_changed: numberField(row, 'blocks_changed', place), markers: numberField(row, 'markers', place),
-      volatile_values: numberField(row, 'volatile_values', place), volatile_examples: textField(row, 'volatile_examples', place),
+      trace: textField(row, 'trace', place),
+      config: textField(row, 'config', place),
+      request_index: numberField(row, 'request_index', place),
+      messages: numberField(row, 'messages', place),
+      tokens_before: numberField(row, 'tokens_before', place),
+      tokens_after: numberField(row, 'tokens_after', place),
+      compressible_before: numberField(row, 'compressible_before', place),
+      compressible_after: numberField(row, 'compressible_after', place),
+      compress_ms: numberField(row, 'compress_ms', place),
+      blocks_changed: numberField(row, 'blocks_changed', place),
+      markers: numberField(row, 'markers', place),
+      volatile_values: numberField(row, 'volatile_values', place),
+      volatile_examples: textField(row, 'volatile_examples', place),
       breakpoints: numberField(row, 'breakpoints', place),
     }))
     .sort((a, b) => a.request_index - b.request_index);
@@ -119,39 +166,72 @@ function requestRows(tables: StoredTables): RequestRow[] {
 function blockRows(tables: StoredTables): BlockRow[] {
   return rowsOf(tables, 'blocks')
     .map(({ row, place }) => ({
-      trace: textField(row, 'trace', place), config: textField(row, 'config', place),
-      request_index: numberField(row, 'request_index', place), message_index: numberField(row, 'message_index', place),
-      path: textField(row, 'path', place), tool_name: maybeTextField(row, 'tool_name', place), command: maybeTextField(row, 'command', place),
-      kind: oneOfField(row, 'kind', place, CONTENT_KINDS), compressor: maybeTextField(row, 'compressor', place),
-      outcome: oneOfField(row, 'outcome', place, ['compressed', 'unchanged', 'failed'] as const), reason: maybeTextField(row, 'reason', place),
-      tokens_before: numberField(row, 'tokens_before', place), tokens_after: numberField(row, 'tokens_after', place),
-      lossy: flagField(row, 'lossy', place), markers: numberField(row, 'markers', place), compress_ms: numberField(row, 'compress_ms', place),
+      trace: textField(row, 'trace', place),
+      config: textField(row, 'config', place),
+      request_index: numberField(row, 'request_index', place),
+      message_index: numberField(row, 'message_index', place),
+      path: textField(row, 'path', place),
+      tool_name: maybeTextField(row, 'tool_name', place),
+      command: maybeTextField(row, 'command', place),
+      kind: oneOfField(row, 'kind', place, CONTENT_KINDS),
+      compressor: maybeTextField(row, 'compressor', place),
+      outcome: oneOfField(row, 'outcome', place, ['compressed', 'unchanged', 'failed'] as const),
+      reason: maybeTextField(row, 'reason', place),
+      tokens_before: numberField(row, 'tokens_before', place),
+      tokens_after: numberField(row, 'tokens_after', place),
+      lossy: flagField(row, 'lossy', place),
+      markers: numberField(row, 'markers', place),
+      compress_ms: numberField(row, 'compress_ms', place),
     }))
-    .sort((a, b) => a.request_index - b.request_index || a.message_index - b.message_index || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.request_index - b.request_index ||
+        a.message_index - b.message_index ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
 }
 
 function probeRows(tables: StoredTables): ProbeRow[] {
-  return rowsOf(tables, 'probes').map(({ row, place }) => {
-    const outcome = maybeTextField(row, 'outcome', place);
-    return {
-      trace: textField(row, 'trace', place), config: textField(row, 'config', place), probe: textField(row, 'probe', place),
-      kind: oneOfField(row, 'kind', place, PROBE_KINDS), live_only: flagField(row, 'live_only', place),
-      point: oneOfField(row, 'point', place, SCORING_POINTS), request_index: numberField(row, 'request_index', place),
-      discriminating: flagField(row, 'discriminating', place), ambiguous: flagField(row, 'ambiguous', place),
-      outcome: outcome === null ? null : oneOfField(row, 'outcome', place, PROBE_OUTCOMES),
-      retrieval_calls: numberField(row, 'retrieval_calls', place), retrieval_tokens: numberField(row, 'retrieval_tokens', place),
-    };
-  }).sort((a, b) => (a.point === b.point ? 0 : a.point === 'first' ? -1 : 1) || a.request_index - b.request_index || (a.probe < b.probe ? -1 : a.probe > b.probe ? 1 : 0));
+  return rowsOf(tables, 'probes')
+    .map(({ row, place }) => {
+      const outcome = maybeTextField(row, 'outcome', place);
+      return {
+        trace: textField(row, 'trace', place),
+        config: textField(row, 'config', place),
+        probe: textField(row, 'probe', place),
+        kind: oneOfField(row, 'kind', place, PROBE_KINDS),
+        live_only: flagField(row, 'live_only', place),
+        point: oneOfField(row, 'point', place, SCORING_POINTS),
+        request_index: numberField(row, 'request_index', place),
+        discriminating: flagField(row, 'discriminating', place),
+        ambiguous: flagField(row, 'ambiguous', place),
+        outcome: outcome === null ? null : oneOfField(row, 'outcome', place, PROBE_OUTCOMES),
+        retrieval_calls: numberField(row, 'retrieval_calls', place),
+        retrieval_tokens: numberField(row, 'retrieval_tokens', place),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.point === b.point ? 0 : a.point === 'first' ? -1 : 1) ||
+        a.request_index - b.request_index ||
+        (a.probe < b.probe ? -1 : a.probe > b.probe ? 1 : 0),
+    );
 }
 
 function cacheRows(tables: StoredTables): CacheRow[] {
   return rowsOf(tables, 'cache')
     .map(({ row, place }) => ({
-      trace: textField(row, 'trace', place), config: textField(row, 'config', place),
-      request_index: numberField(row, 'request_index', place), provider: oneOfField(row, 'provider', place, ['anthropic', 'openai'] as const),
-      model: textField(row, 'model', place), cache_read_tokens: numberField(row, 'cache_read_tokens', place),
-      cache_write_tokens: numberField(row, 'cache_write_tokens', place), uncached_tokens: numberField(row, 'uncached_tokens', place),
-      cache_bust: flagField(row, 'cache_bust', place), cost_usd: numberField(row, 'cost_usd', place), cost_usd_without: numberField(row, 'cost_usd_without', place),
+      trace: textField(row, 'trace', place),
+      config: textField(row, 'config', place),
+      request_index: numberField(row, 'request_index', place),
+      provider: oneOfField(row, 'provider', place, ['anthropic', 'openai'] as const),
+      model: textField(row, 'model', place),
+      cache_read_tokens: numberField(row, 'cache_read_tokens', place),
+      cache_write_tokens: numberField(row, 'cache_write_tokens', place),
+      uncached_tokens: numberField(row, 'uncached_tokens', place),
+      cache_bust: flagField(row, 'cache_bust', place),
+      cost_usd: numberField(row, 'cost_usd', place),
+      cost_usd_without: numberField(row, 'cost_usd_without', place),
     }))
     .sort(cacheRowOrder);
 }
@@ -168,18 +248,33 @@ function pairRows(tables: StoredTables, run: RunRow, traces: readonly TraceRow[]
     const key = pairKey(trace, config);
     if (stored.has(key)) throw new ReportInputError(`pair ${trace} x ${config}`, 'was replayed by two shards');
     const state = oneOfField(row, 'state', place, ['ok', 'errored'] as const);
-    stored.set(key, state === 'errored'
-      ? { state, trace, config, error: maybeTextField(row, 'error', place) ?? '' }
-      : { state, trace, config, requests: requests.get(key) ?? [], blocks: blocks.get(key) ?? [], probes: probes.get(key) ?? [], cache: cache.get(key) ?? [] });
+    stored.set(
+      key,
+      state === 'errored'
+        ? { state, trace, config, error: maybeTextField(row, 'error', place) ?? '' }
+        : {
+            state,
+            trace,
+            config,
+            requests: requests.get(key) ?? [],
+            blocks: blocks.get(key) ?? [],
+            probes: probes.get(key) ?? [],
+            cache: cache.get(key) ?? [],
+          },
+    );
   }
   // The run's order: config by config, then trace by trace (suites, then trace ids).
-  const ordered = [...traces].sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.trace < b.trace ? -1 : a.trace > b.trace ? 1 : 0));
+  const ordered = [...traces].sort((a, b) =>
+    a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.trace < b.trace ? -1 : a.trace > b.trace ? 1 : 0,
+  );
   const pairs: PairResult[] = [];
-  for (const config of run.configs) for (const trace of ordered) {
-    const pair = stored.get(pairKey(trace.trace, config));
-    if (pair !== undefined) pairs.push(pair);
-  }
-  if (pairs.length !== stored.size) throw new ReportInputError('pairs', 'name a trace or configuration no shard replayed');
+  for (const config of run.configs)
+    for (const trace of ordered) {
+      const pair = stored.get(pairKey(trace.trace, config));
+      if (pair !== undefined) pairs.push(pair);
+    }
+  if (pairs.length !== stored.size)
+    throw new ReportInputError('pairs', 'name a trace or configuration no shard replayed');
   return pairs;
 }
 
@@ -187,7 +282,12 @@ function configRows(tables: StoredTables, run: RunRow): ConfigRow[] {
   const byName = new Map<string, ConfigRow>();
   for (const { row, place } of rowsOf(tables, 'configs')) {
     const name = textField(row, 'name', place);
-    if (!byName.has(name)) byName.set(name, { name, role: oneOfField(row, 'role', place, ['profile', 'baseline', 'custom'] as const), description: textField(row, 'description', place) });
+    if (!byName.has(name))
+      byName.set(name, {
+        name,
+        role: oneOfField(row, 'role', place, ['profile', 'baseline', 'custom'] as const),
+        description: textField(row, 'description', place),
+      });
   }
   return run.configs.map((name) => byName.get(name) ?? { name, role: 'custom', description: '' });
 }
@@ -195,16 +295,29 @@ function configRows(tables: StoredTables, run: RunRow): ConfigRow[] {
 function screeningOf(screenings: MergeContext['screenings']): readonly ProbeScreening[] {
   const [first = [], ...rest] = screenings;
   const text = JSON.stringify(first);
-  if (rest.some((other) => JSON.stringify(other) !== text)) throw new ReportInputError('probe_screening', 'differs between shards: they were built from different suites or probes');
+  if (rest.some((other) => JSON.stringify(other) !== text))
+    throw new ReportInputError(
+      'probe_screening',
+      'differs between shards: they were built from different suites or probes',
+    );
   return first;
 }
 
 /** One run out of the merged rows of its shards. */
 export function runResultOfShards(tables: StoredTables, context: MergeContext): RunResult {
   if ((tables.live ?? []).length > 0 || (tables.live_runs ?? []).length > 0) {
-    throw new ReportInputError('live', 'shards hold live answers; merging live runs is not supported (run --live without --shard)');
+    throw new ReportInputError(
+      'live',
+      'shards hold live answers; merging live runs is not supported (run --live without --shard)',
+    );
   }
   const run = mergedRun(tables, context.argv);
   const traces = traceRows(tables);
-  return { run, configs: configRows(tables, run), screening: screeningOf(context.screenings), traces, pairs: pairRows(tables, run, traces) };
+  return {
+    run,
+    configs: configRows(tables, run),
+    screening: screeningOf(context.screenings),
+    traces,
+    pairs: pairRows(tables, run, traces),
+  };
 }

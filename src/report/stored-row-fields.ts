@@ -9,7 +9,10 @@ export interface RowPlace {
 }
 
 function fail(place: RowPlace, column: string, expected: string, value: unknown): never {
-  throw new ReportInputError(`${place.table} row ${place.index} column ${column}`, `${JSON.stringify(value)} is not ${expected}`);
+  throw new ReportInputError(
+    `${place.table} row ${place.index} column ${column}`,
+    `${JSON.stringify(value)} is not ${expected}`,
+  );
 }
 
 /** A VARCHAR cell. */
@@ -43,7 +46,14 @@ export function listField(row: StoredRow, column: string, place: RowPlace): stri
 }
 
 /** A VARCHAR cell that must be one of `allowed`. */
-export function oneOfField<T extends string>(row: StoredRow, column: string, place: RowPlace, allowed: readonly T[]): T {
+export function oneOfField<T extends string>(
+  row: StoredRow,
+  column: string,
+  place: RowPlace,
+  allowed: readonly T[],
+): T {
   const value = textField(row, column, place);
-  return (allowed as readonly string[]).includes(value) ? (value as T) : fail(place, column, `one of ${allowed.join(', ')}`, value);
+  return (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fail(place, column, `one of ${allowed.join(', ')}`, value);
 }

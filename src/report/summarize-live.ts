@@ -56,7 +56,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function workloadsOf(rows: readonly LiveProbeRow[], traces: ReadonlyMap<string, TraceRow>, offline: readonly WorkloadSummary[]): LiveWorkloadSummary[] {
+function workloadsOf(
+  rows: readonly LiveProbeRow[],
+  traces: ReadonlyMap<string, TraceRow>,
+  offline: readonly WorkloadSummary[],
+): LiveWorkloadSummary[] {
   const groups = groupBy(rows, (row) => {
     const trace = traces.get(row.trace);
     return JSON.stringify([trace?.suite ?? '', trace?.workload ?? '', row.config, row.point]);
@@ -67,8 +71,14 @@ function workloadsOf(rows: readonly LiveProbeRow[], traces: ReadonlyMap<string, 
     const traceCount = new Set(group.map((row) => row.trace)).size;
     const match = offline.find((w) => w.suite === suite && w.workload === workload && w.config === config);
     return {
-      suite, workload, config, point, traces: traceCount, ...counts,
-      cost_per_trace_usd: counts.cost_usd === null || traceCount === 0 ? null : roundTo(counts.cost_usd / traceCount, 6),
+      suite,
+      workload,
+      config,
+      point,
+      traces: traceCount,
+      ...counts,
+      cost_per_trace_usd:
+        counts.cost_usd === null || traceCount === 0 ? null : roundTo(counts.cost_usd / traceCount, 6),
       offline: {
         discriminating: match?.probes.discriminating ?? 0,
         kept: (match?.probes.survived ?? 0) + (match?.probes.retrieved ?? 0),
@@ -94,13 +104,25 @@ function comparisonsOf(rows: readonly LiveProbeRow[], configs: readonly string[]
         if (a) pairs.push({ a, b });
       }
       if (pairs.length === 0) continue;
-      const counts = pairedCounts(pairs.map(({ a }) => a.outcome === 'correct'), pairs.map(({ b }) => b.outcome === 'correct'));
+      const counts = pairedCounts(
+        pairs.map(({ a }) => a.outcome === 'correct'),
+        pairs.map(({ b }) => b.outcome === 'correct'),
+      );
       const p = mcnemarExactP(counts);
       const priced = pairs.every(({ a, b }) => a.cost_usd !== null && b.cost_usd !== null);
       comparisons.push({
-        config, baseline: LIVE_BASELINE, point, n: pairs.length, ...counts, mcnemar_p: p,
-        accuracy_delta: pairedStatistic(pairs.map(({ a, b }) => Number(b.outcome === 'correct') - Number(a.outcome === 'correct'))),
-        cost_per_1k_delta: priced ? pairedStatistic(pairs.map(({ a, b }) => ((b.cost_usd ?? 0) - (a.cost_usd ?? 0)) * 1000)) : null,
+        config,
+        baseline: LIVE_BASELINE,
+        point,
+        n: pairs.length,
+        ...counts,
+        mcnemar_p: p,
+        accuracy_delta: pairedStatistic(
+          pairs.map(({ a, b }) => Number(b.outcome === 'correct') - Number(a.outcome === 'correct')),
+        ),
+        cost_per_1k_delta: priced
+          ? pairedStatistic(pairs.map(({ a, b }) => ((b.cost_usd ?? 0) - (a.cost_usd ?? 0)) * 1000))
+          : null,
         verdict: p >= 0.05 ? 'statistically tied' : counts.only_b > counts.only_a ? 'more correct' : 'fewer correct',
       });
     }
@@ -110,18 +132,34 @@ function comparisonsOf(rows: readonly LiveProbeRow[], configs: readonly string[]
 
 function probeOf(row: LiveProbeRow): LiveProbeSummary {
   return {
-    trace: row.trace, config: row.config, probe: row.probe, kind: row.kind, point: row.point, state: row.state,
-    outcome: row.outcome, graded_by: row.graded_by, retrieve_calls: row.retrieve_calls,
+    trace: row.trace,
+    config: row.config,
+    probe: row.probe,
+    kind: row.kind,
+    point: row.point,
+    state: row.state,
+    outcome: row.outcome,
+    graded_by: row.graded_by,
+    retrieve_calls: row.retrieve_calls,
     cost_usd: row.cost_usd === null ? null : roundTo(row.cost_usd, 6),
   };
 }
 
 /** The live section of a run: `offline` is the run's workload summaries, `configs` the run's config order. */
-export function summarizeLive(live: LiveResult, traces: readonly TraceRow[], offline: readonly WorkloadSummary[], configs: readonly string[]): LiveSummary {
+export function summarizeLive(
+  live: LiveResult,
+  traces: readonly TraceRow[],
+  offline: readonly WorkloadSummary[],
+  configs: readonly string[],
+): LiveSummary {
   const byTrace = new Map(traces.map((row) => [row.trace, row]));
   const rank = (config: string): number => (configs.includes(config) ? configs.indexOf(config) : configs.length);
   const workloads = workloadsOf(live.probes, byTrace, offline).sort(
-    (a, b) => a.suite.localeCompare(b.suite) || a.workload.localeCompare(b.workload) || a.point.localeCompare(b.point) || rank(a.config) - rank(b.config),
+    (a, b) =>
+      a.suite.localeCompare(b.suite) ||
+      a.workload.localeCompare(b.workload) ||
+      a.point.localeCompare(b.point) ||
+      rank(a.config) - rank(b.config),
   );
   return {
     run: { ...live.run, spent_usd: roundTo(live.run.spent_usd, 6) },

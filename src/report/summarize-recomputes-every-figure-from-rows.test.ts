@@ -14,10 +14,32 @@ function find(trace: string, config: string) {
 
 describe('summarize', () => {
   it('starts with version 2, the run context and its configs with their roles', () => {
-    expect(Object.keys(summary)).toEqual(['version', 'run', 'configs', 'probe_screening', 'results', 'workloads', 'remaining', 'errors']);
-    expect(summary.probe_screening).toEqual([{ suite: 'smoke', derived: 9, non_discriminating: 2, ambiguous: 1, negatives_replaced: 1, near_misses: 2, kept: 8 }]);
+    expect(Object.keys(summary)).toEqual([
+      'version',
+      'run',
+      'configs',
+      'probe_screening',
+      'results',
+      'workloads',
+      'remaining',
+      'errors',
+    ]);
+    expect(summary.probe_screening).toEqual([
+      {
+        suite: 'smoke',
+        derived: 9,
+        non_discriminating: 2,
+        ambiguous: 1,
+        negatives_replaced: 1,
+        near_misses: 2,
+        kept: 8,
+      },
+    ]);
     expect(summary.version).toBe(2);
-    expect(summary.configs.map((c) => [c.name, c.role])).toEqual([['none', 'baseline'], ['json-minify', 'profile']]);
+    expect(summary.configs.map((c) => [c.name, c.role])).toEqual([
+      ['none', 'baseline'],
+      ['json-minify', 'profile'],
+    ]);
     expect(summary.run).toEqual({
       id: '2026-11-25T154023Z-a1b2c3d',
       started_at: '2026-11-25T15:40:23.123Z',
@@ -27,7 +49,7 @@ describe('summarize', () => {
     });
   });
 
-  it('sums every ok pair\'s requests and recomputes its reduction to 4 decimals', () => {
+  it("sums every ok pair's requests and recomputes its reduction to 4 decimals", () => {
     for (const pair of SMOKE_RUN.pairs) {
       if (pair.state !== 'ok') continue;
       const before = pair.requests.reduce((total, row) => total + row.tokens_before, 0);
@@ -40,7 +62,11 @@ describe('summarize', () => {
       expect(result.compressible_before).toBe(pair.requests.reduce((total, row) => total + row.compressible_before, 0));
       expect(result.compressible_after).toBe(pair.requests.reduce((total, row) => total + row.compressible_after, 0));
     }
-    expect(find('cs-ripgrep-auth', 'json-minify')).toMatchObject({ tokens_before: 35_700, tokens_after: 20_505, reduction: 0.4256 });
+    expect(find('cs-ripgrep-auth', 'json-minify')).toMatchObject({
+      tokens_before: 35_700,
+      tokens_after: 20_505,
+      reduction: 0.4256,
+    });
     expect(find('cs-ripgrep-auth', 'none').reduction).toBe(0);
   });
 
@@ -53,22 +79,47 @@ describe('summarize', () => {
 
   it('counts probes at their first scoring point, discriminating ones apart from negatives, live-only and the rest', () => {
     expect(find('cs-ripgrep-auth', 'json-minify').probes).toEqual({
-      total: 5, discriminating: 2, survived: 1, retrieved: 1, lost: 0, fabricated: 0, live_only: 1, negative: 1, non_discriminating: 1,
+      total: 5,
+      discriminating: 2,
+      survived: 1,
+      retrieved: 1,
+      lost: 0,
+      fabricated: 0,
+      live_only: 1,
+      negative: 1,
+      non_discriminating: 1,
     });
     expect(find('cs-find-handler', 'json-minify').probes).toEqual({
-      total: 2, discriminating: 1, survived: 0, retrieved: 0, lost: 1, fabricated: 1, live_only: 0, negative: 1, non_discriminating: 0,
+      total: 2,
+      discriminating: 1,
+      survived: 0,
+      retrieved: 0,
+      lost: 1,
+      fabricated: 1,
+      live_only: 0,
+      negative: 1,
+      non_discriminating: 0,
     });
   });
 
   it('counts the discriminating probes again at the session end, apart from the headline', () => {
-    expect(find('cs-ripgrep-auth', 'json-minify').probes_at_end).toEqual({ survived: 0, retrieved: 0, lost: 1, fabricated: 0 });
+    expect(find('cs-ripgrep-auth', 'json-minify').probes_at_end).toEqual({
+      survived: 0,
+      retrieved: 0,
+      lost: 1,
+      fabricated: 0,
+    });
   });
 
   it('charges retrieval at the first scoring points and nets it out of the reduction', () => {
     const pair = find('cs-ripgrep-auth', 'json-minify');
     expect(pair).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
     expect(pair.effective_reduction).toBe(Math.round((1 - (20_505 + 412) / 35_700) * 10_000) / 10_000);
-    expect(find('cs-ripgrep-auth', 'none')).toMatchObject({ retrieval_calls: 0, retrieval_tokens: 0, effective_reduction: 0 });
+    expect(find('cs-ripgrep-auth', 'none')).toMatchObject({
+      retrieval_calls: 0,
+      retrieval_tokens: 0,
+      effective_reduction: 0,
+    });
   });
 
   it('sorts results by suite, workload, trace, then config in run order', () => {
@@ -95,7 +146,15 @@ describe('summarize', () => {
     expect(codeSearch).toMatchObject({ traces: 2, tokens_before: 35_700 + 12_420, tokens_after: 20_505 + 9_775 });
     expect(codeSearch?.reduction).toBe(Math.round((1 - 30_280 / 48_120) * 10_000) / 10_000);
     expect(codeSearch?.probes).toEqual({
-      total: 7, discriminating: 3, survived: 1, retrieved: 1, lost: 1, fabricated: 1, live_only: 1, negative: 2, non_discriminating: 1,
+      total: 7,
+      discriminating: 3,
+      survived: 1,
+      retrieved: 1,
+      lost: 1,
+      fabricated: 1,
+      live_only: 1,
+      negative: 2,
+      non_discriminating: 1,
     });
     expect(codeSearch).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
     expect(codeSearch?.effective_reduction).toBe(Math.round((1 - (30_280 + 412) / 48_120) * 10_000) / 10_000);
@@ -103,27 +162,61 @@ describe('summarize', () => {
 
   it('adds block tokens up by kind and by command, per suite and config, each block once', () => {
     for (const row of summary.remaining) {
-      const blocks = SMOKE_RUN.pairs.flatMap((pair) =>
-        pair.state === 'ok' && pair.config === row.config && SMOKE_RUN.traces.find((t) => t.trace === pair.trace)?.suite === row.suite ? pair.blocks : [],
-      ).filter((b) => (row.group === 'kind' ? b.kind : (b.command ?? 'unknown')) === row.name);
+      const blocks = SMOKE_RUN.pairs
+        .flatMap((pair) =>
+          pair.state === 'ok' &&
+          pair.config === row.config &&
+          SMOKE_RUN.traces.find((t) => t.trace === pair.trace)?.suite === row.suite
+            ? pair.blocks
+            : [],
+        )
+        .filter((b) => (row.group === 'kind' ? b.kind : (b.command ?? 'unknown')) === row.name);
       expect(row.blocks).toBe(blocks.length);
       expect(row.tokens_before).toBe(blocks.reduce((n, b) => n + b.tokens_before, 0));
       expect(row.tokens_after).toBe(blocks.reduce((n, b) => n + b.tokens_after, 0));
     }
-    expect(summary.remaining.find((r) => r.suite === 'smoke' && r.config === 'json-minify' && r.group === 'command' && r.name === 'rg')).toMatchObject({ blocks: 4 });
+    expect(
+      summary.remaining.find(
+        (r) => r.suite === 'smoke' && r.config === 'json-minify' && r.group === 'command' && r.name === 'rg',
+      ),
+    ).toMatchObject({ blocks: 4 });
   });
 
-  it('adds up each provider\'s cache use and cost, the saving against the client\'s own requests, and the busts', () => {
+  it("adds up each provider's cache use and cost, the saving against the client's own requests, and the busts", () => {
     expect(find('cs-ripgrep-auth', 'json-minify').cost).toEqual([
-      { provider: 'anthropic', model: 'claude-sonnet-4-5', cost_usd: 0.00735, cost_usd_without: 0.00735, saving: 0, cache_read_tokens: 0, cache_write_tokens: 0, uncached_tokens: 2450, cache_busts: 0 },
-      { provider: 'openai', model: 'gpt-4.1', cost_usd: 0.009872, cost_usd_without: 0.014024, saving: 0.2961, cache_read_tokens: 2432, cache_write_tokens: 0, uncached_tokens: 4328, cache_busts: 1 },
+      {
+        provider: 'anthropic',
+        model: 'claude-sonnet-4-5',
+        cost_usd: 0.00735,
+        cost_usd_without: 0.00735,
+        saving: 0,
+        cache_read_tokens: 0,
+        cache_write_tokens: 0,
+        uncached_tokens: 2450,
+        cache_busts: 0,
+      },
+      {
+        provider: 'openai',
+        model: 'gpt-4.1',
+        cost_usd: 0.009872,
+        cost_usd_without: 0.014024,
+        saving: 0.2961,
+        cache_read_tokens: 2432,
+        cache_write_tokens: 0,
+        uncached_tokens: 4328,
+        cache_busts: 1,
+      },
     ]);
     expect(find('cs-ripgrep-auth', 'none').cost).toEqual([]);
   });
 
   it('lists errored pairs under errors and nowhere else', () => {
     expect(summary.errors).toEqual([
-      { trace: 'sre-oom-kill', config: 'json-minify', error: 'InvalidRequestError: request field messages[4].content: expected an array of blocks' },
+      {
+        trace: 'sre-oom-kill',
+        config: 'json-minify',
+        error: 'InvalidRequestError: request field messages[4].content: expected an array of blocks',
+      },
     ]);
     expect(summary.results.some((row) => row.trace === 'sre-oom-kill' && row.config === 'json-minify')).toBe(false);
     expect(summary.workloads.some((row) => row.workload === 'sre' && row.config === 'json-minify')).toBe(false);

@@ -16,13 +16,22 @@ import {
 } from './summary.ts';
 import { roundTo } from './round-to.ts';
 
-
 /** 1 - after/before to 4 decimals; 0 when nothing was there to reduce. */
 export function reductionOf(before: number, after: number): number {
   return before === 0 ? 0 : roundTo(1 - after / before, 4);
 }
 
-const EMPTY_PROBES: ProbeCounts = { total: 0, discriminating: 0, survived: 0, retrieved: 0, lost: 0, fabricated: 0, live_only: 0, negative: 0, non_discriminating: 0 };
+const EMPTY_PROBES: ProbeCounts = {
+  total: 0,
+  discriminating: 0,
+  survived: 0,
+  retrieved: 0,
+  lost: 0,
+  fabricated: 0,
+  live_only: 0,
+  negative: 0,
+  non_discriminating: 0,
+};
 const EMPTY_END: EndProbeCounts = { survived: 0, retrieved: 0, lost: 0, fabricated: 0 };
 
 /** Counts at the first scoring point: each probe lands in exactly one of the four groups that add up to total. */
@@ -66,9 +75,30 @@ const usd = (value: number): number => roundTo(value, 6);
 
 /** Cache use and cost per provider, in the order the rows first name them. */
 function costsOf(rows: readonly CacheRow[]): CacheCost[] {
-  const byProvider = new Map<string, { provider: CacheCost['provider']; model: string; cost: number; without: number; read: number; write: number; uncached: number; busts: number }>();
+  const byProvider = new Map<
+    string,
+    {
+      provider: CacheCost['provider'];
+      model: string;
+      cost: number;
+      without: number;
+      read: number;
+      write: number;
+      uncached: number;
+      busts: number;
+    }
+  >();
   for (const row of rows) {
-    const entry = byProvider.get(row.provider) ?? { provider: row.provider, model: row.model, cost: 0, without: 0, read: 0, write: 0, uncached: 0, busts: 0 };
+    const entry = byProvider.get(row.provider) ?? {
+      provider: row.provider,
+      model: row.model,
+      cost: 0,
+      without: 0,
+      read: 0,
+      write: 0,
+      uncached: 0,
+      busts: 0,
+    };
     entry.cost += row.cost_usd;
     entry.without += row.cost_usd_without;
     entry.read += row.cache_read_tokens;
@@ -78,9 +108,15 @@ function costsOf(rows: readonly CacheRow[]): CacheCost[] {
     byProvider.set(row.provider, entry);
   }
   return [...byProvider.values()].map((e) => ({
-    provider: e.provider, model: e.model, cost_usd: usd(e.cost), cost_usd_without: usd(e.without),
+    provider: e.provider,
+    model: e.model,
+    cost_usd: usd(e.cost),
+    cost_usd_without: usd(e.without),
     saving: e.without === 0 ? 0 : roundTo(1 - e.cost / e.without, 4),
-    cache_read_tokens: e.read, cache_write_tokens: e.write, uncached_tokens: e.uncached, cache_busts: e.busts,
+    cache_read_tokens: e.read,
+    cache_write_tokens: e.write,
+    uncached_tokens: e.uncached,
+    cache_busts: e.busts,
   }));
 }
 
@@ -96,9 +132,15 @@ function addCosts(a: readonly CacheCost[], b: readonly CacheCost[]): CacheCost[]
     const cost = prev.cost_usd + c.cost_usd;
     const without = prev.cost_usd_without + c.cost_usd_without;
     out.set(c.provider, {
-      provider: c.provider, model: c.model, cost_usd: usd(cost), cost_usd_without: usd(without), saving: without === 0 ? 0 : roundTo(1 - cost / without, 4),
-      cache_read_tokens: prev.cache_read_tokens + c.cache_read_tokens, cache_write_tokens: prev.cache_write_tokens + c.cache_write_tokens,
-      uncached_tokens: prev.uncached_tokens + c.uncached_tokens, cache_busts: prev.cache_busts + c.cache_busts,
+      provider: c.provider,
+      model: c.model,
+      cost_usd: usd(cost),
+      cost_usd_without: usd(without),
+      saving: without === 0 ? 0 : roundTo(1 - cost / without, 4),
+      cache_read_tokens: prev.cache_read_tokens + c.cache_read_tokens,
+      cache_write_tokens: prev.cache_write_tokens + c.cache_write_tokens,
+      uncached_tokens: prev.uncached_tokens + c.uncached_tokens,
+      cache_busts: prev.cache_busts + c.cache_busts,
     });
   }
   return [...out.values()];
@@ -111,7 +153,13 @@ export function effectiveReductionOf(before: number, after: number, retrievalTok
 
 function percentileMs(requests: readonly RequestRow[], p: number): number {
   if (requests.length === 0) return 0;
-  return roundTo(quantile(requests.map((row) => row.compress_ms), p), 3);
+  return roundTo(
+    quantile(
+      requests.map((row) => row.compress_ms),
+      p,
+    ),
+    3,
+  );
 }
 
 function sum(requests: readonly RequestRow[], field: keyof RequestRow & `${string}_${'before' | 'after'}`): number {
@@ -137,7 +185,7 @@ function pairOrder(configs: readonly string[]) {
 
 function traceOf(traces: ReadonlyMap<string, TraceRow>, trace: string): TraceRow {
   const row = traces.get(trace);
-  if (row === undefined) throw new InvalidTraceError(trace, null, 'replayed, but absent from the run\'s traces');
+  if (row === undefined) throw new InvalidTraceError(trace, null, "replayed, but absent from the run's traces");
   return row;
 }
 
@@ -170,12 +218,26 @@ function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
 
 /** Block tokens by suite x config x (kind | command), largest remainder first within each suite and config. */
 function remainingOf(result: RunResult, traces: ReadonlyMap<string, TraceRow>): RemainingRow[] {
-  const groups = new Map<string, { suite: string; config: string; group: RemainingRow['group']; name: string; blocks: number; before: number; after: number }>();
+  const groups = new Map<
+    string,
+    {
+      suite: string;
+      config: string;
+      group: RemainingRow['group'];
+      name: string;
+      blocks: number;
+      before: number;
+      after: number;
+    }
+  >();
   for (const pair of result.pairs) {
     if (pair.state !== 'ok') continue;
     const suite = traceOf(traces, pair.trace).suite;
     for (const block of pair.blocks) {
-      for (const [group, name] of [['kind', block.kind], ['command', block.command ?? 'unknown']] as const) {
+      for (const [group, name] of [
+        ['kind', block.kind],
+        ['command', block.command ?? 'unknown'],
+      ] as const) {
         const key = JSON.stringify([suite, pair.config, group, name]);
         const entry = groups.get(key) ?? { suite, config: pair.config, group, name, blocks: 0, before: 0, after: 0 };
         entry.blocks++;
@@ -190,8 +252,24 @@ function remainingOf(result: RunResult, traces: ReadonlyMap<string, TraceRow>): 
     return index === -1 ? result.run.configs.length : index;
   };
   return [...groups.values()]
-    .sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : 0) || rank(a.config) - rank(b.config) || (a.group < b.group ? 1 : a.group > b.group ? -1 : 0) || b.after - a.after || (a.name < b.name ? -1 : 1))
-    .map(({ suite, config, group, name, blocks, before, after }) => ({ suite, config, group, name, blocks, tokens_before: before, tokens_after: after, reduction: reductionOf(before, after) }));
+    .sort(
+      (a, b) =>
+        (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : 0) ||
+        rank(a.config) - rank(b.config) ||
+        (a.group < b.group ? 1 : a.group > b.group ? -1 : 0) ||
+        b.after - a.after ||
+        (a.name < b.name ? -1 : 1),
+    )
+    .map(({ suite, config, group, name, blocks, before, after }) => ({
+      suite,
+      config,
+      group,
+      name,
+      blocks,
+      tokens_before: before,
+      tokens_after: after,
+      reduction: reductionOf(before, after),
+    }));
 }
 
 /** The most volatile values one request held, and the examples of the first that held any. */
@@ -212,7 +290,13 @@ export function summarize(result: RunResult): Summary {
   for (const pair of result.pairs) {
     const trace = traceOf(traces, pair.trace);
     if (pair.state === 'errored') {
-      errors.push({ trace: pair.trace, config: pair.config, error: pair.error, suite: trace.suite, workload: trace.workload });
+      errors.push({
+        trace: pair.trace,
+        config: pair.config,
+        error: pair.error,
+        suite: trace.suite,
+        workload: trace.workload,
+      });
       continue;
     }
     const before = sum(pair.requests, 'tokens_before');
@@ -243,7 +327,8 @@ export function summarize(result: RunResult): Summary {
   }
   results.sort(order);
   errors.sort(order);
-  const workloadOrder = (a: WorkloadSummary, b: WorkloadSummary): number => order({ ...a, trace: '' }, { ...b, trace: '' });
+  const workloadOrder = (a: WorkloadSummary, b: WorkloadSummary): number =>
+    order({ ...a, trace: '' }, { ...b, trace: '' });
   const workloads = workloadsOf(results).sort(workloadOrder);
   return {
     version: SUMMARY_VERSION,

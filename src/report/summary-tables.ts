@@ -36,7 +36,15 @@ const PROBE_COLUMNS: readonly TableColumn[] = [
 
 function probeCells(row: { probes: ProbeCounts; probes_at_end: EndProbeCounts; retrieval_calls: number }): string[] {
   const { probes } = row;
-  return [probes.discriminating, probes.survived, probes.retrieved, probes.lost, row.probes_at_end.lost, probes.fabricated, row.retrieval_calls].map(formatCount);
+  return [
+    probes.discriminating,
+    probes.survived,
+    probes.retrieved,
+    probes.lost,
+    row.probes_at_end.lost,
+    probes.fabricated,
+    row.retrieval_calls,
+  ].map(formatCount);
 }
 
 /** A config as tables name it: baselines say so. */
@@ -52,7 +60,12 @@ function publishedCell(options: RenderOptions, suite: string, workload: Workload
 }
 
 /** The workload x config table of `rows`; with a suite column when they span suites, a published one when given. */
-export function workloadTable(rows: readonly WorkloadSummary[], configs: readonly SummaryConfig[], options: RenderOptions, withSuite: boolean): SummaryTable {
+export function workloadTable(
+  rows: readonly WorkloadSummary[],
+  configs: readonly SummaryConfig[],
+  options: RenderOptions,
+  withSuite: boolean,
+): SummaryTable {
   const withPublished = options.published !== undefined;
   return {
     columns: [
@@ -127,7 +140,15 @@ export function errorsTable(summary: Summary): SummaryTable {
 /** What each suite's probe screening did: only discriminating probes are scored, negatives are near misses. */
 export function screeningTable(summary: Summary): SummaryTable {
   return {
-    columns: [left('suite'), right('probes derived'), right('dropped: answer outside tool output'), right('ambiguous (kept)'), right('negatives replaced'), right('near misses added'), right('probes kept')],
+    columns: [
+      left('suite'),
+      right('probes derived'),
+      right('dropped: answer outside tool output'),
+      right('ambiguous (kept)'),
+      right('negatives replaced'),
+      right('near misses added'),
+      right('probes kept'),
+    ],
     rows: summary.probe_screening.map((row) => [
       row.suite,
       formatCount(row.derived),
@@ -174,11 +195,27 @@ export function remainingTable(summary: Summary, config: string): SummaryTable {
     const rest = commands.slice(MAX_COMMANDS);
     if (rest.length > 0) {
       const add = (pick: (r: RemainingRow) => number): number => rest.reduce((n, r) => n + pick(r), 0);
-      rows.push(cells({ group: 'command', name: `${rest.length} others`, blocks: add((r) => r.blocks), tokens_before: add((r) => r.tokens_before), tokens_after: add((r) => r.tokens_after) }));
+      rows.push(
+        cells({
+          group: 'command',
+          name: `${rest.length} others`,
+          blocks: add((r) => r.blocks),
+          tokens_before: add((r) => r.tokens_before),
+          tokens_after: add((r) => r.tokens_after),
+        }),
+      );
     }
   }
   return {
-    columns: [left('suite'), left('by'), left('name'), right('blocks'), right('tokens before -> after'), right('reduction'), right('share of what remains')],
+    columns: [
+      left('suite'),
+      left('by'),
+      left('name'),
+      right('blocks'),
+      right('tokens before -> after'),
+      right('reduction'),
+      right('share of what remains'),
+    ],
     rows,
   };
 }

@@ -10,7 +10,10 @@ describe('the tokens-per-trace chart of a run of 1,500 traces (a streamed sessio
     const spec = tokensPerTraceChart(summary);
     const svg = await renderChartSvg(spec);
     expect(svg).toContain(`the ${MAX_CHART_TRACES} largest of 1500 traces`);
-    const largest = [...new Map(summary.results.map((row) => [row.trace, row.tokens_before])).entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const largest =
+      [...new Map(summary.results.map((row) => [row.trace, row.tokens_before])).entries()].sort(
+        (a, b) => b[1] - a[1],
+      )[0]?.[0] ?? '';
     expect(svg).toContain(largest);
   });
 });

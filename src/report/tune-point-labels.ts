@@ -28,9 +28,15 @@ function short(axis: string, value: JsonValue, point: TunePoint): string {
 /** name -> label (`min25 log:agg json:bal`); a point with no setting (the reference) is labelled by its name. */
 export function tunePointLabels(points: readonly TunePoint[]): Map<string, string> {
   const axes = [...new Set(points.flatMap((point) => Object.keys(point.settings)))];
-  const varying = axes.filter((axis) => new Set(points.map((point) => JSON.stringify(point.settings[axis] ?? null))).size > 1);
-  return new Map(points.map((point) => {
-    const parts = varying.filter((axis) => axis in point.settings).map((axis) => short(axis, point.settings[axis] ?? null, point));
-    return [point.name, parts.length === 0 ? point.name : parts.join(' ')];
-  }));
+  const varying = axes.filter(
+    (axis) => new Set(points.map((point) => JSON.stringify(point.settings[axis] ?? null))).size > 1,
+  );
+  return new Map(
+    points.map((point) => {
+      const parts = varying
+        .filter((axis) => axis in point.settings)
+        .map((axis) => short(axis, point.settings[axis] ?? null, point));
+      return [point.name, parts.length === 0 ? point.name : parts.join(' ')];
+    }),
+  );
 }

@@ -60,8 +60,15 @@ export function tuneScores(summary: Summary): TuneScore[] {
 export function paretoFrontier(scores: readonly TuneScore[]): TuneScore[] {
   const valid = scores.filter((score) => score.errors === 0);
   const dominated = (a: TuneScore): boolean =>
-    valid.some((b) => b.effective_reduction >= a.effective_reduction && b.lost <= a.lost && (b.effective_reduction > a.effective_reduction || b.lost < a.lost));
-  return valid.filter((score) => !dominated(score)).sort((a, b) => a.effective_reduction - b.effective_reduction || a.lost - b.lost || (a.config < b.config ? -1 : 1));
+    valid.some(
+      (b) =>
+        b.effective_reduction >= a.effective_reduction &&
+        b.lost <= a.lost &&
+        (b.effective_reduction > a.effective_reduction || b.lost < a.lost),
+    );
+  return valid
+    .filter((score) => !dominated(score))
+    .sort((a, b) => a.effective_reduction - b.effective_reduction || a.lost - b.lost || (a.config < b.config ? -1 : 1));
 }
 
 /**
@@ -70,12 +77,27 @@ export function paretoFrontier(scores: readonly TuneScore[]): TuneScore[] {
  * Ties go to fewer lost probes, then to the point that changes least from the reference
  * (`changes`: settings that differ), then to the name.
  */
-export function chooseTunedPoint(scores: readonly TuneScore[], reference: string, changes: (config: string) => number = () => 0): TuneScore | null {
+export function chooseTunedPoint(
+  scores: readonly TuneScore[],
+  reference: string,
+  changes: (config: string) => number = () => 0,
+): TuneScore | null {
   const ref = scores.find((score) => score.config === reference);
   if (ref === undefined) return null;
   const better = scores.filter(
-    (score) => score.config !== reference && score.errors === 0 && score.lost <= ref.lost && score.fabricated <= ref.fabricated && score.effective_reduction > ref.effective_reduction,
+    (score) =>
+      score.config !== reference &&
+      score.errors === 0 &&
+      score.lost <= ref.lost &&
+      score.fabricated <= ref.fabricated &&
+      score.effective_reduction > ref.effective_reduction,
   );
-  better.sort((a, b) => b.effective_reduction - a.effective_reduction || a.lost - b.lost || changes(a.config) - changes(b.config) || (a.config < b.config ? -1 : 1));
+  better.sort(
+    (a, b) =>
+      b.effective_reduction - a.effective_reduction ||
+      a.lost - b.lost ||
+      changes(a.config) - changes(b.config) ||
+      (a.config < b.config ? -1 : 1),
+  );
   return better[0] ?? null;
 }

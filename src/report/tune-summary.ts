@@ -66,12 +66,21 @@ export function changesFromReference(point: TunePoint, reference: TunePoint): nu
   const resolved = (p: TunePoint) => {
     const options = resolveEngineOptions(p.options);
     const { profileByCompressor, ...rest } = options;
-    const perCompressor = Object.fromEntries(Object.entries(profileByCompressor).filter(([, profile]) => profile !== options.profile));
-    return { ...rest, ...Object.fromEntries(Object.entries(perCompressor).map(([name, profile]) => [`profileByCompressor.${name}`, profile])) } as Record<string, unknown>;
+    const perCompressor = Object.fromEntries(
+      Object.entries(profileByCompressor).filter(([, profile]) => profile !== options.profile),
+    );
+    return {
+      ...rest,
+      ...Object.fromEntries(
+        Object.entries(perCompressor).map(([name, profile]) => [`profileByCompressor.${name}`, profile]),
+      ),
+    } as Record<string, unknown>;
   };
   const a = resolved(point);
   const b = resolved(reference);
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).length;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+  ).length;
 }
 
 /** Scores, frontier and choice from the search replay's summary; ties go to the point that changes least. */
@@ -87,7 +96,13 @@ export function searchOutcome(search: Summary, points: readonly TunePoint[], ref
 
 /** The configurations the held-out split replays: the reference, the frontier, the chosen point. */
 export function heldOutNames(outcome: SearchOutcome, reference: string): string[] {
-  return [...new Set([reference, ...outcome.frontier.map((score) => score.config), ...(outcome.chosen ? [outcome.chosen.config] : [])])];
+  return [
+    ...new Set([
+      reference,
+      ...outcome.frontier.map((score) => score.config),
+      ...(outcome.chosen ? [outcome.chosen.config] : []),
+    ]),
+  ];
 }
 
 function figures(score: TuneScore): string {
@@ -98,14 +113,23 @@ function figures(score: TuneScore): string {
 export function tuneVerdict(search: SearchOutcome, heldOut: readonly TuneScore[], reference: string): TuneVerdict {
   const refSearch = search.scores.find((score) => score.config === reference);
   if (search.chosen === null) {
-    return { state: 'no-better-point', text: `No point of the grid beats ${reference} on the search traces (${refSearch ? figures(refSearch) : 'not replayed'}) at no more probes lost.` };
+    return {
+      state: 'no-better-point',
+      text: `No point of the grid beats ${reference} on the search traces (${refSearch ? figures(refSearch) : 'not replayed'}) at no more probes lost.`,
+    };
   }
   const chosen = heldOut.find((score) => score.config === search.chosen?.config);
   const ref = heldOut.find((score) => score.config === reference);
   if (chosen === undefined || ref === undefined || chosen.errors > 0 || ref.errors > 0) {
-    return { state: 'not-confirmed', text: `${search.chosen.config} could not be checked on the held-out traces: a pair errored (see held-out/summary.md).` };
+    return {
+      state: 'not-confirmed',
+      text: `${search.chosen.config} could not be checked on the held-out traces: a pair errored (see held-out/summary.md).`,
+    };
   }
-  const holds = chosen.effective_reduction > ref.effective_reduction && chosen.lost <= ref.lost && chosen.fabricated <= ref.fabricated;
+  const holds =
+    chosen.effective_reduction > ref.effective_reduction &&
+    chosen.lost <= ref.lost &&
+    chosen.fabricated <= ref.fabricated;
   const text = `${chosen.config} ${holds ? 'beats' : 'does not beat'} ${reference} on the held-out traces: ${figures(chosen)}, against ${figures(ref)}.`;
   return { state: holds ? 'confirmed' : 'not-confirmed', text };
 }

@@ -23,7 +23,9 @@ export async function writeParquetExports(databaseFile: string, dir: string): Pr
     try {
       for (const table of RESULT_TABLES) {
         const file = path.join(dir, `${table.name}.parquet`);
-        await connection.run(`COPY (SELECT * FROM ${quoteIdentifier(table.name)}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+        await connection.run(
+          `COPY (SELECT * FROM ${quoteIdentifier(table.name)}) TO ${quoteLiteral(file)} (FORMAT parquet)`,
+        );
       }
     } finally {
       connection.closeSync();

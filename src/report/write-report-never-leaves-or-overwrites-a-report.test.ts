@@ -25,7 +25,15 @@ describe('writeReport', () => {
     const outDir = path.join(tempDir, 'reports', 'run-1');
     const paths = await writeReport(SMALL_RUN, outDir);
     expect(paths.dir).toBe(outDir);
-    expect((await readdir(outDir)).sort()).toEqual(['charts', 'explore', 'parquet', 'report.html', 'results.duckdb', 'summary.json', 'summary.md']);
+    expect((await readdir(outDir)).sort()).toEqual([
+      'charts',
+      'explore',
+      'parquet',
+      'report.html',
+      'results.duckdb',
+      'summary.json',
+      'summary.md',
+    ]);
     expect(await readdir(path.join(tempDir, 'reports'))).toEqual(['run-1']);
     expect(paths.files['summary.md']).toBe(path.join(outDir, 'summary.md'));
     expect(await readFile(paths.files['summary.md'], 'utf8')).toMatch(/^# terse bench `2026-11-25T154023Z-a1b2c3d`/);
@@ -46,7 +54,10 @@ describe('writeReport', () => {
     const busy = path.join(tempDir, 'busy');
     await mkdir(busy);
     await writeFile(path.join(busy, 'notes.txt'), 'mine');
-    await expect(writeReport(SMALL_RUN, busy)).rejects.toMatchObject({ path: busy, reason: expect.stringMatching(/not empty/) });
+    await expect(writeReport(SMALL_RUN, busy)).rejects.toMatchObject({
+      path: busy,
+      reason: expect.stringMatching(/not empty/),
+    });
     const empty = path.join(tempDir, 'empty');
     await mkdir(empty);
     await writeReport(SMALL_RUN, empty);

@@ -81,7 +81,12 @@ async function writeAll(input: ReportInput, partial: string, dir: string): Promi
 }
 
 /** Writes every report file of `result` (REPORT_FORMATS) into the new folder `outDir`; `texts` feed the page's drill-down. */
-export async function writeReport(result: RunResult, outDir: string, options: RenderOptions = {}, texts?: BlockTextCollector): Promise<ReportPaths> {
+export async function writeReport(
+  result: RunResult,
+  outDir: string,
+  options: RenderOptions = {},
+  texts?: BlockTextCollector,
+): Promise<ReportPaths> {
   const dir = path.resolve(outDir);
   // Summarizing first means rows a report cannot be made from fail before anything touches the disk.
   const summary = summarize(result);

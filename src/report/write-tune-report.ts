@@ -26,7 +26,8 @@ export interface TuneReportInput {
 /** Refuses a folder that holds anything: it may be a stored tune. Call it before replaying as well. */
 export async function refuseExisting(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => null);
-  if (entries !== null && entries.length > 0) throw new PathError(dir, 'already exists and is not empty; refusing to overwrite stored results');
+  if (entries !== null && entries.length > 0)
+    throw new PathError(dir, 'already exists and is not empty; refusing to overwrite stored results');
 }
 
 /** The JSON config file of a frontier point: its engine options, and where its figures came from. */
@@ -34,7 +35,10 @@ function configFile(summary: TuneSummary, name: string, label: string): string {
   const point = summary.points.find((p) => p.name === name);
   const search = summary.search.find((score) => score.config === name);
   const held = summary.held_out.find((score) => score.config === name);
-  const figures = (score: typeof search): string => (score ? `effective ${formatReduction(score.effective_reduction)}, ${score.lost}/${score.discriminating} probes lost` : 'not replayed');
+  const figures = (score: typeof search): string =>
+    score
+      ? `effective ${formatReduction(score.effective_reduction)}, ${score.lost}/${score.discriminating} probes lost`
+      : 'not replayed';
   const description = `terse tune on ${summary.suite} (${summary.run.id}): ${label}; search traces ${figures(search)}; held-out traces ${figures(held)}`;
   return `${JSON.stringify({ name, description, ...(point?.options ?? {}) }, null, 2)}\n`;
 }
@@ -51,7 +55,9 @@ async function writeAll(input: TuneReportInput, partial: string): Promise<void> 
   await mkdir(path.join(partial, 'configs'));
   const labels = tunePointLabels(summary.points);
   for (const name of summary.frontier.filter((config) => config !== summary.reference)) {
-    await writeFile(path.join(partial, tuneConfigFile(name)), configFile(summary, name, labels.get(name) ?? name), { flag: 'wx' });
+    await writeFile(path.join(partial, tuneConfigFile(name)), configFile(summary, name, labels.get(name) ?? name), {
+      flag: 'wx',
+    });
   }
   await writeReport(input.search, path.join(partial, 'search'));
   await writeReport(input.heldOut, path.join(partial, 'held-out'));

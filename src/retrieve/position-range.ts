@@ -42,7 +42,8 @@ export function rangesOf(positions: readonly number[]): PositionRange[] {
   const ranges: PositionRange[] = [];
   for (const position of sorted) {
     const last = ranges[ranges.length - 1];
-    if (last !== undefined && position === last.last + 1) ranges[ranges.length - 1] = { first: last.first, last: position };
+    if (last !== undefined && position === last.last + 1)
+      ranges[ranges.length - 1] = { first: last.first, last: position };
     else ranges.push({ first: position, last: position });
   }
   return ranges;
@@ -74,13 +75,17 @@ export function describePositions(unit: 'lines' | 'items', ranges: readonly Posi
   return `${head}within ${first.first}-${last.last}`;
 }
 
-const STATED = /\b(lines|items) ((?:\d+(?:-\d+)?)(?:, (?:\d+(?:-\d+)?))*)(?:, \+\d+ more within (\d+)-(\d+))?|\b(lines|items) within (\d+)-(\d+)/g;
+const STATED =
+  /\b(lines|items) ((?:\d+(?:-\d+)?)(?:, (?:\d+(?:-\d+)?))*)(?:, \+\d+ more within (\d+)-(\d+))?|\b(lines|items) within (\d+)-(\d+)/g;
 
 /**
  * The positions a marker description states it hides, as `describePositions` writes them (a
  * `+N more within A-B` tail or a bare `within A-B` counts as the whole span A-B).
  */
-export function statedPositions(description: string): { readonly lines: PositionRange[]; readonly items: PositionRange[] } {
+export function statedPositions(description: string): {
+  readonly lines: PositionRange[];
+  readonly items: PositionRange[];
+} {
   const found = { lines: [] as PositionRange[], items: [] as PositionRange[] };
   for (const match of description.matchAll(STATED)) {
     if (match[5] !== undefined) {

@@ -16,7 +16,10 @@ export interface QueryAnswer {
 
 /** The lowercased, whitespace-separated terms of a query; every one must occur for a match. */
 export function queryTerms(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter((term) => term !== '');
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term !== '');
 }
 
 /**
@@ -42,7 +45,10 @@ function matchItems(items: readonly JsonValue[], terms: readonly string[]): Quer
 function matchEntries(collection: KeyedCollection, terms: readonly string[]): QueryAnswer {
   const entries = Object.entries(collection);
   const kept = entries.filter(([key, value]) => containsAll(`${key.toLowerCase()}\n${itemHaystack(value)}`, terms));
-  const text = kept.length === 0 ? '{}' : `{\n${kept.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',\n')}\n}`;
+  const text =
+    kept.length === 0
+      ? '{}'
+      : `{\n${kept.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',\n')}\n}`;
   return { text, matched: { unit: 'items', count: kept.length, total: entries.length } };
 }
 

@@ -36,21 +36,30 @@ describe('terse_retrieve by position', () => {
     expect(result.text).toBe(catN(source, 150, 152));
     expect(result.matched).toEqual({ unit: 'lines', count: 3, total: 300 });
     const narrowed = found(await retrieve(store, { ref, lines: '101-400', query: 'this._helpConfiguration' }));
-    expect(narrowed.text.split('\n').every((row) => /^ *\d+\t/.test(row) && row.toLowerCase().includes('this._helpconfiguration'))).toBe(true);
+    expect(
+      narrowed.text
+        .split('\n')
+        .every((row) => /^ *\d+\t/.test(row) && row.toLowerCase().includes('this._helpconfiguration')),
+    ).toBe(true);
     expect(narrowed.matched?.count).toBe(3);
   });
 
-  it.skipIf(!existsSync(HADOOP_LOG))('answers lines of plain text by 1-based position, numbered like a query', async () => {
-    const log = readFileSync(HADOOP_LOG, 'utf8');
-    const ref = await store.put(log);
-    const lines = log.split(/\r?\n/);
-    const result = found(await retrieve(store, { ref, lines: '1000, 1999-2000' }));
-    expect(result.text).toBe([`1000: ${lines[999]}`, `1999: ${lines[1998]}`, `2000: ${lines[1999]}`].join('\n'));
-    expect(found(await retrieve(store, { ref, lines: 7 })).text).toBe(`7: ${lines[6]}`);
-  });
+  it.skipIf(!existsSync(HADOOP_LOG))(
+    'answers lines of plain text by 1-based position, numbered like a query',
+    async () => {
+      const log = readFileSync(HADOOP_LOG, 'utf8');
+      const ref = await store.put(log);
+      const lines = log.split(/\r?\n/);
+      const result = found(await retrieve(store, { ref, lines: '1000, 1999-2000' }));
+      expect(result.text).toBe([`1000: ${lines[999]}`, `1999: ${lines[1998]}`, `2000: ${lines[1999]}`].join('\n'));
+      expect(found(await retrieve(store, { ref, lines: 7 })).text).toBe(`7: ${lines[6]}`);
+    },
+  );
 
   it.skipIf(!existsSync(CODE_SEARCH))('answers items of a JSON original by 0-based position', async () => {
-    const request = JSON.parse(readFileSync(CODE_SEARCH, 'utf8')) as { messages: { content: string | { type: string; content?: string }[] }[] };
+    const request = JSON.parse(readFileSync(CODE_SEARCH, 'utf8')) as {
+      messages: { content: string | { type: string; content?: string }[] }[];
+    };
     const blocks = request.messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content));
     const original = blocks.find((b) => b.type === 'tool_result')?.content ?? '';
     const hits = JSON.parse(original) as unknown[];

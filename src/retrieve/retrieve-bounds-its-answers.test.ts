@@ -14,8 +14,15 @@ describe('retrieve answers are bounded (issue 18)', () => {
     if (result.state !== 'found') return;
     expect(result.matched).toEqual({ unit: 'lines', count: 200_000, total: 200_000 });
     expect(result.text.length).toBeLessThan(MAX_ANSWER_CHARS + 200);
-    expect(result.text).toMatch(/\n\(answer cut at \d+ of \d+ characters: narrow the query, or ask for fewer lines or items\)$/);
-    expect(result.text.split('\n').slice(0, -1).every((line) => /^\d+: line \d+: call f\(\(x\d+\)\)$/.test(line))).toBe(true);
+    expect(result.text).toMatch(
+      /\n\(answer cut at \d+ of \d+ characters: narrow the query, or ask for fewer lines or items\)$/,
+    );
+    expect(
+      result.text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => /^\d+: line \d+: call f\(\(x\d+\)\)$/.test(line)),
+    ).toBe(true);
     expect(retrieveResultText(result)).toMatch(/^200000 of 200000 lines matched\n/);
   });
 

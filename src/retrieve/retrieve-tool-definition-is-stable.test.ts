@@ -5,7 +5,10 @@ const SCHEMA = {
   type: 'object',
   properties: {
     ref: { type: 'string', description: 'The 16 hex characters after "terse:" in the marker.' },
-    query: { type: 'string', description: 'Optional: only lines or items containing every space-separated term (case-insensitive).' },
+    query: {
+      type: 'string',
+      description: 'Optional: only lines or items containing every space-separated term (case-insensitive).',
+    },
     lines: { type: 'string', description: 'Optional line numbers as the marker gives them, e.g. "40-88".' },
     items: { type: 'string', description: 'Optional 0-based JSON item positions, e.g. "0-19".' },
   },

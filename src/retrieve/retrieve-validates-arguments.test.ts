@@ -24,8 +24,15 @@ describe('terse_retrieve arguments and misses', () => {
 
   it("reads OpenAI's arguments string as the object it holds", async () => {
     const ref = await store.put('line one\nline two with a needle\nline three');
-    expect(await retrieve(store, JSON.stringify({ ref }))).toEqual({ state: 'found', ref, text: 'line one\nline two with a needle\nline three' });
-    expect(await retrieve(store, JSON.stringify({ ref, query: 'needle' }))).toMatchObject({ state: 'found', text: expect.stringContaining('line two with a needle') });
+    expect(await retrieve(store, JSON.stringify({ ref }))).toEqual({
+      state: 'found',
+      ref,
+      text: 'line one\nline two with a needle\nline three',
+    });
+    expect(await retrieve(store, JSON.stringify({ ref, query: 'needle' }))).toMatchObject({
+      state: 'found',
+      text: expect.stringContaining('line two with a needle'),
+    });
     expect(await retrieve(store, '{"ref": ')).toMatchObject({ state: 'invalid', field: 'args' });
   });
 
@@ -56,7 +63,9 @@ describe('terse_retrieve arguments and misses', () => {
     clock += 1_000;
     const result = await retrieve(store, { ref });
     expect(result).toEqual({ state: 'missing', ref, reason: 'expired' });
-    expect(retrieveResultText(result)).toBe(`terse_retrieve: ref ${ref} is expired: its original expired from the store.`);
+    expect(retrieveResultText(result)).toBe(
+      `terse_retrieve: ref ${ref} is expired: its original expired from the store.`,
+    );
   });
 
   it('falls back to lines for JSON without an array and for malformed JSON', async () => {

@@ -23,11 +23,22 @@ export interface RetrieveArgs {
 export type RetrieveResult =
   | { readonly state: 'found'; readonly ref: string; readonly text: string; readonly matched?: QueryMatch }
   | { readonly state: 'missing'; readonly ref: string; readonly reason: StoreMissReason }
-  | { readonly state: 'invalid'; readonly field: 'args' | 'ref' | 'query' | 'lines' | 'items'; readonly message: string };
+  | {
+      readonly state: 'invalid';
+      readonly field: 'args' | 'ref' | 'query' | 'lines' | 'items';
+      readonly message: string;
+    };
 
 type InvalidResult = Extract<RetrieveResult, { state: 'invalid' }>;
 type Positions = { readonly unit: 'lines' | 'items'; readonly ranges: readonly PositionRange[] };
-type ParsedArgs = { readonly state: 'valid'; readonly ref: string; readonly query: string | null; readonly positions: Positions | null } | InvalidResult;
+type ParsedArgs =
+  | {
+      readonly state: 'valid';
+      readonly ref: string;
+      readonly query: string | null;
+      readonly positions: Positions | null;
+    }
+  | InvalidResult;
 
 /**
  * Answers a `terse_retrieve` call. `args` (a `RetrieveArgs` as the model sent it, or the JSON string of
@@ -50,7 +61,12 @@ export async function retrieve(store: Store, args: unknown, options: RetrieveOpt
     if (answer === null) return invalid('items', 'this original holds no JSON collection; ask by lines instead');
   }
   const { text, matched } = answer as NonNullable<typeof answer>;
-  return { state: 'found', ref: parsed.ref, text: boundedAnswer(text, options.maxAnswerChars ?? MAX_ANSWER_CHARS), matched };
+  return {
+    state: 'found',
+    ref: parsed.ref,
+    text: boundedAnswer(text, options.maxAnswerChars ?? MAX_ANSWER_CHARS),
+    matched,
+  };
 }
 
 /** Options of `retrieve`. */
@@ -73,7 +89,8 @@ function boundedAnswer(text: string, max: number): string {
 function parseArgs(args: unknown): ParsedArgs {
   if (typeof args === 'string') {
     const parsed = safeParseJson(args);
-    if (!parsed.ok) return invalid('args', `not JSON (${parsed.error}); expected an object like {"ref": "0123456789abcdef"}`);
+    if (!parsed.ok)
+      return invalid('args', `not JSON (${parsed.error}); expected an object like {"ref": "0123456789abcdef"}`);
     args = parsed.value;
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
@@ -105,7 +122,11 @@ function parsePositions(lines: unknown, items: unknown): Positions | InvalidResu
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (typeof text !== 'string') return invalid(unit, `expected a string like "40-88", got ${typeOf(value)}`);
   const ranges = parsePositionRanges(text);
-  if (ranges === null) return invalid(unit, `${JSON.stringify(text.slice(0, 80))} is not a range: expected "N" or "N-M", several joined by commas`);
+  if (ranges === null)
+    return invalid(
+      unit,
+      `${JSON.stringify(text.slice(0, 80))} is not a range: expected "N" or "N-M", several joined by commas`,
+    );
   return { unit, ranges };
 }
 

@@ -28,10 +28,16 @@ export function selectLines(original: string, ranges: readonly PositionRange[], 
  * Items by 0-based position in the largest collection (an array, or the entries of an object used
  * as one), each on a line after its position; null when the original holds no collection.
  */
-export function selectItems(original: string, ranges: readonly PositionRange[], terms: readonly string[]): QueryAnswer | null {
+export function selectItems(
+  original: string,
+  ranges: readonly PositionRange[],
+  terms: readonly string[],
+): QueryAnswer | null {
   const collection = largestJsonCollection(original);
   if (collection === null) return null;
-  const entries: [string | null, JsonValue][] = Array.isArray(collection) ? collection.map((item) => [null, item]) : Object.entries(collection);
+  const entries: [string | null, JsonValue][] = Array.isArray(collection)
+    ? collection.map((item) => [null, item])
+    : Object.entries(collection);
   const kept: string[] = [];
   entries.forEach(([key, value], index) => {
     if (!inRanges(index, ranges)) return;

@@ -138,7 +138,10 @@ export class DuckDbStore implements Store {
       now,
       this.options.ttlMs,
     ]);
-    await this.#drop(rows.map((row) => String(row[0])), 'expired');
+    await this.#drop(
+      rows.map((row) => String(row[0])),
+      'expired',
+    );
   }
 
   async #evictOverBound(): Promise<void> {

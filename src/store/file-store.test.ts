@@ -41,8 +41,11 @@ describe('file store folder handling', () => {
   it('shares originals between two stores open on one folder at once', async () => {
     const dir = path.join(folder, 'shared');
     const [a, b] = await Promise.all([openFileStore(dir), openFileStore(dir)]);
-    const refs = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).put(`original ${i % 25}`)));
-    for (const [i, ref] of refs.entries()) expect(await (i % 2 === 0 ? b : a).get(ref)).toEqual({ found: true, original: `original ${i % 25}` });
+    const refs = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).put(`original ${i % 25}`)),
+    );
+    for (const [i, ref] of refs.entries())
+      expect(await (i % 2 === 0 ? b : a).get(ref)).toEqual({ found: true, original: `original ${i % 25}` });
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -53,6 +56,7 @@ describe('file store folder handling', () => {
     await store.close();
     expect(statSync(dir).mode & 0o077).toBe(0);
     expect(statSync(path.join(dir, 'objects')).mode & 0o077).toBe(0);
-    for (const name of readdirSync(path.join(dir, 'objects'))) expect(statSync(path.join(dir, 'objects', name)).mode & 0o077).toBe(0);
+    for (const name of readdirSync(path.join(dir, 'objects')))
+      expect(statSync(path.join(dir, 'objects', name)).mode & 0o077).toBe(0);
   });
 });

@@ -10,7 +10,13 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 import { PathError, type StoreMissReason } from '../errors.ts';
 import type { Store, StoreLookup } from './store.ts';
-import { prepareOriginal, resolveStoreOptions, TOMBSTONE_LIMIT, type ResolvedStoreOptions, type StoreOptions } from './store-options.ts';
+import {
+  prepareOriginal,
+  resolveStoreOptions,
+  TOMBSTONE_LIMIT,
+  type ResolvedStoreOptions,
+  type StoreOptions,
+} from './store-options.ts';
 import { StoreClosedError, UnstorableOriginalError } from './store-errors.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { DropReason } from './tombstones.ts';
@@ -67,7 +73,10 @@ export class FileStore implements Store {
       await rename(partial, file);
     } catch (error) {
       await rm(partial, { force: true });
-      throw new PathError(file, `cannot store an original (${bytes} bytes): ${error instanceof Error ? error.message : String(error)}`);
+      throw new PathError(
+        file,
+        `cannot store an original (${bytes} bytes): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     await rm(path.join(this.#dropped, name), { force: true });
     await this.#sweep();
@@ -180,9 +189,15 @@ export class FileStore implements Store {
   async #pruneTombstones(): Promise<void> {
     const names = await readdir(this.#dropped);
     if (names.length <= TOMBSTONE_LIMIT) return;
-    const aged = await Promise.all(names.map(async (name) => ({ name, at: (await stat(path.join(this.#dropped, name)).catch(() => null))?.mtimeMs ?? 0 })));
+    const aged = await Promise.all(
+      names.map(async (name) => ({
+        name,
+        at: (await stat(path.join(this.#dropped, name)).catch(() => null))?.mtimeMs ?? 0,
+      })),
+    );
     aged.sort((a, b) => a.at - b.at);
-    for (const { name } of aged.slice(0, aged.length - TOMBSTONE_LIMIT)) await rm(path.join(this.#dropped, name), { force: true });
+    for (const { name } of aged.slice(0, aged.length - TOMBSTONE_LIMIT))
+      await rm(path.join(this.#dropped, name), { force: true });
   }
 
   async #removeStalePartials(): Promise<void> {
@@ -206,10 +221,16 @@ export async function openFileStore(dir: string, options: StoreOptions = {}): Pr
   try {
     // Private to its user, as the DuckDB store file is (0600 in a 0700 folder).
     await mkdir(root, { recursive: true, mode: 0o700 });
-    for (const sub of ['objects', 'dropped', 'partial']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
+    for (const sub of ['objects', 'dropped', 'partial'])
+      await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
   } catch (error) {
     const code = errnoCode(error);
-    throw new PathError(root, code === 'EEXIST' || code === 'ENOTDIR' ? 'is not a folder (a store is a folder)' : `cannot open the store: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PathError(
+      root,
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'is not a folder (a store is a folder)'
+        : `cannot open the store: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return new FileStore(root, resolved);
 }

@@ -15,7 +15,16 @@
  */
 
 /** Names of the keys, in KEYS order, after the store's prefix. */
-export const REDIS_STORE_KEYS = ['originals', 'sizes', 'put-at', 'used', 'dropped', 'dropped-order', 'seq', 'bytes'] as const;
+export const REDIS_STORE_KEYS = [
+  'originals',
+  'sizes',
+  'put-at',
+  'used',
+  'dropped',
+  'dropped-order',
+  'seq',
+  'bytes',
+] as const;
 
 /** Error text the put script answers when another original already holds the ref. */
 export const REF_COLLISION_REPLY = 'TERSE_REF_COLLISION';

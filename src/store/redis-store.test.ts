@@ -27,7 +27,10 @@ describe.skipIf(missing !== null)(`redis store${missing === null ? '' : ` (skipp
       // One server, one key prefix per store: each test starts empty.
       stores += 1;
       const prefix = `test-${stores}:`;
-      return { store: await openRedisStore(url(), { ...options, prefix }), reopen: (again) => openRedisStore(url(), { ...again, prefix }) };
+      return {
+        store: await openRedisStore(url(), { ...options, prefix }),
+        reopen: (again) => openRedisStore(url(), { ...again, prefix }),
+      };
     },
     persistenceSkipReason: null,
   });

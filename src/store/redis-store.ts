@@ -21,7 +21,10 @@ function newClient(url: string, connected: () => boolean) {
   return createClient({
     url,
     disableOfflineQueue: true,
-    socket: { connectTimeout: 5_000, reconnectStrategy: (retries: number, cause: Error) => (connected() ? Math.min(retries * 100, 2_000) : cause) },
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (retries: number, cause: Error) => (connected() ? Math.min(retries * 100, 2_000) : cause),
+    },
   });
 }
 
@@ -56,7 +59,15 @@ export class RedisStore implements Store {
     const { ref, bytes } = prepareOriginal(original, this.options.maxBytes);
     const { now, ttlMs, maxBytes } = this.options;
     try {
-      await this.#run(PUT_SCRIPT, [storageKey(ref, scope), original, String(bytes), String(now()), String(ttlMs), String(maxBytes), String(TOMBSTONE_LIMIT)]);
+      await this.#run(PUT_SCRIPT, [
+        storageKey(ref, scope),
+        original,
+        String(bytes),
+        String(now()),
+        String(ttlMs),
+        String(maxBytes),
+        String(TOMBSTONE_LIMIT),
+      ]);
     } catch (error) {
       if (error instanceof ErrorReply && error.message.includes(REF_COLLISION_REPLY)) {
         throw new UnstorableOriginalError(ref, 'ref-collision', 'another original already holds this ref');
@@ -68,7 +79,12 @@ export class RedisStore implements Store {
 
   async get(ref: string, scope?: string): Promise<StoreLookup> {
     this.#assertOpen();
-    const reply = await this.#run(GET_SCRIPT, [storageKey(ref, scope), String(this.options.now()), String(this.options.ttlMs), String(TOMBSTONE_LIMIT)]);
+    const reply = await this.#run(GET_SCRIPT, [
+      storageKey(ref, scope),
+      String(this.options.now()),
+      String(this.options.ttlMs),
+      String(TOMBSTONE_LIMIT),
+    ]);
     if (!Array.isArray(reply) || reply.length !== 2 || typeof reply[1] !== 'string') {
       throw new TypeError(`${this.location}: unexpected reply to get: ${String(reply)}`);
     }

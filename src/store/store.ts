@@ -3,8 +3,7 @@ import type { StoreMissReason } from '../errors.ts';
 
 /** The answer of `get`: the original, or why there is none. */
 export type StoreLookup =
-  | { readonly found: true; readonly original: string }
-  | { readonly found: false; readonly reason: StoreMissReason };
+  { readonly found: true; readonly original: string } | { readonly found: false; readonly reason: StoreMissReason };
 
 /** One interface, one backend per file (memory, duckdb); one conformance suite runs against each. */
 export interface Store {

@@ -18,7 +18,10 @@ type SuiteBuilder = (spec: SuiteSpec, context: SuiteBuildContext) => Promise<Sui
 
 const BUILDERS: Readonly<Record<SuiteBuilderName, SuiteBuilder>> = {
   // One request per trace, as the published table measured: the before-counts compare like for like.
-  'headroom-generator': async (spec) => ({ state: 'ready', ...buildHeadroomSuite({ calls: 'final', ...(spec.seeds ? { seeds: [...spec.seeds] } : {}) }) }),
+  'headroom-generator': async (spec) => ({
+    state: 'ready',
+    ...buildHeadroomSuite({ calls: 'final', ...(spec.seeds ? { seeds: [...spec.seeds] } : {}) }),
+  }),
   'trace-files': (spec, context) => buildTraceFilesSuite(path.resolve(context.projectRoot, spec.traces ?? '')),
   'shared-corpus': (_spec, context) => buildCorpusSuite(context.sharedDir),
   'shared-reference': (_spec, context) => buildReferenceSuite(context.sharedDir),

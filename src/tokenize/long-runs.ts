@@ -70,8 +70,13 @@ export function findLongRuns(text: string): LongRun[] {
 }
 
 /** `[start, end)` cut into pieces of at most `slice` units, never between the halves of a pair. */
-export function* slicesOf(text: string, start: number, end: number, slice: number): Generator<readonly [number, number]> {
-  for (let at = start; at < end; ) {
+export function* slicesOf(
+  text: string,
+  start: number,
+  end: number,
+  slice: number,
+): Generator<readonly [number, number]> {
+  for (let at = start; at < end;) {
     let cut = Math.min(at + slice, end);
     if (cut < end && isHigh(text.charCodeAt(cut - 1)) && isLow(text.charCodeAt(cut))) cut--;
     yield [at, cut];

@@ -11,11 +11,57 @@ const cl100k = createTokenRuler('cl100k_base');
 
 /** Pieces that sit on the edges of both encodings' split patterns. */
 const PIECES = [
-  'a', 'Zebra', 'it', "'s", "'", "''", 'é', 'e\u0301', '\u0301', 'ß', 'Ωmega', '日本語', '𝒳', '😀', '👍🏽',
-  '0', '12', '1234567', '٣', '²', '½',
-  ' ', '  ', '\t', '\n', '\r\n', '\n\n  ', '\u00a0', '\u3000', '\u2028',
-  '.', ',', '"', '{', '}', '[', ']', ':', '/', '//', '\n/', '->', '...', '#', '\\', '-', '_', '$', '@',
-  '\ud800', '\udc00',
+  'a',
+  'Zebra',
+  'it',
+  "'s",
+  "'",
+  "''",
+  'é',
+  'e\u0301',
+  '\u0301',
+  'ß',
+  'Ωmega',
+  '日本語',
+  '𝒳',
+  '😀',
+  '👍🏽',
+  '0',
+  '12',
+  '1234567',
+  '٣',
+  '²',
+  '½',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\n\n  ',
+  '\u00a0',
+  '\u3000',
+  '\u2028',
+  '.',
+  ',',
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '/',
+  '//',
+  '\n/',
+  '->',
+  '...',
+  '#',
+  '\\',
+  '-',
+  '_',
+  '$',
+  '@',
+  '\ud800',
+  '\udc00',
 ];
 
 function fuzzText(seed: number): string {
@@ -27,7 +73,7 @@ function fuzzText(seed: number): string {
 }
 
 describe('token floor', () => {
-  it('never exceeds either encoding on 20,000 seeded strings built from the split patterns\' edge cases', () => {
+  it("never exceeds either encoding on 20,000 seeded strings built from the split patterns' edge cases", () => {
     const over: string[] = [];
     for (let seed = 0; seed < 20_000; seed++) {
       const text = fuzzText(seed);
@@ -48,7 +94,9 @@ describe('token floor', () => {
 
   it('stays under both encodings on every block of every suite, and within reach of them', async () => {
     const suites: NamedSuiteBuild[] = [headroomSuite(), await localSuite(), ...(await specSuites())];
-    let floors = 0, counts = 0, blocks = 0;
+    let floors = 0,
+      counts = 0,
+      blocks = 0;
     const over: string[] = [];
     for (const { name, build } of suites) {
       if (build.state !== 'ready') continue;
@@ -67,7 +115,7 @@ describe('token floor', () => {
     expect(floors / counts).toBeGreaterThan(0.7);
   }, 300_000);
 
-  it('read piece by piece, reaches no number beyond either count on any block of any suite, and reaches the whole floor\'s', async () => {
+  it("read piece by piece, reaches no number beyond either count on any block of any suite, and reaches the whole floor's", async () => {
     const suites: NamedSuiteBuild[] = [headroomSuite(), await localSuite(), ...(await specSuites())];
     const wrong: string[] = [];
     let pieced = 0;
@@ -80,7 +128,8 @@ describe('token floor', () => {
         if (size.floorReaches(count + 1)) wrong.push(`over: ${block.suite}/${block.trace}/${block.path}`);
         // And they lose next to nothing against one pass over the whole text.
         const whole = tokenFloor(block.text);
-        if (!tokenSize(block.text, o200k).floorReaches(Math.floor(0.98 * whole))) wrong.push(`short: ${block.suite}/${block.trace}/${block.path}`);
+        if (!tokenSize(block.text, o200k).floorReaches(Math.floor(0.98 * whole)))
+          wrong.push(`short: ${block.suite}/${block.trace}/${block.path}`);
         if (block.text.length > 20_000) pieced++;
       }
     }

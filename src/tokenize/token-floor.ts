@@ -105,7 +105,10 @@ export function tokenFloor(text: string): number {
       } else {
         cls = classAt(text, i);
       }
-    } while (i < length && (cls === runClass || ((runClass === LETTER || runClass === JOINER) && (cls === LETTER || cls === JOINER))));
+    } while (
+      i < length &&
+      (cls === runClass || ((runClass === LETTER || runClass === JOINER) && (cls === LETTER || cls === JOINER)))
+    );
     if (runClass === DIGIT) {
       floor += Math.ceil((i - start) / 3);
     } else if (runClass === SPACE) {

@@ -8,7 +8,40 @@ import { createTokenRuler } from './token-ruler.ts';
 const rulers = [createTokenRuler('o200k_base'), createTokenRuler('cl100k_base')];
 
 /** Pieces around line starts: newlines of both kinds, the white space and slashes that may cross one, words, punctuation. */
-const PIECES = ['\n', '\r\n', '\r', '\n\n', ' ', '  ', '\t', '\v', '\f', '\u00a0', '\u2028', '/', '//', '.', '.\n', ',', '{', '}', '"', "'s", 'it', 'Foo', 'bar_baz', '12', '1234', 'é', '日本', '😀', '#', '-', '*/', '<|endoftext|>'];
+const PIECES = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  ' ',
+  '  ',
+  '\t',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u2028',
+  '/',
+  '//',
+  '.',
+  '.\n',
+  ',',
+  '{',
+  '}',
+  '"',
+  "'s",
+  'it',
+  'Foo',
+  'bar_baz',
+  '12',
+  '1234',
+  'é',
+  '日本',
+  '😀',
+  '#',
+  '-',
+  '*/',
+  '<|endoftext|>',
+];
 
 function fuzzText(seed: number): string {
   const rng = createSeededRandom(seed, 'token-segments');
@@ -27,7 +60,8 @@ describe('token segments', () => {
       expect(segments.join('')).toBe(text);
       for (const ruler of rulers) {
         const sum = segments.reduce((total, segment) => total + ruler.count(segment), 0);
-        if (sum !== ruler.count(text) || countSegments(segments, ruler) !== sum) off.push(`${ruler.name} ${JSON.stringify(text)}`);
+        if (sum !== ruler.count(text) || countSegments(segments, ruler) !== sum)
+          off.push(`${ruler.name} ${JSON.stringify(text)}`);
       }
     }
     expect(off).toEqual([]);
@@ -36,14 +70,17 @@ describe('token segments', () => {
   it('add up on every block of every suite, and cut real blocks into many segments', async () => {
     const suites: NamedSuiteBuild[] = [headroomSuite(), await localSuite(), ...(await specSuites())];
     const off: string[] = [];
-    let segments = 0, blocks = 0;
+    let segments = 0,
+      blocks = 0;
     for (const { name, build } of suites) {
       if (build.state !== 'ready') continue;
       for (const block of suiteBlocks(name, build.traces)) {
         const parts = segmentsOf(block.text);
         segments += parts.length;
         blocks++;
-        for (const ruler of rulers) if (countSegments(parts, ruler) !== ruler.count(block.text)) off.push(`${ruler.name} ${block.suite}/${block.trace}/${block.path}`);
+        for (const ruler of rulers)
+          if (countSegments(parts, ruler) !== ruler.count(block.text))
+            off.push(`${ruler.name} ${block.suite}/${block.trace}/${block.path}`);
       }
     }
     expect(off).toEqual([]);
@@ -53,15 +90,24 @@ describe('token segments', () => {
   it('tell the exact count difference of two versions of a real text from the lines they do not share', async () => {
     const { build } = await localSuite();
     if (build.state !== 'ready') throw new Error(`the local suite is missing: ${build.reason}`);
-    const texts = suiteBlocks('local', build.traces).map((b) => b.text).filter((t) => t.split('\n').length > 40).slice(0, 40);
+    const texts = suiteBlocks('local', build.traces)
+      .map((b) => b.text)
+      .filter((t) => t.split('\n').length > 40)
+      .slice(0, 40);
     expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) {
       const lines = text.split('\n');
       // Another version: every fifth line gone, a note added in the middle.
-      const edited = [...lines.filter((_, i) => i % 5 !== 2).slice(0, 20), '(12 lines omitted)', ...lines.filter((_, i) => i % 5 !== 2).slice(20)].join('\n');
+      const edited = [
+        ...lines.filter((_, i) => i % 5 !== 2).slice(0, 20),
+        '(12 lines omitted)',
+        ...lines.filter((_, i) => i % 5 !== 2).slice(20),
+      ].join('\n');
       const change = changedSegments(text, edited);
       for (const ruler of rulers) {
-        expect(countSegments(change.added, ruler) - countSegments(change.removed, ruler)).toBe(ruler.count(edited) - ruler.count(text));
+        expect(countSegments(change.added, ruler) - countSegments(change.removed, ruler)).toBe(
+          ruler.count(edited) - ruler.count(text),
+        );
       }
       expect(change.changedChars).toBeLessThan(text.length);
     }

@@ -23,7 +23,12 @@ export function startsClean(text: string, at: number): boolean {
   for (let i = at; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === NEWLINE || code === RETURN) return false;
-    const space = code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || (code > 0x7f && SPACE_CHAR.test(text[i] ?? ''));
+    const space =
+      code === 0x20 ||
+      code === 0x09 ||
+      code === 0x0b ||
+      code === 0x0c ||
+      (code > 0x7f && SPACE_CHAR.test(text[i] ?? ''));
     if (!space) return true;
   }
   return true;
@@ -47,7 +52,11 @@ export function segmentsOf(text: string): string[] {
  * none: the text before it and the text from it count apart.
  */
 export function nextCleanCut(text: string, from: number): number {
-  for (let at = text.indexOf('\n', Math.max(0, from - 1)); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+  for (
+    let at = text.indexOf('\n', Math.max(0, from - 1));
+    at !== -1 && at + 1 < text.length;
+    at = text.indexOf('\n', at + 1)
+  ) {
     if (startsClean(text, at + 1)) return at + 1;
   }
   return text.length;
@@ -101,7 +110,10 @@ export function countSegments(segments: readonly string[], ruler: TokenRuler): n
   }
   // From one text there is at most one of each, and a first that does not end with a newline is the
   // whole text; anything else (segments of several texts) is counted one by one.
-  const joinable = first.length <= 1 && last.length <= 1 && (first[0] === undefined || first[0].endsWith('\n') || segments.length === 1);
+  const joinable =
+    first.length <= 1 &&
+    last.length <= 1 &&
+    (first[0] === undefined || first[0].endsWith('\n') || segments.length === 1);
   if (!joinable) return segments.reduce((sum, segment) => sum + ruler.count(segment), 0);
   return ruler.count([...first, ...middle, ...last].join(''));
 }

@@ -73,7 +73,8 @@ function decideFewer(output: string, size: TokenSize, ruler: TokenRuler): boolea
   // A light edit keeps most lines: the lines it changed decide, exactly, for less than the output's count.
   if (2 * output.length > size.text.length) {
     const change = changedSegments(size.text, output);
-    if (change.changedChars < output.length) return countSegments(change.added, ruler) < countSegments(change.removed, ruler);
+    if (change.changedChars < output.length)
+      return countSegments(change.added, ruler) < countSegments(change.removed, ruler);
   }
   const after = ruler.count(output);
   return size.floorReaches(after + 1) || after < size.exact();
@@ -88,7 +89,9 @@ export function savesAtLeast(output: string, size: TokenSize, ruler: TokenRuler,
 
 /** Whether `tokens` is at most `share` of the text's tokens (and fewer than them). */
 export function withinShare(tokens: number, size: TokenSize, share: number): boolean {
-  return size.floorReaches(leastTotalWithin(tokens, share)) || (tokens <= share * size.exact() && tokens < size.exact());
+  return (
+    size.floorReaches(leastTotalWithin(tokens, share)) || (tokens <= share * size.exact() && tokens < size.exact())
+  );
 }
 
 /**

@@ -17,18 +17,74 @@ function steps(pkg: string, language: string): Step[] {
   return [
     { say: `List everything the ${language} grammar package ships.`, tool: 'ls', args: ['-R', pkg] },
     { say: 'Read the manifest for the version and entry points.', tool: 'cat', args: [`${pkg}/package.json`] },
-    { say: 'Check the Python binding, which grammar repos usually ship.', tool: 'cat', args: [`${pkg}/bindings/python/tree_sitter_${language}/__init__.py`] },
-    { say: 'It is not there; see which bindings the npm package kept.', tool: 'ls', args: [`${pkg}/bindings`, `${pkg}/bindings/node`] },
-    { say: 'How large are the generated sources and headers?', tool: 'wc', args: ['-l', `${pkg}/src/grammar.json`, `${pkg}/src/node-types.json`, `${pkg}/src/parser.c`, `${pkg}/src/scanner.c`, `${pkg}/src/tree_sitter/alloc.h`, `${pkg}/src/tree_sitter/array.h`, `${pkg}/src/tree_sitter/parser.h`] },
-    { say: 'Read the external scanner and the allocator and array headers it includes.', tool: 'head', args: ['-n', '400', `${pkg}/src/scanner.c`, `${pkg}/src/tree_sitter/alloc.h`, `${pkg}/src/tree_sitter/array.h`] },
-    { say: 'Read the parser header the generated code depends on.', tool: 'cat', args: [`${pkg}/src/tree_sitter/parser.h`] },
-    { say: 'Look at the Node binding: C++ glue, JS loader, typings and the gyp build file.', tool: 'head', args: ['-n', '60', `${pkg}/bindings/node/binding.cc`, `${pkg}/bindings/node/index.js`, `${pkg}/bindings/node/index.d.ts`, `${pkg}/binding.gyp`] },
+    {
+      say: 'Check the Python binding, which grammar repos usually ship.',
+      tool: 'cat',
+      args: [`${pkg}/bindings/python/tree_sitter_${language}/__init__.py`],
+    },
+    {
+      say: 'It is not there; see which bindings the npm package kept.',
+      tool: 'ls',
+      args: [`${pkg}/bindings`, `${pkg}/bindings/node`],
+    },
+    {
+      say: 'How large are the generated sources and headers?',
+      tool: 'wc',
+      args: [
+        '-l',
+        `${pkg}/src/grammar.json`,
+        `${pkg}/src/node-types.json`,
+        `${pkg}/src/parser.c`,
+        `${pkg}/src/scanner.c`,
+        `${pkg}/src/tree_sitter/alloc.h`,
+        `${pkg}/src/tree_sitter/array.h`,
+        `${pkg}/src/tree_sitter/parser.h`,
+      ],
+    },
+    {
+      say: 'Read the external scanner and the allocator and array headers it includes.',
+      tool: 'head',
+      args: ['-n', '400', `${pkg}/src/scanner.c`, `${pkg}/src/tree_sitter/alloc.h`, `${pkg}/src/tree_sitter/array.h`],
+    },
+    {
+      say: 'Read the parser header the generated code depends on.',
+      tool: 'cat',
+      args: [`${pkg}/src/tree_sitter/parser.h`],
+    },
+    {
+      say: 'Look at the Node binding: C++ glue, JS loader, typings and the gyp build file.',
+      tool: 'head',
+      args: [
+        '-n',
+        '60',
+        `${pkg}/bindings/node/binding.cc`,
+        `${pkg}/bindings/node/index.js`,
+        `${pkg}/bindings/node/index.d.ts`,
+        `${pkg}/binding.gyp`,
+      ],
+    },
     { say: 'Read the whole grammar definition.', tool: 'cat', args: [`${pkg}/grammar.js`] },
-    { say: 'Read the highlight and tag queries.', tool: 'head', args: ['-n', '200', `${pkg}/queries/highlights.scm`, `${pkg}/queries/tags.scm`] },
-    { say: 'Peek at the generated parser header block (the file is huge, cap it).', tool: 'sed', args: ['-n', '1,600p', `${pkg}/src/parser.c`] },
+    {
+      say: 'Read the highlight and tag queries.',
+      tool: 'head',
+      args: ['-n', '200', `${pkg}/queries/highlights.scm`, `${pkg}/queries/tags.scm`],
+    },
+    {
+      say: 'Peek at the generated parser header block (the file is huge, cap it).',
+      tool: 'sed',
+      args: ['-n', '1,600p', `${pkg}/src/parser.c`],
+    },
     { say: 'Read the start of node-types.json.', tool: 'head', args: ['-n', '400', `${pkg}/src/node-types.json`] },
-    { say: 'Read how grammar.json serializes the first rules.', tool: 'head', args: ['-n', '500', `${pkg}/src/grammar.json`] },
-    { say: 'Finally the tree-sitter metadata and the README.', tool: 'cat', args: [`${pkg}/tree-sitter.json`, `${pkg}/README.md`] },
+    {
+      say: 'Read how grammar.json serializes the first rules.',
+      tool: 'head',
+      args: ['-n', '500', `${pkg}/src/grammar.json`],
+    },
+    {
+      say: 'Finally the tree-sitter metadata and the README.',
+      tool: 'cat',
+      args: [`${pkg}/tree-sitter.json`, `${pkg}/README.md`],
+    },
   ];
 }
 
@@ -56,13 +112,21 @@ export function grammarPackageExploration(grammar: GrammarPackage): Session {
       return [
         verbatim('exact', out(1), `Which version of tree-sitter-${language} is installed?`, version, id),
         verbatim('causal', out(2), `Why could the Python binding of tree-sitter-${language} not be read?`, missing, id),
-        verbatim('count', out(4), 'How many lines does the external scanner (src/scanner.c) have, per wc -l?', scannerLines, id),
+        verbatim(
+          'count',
+          out(4),
+          'How many lines does the external scanner (src/scanner.c) have, per wc -l?',
+          scannerLines,
+          id,
+        ),
         verbatim('locate', out(5), `Which file defines tree_sitter_${language}_external_scanner_scan?`, scanBlock, id),
         verbatim('exact', out(6), 'What is the first #define in src/tree_sitter/parser.h?', headerDefine, id),
         verbatim('locate', out(7), 'What does the Node binding use to load the native module outside Bun?', loader, id),
         verbatim('count', out(10), 'How many symbols does the generated parser declare?', symbols, id),
         verbatim('exact', out(10), 'What is the STATE_COUNT of the generated parser?', states, id),
-        never(out(5), `Where is tree_sitter_${language}_external_scanner_reset defined?`, [`tree_sitter_${language}_external_scanner_reset`]),
+        never(out(5), `Where is tree_sitter_${language}_external_scanner_reset defined?`, [
+          `tree_sitter_${language}_external_scanner_reset`,
+        ]),
       ];
     },
   };

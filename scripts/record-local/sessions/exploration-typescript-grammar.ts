@@ -19,16 +19,67 @@ export const explorationTypescriptGrammar: Session = {
   steps: [
     { say: 'List the package tree, nested dependencies included.', tool: 'ls', args: ['-R', TS] },
     { say: 'Read the manifest.', tool: 'cat', args: [`${TS}/package.json`] },
-    { say: 'Both dialect entry points and the Node loader.', tool: 'head', args: ['-n', '40', `${TS}/typescript/grammar.js`, `${TS}/tsx/grammar.js`, `${TS}/bindings/node/index.js`, `${TS}/bindings/node/typescript.js`, `${TS}/bindings/node/index.d.ts`, `${TS}/bindings/node/binding.cc`] },
-    { say: 'Read the shared grammar definition.', tool: 'sed', args: ['-n', '1,700p', `${TS}/common/define-grammar.js`] },
+    {
+      say: 'Both dialect entry points and the Node loader.',
+      tool: 'head',
+      args: [
+        '-n',
+        '40',
+        `${TS}/typescript/grammar.js`,
+        `${TS}/tsx/grammar.js`,
+        `${TS}/bindings/node/index.js`,
+        `${TS}/bindings/node/typescript.js`,
+        `${TS}/bindings/node/index.d.ts`,
+        `${TS}/bindings/node/binding.cc`,
+      ],
+    },
+    {
+      say: 'Read the shared grammar definition.',
+      tool: 'sed',
+      args: ['-n', '1,700p', `${TS}/common/define-grammar.js`],
+    },
     { say: 'Read the shared external scanner header.', tool: 'cat', args: [`${TS}/common/scanner.h`] },
-    { say: 'And the two scanner.c files that include it.', tool: 'head', args: ['-n', '40', `${TS}/typescript/src/scanner.c`, `${TS}/tsx/src/scanner.c`] },
-    { say: 'Compare the sizes of the generated sources of both dialects.', tool: 'wc', args: ['-l', `${TS}/typescript/src/grammar.json`, `${TS}/typescript/src/node-types.json`, `${TS}/typescript/src/parser.c`, `${TS}/tsx/src/grammar.json`, `${TS}/tsx/src/node-types.json`, `${TS}/tsx/src/parser.c`, `${TS}/common/define-grammar.js`, `${TS}/common/scanner.h`] },
-    { say: 'Read the build glue shared by both dialects.', tool: 'cat', args: [`${TS}/common/common.mak`, `${TS}/binding.gyp`] },
-    { say: 'Read the tag and locals queries.', tool: 'head', args: ['-n', '120', `${TS}/queries/tags.scm`, `${TS}/queries/locals.scm`] },
+    {
+      say: 'And the two scanner.c files that include it.',
+      tool: 'head',
+      args: ['-n', '40', `${TS}/typescript/src/scanner.c`, `${TS}/tsx/src/scanner.c`],
+    },
+    {
+      say: 'Compare the sizes of the generated sources of both dialects.',
+      tool: 'wc',
+      args: [
+        '-l',
+        `${TS}/typescript/src/grammar.json`,
+        `${TS}/typescript/src/node-types.json`,
+        `${TS}/typescript/src/parser.c`,
+        `${TS}/tsx/src/grammar.json`,
+        `${TS}/tsx/src/node-types.json`,
+        `${TS}/tsx/src/parser.c`,
+        `${TS}/common/define-grammar.js`,
+        `${TS}/common/scanner.h`,
+      ],
+    },
+    {
+      say: 'Read the build glue shared by both dialects.',
+      tool: 'cat',
+      args: [`${TS}/common/common.mak`, `${TS}/binding.gyp`],
+    },
+    {
+      say: 'Read the tag and locals queries.',
+      tool: 'head',
+      args: ['-n', '120', `${TS}/queries/tags.scm`, `${TS}/queries/locals.scm`],
+    },
     { say: 'Now the web-tree-sitter manifest.', tool: 'cat', args: [`${WEB}/package.json`] },
-    { say: 'And its typings: Parser, Language and Tree.', tool: 'sed', args: ['-n', '1,420p', `${WEB}/web-tree-sitter.d.ts`] },
-    { say: 'Read the remaining typings: Node, TreeCursor, Query.', tool: 'sed', args: ['-n', '420,1044p', `${WEB}/web-tree-sitter.d.ts`] },
+    {
+      say: 'And its typings: Parser, Language and Tree.',
+      tool: 'sed',
+      args: ['-n', '1,420p', `${WEB}/web-tree-sitter.d.ts`],
+    },
+    {
+      say: 'Read the remaining typings: Node, TreeCursor, Query.',
+      tool: 'sed',
+      args: ['-n', '420,1044p', `${WEB}/web-tree-sitter.d.ts`],
+    },
     { say: 'Finally the README of the grammar package.', tool: 'cat', args: [`${TS}/README.md`] },
   ],
   probes(outputs) {
@@ -41,14 +92,29 @@ export const explorationTypescriptGrammar: Session = {
     const webVersion = firstMatch(out(9), /"version": "[^"]+"/, ID).match[0];
     const cursor = firstMatch(out(11), /export class TreeCursor\b.*$/, ID).match[0];
     return [
-      verbatim('locate', out(0), 'Where does tree-sitter-typescript keep its own copy of tree-sitter-javascript?', nested, ID),
-      verbatim('causal', out(1), 'Why is there a second tree-sitter-javascript inside tree-sitter-typescript?', dependency, ID),
+      verbatim(
+        'locate',
+        out(0),
+        'Where does tree-sitter-typescript keep its own copy of tree-sitter-javascript?',
+        nested,
+        ID,
+      ),
+      verbatim(
+        'causal',
+        out(1),
+        'Why is there a second tree-sitter-javascript inside tree-sitter-typescript?',
+        dependency,
+        ID,
+      ),
       verbatim('exact', out(2), 'What call builds the TSX grammar?', dialect, ID),
       verbatim('exact', out(4), 'What is the first token type of the shared external scanner?', firstToken, ID),
       verbatim('count', out(6), 'How many lines does the generated TSX parser.c have, per wc -l?', tsxParser, ID),
       verbatim('exact', out(9), 'Which version of web-tree-sitter is installed?', webVersion, ID),
       verbatim('locate', out(11), 'How is TreeCursor declared in the web-tree-sitter typings?', cursor, ID),
-      never(out(4), 'Which token type of the scanner handles DECORATOR_AUTOMATIC_SEMICOLON?', ['DECORATOR_AUTOMATIC_SEMICOLON', 'tree_sitter_tsx_external_scanner_reset']),
+      never(out(4), 'Which token type of the scanner handles DECORATOR_AUTOMATIC_SEMICOLON?', [
+        'DECORATOR_AUTOMATIC_SEMICOLON',
+        'tree_sitter_tsx_external_scanner_reset',
+      ]),
     ];
   },
 };

@@ -10,10 +10,26 @@ import { fixedEnvironment } from '../command-runner.ts';
 
 /** The files imported at each version: sources, queries, manifest and docs (no binaries). */
 export const IMPORTED_FILES: readonly string[] = [
-  'README.md', 'package.json', 'tree-sitter.json', 'grammar.js', 'binding.gyp',
-  'bindings/node/binding.cc', 'bindings/node/index.js', 'bindings/node/index.d.ts',
-  'queries/highlights.scm', 'queries/injections.scm', 'queries/locals.scm', 'queries/tags.scm', 'queries/highlights-jsx.scm', 'queries/highlights-params.scm',
-  'src/scanner.c', 'src/node-types.json', 'src/grammar.json', 'src/tree_sitter/parser.h', 'src/tree_sitter/array.h', 'src/tree_sitter/alloc.h',
+  'README.md',
+  'package.json',
+  'tree-sitter.json',
+  'grammar.js',
+  'binding.gyp',
+  'bindings/node/binding.cc',
+  'bindings/node/index.js',
+  'bindings/node/index.d.ts',
+  'queries/highlights.scm',
+  'queries/injections.scm',
+  'queries/locals.scm',
+  'queries/tags.scm',
+  'queries/highlights-jsx.scm',
+  'queries/highlights-params.scm',
+  'src/scanner.c',
+  'src/node-types.json',
+  'src/grammar.json',
+  'src/tree_sitter/parser.h',
+  'src/tree_sitter/array.h',
+  'src/tree_sitter/alloc.h',
 ];
 
 /** Author and committer of both commits, and each commit's fixed date. */
@@ -25,7 +41,11 @@ export const GIT_IDENTITY = {
 };
 
 const IMPORTS = [
-  { from: 'node_modules/tree-sitter-typescript/node_modules/tree-sitter-javascript', version: '0.23.1', date: '2024-11-10T12:00:00Z' },
+  {
+    from: 'node_modules/tree-sitter-typescript/node_modules/tree-sitter-javascript',
+    version: '0.23.1',
+    date: '2024-11-10T12:00:00Z',
+  },
   { from: 'node_modules/tree-sitter-javascript', version: '0.25.0', date: '2025-09-01T12:00:00Z' },
 ];
 
@@ -47,6 +67,16 @@ export function buildVendorRepository(root: string, work: string): void {
       cpSync(path.join(root, imported.from, file), path.join(repo, file));
     }
     git(['add', '--all']);
-    git(['commit', '--quiet', '-m', `Vendor tree-sitter-javascript ${imported.version} from npm`, '-m', `Copied from ${imported.from}.`], imported.date);
+    git(
+      [
+        'commit',
+        '--quiet',
+        '-m',
+        `Vendor tree-sitter-javascript ${imported.version} from npm`,
+        '-m',
+        `Copied from ${imported.from}.`,
+      ],
+      imported.date,
+    );
   }
 }

@@ -24,22 +24,50 @@ export const issueTriageJavascriptGrammarDrift: Session = {
     'them, and whether the difference explains the report. Quote versions, diff hunks and file names.',
   ].join('\n'),
   steps: [
-    { say: 'Which copies of tree-sitter-javascript are installed?', tool: 'npm', args: ['ls', 'tree-sitter-javascript'] },
+    {
+      say: 'Which copies of tree-sitter-javascript are installed?',
+      tool: 'npm',
+      args: ['ls', 'tree-sitter-javascript'],
+    },
     { say: 'Why is there a second copy?', tool: 'npm', args: ['explain', 'tree-sitter-javascript'] },
-    { say: 'Summarise what differs between the two copies.', tool: 'git', args: ['diff', '--no-index', '--stat=160', NESTED, TOP] },
+    {
+      say: 'Summarise what differs between the two copies.',
+      tool: 'git',
+      args: ['diff', '--no-index', '--stat=160', NESTED, TOP],
+    },
     diff('Compare the manifests.', 'package.json'),
     diff('Compare the grammar definitions.', 'grammar.js'),
     diff('Compare the node types each grammar produces.', 'src/node-types.json'),
-    { say: 'Where does each grammar mention `using`?', tool: 'rg', args: ['-n', '--sort', 'path', '--no-ignore', '\\busing\\b', `${NESTED}/grammar.js`, `${TOP}/grammar.js`] },
-    { say: 'Read how the older grammar lays out its declarations.', tool: 'sed', args: ['-n', '1,460p', `${NESTED}/grammar.js`] },
+    {
+      say: 'Where does each grammar mention `using`?',
+      tool: 'rg',
+      args: ['-n', '--sort', 'path', '--no-ignore', '\\busing\\b', `${NESTED}/grammar.js`, `${TOP}/grammar.js`],
+    },
+    {
+      say: 'Read how the older grammar lays out its declarations.',
+      tool: 'sed',
+      args: ['-n', '1,460p', `${NESTED}/grammar.js`],
+    },
     diff('Compare the parser ABI headers.', 'src/tree_sitter/parser.h'),
     diff('Compare the tree-sitter metadata.', 'tree-sitter.json'),
     diff('Compare the Node binding glue.', 'bindings/node/binding.cc'),
     diff('Compare the serialized grammars.', 'src/grammar.json'),
     diff('Did the highlight queries change?', 'queries/highlights.scm'),
-    { say: 'Read the queries of the newer copy: do they capture using declarations?', tool: 'cat', args: [`${TOP}/queries/highlights.scm`, `${TOP}/queries/tags.scm`, `${TOP}/queries/locals.scm`] },
-    { say: 'Read the rest of the older grammar, expressions and classes.', tool: 'sed', args: ['-n', '460,900p', `${NESTED}/grammar.js`] },
-    { say: 'And the end of the newer grammar, where the newest rules sit.', tool: 'sed', args: ['-n', '900,1324p', `${TOP}/grammar.js`] },
+    {
+      say: 'Read the queries of the newer copy: do they capture using declarations?',
+      tool: 'cat',
+      args: [`${TOP}/queries/highlights.scm`, `${TOP}/queries/tags.scm`, `${TOP}/queries/locals.scm`],
+    },
+    {
+      say: 'Read the rest of the older grammar, expressions and classes.',
+      tool: 'sed',
+      args: ['-n', '460,900p', `${NESTED}/grammar.js`],
+    },
+    {
+      say: 'And the end of the newer grammar, where the newest rules sit.',
+      tool: 'sed',
+      args: ['-n', '900,1324p', `${TOP}/grammar.js`],
+    },
     { say: 'Read the README of the top-level copy for the supported syntax.', tool: 'cat', args: [`${TOP}/README.md`] },
   ],
   probes(outputs) {
@@ -54,7 +82,13 @@ export const issueTriageJavascriptGrammarDrift: Session = {
     const serialized = firstMatch(out(11), /^\+\s+"using_declaration": \{$|^\+.*"using_declaration".*$/, ID).line;
     const metadata = firstMatch(out(9), /^\+\s+"version": "[^"]+".*$/, ID).line;
     return [
-      verbatim('exact', out(0), 'Which version of tree-sitter-javascript sits under tree-sitter-typescript?', nestedVersion, ID),
+      verbatim(
+        'exact',
+        out(0),
+        'Which version of tree-sitter-javascript sits under tree-sitter-typescript?',
+        nestedVersion,
+        ID,
+      ),
       verbatim('causal', out(1), 'Why does npm keep a second, older tree-sitter-javascript?', why, ID),
       verbatim('count', out(2), 'How many files differ between the two copies, per git diff --stat?', summary, ID),
       verbatim('locate', out(4), 'Which grammar.js line introduces the using_declaration rule?', usingRule, ID),

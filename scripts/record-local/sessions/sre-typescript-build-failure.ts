@@ -11,7 +11,19 @@ import { RecordingError } from '../recording-error.ts';
 import type { Session } from '../session.ts';
 
 const ID = 'local-sre-typescript-build-failure';
-const TSC = ['--noEmit', '--pretty', 'false', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--strict', '--skipLibCheck'];
+const TSC = [
+  '--noEmit',
+  '--pretty',
+  'false',
+  '--target',
+  'es2022',
+  '--module',
+  'nodenext',
+  '--moduleResolution',
+  'nodenext',
+  '--strict',
+  '--skipLibCheck',
+];
 const ENTRY = 'gpt-tokenizer/src/GptEncoding.ts';
 const CORE = 'gpt-tokenizer/src/BytePairEncodingCore.ts';
 const BEFORE = 'export class BytePairEncodingCore';
@@ -19,14 +31,19 @@ const AFTER = 'export class BytePairEncoderCore';
 
 /** Copies the sources into the work dir and applies the one breaking rename. */
 function setup({ root, work }: { root: string; work: string }): void {
-  cpSync(path.join(root, 'node_modules', 'gpt-tokenizer', 'src'), path.join(work, 'gpt-tokenizer', 'src'), { recursive: true });
+  cpSync(path.join(root, 'node_modules', 'gpt-tokenizer', 'src'), path.join(work, 'gpt-tokenizer', 'src'), {
+    recursive: true,
+  });
   const core = path.join(work, CORE);
   const text = readFileSync(core, 'utf8');
   if (!text.includes(BEFORE)) throw new RecordingError(ID, `${CORE} no longer declares ${BEFORE}`);
   writeFileSync(core, text.replace(BEFORE, AFTER));
   mkdirSync(path.join(work, 'grammars'));
   for (const language of ['python', 'go']) {
-    cpSync(path.join(root, 'node_modules', `tree-sitter-${language}`, 'grammar.js'), path.join(work, 'grammars', `${language}-grammar.js`));
+    cpSync(
+      path.join(root, 'node_modules', `tree-sitter-${language}`, 'grammar.js'),
+      path.join(work, 'grammars', `${language}-grammar.js`),
+    );
   }
 }
 
@@ -43,12 +60,43 @@ export const sreTypescriptBuildFailure: Session = {
     { say: 'See what the vendored source folder holds.', tool: 'ls', args: ['gpt-tokenizer/src'], cwd: 'work' },
     { say: 'Reproduce the type-check of the entry point.', tool: 'tsc', args: [...TSC, ENTRY], cwd: 'work' },
     { say: 'Read the imports of the entry point.', tool: 'sed', args: ['-n', '1,80p', ENTRY], cwd: 'work' },
-    { say: 'Find every mention of the encoder class.', tool: 'rg', args: ['-n', '--sort', 'path', 'BytePairEncod', 'gpt-tokenizer/src'], cwd: 'work' },
+    {
+      say: 'Find every mention of the encoder class.',
+      tool: 'rg',
+      args: ['-n', '--sort', 'path', 'BytePairEncod', 'gpt-tokenizer/src'],
+      cwd: 'work',
+    },
     { say: 'Read the class declaration.', tool: 'sed', args: ['-n', '1,140p', CORE], cwd: 'work' },
-    { say: 'How big is this program? Extended diagnostics.', tool: 'tsc', args: [...TSC, '--extendedDiagnostics', ENTRY], cwd: 'work', masks: [MASKS.durations, MASKS.memory] },
+    {
+      say: 'How big is this program? Extended diagnostics.',
+      tool: 'tsc',
+      args: [...TSC, '--extendedDiagnostics', ENTRY],
+      cwd: 'work',
+      masks: [MASKS.durations, MASKS.memory],
+    },
     { say: 'Which files does the compiler load?', tool: 'tsc', args: [...TSC, '--listFiles', ENTRY], cwd: 'work' },
-    { say: 'Now the grammar job: type-check both grammars as JS.', tool: 'tsc', args: ['--noEmit', '--pretty', 'false', '--allowJs', '--checkJs', '--target', 'es2022', 'grammars/python-grammar.js', 'grammars/go-grammar.js'], cwd: 'work' },
-    { say: 'Read the head of one grammar to see how it gets its DSL types.', tool: 'sed', args: ['-n', '1,60p', 'grammars/go-grammar.js'], cwd: 'work' },
+    {
+      say: 'Now the grammar job: type-check both grammars as JS.',
+      tool: 'tsc',
+      args: [
+        '--noEmit',
+        '--pretty',
+        'false',
+        '--allowJs',
+        '--checkJs',
+        '--target',
+        'es2022',
+        'grammars/python-grammar.js',
+        'grammars/go-grammar.js',
+      ],
+      cwd: 'work',
+    },
+    {
+      say: 'Read the head of one grammar to see how it gets its DSL types.',
+      tool: 'sed',
+      args: ['-n', '1,60p', 'grammars/go-grammar.js'],
+      cwd: 'work',
+    },
   ],
   probes(outputs) {
     const out = (i: number) => stepOutput(outputs, i, ID);
@@ -65,9 +113,24 @@ export const sreTypescriptBuildFailure: Session = {
       verbatim('locate', out(3), 'At which path:line is the renamed class declared?', declared, ID),
       verbatim('count', out(5), 'How many files does the program load, per --extendedDiagnostics?', files, ID),
       verbatim('exact', out(6), 'Which lib.es5.d.ts does the compiler load (full path)?', es5, ID),
-      derived('count', grammarCheck, 'How many "Cannot find name" errors does the grammar type-check print?', missingNames),
-      verbatim('causal', grammarCheck, 'What error does the grammar job report for the Go grammar first type reference?', goDsl, ID),
-      never(out(1), 'Which TS error code reports a missing module in this build?', absentCodes.length > 0 ? absentCodes : ['TS0000']),
+      derived(
+        'count',
+        grammarCheck,
+        'How many "Cannot find name" errors does the grammar type-check print?',
+        missingNames,
+      ),
+      verbatim(
+        'causal',
+        grammarCheck,
+        'What error does the grammar job report for the Go grammar first type reference?',
+        goDsl,
+        ID,
+      ),
+      never(
+        out(1),
+        'Which TS error code reports a missing module in this build?',
+        absentCodes.length > 0 ? absentCodes : ['TS0000'],
+      ),
     ];
   },
 };

@@ -12,7 +12,11 @@ export const dropAllCompressor: Compressor = {
   compress(input) {
     const ref = contentRef(input.text);
     const lines = input.text.split('\n').length;
-    return { text: formatMarker(ref, `tool output omitted, ${lines} ${lines === 1 ? 'line' : 'lines'}`), lossy: true, dropped: [{ ref, original: input.text }] };
+    return {
+      text: formatMarker(ref, `tool output omitted, ${lines} ${lines === 1 ? 'line' : 'lines'}`),
+      lossy: true,
+      dropped: [{ ref, original: input.text }],
+    };
   },
 };
 

@@ -17,7 +17,11 @@ export const headTailCompressor: Compressor = {
     const lines = input.text.split('\n');
     if (lines.length <= HEAD_TAIL_LINES * 2 + 1) return null;
     const cut = lines.length - HEAD_TAIL_LINES * 2;
-    const text = [...lines.slice(0, HEAD_TAIL_LINES), `... (${cut} lines cut) ...`, ...lines.slice(-HEAD_TAIL_LINES)].join('\n');
+    const text = [
+      ...lines.slice(0, HEAD_TAIL_LINES),
+      `... (${cut} lines cut) ...`,
+      ...lines.slice(-HEAD_TAIL_LINES),
+    ].join('\n');
     return { text, lossy: true, dropped: [] };
   },
 };

@@ -19,7 +19,9 @@ describe('rewrite-history', () => {
     if (build.state !== 'ready') throw new Error(build.reason);
     const strategy = await resolveBenchConfig('rewrite-history').open({ tokenizer: 'o200k_base' });
     const balanced = await resolveBenchConfig('balanced').open({ tokenizer: 'o200k_base' });
-    let rewritten = 0, busts = 0, balancedBusts = 0;
+    let rewritten = 0,
+      busts = 0,
+      balancedBusts = 0;
     for (const trace of build.traces) {
       const compress = strategy.newSession(trace.header.id);
       const sent = new Map<string, string>();
@@ -32,7 +34,10 @@ describe('rewrite-history', () => {
           sent.set(key, text);
         }
       }
-      for (const [open, config] of [[strategy, 'rewrite-history'], [balanced, 'balanced']] as const) {
+      for (const [open, config] of [
+        [strategy, 'rewrite-history'],
+        [balanced, 'balanced'],
+      ] as const) {
         const pair = await replayTrace(trace, config, open, []);
         if (pair.state !== 'ok') throw new Error(pair.error);
         const count = pair.cache.filter((row) => row.provider === 'openai' && row.cache_bust).length;

@@ -23,7 +23,8 @@ function newestTurnStart(request: CanonicalRequest): number {
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
-    if (typeof message === 'object' && message !== null && !Array.isArray(message) && message.role === 'assistant') return i + 1;
+    if (typeof message === 'object' && message !== null && !Array.isArray(message) && message.role === 'assistant')
+      return i + 1;
   }
   return 0;
 }
@@ -55,7 +56,15 @@ export function rollingWindowStrategy(windowTokens = ROLLING_WINDOW_TOKENS): Ope
             await store.put(part.text, scope);
             const lines = part.text.split('\n').length;
             const text = formatMarker(ref, `tool output omitted, ${lines} ${lines === 1 ? 'line' : 'lines'}`);
-            dropped.set(key, { state: 'compressed', kind: 'text', compressor: 'rolling-window', text, lossy: true, dropped: [{ ref, original: part.text }], ms: 0 });
+            dropped.set(key, {
+              state: 'compressed',
+              kind: 'text',
+              compressor: 'rolling-window',
+              text,
+              lossy: true,
+              dropped: [{ ref, original: part.text }],
+              ms: 0,
+            });
           }
           const strings = new Map<string, string>();
           const results: PartResult[] = [];
@@ -74,7 +83,12 @@ export function rollingWindowStrategy(windowTokens = ROLLING_WINDOW_TOKENS): Ope
               markers++;
               results.push({ part, outcome, decidedNow, text: outcome.text });
             } else {
-              results.push({ part, outcome: { state: 'passed', kind: null, reason: 'no-gain', ms: 0 }, decidedNow, text: part.text });
+              results.push({
+                part,
+                outcome: { state: 'passed', kind: null, reason: 'no-gain', ms: 0 },
+                decidedNow,
+                text: part.text,
+              });
             }
           }
           toolSent ||= markers > 0;
@@ -84,7 +98,12 @@ export function rollingWindowStrategy(windowTokens = ROLLING_WINDOW_TOKENS): Ope
             request,
             edits: tools ? { strings, tools } : { strings },
             parts: results,
-            stats: { blocksChanged: markers, markers, ms: performance.now() - started, retrieveToolAdded: tools !== undefined },
+            stats: {
+              blocksChanged: markers,
+              markers,
+              ms: performance.now() - started,
+              retrieveToolAdded: tools !== undefined,
+            },
           };
         };
       },

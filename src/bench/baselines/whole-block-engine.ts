@@ -11,11 +11,28 @@ import type { OpenStrategy } from '../strategy/replay-strategy.ts';
 /** A registry that serves every kind with `compressor`. */
 function everyKind(compressor: Compressor): CompressorRegistry {
   const only = [compressor];
-  return { json: only, code: only, log: only, search: only, diff: only, html: only, table: only, text: only, mixed: only };
+  return {
+    json: only,
+    code: only,
+    log: only,
+    search: only,
+    diff: only,
+    html: only,
+    table: only,
+    text: only,
+    mixed: only,
+  };
 }
 
 /** Opens the engine with `compressor` applied to every tool output, whatever it holds. */
 export function wholeBlockStrategy(compressor: Compressor): OpenStrategy {
   // A baseline is what it says and no more: no cross-turn repeats, no cost policy holding blocks back, no breakpoints added.
-  return engineStrategy({ registry: everyKind(compressor), detect: () => ({ kind: 'text' }), minBlockTokens: 0, repeats: false, expectedLaterRequests: 0, cacheAligner: false });
+  return engineStrategy({
+    registry: everyKind(compressor),
+    detect: () => ({ kind: 'text' }),
+    minBlockTokens: 0,
+    repeats: false,
+    expectedLaterRequests: 0,
+    cacheAligner: false,
+  });
 }

@@ -34,7 +34,11 @@ async function localTraces(): Promise<readonly Trace[]> {
 }
 
 /** Per trace: cost and busts under each provider's rules. */
-async function costs(traces: readonly Trace[], name: string, open: OpenStrategy): Promise<Map<string, Record<string, { cost: number; busts: number }>>> {
+async function costs(
+  traces: readonly Trace[],
+  name: string,
+  open: OpenStrategy,
+): Promise<Map<string, Record<string, { cost: number; busts: number }>>> {
   const strategy = await open({ tokenizer: 'o200k_base' });
   const out = new Map<string, Record<string, { cost: number; busts: number }>>();
   try {
@@ -60,8 +64,13 @@ describe('the cache aligner on the local suite (Anthropic, no cache_control)', (
     const traces = await localTraces();
     const none = await costs(traces, 'none', resolveBenchConfig('none').open);
     const aligned = await costs(traces, 'balanced', resolveBenchConfig('balanced').open);
-    const plain = await costs(traces, 'balanced-no-aligner', engineStrategy({ profile: 'balanced', cacheAligner: false }));
-    let withAligner = 0, without = 0;
+    const plain = await costs(
+      traces,
+      'balanced-no-aligner',
+      engineStrategy({ profile: 'balanced', cacheAligner: false }),
+    );
+    let withAligner = 0,
+      without = 0;
     for (const trace of traces) {
       const id = trace.header.id;
       const [a, p, n] = [aligned.get(id)!, plain.get(id)!, none.get(id)!];
@@ -100,7 +109,12 @@ describe('the cache aligner on the local suite (Anthropic, no cache_control)', (
         }
         expect(at).toBe(reference.length);
         const parsed = JSON.parse(sent) as JsonObject;
-        const blocks = new Map(members.map((m) => [m.path.join('.'), JSON.stringify(m.path.reduce<JsonValue | undefined>((v, k) => (v as Record<string, JsonValue>)[k], parsed))]));
+        const blocks = new Map(
+          members.map((m) => [
+            m.path.join('.'),
+            JSON.stringify(m.path.reduce<JsonValue | undefined>((v, k) => (v as Record<string, JsonValue>)[k], parsed)),
+          ]),
+        );
         for (const [key, bytes] of earlier) expect(blocks.get(key), `${trace.header.id} ${key}`).toBe(bytes);
         earlier = blocks;
         placed = Math.max(placed, members.length);
@@ -110,30 +124,42 @@ describe('the cache aligner on the local suite (Anthropic, no cache_control)', (
   });
 });
 
-const corpusSpec = readSuiteSpecs(path.join(environment.projectRoot, 'workloads')).find((spec) => spec.name === 'corpus');
+const corpusSpec = readSuiteSpecs(path.join(environment.projectRoot, 'workloads')).find(
+  (spec) => spec.name === 'corpus',
+);
 
-describe.skipIf(corpusSpec === undefined || !existsSync(environment.sharedDir))('the cache aligner on corpus sessions (OpenAI)', () => {
-  it('sends one prompt_cache_key per session, the same in every request, and changes no cost or bust', async () => {
-    const build = await buildSuite(corpusSpec!, { projectRoot: environment.projectRoot, sharedDir: environment.sharedDir });
-    if (build.state !== 'ready') throw new Error(build.reason);
-    // The shorter sessions: enough to see the key held, quick enough for a test.
-    const traces = [...build.traces].sort((a, b) => a.events.length - b.events.length).slice(0, 6);
-    const setup = await createEngine({ profile: 'balanced' });
-    const keys = new Set<string>();
-    for (const trace of traces) {
-      const session = createSession(setup);
-      const sent = new Set<string>();
-      for (const { body } of requestsOf(trace)) {
-        const request = parseRequest(JSON.stringify(body), trace.header.provider);
-        const result = await compressRequest(request, session);
-        sent.add(String((JSON.parse(emitRequest(request, result.edits)) as JsonObject).prompt_cache_key));
+describe.skipIf(corpusSpec === undefined || !existsSync(environment.sharedDir))(
+  'the cache aligner on corpus sessions (OpenAI)',
+  () => {
+    it('sends one prompt_cache_key per session, the same in every request, and changes no cost or bust', async () => {
+      const build = await buildSuite(corpusSpec!, {
+        projectRoot: environment.projectRoot,
+        sharedDir: environment.sharedDir,
+      });
+      if (build.state !== 'ready') throw new Error(build.reason);
+      // The shorter sessions: enough to see the key held, quick enough for a test.
+      const traces = [...build.traces].sort((a, b) => a.events.length - b.events.length).slice(0, 6);
+      const setup = await createEngine({ profile: 'balanced' });
+      const keys = new Set<string>();
+      for (const trace of traces) {
+        const session = createSession(setup);
+        const sent = new Set<string>();
+        for (const { body } of requestsOf(trace)) {
+          const request = parseRequest(JSON.stringify(body), trace.header.provider);
+          const result = await compressRequest(request, session);
+          sent.add(String((JSON.parse(emitRequest(request, result.edits)) as JsonObject).prompt_cache_key));
+        }
+        expect(sent.size).toBe(1);
+        keys.add([...sent][0]!);
       }
-      expect(sent.size).toBe(1);
-      keys.add([...sent][0]!);
-    }
-    expect(keys.size).toBe(traces.length);
-    const aligned = await costs(traces, 'balanced', resolveBenchConfig('balanced').open);
-    const plain = await costs(traces, 'balanced-no-aligner', engineStrategy({ profile: 'balanced', cacheAligner: false }));
-    for (const trace of traces) expect(aligned.get(trace.header.id)).toEqual(plain.get(trace.header.id));
-  });
-});
+      expect(keys.size).toBe(traces.length);
+      const aligned = await costs(traces, 'balanced', resolveBenchConfig('balanced').open);
+      const plain = await costs(
+        traces,
+        'balanced-no-aligner',
+        engineStrategy({ profile: 'balanced', cacheAligner: false }),
+      );
+      for (const trace of traces) expect(aligned.get(trace.header.id)).toEqual(plain.get(trace.header.id));
+    });
+  },
+);

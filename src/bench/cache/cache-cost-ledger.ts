@@ -62,7 +62,19 @@ function sentParts(compressed: CompressedRequest, measure: RequestMeasure, ruler
   }));
   if (tools !== undefined && !parts.some((p) => p.part.role === 'tools')) {
     const text = JSON.stringify(tools);
-    parts.push({ part: { path: ['tools'], role: 'tools', type: 'tool_definitions', text, isStringLeaf: false, compressible: false, messageIndex: -1 }, text, tokens: ruler.count(text) });
+    parts.push({
+      part: {
+        path: ['tools'],
+        role: 'tools',
+        type: 'tool_definitions',
+        text,
+        isStringLeaf: false,
+        compressible: false,
+        messageIndex: -1,
+      },
+      text,
+      tokens: ruler.count(text),
+    });
   }
   return parts;
 }
@@ -98,7 +110,8 @@ export class CacheCostLedger {
     const marks = anthropic ? breakpointPaths(compressed.request.body) : new Set<string>();
     // Breakpoints as sent: the cache aligner may have added some to a client that set none. Read from its
     // member edits, not a rebuilt body (rebuilding every request's body made a session quadratic).
-    const sentMarks = anthropic && compressed.edits.members?.length ? withAddedBreakpoints(marks, compressed.edits.members) : marks;
+    const sentMarks =
+      anthropic && compressed.edits.members?.length ? withAddedBreakpoints(marks, compressed.edits.members) : marks;
     const sent = this.sentChain.next(sentParts(compressed, measure, ruler), sentMarks);
     const original = this.originalChain.next(originalParts(measure), marks);
     return this.models.map((model, i) => {

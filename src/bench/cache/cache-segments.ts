@@ -36,7 +36,8 @@ export function breakpointPaths(body: JsonObject): Set<string> {
   };
   mark(body.tools, 'tools');
   mark(body.system, 'system');
-  if (Array.isArray(body.messages)) body.messages.forEach((message, m) => isObject(message) && mark(message.content, `messages.${m}.content`));
+  if (Array.isArray(body.messages))
+    body.messages.forEach((message, m) => isObject(message) && mark(message.content, `messages.${m}.content`));
   return found;
 }
 
@@ -108,7 +109,10 @@ export class SegmentChain {
     let upTo = last?.upTo ?? 0;
     for (let i = reused; i < ordered.length; i++) {
       const { text, tokens } = ordered[i] as SentPart;
-      chain = i < same ? (this.#segments[i] as CacheSegment).prefix : createHash('sha1').update(chain).update(hashOf(text, this.memo)).digest('base64');
+      chain =
+        i < same
+          ? (this.#segments[i] as CacheSegment).prefix
+          : createHash('sha1').update(chain).update(hashOf(text, this.memo)).digest('base64');
       upTo += tokens;
       const block = blocks[i] ?? null;
       segments.push({ prefix: chain, tokens, upTo, breakpoint: block !== null && blocks[i + 1] !== block });

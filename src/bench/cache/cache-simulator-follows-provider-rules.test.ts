@@ -25,15 +25,35 @@ describe('Anthropic prompt cache', () => {
   it('writes the prefix up to the breakpoint, then reads it back on the next turn and writes only what is new', () => {
     const cache = createCacheSimulator(ANTHROPIC_RULES);
     // Turn 1: a 2,000-token system prompt and a 100-token question, breakpoint on the question.
-    expect(cache.next(request(['system', 2000], ['user1*', 100]), 0)).toEqual({ read: 0, write: 2100, uncached: 0, bust: false });
+    expect(cache.next(request(['system', 2000], ['user1*', 100]), 0)).toEqual({
+      read: 0,
+      write: 2100,
+      uncached: 0,
+      bust: false,
+    });
     // Turn 2: the breakpoint moves to the newest message; lookback finds turn 1's entry.
-    expect(cache.next(request(['system', 2000], ['user1', 100], ['assistant1', 200], ['user2*', 100]), 30)).toEqual({ read: 2100, write: 300, uncached: 0, bust: false });
+    expect(cache.next(request(['system', 2000], ['user1', 100], ['assistant1', 200], ['user2*', 100]), 30)).toEqual({
+      read: 2100,
+      write: 300,
+      uncached: 0,
+      bust: false,
+    });
   });
 
   it('caches nothing without a breakpoint, and nothing shorter than the minimum', () => {
     const cache = createCacheSimulator(ANTHROPIC_RULES);
-    expect(cache.next(request(['system', 5000], ['user1', 100]), 0)).toEqual({ read: 0, write: 0, uncached: 5100, bust: false });
-    expect(cache.next(request(['system', 900], ['user1*', 100]), 30)).toEqual({ read: 0, write: 0, uncached: 1000, bust: false });
+    expect(cache.next(request(['system', 5000], ['user1', 100]), 0)).toEqual({
+      read: 0,
+      write: 0,
+      uncached: 5100,
+      bust: false,
+    });
+    expect(cache.next(request(['system', 900], ['user1*', 100]), 30)).toEqual({
+      read: 0,
+      write: 0,
+      uncached: 1000,
+      bust: false,
+    });
   });
 
   it('forgets an entry once its five minutes pass without a read', () => {
@@ -41,7 +61,12 @@ describe('Anthropic prompt cache', () => {
     cache.next(request(['system', 2000], ['user1*', 100]), 0);
     expect(cache.next(request(['system', 2000], ['user1', 100], ['user2*', 50]), 299).read).toBe(2100);
     // The read at 299 s refreshed the entry to 599 s; at 600 s it is gone.
-    expect(cache.next(request(['system', 2000], ['user1', 100], ['user2', 50], ['user3*', 50]), 900)).toEqual({ read: 0, write: 2200, uncached: 0, bust: false });
+    expect(cache.next(request(['system', 2000], ['user1', 100], ['user2', 50], ['user3*', 50]), 900)).toEqual({
+      read: 0,
+      write: 2200,
+      uncached: 0,
+      bust: false,
+    });
   });
 
   it('looks back at most 20 blocks before a breakpoint', () => {
@@ -58,7 +83,9 @@ describe('Anthropic prompt cache', () => {
     const cache = createCacheSimulator(ANTHROPIC_RULES);
     cache.next(request(['tools', 500], ['system', 2000], ['user1*', 100]), 0);
     // A tool added to the definitions changes the first block: nothing before can be read.
-    expect(cache.next(request(['tools+retrieve', 600], ['system', 2000], ['user1', 100], ['user2*', 100]), 30)).toEqual({ read: 0, write: 2800, uncached: 0, bust: true });
+    expect(cache.next(request(['tools+retrieve', 600], ['system', 2000], ['user1', 100], ['user2*', 100]), 30)).toEqual(
+      { read: 0, write: 2800, uncached: 0, bust: true },
+    );
   });
 });
 
@@ -73,14 +100,29 @@ describe('OpenAI prompt cache', () => {
   it('caches nothing under 1,024 tokens', () => {
     const cache = createCacheSimulator(OPENAI_RULES);
     cache.next(request(['system', 1000], ['user1', 23]), 0);
-    expect(cache.next(request(['system', 1000], ['user1', 23]), 30)).toEqual({ read: 0, write: 0, uncached: 1023, bust: false });
+    expect(cache.next(request(['system', 1000], ['user1', 23]), 30)).toEqual({
+      read: 0,
+      write: 0,
+      uncached: 1023,
+      bust: false,
+    });
   });
 
   it('reads the longest cached prefix from 1,024 tokens in 128-token steps, with no write premium', () => {
     const cache = createCacheSimulator(OPENAI_RULES);
-    expect(cache.next(request(['system', 1200], ['user1', 300]), 0)).toEqual({ read: 0, write: 0, uncached: 1500, bust: false });
+    expect(cache.next(request(['system', 1200], ['user1', 300]), 0)).toEqual({
+      read: 0,
+      write: 0,
+      uncached: 1500,
+      bust: false,
+    });
     // 1,500 tokens match: 1,024 + 3 x 128 = 1,408 read, the rest billed in full.
-    expect(cache.next(request(['system', 1200], ['user1', 300], ['assistant1', 100]), 30)).toEqual({ read: 1408, write: 0, uncached: 192, bust: false });
+    expect(cache.next(request(['system', 1200], ['user1', 300], ['assistant1', 100]), 30)).toEqual({
+      read: 1408,
+      write: 0,
+      uncached: 192,
+      bust: false,
+    });
   });
 
   it('reads nothing once the prefix expired', () => {
@@ -104,7 +146,10 @@ function everyPrefixWritten(rules: OpenAiCacheRules): (segments: readonly CacheS
       else break;
     }
     for (const segment of segments) entries.set(segment.prefix, at + rules.ttlSeconds);
-    return matched < rules.minCacheableTokens ? 0 : rules.minCacheableTokens + Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
+    return matched < rules.minCacheableTokens
+      ? 0
+      : rules.minCacheableTokens +
+          Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
   };
 }
 
@@ -126,7 +171,8 @@ describe('OpenAI prompt cache, kept by its latest request', () => {
         for (const { change, at, tokens, gap } of steps) {
           version++;
           const cut = blocks.length === 0 ? 0 : at % blocks.length;
-          if (change === 'rewrite' && blocks.length > 0) blocks[cut] = [`v${version}`, (blocks[cut] as [string, number])[1]];
+          if (change === 'rewrite' && blocks.length > 0)
+            blocks[cut] = [`v${version}`, (blocks[cut] as [string, number])[1]];
           if (change === 'cut') blocks = blocks.slice(0, cut);
           if (change === 'restart') blocks = [];
           blocks = [...blocks, ...tokens.map((t, i): [string, number] => [`b${version}.${i}`, t])];

@@ -59,7 +59,8 @@ function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
       const bust = !extendsPrevious(previous, segments);
       previous = segments;
       const breakpoints: number[] = [];
-      for (let i = 0; i < segments.length && breakpoints.length < rules.maxBreakpoints; i++) if ((segments[i] as CacheSegment).breakpoint) breakpoints.push(i);
+      for (let i = 0; i < segments.length && breakpoints.length < rules.maxBreakpoints; i++)
+        if ((segments[i] as CacheSegment).breakpoint) breakpoints.push(i);
       if (breakpoints.length === 0) return { read: 0, write: 0, uncached: all, bust };
       const live = (prefix: string): boolean => (entries.get(prefix) ?? -Infinity) > at;
       // The longest cached prefix any breakpoint finds, looking back at most lookbackBlocks blocks.
@@ -77,7 +78,9 @@ function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
       const cacheable = total(segments, last);
       const write = cacheable >= rules.minCacheableTokens && last > hit ? cacheable - read : 0;
       if (hit >= 0) entries.set((segments[hit] as CacheSegment).prefix, at + rules.ttlSeconds);
-      for (const b of breakpoints) if (total(segments, b) >= rules.minCacheableTokens) entries.set((segments[b] as CacheSegment).prefix, at + rules.ttlSeconds);
+      for (const b of breakpoints)
+        if (total(segments, b) >= rules.minCacheableTokens)
+          entries.set((segments[b] as CacheSegment).prefix, at + rules.ttlSeconds);
       return { read, write, uncached: all - read - write, bust };
     },
   };
@@ -109,7 +112,11 @@ function openaiSimulator(rules: OpenAiCacheRules): CacheSimulator {
           else break;
         }
       }
-      const read = matched < rules.minCacheableTokens ? 0 : rules.minCacheableTokens + Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
+      const read =
+        matched < rules.minCacheableTokens
+          ? 0
+          : rules.minCacheableTokens +
+            Math.floor((matched - rules.minCacheableTokens) / rules.stepTokens) * rules.stepTokens;
       if (latest !== null) {
         const until = latestAt + rules.ttlSeconds;
         for (let j = shared; j < latest.length; j++) {

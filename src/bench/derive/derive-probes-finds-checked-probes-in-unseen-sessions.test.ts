@@ -14,8 +14,14 @@ const LOCAL = path.join(environment.projectRoot, 'traces', 'local');
 /** Every derived probe checks as a written one must, and discriminates at its first scoring point. */
 function expectSound(traces: readonly Trace[]): void {
   const { probes, screening } = deriveProbes(traces);
-  expect(checkProbes(probes.map((probe) => ({ probe, file: 'derived' })), traces)).toEqual([]);
-  for (const row of probeCheckRows(traces, probes)) if (row.discriminating !== null) expect(row.discriminating).toBe(true);
+  expect(
+    checkProbes(
+      probes.map((probe) => ({ probe, file: 'derived' })),
+      traces,
+    ),
+  ).toEqual([]);
+  for (const row of probeCheckRows(traces, probes))
+    if (row.discriminating !== null) expect(row.discriminating).toBe(true);
   expect(screening.kept).toBe(probes.length);
   expect(screening.negatives_replaced).toBe(0);
   for (const negative of probes.filter((p) => p.kind === 'negative')) expect(negative.id).toMatch(/\/near-miss$/);
@@ -31,10 +37,13 @@ describe('probes derived for sessions nobody wrote probes for', () => {
     expect(probes.some((p) => p.kind === 'exact' && /path:line/.test(p.question))).toBe(true);
   });
 
-  it.skipIf(!existsSync(SWE_AGENT))('derives checked probes from SWE-agent trajectories (OpenAI tool messages, `open` windows)', async () => {
-    const files = readdirSync(SWE_AGENT).filter((f) => f.endsWith('.traj.json'));
-    const traces = await Promise.all(files.map((f) => loadTrace(path.join(SWE_AGENT, f))));
-    expectSound(traces);
-    expect(deriveProbes(traces).probes.length).toBeGreaterThan(0);
-  });
+  it.skipIf(!existsSync(SWE_AGENT))(
+    'derives checked probes from SWE-agent trajectories (OpenAI tool messages, `open` windows)',
+    async () => {
+      const files = readdirSync(SWE_AGENT).filter((f) => f.endsWith('.traj.json'));
+      const traces = await Promise.all(files.map((f) => loadTrace(path.join(SWE_AGENT, f))));
+      expectSound(traces);
+      expect(deriveProbes(traces).probes.length).toBeGreaterThan(0);
+    },
+  );
 });

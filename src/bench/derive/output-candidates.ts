@@ -25,8 +25,15 @@ export function exactCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
       const m = GREP_HIT.exec(line);
       return m === null ? [] : [{ at: `${m[1]}:${m[2]}`, text: (m[3] ?? '').trim() }];
     });
-    const count = (key: (h: { at: string; text: string }) => string, value: string) => hits.filter((h) => key(h) === value).length;
-    const good = hits.filter((h) => h.text.length >= 8 && h.text.length <= 100 && count((x) => x.text, h.text) === 1 && count((x) => x.at, h.at) === 1);
+    const count = (key: (h: { at: string; text: string }) => string, value: string) =>
+      hits.filter((h) => key(h) === value).length;
+    const good = hits.filter(
+      (h) =>
+        h.text.length >= 8 &&
+        h.text.length <= 100 &&
+        count((x) => x.text, h.text) === 1 &&
+        count((x) => x.at, h.at) === 1,
+    );
     const hit = good[Math.floor(good.length / 2)];
     if (hit === undefined) continue;
     drafts.push({
@@ -46,7 +53,15 @@ export function signatureCandidates(outputs: readonly ToolOutput[]): ProbeDraft[
   return seenDefinitions(outputs).flatMap((d) => {
     if (!d.text.endsWith(':') || !d.text.includes('(') || d.text.length > 150 || asked.has(d.name)) return [];
     asked.add(d.name);
-    return [{ name: 'signature', kind: 'exact' as const, question: `What is the full \`${d.keyword}\` line of \`${d.name}\` in \`${d.file}\`, as the output shows it?`, answers: [d.text], turn: d.turn }];
+    return [
+      {
+        name: 'signature',
+        kind: 'exact' as const,
+        question: `What is the full \`${d.keyword}\` line of \`${d.name}\` in \`${d.file}\`, as the output shows it?`,
+        answers: [d.text],
+        turn: d.turn,
+      },
+    ];
   });
 }
 
@@ -62,7 +77,13 @@ export function locateCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
     if (asked.has(d.name)) continue;
     asked.add(d.name);
     const what = d.keyword === 'class' ? 'class' : 'function';
-    drafts.push({ name: 'defining-file', kind: 'locate', question: `Which file do the outputs show defining the ${what} \`${d.name}\`?`, answers: [d.file], turn: d.turn });
+    drafts.push({
+      name: 'defining-file',
+      kind: 'locate',
+      question: `Which file do the outputs show defining the ${what} \`${d.name}\`?`,
+      answers: [d.file],
+      turn: d.turn,
+    });
   }
   return drafts;
 }
@@ -79,10 +100,14 @@ function gettextCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
     const messages = new Set(output.lines.flatMap((line) => PO_MSGID.exec(line)?.[1] ?? []));
     for (const message of [...messages].sort()) {
       const quoted = [`_('${message}')`, `_("${message}")`];
-      const modules = new Set(output.lines.flatMap((line) => {
-        const [file = '', ...rest] = line.split(':');
-        return file.endsWith('.py') && quoted.some((q) => rest.join(':').includes(q)) ? [file.replace(/^\.\//, '')] : [];
-      }));
+      const modules = new Set(
+        output.lines.flatMap((line) => {
+          const [file = '', ...rest] = line.split(':');
+          return file.endsWith('.py') && quoted.some((q) => rest.join(':').includes(q))
+            ? [file.replace(/^\.\//, '')]
+            : [];
+        }),
+      );
       if (modules.size !== 1) continue;
       drafts.push({
         name: 'message-source',
@@ -116,14 +141,20 @@ function failureOf(output: ToolOutput): { question: string; answers: string[] } 
   const label = commandLabel(output.command);
   const lines = output.lines;
   const failedTests = lines.flatMap((l) => FAILED_TEST.exec(l)?.[1] ?? []);
-  if (failedTests.length > 0) return { question: `Which test did \`${label}\` report as FAILED?`, answers: failedTests };
+  if (failedTests.length > 0)
+    return { question: `Which test did \`${label}\` report as FAILED?`, answers: failedTests };
   const tracebackAt = lines.findIndex((l) => l.startsWith('Traceback (most recent call last)'));
   if (tracebackAt >= 0) {
-    const last = lines.slice(tracebackAt).filter((l) => ERROR_LINE.test(l)).pop();
-    if (last !== undefined) return { question: `What exception ends the traceback printed by \`${label}\`?`, answers: [last.trim()] };
+    const last = lines
+      .slice(tracebackAt)
+      .filter((l) => ERROR_LINE.test(l))
+      .pop();
+    if (last !== undefined)
+      return { question: `What exception ends the traceback printed by \`${label}\`?`, answers: [last.trim()] };
   }
   const pytestError = lines.flatMap((l) => PYTEST_ERROR.exec(l)?.[1] ?? []).pop();
-  if (pytestError !== undefined) return { question: `What error does the failing test in \`${label}\` raise?`, answers: [pytestError.trim()] };
+  if (pytestError !== undefined)
+    return { question: `What error does the failing test in \`${label}\` raise?`, answers: [pytestError.trim()] };
   if (output.returncode !== null && output.returncode !== 0) {
     const error = lines.filter((l) => USAGE_ERROR.test(l) || ERROR_LINE.test(l)).pop();
     if (error !== undefined) return { question: `What error did \`${label}\` exit with?`, answers: [error.trim()] };
@@ -134,7 +165,8 @@ function failureOf(output: ToolOutput): { question: string; answers: string[] } 
     return { question: `Why did \`${label}\` fail (exit code ${output.returncode})?`, answers: [last.trim()] };
   }
   const reported = lines.find((l) => REPORTED_FAILURE.test(l));
-  if (reported !== undefined) return { question: `What failure did \`${label}\` report first?`, answers: [reported.trim()] };
+  if (reported !== undefined)
+    return { question: `What failure did \`${label}\` report first?`, answers: [reported.trim()] };
   return null;
 }
 
@@ -144,7 +176,9 @@ export function causalCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
     const failure = output.elided ? null : failureOf(output);
     if (failure === null) return [];
     const answers = failure.answers.filter((a) => a.length <= MAX_ANSWER_CHARS);
-    return answers.length === 0 ? [] : [{ name: 'failure', kind: 'causal' as const, question: failure.question, answers, turn: output.turn }];
+    return answers.length === 0
+      ? []
+      : [{ name: 'failure', kind: 'causal' as const, question: failure.question, answers, turn: output.turn }];
   });
 }
 
@@ -168,5 +202,11 @@ export function negativeCandidates(outputs: readonly ToolOutput[]): ProbeDraft[]
 
 /** Every positive candidate the outputs give: grep hits, signatures, defining files, failures, result sizes. */
 export function outputCandidates(outputs: readonly ToolOutput[]): ProbeDraft[] {
-  return [...exactCandidates(outputs), ...signatureCandidates(outputs), ...locateCandidates(outputs), ...causalCandidates(outputs), ...countCandidates(outputs)];
+  return [
+    ...exactCandidates(outputs),
+    ...signatureCandidates(outputs),
+    ...locateCandidates(outputs),
+    ...causalCandidates(outputs),
+    ...countCandidates(outputs),
+  ];
 }

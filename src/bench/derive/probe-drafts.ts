@@ -31,7 +31,11 @@ export function draftChecks(text: TraceText, draft: ProbeDraft): boolean {
  * Up to one checked draft per position for each kind, in kind order: evidence spreads over the
  * session instead of bunching where a derivation finds most candidates.
  */
-export function spreadDrafts(text: TraceText, candidates: readonly ProbeDraft[], perKind: Partial<Record<ProbeKind, number>> = {}): ProbeDraft[] {
+export function spreadDrafts(
+  text: TraceText,
+  candidates: readonly ProbeDraft[],
+  perKind: Partial<Record<ProbeKind, number>> = {},
+): ProbeDraft[] {
   const picked: ProbeDraft[] = [];
   const kinds = [...new Set(candidates.map((c) => c.kind))];
   for (const kind of kinds) {
@@ -40,9 +44,12 @@ export function spreadDrafts(text: TraceText, candidates: readonly ProbeDraft[],
     const chosen: ProbeDraft[] = [];
     for (const position of TRACE_POSITIONS) {
       // A second error probe with the same answer would only measure the same text twice.
-      const fresh = (c: ProbeDraft) => kind !== 'causal' || !chosen.some((d) => d.answers.join('\n') === c.answers.join('\n'));
+      const fresh = (c: ProbeDraft) =>
+        kind !== 'causal' || !chosen.some((d) => d.answers.join('\n') === c.answers.join('\n'));
       // Checked last and lazily: a long session has thousands of candidates, few are taken.
-      const first = ofKind.find((c) => positionOf(c.turn, text.sentMessages) === position && fresh(c) && draftChecks(text, c));
+      const first = ofKind.find(
+        (c) => positionOf(c.turn, text.sentMessages) === position && fresh(c) && draftChecks(text, c),
+      );
       if (first !== undefined && chosen.length < limit) chosen.push(first);
     }
     picked.push(...chosen);

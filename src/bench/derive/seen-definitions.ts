@@ -26,11 +26,12 @@ const FILE_IN_COMMAND = /(?:^|\s|')((?:\.\/)?[\w@+-][\w.@+/-]*\.py)(?=\s|$|'|")/
 
 /** The one source file a listing command reads, or null (several files, a heredoc, a script run). */
 export function listedFile(command: string): string | null {
-  if (command.includes('<<') || command.includes('\n') || /(^|\s)(python3?|pytest|echo|cat\s*>)\s/.test(command)) return null;
+  if (command.includes('<<') || command.includes('\n') || /(^|\s)(python3?|pytest|echo|cat\s*>)\s/.test(command))
+    return null;
   // Shell listings, and SWE-agent's `open F [line]` window.
   if (!/^(nl|sed|cat|grep|head|tail|awk|open)\s/.test(command.trim())) return null;
   const files = new Set(Array.from(command.matchAll(FILE_IN_COMMAND), (m) => (m[1] ?? '').replace(/^\.\//, '')));
-  return files.size === 1 ? [...files][0] ?? null : null;
+  return files.size === 1 ? ([...files][0] ?? null) : null;
 }
 
 /** Names worth asking about: not dunder, and long enough not to be defined all over a project (`Command`, `as_sql`). */
@@ -53,13 +54,31 @@ export function seenDefinitions(outputs: readonly ToolOutput[]): SeenDefinition[
       const hit = HIT_DEFINITION.exec(line);
       if (hit !== null) {
         const [, file = '', lineNo, keyword, name = ''] = hit;
-        if (askable(name)) seen.push({ turn: output.turn, name, keyword: keyword === 'class' ? 'class' : 'def', file, line: lineNo === undefined ? null : Number(lineNo), pathInOutput: true, text: fromKeyword(line) });
+        if (askable(name))
+          seen.push({
+            turn: output.turn,
+            name,
+            keyword: keyword === 'class' ? 'class' : 'def',
+            file,
+            line: lineNo === undefined ? null : Number(lineNo),
+            pathInOutput: true,
+            text: fromKeyword(line),
+          });
         continue;
       }
       const listedHit = listed === null ? null : LISTED_DEFINITION.exec(line);
       if (listedHit !== null && listed !== null) {
         const [, lineNo, keyword, name = ''] = listedHit;
-        if (askable(name)) seen.push({ turn: output.turn, name, keyword: keyword === 'class' ? 'class' : 'def', file: listed, line: lineNo === undefined ? null : Number(lineNo), pathInOutput: false, text: fromKeyword(line) });
+        if (askable(name))
+          seen.push({
+            turn: output.turn,
+            name,
+            keyword: keyword === 'class' ? 'class' : 'def',
+            file: listed,
+            line: lineNo === undefined ? null : Number(lineNo),
+            pathInOutput: false,
+            text: fromKeyword(line),
+          });
       }
     }
   }

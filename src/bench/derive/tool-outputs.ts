@@ -57,13 +57,20 @@ function callsOf(message: JsonObject): { id: string | null; command: string }[] 
   const calls: { id: string | null; command: string }[] = [];
   if (Array.isArray(message.content)) {
     for (const block of message.content) {
-      if (isObject(block) && block.type === 'tool_use') calls.push({ id: typeof block.id === 'string' ? block.id : null, command: commandOf(String(block.name ?? 'tool'), block.input) });
+      if (isObject(block) && block.type === 'tool_use')
+        calls.push({
+          id: typeof block.id === 'string' ? block.id : null,
+          command: commandOf(String(block.name ?? 'tool'), block.input),
+        });
     }
   }
   if (Array.isArray(message.tool_calls)) {
     for (const call of message.tool_calls) {
       if (!isObject(call) || !isObject(call.function)) continue;
-      calls.push({ id: typeof call.id === 'string' ? call.id : null, command: commandOf(String(call.function.name ?? 'tool'), parsedArguments(call.function.arguments)) });
+      calls.push({
+        id: typeof call.id === 'string' ? call.id : null,
+        command: commandOf(String(call.function.name ?? 'tool'), parsedArguments(call.function.arguments)),
+      });
     }
   }
   return calls;
@@ -81,13 +88,17 @@ function textOf(content: JsonValue | undefined): string | null {
 function outputsOf(message: JsonObject): { id: string | null; text: string; block: number | null }[] {
   if (message.role === 'tool') {
     const text = textOf(message.content);
-    return text === null ? [] : [{ id: typeof message.tool_call_id === 'string' ? message.tool_call_id : null, text, block: null }];
+    return text === null
+      ? []
+      : [{ id: typeof message.tool_call_id === 'string' ? message.tool_call_id : null, text, block: null }];
   }
   if (message.role !== 'user' || !Array.isArray(message.content)) return [];
   return message.content.flatMap((block, index) => {
     if (!isObject(block) || block.type !== 'tool_result') return [];
     const text = textOf(block.content);
-    return text === null ? [] : [{ id: typeof block.tool_use_id === 'string' ? block.tool_use_id : null, text, block: index }];
+    return text === null
+      ? []
+      : [{ id: typeof block.tool_use_id === 'string' ? block.tool_use_id : null, text, block: index }];
   });
 }
 
@@ -101,7 +112,8 @@ export function toolOutputs(trace: Trace): ToolOutput[] {
     for (const { id, text, block } of outputsOf(message)) {
       const previous = messages[turn - 1];
       const single = previous === undefined ? [] : callsOf(previous);
-      const command = (id !== null ? byId.get(id) : undefined) ?? (single.length === 1 ? single[0]?.command : undefined);
+      const command =
+        (id !== null ? byId.get(id) : undefined) ?? (single.length === 1 ? single[0]?.command : undefined);
       if (command === undefined) continue;
       const elided = text.includes('<elided_chars>');
       const wrapped = WRAPPED.exec(text);

@@ -49,27 +49,50 @@ export function externalProxyStrategy(name: string, proxyUrl: string, capturePor
           const body: JsonObject = { ...request.body, stream: false };
           let answer: Response;
           try {
-            answer = await fetch(`${proxyUrl.replace(/\/$/, '')}${PATHS[request.provider]}`, { method: 'POST', headers: headersFor(request.provider, session), body: JSON.stringify(body) });
+            answer = await fetch(`${proxyUrl.replace(/\/$/, '')}${PATHS[request.provider]}`, {
+              method: 'POST',
+              headers: headersFor(request.provider, session),
+              body: JSON.stringify(body),
+            });
           } catch (error) {
-            return failedRequest(request, name, `the proxy at ${proxyUrl} did not answer: ${(error as Error).message}`, started);
+            return failedRequest(
+              request,
+              name,
+              `the proxy at ${proxyUrl} did not answer: ${(error as Error).message}`,
+              started,
+            );
           }
           const reply = await answer.text();
-          identity ??= answer.headers.get('x-terse-version') ?? answer.headers.get('server') ?? answer.headers.get('via');
-          if (!answer.ok) return failedRequest(request, name, `the proxy answered ${answer.status}: ${reply.slice(0, 200)}`, started);
+          identity ??=
+            answer.headers.get('x-terse-version') ?? answer.headers.get('server') ?? answer.headers.get('via');
+          if (!answer.ok)
+            return failedRequest(request, name, `the proxy answered ${answer.status}: ${reply.slice(0, 200)}`, started);
           // The first upstream request is the compressed one; later ones are its own retrieve rounds.
           const [sent] = capture.take();
-          if (sent === undefined) return failedRequest(request, name, `the proxy sent nothing to ${capture.url}: is its upstream set there?`, started);
+          if (sent === undefined)
+            return failedRequest(
+              request,
+              name,
+              `the proxy sent nothing to ${capture.url}: is its upstream set there?`,
+              started,
+            );
           let parsed;
           try {
             parsed = canonicalFromBody(JSON.parse(sent.text) as JsonObject, request.provider);
           } catch (error) {
-            return failedRequest(request, name, `the proxy sent a body that is not a request: ${(error as Error).message}`, started);
+            return failedRequest(
+              request,
+              name,
+              `the proxy sent a body that is not a request: ${(error as Error).message}`,
+              started,
+            );
           }
           const result = laidOver(request, parsed, name, started);
           return { ...result, stats: { ...result.stats, ms: sent.at - started } };
         };
       },
-      describe: () => `external proxy at ${proxyUrl}${identity === null ? '' : ` (${identity})`}, upstream captured on ${capture.url}`,
+      describe: () =>
+        `external proxy at ${proxyUrl}${identity === null ? '' : ` (${identity})`}, upstream captured on ${capture.url}`,
       close: async () => {
         await capture.close();
         await store.close();

@@ -8,14 +8,21 @@ import type { JsonObject } from '../../types.ts';
 import { claudeCodeImporter } from './claude-code-importer.ts';
 
 const fixture = path.join(import.meta.dirname, '__fixtures__', 'claude-code-todo-app.jsonl');
-const records = readFileSync(fixture, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as JsonObject);
+const records = readFileSync(fixture, 'utf8')
+  .trimEnd()
+  .split('\n')
+  .map((line) => JSON.parse(line) as JsonObject);
 const blockTypes = (message: JsonObject | undefined) =>
-  Array.isArray(message?.content) ? message.content.map((block) => (block as JsonObject).type) : typeof message?.content;
+  Array.isArray(message?.content)
+    ? message.content.map((block) => (block as JsonObject).type)
+    : typeof message?.content;
 
 describe('Claude Code session importer, on a real session', () => {
   it('merges the lines of one assistant message (same message.id) into one message, after one call', async () => {
     const trace = await claudeCodeImporter.load(fixture, {});
-    const shape = trace.events.map((event) => (event.type === 'call' ? 'call' : `${String(event.message.role)}:${String(blockTypes(event.message))}`));
+    const shape = trace.events.map((event) =>
+      event.type === 'call' ? 'call' : `${String(event.message.role)}:${String(blockTypes(event.message))}`,
+    );
     expect(shape).toEqual([
       'user:text,text',
       'call',
@@ -49,7 +56,11 @@ describe('Claude Code session importer, on a real session', () => {
     expect(text).not.toContain('msg_01D7CvbTWM1jEQFhTh5GVtuN');
     expect(text).not.toContain('Empty Repo Setup');
     expect(text).not.toContain('"usage"');
-    expect(trace.header).toMatchObject({ provider: 'anthropic', request: { model: 'claude-sonnet-4-20250514' }, id: 'claude-code-todo-app' });
+    expect(trace.header).toMatchObject({
+      provider: 'anthropic',
+      request: { model: 'claude-sonnet-4-20250514' },
+      id: 'claude-code-todo-app',
+    });
   });
 
   it('names the line of a broken record', async () => {

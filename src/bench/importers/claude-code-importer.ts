@@ -98,7 +98,10 @@ async function* readConversations(file: string, options: ImportOptions, split: b
   const finish = (): Trace => {
     const request: JsonObject = model === null ? {} : { model };
     const header = importedHeader({ file, format: 'claude-code-session', provider: 'anthropic', request, options });
-    return { header: index === 1 ? header : { ...header, id: `${header.id}#${index}` }, events: conversation.builder.events };
+    return {
+      header: index === 1 ? header : { ...header, id: `${header.id}#${index}` },
+      events: conversation.builder.events,
+    };
   };
   for await (const line of fileLines(file)) {
     if (line.text.trim() === '') continue;

@@ -13,9 +13,29 @@ const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n');
 const sessionId = (JSON.parse(lines[1] ?? '{}') as JsonObject).sessionId;
 
 // What Claude Code writes when it compacts: a boundary the model never sees, then the summary it does.
-const boundary = JSON.stringify({ parentUuid: null, logicalParentUuid: 'x', isSidechain: false, type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', sessionId, compactMetadata: { trigger: 'auto', preTokens: 155_000 }, uuid: 'b1' });
-const summary = 'This session is being continued from a previous conversation that ran out of context. The conversation is summarized below: the TODO app was scaffolded.';
-const summaryRecord = JSON.stringify({ parentUuid: 'b1', isSidechain: false, type: 'user', isCompactSummary: true, isVisibleInTranscriptOnly: true, sessionId, message: { role: 'user', content: summary }, uuid: 's1' });
+const boundary = JSON.stringify({
+  parentUuid: null,
+  logicalParentUuid: 'x',
+  isSidechain: false,
+  type: 'system',
+  subtype: 'compact_boundary',
+  content: 'Conversation compacted',
+  sessionId,
+  compactMetadata: { trigger: 'auto', preTokens: 155_000 },
+  uuid: 'b1',
+});
+const summary =
+  'This session is being continued from a previous conversation that ran out of context. The conversation is summarized below: the TODO app was scaffolded.';
+const summaryRecord = JSON.stringify({
+  parentUuid: 'b1',
+  isSidechain: false,
+  type: 'user',
+  isCompactSummary: true,
+  isVisibleInTranscriptOnly: true,
+  sessionId,
+  message: { role: 'user', content: summary },
+  uuid: 's1',
+});
 
 /** The fixture's records again, with other assistant message ids: the conversation after the compaction. */
 const after = lines.map((line) => line.replaceAll('"id":"msg_', '"id":"msg_after_'));
@@ -40,12 +60,17 @@ async function collect(source: AsyncIterable<Trace>): Promise<Trace[]> {
 }
 
 const calls = (trace: Trace): number => trace.events.filter((event) => event.type === 'call').length;
-const messagesOf = (trace: Trace): JsonObject[] => trace.events.flatMap((event) => (event.type === 'message' ? [event.message] : []));
+const messagesOf = (trace: Trace): JsonObject[] =>
+  trace.events.flatMap((event) => (event.type === 'message' ? [event.message] : []));
 
 describe('a Claude Code session compacted twice, streamed', () => {
   it('is one conversation per compaction, the summary opening each later one', async () => {
     const traces = await collect(streamTraces(file));
-    expect(traces.map((trace) => trace.header.id)).toEqual(['compacted-session', 'compacted-session#2', 'compacted-session#3']);
+    expect(traces.map((trace) => trace.header.id)).toEqual([
+      'compacted-session',
+      'compacted-session#2',
+      'compacted-session#3',
+    ]);
     const original = await claudeCodeImporter.load(fixture, {});
     expect(traces[0]?.events).toEqual(original.events);
     // The summary opens the second conversation; the fixture's first user turn follows it in the same message.

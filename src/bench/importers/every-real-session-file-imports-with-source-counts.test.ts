@@ -16,7 +16,12 @@ interface SourceMessage {
 }
 
 const filesIn = (dir: string, ending: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(ending)).sort().map((name) => path.join(dir, name)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith(ending))
+        .sort()
+        .map((name) => path.join(dir, name))
+    : [];
 const readSource = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const callsOf = (trace: Trace): number => trace.events.filter((event) => event.type === 'call').length;
 const messagesOf = (trace: Trace) => trace.events.flatMap((event) => (event.type === 'message' ? [event.message] : []));
@@ -56,7 +61,9 @@ describe.skipIf(!existsSync(miniDir))('all 20 mini-swe-agent trajectories', () =
       // Every output of an executed command is a tool message, and nothing else is.
       const outputs = messages.filter((m, i) => m.role === 'user' && runsOneCommand(messages[i - 1]));
       expect(rolesOf(trace).filter((role) => role === 'tool')).toHaveLength(outputs.length);
-      const returnCodes = messages.filter((m, i) => m.content.startsWith('<returncode>') && runsOneCommand(messages[i - 1]));
+      const returnCodes = messages.filter(
+        (m, i) => m.content.startsWith('<returncode>') && runsOneCommand(messages[i - 1]),
+      );
       expect(returnCodes.length).toBeGreaterThan(0);
       expect(returnCodes.length).toBeLessThanOrEqual(outputs.length);
       expect(trace.header.provider).toBe('openai');
@@ -86,7 +93,9 @@ describe.skipIf(!existsSync(sweDir))('the three SWE-agent trajectories', () => {
       const assistantTurns = history.filter((m) => m.role === 'assistant').length;
       expect(callsOf(trace)).toBe(assistantTurns);
       // An observation is what follows an action: a tool message, or a user message after an assistant turn.
-      const observations = history.filter((m, i) => m.role === 'tool' || (m.role === 'user' && history[i - 1]?.role === 'assistant'));
+      const observations = history.filter(
+        (m, i) => m.role === 'tool' || (m.role === 'user' && history[i - 1]?.role === 'assistant'),
+      );
       expect(observations.length).toBeGreaterThanOrEqual(assistantTurns - 1);
       expect(rolesOf(trace).filter((role) => role === 'tool')).toHaveLength(observations.length);
     }

@@ -11,10 +11,12 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-import-'));
 const NUMBERS = '{"n":123456789012345678901234567890,"m":1e400,"k":-0.0,"f":1.0,"e":2.50E+3,"ok":42}';
 
 function request(input: string): string {
-  return `{"model":"m","max_tokens":10,"tools":[{"name":"t","input_schema":{"type":"object"},"default":${NUMBERS}}],"messages":[`
-    + '{"role":"user","content":"hi"},'
-    + `{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"t","input":${input}}]},`
-    + '{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]}';
+  return (
+    `{"model":"m","max_tokens":10,"tools":[{"name":"t","input_schema":{"type":"object"},"default":${NUMBERS}}],"messages":[` +
+    '{"role":"user","content":"hi"},' +
+    `{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"t","input":${input}}]},` +
+    '{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]}'
+  );
 }
 
 describe('terse import keeps the bytes of fields it does not touch (issue 18)', () => {
@@ -55,13 +57,19 @@ describe('terse import keeps the bytes of fields it does not touch (issue 18)', 
     const error = await importToTraceV1(file, path.join(dir, 'deep.jsonl')).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidTraceError);
     expect((error as InvalidTraceError).file).toBe(file);
-    expect((error as InvalidTraceError).message).toMatch(/messages\.1\.content\.0\.input.*nested deeper than 1000 levels/);
+    expect((error as InvalidTraceError).message).toMatch(
+      /messages\.1\.content\.0\.input.*nested deeper than 1000 levels/,
+    );
   });
 
   it('names the line of a Trace v1 event nested too deep', async () => {
     const file = path.join(dir, 'deep-trace.jsonl');
-    const header = '{"version":1,"type":"trace","id":"t","workload":"other","provider":"openai","request":{},"source":{"format":"trace-v1","file":"x"}}';
-    writeFileSync(file, `${header}\n{"type":"message","message":{"role":"user","content":${'['.repeat(3000)}${']'.repeat(3000)}}}\n`);
+    const header =
+      '{"version":1,"type":"trace","id":"t","workload":"other","provider":"openai","request":{},"source":{"format":"trace-v1","file":"x"}}';
+    writeFileSync(
+      file,
+      `${header}\n{"type":"message","message":{"role":"user","content":${'['.repeat(3000)}${']'.repeat(3000)}}}\n`,
+    );
     const error = await loadTrace(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidTraceError);
     expect((error as InvalidTraceError).line).toBe(2);

@@ -16,7 +16,8 @@ import { importToTraceV1, loadTrace } from './load-session.ts';
 import { decodeUtf8 } from './strict-utf8.ts';
 
 const RUNS = environment.fuzzRuns ?? 20;
-const LIMITS: SizeLimits = environment.fuzzRuns !== null ? { maxRun: 100_000, maxRows: 500 } : { maxRun: 5_000, maxRows: 60 };
+const LIMITS: SizeLimits =
+  environment.fuzzRuns !== null ? { maxRun: 100_000, maxRows: 500 } : { maxRun: 5_000, maxRows: 60 };
 const params = { seed: environment.fuzzSeed, numRuns: RUNS, endOnFailure: true };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-fuzz-import-'));
 let fileCount = 0;
@@ -40,33 +41,67 @@ async function readOrRefuse(file: string): Promise<'read' | 'refused'> {
 }
 
 /** A Trace v1 file built from generated tool outputs, with number literals in its events. */
-const traceText = fc.tuple(fc.array(toolOutput(LIMITS), { minLength: 1, maxLength: 3 }), fc.constantFrom('1e400', '-0.0', '123456789012345678901234567890', '1.0', '7')).map(([outputs, n]) => {
-  const lines = ['{"version":1,"type":"trace","id":"fuzz","workload":"other","provider":"openai","request":{"model":"m","temperature":' + n + '},"source":{"format":"trace-v1","file":"x"}}'];
-  outputs.forEach((output, i) => {
+const traceText = fc
+  .tuple(
+    fc.array(toolOutput(LIMITS), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('1e400', '-0.0', '123456789012345678901234567890', '1.0', '7'),
+  )
+  .map(([outputs, n]) => {
+    const lines = [
+      '{"version":1,"type":"trace","id":"fuzz","workload":"other","provider":"openai","request":{"model":"m","temperature":' +
+        n +
+        '},"source":{"format":"trace-v1","file":"x"}}',
+    ];
+    outputs.forEach((output, i) => {
+      lines.push('{"type":"call"}');
+      lines.push(
+        `{"type":"message","message":{"role":"assistant","content":null,"tool_calls":[{"id":"c${i}","type":"function","function":{"name":"bash","arguments":"{}"}}],"n":${n}}}`,
+      );
+      lines.push(
+        JSON.stringify({ type: 'message', message: { role: 'tool', tool_call_id: `c${i}`, content: output } }),
+      );
+    });
     lines.push('{"type":"call"}');
-    lines.push(`{"type":"message","message":{"role":"assistant","content":null,"tool_calls":[{"id":"c${i}","type":"function","function":{"name":"bash","arguments":"{}"}}],"n":${n}}}`);
-    lines.push(JSON.stringify({ type: 'message', message: { role: 'tool', tool_call_id: `c${i}`, content: output } }));
+    return `${lines.join('\n')}\n`;
   });
-  lines.push('{"type":"call"}');
-  return `${lines.join('\n')}\n`;
-});
 
 /** Ways a file arrives damaged. */
-const damage = fc.constantFrom('none', 'cut', 'latin1', 'lone-byte', 'deep', 'not-an-event', 'crlf', 'bom', 'blank-lines');
+const damage = fc.constantFrom(
+  'none',
+  'cut',
+  'latin1',
+  'lone-byte',
+  'deep',
+  'not-an-event',
+  'crlf',
+  'bom',
+  'blank-lines',
+);
 
 function damaged(text: string, how: string, at: number): Buffer {
   const bytes = Buffer.from(text, 'utf8');
   const cut = at % (bytes.length + 1);
   switch (how) {
-    case 'cut': return bytes.subarray(0, cut);
-    case 'latin1': return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xe9]), bytes.subarray(cut)]);
-    case 'lone-byte': return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xc3, 0x28]), bytes.subarray(cut)]);
-    case 'deep': return Buffer.from(`${text}{"type":"message","message":{"role":"user","content":${'['.repeat(2500)}${']'.repeat(2500)}}}\n`);
-    case 'not-an-event': return Buffer.from(`${text}[1,2,3]\n"just a string"\n`);
-    case 'crlf': return Buffer.from(text.replace(/\n/g, '\r\n'));
-    case 'bom': return Buffer.from(`\uFEFF${text}`);
-    case 'blank-lines': return Buffer.from(text.replace(/\n/g, '\n\n  \n'));
-    default: return bytes;
+    case 'cut':
+      return bytes.subarray(0, cut);
+    case 'latin1':
+      return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xe9]), bytes.subarray(cut)]);
+    case 'lone-byte':
+      return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xc3, 0x28]), bytes.subarray(cut)]);
+    case 'deep':
+      return Buffer.from(
+        `${text}{"type":"message","message":{"role":"user","content":${'['.repeat(2500)}${']'.repeat(2500)}}}\n`,
+      );
+    case 'not-an-event':
+      return Buffer.from(`${text}[1,2,3]\n"just a string"\n`);
+    case 'crlf':
+      return Buffer.from(text.replace(/\n/g, '\r\n'));
+    case 'bom':
+      return Buffer.from(`\uFEFF${text}`);
+    case 'blank-lines':
+      return Buffer.from(text.replace(/\n/g, '\n\n  \n'));
+    default:
+      return bytes;
   }
 }
 
@@ -83,7 +118,8 @@ describe(`importers on generated files (seed ${environment.fuzzSeed}, ${RUNS} ca
         const written = readFileSync(once, 'utf8');
         expect(readFileSync(twice, 'utf8')).toBe(written);
         // Numbers the import never touched keep their spelling.
-        for (const literal of text.match(/"temperature":[^}]+/g) ?? []) if (how === 'none') expect(written).toContain(literal);
+        for (const literal of text.match(/"temperature":[^}]+/g) ?? [])
+          if (how === 'none') expect(written).toContain(literal);
       }),
       params,
     );

@@ -17,17 +17,31 @@ export function isJsonObject(value: JsonValue | undefined): value is JsonObject 
  * a value nested too deep for what comes after (MAX_JSON_DEPTH) one naming its field. With `numbers`,
  * literals a parse would change are kept as placeholders (number-literals.ts).
  */
-export function parseJsonDocument(text: string, file: string, numbers?: NumberLiterals, line: number | null = null): JsonValue {
+export function parseJsonDocument(
+  text: string,
+  file: string,
+  numbers?: NumberLiterals,
+  line: number | null = null,
+): JsonValue {
   let value: JsonValue;
   try {
     value = JSON.parse(numbers === undefined ? text : numbers.protect(text)) as JsonValue;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const offset = jsonSyntaxErrorOffset(text) ?? text.length;
-    throw new InvalidTraceError(file, line ?? lineAtOffset(text, offset), `malformed JSON: ${error.message.slice(0, 120)}`);
+    throw new InvalidTraceError(
+      file,
+      line ?? lineAtOffset(text, offset),
+      `malformed JSON: ${error.message.slice(0, 120)}`,
+    );
   }
   const deep = tooDeepAt(value);
-  if (deep !== null) throw new InvalidTraceError(file, line, `${deep === '' ? 'the document' : deep}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (deep !== null)
+    throw new InvalidTraceError(
+      file,
+      line,
+      `${deep === '' ? 'the document' : deep}: nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   return value;
 }
 

@@ -14,7 +14,14 @@ const headroom = path.join(shared, 'reference', 'headroom-workloads');
 const miniTrajs = path.join(shared, 'corpus', 'mini-swe-agent-trajs', 'trajs');
 const sweTrajs = path.join(shared, 'corpus', 'swe-agent-trajs');
 const claudeFixture = path.join(import.meta.dirname, '__fixtures__', 'claude-code-todo-app.jsonl');
-const ALL_FORMATS = ['trace-v1', 'claude-code-session', 'mini-swe-agent', 'swe-agent', 'openai-request', 'anthropic-request'];
+const ALL_FORMATS = [
+  'trace-v1',
+  'claude-code-session',
+  'mini-swe-agent',
+  'swe-agent',
+  'openai-request',
+  'anthropic-request',
+];
 
 let dir = '';
 beforeAll(async () => {
@@ -77,13 +84,17 @@ describe('format detection', () => {
       const expected = name === 'code-search-100.json' ? 'anthropic-request' : 'openai-request';
       expect((await detectImporter(path.join(headroom, name)))?.name, name).toBe(expected);
       // Renamed, the same content is still recognised.
-      const renamed = await temp(`renamed-${name.startsWith('code') ? 'sre' : 'code-search'}.json`, readFileSync(path.join(headroom, name), 'utf8'));
+      const renamed = await temp(
+        `renamed-${name.startsWith('code') ? 'sre' : 'code-search'}.json`,
+        readFileSync(path.join(headroom, name), 'utf8'),
+      );
       expect((await detectImporter(renamed))?.name, name).toBe(expected);
     }
   });
 
   it.skipIf(!existsSync(miniTrajs))('recognises every mini-swe-agent trajectory', async () => {
-    for (const name of readdirSync(miniTrajs)) expect((await detectImporter(path.join(miniTrajs, name)))?.name, name).toBe('mini-swe-agent');
+    for (const name of readdirSync(miniTrajs))
+      expect((await detectImporter(path.join(miniTrajs, name)))?.name, name).toBe('mini-swe-agent');
   });
 
   it.skipIf(!existsSync(sweTrajs))('recognises every SWE-agent trajectory, default and function-calling', async () => {
@@ -103,14 +114,17 @@ describe('Trace v1 round trip of imported sessions', () => {
     expect(await readFile(out, 'utf8')).toBe(serializeTrace(imported));
   });
 
-  it.skipIf(!existsSync(miniTrajs))('writes an imported mini-swe-agent trajectory and reads back the identical trace', async () => {
-    const out = path.join(dir, 'sphinx.v1.jsonl');
-    const imported = await importToTraceV1(path.join(miniTrajs, 'sphinx-doc__sphinx-9229.traj.json'), out);
-    const again = await loadTrace(out);
-    expect(again).toEqual(imported);
-    expect(again.header.source.format).toBe('mini-swe-agent');
-    expect(again.header.id).toBe('sphinx-doc__sphinx-9229');
-  });
+  it.skipIf(!existsSync(miniTrajs))(
+    'writes an imported mini-swe-agent trajectory and reads back the identical trace',
+    async () => {
+      const out = path.join(dir, 'sphinx.v1.jsonl');
+      const imported = await importToTraceV1(path.join(miniTrajs, 'sphinx-doc__sphinx-9229.traj.json'), out);
+      const again = await loadTrace(out);
+      expect(again).toEqual(imported);
+      expect(again.header.source.format).toBe('mini-swe-agent');
+      expect(again.header.id).toBe('sphinx-doc__sphinx-9229');
+    },
+  );
 
   it('lets an explicit workload override the one in a trace header', async () => {
     const out = path.join(dir, 'claude-override.v1.jsonl');
@@ -122,7 +136,11 @@ describe('Trace v1 round trip of imported sessions', () => {
 
 describe('bad input', () => {
   it('names the line where a JSON document breaks', async () => {
-    const lines = JSON.stringify({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }, null, 1).split('\n');
+    const lines = JSON.stringify(
+      { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] },
+      null,
+      1,
+    ).split('\n');
     lines[5] = lines[5]?.replace('"role"', '"role" "') ?? '';
     const file = await temp('broken-request.json', lines.join('\n'));
     const error = await failure(loadTrace(file));

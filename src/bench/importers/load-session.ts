@@ -66,7 +66,10 @@ export async function loadTrace(file: string, options: ImportOptions = {}): Prom
   if (importer !== undefined) return importer.load(file, options);
   // A broken JSON document fits no format: say where it breaks rather than "unknown format".
   if (looksLikeJsonDocument(head)) await readJsonDocument(file);
-  throw new UnknownFormatError(file, SESSION_IMPORTERS.map((candidate) => candidate.name));
+  throw new UnknownFormatError(
+    file,
+    SESSION_IMPORTERS.map((candidate) => candidate.name),
+  );
 }
 
 const TRACE_FILE_ENDINGS = ['.jsonl', '.json', '.traj'];
@@ -89,7 +92,9 @@ export async function collectTraceFiles(paths: readonly string[]): Promise<strin
 /** Trace files anywhere under `folder` (the caller sorts them). */
 async function traceFilesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && isTraceFileName(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && isTraceFileName(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function isTraceFileName(name: string): boolean {

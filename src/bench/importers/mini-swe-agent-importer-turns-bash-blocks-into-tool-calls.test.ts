@@ -33,7 +33,13 @@ describe.skipIf(!existsSync(trajs))('mini-swe-agent importer', () => {
     expect(messages[2]).toEqual({
       role: 'assistant',
       content: thought,
-      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'bash', arguments: '{"command":"ls -R | grep -i validators"}' } }],
+      tool_calls: [
+        {
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'bash', arguments: '{"command":"ls -R | grep -i validators"}' },
+        },
+      ],
     });
     expect(messages[3]).toEqual({ role: 'tool', tool_call_id: 'call_1', content: original[3]?.content });
     expect(String(messages[3]?.content).startsWith('<returncode>0</returncode>')).toBe(true);
@@ -57,7 +63,9 @@ describe.skipIf(!existsSync(trajs))('mini-swe-agent importer', () => {
   it('numbers tool calls call_1, call_2... in order and declares the bash tool with the run model', async () => {
     const trace = await miniSweAgentImporter.load(source('django__django-11099'), { workload: 'code-search' });
     const ids = trace.events.flatMap((event) =>
-      event.type === 'message' && Array.isArray(event.message.tool_calls) ? [(event.message.tool_calls[0] as JsonObject).id] : [],
+      event.type === 'message' && Array.isArray(event.message.tool_calls)
+        ? [(event.message.tool_calls[0] as JsonObject).id]
+        : [],
     );
     expect(ids).toEqual(ids.map((_, index) => `call_${index + 1}`));
     expect(trace.header.request).toEqual({ model: 'google/gemini-3-pro-preview', tools: [BASH_TOOL_DEFINITION] });

@@ -12,7 +12,8 @@ import { importedHeader, TraceEventsBuilder, type ImportOptions, type SessionImp
 
 // mini-swe-agent's own action_regex (v1.x): an action runs only when exactly one block matches.
 const ACTION_BLOCK = /```bash\s*\n([\s\S]*?)\n```/g;
-const MINI_SIGNAL = /"mini_version"\s*:|"trajectory_format"\s*:\s*"mini-swe-agent|^\s*\{\s*"info"\s*:[\s\S]*"messages"\s*:\s*\[/;
+const MINI_SIGNAL =
+  /"mini_version"\s*:|"trajectory_format"\s*:\s*"mini-swe-agent|^\s*\{\s*"info"\s*:[\s\S]*"messages"\s*:\s*\[/;
 
 /** Reads mini-swe-agent trajectories. */
 export const miniSweAgentImporter: SessionImporter = {
@@ -58,7 +59,13 @@ async function loadMiniSweAgent(file: string, options: ImportOptions): Promise<T
     }
     builder.message({ role, content });
   });
-  const header = importedHeader({ file, format: 'mini-swe-agent', provider: 'openai', request: requestOf(document), options });
+  const header = importedHeader({
+    file,
+    format: 'mini-swe-agent',
+    provider: 'openai',
+    request: requestOf(document),
+    options,
+  });
   return { header, events: builder.events };
 }
 

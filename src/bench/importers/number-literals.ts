@@ -45,7 +45,9 @@ export class NumberLiterals {
 }
 
 function isNumberChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d;
+  return (
+    (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d
+  );
 }
 
 /** Offset just past the string opening at `open` (or the text's end when it never closes). */

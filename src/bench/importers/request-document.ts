@@ -44,7 +44,11 @@ function checkedMessage(message: JsonValue, index: number, file: string, format:
   if (!isJsonObject(message)) throw new InvalidTraceError(file, null, `${where} must be an object`);
   const role = message.role;
   if (typeof role !== 'string' || !format.roles.includes(role)) {
-    throw new InvalidTraceError(file, null, `${where}.role must be one of ${format.roles.join(', ')} for ${format.name}, not ${JSON.stringify(role ?? null)}`);
+    throw new InvalidTraceError(
+      file,
+      null,
+      `${where}.role must be one of ${format.roles.join(', ')} for ${format.name}, not ${JSON.stringify(role ?? null)}`,
+    );
   }
   return message;
 }

@@ -34,7 +34,9 @@ describe.skipIf(!existsSync(dir))('SWE-agent importer', () => {
     expect(messages[2]).toEqual({
       role: 'assistant',
       content: original[2]?.thought,
-      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'bash', arguments: JSON.stringify({ command: 'ls -F' }) } }],
+      tool_calls: [
+        { id: 'call_1', type: 'function', function: { name: 'bash', arguments: JSON.stringify({ command: 'ls -F' }) } },
+      ],
     });
     expect(messages[3]).toEqual({ role: 'tool', tool_call_id: 'call_1', content: original[3]?.content });
   });
@@ -44,10 +46,16 @@ describe.skipIf(!existsSync(dir))('SWE-agent importer', () => {
     const messages = trace.events.flatMap((event) => (event.type === 'message' ? [event.message] : []));
     const original = history(functionCallingRun);
     expect(messages[2]?.tool_calls).toEqual(original[2]?.tool_calls);
-    expect(messages[3]).toEqual({ role: 'tool', tool_call_id: original[3]?.tool_call_ids?.[0], content: original[3]?.content });
+    expect(messages[3]).toEqual({
+      role: 'tool',
+      tool_call_id: original[3]?.tool_call_ids?.[0],
+      content: original[3]?.content,
+    });
     expect(messages.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_submit' });
     expect(trace.header.request.model).toBe('gpt-4o');
-    const toolNames = (trace.header.request.tools as { function: { name: string } }[]).map((tool) => tool.function.name);
+    const toolNames = (trace.header.request.tools as { function: { name: string } }[]).map(
+      (tool) => tool.function.name,
+    );
     expect(toolNames).toContain('submit');
     expect(new Set(toolNames).size).toBe(toolNames.length);
   });
@@ -61,13 +69,17 @@ describe.skipIf(!existsSync(dir))('SWE-agent importer', () => {
   it('builds the session from the trajectory steps when the history lacks the system prompt', async () => {
     const temp = await mkdtemp(path.join(tmpdir(), 'terse-swe-agent-'));
     try {
-      const document = JSON.parse(readFileSync(defaultRun, 'utf8')) as { trajectory: { action: string; observation: string }[] };
+      const document = JSON.parse(readFileSync(defaultRun, 'utf8')) as {
+        trajectory: { action: string; observation: string }[];
+      };
       const file = path.join(temp, 'no-history.traj');
       await writeFile(file, JSON.stringify({ ...document, history: [] }));
       const trace = await sweAgentImporter.load(file, {});
       const steps = document.trajectory;
       expect(trace.events.filter((event) => event.type === 'call')).toHaveLength(steps.length);
-      const tools = trace.events.flatMap((event) => (event.type === 'message' && event.message.role === 'tool' ? [event.message] : []));
+      const tools = trace.events.flatMap((event) =>
+        event.type === 'message' && event.message.role === 'tool' ? [event.message] : [],
+      );
       expect(tools.map((tool) => tool.content)).toEqual(steps.map((step) => step.observation));
       expect(trace.header.id).toBe('no-history');
     } finally {

@@ -64,7 +64,11 @@ function replayHistory(history: readonly JsonObject[], file: string): Replay {
         pendingCallId = `call_${toolCalls.length + 1}`;
         const call = bashToolCall(pendingCallId, entry.action.trimEnd());
         toolCalls.push(call);
-        builder.message({ role, content: typeof entry.thought === 'string' ? entry.thought : content, tool_calls: [call] });
+        builder.message({
+          role,
+          content: typeof entry.thought === 'string' ? entry.thought : content,
+          tool_calls: [call],
+        });
       } else {
         pendingCallId = null;
         builder.message({ role, content });
@@ -99,7 +103,11 @@ function replayTrajectory(trajectory: readonly JsonValue[], file: string): Repla
     const call = bashToolCall(id, step.action.trimEnd());
     toolCalls.push(call);
     builder.call();
-    builder.message({ role: 'assistant', content: typeof step.thought === 'string' ? step.thought : '', tool_calls: [call] });
+    builder.message({
+      role: 'assistant',
+      content: typeof step.thought === 'string' ? step.thought : '',
+      tool_calls: [call],
+    });
     builder.message({ role: 'tool', tool_call_id: id, content: step.observation });
   });
   return { builder, toolCalls };

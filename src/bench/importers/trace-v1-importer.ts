@@ -12,8 +12,14 @@ export const traceV1Importer: SessionImporter = {
     const firstLine = head.trimStart().split('\n', 1)[0] ?? '';
     try {
       const value: unknown = JSON.parse(firstLine);
-      return typeof value === 'object' && value !== null && 'version' in value && 'type' in value
-        && value.version === 1 && value.type === 'trace';
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        'version' in value &&
+        'type' in value &&
+        value.version === 1 &&
+        value.type === 'trace'
+      );
     } catch {
       return false;
     }

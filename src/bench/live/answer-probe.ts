@@ -43,7 +43,11 @@ export interface AskOptions {
 /** The tool's answer to one call: `terse_retrieve` runs on the store; any other tool is declined. */
 async function runTool(call: ToolCall, store: Store): Promise<ToolOutput> {
   if (call.name !== RETRIEVE_TOOL_NAME) {
-    return { id: call.id, text: `${call.name} cannot run here: only ${RETRIEVE_TOOL_NAME} is available while this question is answered.`, isError: true };
+    return {
+      id: call.id,
+      text: `${call.name} cannot run here: only ${RETRIEVE_TOOL_NAME} is available while this question is answered.`,
+      isError: true,
+    };
   }
   const result = await retrieve(store, call.input);
   return { id: call.id, text: retrieveResultText(result), isError: result.state !== 'found' };

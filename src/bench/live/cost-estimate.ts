@@ -61,10 +61,13 @@ export function estimateLiveCost(input: EstimateInput, options: LiveOptions): Ro
     };
     const group = byForm.get(trace.header.provider) ?? { answers: 0, tokens: 0, rubrics: 0 };
     for (const probe of probes) {
-      const points = options.points.map((point) => (point === 'first' ? firstRequestOf(probe, counts) : counts.length - 1));
+      const points = options.points.map((point) =>
+        point === 'first' ? firstRequestOf(probe, counts) : counts.length - 1,
+      );
       for (const index of points) {
         group.answers += input.configs;
-        group.tokens += input.configs * (tokensAt(index) + retrieveTool + input.countTokens(questionTurnText(probe.question)));
+        group.tokens +=
+          input.configs * (tokensAt(index) + retrieveTool + input.countTokens(questionTurnText(probe.question)));
         if (wantsRubric(probe)) group.rubrics += input.configs;
       }
     }
@@ -77,10 +80,32 @@ export function estimateLiveCost(input: EstimateInput, options: LiveOptions): Ro
     const price = priceOf(options.prices, route.model);
     const usd = (calls: number): number | null => {
       if (price === null) return null;
-      const answers = costOf({ input: group.tokens * calls, output: group.answers * ANSWER_OUTPUT_TOKENS * calls, cacheRead: 0, cacheWrite: 0 }, price);
-      return answers + costOf({ input: group.rubrics * RUBRIC_INPUT_TOKENS, output: group.rubrics, cacheRead: 0, cacheWrite: 0 }, price);
+      const answers = costOf(
+        {
+          input: group.tokens * calls,
+          output: group.answers * ANSWER_OUTPUT_TOKENS * calls,
+          cacheRead: 0,
+          cacheWrite: 0,
+        },
+        price,
+      );
+      return (
+        answers +
+        costOf(
+          { input: group.rubrics * RUBRIC_INPUT_TOKENS, output: group.rubrics, cacheRead: 0, cacheWrite: 0 },
+          price,
+        )
+      );
     };
-    estimates.push({ form, provider: route.provider, model: route.model, answers: group.answers, inputTokens: group.tokens, oneCallUsd: usd(1), ceilingUsd: usd(options.maxRounds) });
+    estimates.push({
+      form,
+      provider: route.provider,
+      model: route.model,
+      answers: group.answers,
+      inputTokens: group.tokens,
+      oneCallUsd: usd(1),
+      ceilingUsd: usd(options.maxRounds),
+    });
   }
   return estimates;
 }

@@ -43,8 +43,17 @@ export interface GradeOptions {
 }
 
 /** Asks the same model to grade `candidate` against the probe's answers; no verdict when the call is not made or fails. */
-async function rubric(probe: Probe, candidate: string, options: GradeOptions): Promise<{ verdict: 'correct' | 'wrong' | null; costUsd: number | null }> {
-  const body = options.wire.promptBody(options.model, GRADER_SYSTEM, gradingTurnText(probe.question, probe.answers, candidate), GRADER_MAX_TOKENS);
+async function rubric(
+  probe: Probe,
+  candidate: string,
+  options: GradeOptions,
+): Promise<{ verdict: 'correct' | 'wrong' | null; costUsd: number | null }> {
+  const body = options.wire.promptBody(
+    options.model,
+    GRADER_SYSTEM,
+    gradingTurnText(probe.question, probe.answers, candidate),
+    GRADER_MAX_TOKENS,
+  );
   try {
     const result = await options.call(body);
     if (result.state === 'not-run') return { verdict: null, costUsd: 0 };
@@ -59,7 +68,12 @@ async function rubric(probe: Probe, candidate: string, options: GradeOptions): P
  * Grades `text`, the model's final reply (`exhausted` when it still called tools at its last round).
  * A positive probe is correct when its answer matches, or when the rubric says so; declining is `refused`.
  */
-export async function gradeAnswer(probe: Probe, text: string, exhausted: boolean, options: GradeOptions): Promise<Grade> {
+export async function gradeAnswer(
+  probe: Probe,
+  text: string,
+  exhausted: boolean,
+  options: GradeOptions,
+): Promise<Grade> {
   const declined = exhausted || isDeclined(text);
   if (probe.kind === 'negative') {
     const outcome: LiveOutcome = exhausted ? 'refused' : declined ? 'correct' : 'wrong';
@@ -67,8 +81,14 @@ export async function gradeAnswer(probe: Probe, text: string, exhausted: boolean
   }
   const matched = !declined && matchesAnswer(probe, text);
   if (declined) return { outcome: 'refused', gradedBy: 'match', modelGrade: null, gradingCostUsd: 0 };
-  if (!wantsRubric(probe)) return { outcome: matched ? 'correct' : 'wrong', gradedBy: 'match', modelGrade: null, gradingCostUsd: 0 };
+  if (!wantsRubric(probe))
+    return { outcome: matched ? 'correct' : 'wrong', gradedBy: 'match', modelGrade: null, gradingCostUsd: 0 };
   const { verdict, costUsd } = await rubric(probe, text, options);
   if (matched) return { outcome: 'correct', gradedBy: 'match', modelGrade: verdict, gradingCostUsd: costUsd };
-  return { outcome: verdict === 'correct' ? 'correct' : 'wrong', gradedBy: verdict === null ? 'match' : 'model', modelGrade: verdict, gradingCostUsd: costUsd };
+  return {
+    outcome: verdict === 'correct' ? 'correct' : 'wrong',
+    gradedBy: verdict === null ? 'match' : 'model',
+    modelGrade: verdict,
+    gradingCostUsd: costUsd,
+  };
 }

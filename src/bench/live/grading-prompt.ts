@@ -11,7 +11,11 @@ export const GRADER_SYSTEM =
 
 /** The grader's user turn. */
 export function gradingTurnText(question: string, references: readonly string[], candidate: string): string {
-  return [`Question: ${question}`, `Reference answer(s): ${references.map((r) => JSON.stringify(r)).join(' | ')}`, `Candidate answer: ${candidate}`].join('\n');
+  return [
+    `Question: ${question}`,
+    `Reference answer(s): ${references.map((r) => JSON.stringify(r)).join(' | ')}`,
+    `Candidate answer: ${candidate}`,
+  ].join('\n');
 }
 
 /** Reads the parts of a grading turn back (the mock grader does), or null. */

@@ -52,6 +52,8 @@ export const LIVE_DEFAULTS = {
 } as const satisfies Partial<LiveOptions>;
 
 /** The defaults under `options`, without touching the caller's object. */
-export function resolveLiveOptions(options: Pick<LiveOptions, 'routes' | 'cacheDir'> & Partial<LiveOptions>): LiveOptions {
+export function resolveLiveOptions(
+  options: Pick<LiveOptions, 'routes' | 'cacheDir'> & Partial<LiveOptions>,
+): LiveOptions {
   return { ...LIVE_DEFAULTS, ...options };
 }

@@ -27,7 +27,12 @@ export const NO_USAGE: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWr
 
 /** Adds two usages. */
 export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return { input: a.input + b.input, output: a.output + b.output, cacheRead: a.cacheRead + b.cacheRead, cacheWrite: a.cacheWrite + b.cacheWrite };
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    cacheRead: a.cacheRead + b.cacheRead,
+    cacheWrite: a.cacheWrite + b.cacheWrite,
+  };
 }
 
 /** One probe answered (or not) by a live model at one scoring point of one (trace, config). */

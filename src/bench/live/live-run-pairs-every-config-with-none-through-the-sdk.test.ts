@@ -9,8 +9,14 @@ const TRACE = 'local-sre-node-runtime-failures';
 /** The tool results a request carries after its question turn: what terse_retrieve returned to the model. */
 function retrievedTexts(body: JsonObject): string[] {
   const messages = (body.messages ?? []) as JsonObject[];
-  const asked = messages.findIndex((m) => typeof m.content === 'string' && m.content.startsWith('Question about the session above'));
-  return messages.slice(asked + 1).flatMap((m) => (Array.isArray(m.content) ? (m.content as JsonObject[]) : [])).filter((b) => b.type === 'tool_result').map((b) => String(b.content));
+  const asked = messages.findIndex(
+    (m) => typeof m.content === 'string' && m.content.startsWith('Question about the session above'),
+  );
+  return messages
+    .slice(asked + 1)
+    .flatMap((m) => (Array.isArray(m.content) ? (m.content as JsonObject[]) : []))
+    .filter((b) => b.type === 'tool_result')
+    .map((b) => String(b.content));
 }
 
 describe.each([false, true])('a live run over the Anthropic SDK (stream %s)', (stream) => {
@@ -30,16 +36,24 @@ describe.each([false, true])('a live run over the Anthropic SDK (stream %s)', (s
     const rows = run.live.probes;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.state === 'answered' && row.point === 'first')).toBe(true);
-    const asked = (config: string): string[] => rows.filter((row) => row.config === config).map((row) => row.probe).sort();
+    const asked = (config: string): string[] =>
+      rows
+        .filter((row) => row.config === config)
+        .map((row) => row.probe)
+        .sort();
     expect(asked('balanced')).toEqual(asked('none'));
     expect(new Set(asked('none')).size).toBe(asked('none').length);
-    expect(rows.every((row) => row.outcome !== null && row.provider === 'anthropic' && row.model === 'claude-haiku-4-5')).toBe(true);
+    expect(
+      rows.every((row) => row.outcome !== null && row.provider === 'anthropic' && row.model === 'claude-haiku-4-5'),
+    ).toBe(true);
   });
 
   it('executes terse_retrieve on the run store and answers from what it returned', () => {
     const none = run.live.probes.filter((row) => row.config === 'none');
     expect(none.every((row) => row.retrieve_calls === 0 && row.model_calls === 1)).toBe(true);
-    const retrieved = run.live.probes.filter((row) => row.config === 'balanced' && row.retrieve_calls > 0 && row.outcome === 'correct');
+    const retrieved = run.live.probes.filter(
+      (row) => row.config === 'balanced' && row.retrieve_calls > 0 && row.outcome === 'correct',
+    );
     expect(retrieved.length).toBeGreaterThan(0);
     const followUps = mock.requests.filter((request) => retrievedTexts(request.body).length > 0);
     expect(followUps.length).toBeGreaterThan(0);
@@ -64,7 +78,12 @@ describe.each([false, true])('a live run over the Anthropic SDK (stream %s)', (s
     const price = priceOf(BUNDLED_PRICES, 'claude-haiku-4-5');
     for (const row of run.live.probes) {
       expect(row.input_tokens).toBeGreaterThan(0);
-      const usage = { input: row.input_tokens, output: row.output_tokens, cacheRead: row.cache_read_tokens, cacheWrite: row.cache_write_tokens };
+      const usage = {
+        input: row.input_tokens,
+        output: row.output_tokens,
+        cacheRead: row.cache_read_tokens,
+        cacheWrite: row.cache_write_tokens,
+      };
       expect(row.cost_usd).toBeCloseTo(costOf(usage, price!), 12);
     }
     expect(run.live.run.spent_usd).toBeGreaterThan(0);
@@ -78,13 +97,17 @@ describe.each([false, true])('a live run over the Anthropic SDK (stream %s)', (s
 });
 
 describe('a live run with --live-last', () => {
-  it('also answers every probe on the session\'s last request, sending a request both points share once', async () => {
+  it("also answers every probe on the session's last request, sending a request both points share once", async () => {
     const mock = await startMockModelServer();
     try {
       // One of this session's probes first needs its evidence on the last request.
       const { trace, probes } = await localTrace('local-code-search-grammar-rules');
       const run = await runLiveReplay([trace], probes, ['none'], mockOptions(mock, { points: ['first', 'last'] }));
-      const at = (point: string): string[] => run.live.probes.filter((row) => row.point === point).map((row) => row.probe).sort();
+      const at = (point: string): string[] =>
+        run.live.probes
+          .filter((row) => row.point === point)
+          .map((row) => row.probe)
+          .sort();
       expect(at('last')).toEqual(at('first'));
       expect(at('first')).toHaveLength(probes.length);
       expect(run.live.probes.every((row) => row.state === 'answered')).toBe(true);
@@ -93,7 +116,9 @@ describe('a live run with --live-last', () => {
       const shared = run.live.probes.filter((row) => row.point === 'first' && row.request_index === lastIndex);
       const keys = mock.requests.map((request) => request.key);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(run.live.probes.reduce((n, row) => n + row.model_calls - row.cached_calls, 0)).toBeLessThanOrEqual(keys.length);
+      expect(run.live.probes.reduce((n, row) => n + row.model_calls - row.cached_calls, 0)).toBeLessThanOrEqual(
+        keys.length,
+      );
       expect(shared).toHaveLength(1);
       const twin = run.live.probes.find((row) => row.point === 'last' && row.probe === shared[0]?.probe);
       expect((shared[0]?.cached_calls ?? 0) + (twin?.cached_calls ?? 0)).toBe(twin?.model_calls);

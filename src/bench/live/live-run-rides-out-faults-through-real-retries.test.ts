@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHeadroomSuite } from '../../suites/headroom/build-headroom-suite.ts';
 import { localTrace, mockOptions, runLiveReplay } from '../../testkit/live/live-replay.ts';
-import { HANG, MALFORMED, OVERLOADED, RATE_LIMITED, SERVER_ERROR, times } from '../../testkit/live/mock-model/mock-faults.ts';
+import {
+  HANG,
+  MALFORMED,
+  OVERLOADED,
+  RATE_LIMITED,
+  SERVER_ERROR,
+  times,
+} from '../../testkit/live/mock-model/mock-faults.ts';
 import { startMockModelServer, type MockModelServer } from '../../testkit/live/mock-model/mock-model-server.ts';
 
 const servers: MockModelServer[] = [];
@@ -28,7 +35,12 @@ describe('a live run under faults', () => {
     const storm = [...times(6, RATE_LIMITED), ...times(2, SERVER_ERROR), OVERLOADED];
     mock.fail(storm);
     const { trace, probes } = await localTrace('local-code-search-grammar-rules');
-    const run = await runLiveReplay([trace], probes, ['none', 'balanced'], mockOptions(mock, { concurrency: 4, maxRetries: storm.length + 1 }));
+    const run = await runLiveReplay(
+      [trace],
+      probes,
+      ['none', 'balanced'],
+      mockOptions(mock, { concurrency: 4, maxRetries: storm.length + 1 }),
+    );
     expect(run.live.probes.length).toBe(probes.length * 2);
     expect(run.live.probes.every((row) => row.state === 'answered')).toBe(true);
     const faulted = mock.requests.filter((request) => request.served !== 'answered');
@@ -67,11 +79,20 @@ describe('a live run under faults', () => {
     const resent = mock.requests.slice(sentBefore);
     expect(resent[0]?.key).toBe(mock.requests[0]?.key);
     // Only the failed answer's calls go out again (its first call, then any it leads to); everything else comes from the cache.
-    const answeredBefore = new Set(mock.requests.slice(0, sentBefore).filter((r) => r.served === 'answered').map((r) => r.key));
+    const answeredBefore = new Set(
+      mock.requests
+        .slice(0, sentBefore)
+        .filter((r) => r.served === 'answered')
+        .map((r) => r.key),
+    );
     expect(resent.filter((request) => answeredBefore.has(request.key))).toEqual([]);
     const erroredRow = second.live.probes.find((row) => row.probe === errored[0]?.probe);
     expect(erroredRow?.cached_calls).toBe(0);
-    expect(second.live.probes.filter((row) => row.probe !== errored[0]?.probe).every((row) => row.cached_calls === row.model_calls)).toBe(true);
+    expect(
+      second.live.probes
+        .filter((row) => row.probe !== errored[0]?.probe)
+        .every((row) => row.cached_calls === row.model_calls),
+    ).toBe(true);
   });
 });
 
@@ -82,10 +103,15 @@ describe.each([false, true])('the OpenAI-compatible route through fetch (stream 
     const { trace, probes } = openaiFormTrace();
     const run = await runLiveReplay([trace], probes, ['none', 'aggressive'], mockOptions(mock, { stream }));
     expect(run.live.probes.length).toBe(probes.length * 2);
-    expect(run.live.probes.every((row) => row.state === 'answered' && row.provider === 'openai' && row.model === 'gpt-4.1-mini')).toBe(true);
+    expect(
+      run.live.probes.every(
+        (row) => row.state === 'answered' && row.provider === 'openai' && row.model === 'gpt-4.1-mini',
+      ),
+    ).toBe(true);
     expect(mock.requests.filter((r) => r.served === '429')).toHaveLength(3);
     expect(mock.requests.every((r) => r.api === 'openai' && r.stream === stream)).toBe(true);
-    const asked = (messages: { role: string; content?: unknown }[]): number => messages.findIndex((m) => m.role === 'user' && String(m.content).startsWith('Question about'));
+    const asked = (messages: { role: string; content?: unknown }[]): number =>
+      messages.findIndex((m) => m.role === 'user' && String(m.content).startsWith('Question about'));
     const toolTurns = mock.requests.filter((r) => {
       const messages = r.body.messages as { role: string; content?: unknown }[];
       return messages.some((m, i) => m.role === 'tool' && i > asked(messages));
@@ -98,11 +124,22 @@ describe.each([false, true])('the OpenAI-compatible route through fetch (stream 
     const mock = await mockModel();
     const { trace, probes } = await localTrace('local-code-search-grammar-rules');
     const openai = { provider: 'openai' as const, model: 'local-model', baseUrl: mock.openaiBaseUrl, apiKey: null };
-    const run = await runLiveReplay([trace], probes, ['none', 'balanced'], mockOptions(mock, { stream, routes: { anthropic: openai, openai } }));
-    expect(run.live.probes.every((row) => row.state === 'answered' && row.provider === 'openai' && row.model === 'local-model')).toBe(true);
+    const run = await runLiveReplay(
+      [trace],
+      probes,
+      ['none', 'balanced'],
+      mockOptions(mock, { stream, routes: { anthropic: openai, openai } }),
+    );
+    expect(
+      run.live.probes.every(
+        (row) => row.state === 'answered' && row.provider === 'openai' && row.model === 'local-model',
+      ),
+    ).toBe(true);
     expect(mock.requests.every((r) => r.api === 'openai')).toBe(true);
     // Retrieval works the same after translation, and answers come out as they do over the Anthropic API.
-    expect(run.live.probes.some((row) => row.config === 'balanced' && row.retrieve_calls > 0 && row.outcome === 'correct')).toBe(true);
+    expect(
+      run.live.probes.some((row) => row.config === 'balanced' && row.retrieve_calls > 0 && row.outcome === 'correct'),
+    ).toBe(true);
     expect(run.live.probes.filter((row) => row.outcome === 'correct').length).toBeGreaterThan(0);
   });
 });

@@ -47,8 +47,12 @@ describe('a live run with --budget-usd', () => {
     const summary = JSON.parse(await readFile(path.join(dir, 'summary.json'), 'utf8')) as Summary;
     expect(summary.live?.run.budget_stopped).toBe(true);
     const counts = summary.live?.workloads ?? [];
-    expect(counts.reduce((n, w) => n + w.not_run, 0)).toBe(stopped.live.probes.filter((row) => row.state === 'not-run').length);
-    expect(counts.reduce((n, w) => n + w.answered, 0)).toBe(stopped.live.probes.filter((row) => row.state === 'answered').length);
+    expect(counts.reduce((n, w) => n + w.not_run, 0)).toBe(
+      stopped.live.probes.filter((row) => row.state === 'not-run').length,
+    );
+    expect(counts.reduce((n, w) => n + w.answered, 0)).toBe(
+      stopped.live.probes.filter((row) => row.state === 'answered').length,
+    );
     expect(await readFile(path.join(dir, 'summary.md'), 'utf8')).toMatch(/reached: the probes left were not run/);
   });
 
@@ -60,7 +64,8 @@ describe('a live run with --budget-usd', () => {
     expect(mock.requests.slice(sentWhileStopped).filter((request) => answeredBefore.has(request.key))).toEqual([]);
     const before = new Map(stopped.live.probes.map((row) => [`${row.config} ${row.probe}`, row]));
     for (const row of resumed.live.probes) {
-      if (before.get(`${row.config} ${row.probe}`)?.state === 'answered') expect(row.cached_calls).toBe(row.model_calls);
+      if (before.get(`${row.config} ${row.probe}`)?.state === 'answered')
+        expect(row.cached_calls).toBe(row.model_calls);
     }
     expect(resumed.live.run.spent_usd).toBeLessThan(resumed.live.probes.reduce((n, row) => n + (row.cost_usd ?? 0), 0));
   });

@@ -23,7 +23,8 @@ import { SpendLedger } from './spend-ledger.ts';
 const ANSWER_CHARS = 400;
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const rowOrder = (a: LiveProbeRow, b: LiveProbeRow): number => text(a.trace, b.trace) || text(a.probe, b.probe) || text(a.point, b.point) || text(a.config, b.config);
+const rowOrder = (a: LiveProbeRow, b: LiveProbeRow): number =>
+  text(a.trace, b.trace) || text(a.probe, b.probe) || text(a.point, b.point) || text(a.config, b.config);
 
 /** A live run in progress: the replay's hook, and the rows it produced. */
 export interface LiveSession {
@@ -60,25 +61,47 @@ export function createLiveSession(options: LiveOptions, dependencies: LiveSessio
     }
     const route = open(settings, options);
     const price = priceOf(options.prices, settings.model);
-    routes.set(form, { route, call: modelCaller({ route, cache, ledger, price, countTokens: dependencies.countTokens }) });
+    routes.set(form, {
+      route,
+      call: modelCaller({ route, cache, ledger, price, countTokens: dependencies.countTokens }),
+    });
   }
   const limit = pLimit(options.concurrency);
   const rows: LiveProbeRow[] = [];
 
-  const rowOf = (event: ScoringPointEvent, route: ModelRoute | null, answer: ProbeAnswer | null, grade: Grade | null, error: string | null): LiveProbeRow => {
+  const rowOf = (
+    event: ScoringPointEvent,
+    route: ModelRoute | null,
+    answer: ProbeAnswer | null,
+    grade: Grade | null,
+    error: string | null,
+  ): LiveProbeRow => {
     const { probe } = event;
     const answered = answer?.state === 'answered' ? answer : null;
     return {
-      trace: event.trace, config: event.config, probe: probe.id,
-      provider: route?.wire.provider ?? 'none', model: route?.model ?? 'none',
-      kind: probe.kind, live_only: probe.live_only === true, point: event.point, request_index: event.requestIndex,
+      trace: event.trace,
+      config: event.config,
+      probe: probe.id,
+      provider: route?.wire.provider ?? 'none',
+      model: route?.model ?? 'none',
+      kind: probe.kind,
+      live_only: probe.live_only === true,
+      point: event.point,
+      request_index: event.requestIndex,
       state: answer === null ? 'errored' : answer.state,
-      outcome: grade?.outcome ?? null, graded_by: grade?.gradedBy ?? null, model_grade: grade?.modelGrade ?? null,
+      outcome: grade?.outcome ?? null,
+      graded_by: grade?.gradedBy ?? null,
+      model_grade: grade?.modelGrade ?? null,
       answer: answered === null ? null : answered.text.slice(0, ANSWER_CHARS),
-      retrieve_calls: answer?.retrieveCalls ?? 0, model_calls: answer?.modelCalls ?? 0, cached_calls: answer?.cachedCalls ?? 0,
-      input_tokens: answer?.usage.input ?? 0, output_tokens: answer?.usage.output ?? 0,
-      cache_read_tokens: answer?.usage.cacheRead ?? 0, cache_write_tokens: answer?.usage.cacheWrite ?? 0,
-      cost_usd: answer?.costUsd ?? 0, grading_cost_usd: grade?.gradingCostUsd ?? 0,
+      retrieve_calls: answer?.retrieveCalls ?? 0,
+      model_calls: answer?.modelCalls ?? 0,
+      cached_calls: answer?.cachedCalls ?? 0,
+      input_tokens: answer?.usage.input ?? 0,
+      output_tokens: answer?.usage.output ?? 0,
+      cache_read_tokens: answer?.usage.cacheRead ?? 0,
+      cache_write_tokens: answer?.usage.cacheWrite ?? 0,
+      cost_usd: answer?.costUsd ?? 0,
+      grading_cost_usd: grade?.gradingCostUsd ?? 0,
       error: answer?.state === 'errored' ? answer.error : error,
     };
   };
@@ -91,9 +114,19 @@ export function createLiveSession(options: LiveOptions, dependencies: LiveSessio
     const body = compressedBody(event.compressed);
     // Anthropic-form requests reach an OpenAI-compatible server translated; every other pairing goes as it is.
     const native = route.wire.provider === form ? body : anthropicToOpenai(body);
-    const answer = await answerProbe(native, event.probe.question, { wire: route.wire, model: route.model, call, store: event.store, maxRounds: options.maxRounds });
+    const answer = await answerProbe(native, event.probe.question, {
+      wire: route.wire,
+      model: route.model,
+      call,
+      store: event.store,
+      maxRounds: options.maxRounds,
+    });
     if (answer.state !== 'answered') return rowOf(event, route, answer, null, null);
-    const grade = await gradeAnswer(event.probe, answer.text, answer.exhausted, { wire: route.wire, model: route.model, call });
+    const grade = await gradeAnswer(event.probe, answer.text, answer.exhausted, {
+      wire: route.wire,
+      model: route.model,
+      call,
+    });
     return rowOf(event, route, answer, grade, null);
   };
 
@@ -108,7 +141,9 @@ export function createLiveSession(options: LiveOptions, dependencies: LiveSessio
       run: {
         routes: (['anthropic', 'openai'] as const).flatMap((form) => {
           const settings = options.routes[form];
-          return settings === null ? [] : [{ form, provider: settings.provider, model: settings.model, base_url: settings.baseUrl }];
+          return settings === null
+            ? []
+            : [{ form, provider: settings.provider, model: settings.model, base_url: settings.baseUrl }];
         }),
         max_rounds: options.maxRounds,
         points: [...options.points],

@@ -15,7 +15,13 @@ const RESERVED_OUTPUT_TOKENS = 1024;
 
 /** A call's result: the response read, whether the cache held it, and what it cost; or not run (budget). */
 export type CallResult =
-  | { readonly state: 'answered'; readonly response: JsonObject; readonly reply: ModelReply; readonly cached: boolean; readonly costUsd: number | null }
+  | {
+      readonly state: 'answered';
+      readonly response: JsonObject;
+      readonly reply: ModelReply;
+      readonly cached: boolean;
+      readonly costUsd: number | null;
+    }
   | { readonly state: 'not-run' };
 
 /** Makes one call: cached, or sent within the budget. */
@@ -36,7 +42,12 @@ export interface ModelCallerSetup {
 function reservationOf(body: JsonObject, setup: ModelCallerSetup): number {
   if (setup.price === null || setup.ledger.budgetUsd === null) return 0;
   const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : RESERVED_OUTPUT_TOKENS;
-  const usage = { input: setup.countTokens(JSON.stringify(body)), output: Math.min(maxTokens, RESERVED_OUTPUT_TOKENS), cacheRead: 0, cacheWrite: 0 };
+  const usage = {
+    input: setup.countTokens(JSON.stringify(body)),
+    output: Math.min(maxTokens, RESERVED_OUTPUT_TOKENS),
+    cacheRead: 0,
+    cacheWrite: 0,
+  };
   return costOf(usage, setup.price);
 }
 

@@ -15,19 +15,36 @@ describe('the price table', () => {
   it('charges cache reads and writes apart from plain input', () => {
     const price = BUNDLED_PRICES.models['claude-haiku-4-5']!;
     expect(costOf({ input: 1_000_000, output: 0, cacheRead: 0, cacheWrite: 0 }, price)).toBe(1);
-    expect(costOf({ input: 0, output: 1_000_000, cacheRead: 1_000_000, cacheWrite: 1_000_000 }, price)).toBeCloseTo(5 + 0.1 + 1.25, 10);
+    expect(costOf({ input: 0, output: 1_000_000, cacheRead: 1_000_000, cacheWrite: 1_000_000 }, price)).toBeCloseTo(
+      5 + 0.1 + 1.25,
+      10,
+    );
   });
 
   it('lays a file over the bundled table, and names the field a bad file gets wrong', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-prices-'));
     const good = path.join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ as_of: '2026-01-01', source: 'our contract', models: { 'llama-local': { input: 0, output: 0, cache_read: 0, cache_write: 0 } } }));
+    writeFileSync(
+      good,
+      JSON.stringify({
+        as_of: '2026-01-01',
+        source: 'our contract',
+        models: { 'llama-local': { input: 0, output: 0, cache_read: 0, cache_write: 0 } },
+      }),
+    );
     const table = readPriceTable(good);
     expect(table.as_of).toBe('2026-01-01');
     expect(priceOf(table, 'llama-local')).toEqual({ input: 0, output: 0, cache_read: 0, cache_write: 0 });
     expect(priceOf(table, 'claude-haiku-4-5')).toBe(BUNDLED_PRICES.models['claude-haiku-4-5']);
     const bad = path.join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ as_of: 'x', source: 'y', models: { m: { input: -1, output: 0, cache_read: 0, cache_write: 0 } } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        as_of: 'x',
+        source: 'y',
+        models: { m: { input: -1, output: 0, cache_read: 0, cache_write: 0 } },
+      }),
+    );
     expect(() => readPriceTable(bad)).toThrow(ConfigError);
     expect(() => readPriceTable(bad)).toThrow(/bad\.json: models\.m/);
   });

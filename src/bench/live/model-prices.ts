@@ -24,8 +24,18 @@ export interface PriceTable {
   readonly models: Readonly<Record<string, ModelPrice>>;
 }
 
-const anthropic = (input: number, output: number): ModelPrice => ({ input, output, cache_read: input / 10, cache_write: input * 1.25 });
-const openai = (input: number, output: number, cached: number): ModelPrice => ({ input, output, cache_read: cached, cache_write: input });
+const anthropic = (input: number, output: number): ModelPrice => ({
+  input,
+  output,
+  cache_read: input / 10,
+  cache_write: input * 1.25,
+});
+const openai = (input: number, output: number, cached: number): ModelPrice => ({
+  input,
+  output,
+  cache_read: cached,
+  cache_write: input,
+});
 
 /** The bundled table. */
 export const BUNDLED_PRICES: PriceTable = {
@@ -68,13 +78,21 @@ export function priceOf(table: PriceTable, model: string): ModelPrice | null {
 
 /** USD of `usage` at `price`. */
 export function costOf(usage: TokenUsage, price: ModelPrice): number {
-  return (usage.input * price.input + usage.output * price.output + usage.cacheRead * price.cache_read + usage.cacheWrite * price.cache_write) / 1_000_000;
+  return (
+    (usage.input * price.input +
+      usage.output * price.output +
+      usage.cacheRead * price.cache_read +
+      usage.cacheWrite * price.cache_write) /
+    1_000_000
+  );
 }
 
 function isPrice(value: unknown): value is ModelPrice {
   if (typeof value !== 'object' || value === null) return false;
   const price = value as Record<string, unknown>;
-  return ['input', 'output', 'cache_read', 'cache_write'].every((field) => typeof price[field] === 'number' && (price[field] as number) >= 0);
+  return ['input', 'output', 'cache_read', 'cache_write'].every(
+    (field) => typeof price[field] === 'number' && (price[field] as number) >= 0,
+  );
 }
 
 /** The bundled table with `file`'s models laid over it (its `as_of` and `source` replace the bundled ones). */
@@ -83,7 +101,10 @@ export function readPriceTable(file: string): PriceTable {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new PathError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message);
+    throw new PathError(
+      file,
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message,
+    );
   }
   let value: unknown;
   try {
@@ -92,12 +113,22 @@ export function readPriceTable(file: string): PriceTable {
     throw new ConfigError(file, `not JSON: ${(error as Error).message}`);
   }
   const table = value as Partial<PriceTable> | null;
-  if (table === null || typeof table !== 'object' || typeof table.as_of !== 'string' || typeof table.source !== 'string') {
+  if (
+    table === null ||
+    typeof table !== 'object' ||
+    typeof table.as_of !== 'string' ||
+    typeof table.source !== 'string'
+  ) {
     throw new ConfigError(`${file}: as_of`, 'a price table needs as_of and source strings, and models');
   }
-  if (typeof table.models !== 'object' || table.models === null) throw new ConfigError(`${file}: models`, 'missing or not an object');
+  if (typeof table.models !== 'object' || table.models === null)
+    throw new ConfigError(`${file}: models`, 'missing or not an object');
   for (const [model, price] of Object.entries(table.models)) {
-    if (!isPrice(price)) throw new ConfigError(`${file}: models.${model}`, 'needs input, output, cache_read and cache_write, USD per million tokens, not negative');
+    if (!isPrice(price))
+      throw new ConfigError(
+        `${file}: models.${model}`,
+        'needs input, output, cache_read and cache_write, USD per million tokens, not negative',
+      );
   }
   return { as_of: table.as_of, source: table.source, models: { ...BUNDLED_PRICES.models, ...table.models } };
 }

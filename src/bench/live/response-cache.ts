@@ -13,7 +13,9 @@ const ENTRY_VERSION = 1;
 
 /** The cache key of `body` sent over `provider`'s API: what the bytes say, nothing else. */
 export function responseKey(provider: Provider, body: JsonObject): string {
-  return createHash('sha256').update(`${provider}\n${JSON.stringify(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${provider}\n${JSON.stringify(body)}`)
+    .digest('hex');
 }
 
 interface CacheEntry {
@@ -26,7 +28,12 @@ interface CacheEntry {
 function isEntry(value: unknown, key: string): value is CacheEntry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Partial<CacheEntry>;
-  return entry.version === ENTRY_VERSION && entry.key === key && typeof entry.response === 'object' && entry.response !== null;
+  return (
+    entry.version === ENTRY_VERSION &&
+    entry.key === key &&
+    typeof entry.response === 'object' &&
+    entry.response !== null
+  );
 }
 
 /** A folder of responses, two hex digits of fan-out. */

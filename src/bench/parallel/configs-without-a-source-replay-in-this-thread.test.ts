@@ -36,12 +36,33 @@ describe('a configuration without a source in a run on two workers', () => {
     const traces = await Promise.all(files.map((file) => loadTrace(file)));
     const probes = deriveProbes(traces).probes;
     const openedIn: boolean[] = [];
-    const configs = [BUILTIN_CONFIGS.none as BenchConfig, boundToThisThread(openedIn), BUILTIN_CONFIGS.balanced as BenchConfig];
-    const common = { configs, tokenizer: 'o200k_base' as const, argv: 'test', projectRoot: environment.projectRoot, gitShaOverride: 'test' };
-    const serial = await runReplay({ ...common, traces: traces.map((trace) => ({ suite: 'replay', trace })), probes, workers: 1 });
-    const pooled = await runReplay({ ...common, traces: traces.map((trace) => ({ suite: 'replay', trace })), probes, workers: 2 });
+    const configs = [
+      BUILTIN_CONFIGS.none as BenchConfig,
+      boundToThisThread(openedIn),
+      BUILTIN_CONFIGS.balanced as BenchConfig,
+    ];
+    const common = {
+      configs,
+      tokenizer: 'o200k_base' as const,
+      argv: 'test',
+      projectRoot: environment.projectRoot,
+      gitShaOverride: 'test',
+    };
+    const serial = await runReplay({
+      ...common,
+      traces: traces.map((trace) => ({ suite: 'replay', trace })),
+      probes,
+      workers: 1,
+    });
+    const pooled = await runReplay({
+      ...common,
+      traces: traces.map((trace) => ({ suite: 'replay', trace })),
+      probes,
+      workers: 2,
+    });
     async function* items(): AsyncGenerator<StreamedTrace> {
-      for (const trace of traces) yield { suite: 'replay', trace, probes: probes.filter((probe) => probe.trace === trace.header.id) };
+      for (const trace of traces)
+        yield { suite: 'replay', trace, probes: probes.filter((probe) => probe.trace === trace.header.id) };
     }
     const streamed = await runStreamedReplay({ ...common, items: items(), workers: 2 });
 
@@ -49,7 +70,9 @@ describe('a configuration without a source in a run on two workers', () => {
     expect(openedIn.every(Boolean)).toBe(true);
     for (const run of [pooled, streamed]) {
       expect(run.pairs.filter((pair) => pair.state === 'errored')).toEqual([]);
-      expect(run.pairs.map((pair) => [pair.config, pair.trace])).toEqual(serial.pairs.map((pair) => [pair.config, pair.trace]));
+      expect(run.pairs.map((pair) => [pair.config, pair.trace])).toEqual(
+        serial.pairs.map((pair) => [pair.config, pair.trace]),
+      );
       expect(rowsFingerprint(run)).toBe(rowsFingerprint(serial));
       expect(run.configs.find((config) => config.name === 'bound')?.description).toBe('said by the strategy');
     }

@@ -9,7 +9,9 @@ import { loadPluginConfig } from '../plugins/load-plugin-config.ts';
 export async function configFromSource(source: ConfigSource): Promise<BenchConfig> {
   switch (source.kind) {
     case 'builtin': {
-      const config = Object.hasOwn(BUILTIN_CONFIGS, source.name) ? BUILTIN_CONFIGS[source.name as BuiltinConfigName] : undefined;
+      const config = Object.hasOwn(BUILTIN_CONFIGS, source.name)
+        ? BUILTIN_CONFIGS[source.name as BuiltinConfigName]
+        : undefined;
       if (config === undefined) throw new ConfigError(source.name, 'unknown built-in configuration');
       return config;
     }

@@ -61,7 +61,9 @@ describe('replaying the local suite', () => {
 
   it('gives the same rows and figures on three worker threads', async () => {
     const parallel = await runReplay({ ...plan, workers: 3 });
-    expect(parallel.pairs.map((pair) => [pair.trace, pair.config])).toEqual(serial.pairs.map((pair) => [pair.trace, pair.config]));
+    expect(parallel.pairs.map((pair) => [pair.trace, pair.config])).toEqual(
+      serial.pairs.map((pair) => [pair.trace, pair.config]),
+    );
     expect(rowsFingerprint(parallel)).toBe(rowsFingerprint(serial));
     expect(figures(summarize(parallel))).toEqual(figures(summarize(serial)));
   });
@@ -81,7 +83,10 @@ describe('replaying the local suite', () => {
     expect(sliced.size).toBe(plan.traces.length);
     const merged = await mergeShardReports(dirs, { out: path.join(scratch, 'merged'), reportsDir: scratch }, 'merge');
     expect(figures(merged.summary)).toEqual(figures(summarize(serial)));
-    const stored = runResultOfShards(await readResultsDatabase(path.join(merged.dir, 'results.duckdb')), { argv: 'read', screenings: [merged.summary.probe_screening] });
+    const stored = runResultOfShards(await readResultsDatabase(path.join(merged.dir, 'results.duckdb')), {
+      argv: 'read',
+      screenings: [merged.summary.probe_screening],
+    });
     expect(stored.run.id).toBe(merged.summary.run.id);
     expect(rowsFingerprint(stored)).toBe(rowsFingerprint(serial));
   });

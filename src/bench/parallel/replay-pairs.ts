@@ -53,13 +53,19 @@ export function configsInThisThread(configs: readonly BenchConfig[]): BenchConfi
 function jobsOf(plan: PairsPlan): PairJob[] {
   const jobs: PairJob[] = [];
   for (const config of plan.configs) {
-    for (const trace of plan.traces) jobs.push({ task: jobs.length, trace, probes: plan.probesByTrace.get(trace.header.id) ?? [], config });
+    for (const trace of plan.traces)
+      jobs.push({ task: jobs.length, trace, probes: plan.probesByTrace.get(trace.header.id) ?? [], config });
   }
   return jobs;
 }
 
 /** Replays `jobs` one after another in this thread; `onPair` hears of each. */
-async function replayHere(plan: PairsPlan, jobs: readonly PairJob[], progress: PairsProgress, onPair: (job: PairJob, pair: PairResult) => void): Promise<void> {
+async function replayHere(
+  plan: PairsPlan,
+  jobs: readonly PairJob[],
+  progress: PairsProgress,
+  onPair: (job: PairJob, pair: PairResult) => void,
+): Promise<void> {
   const warmed = new Set<BenchConfig>();
   for (const job of jobs) {
     if (!warmed.has(job.config)) {
@@ -94,10 +100,23 @@ export async function replayPairs(plan: PairsPlan, progress: PairsProgress = {})
   } else {
     // Longest traces first, so no worker is left with a long one at the end while the others idle.
     const costs = new Map(plan.traces.map((trace) => [trace, traceCost(trace)]));
-    const ordered = [...pooled].sort((a, b) => (costs.get(b.trace) ?? 0) - (costs.get(a.trace) ?? 0) || a.task - b.task);
-    await replayInWorkers(ordered, { workers, tokenizer: plan.tokenizer, onRequest: progress.onRequest, onBlock: progress.onBlock, onPair: finished });
+    const ordered = [...pooled].sort(
+      (a, b) => (costs.get(b.trace) ?? 0) - (costs.get(a.trace) ?? 0) || a.task - b.task,
+    );
+    await replayInWorkers(ordered, {
+      workers,
+      tokenizer: plan.tokenizer,
+      onRequest: progress.onRequest,
+      onBlock: progress.onBlock,
+      onPair: finished,
+    });
     // Then, once the workers are done, the configurations only this thread can open.
-    await replayHere(plan, jobs.filter((job) => here.has(job.config)), progress, finished);
+    await replayHere(
+      plan,
+      jobs.filter((job) => here.has(job.config)),
+      progress,
+      finished,
+    );
   }
   return jobs.map((job) => {
     const pair = byTask.get(job.task);

@@ -45,8 +45,18 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 } as const;
 function taskOf(job: PairJob, tokenizer: TokenizerName, blocks: boolean): PairTask {
   const { source } = job.config;
   // The caller sends only configurations with a source (replay-pairs.ts checks); this is the guard.
-  if (source === undefined) throw new TypeError(`configuration ${job.config.name} has no source to open it in a worker`);
-  return { type: 'pair', task: job.task, trace: job.trace, probes: job.probes, config: source, configName: job.config.name, tokenizer, blocks };
+  if (source === undefined)
+    throw new TypeError(`configuration ${job.config.name} has no source to open it in a worker`);
+  return {
+    type: 'pair',
+    task: job.task,
+    trace: job.trace,
+    probes: job.probes,
+    config: source,
+    configName: job.config.name,
+    tokenizer,
+    blocks,
+  };
 }
 
 /** Runs one job on `worker`; resolves with its pair, or with an errored pair when the worker dies. */
@@ -98,7 +108,10 @@ function jobPuller(jobs: Iterable<PairJob> | AsyncIterable<PairJob>): () => Prom
 }
 
 /** Replays every job on up to `options.workers` threads; returns the pairs by job task number. */
-export async function replayInWorkers(jobs: Iterable<PairJob> | AsyncIterable<PairJob>, options: PoolOptions): Promise<Map<number, PairResult>> {
+export async function replayInWorkers(
+  jobs: Iterable<PairJob> | AsyncIterable<PairJob>,
+  options: PoolOptions,
+): Promise<Map<number, PairResult>> {
   const pull = jobPuller(jobs);
   const pairs = new Map<number, PairResult>();
   const lane = async (): Promise<void> => {

@@ -49,7 +49,15 @@ export async function replayStreamedPairs(
       warmed.add(job.config);
       await warmUp(job.trace, job.config, plan.tokenizer);
     }
-    finished(job.task, await replayPair(job.trace, job.probes, job.config, { tokenizer: plan.tokenizer, onRequest: progress.onRequest, onDescribed: progress.onDescribed, onBlock: progress.onBlock }));
+    finished(
+      job.task,
+      await replayPair(job.trace, job.probes, job.config, {
+        tokenizer: plan.tokenizer,
+        onRequest: progress.onRequest,
+        onDescribed: progress.onDescribed,
+        onBlock: progress.onBlock,
+      }),
+    );
   };
   const pooled = (plan.workers ?? 1) > 1;
   const here = new Set(pooled ? configsInThisThread(plan.configs) : plan.configs);
@@ -68,7 +76,13 @@ export async function replayStreamedPairs(
     }
   }
   if (pooled) {
-    await replayInWorkers(jobs(), { workers: plan.workers ?? 1, tokenizer: plan.tokenizer, onRequest: progress.onRequest, onBlock: progress.onBlock, onPair: (job, pair) => finished(job.task, pair) });
+    await replayInWorkers(jobs(), {
+      workers: plan.workers ?? 1,
+      tokenizer: plan.tokenizer,
+      onRequest: progress.onRequest,
+      onBlock: progress.onBlock,
+      onPair: (job, pair) => finished(job.task, pair),
+    });
   } else {
     // Without workers every configuration is one this thread replays: the generator yields nothing.
     for await (const job of jobs()) await replayHere(job);

@@ -36,11 +36,18 @@ async function run(task: PairTask): Promise<void> {
     pair = await replayPair(task.trace, task.probes, config, {
       tokenizer: task.tokenizer,
       onRequest: (trace, name, index) => send({ type: 'request', task: task.task, trace, config: name, index }),
-      onBlock: task.blocks ? (row, before, after) => send({ type: 'block', task: task.task, row, before, after }) : undefined,
+      onBlock: task.blocks
+        ? (row, before, after) => send({ type: 'block', task: task.task, row, before, after })
+        : undefined,
     });
   } catch (error) {
     // A configuration that cannot be opened here (a plug-in that fails to load) fails its pairs, not the run.
-    pair = { state: 'errored' as const, trace: task.trace.header.id, config: task.configName, error: error instanceof Error ? error.message : String(error) };
+    pair = {
+      state: 'errored' as const,
+      trace: task.trace.header.id,
+      config: task.configName,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   send({ type: 'pair-done', task: task.task, pair });
 }

@@ -9,15 +9,19 @@ import type { BlockRow, PairResult, ProbeRow, RunResult } from '../replay-rows.t
 import { cacheRowOrder } from '../cache/cache-cost-ledger.ts';
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const blockOrder = (a: BlockRow, b: BlockRow): number => a.request_index - b.request_index || a.message_index - b.message_index || text(a.path, b.path);
-const probeOrder = (a: ProbeRow, b: ProbeRow): number => text(a.point, b.point) || a.request_index - b.request_index || text(a.probe, b.probe);
+const blockOrder = (a: BlockRow, b: BlockRow): number =>
+  a.request_index - b.request_index || a.message_index - b.message_index || text(a.path, b.path);
+const probeOrder = (a: ProbeRow, b: ProbeRow): number =>
+  text(a.point, b.point) || a.request_index - b.request_index || text(a.probe, b.probe);
 
 /** A pair's rows without their clock readings, in row order. */
 function timeless(pair: PairResult): unknown {
   if (pair.state === 'errored') return pair;
   return {
     ...pair,
-    requests: [...pair.requests].sort((a, b) => a.request_index - b.request_index).map(({ compress_ms: _ms, ...row }) => row),
+    requests: [...pair.requests]
+      .sort((a, b) => a.request_index - b.request_index)
+      .map(({ compress_ms: _ms, ...row }) => row),
     blocks: [...pair.blocks].sort(blockOrder).map(({ compress_ms: _ms, ...row }) => row),
     probes: [...pair.probes].sort(probeOrder),
     cache: [...pair.cache].sort(cacheRowOrder),
@@ -28,7 +32,9 @@ function timeless(pair: PairResult): unknown {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => text(a, b));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => text(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -22,7 +22,8 @@ export function parseShard(value: string): Shard {
   const match = SHARD.exec(value.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (match === null || count < 1 || index < 1 || index > count) throw new ConfigError(`--shard ${value}`, 'must be i/n with 1 <= i <= n, e.g. 2/4');
+  if (match === null || count < 1 || index < 1 || index > count)
+    throw new ConfigError(`--shard ${value}`, 'must be i/n with 1 <= i <= n, e.g. 2/4');
   return { index, count };
 }
 
@@ -33,7 +34,9 @@ export function formatShard(shard: Shard): string {
 
 /** The shard (1-based) each trace goes to, in the order given. */
 export function dealShards(traces: readonly Trace[], count: number): number[] {
-  const order = traces.map((trace, at) => ({ at, cost: traceCost(trace) })).sort((a, b) => b.cost - a.cost || a.at - b.at);
+  const order = traces
+    .map((trace, at) => ({ at, cost: traceCost(trace) }))
+    .sort((a, b) => b.cost - a.cost || a.at - b.at);
   const load = new Array<number>(count).fill(0);
   const shardOf = new Array<number>(traces.length).fill(0);
   for (const { at, cost } of order) {
@@ -49,6 +52,10 @@ export function dealShards(traces: readonly Trace[], count: number): number[] {
 export function sliceForShard<T>(items: readonly T[], shard: Shard, traceOf: (item: T) => Trace): T[] {
   const dealt = dealShards(items.map(traceOf), shard.count);
   const slice = items.filter((_item, at) => dealt[at] === shard.index);
-  if (slice.length === 0) throw new ConfigError(`--shard ${formatShard(shard)}`, `gets no traces: the run has ${items.length}, fewer than ${shard.count} shards`);
+  if (slice.length === 0)
+    throw new ConfigError(
+      `--shard ${formatShard(shard)}`,
+      `gets no traces: the run has ${items.length}, fewer than ${shard.count} shards`,
+    );
   return slice;
 }

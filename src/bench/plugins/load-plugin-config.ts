@@ -33,17 +33,32 @@ function checkCompressor(file: string, compressor: unknown): Compressor {
   };
   if (!isObject(compressor)) return fail('', 'must be an object { name, kinds, compress }');
   if (typeof compressor.name !== 'string' || compressor.name === '') fail('name', 'must be a non-empty string');
-  if (!Array.isArray(compressor.kinds) || compressor.kinds.length === 0 || !compressor.kinds.every((k) => (CONTENT_KINDS as readonly unknown[]).includes(k))) {
+  if (
+    !Array.isArray(compressor.kinds) ||
+    compressor.kinds.length === 0 ||
+    !compressor.kinds.every((k) => (CONTENT_KINDS as readonly unknown[]).includes(k))
+  ) {
     fail('kinds', `must list content kinds (${CONTENT_KINDS.join(', ')})`);
   }
-  if (typeof compressor.compress !== 'function') fail('compress', 'must be a function (input, context) => result | null');
+  if (typeof compressor.compress !== 'function')
+    fail('compress', 'must be a function (input, context) => result | null');
   return compressor as unknown as Compressor;
 }
 
 /** The compressor alone, for the kinds it declares: blocks of other kinds pass, so the rows measure it. */
 function soloRegistry(compressor: Compressor): CompressorRegistry {
   const only = (kind: ContentKind): readonly Compressor[] => (compressor.kinds.includes(kind) ? [compressor] : []);
-  return { json: only('json'), code: only('code'), log: only('log'), search: only('search'), diff: only('diff'), html: only('html'), table: only('table'), text: only('text'), mixed: [] };
+  return {
+    json: only('json'),
+    code: only('code'),
+    log: only('log'),
+    search: only('search'),
+    diff: only('diff'),
+    html: only('html'),
+    table: only('table'),
+    text: only('text'),
+    mixed: [],
+  };
 }
 
 /** Loads `module:PATH` (relative to the working directory) as a configuration. */
@@ -59,14 +74,19 @@ export async function loadPluginConfig(spec: string): Promise<BenchConfig> {
   const plugin = pluginOf(namespace);
   const hasCompressor = plugin.compressor !== undefined;
   const hasRequest = plugin.compressRequest !== undefined;
-  if (hasCompressor === hasRequest) throw new ConfigError(file, 'must export exactly one of compressor and compressRequest');
-  const base = typeof plugin.name === 'string' && plugin.name !== '' ? plugin.name : path.basename(file).replace(/\.[cm]?[jt]s$/, '');
+  if (hasCompressor === hasRequest)
+    throw new ConfigError(file, 'must export exactly one of compressor and compressRequest');
+  const base =
+    typeof plugin.name === 'string' && plugin.name !== ''
+      ? plugin.name
+      : path.basename(file).replace(/\.[cm]?[jt]s$/, '');
   const name = typeof plugin.version === 'string' && plugin.version !== '' ? `${base}@${plugin.version}` : base;
   const description = `plug-in ${path.basename(file)}${typeof plugin.description === 'string' ? `: ${plugin.description}` : ''}`;
   if (hasCompressor) {
     const compressor = checkCompressor(file, plugin.compressor);
     return { name, description, role: 'custom', open: engineStrategy({ registry: soloRegistry(compressor) }) };
   }
-  if (typeof plugin.compressRequest !== 'function') throw new ConfigError(`${file}: compressRequest`, 'must be a function (body, context) => body');
+  if (typeof plugin.compressRequest !== 'function')
+    throw new ConfigError(`${file}: compressRequest`, 'must be a function (body, context) => body');
   return { name, description, role: 'custom', open: requestStrategyAdapter(name, plugin.compressRequest) };
 }

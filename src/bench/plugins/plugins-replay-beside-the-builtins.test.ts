@@ -38,12 +38,25 @@ async function replayLocal(configs: readonly string[]) {
 
 describe('strategies plugged in with --config module:PATH', () => {
   it('replays the worked examples beside balanced, with fidelity and effective reduction, named with their versions', async () => {
-    const { summary } = await replayLocal(['balanced', `module:${path.join(EXAMPLES, 'keep-error-lines.mjs')}`, `module:${path.join(EXAMPLES, 'truncate-old-outputs.mjs')}`]);
+    const { summary } = await replayLocal([
+      'balanced',
+      `module:${path.join(EXAMPLES, 'keep-error-lines.mjs')}`,
+      `module:${path.join(EXAMPLES, 'truncate-old-outputs.mjs')}`,
+    ]);
     expect(summary.errors).toEqual([]);
-    expect(summary.configs.map((c) => [c.name, c.role])).toEqual([['balanced', 'profile'], ['keep-error-lines@1.0.0', 'custom'], ['truncate-old-outputs@1.0.0', 'custom']]);
+    expect(summary.configs.map((c) => [c.name, c.role])).toEqual([
+      ['balanced', 'profile'],
+      ['keep-error-lines@1.0.0', 'custom'],
+      ['truncate-old-outputs@1.0.0', 'custom'],
+    ]);
     const total = (config: string) => {
       const rows = summary.workloads.filter((w) => w.config === config);
-      return { before: rows.reduce((n, w) => n + w.tokens_before, 0), after: rows.reduce((n, w) => n + w.tokens_after, 0), lostAtEnd: rows.reduce((n, w) => n + w.probes_at_end.lost, 0), lost: rows.reduce((n, w) => n + w.probes.lost, 0) };
+      return {
+        before: rows.reduce((n, w) => n + w.tokens_before, 0),
+        after: rows.reduce((n, w) => n + w.tokens_after, 0),
+        lostAtEnd: rows.reduce((n, w) => n + w.probes_at_end.lost, 0),
+        lost: rows.reduce((n, w) => n + w.probes.lost, 0),
+      };
     };
     const truncate = total('truncate-old-outputs@1.0.0');
     const keep = total('keep-error-lines@1.0.0');
@@ -55,15 +68,23 @@ describe('strategies plugged in with --config module:PATH', () => {
   });
 
   it('records a plug-in compressor that throws as a failed block and goes on', async () => {
-    const broken = module('throws.mjs', "export const compressor = { name: 'throws', kinds: ['log', 'text'], compress() { throw new Error('plug-in bug 42'); } };\n");
+    const broken = module(
+      'throws.mjs',
+      "export const compressor = { name: 'throws', kinds: ['log', 'text'], compress() { throw new Error('plug-in bug 42'); } };\n",
+    );
     const { result } = await replayLocal([broken]);
     const blocks = result.pairs.flatMap((pair) => (pair.state === 'ok' ? pair.blocks : []));
     expect(result.pairs.every((pair) => pair.state === 'ok')).toBe(true);
-    expect(blocks.some((b) => b.outcome === 'failed' && b.compressor === 'throws' && b.reason?.includes('plug-in bug 42'))).toBe(true);
+    expect(
+      blocks.some((b) => b.outcome === 'failed' && b.compressor === 'throws' && b.reason?.includes('plug-in bug 42')),
+    ).toBe(true);
   });
 
   it('passes a request unchanged when a request-level plug-in throws, and says why on every block', async () => {
-    const broken = module('request-throws.mjs', "export function compressRequest() { throw new Error('no budget left'); }\n");
+    const broken = module(
+      'request-throws.mjs',
+      "export function compressRequest() { throw new Error('no budget left'); }\n",
+    );
     const { result, summary } = await replayLocal([broken]);
     expect(summary.workloads.every((w) => w.tokens_after === w.tokens_before)).toBe(true);
     const blocks = result.pairs.flatMap((pair) => (pair.state === 'ok' ? pair.blocks : []));
@@ -72,10 +93,20 @@ describe('strategies plugged in with --config module:PATH', () => {
   });
 
   it('names the file and the fault of a module that is not a strategy', async () => {
-    await expect(resolveBenchConfigs([module('neither.mjs', 'export const name = "x";\n')])).rejects.toThrow(ConfigError);
-    await expect(resolveBenchConfigs([module('neither.mjs', 'export const name = "x";\n')])).rejects.toThrow(/neither\.mjs: must export exactly one of compressor and compressRequest/);
-    await expect(resolveBenchConfigs([module('syntax.mjs', 'export const = ;\n')])).rejects.toThrow(/syntax\.mjs: the module does not load/);
-    await expect(resolveBenchConfigs([module('kinds.mjs', "export const compressor = { name: 'k', kinds: ['prose'], compress: () => null };\n")])).rejects.toThrow(/compressor\.kinds: must list content kinds/);
+    await expect(resolveBenchConfigs([module('neither.mjs', 'export const name = "x";\n')])).rejects.toThrow(
+      ConfigError,
+    );
+    await expect(resolveBenchConfigs([module('neither.mjs', 'export const name = "x";\n')])).rejects.toThrow(
+      /neither\.mjs: must export exactly one of compressor and compressRequest/,
+    );
+    await expect(resolveBenchConfigs([module('syntax.mjs', 'export const = ;\n')])).rejects.toThrow(
+      /syntax\.mjs: the module does not load/,
+    );
+    await expect(
+      resolveBenchConfigs([
+        module('kinds.mjs', "export const compressor = { name: 'k', kinds: ['prose'], compress: () => null };\n"),
+      ]),
+    ).rejects.toThrow(/compressor\.kinds: must list content kinds/);
     await expect(resolveBenchConfigs(['module:/nonexistent/strategy.mjs'])).rejects.toThrow(PathError);
   });
 });

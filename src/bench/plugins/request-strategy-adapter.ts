@@ -39,7 +39,12 @@ export function requestStrategyAdapter(name: string, strategy: RequestStrategy):
           try {
             sent = canonicalFromBody(body, request.provider);
           } catch (error) {
-            return failedRequest(request, name, `returned no request: ${error instanceof Error ? error.message : String(error)}`, started);
+            return failedRequest(
+              request,
+              name,
+              `returned no request: ${error instanceof Error ? error.message : String(error)}`,
+              started,
+            );
           }
           return laidOver(request, sent, name, started);
         };

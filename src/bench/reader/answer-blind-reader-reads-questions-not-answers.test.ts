@@ -27,7 +27,10 @@ async function compressedBlocks(trace: Trace, config: string): Promise<{ blocks:
   }
   const call: RetrieveCall = async (args) => {
     const result = await retrieve(scopedStore(strategy.store, trace.header.id), args);
-    return { text: retrieveResultText(result), found: result.state === 'found' && (result.matched === undefined || result.matched.count > 0) };
+    return {
+      text: retrieveResultText(result),
+      found: result.state === 'found' && (result.matched === undefined || result.matched.count > 0),
+    };
   };
   return { blocks, call };
 }
@@ -54,7 +57,9 @@ describe('the answer-blind reader', () => {
     const calls = await readForQuestion(probe, blocks, call);
     // The question names a file and a line of the hits: one query on the hits' marker narrows to that hit.
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.args.query?.split(' ')).toEqual(expect.arrayContaining(['size_bytes', sizeProbe.question.match(/line (\d+)/)?.[1]]));
+    expect(calls[0]?.args.query?.split(' ')).toEqual(
+      expect.arrayContaining(['size_bytes', sizeProbe.question.match(/line (\d+)/)?.[1]]),
+    );
     expect(calls[0]?.answer.text).toMatch(/^matched 1 of 100 items\n/);
     expect(calls[0]?.answer.text).toContain(`"size_bytes":${sizeProbe.answers[0]}`);
   });
@@ -67,14 +72,34 @@ describe('the answer-blind reader', () => {
 
   it('asks for the lines a question names when a marker states it hides them', async () => {
     // A real source file printed by `cat -n` and outlined: its markers say which lines they hide.
-    const source = readFileSync(path.join(environment.projectRoot, 'node_modules', 'commander', 'lib', 'command.js'), 'utf8').split('\n');
+    const source = readFileSync(
+      path.join(environment.projectRoot, 'node_modules', 'commander', 'lib', 'command.js'),
+      'utf8',
+    ).split('\n');
     const view = source.map((line, i) => `${String(i + 1).padStart(6)}\t${line}`).join('\n');
     const session: Trace = {
-      header: { version: 1, type: 'trace', id: 'cat-n', workload: 'exploration', provider: 'anthropic', request: { model: 'm', max_tokens: 1 }, source: { format: 'test', file: 'cat-n' } },
+      header: {
+        version: 1,
+        type: 'trace',
+        id: 'cat-n',
+        workload: 'exploration',
+        provider: 'anthropic',
+        request: { model: 'm', max_tokens: 1 },
+        source: { format: 'test', file: 'cat-n' },
+      },
       events: [
         { type: 'message', message: { role: 'user', content: 'Read command.js.' } },
-        { type: 'message', message: { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'bash', input: { command: 'cat -n lib/command.js' } }] } },
-        { type: 'message', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: view }] } },
+        {
+          type: 'message',
+          message: {
+            role: 'assistant',
+            content: [{ type: 'tool_use', id: 't1', name: 'bash', input: { command: 'cat -n lib/command.js' } }],
+          },
+        },
+        {
+          type: 'message',
+          message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: view }] },
+        },
         { type: 'call' },
       ],
     };
@@ -85,6 +110,8 @@ describe('the answer-blind reader', () => {
     const line = Number(hidden?.[1]) + 1;
     const calls = await readForQuestion({ question: `What does line ${line} of lib/command.js say?` }, blocks, call);
     expect(calls[0]?.args).toEqual({ ref: expect.stringMatching(/^[0-9a-f]{16}$/), lines: String(line) });
-    expect(calls[0]?.answer.text).toBe(`1 of ${source.length} lines matched\n${String(line).padStart(6)}\t${source[line - 1]}`);
+    expect(calls[0]?.answer.text).toBe(
+      `1 of ${source.length} lines matched\n${String(line).padStart(6)}\t${source[line - 1]}`,
+    );
   });
 });

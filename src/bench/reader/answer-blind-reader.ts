@@ -79,7 +79,11 @@ function namedIn(named: readonly number[], stated: readonly PositionRange[]): nu
 }
 
 /** Markers the question points at, most pointed-at first; among equals, the freshest block first. */
-function rankSites(reading: QuestionReading, blocks: readonly ContextBlock[], idf: Map<QuestionTerm, number>): RankedSite[] {
+function rankSites(
+  reading: QuestionReading,
+  blocks: readonly ContextBlock[],
+  idf: Map<QuestionTerm, number>,
+): RankedSite[] {
   const ranked: RankedSite[] = [];
   const seen = new Set<string>();
   for (const site of markerSites(blocks)) {
@@ -114,10 +118,15 @@ function candidateCalls(ranked: RankedSite, reading: QuestionReading, idf: Map<Q
   if (items.length > 0) calls.push({ ref: site.ref, items: formatPositionRanges(rangesOf(items)) });
   const specific = reading.terms.filter((t) => t.weight >= 2);
   const numbers = reading.terms.filter((t) => t.numeric);
-  if (specific.length > 0) calls.push({ ref: site.ref, query: unique([...specific, ...numbers].flatMap((t) => t.words)).join(' ') });
+  if (specific.length > 0)
+    calls.push({ ref: site.ref, query: unique([...specific, ...numbers].flatMap((t) => t.words)).join(' ') });
   const telling = [...reading.terms]
     .filter((t) => !t.numeric)
-    .sort((a, b) => Number(includesAll(haystack, b.words)) - Number(includesAll(haystack, a.words)) || b.weight * (idf.get(b) ?? 0) - a.weight * (idf.get(a) ?? 0))[0];
+    .sort(
+      (a, b) =>
+        Number(includesAll(haystack, b.words)) - Number(includesAll(haystack, a.words)) ||
+        b.weight * (idf.get(b) ?? 0) - a.weight * (idf.get(a) ?? 0),
+    )[0];
   if (telling !== undefined) calls.push({ ref: site.ref, query: telling.words.join(' ') });
   calls.push({ ref: site.ref });
   const keys = new Set<string>();
@@ -140,7 +149,12 @@ export function planReaderCalls(question: ReaderQuestion, blocks: readonly Conte
  * question points at, best first, until one call returns something or the limit is reached.
  * Returns every call made, in order (none when no marker is pointed at).
  */
-export async function readForQuestion(question: ReaderQuestion, blocks: readonly ContextBlock[], call: RetrieveCall, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<ReaderCall[]> {
+export async function readForQuestion(
+  question: ReaderQuestion,
+  blocks: readonly ContextBlock[],
+  call: RetrieveCall,
+  limits: ReaderLimits = DEFAULT_READER_LIMITS,
+): Promise<ReaderCall[]> {
   const made: ReaderCall[] = [];
   for (const args of planReaderCalls(question, blocks).slice(0, limits.maxCalls)) {
     const answer = await call(args);

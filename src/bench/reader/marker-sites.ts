@@ -39,7 +39,10 @@ export function markerSites(blocks: readonly ContextBlock[]): MarkerSite[] {
   blocks.forEach((block, blockIndex) => {
     const markers = findMarkers(block.text);
     if (markers.length === 0) return;
-    const byRef = new Map<string, { descriptions: string[]; kept: string[]; lines: PositionRange[]; items: PositionRange[] }>();
+    const byRef = new Map<
+      string,
+      { descriptions: string[]; kept: string[]; lines: PositionRange[]; items: PositionRange[] }
+    >();
     let from = 0;
     for (const marker of markers) {
       const entry = byRef.get(marker.ref) ?? { descriptions: [], kept: [], lines: [], items: [] };
@@ -58,7 +61,15 @@ export function markerSites(blocks: readonly ContextBlock[]): MarkerSite[] {
       from = marker.end;
     }
     for (const [ref, entry] of byRef) {
-      sites.push({ ref, description: entry.descriptions.join(' | '), kept: entry.kept.join('\n'), lines: entry.lines, items: entry.items, blockIndex, messageIndex: block.messageIndex });
+      sites.push({
+        ref,
+        description: entry.descriptions.join(' | '),
+        kept: entry.kept.join('\n'),
+        lines: entry.lines,
+        items: entry.items,
+        blockIndex,
+        messageIndex: block.messageIndex,
+      });
     }
   });
   return sites;

@@ -28,11 +28,13 @@ export interface QuestionReading {
 
 // Words every question uses, and words about the tool's output itself rather than its content.
 const STOPWORDS = new Set(
-  ('a an and any are as at be been by can could did do does each for from give given had has have how i in is it its ' +
+  (
+    'a an and any are as at be been by can could did do does each for from give given had has have how i in is it its ' +
     'many much not of on one or so than that the their them then there these they this those to was were what when ' +
     'where which who whom whose why will with would word quote say says said show shows shown full exact exactly ' +
     'output outputs tool tools result results printed print prints form report reported reports long take took ' +
-    'out fetched queried appear appears occur occurs mention mentions mentioned called named first last line lines').split(' '),
+    'out fetched queried appear appears occur occurs mention mentions mentioned called named first last line lines'
+  ).split(' '),
 );
 
 // Blanks a question puts where the answer goes, and template holes: never part of a query.

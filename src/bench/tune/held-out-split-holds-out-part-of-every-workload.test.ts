@@ -5,7 +5,9 @@ import { splitHeldOut } from './held-out-split.ts';
 
 async function suiteTraces(): Promise<SuiteTrace[][]> {
   const suites = [await localSuite(), ...(await specSuites()).filter((suite) => suite.name === 'corpus')];
-  return suites.flatMap(({ name, build }) => (build.state === 'ready' ? [build.traces.map((trace) => ({ suite: name, trace }))] : []));
+  return suites.flatMap(({ name, build }) =>
+    build.state === 'ready' ? [build.traces.map((trace) => ({ suite: name, trace }))] : [],
+  );
 }
 
 const ids = (items: readonly SuiteTrace[]): string[] => items.map(({ trace }) => trace.header.id);

@@ -25,7 +25,8 @@ function idHash(id: string): string {
 
 /** Splits `traces` holding out about `share` of every workload; a split with nothing held out is a ConfigError. */
 export function splitHeldOut(traces: readonly SuiteTrace[], share: number = DEFAULT_HELD_OUT_SHARE): HeldOutSplit {
-  if (!(share > 0 && share <= 0.5)) throw new ConfigError(`--held-out ${share}`, 'must be a share above 0 and at most 0.5');
+  if (!(share > 0 && share <= 0.5))
+    throw new ConfigError(`--held-out ${share}`, 'must be a share above 0 and at most 0.5');
   const groups = new Map<string, SuiteTrace[]>();
   for (const item of traces) {
     const key = JSON.stringify([item.suite, item.trace.header.workload]);
@@ -37,6 +38,7 @@ export function splitHeldOut(traces: readonly SuiteTrace[], share: number = DEFA
     const ordered = [...group].sort((a, b) => (idHash(a.trace.header.id) < idHash(b.trace.header.id) ? -1 : 1));
     for (const item of ordered.slice(0, count)) held.add(item);
   }
-  if (held.size === 0) throw new ConfigError('--held-out', 'holds out no trace: every workload of the suite has a single trace');
+  if (held.size === 0)
+    throw new ConfigError('--held-out', 'holds out no trace: every workload of the suite has a single trace');
   return { tune: traces.filter((item) => !held.has(item)), heldOut: traces.filter((item) => held.has(item)) };
 }

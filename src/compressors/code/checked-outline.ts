@@ -19,8 +19,7 @@ const MAX_RETRIES = 4;
 
 /** An outline that passed the syntax rule, or the outline row of the error that refused it. */
 export type CheckedOutline =
-  | { readonly ok: true; readonly rendered: RenderedOutline }
-  | { readonly ok: false; readonly errorRow: number };
+  { readonly ok: true; readonly rendered: RenderedOutline } | { readonly ok: false; readonly errorRow: number };
 
 /** The list region whose marker line is nearest `errorRow` in `rendered`, or null when it has none. */
 function nearestListRegion(rendered: RenderedOutline, errorRow: number): ElidedRegion | null {
@@ -45,7 +44,14 @@ interface Attempt {
   readonly errorRow: number | null;
 }
 
-function attempt(parser: Parser, tree: Tree, lines: SourceLines, regions: readonly ElidedRegion[], style: MarkerStyle, originalErrors: readonly RowSpan[]): Attempt {
+function attempt(
+  parser: Parser,
+  tree: Tree,
+  lines: SourceLines,
+  regions: readonly ElidedRegion[],
+  style: MarkerStyle,
+  originalErrors: readonly RowSpan[],
+): Attempt {
   const rendered = renderOutline(lines, regions, style);
   // List elisions in a fragment must leave its errors where they were (see `lostErrorRow`), as a
   // fresh parse sees them: an incremental one may keep an error subtree a fresh one would not find.
@@ -60,7 +66,8 @@ function attempt(parser: Parser, tree: Tree, lines: SourceLines, regions: readon
   }
 }
 
-const outcome = ({ rendered, errorRow }: Attempt): CheckedOutline => (errorRow === null ? { ok: true, rendered } : { ok: false, errorRow });
+const outcome = ({ rendered, errorRow }: Attempt): CheckedOutline =>
+  errorRow === null ? { ok: true, rendered } : { ok: false, errorRow };
 
 /** `regions` rendered and checked against the original `tree` (left as it was). */
 export function checkedOutline(

@@ -13,7 +13,8 @@ import { outlineProblems } from './outline-problems.ts';
 const ruler = createTokenRuler('o200k_base');
 const context = (conversation = ''): CompressContext => ({ profile: 'balanced', ruler, conversation });
 const checker = createGrammarRegistry();
-const installed = (file: string): string => readFileSync(path.join(environment.projectRoot, 'node_modules', file), 'utf8');
+const installed = (file: string): string =>
+  readFileSync(path.join(environment.projectRoot, 'node_modules', file), 'utf8');
 /** What `head -n count` prints of a file. */
 const head = (text: string, count: number): string => `${text.split('\n').slice(0, count).join('\n')}\n`;
 
@@ -33,23 +34,33 @@ function outline(text: string, language: CodeGrammar, conversation = ''): { text
 }
 
 /** Every name a marker's `keys:` lists, and every kept line, as one text to search. */
-const visibleNames = (outlined: string): string => outlined + findMarkers(outlined).map((m) => m.description).join('\n');
+const visibleNames = (outlined: string): string =>
+  outlined +
+  findMarkers(outlined)
+    .map((m) => m.description)
+    .join('\n');
 
 beforeAll(async () => {
-  await Promise.all([prepareCodeGrammars(['javascript', 'typescript', 'cpp']), checker.prepare(['javascript', 'typescript', 'cpp'])]);
+  await Promise.all([
+    prepareCodeGrammars(['javascript', 'typescript', 'cpp']),
+    checker.prepare(['javascript', 'typescript', 'cpp']),
+  ]);
 });
 
 describe('code compressor elides long lists of data', () => {
-  it.each(['tree-sitter-javascript', 'tree-sitter-python', 'tree-sitter-rust'])('a %s grammar.js keeps every rule name and saves most of its tokens', (grammar) => {
-    const text = installed(`${grammar}/grammar.js`);
-    const rules = [...text.matchAll(/^ {4}([A-Za-z_]\w*): [$_]\w* =>/gm)].map((m) => m[1]!);
-    expect(rules.length).toBeGreaterThan(100);
-    const { text: outlined, saved } = outline(text, 'javascript');
-    const names = visibleNames(outlined);
-    expect(rules.filter((rule) => !new RegExp(`\\b${rule.replace(/\$/g, '\\$')}\\b`).test(names))).toEqual([]);
-    expect(outlined).toMatch(/\/\/ \[\[terse:[0-9a-f]{16} lines \d+-\d+ omitted; keys: \w+/);
-    expect(saved).toBeGreaterThan(0.6);
-  });
+  it.each(['tree-sitter-javascript', 'tree-sitter-python', 'tree-sitter-rust'])(
+    'a %s grammar.js keeps every rule name and saves most of its tokens',
+    (grammar) => {
+      const text = installed(`${grammar}/grammar.js`);
+      const rules = [...text.matchAll(/^ {4}([A-Za-z_]\w*): [$_]\w* =>/gm)].map((m) => m[1]!);
+      expect(rules.length).toBeGreaterThan(100);
+      const { text: outlined, saved } = outline(text, 'javascript');
+      const names = visibleNames(outlined);
+      expect(rules.filter((rule) => !new RegExp(`\\b${rule.replace(/\$/g, '\\$')}\\b`).test(names))).toEqual([]);
+      expect(outlined).toMatch(/\/\/ \[\[terse:[0-9a-f]{16} lines \d+-\d+ omitted; keys: \w+/);
+      expect(saved).toBeGreaterThan(0.6);
+    },
+  );
 
   it('a grammar rule the conversation names stays whole', () => {
     const text = installed('tree-sitter-javascript/grammar.js');

@@ -7,7 +7,12 @@ import { codeCompressor, prepareCodeGrammars } from './code-compressor.ts';
 import { CODE_GRAMMARS, type CodeGrammar } from './code-languages.ts';
 import { createGrammarRegistry } from './grammar-registry.ts';
 import { outlineProblems } from './outline-problems.ts';
-import { fixtureFiles, sourceFilesUnder, trajectoryPythonFiles, type SourceFile } from '../../testkit/code/real-source-files.ts';
+import {
+  fixtureFiles,
+  sourceFilesUnder,
+  trajectoryPythonFiles,
+  type SourceFile,
+} from '../../testkit/code/real-source-files.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const context = (profile: 'balanced' | 'aggressive'): CompressContext => ({ profile, ruler, conversation: '' });
@@ -46,7 +51,8 @@ describe.each(['balanced', 'aggressive'] as const)('code compressor on real file
       outlined.set(file.language, (outlined.get(file.language) ?? 0) + 1);
       const lookup = checker.parserFor(file.language);
       if (!lookup.ok) throw new Error(lookup.reason);
-      for (const problem of outlineProblems(file.text, result.text, lookup.parser)) problems.push(`${file.name}: ${problem}`);
+      for (const problem of outlineProblems(file.text, result.text, lookup.parser))
+        problems.push(`${file.name}: ${problem}`);
       expect(result.lossy).toBe(true);
       expect(result.dropped).toHaveLength(1);
       expect(result.dropped[0]!.original).toBe(file.text);
@@ -58,9 +64,17 @@ describe.each(['balanced', 'aggressive'] as const)('code compressor on real file
     expect(problems).toEqual([]);
     // Languages no installed package ships are covered by one hand-written sample each.
     const expected: Record<CodeGrammar, number> = {
-      python: printed.length > 0 ? 10 : 0, javascript: 10, typescript: 5, tsx: 1, go: 1, rust: 1, java: 1, cpp: 1,
+      python: printed.length > 0 ? 10 : 0,
+      javascript: 10,
+      typescript: 5,
+      tsx: 1,
+      go: 1,
+      rust: 1,
+      java: 1,
+      cpp: 1,
     };
-    for (const grammar of CODE_GRAMMARS) expect(outlined.get(grammar) ?? 0, grammar).toBeGreaterThanOrEqual(expected[grammar]);
+    for (const grammar of CODE_GRAMMARS)
+      expect(outlined.get(grammar) ?? 0, grammar).toBeGreaterThanOrEqual(expected[grammar]);
   });
 });
 
@@ -82,7 +96,10 @@ describe('code compressor on a Python file from a trajectory', () => {
   });
 
   it.skipIf(file === undefined)('keeps the body of a function the conversation names', () => {
-    const result = codeCompressor.compress(input, { ...context('balanced'), conversation: 'Is _preprocess_options skipping "--rcfile="?' });
+    const result = codeCompressor.compress(input, {
+      ...context('balanced'),
+      conversation: 'Is _preprocess_options skipping "--rcfile="?',
+    });
     expect(result!.text).toContain(bodyOf('_preprocess_options'));
   });
 });

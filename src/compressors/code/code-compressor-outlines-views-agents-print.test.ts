@@ -24,45 +24,53 @@ beforeAll(async () => {
   await Promise.all([prepareCodeGrammars(['python']), checker.prepare(['python'])]);
 });
 
-describe.skipIf(views.length === 0).each(['balanced', 'aggressive'] as const)('code compressor on views agents printed (%s)', (profile) => {
-  it('outlines numbered views and fragments without a new syntax error, markers resolving to the whole block', () => {
-    const lookup = checker.parserFor('python');
-    if (!lookup.ok) throw new Error(lookup.reason);
-    const problems: string[] = [];
-    let numbered = 0;
-    let fragments = 0;
-    for (const view of views) {
-      const attempt = compress(view, profile);
-      const result = attempt.result;
-      if (result === null) continue;
-      if (attempt.view?.numbered === true) numbered += 1;
-      if (attempt.view?.fragment === true) fragments += 1;
-      for (const problem of outlineProblems(view.text, result.text, lookup.parser)) problems.push(`${view.name}: ${problem}`);
-      expect(result.dropped).toEqual([{ ref: contentRef(view.text), original: view.text }]);
-      for (const marker of findMarkers(result.text)) expect(marker.ref).toBe(contentRef(view.text));
-      expect(ruler.count(result.text), `${view.name} smaller`).toBeLessThan(ruler.count(view.text));
-      expect(compress(view, profile).result?.text, `${view.name} deterministic`).toBe(result.text);
-      const again = codeCompressor.compress({ text: result.text, kind: 'code', language: 'python' }, context(profile));
-      expect(again === null || again.text === result.text, `${view.name} idempotent`).toBe(true);
-    }
-    expect(problems).toEqual([]);
-    expect(numbered).toBeGreaterThanOrEqual(profile === 'balanced' ? 15 : 10);
-    expect(fragments).toBeGreaterThanOrEqual(profile === 'balanced' ? 15 : 10);
-  });
-
-  it('keeps the number of every kept line of a numbered view', () => {
-    for (const view of views) {
-      const result = compress(view, profile).result;
-      const input = parseNumberedView(view.text);
-      if (result === null || input === null) continue;
-      const inputLines = new Set(view.text.split('\n'));
-      for (const line of result.text.split('\n')) {
-        if (findMarkers(line).length > 0) expect(line.startsWith(input.blankPrefix), `${view.name}: ${line}`).toBe(true);
-        else expect(inputLines.has(line), `${view.name}: ${line}`).toBe(true);
+describe.skipIf(views.length === 0).each(['balanced', 'aggressive'] as const)(
+  'code compressor on views agents printed (%s)',
+  (profile) => {
+    it('outlines numbered views and fragments without a new syntax error, markers resolving to the whole block', () => {
+      const lookup = checker.parserFor('python');
+      if (!lookup.ok) throw new Error(lookup.reason);
+      const problems: string[] = [];
+      let numbered = 0;
+      let fragments = 0;
+      for (const view of views) {
+        const attempt = compress(view, profile);
+        const result = attempt.result;
+        if (result === null) continue;
+        if (attempt.view?.numbered === true) numbered += 1;
+        if (attempt.view?.fragment === true) fragments += 1;
+        for (const problem of outlineProblems(view.text, result.text, lookup.parser))
+          problems.push(`${view.name}: ${problem}`);
+        expect(result.dropped).toEqual([{ ref: contentRef(view.text), original: view.text }]);
+        for (const marker of findMarkers(result.text)) expect(marker.ref).toBe(contentRef(view.text));
+        expect(ruler.count(result.text), `${view.name} smaller`).toBeLessThan(ruler.count(view.text));
+        expect(compress(view, profile).result?.text, `${view.name} deterministic`).toBe(result.text);
+        const again = codeCompressor.compress(
+          { text: result.text, kind: 'code', language: 'python' },
+          context(profile),
+        );
+        expect(again === null || again.text === result.text, `${view.name} idempotent`).toBe(true);
       }
-    }
-  });
-});
+      expect(problems).toEqual([]);
+      expect(numbered).toBeGreaterThanOrEqual(profile === 'balanced' ? 15 : 10);
+      expect(fragments).toBeGreaterThanOrEqual(profile === 'balanced' ? 15 : 10);
+    });
+
+    it('keeps the number of every kept line of a numbered view', () => {
+      for (const view of views) {
+        const result = compress(view, profile).result;
+        const input = parseNumberedView(view.text);
+        if (result === null || input === null) continue;
+        const inputLines = new Set(view.text.split('\n'));
+        for (const line of result.text.split('\n')) {
+          if (findMarkers(line).length > 0)
+            expect(line.startsWith(input.blankPrefix), `${view.name}: ${line}`).toBe(true);
+          else expect(inputLines.has(line), `${view.name}: ${line}`).toBe(true);
+        }
+      }
+    });
+  },
+);
 
 describe.skipIf(views.length === 0)('code compressor on a numbered view from a trajectory', () => {
   const view = views.find((v) => v.text.startsWith('  1651\t        return field.pre_save'));
@@ -98,22 +106,32 @@ describe.skipIf(views.length === 0)('the tail of an output the agent cut inside 
   // pylint's utils/utils.py, cut by mini-swe-agent mid-docstring: its first lines close a string it never opened.
   const tail = views.find((v) => v.shape === 'cut' && v.text.startsWith('ine\n\n    :type sep: str or unicode'));
 
-  it.skipIf(tail === undefined)('keeps the head as it came and outlines the rest, its markers counting the tail\'s own lines', () => {
-    const attempt = compress(tail!);
-    expect(attempt.view).toEqual({ numbered: false, fragment: true });
-    const out = attempt.result?.text ?? '';
-    const lines = tail!.text.split('\n');
-    const head = lines.slice(0, lines.findIndex((line) => line.startsWith('def ')));
-    expect(out.startsWith(`${head.join('\n')}\n`)).toBe(true);
-    const markers = findMarkers(out);
-    expect(markers.length).toBeGreaterThan(2);
-    for (const marker of markers) {
-      const [first, last] = /^lines (\d+)-(\d+) omitted/.exec(marker.description)!.slice(1).map(Number) as [number, number];
-      // The lines a marker names are the tail's own, and none of them is left in the outline.
-      const once = (line: string): boolean => lines.filter((other) => other === line).length === 1;
-      for (const line of lines.slice(first - 1, last)) if (line.trim().length > 12 && once(line)) expect(out.split('\n')).not.toContain(line);
-      expect(lines[first - 2]?.trim().length).toBeGreaterThan(0);
-    }
-    expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text) * 0.8);
-  });
+  it.skipIf(tail === undefined)(
+    "keeps the head as it came and outlines the rest, its markers counting the tail's own lines",
+    () => {
+      const attempt = compress(tail!);
+      expect(attempt.view).toEqual({ numbered: false, fragment: true });
+      const out = attempt.result?.text ?? '';
+      const lines = tail!.text.split('\n');
+      const head = lines.slice(
+        0,
+        lines.findIndex((line) => line.startsWith('def ')),
+      );
+      expect(out.startsWith(`${head.join('\n')}\n`)).toBe(true);
+      const markers = findMarkers(out);
+      expect(markers.length).toBeGreaterThan(2);
+      for (const marker of markers) {
+        const [first, last] = /^lines (\d+)-(\d+) omitted/.exec(marker.description)!.slice(1).map(Number) as [
+          number,
+          number,
+        ];
+        // The lines a marker names are the tail's own, and none of them is left in the outline.
+        const once = (line: string): boolean => lines.filter((other) => other === line).length === 1;
+        for (const line of lines.slice(first - 1, last))
+          if (line.trim().length > 12 && once(line)) expect(out.split('\n')).not.toContain(line);
+        expect(lines[first - 2]?.trim().length).toBeGreaterThan(0);
+      }
+      expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text) * 0.8);
+    },
+  );
 });

@@ -13,7 +13,11 @@ const ruler = createTokenRuler('o200k_base');
 const balanced: CompressContext = { profile: 'balanced', ruler, conversation: '' };
 const go = readFileSync(path.join(FIXTURES_DIR, 'ring-cache.go'), 'utf8');
 const rust = readFileSync(path.join(FIXTURES_DIR, 'token-bucket.rs'), 'utf8');
-const code = (text: string, language?: string): CompressInput => ({ text, kind: 'code', ...(language ? { language } : {}) });
+const code = (text: string, language?: string): CompressInput => ({
+  text,
+  kind: 'code',
+  ...(language ? { language } : {}),
+});
 
 beforeAll(() => prepareCodeGrammars(['go', 'javascript', 'python', 'rust']));
 
@@ -40,7 +44,10 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
     expect(outlinedMixed.result!.text.endsWith('\n\ndef main():\n    print("hello")\n')).toBe(true);
     expect(outlineProblems(mixed, outlinedMixed.result!.text, lookup.parser)).toEqual([]);
     const broken = go.replace('func (r *Ring) Oldest() (Entry, error) {', 'func (r *Ring) Oldest() (Entry, error {');
-    const brokenBody = broken.slice(broken.indexOf('func (r *Ring) Oldest()'), broken.indexOf('\n}\n', broken.indexOf('func (r *Ring) Oldest()')));
+    const brokenBody = broken.slice(
+      broken.indexOf('func (r *Ring) Oldest()'),
+      broken.indexOf('\n}\n', broken.indexOf('func (r *Ring) Oldest()')),
+    );
     const outlinedBroken = codeCompressor.compressWithReason(code(broken, 'go'), balanced);
     expect(outlinedBroken.view?.fragment).toBe(true);
     expect(outlinedBroken.result!.text).toContain(brokenBody);
@@ -69,13 +76,19 @@ describe('code compressor passes bad input unchanged, with a reason', () => {
   });
 
   it('says why for lossless, missing or unknown languages, tiny and oversized input', () => {
-    expect(codeCompressor.compressWithReason(code(go, 'go'), { ...balanced, profile: 'lossless' }).reason).toMatch(/lossless/);
+    expect(codeCompressor.compressWithReason(code(go, 'go'), { ...balanced, profile: 'lossless' }).reason).toMatch(
+      /lossless/,
+    );
     expect(codeCompressor.compressWithReason(code(go), balanced).reason).toBe('no language given');
     expect(codeCompressor.compressWithReason(code(go, 'cobol'), balanced).reason).toBe('no grammar for language cobol');
     expect(codeCompressor.compressWithReason(code('', 'go'), balanced).reason).toBe('only 1 lines');
-    expect(codeCompressor.compressWithReason(code('\0\0\n'.repeat(40), 'go'), balanced).reason).toMatch(/clear of the fragment's syntax errors/);
+    expect(codeCompressor.compressWithReason(code('\0\0\n'.repeat(40), 'go'), balanced).reason).toMatch(
+      /clear of the fragment's syntax errors/,
+    );
     const demanding = createCodeCompressor({ minReduction: 0.99 });
-    expect(demanding.compressWithReason(code(go, 'go'), balanced).reason).toMatch(/^outline saves \d+\.\d% of tokens, under 99%$/);
+    expect(demanding.compressWithReason(code(go, 'go'), balanced).reason).toMatch(
+      /^outline saves \d+\.\d% of tokens, under 99%$/,
+    );
     const small = createCodeCompressor({ maxInputChars: 1000 });
     expect(small.compressWithReason(code(go, 'go'), balanced).reason).toMatch(/over the 1000 limit/);
   });
@@ -86,11 +99,19 @@ describe('code compressor output details', () => {
     const crlf = go.replace(/\n/g, '\r\n');
     const result = codeCompressor.compress(code(crlf, 'golang'), balanced);
     expect(result).not.toBeNull();
-    expect(result!.text.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+    expect(
+      result!.text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true);
   });
 
   it('writes a Python no-op when a whole body is elided', async () => {
-    const body = Array.from({ length: 7 }, (_, i) => `        value_${i} = compute(\n            rows,\n            ${i},\n        )`).join('\n');
+    const body = Array.from(
+      { length: 7 },
+      (_, i) => `        value_${i} = compute(\n            rows,\n            ${i},\n        )`,
+    ).join('\n');
     const source = `class Model:\n    def fit(self, rows):\n${body}\n\n    def score(self):\n        return 1\n`;
     const result = codeCompressor.compress(code(source, 'python'), balanced);
     expect(result!.text).toMatch(/^ {8}\.\.\. {2}# \[\[terse:[0-9a-f]{16} lines 3-30 omitted; calls: compute\]\]$/m);
@@ -107,8 +128,12 @@ describe('code compressor output details', () => {
     const lookup = registry.parserFor('go');
     if (!lookup.ok) throw new Error(lookup.reason);
     expect(outlineProblems(go, result.text, lookup.parser)).toEqual([]);
-    expect(outlineProblems(go, result.text.replace('func New(', 'func Old('), lookup.parser)[0]).toMatch(/is not original line/);
+    expect(outlineProblems(go, result.text.replace('func New(', 'func Old('), lookup.parser)[0]).toMatch(
+      /is not original line/,
+    );
     expect(outlineProblems(go, result.text.replace(/lines (\d+)-/, 'lines 1-'), lookup.parser)[0]).toMatch(/expected/);
-    expect(outlineProblems(go, result.text.replace('func Ne', 'func ('), lookup.parser).join()).toMatch(/syntax error at line \d+/);
+    expect(outlineProblems(go, result.text.replace('func Ne', 'func ('), lookup.parser).join()).toMatch(
+      /syntax error at line \d+/,
+    );
   });
 });

@@ -30,7 +30,13 @@ import type { Profile } from '../../types.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { withinShare } from '../../tokenize/token-size.ts';
 import { dropInput } from '../lossy-result.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { checkedOutline } from './checked-outline.ts';
 import { brokenHeadRows } from './cut-head.ts';
@@ -115,7 +121,11 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
    * `frame` outlines the rest of a fragment whose head stays as it came: its markers point at the
    * whole input (`ref`) and count lines from where the rest starts in it.
    */
-  function attempt(input: CompressInput, context: CompressContext, frame?: { readonly ref: string; readonly rowOffset: number }): CodeCompressAttempt {
+  function attempt(
+    input: CompressInput,
+    context: CompressContext,
+    frame?: { readonly ref: string; readonly rowOffset: number },
+  ): CodeCompressAttempt {
     if (context.profile === 'lossless') return skip('lossless profile keeps code whole');
     if (input.language === undefined) return skip('no language given');
     const grammar = grammarFor(input.language);
@@ -145,21 +155,42 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
       view = { ...view, fragment: errors.length > 0 };
       // A fragment cut at its end is outlined as the whole file that closing its brackets makes of it.
       completed = errors.length > 0 ? completeFragment(lookup.parser, code, tree, errors) : null;
-      const source = completed === null
-        ? { lines, tree, errors }
-        : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
+      const source =
+        completed === null
+          ? { lines, tree, errors }
+          : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
       // Lists in a fragment that is mostly errors are examples quoted in prose: the text compressor reads those better.
       const withLists = errorShare(source.errors, source.lines.count) <= MAX_LIST_ERROR_SHARE;
-      const planned = planElisions(source.tree.rootNode, source.lines, rules, outline, mentionedNames(context.conversation, context.latest), source.errors, withLists);
+      const planned = planElisions(
+        source.tree.rootNode,
+        source.lines,
+        rules,
+        outline,
+        mentionedNames(context.conversation, context.latest),
+        source.errors,
+        withLists,
+      );
       const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
-      if (regions.length === 0) return skip(view.fragment ? 'no long function body or list clear of the fragment\'s syntax errors' : 'no long function body or list to elide', view);
-      const style = { ref: frame?.ref ?? drop.ref, rules, maxCalls: outline.maxCalls, firstLineNumber: (numbered?.firstNumber ?? 1) + (frame?.rowOffset ?? 0) };
+      if (regions.length === 0)
+        return skip(
+          view.fragment
+            ? "no long function body or list clear of the fragment's syntax errors"
+            : 'no long function body or list to elide',
+          view,
+        );
+      const style = {
+        ref: frame?.ref ?? drop.ref,
+        rules,
+        maxCalls: outline.maxCalls,
+        firstLineNumber: (numbered?.firstNumber ?? 1) + (frame?.rowOffset ?? 0),
+      };
       const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
       if (!checked.ok) {
         const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
         return skip(`outline ${rule} as ${grammar} (outline line ${checked.errorRow + 1})`, view);
       }
-      const rendered = completed === null ? checked.rendered : withoutClosingLine(checked.rendered, completed.closingLine);
+      const rendered =
+        completed === null ? checked.rendered : withoutClosingLine(checked.rendered, completed.closingLine);
       outlined = numbered === null ? rendered.text : numberOutline(numbered, rendered.text, rendered.sourceRows);
     } finally {
       tree.delete();
@@ -169,16 +200,31 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const after = context.ruler.count(outlined);
     if (!withinShare(after, size, 1 - minReduction)) {
       const before = size.exact();
-      return skip(`outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`, view);
+      return skip(
+        `outline saves ${((1 - after / before) * 100).toFixed(1)}% of tokens, under ${minReduction * 100}%`,
+        view,
+      );
     }
     return { result: drop.result(outlined), reason: null, view };
   }
 
   /** A fragment cut at its start that nothing could outline: its head as it came, the rest outlined (cut-head.ts). */
-  function attemptPastHead(input: CompressInput, context: CompressContext, first: CodeCompressAttempt): CodeCompressAttempt {
+  function attemptPastHead(
+    input: CompressInput,
+    context: CompressContext,
+    first: CodeCompressAttempt,
+  ): CodeCompressAttempt {
     const grammar = input.language === undefined ? null : grammarFor(input.language);
     // An outline already holds markers: outlining its rest again would point at the outline, not the file.
-    if (first.result !== null || first.view === null || !first.view.fragment || first.view.numbered || grammar !== 'python' || input.text.includes(MARKER_OPENING)) return first;
+    if (
+      first.result !== null ||
+      first.view === null ||
+      !first.view.fragment ||
+      first.view.numbered ||
+      grammar !== 'python' ||
+      input.text.includes(MARKER_OPENING)
+    )
+      return first;
     const lookup = registry.parserFor(grammar);
     if (!lookup.ok) return first;
     const headRows = brokenHeadRows(lookup.parser, input.text);
@@ -186,7 +232,11 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const rows = input.text.split('\n');
     const head = rows.slice(0, headRows).join('\n');
     const drop = dropInput(input.text);
-    const rest = attempt({ text: rows.slice(headRows).join('\n'), kind: input.kind, language: input.language }, context, { ref: drop.ref, rowOffset: headRows });
+    const rest = attempt(
+      { text: rows.slice(headRows).join('\n'), kind: input.kind, language: input.language },
+      context,
+      { ref: drop.ref, rowOffset: headRows },
+    );
     if (rest.result === null) return first;
     const text = `${head}\n${rest.result.text}`;
     if (!withinShare(context.ruler.count(text), inputSize(input, context.ruler), 1 - minReduction)) return first;

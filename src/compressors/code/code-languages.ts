@@ -4,7 +4,14 @@
 export type CodeGrammar = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go' | 'rust' | 'java' | 'cpp';
 
 export const CODE_GRAMMARS: readonly CodeGrammar[] = [
-  'python', 'javascript', 'typescript', 'tsx', 'go', 'rust', 'java', 'cpp',
+  'python',
+  'javascript',
+  'typescript',
+  'tsx',
+  'go',
+  'rust',
+  'java',
+  'cpp',
 ];
 
 /** Node types and text conventions of one grammar, as the outline planner needs them. */
@@ -36,16 +43,25 @@ export interface LanguageRules {
 }
 
 const JS_FUNCTIONS = [
-  'function_declaration', 'function_expression', 'arrow_function', 'method_definition',
-  'generator_function_declaration', 'generator_function',
+  'function_declaration',
+  'function_expression',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
 ];
 const JS_STRUCTURAL = ['function_declaration', 'generator_function_declaration', 'class_declaration'];
 const JS_LISTS = ['array', 'object'];
 // A class body counts only where it declares (see plan-list-elisions.ts).
 const TS_LISTS = [...JS_LISTS, 'interface_body', 'object_type', 'enum_body', 'class_body'];
 const TS_STRUCTURAL = [
-  ...JS_STRUCTURAL, 'abstract_class_declaration', 'interface_declaration', 'type_alias_declaration',
-  'enum_declaration', 'module', 'internal_module',
+  ...JS_STRUCTURAL,
+  'abstract_class_declaration',
+  'interface_declaration',
+  'type_alias_declaration',
+  'enum_declaration',
+  'module',
+  'internal_module',
 ];
 
 function braceLanguage(
@@ -154,8 +170,18 @@ export const LANGUAGE_RULES: Readonly<Record<CodeGrammar, LanguageRules>> = {
 
 // Names other tools and `detect/` use; C is outlined with the C++ grammar (the output is re-parsed anyway).
 const ALIASES: Readonly<Record<string, CodeGrammar>> = {
-  py: 'python', python3: 'python', js: 'javascript', jsx: 'javascript', node: 'javascript',
-  ts: 'typescript', golang: 'go', rs: 'rust', 'c++': 'cpp', cc: 'cpp', cxx: 'cpp', c: 'cpp',
+  py: 'python',
+  python3: 'python',
+  js: 'javascript',
+  jsx: 'javascript',
+  node: 'javascript',
+  ts: 'typescript',
+  golang: 'go',
+  rs: 'rust',
+  'c++': 'cpp',
+  cc: 'cpp',
+  cxx: 'cpp',
+  c: 'cpp',
 };
 
 /** The grammar for a language name (case-insensitive, common aliases accepted), or null. */

@@ -9,7 +9,8 @@ import type { SourceLines } from './source-lines.ts';
 
 const LINE_COMMENT = /^(?:\/\/|#)/;
 // Comments that mean something to a tool (build tags, shebangs, encodings, type directives) stay whole.
-const DIRECTIVE = /^(?:\/\/go:|\/\/\s*\+build|\/\/\/\s*<|\/\/\s*(?:@ts-|eslint|prettier|#region|#endregion)|#!|#.*coding[:=]|#\s*(?:type:|pragma|noqa|fmt:))/;
+const DIRECTIVE =
+  /^(?:\/\/go:|\/\/\s*\+build|\/\/\/\s*<|\/\/\s*(?:@ts-|eslint|prettier|#region|#endregion)|#!|#.*coding[:=]|#\s*(?:type:|pragma|noqa|fmt:))/;
 // Python reads an encoding declaration only on the first two lines.
 const FIRST_ELIDABLE_ROW = 2;
 // The marker line replaces at least two rows, so an outline's own comments are never cut again.
@@ -29,7 +30,14 @@ function blockCommentTail(comment: Node, lines: SourceLines, minRows: number): E
     while (keptRow < lastRow && /^[\s*]*$/.test(lines.row(keptRow))) keptRow += 1;
   }
   if (lastRow - keptRow < minRows) return null;
-  return { firstRow: keptRow + 1, lastRow, indent: `${lines.indentOf(firstRow)} * `, calls: [], closing: ' */', filler: false };
+  return {
+    firstRow: keptRow + 1,
+    lastRow,
+    indent: `${lines.indentOf(firstRow)} * `,
+    calls: [],
+    closing: ' */',
+    filler: false,
+  };
 }
 
 /** Regions for the comments given (in document order, none inside an elided region). */
@@ -42,17 +50,26 @@ export function commentElisions(comments: readonly Node[], lines: SourceLines, m
     const last = run[run.length - 1];
     const firstRow = first === undefined ? 0 : Math.max(first.startPosition.row + 1, FIRST_ELIDABLE_ROW);
     if (first !== undefined && last !== undefined && last.endPosition.row - firstRow + 1 >= minRows) {
-      regions.push({ firstRow, lastRow: last.endPosition.row, indent: lines.indentOf(firstRow), calls: [], closing: null, filler: false });
+      regions.push({
+        firstRow,
+        lastRow: last.endPosition.row,
+        indent: lines.indentOf(firstRow),
+        calls: [],
+        closing: null,
+        filler: false,
+      });
     }
     run = [];
   };
   for (const comment of comments) {
     const row = comment.startPosition.row;
-    const wholeLines = lines.startsRow(row, comment.startIndex) && lines.endsRow(comment.endPosition.row, comment.endIndex);
+    const wholeLines =
+      lines.startsRow(row, comment.startIndex) && lines.endsRow(comment.endPosition.row, comment.endIndex);
     const text = comment.text;
     // A marker line of an earlier outline is not a comment to cut again (list markers can stand side by side).
     const isMarker = lines.containsMarker(comment.startIndex, comment.endIndex) && row === comment.endPosition.row;
-    const isLine = wholeLines && !isMarker && row === comment.endPosition.row && LINE_COMMENT.test(text) && !DIRECTIVE.test(text);
+    const isLine =
+      wholeLines && !isMarker && row === comment.endPosition.row && LINE_COMMENT.test(text) && !DIRECTIVE.test(text);
     const previous = run[run.length - 1];
     if (!isLine || previous === undefined || previous.endPosition.row !== row - 1) flushRun();
     if (isLine) {

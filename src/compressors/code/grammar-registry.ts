@@ -10,8 +10,7 @@ import { CODE_GRAMMARS, LANGUAGE_RULES, type CodeGrammar } from './code-language
 
 /** A ready parser, or the reason there is none yet. */
 export type ParserLookup =
-  | { readonly ok: true; readonly parser: Parser }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly parser: Parser } | { readonly ok: false; readonly reason: string };
 
 /** Grammars by name: load some, then look parsers up synchronously. */
 export interface GrammarRegistry {
@@ -81,7 +80,8 @@ export function createGrammarRegistry(locateWasm: LocateWasm = installedWasmPath
     },
     parserFor(grammar: CodeGrammar): ParserLookup {
       const known = states.get(grammar);
-      if (known === undefined) return { ok: false, reason: `grammar ${grammar} not loaded (await prepareCodeGrammars first)` };
+      if (known === undefined)
+        return { ok: false, reason: `grammar ${grammar} not loaded (await prepareCodeGrammars first)` };
       if (known.state === 'loading') return { ok: false, reason: `grammar ${grammar} still loading` };
       if (known.state === 'failed') return { ok: false, reason: known.reason };
       return { ok: true, parser: known.parser };

@@ -34,7 +34,8 @@ function addNames(text: string, names: Set<string>, everyWord: boolean): void {
   for (const match of text.matchAll(IDENTIFIER)) {
     const name = match[0];
     if (name.length < MIN_NAME_LENGTH) continue;
-    if (everyWord || !PLAIN_WORD.test(name) || inCodeForm(text, match.index, match.index + name.length)) names.add(name);
+    if (everyWord || !PLAIN_WORD.test(name) || inCodeForm(text, match.index, match.index + name.length))
+      names.add(name);
   }
 }
 

@@ -32,6 +32,8 @@ describe('numbered views', () => {
   it('puts each kept row back as the view gave it and blanks the number column of markers', () => {
     const view = parseNumberedView('    10\tdef f():\n    11\t    a()\n    12\t    b()\n')!;
     const outline = 'def f():\n    # [[terse:0123456789abcdef lines 11-12 omitted]]\n';
-    expect(numberOutline(view, outline, [0, null, 3])).toBe('    10\tdef f():\n      \t    # [[terse:0123456789abcdef lines 11-12 omitted]]\n');
+    expect(numberOutline(view, outline, [0, null, 3])).toBe(
+      '    10\tdef f():\n      \t    # [[terse:0123456789abcdef lines 11-12 omitted]]\n',
+    );
   });
 });

@@ -22,7 +22,8 @@ export interface NumberedView {
 
 function prefixOf(row: string): { number: number; length: number; blank: string } | null {
   const tab = TAB_NUMBER.exec(row);
-  if (tab !== null) return { number: Number(tab[2]), length: tab[0].length, blank: `${' '.repeat(tab[0].length - 1)}\t` };
+  if (tab !== null)
+    return { number: Number(tab[2]), length: tab[0].length, blank: `${' '.repeat(tab[0].length - 1)}\t` };
   const colon = COLON_NUMBER.exec(row);
   return colon === null ? null : { number: Number(colon[1]), length: colon[0].length, blank: '' };
 }
@@ -45,7 +46,11 @@ export function parseNumberedView(text: string): NumberedView | null {
     if (prefix === null) return null;
     firstNumber ??= prefix.number - index;
     // Both styles in one text, or a jump in the numbers, is not one contiguous view.
-    if (prefix.number !== firstNumber + index || (blankPrefix !== null && (blankPrefix === '') !== (prefix.blank === ''))) return null;
+    if (
+      prefix.number !== firstNumber + index ||
+      (blankPrefix !== null && (blankPrefix === '') !== (prefix.blank === ''))
+    )
+      return null;
     blankPrefix ??= prefix.blank;
     code.push(row.slice(prefix.length));
   }
@@ -67,8 +72,11 @@ export function looksNumbered(text: string): boolean {
 
 /** The numbered view of an outline of `view.code`: kept rows as the view gave them, markers unnumbered. */
 export function numberOutline(view: NumberedView, outline: string, sourceRows: readonly (number | null)[]): string {
-  return outline.split('\n').map((line, index) => {
-    const source = sourceRows[index];
-    return source === null || source === undefined ? `${view.blankPrefix}${line}` : view.rows[source]!;
-  }).join('\n');
+  return outline
+    .split('\n')
+    .map((line, index) => {
+      const source = sourceRows[index];
+      return source === null || source === undefined ? `${view.blankPrefix}${line}` : view.rows[source]!;
+    })
+    .join('\n');
 }

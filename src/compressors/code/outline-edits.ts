@@ -16,14 +16,16 @@ export function outlineEdits(lines: SourceLines, replacements: readonly Replacem
     const { region, line } = replacements[i]!;
     if (region.lastRow + 1 >= lines.count) return null;
     const startIndex = lines.startOf(region.firstRow);
-    edits.push(new Edit({
-      startIndex,
-      oldEndIndex: lines.startOf(region.lastRow + 1),
-      newEndIndex: startIndex + line.length + 1,
-      startPosition: { row: region.firstRow, column: 0 },
-      oldEndPosition: { row: region.lastRow + 1, column: 0 },
-      newEndPosition: { row: region.firstRow + 1, column: 0 },
-    }));
+    edits.push(
+      new Edit({
+        startIndex,
+        oldEndIndex: lines.startOf(region.lastRow + 1),
+        newEndIndex: startIndex + line.length + 1,
+        startPosition: { row: region.firstRow, column: 0 },
+        oldEndPosition: { row: region.lastRow + 1, column: 0 },
+        newEndPosition: { row: region.firstRow + 1, column: 0 },
+      }),
+    );
   }
   return edits;
 }

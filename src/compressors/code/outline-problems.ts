@@ -16,18 +16,28 @@ import { completeFragment, completedText } from './truncated-fragment.ts';
 const LINE_RANGE = /^lines (\d+)-(\d+) omitted/;
 
 /** Problems with the outline's lines, and for each outline line the original row it copies (null: marker). */
-function lineProblems(original: string, outlined: string, ref: string, firstNumber: number): { problems: string[]; sourceRows: (number | null)[] } {
+function lineProblems(
+  original: string,
+  outlined: string,
+  ref: string,
+  firstNumber: number,
+): { problems: string[]; sourceRows: (number | null)[] } {
   const originalLines = original.split('\n');
   const sourceRows: (number | null)[] = [];
-  const fail = (problem: string): { problems: string[]; sourceRows: (number | null)[] } => ({ problems: [problem], sourceRows });
+  const fail = (problem: string): { problems: string[]; sourceRows: (number | null)[] } => ({
+    problems: [problem],
+    sourceRows,
+  });
   let next = 0;
   for (const [index, line] of outlined.split('\n').entries()) {
     const marker = findMarkers(line)[0];
     if (marker !== undefined) {
-      if (marker.ref !== ref) return fail(`outline line ${index + 1}: marker ref ${marker.ref} is not contentRef(original) ${ref}`);
+      if (marker.ref !== ref)
+        return fail(`outline line ${index + 1}: marker ref ${marker.ref} is not contentRef(original) ${ref}`);
       const range = LINE_RANGE.exec(marker.description);
       if (range === null) return fail(`outline line ${index + 1}: marker gives no line range`);
-      if (Number(range[1]) !== next + firstNumber) return fail(`outline line ${index + 1}: marker starts at line ${range[1]}, expected ${next + firstNumber}`);
+      if (Number(range[1]) !== next + firstNumber)
+        return fail(`outline line ${index + 1}: marker starts at line ${range[1]}, expected ${next + firstNumber}`);
       next = Number(range[2]) - firstNumber + 1;
       sourceRows.push(null);
       continue;
@@ -36,24 +46,35 @@ function lineProblems(original: string, outlined: string, ref: string, firstNumb
     sourceRows.push(next);
     next += 1;
   }
-  return { problems: next === originalLines.length ? [] : [`outline ends at original line ${next} of ${originalLines.length}`], sourceRows };
+  return {
+    problems: next === originalLines.length ? [] : [`outline ends at original line ${next} of ${originalLines.length}`],
+    sourceRows,
+  };
 }
 
 /** What breaks the syntax rule (whole file: no error at all; fragment: no error it did not copy). */
-function syntaxProblems(originalCode: string, outlineCode: string, sourceRows: readonly (number | null)[], parser: Parser): string[] {
+function syntaxProblems(
+  originalCode: string,
+  outlineCode: string,
+  sourceRows: readonly (number | null)[],
+  parser: Parser,
+): string[] {
   const originalTree = parser.parse(originalCode);
   const outlineTree = parser.parse(outlineCode);
   try {
     if (originalTree === null || outlineTree === null) return ['no tree for the original or the outline'];
     const originalErrors = errorSpans(originalTree.rootNode);
     // A fragment cut at its end that closing its brackets makes whole: its outline, closed alike, must parse clean.
-    const completed = originalErrors.length === 0 ? null : completeFragment(parser, originalCode, originalTree, originalErrors);
+    const completed =
+      originalErrors.length === 0 ? null : completeFragment(parser, originalCode, originalTree, originalErrors);
     if (completed !== null) {
       completed.tree.delete();
       const closedOutline = parser.parse(completedText(outlineCode, completed.closingLine));
       const row = closedOutline === null ? 0 : firstErrorRow(closedOutline.rootNode);
       closedOutline?.delete();
-      return row === null ? [] : [`outline of a cut fragment, closed with ${completed.closingLine}, has a syntax error at line ${row + 1}`];
+      return row === null
+        ? []
+        : [`outline of a cut fragment, closed with ${completed.closingLine}, has a syntax error at line ${row + 1}`];
     }
     // A fragment cut at its start: its broken head copied as it came, the rest must parse clean on its own.
     const headRows = originalErrors.length === 0 ? null : brokenHeadRows(parser, originalCode);
@@ -61,7 +82,9 @@ function syntaxProblems(originalCode: string, outlineCode: string, sourceRows: r
       const rest = parser.parse(outlineCode.split('\n').slice(headRows).join('\n'));
       const row = rest === null ? 0 : firstErrorRow(rest.rootNode);
       rest?.delete();
-      return row === null ? [] : [`outline of a fragment cut at its start has a syntax error at line ${headRows + row + 1}`];
+      return row === null
+        ? []
+        : [`outline of a fragment cut at its start has a syntax error at line ${headRows + row + 1}`];
     }
     if (originalErrors.length === 0) {
       const row = firstErrorRow(outlineTree.rootNode);
@@ -86,12 +109,16 @@ export function outlineProblems(original: string, outlined: string, parser: Pars
   // With a line already wrong the rows cannot be matched up; the syntax is still checked as given.
   if (numbered !== null && lines.problems.length === 0) {
     const codeRows = numbered.code.split('\n');
-    outlineCode = outlined.split('\n').map((line, index) => {
-      const source = lines.sourceRows[index];
-      if (source !== null && source !== undefined) return codeRows[source]!;
-      if (!line.startsWith(numbered.blankPrefix)) problems.push(`outline line ${index + 1}: marker line lacks the blank number column`);
-      return line.slice(numbered.blankPrefix.length);
-    }).join('\n');
+    outlineCode = outlined
+      .split('\n')
+      .map((line, index) => {
+        const source = lines.sourceRows[index];
+        if (source !== null && source !== undefined) return codeRows[source]!;
+        if (!line.startsWith(numbered.blankPrefix))
+          problems.push(`outline line ${index + 1}: marker line lacks the blank number column`);
+        return line.slice(numbered.blankPrefix.length);
+      })
+      .join('\n');
   }
   problems.push(...syntaxProblems(numbered?.code ?? original, outlineCode, lines.sourceRows, parser));
   return problems;

@@ -97,7 +97,8 @@ function planFunction(fn: Node, scope: PlanScope): void {
     return;
   }
   // The first statement stays when short; a leading comment goes with the run (it is rarely whole alone).
-  if (spanLines(codeStart, codeStart) <= options.headMaxLines && !rules.commentTypes.includes(codeStart.type)) next += 1;
+  if (spanLines(codeStart, codeStart) <= options.headMaxLines && !rules.commentTypes.includes(codeStart.type))
+    next += 1;
   const elided: [number, number][] = [];
   const dropped = new Set<Node>();
   let run: Node[] = [];
@@ -122,7 +123,11 @@ function planFunction(fn: Node, scope: PlanScope): void {
 /** A function whose statement body spans more than a short body (a list holding one keeps it). */
 function hasLongBody(fn: Node, rules: LanguageRules, options: OutlineOptions): boolean {
   const body = fn.childForFieldName('body');
-  return body !== null && rules.bodyTypes.has(body.type) && body.endPosition.row - body.startPosition.row - 1 > options.shortBodyLines;
+  return (
+    body !== null &&
+    rules.bodyTypes.has(body.type) &&
+    body.endPosition.row - body.startPosition.row - 1 > options.shortBodyLines
+  );
 }
 
 /** A module's first statement: a shebang or licence comment may come before its docstring. */
@@ -157,17 +162,33 @@ export function planElisions(
   const macroTypes = new Set(withLists ? rules.macroTypes : []);
   const comments: Node[] = [];
   // One walk of the tree finds functions, classes, lists, macros and comments alike.
-  const nodes = root.descendantsOfType([...rules.functionTypes, ...rules.classTypes, ...listTypes, ...macroTypes, ...rules.commentTypes]);
+  const nodes = root.descendantsOfType([
+    ...rules.functionTypes,
+    ...rules.classTypes,
+    ...listTypes,
+    ...macroTypes,
+    ...rules.commentTypes,
+  ]);
   nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   let starts: number[] | null = null;
   // Only a long list element asks: most files never need every function's body looked up.
   const longFunctionStarts = (): readonly number[] =>
-    (starts ??= nodes.filter((node) => functionTypes.has(node.type) && hasLongBody(node, rules, options)).map((node) => node.startIndex));
+    (starts ??= nodes
+      .filter((node) => functionTypes.has(node.type) && hasLongBody(node, rules, options))
+      .map((node) => node.startIndex));
   const scope: PlanScope = {
-    lines, rules, options, mentioned, regions: [], decided: new DecidedRanges(), longFunctionStarts, keptLists: new Set(),
+    lines,
+    rules,
+    options,
+    mentioned,
+    regions: [],
+    decided: new DecidedRanges(),
+    longFunctionStarts,
+    keptLists: new Set(),
   };
   // Module and class docstrings keep their first line too, like function docstrings.
-  if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(firstStatement(root, rules), lines, options.minElidedLines));
+  if (rules.docstrings)
+    pushIfAny(scope.regions, docstringRegion(firstStatement(root, rules), lines, options.minElidedLines));
   for (const node of nodes) {
     if (scope.decided.covers(node.startIndex)) continue;
     if (commentTypes.has(node.type)) {
@@ -176,9 +197,11 @@ export function planElisions(
       const name = declaredName(node);
       const body = node.childForFieldName('body');
       // A mentioned class that only declares (a `.d.ts`) keeps every member; its long comments still shrink.
-      if (name !== null && mentioned.has(name) && body !== null && declaresOnly(body)) scope.keptLists.add(body.startIndex);
+      if (name !== null && mentioned.has(name) && body !== null && declaresOnly(body))
+        scope.keptLists.add(body.startIndex);
       else if (name !== null && mentioned.has(name)) scope.decided.add([[node.startIndex, node.endIndex]]);
-      else if (rules.docstrings) pushIfAny(scope.regions, docstringRegion(body?.firstNamedChild ?? null, lines, options.minElidedLines));
+      else if (rules.docstrings)
+        pushIfAny(scope.regions, docstringRegion(body?.firstNamedChild ?? null, lines, options.minElidedLines));
     } else if (overlapsAny(avoid, node.startPosition.row, node.endPosition.row)) {
       continue;
     } else if (listTypes.has(node.type)) {
@@ -190,6 +213,7 @@ export function planElisions(
     }
   }
   scope.regions.push(...commentElisions(comments, lines, options.minElidedLines));
-  const regions = avoid.length === 0 ? scope.regions : scope.regions.filter((r) => !overlapsAny(avoid, r.firstRow, r.lastRow));
+  const regions =
+    avoid.length === 0 ? scope.regions : scope.regions.filter((r) => !overlapsAny(avoid, r.firstRow, r.lastRow));
   return regions.sort((a, b) => a.firstRow - b.firstRow);
 }

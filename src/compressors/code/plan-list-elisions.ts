@@ -21,8 +21,15 @@ import type { PlanScope } from './plan-scope.ts';
 const SEPARATORS = new Set([',', ';']);
 // Elements that bind a name, and the field that holds it (other elements are asked nothing: each ask crosses into wasm).
 const NAME_FIELDS: Readonly<Record<string, string>> = {
-  pair: 'key', enumerator: 'name', initializer_pair: 'designator', keyword_argument: 'name', property_signature: 'name',
-  method_signature: 'name', abstract_method_signature: 'name', method_definition: 'name', public_field_definition: 'name',
+  pair: 'key',
+  enumerator: 'name',
+  initializer_pair: 'designator',
+  keyword_argument: 'name',
+  property_signature: 'name',
+  method_signature: 'name',
+  abstract_method_signature: 'name',
+  method_definition: 'name',
+  public_field_definition: 'name',
   preproc_function_def: 'name',
 };
 const TRAILING_NAME = /([A-Za-z_$][A-Za-z0-9_$]*)\W*$/;
@@ -35,7 +42,11 @@ const MACROS = new Set(['preproc_function_def']);
 /** Where an element ends: after the separator that follows it on its row, if any. */
 function elementEnd(element: Node): { readonly index: number; readonly row: number } {
   // A C preprocessor line owns its "\n": it ends on the row it is written on.
-  if (element.endPosition.column === 0 && element.endIndex > element.startIndex && element.type.startsWith('preproc_')) {
+  if (
+    element.endPosition.column === 0 &&
+    element.endIndex > element.startIndex &&
+    element.type.startsWith('preproc_')
+  ) {
     return { index: element.endIndex - 1, row: element.endPosition.row - 1 };
   }
   const next = element.nextSibling;
@@ -172,7 +183,12 @@ function planElements(elements: readonly Node[], scope: PlanScope): void {
     // Functions' names are all listed: a run ends, on a whole line, before its names overflow the marker.
     if (name !== null && bindsFunction(element, scope)) {
       const previous = run[run.length - 1]?.node;
-      if (previous !== undefined && namesLength + name.length + 2 > NAMES_BUDGET && lines.endsRow(elementEnd(previous).row, elementEnd(previous).index)) flush();
+      if (
+        previous !== undefined &&
+        namesLength + name.length + 2 > NAMES_BUDGET &&
+        lines.endsRow(elementEnd(previous).row, elementEnd(previous).index)
+      )
+        flush();
       namesLength += name.length + 2;
     }
     run.push({ node: element, name });
@@ -184,14 +200,21 @@ function planElements(elements: readonly Node[], scope: PlanScope): void {
 /** Plans one list: keep it whole when short, else keep its head and structural elements and elide the rest. */
 export function planList(list: Node, scope: PlanScope): void {
   const { options, rules } = scope;
-  if (list.endPosition.row - list.startPosition.row - 1 <= options.shortBodyLines || holdsCode(list) || scope.keptLists.has(list.startIndex)) return;
+  if (
+    list.endPosition.row - list.startPosition.row - 1 <= options.shortBodyLines ||
+    holdsCode(list) ||
+    scope.keptLists.has(list.startIndex)
+  )
+    return;
   // `interface Foo {...}`, `enum Kind {...}`, `const PREC = {...}`: a list the conversation names stays whole.
   const owner = list.parent?.childForFieldName('name') ?? null;
   if (owner !== null && scope.mentioned.has(owner.text)) return;
   const elements = list.namedChildren;
   const head = elements[0];
-  const keepsHead = head !== undefined && head.endPosition.row - head.startPosition.row + 1 <= options.headMaxLines
-    && !rules.commentTypes.includes(head.type);
+  const keepsHead =
+    head !== undefined &&
+    head.endPosition.row - head.startPosition.row + 1 <= options.headMaxLines &&
+    !rules.commentTypes.includes(head.type);
   planElements(keepsHead ? elements.slice(1) : elements, scope);
 }
 
@@ -203,7 +226,8 @@ export function planList(list: Node, scope: PlanScope): void {
 export function planMacroRun(first: Node, scope: PlanScope): void {
   // A macro after another (comments between) belongs to the run that one started, planned already.
   let previous = first.previousNamedSibling;
-  while (previous !== null && scope.rules.commentTypes.includes(previous.type)) previous = previous.previousNamedSibling;
+  while (previous !== null && scope.rules.commentTypes.includes(previous.type))
+    previous = previous.previousNamedSibling;
   if (previous !== null && MACROS.has(previous.type)) return;
   const run: Node[] = [];
   let macros = 0;

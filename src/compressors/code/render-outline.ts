@@ -63,7 +63,11 @@ export interface RenderedOutline {
 }
 
 /** The outline text; `regions` are in row order and do not overlap. */
-export function renderOutline(lines: SourceLines, regions: readonly ElidedRegion[], style: MarkerStyle): RenderedOutline {
+export function renderOutline(
+  lines: SourceLines,
+  regions: readonly ElidedRegion[],
+  style: MarkerStyle,
+): RenderedOutline {
   const out: string[] = [];
   const replacements: Replacement[] = [];
   const sourceRows: (number | null)[] = [];

@@ -51,7 +51,8 @@ export class SourceLines {
   containsMarker(start: number, end: number): boolean {
     if (this.markers === null) {
       this.markers = [];
-      for (let at = this.text.indexOf(MARKER_OPENING); at !== -1; at = this.text.indexOf(MARKER_OPENING, at + 1)) this.markers.push(at);
+      for (let at = this.text.indexOf(MARKER_OPENING); at !== -1; at = this.text.indexOf(MARKER_OPENING, at + 1))
+        this.markers.push(at);
     }
     let low = 0;
     let high = this.markers.length;

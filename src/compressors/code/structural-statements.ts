@@ -6,9 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LanguageRules } from './code-languages.ts';
 import type { SourceLines } from './source-lines.ts';
 
-const FUNCTION_VALUES = new Set([
-  'function_expression', 'arrow_function', 'generator_function', 'class',
-]);
+const FUNCTION_VALUES = new Set(['function_expression', 'arrow_function', 'generator_function', 'class']);
 
 /** Which function values count as structure: those longer than a short body. */
 export interface StructureThreshold {
@@ -38,7 +36,8 @@ function expressionHoldsLongFunction(statement: Node, threshold: StructureThresh
   let expression = statement.firstNamedChild;
   if (expression?.type === 'await_expression') expression = expression.firstNamedChild;
   if (expression === null) return false;
-  if (expression.type === 'assignment_expression') return isLongFunction(expression.childForFieldName('right'), threshold);
+  if (expression.type === 'assignment_expression')
+    return isLongFunction(expression.childForFieldName('right'), threshold);
   if (expression.type !== 'call_expression') return false;
   const args = expression.childForFieldName('arguments');
   return args !== null && args.namedChildren.some((arg) => isLongFunction(arg, threshold));

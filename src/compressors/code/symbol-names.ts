@@ -8,7 +8,11 @@ const MAX_PATH_CHARS = 48;
 // Fields that hold the last segment of a member, attribute, selector or scoped name.
 const LAST_SEGMENT_FIELDS = ['property', 'attribute', 'field', 'name'];
 // Where a parent node holds the name an anonymous function is bound to.
-const BINDING_FIELDS: Readonly<Record<string, string>> = { variable_declarator: 'name', assignment_expression: 'left', pair: 'key' };
+const BINDING_FIELDS: Readonly<Record<string, string>> = {
+  variable_declarator: 'name',
+  assignment_expression: 'left',
+  pair: 'key',
+};
 
 function trailingIdentifier(text: string): string | null {
   return TRAILING_IDENTIFIER.exec(text)?.[1] ?? null;

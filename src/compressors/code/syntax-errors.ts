@@ -49,7 +49,11 @@ export function overlapsAny(spans: readonly RowSpan[], first: number, last: numb
  * MISSING node of the outline must lie in rows copied verbatim (`sourceRows[row]` is an original
  * row, null for a marker line) from rows that are inside the original's own error spans.
  */
-export function introducedErrorRow(outline: Node, sourceRows: readonly (number | null)[], originalErrors: readonly RowSpan[]): number | null {
+export function introducedErrorRow(
+  outline: Node,
+  sourceRows: readonly (number | null)[],
+  originalErrors: readonly RowSpan[],
+): number | null {
   const spans = errorSpans(outline);
   if (spans.length === 0) return null;
   const errorRows = new Set<number>();
@@ -68,7 +72,11 @@ export function introducedErrorRow(outline: Node, sourceRows: readonly (number |
  * longer parses as an error, or null when none: an outline that kept its errors is read as the same
  * fragment again, so outlining it once more avoids the same rows and changes nothing.
  */
-export function lostErrorRow(outline: Node, sourceRows: readonly (number | null)[], originalErrors: readonly RowSpan[]): number | null {
+export function lostErrorRow(
+  outline: Node,
+  sourceRows: readonly (number | null)[],
+  originalErrors: readonly RowSpan[],
+): number | null {
   const outlineRows = new Set<number>();
   for (const [first, last] of errorSpans(outline)) for (let row = first; row <= last; row += 1) outlineRows.add(row);
   for (const [row, source] of sourceRows.entries()) {

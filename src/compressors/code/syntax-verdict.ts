@@ -21,11 +21,14 @@ const NUMBER_PREFIX = /^ *\d+\t|^\d+:/;
 
 /** The rows of `text` without the number column of `view`'s style: numbered rows and blank-column marker rows alike. */
 function withoutNumbers(text: string, view: NumberedView): string {
-  return text.split('\n').map((row) => {
-    const numbered = NUMBER_PREFIX.exec(row);
-    if (numbered !== null) return row.slice(numbered[0].length);
-    return view.blankPrefix !== '' && row.startsWith(view.blankPrefix) ? row.slice(view.blankPrefix.length) : row;
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((row) => {
+      const numbered = NUMBER_PREFIX.exec(row);
+      if (numbered !== null) return row.slice(numbered[0].length);
+      return view.blankPrefix !== '' && row.startsWith(view.blankPrefix) ? row.slice(view.blankPrefix.length) : row;
+    })
+    .join('\n');
 }
 
 /** Syntax errors of `code`; the input is read through the shared parse (the compressors just parsed it), an output afresh. */

@@ -40,8 +40,11 @@ export function trajectoryViews(trajectoryDir: string): PrintedView[] {
   if (!existsSync(trajectoryDir)) return [];
   const seen = new Set<string>();
   const out: PrintedView[] = [];
-  for (const file of readdirSync(trajectoryDir).filter((f) => f.endsWith('.traj.json')).sort()) {
-    const messages = (JSON.parse(readFileSync(path.join(trajectoryDir, file), 'utf8')) as { messages?: unknown }).messages;
+  for (const file of readdirSync(trajectoryDir)
+    .filter((f) => f.endsWith('.traj.json'))
+    .sort()) {
+    const messages = (JSON.parse(readFileSync(path.join(trajectoryDir, file), 'utf8')) as { messages?: unknown })
+      .messages;
     if (!Array.isArray(messages)) continue;
     const list = messages as TrajectoryMessage[];
     for (const [index, message] of list.entries()) {

@@ -66,14 +66,16 @@ function parseAppended(parser: Parser, code: string, tree: Tree, closingLine: st
   const { endPosition } = end;
   const edited = tree.copy();
   try {
-    edited.edit(new Edit({
-      startIndex: code.length,
-      oldEndIndex: code.length,
-      newEndIndex: text.length,
-      startPosition: endPosition,
-      oldEndPosition: endPosition,
-      newEndPosition: { row: endPosition.row + 1, column: closingLine.length },
-    }));
+    edited.edit(
+      new Edit({
+        startIndex: code.length,
+        oldEndIndex: code.length,
+        newEndIndex: text.length,
+        startPosition: endPosition,
+        oldEndPosition: endPosition,
+        newEndPosition: { row: endPosition.row + 1, column: closingLine.length },
+      }),
+    );
     return parser.parse(text, edited);
   } finally {
     edited.delete();
@@ -92,7 +94,12 @@ function parsedClean(parser: Parser, code: string, tree: Tree, closingLine: stri
  * The fragment `code` (parsed as `tree`, with errors) completed so that it parses with no error, or
  * null. A statement may need its `;` after the last bracket (a C initializer), so that is tried first.
  */
-export function completeFragment(parser: Parser, code: string, tree: Tree, errors: readonly RowSpan[]): CompletedFragment | null {
+export function completeFragment(
+  parser: Parser,
+  code: string,
+  tree: Tree,
+  errors: readonly RowSpan[],
+): CompletedFragment | null {
   // Only a fragment whose last error runs to its end was cut there; errors elsewhere are not mended by closing.
   const lastError = errors[errors.length - 1];
   if (lastError === undefined || code.length > MAX_COMPLETED_CHARS || lastError[1] < lastContentRow(code)) return null;

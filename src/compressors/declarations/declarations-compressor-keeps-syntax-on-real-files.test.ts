@@ -62,12 +62,23 @@ describe.each(['balanced', 'aggressive'] as const)('declarations compressor on r
       compressed.set(file.language, (compressed.get(file.language) ?? 0) + 1);
       const lookup = checker.parserFor(file.language);
       if (!lookup.ok) throw new Error(lookup.reason);
-      for (const problem of outlineProblems(file.text, result.text, lookup.parser)) problems.push(`${file.name}: ${problem}`);
+      for (const problem of outlineProblems(file.text, result.text, lookup.parser))
+        problems.push(`${file.name}: ${problem}`);
       expect(result).toMatchObject({ lossy: true, dropped: [{ ref: contentRef(file.text), original: file.text }] });
-      expect(findMarkers(result.text).every((marker) => /^lines \d+-\d+ omitted(?:; declares: .+)?$/.test(marker.description)), file.name).toBe(true);
+      expect(
+        findMarkers(result.text).every((marker) =>
+          /^lines \d+-\d+ omitted(?:; declares: .+)?$/.test(marker.description),
+        ),
+        file.name,
+      ).toBe(true);
       expect(ruler.count(result.text), file.name).toBeLessThan(ruler.count(file.text) * 0.9);
-      expect(declarationsCompressor.compress(input, context(profile))?.text, `${file.name} deterministic`).toBe(result.text);
-      expect(declarationsCompressor.compress({ ...input, text: result.text }, context(profile)), `${file.name} idempotent`).toBeNull();
+      expect(declarationsCompressor.compress(input, context(profile))?.text, `${file.name} deterministic`).toBe(
+        result.text,
+      );
+      expect(
+        declarationsCompressor.compress({ ...input, text: result.text }, context(profile)),
+        `${file.name} idempotent`,
+      ).toBeNull();
     }
     expect(problems).toEqual([]);
     expect(refused.length, refused.join(', ')).toBeLessThanOrEqual(corpus.length / 50);
@@ -92,10 +103,15 @@ describe('declarations compressor beside the outline', () => {
   it.skipIf(file === undefined)('keeps a declaration the conversation names', () => {
     const input = { text: file!.text, kind: 'code' as const, language: 'typescript' };
     const plain = declarationsCompressor.compress(input, context('balanced'));
-    const dropped = findMarkers(plain?.text ?? '').flatMap((marker) => /declares: (.*)$/.exec(marker.description)?.[1]?.split(', ') ?? []);
+    const dropped = findMarkers(plain?.text ?? '').flatMap(
+      (marker) => /declares: (.*)$/.exec(marker.description)?.[1]?.split(', ') ?? [],
+    );
     expect(dropped.length).toBeGreaterThan(0);
     const named = dropped[0]!;
-    const asked = declarationsCompressor.compress(input, { ...context('balanced'), conversation: `what does ${named} do?` });
+    const asked = declarationsCompressor.compress(input, {
+      ...context('balanced'),
+      conversation: `what does ${named} do?`,
+    });
     expect(findMarkers(asked?.text ?? '').some((marker) => marker.description.includes(named))).toBe(false);
   });
 });
@@ -113,21 +129,24 @@ describe('declarations compressor on the views of Python files agents printed', 
     }
   };
 
-  it.skipIf(views.length === 0)('drops whole statements of slices that start inside a function, kept lines verbatim, no syntax error added', () => {
-    const problems: string[] = [];
-    let compressed = 0;
-    for (const view of views.filter((v) => v.shape !== 'cut')) {
-      const input = { text: view.text, kind: 'code' as const, language: 'python' };
-      const run = runCompressor(declarationsCompressor, input, context('balanced'), codeSyntaxCheck);
-      if (run.state !== 'compressed') continue;
-      compressed += 1;
-      const lookup = checker.parserFor('python');
-      if (!lookup.ok) throw new Error(lookup.reason);
-      // The outline checks (rows, markers, syntax rule), and what the engine asks: no more errors than the view had.
-      problems.push(...outlineProblems(view.text, run.result.text, lookup.parser).map((p) => `${view.name}: ${p}`));
-      if (errorsIn(run.result.text) > errorsIn(view.text)) problems.push(`${view.name}: more syntax errors`);
-    }
-    expect(problems).toEqual([]);
-    expect(compressed).toBeGreaterThan(5);
-  });
+  it.skipIf(views.length === 0)(
+    'drops whole statements of slices that start inside a function, kept lines verbatim, no syntax error added',
+    () => {
+      const problems: string[] = [];
+      let compressed = 0;
+      for (const view of views.filter((v) => v.shape !== 'cut')) {
+        const input = { text: view.text, kind: 'code' as const, language: 'python' };
+        const run = runCompressor(declarationsCompressor, input, context('balanced'), codeSyntaxCheck);
+        if (run.state !== 'compressed') continue;
+        compressed += 1;
+        const lookup = checker.parserFor('python');
+        if (!lookup.ok) throw new Error(lookup.reason);
+        // The outline checks (rows, markers, syntax rule), and what the engine asks: no more errors than the view had.
+        problems.push(...outlineProblems(view.text, run.result.text, lookup.parser).map((p) => `${view.name}: ${p}`));
+        if (errorsIn(run.result.text) > errorsIn(view.text)) problems.push(`${view.name}: more syntax errors`);
+      }
+      expect(problems).toEqual([]);
+      expect(compressed).toBeGreaterThan(5);
+    },
+  );
 });

@@ -24,7 +24,13 @@ import { renderOutline } from '../code/render-outline.ts';
 import { parseShared } from '../code/shared-parse.ts';
 import { SourceLines } from '../code/source-lines.ts';
 import { errorSpans } from '../code/syntax-errors.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { dropInput } from '../lossy-result.ts';
 import { openPythonFragment } from './open-python-fragment.ts';
 import { planDeclarationElisions, type DeclarationPlanOptions } from './plan-declaration-elisions.ts';
@@ -52,7 +58,8 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
 
   function compress(input: CompressInput, context: CompressContext): CompressResult | null {
     // Text with a marker is terse's own output: compressing it again must change nothing.
-    if (context.profile === 'lossless' || input.language === undefined || input.text.includes(MARKER_OPENING)) return null;
+    if (context.profile === 'lossless' || input.language === undefined || input.text.includes(MARKER_OPENING))
+      return null;
     const grammar = grammarFor(input.language);
     if (grammar === null) return null;
     const lookup = registry.parserFor(grammar);
@@ -69,11 +76,27 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
     let outlined: string;
     try {
       const shift = opened?.openingRows ?? 0;
-      const planned = planDeclarationElisions(tree.rootNode, opened === null ? lines : new SourceLines(opened.text), rules, DECLARATION_PROFILES[context.profile],
-        mentionedNames(context.conversation, context.latest), errorSpans(tree.rootNode), { firstRow: shift });
-      const regions = planned.map((region) => ({ ...region, firstRow: region.firstRow - shift, lastRow: region.lastRow - shift }));
+      const planned = planDeclarationElisions(
+        tree.rootNode,
+        opened === null ? lines : new SourceLines(opened.text),
+        rules,
+        DECLARATION_PROFILES[context.profile],
+        mentionedNames(context.conversation, context.latest),
+        errorSpans(tree.rootNode),
+        { firstRow: shift },
+      );
+      const regions = planned.map((region) => ({
+        ...region,
+        firstRow: region.firstRow - shift,
+        lastRow: region.lastRow - shift,
+      }));
       if (regions.length === 0) return null;
-      const rendered = renderOutline(lines, regions, { ref: drop.ref, rules, maxCalls: MAX_NAMES, firstLineNumber: view?.firstNumber ?? 1 });
+      const rendered = renderOutline(lines, regions, {
+        ref: drop.ref,
+        rules,
+        maxCalls: MAX_NAMES,
+        firstLineNumber: view?.firstNumber ?? 1,
+      });
       outlined = view === null ? rendered.text : numberOutline(view, rendered.text, rendered.sourceRows);
     } finally {
       tree.delete();

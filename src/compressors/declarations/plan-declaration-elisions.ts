@@ -36,13 +36,21 @@ export interface PlanFrame {
  * object literal's members too (`rules: { source_file: $ => ..., ... }` declares a grammar's rules).
  */
 const CONTAINER_TYPES = new Set([
-  'class_body', 'declaration_list', 'field_declaration_list', 'preproc_ifdef', 'preproc_if', 'preproc_else',
-  'preproc_elif', 'preproc_elifdef', 'object',
+  'class_body',
+  'declaration_list',
+  'field_declaration_list',
+  'preproc_ifdef',
+  'preproc_if',
+  'preproc_else',
+  'preproc_elif',
+  'preproc_elifdef',
+  'object',
 ]);
 /** A Python class body is a `block` like any other: only under a class is it a list of declarations. */
 const PYTHON_CLASS = 'class_definition';
 /** What a file needs to be read at all: it stays whatever the budget. */
-const KEPT_TYPES = /^(?:import|package|use_declaration|extern_crate|preproc_include|using_declaration|future_import|namespace_alias|access_specifier)/;
+const KEPT_TYPES =
+  /^(?:import|package|use_declaration|extern_crate|preproc_include|using_declaration|future_import|namespace_alias|access_specifier)/;
 /** Siblings that belong to the declaration after them. */
 const ATTACHED_TYPES = new Set(['attribute_item']);
 /** Fields of a preprocessor conditional that hold its condition, not a member. */
@@ -70,8 +78,11 @@ function isContainer(node: Node, planning: Planning): boolean {
   // A Python class body, or the body of a block opened around a fragment.
   if (node.type === 'block' && (parent.type === PYTHON_CLASS || parent.startPosition.row < frame.firstRow)) return true;
   // A function's body, when the function is too large to go whole: its statements (Go's sit one node deeper).
-  if (rules.statementListType === null) return rules.bodyTypes.has(node.type) && rules.functionTypes.includes(parent.type);
-  return node.type === rules.statementListType && parent.parent !== null && rules.functionTypes.includes(parent.parent.type);
+  if (rules.statementListType === null)
+    return rules.bodyTypes.has(node.type) && rules.functionTypes.includes(parent.type);
+  return (
+    node.type === rules.statementListType && parent.parent !== null && rules.functionTypes.includes(parent.parent.type)
+  );
 }
 
 /** Non-blank characters of rows `first` to `last`. */
@@ -87,7 +98,9 @@ function unitName(node: Node): string | null {
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const name = next.node.type === 'comment' ? null : declaredName(next.node);
     if (name !== null) return name;
-    if (next.depth < 2) for (const child of next.node.namedChildren) if (child !== null) queue.push({ node: child, depth: next.depth + 1 });
+    if (next.depth < 2)
+      for (const child of next.node.namedChildren)
+        if (child !== null) queue.push({ node: child, depth: next.depth + 1 });
   }
   return null;
 }
@@ -155,7 +168,15 @@ function isMentioned(unit: Unit, planning: Planning): boolean {
  * The regions to elide under `root`, in row order: runs of chosen declarations that only blank rows
  * separate become one region, whose names are the declarations'.
  */
-export function planDeclarationElisions(root: Node, lines: SourceLines, rules: LanguageRules, options: DeclarationPlanOptions, mentioned: ReadonlySet<string>, errors: readonly RowSpan[], frame: PlanFrame = { firstRow: 0 }): ElidedRegion[] {
+export function planDeclarationElisions(
+  root: Node,
+  lines: SourceLines,
+  rules: LanguageRules,
+  options: DeclarationPlanOptions,
+  mentioned: ReadonlySet<string>,
+  errors: readonly RowSpan[],
+  frame: PlanFrame = { firstRow: 0 },
+): ElidedRegion[] {
   const planning: Planning = { lines, rules, options, mentioned, errors, frame };
   let budget = options.maxDropShare * weight(lines, frame.firstRow, lines.count - 1);
   const chosen: Unit[] = [];
@@ -176,7 +197,9 @@ export function planDeclarationElisions(root: Node, lines: SourceLines, rules: L
       budget -= unit.chars;
       continue;
     }
-    const opened = containersIn(unit.node, planning).flatMap((container) => (container === unit.node ? [] : membersOf(container, planning)));
+    const opened = containersIn(unit.node, planning).flatMap((container) =>
+      container === unit.node ? [] : membersOf(container, planning),
+    );
     if (opened.length === 0) continue;
     candidates.push(...opened);
     candidates.sort(order);
@@ -193,7 +216,15 @@ function regionsOf(chosen: readonly Unit[], lines: SourceLines): ElidedRegion[] 
     const last = run[run.length - 1];
     if (first === undefined || last === undefined) return;
     const names = run.map((unit) => unitName(unit.node)).filter((name): name is string => name !== null);
-    regions.push({ firstRow: first.firstRow, lastRow: last.lastRow, indent: lines.indentOf(first.firstRow), calls: names, namesAre: 'declares', closing: null, filler: false });
+    regions.push({
+      firstRow: first.firstRow,
+      lastRow: last.lastRow,
+      indent: lines.indentOf(first.firstRow),
+      calls: names,
+      namesAre: 'declares',
+      closing: null,
+      filler: false,
+    });
     run = [];
   };
   for (const unit of sorted) {

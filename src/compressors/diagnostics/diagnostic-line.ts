@@ -27,13 +27,21 @@ export interface Diagnostic {
 }
 
 const TSC = /^(\S[^()]*?)\((\d+),\d+\): (error|warning|message|info) ([A-Z]+\d+): (.*)$/;
-const WITH_SEVERITY = /^(\S[^:]*?):(\d+)(?::\d+)?: ?(fatal error|error|warning|note|info|hint|remark)(?:\[([^\]\s]+)\])?: (.*)$/;
+const WITH_SEVERITY =
+  /^(\S[^:]*?):(\d+)(?::\d+)?: ?(fatal error|error|warning|note|info|hint|remark)(?:\[([^\]\s]+)\])?: (.*)$/;
 const WITH_CODE = /^(\S[^:]*?):(\d+):\d+: ([A-Z]{1,4}\d{2,5}) (.*)$/;
 // mypy and gcc name the check at the end: `  [name-defined]`, ` [-Wunused-variable]`.
 const TRAILING_CODE = /\s+\[(-?[\w-]+)\]$/;
 
 const SEVERITIES: Readonly<Record<string, DiagnosticSeverity>> = {
-  'fatal error': 'error', error: 'error', warning: 'warning', note: 'note', info: 'note', hint: 'note', remark: 'note', message: 'note',
+  'fatal error': 'error',
+  error: 'error',
+  warning: 'warning',
+  note: 'note',
+  info: 'note',
+  hint: 'note',
+  remark: 'note',
+  message: 'note',
 };
 
 function withTrailingCode(message: string): { code: string | null; message: string } {
@@ -50,7 +58,13 @@ export function parseRustDiagnostic(line: string, next: string | undefined): Dia
   const header = RUST_HEADER.exec(line);
   const place = header === null ? null : RUST_PLACE.exec(next);
   if (header === null || place === null) return null;
-  return { file: place[1] as string, line: Number(place[2]), severity: header[1] === 'warning' ? 'warning' : 'error', code: header[2] ?? null, message: header[3] as string };
+  return {
+    file: place[1] as string,
+    line: Number(place[2]),
+    severity: header[1] === 'warning' ? 'warning' : 'error',
+    code: header[2] ?? null,
+    message: header[3] as string,
+  };
 }
 
 /** The diagnostic `line` states, or null when it is not one. */
@@ -59,18 +73,38 @@ export function parseDiagnostic(line: string): Diagnostic | null {
   if (line.length > 2_000 || !line.includes(':')) return null;
   const tsc = TSC.exec(line);
   if (tsc !== null) {
-    return { file: tsc[1] as string, line: Number(tsc[2]), severity: SEVERITIES[tsc[3] as string] ?? 'error', code: tsc[4] ?? null, message: tsc[5] as string };
+    return {
+      file: tsc[1] as string,
+      line: Number(tsc[2]),
+      severity: SEVERITIES[tsc[3] as string] ?? 'error',
+      code: tsc[4] ?? null,
+      message: tsc[5] as string,
+    };
   }
   const severe = WITH_SEVERITY.exec(line);
   if (severe !== null) {
-    const trailing = severe[4] === undefined ? withTrailingCode(severe[5] as string) : { code: severe[4], message: severe[5] as string };
-    return { file: severe[1] as string, line: Number(severe[2]), severity: SEVERITIES[severe[3] as string] ?? 'error', ...trailing };
+    const trailing =
+      severe[4] === undefined
+        ? withTrailingCode(severe[5] as string)
+        : { code: severe[4], message: severe[5] as string };
+    return {
+      file: severe[1] as string,
+      line: Number(severe[2]),
+      severity: SEVERITIES[severe[3] as string] ?? 'error',
+      ...trailing,
+    };
   }
   const coded = WITH_CODE.exec(line);
   if (coded !== null) {
     const code = coded[3] as string;
     // pycodestyle and flake8: E and F codes are errors, W and C warnings; ruff uses the same letters.
-    return { file: coded[1] as string, line: Number(coded[2]), severity: /^[EF]/.test(code) ? 'error' : 'warning', code, message: coded[4] as string };
+    return {
+      file: coded[1] as string,
+      line: Number(coded[2]),
+      severity: /^[EF]/.test(code) ? 'error' : 'warning',
+      code,
+      message: coded[4] as string,
+    };
   }
   return null;
 }
@@ -82,5 +116,7 @@ export function isDiagnosticContext(line: string): boolean {
 
 /** Whether `line` leads into the diagnostic below it: gcc's and clang's `a.c: In function 'f':`, `In file included from`. */
 export function isDiagnosticHeader(line: string): boolean {
-  return /^(?:In (?:function|member function|file included from|instantiation of)|\S[^:]*: (?:In (?:function|member function|instantiation of)|At top level))/.test(line);
+  return /^(?:In (?:function|member function|file included from|instantiation of)|\S[^:]*: (?:In (?:function|member function|instantiation of)|At top level))/.test(
+    line,
+  );
 }

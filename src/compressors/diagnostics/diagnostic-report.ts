@@ -3,7 +3,13 @@
  * under it (source excerpt, caret), and the lines that are neither (a summary like `Found 12
  * errors.`, a banner). Null when the text is not mostly such a report.
  */
-import { isDiagnosticContext, isDiagnosticHeader, parseDiagnostic, parseRustDiagnostic, type Diagnostic } from './diagnostic-line.ts';
+import {
+  isDiagnosticContext,
+  isDiagnosticHeader,
+  parseDiagnostic,
+  parseRustDiagnostic,
+  type Diagnostic,
+} from './diagnostic-line.ts';
 
 /** One diagnostic and the lines it spans in the report. */
 export interface DiagnosticRecord {
@@ -58,7 +64,8 @@ export function readDiagnosticReport(text: string): DiagnosticReport | null {
       index += 1;
       // The others alone already rule out the share, or a long prefix is mostly not a report
       // (a large log that quotes a few diagnostics): no need to read on.
-      if (others.length > (1 - MIN_SHARE) * lines.length || (index > PREFIX_LINES && others.length > nonBlank / 2)) return null;
+      if (others.length > (1 - MIN_SHARE) * lines.length || (index > PREFIX_LINES && others.length > nonBlank / 2))
+        return null;
       continue;
     }
     let end = header === null ? index + 1 : index + 2;
@@ -66,7 +73,13 @@ export function readDiagnosticReport(text: string): DiagnosticReport | null {
       // rustc's diagnostic runs to the blank line after it: place, excerpt, notes and help.
       while (end < lines.length && (lines[end] as string).trim() !== '') end += 1;
     } else {
-      while (end < lines.length && lines[end] !== '' && isDiagnosticContext(lines[end] as string) && parseDiagnostic(lines[end] as string) === null) end += 1;
+      while (
+        end < lines.length &&
+        lines[end] !== '' &&
+        isDiagnosticContext(lines[end] as string) &&
+        parseDiagnostic(lines[end] as string) === null
+      )
+        end += 1;
     }
     nonBlank += end - index - (header === null ? 1 : 2);
     records.push({ diagnostic, start: index, end });

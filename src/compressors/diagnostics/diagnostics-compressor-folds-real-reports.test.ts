@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
 import { requestsOf } from '../../bench/trace.ts';
 import { canonicalFromBody } from '../../engine/request/canonical-request.ts';
-import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../../testkit/invariants/invariant-suites.ts';
+import {
+  headroomSuite,
+  localSuite,
+  specSuites,
+  type NamedSuiteBuild,
+} from '../../testkit/invariants/invariant-suites.ts';
 import { suiteBlocks } from '../../testkit/invariants/suite-blocks.ts';
 import { findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
@@ -28,7 +33,8 @@ async function recordedTscReport(): Promise<string> {
   for (const trace of build.traces) {
     for (const request of requestsOf(trace)) {
       for (const part of canonicalFromBody(request.body, trace.header.provider).parts) {
-        if (part.compressible && part.text.startsWith('grammars/go-grammar.js(') && part.text.length > 50_000) return part.text;
+        if (part.compressible && part.text.startsWith('grammars/go-grammar.js(') && part.text.length > 50_000)
+          return part.text;
       }
     }
   }
@@ -41,7 +47,10 @@ function liveTscReport(source: string): string {
   try {
     writeFileSync(path.join(dir, 'orders.ts'), source);
     const tsc = path.join(environment.projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const run = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '--strict', 'orders.ts'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '--strict', 'orders.ts'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     return run.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -49,7 +58,7 @@ function liveTscReport(source: string): string {
 }
 
 describe('diagnostics compressor', () => {
-  it('folds the recorded tsc report into exact counts by kind and file, each kind\'s first in full', async () => {
+  it("folds the recorded tsc report into exact counts by kind and file, each kind's first in full", async () => {
     const report = await recordedTscReport();
     const result = compress(report);
     expect(result).not.toBeNull();
@@ -96,14 +105,16 @@ describe('diagnostics compressor', () => {
     expect(text).toContain(`'rate0' x${cannotFind.filter((l) => l.includes("'rate0'")).length}`);
   });
 
-  it('reads gcc\'s report with each diagnostic\'s source line and caret', () => {
+  it("reads gcc's report with each diagnostic's source line and caret", () => {
     const gcc = spawnSync('gcc', ['-fsyntax-only', 'broken-queue.c'], { cwd: FIXTURES, encoding: 'utf8' });
     if (gcc.error !== undefined) {
       console.warn('gcc is not installed: the gcc report test is skipped');
       return;
     }
     const report = gcc.stderr;
-    const diagnostics = report.split('\n').filter((line) => /^broken-queue\.c:\d+:\d+: (error|note|warning):/.test(line));
+    const diagnostics = report
+      .split('\n')
+      .filter((line) => /^broken-queue\.c:\d+:\d+: (error|note|warning):/.test(line));
     expect(diagnostics.length).toBeGreaterThanOrEqual(8);
     const result = compress(report);
     expect(result).not.toBeNull();
@@ -115,11 +126,25 @@ describe('diagnostics compressor', () => {
     // The marker's count is exact: every line with text, less those shown whole.
     const total = report.split('\n').filter((line) => line.trim() !== '').length;
     const shownWhole = text.split('\n').filter((line) => line.startsWith('  ') && line.trim() !== '').length;
-    expect(findMarkers(text)[0]?.description).toBe(`${total - shownWhole} of ${total} lines folded into the counts above; the ref holds every line`);
+    expect(findMarkers(text)[0]?.description).toBe(
+      `${total - shownWhole} of ${total} lines folded into the counts above; the ref holds every line`,
+    );
   });
 
-  it('reads rustc\'s default report, each diagnostic with its place, excerpt and help', () => {
-    const rustc = spawnSync('rustc', ['--edition', '2021', '--crate-type', 'bin', '-o', path.join(os.tmpdir(), 'terse-broken-queue'), 'broken_queue.rs'], { cwd: FIXTURES, encoding: 'utf8' });
+  it("reads rustc's default report, each diagnostic with its place, excerpt and help", () => {
+    const rustc = spawnSync(
+      'rustc',
+      [
+        '--edition',
+        '2021',
+        '--crate-type',
+        'bin',
+        '-o',
+        path.join(os.tmpdir(), 'terse-broken-queue'),
+        'broken_queue.rs',
+      ],
+      { cwd: FIXTURES, encoding: 'utf8' },
+    );
     if (rustc.error !== undefined) {
       console.warn('rustc is not installed: the rustc report test is skipped');
       return;
@@ -138,7 +163,7 @@ describe('diagnostics compressor', () => {
     expect(text).toContain(`  ${firstPlace}`);
   });
 
-  it('reads javac\'s report, each error with its source line, caret, symbol and location', () => {
+  it("reads javac's report, each error with its source line, caret, symbol and location", () => {
     const javac = spawnSync('javac', ['-d', os.tmpdir(), 'BrokenQueue.java'], { cwd: FIXTURES, encoding: 'utf8' });
     if (javac.error !== undefined) {
       console.warn('javac is not installed: the javac report test is skipped');
@@ -169,7 +194,9 @@ describe('diagnostics compressor', () => {
 
   it('passes what is not a report, and everything under lossless', async () => {
     const report = await recordedTscReport();
-    expect(diagnosticsCompressor.compress({ text: report, kind: 'table' }, { profile: 'lossless', ruler, conversation: '' })).toBeNull();
+    expect(
+      diagnosticsCompressor.compress({ text: report, kind: 'table' }, { profile: 'lossless', ruler, conversation: '' }),
+    ).toBeNull();
     expect(compress('src/a.ts:12:const x = 1;\n'.repeat(20))).toBeNull();
     expect(compress('')).toBeNull();
   });

@@ -41,7 +41,9 @@ function plural(count: number, word: string): string {
 
 /** `'a' x3, 'b' x2, +4 more`: the most frequent first, ties in order of appearance. */
 function topCounts(counts: ReadonlyMap<string, number>, shown: number, quote: boolean): string {
-  const ranked = [...counts].map(([name, count], order) => ({ name, count, order })).sort((a, b) => b.count - a.count || a.order - b.order);
+  const ranked = [...counts]
+    .map(([name, count], order) => ({ name, count, order }))
+    .sort((a, b) => b.count - a.count || a.order - b.order);
   const listed = ranked.slice(0, shown).map(({ name, count }) => `${quote ? `'${name}'` : name} x${count}`);
   if (ranked.length > shown) listed.push(`+${ranked.length - shown} more`);
   return listed.join(', ');
@@ -90,13 +92,19 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
     const kind = kindOf[index] as Kind;
     const firstInFile = !seenFiles.has(record.diagnostic.file);
     seenFiles.add(record.diagnostic.file);
-    if (firstInFile || kind.count <= RARE_KIND || lines.slice(record.start, record.end).some(mentions)) verbatim.add(record);
+    if (firstInFile || kind.count <= RARE_KIND || lines.slice(record.start, record.end).some(mentions))
+      verbatim.add(record);
   });
   const out: string[] = [];
-  const bySeverity = (['error', 'warning', 'note'] as const).filter((s) => severities.has(s)).map((s) => plural(severities.get(s) ?? 0, s));
-  out.push(`${plural(records.length, 'diagnostic')} (${bySeverity.join(', ')}) in ${plural(files.size, 'file')}; by kind, with each kind's first in full:`);
+  const bySeverity = (['error', 'warning', 'note'] as const)
+    .filter((s) => severities.has(s))
+    .map((s) => plural(severities.get(s) ?? 0, s));
+  out.push(
+    `${plural(records.length, 'diagnostic')} (${bySeverity.join(', ')}) in ${plural(files.size, 'file')}; by kind, with each kind's first in full:`,
+  );
   const shown = new Set<DiagnosticRecord>();
-  const linesOf = (record: DiagnosticRecord): string[] => lines.slice(record.start, record.end).map((line) => `  ${line}`);
+  const linesOf = (record: DiagnosticRecord): string[] =>
+    lines.slice(record.start, record.end).map((line) => `  ${line}`);
   for (const kind of kinds.values()) {
     const names = kind.names.size === 0 ? '' : ` (names: ${topCounts(kind.names, NAMES_SHOWN, true)})`;
     out.push(`${kind.count}x ${kind.label}${names}`);
@@ -106,12 +114,15 @@ function compressDiagnostics(input: CompressInput, context: CompressContext): Co
   out.push(`files: ${topCounts(files, FILES_SHOWN, false)}`);
   const rest = records.filter((record) => verbatim.has(record) && !shown.has(record));
   if (rest.length > 0) {
-    out.push(`also in full (the first in each file, kinds seen at most ${RARE_KIND} times, lines the conversation names):`);
+    out.push(
+      `also in full (the first in each file, kinds seen at most ${RARE_KIND} times, lines the conversation names):`,
+    );
     for (const record of rest) out.push(...linesOf(record));
   }
   let keptLines = 0;
   // Counted as `total` is: lines with text (a context line of white space alone is not one).
-  const textLines = (record: DiagnosticRecord): number => lines.slice(record.start, record.end).filter((line) => line.trim() !== '').length;
+  const textLines = (record: DiagnosticRecord): number =>
+    lines.slice(record.start, record.end).filter((line) => line.trim() !== '').length;
   for (const record of [...shown, ...rest]) keptLines += textLines(record);
   for (const index of others) out.push(lines[index] as string);
   const total = lines.filter((line) => line.trim() !== '').length;

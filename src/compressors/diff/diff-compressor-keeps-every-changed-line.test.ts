@@ -21,15 +21,25 @@ const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-
 
 function submissions(): { name: string; diff: string }[] {
   if (!existsSync(trajectories)) return [];
-  return readdirSync(trajectories).filter((name) => name.endsWith('.traj.json')).sort().flatMap((name) => {
-    const trajectory = JSON.parse(readFileSync(path.join(trajectories, name), 'utf8')) as { info?: { submission?: unknown } };
-    const diff = trajectory.info?.submission;
-    return typeof diff === 'string' && diff.includes('@@ ') ? [{ name, diff }] : [];
-  });
+  return readdirSync(trajectories)
+    .filter((name) => name.endsWith('.traj.json'))
+    .sort()
+    .flatMap((name) => {
+      const trajectory = JSON.parse(readFileSync(path.join(trajectories, name), 'utf8')) as {
+        info?: { submission?: unknown };
+      };
+      const diff = trajectory.info?.submission;
+      return typeof diff === 'string' && diff.includes('@@ ') ? [{ name, diff }] : [];
+    });
 }
 
 /** Every line a diff's hunks show, keyed by file and by its old or new line number; also checks each header's counts. */
-function hunkLines(diff: string): { byOld: Map<string, string>; byNew: Map<string, string>; changes: string[]; hunkLineCount: number } {
+function hunkLines(diff: string): {
+  byOld: Map<string, string>;
+  byNew: Map<string, string>;
+  changes: string[];
+  hunkLineCount: number;
+} {
   const byOld = new Map<string, string>();
   const byNew = new Map<string, string>();
   const changes: string[] = [];
@@ -50,8 +60,16 @@ function hunkLines(diff: string): { byOld: Map<string, string>; byNew: Map<strin
       const body = lines[i] as string;
       hunkLineCount += 1;
       if (body.startsWith('\\')) continue;
-      if (!body.startsWith('+')) { byOld.set(`${file}:${oldLine}`, body.slice(1)); oldLine += 1; oldLeft -= 1; }
-      if (!body.startsWith('-')) { byNew.set(`${file}:${newLine}`, body.slice(1)); newLine += 1; newLeft -= 1; }
+      if (!body.startsWith('+')) {
+        byOld.set(`${file}:${oldLine}`, body.slice(1));
+        oldLine += 1;
+        oldLeft -= 1;
+      }
+      if (!body.startsWith('-')) {
+        byNew.set(`${file}:${newLine}`, body.slice(1));
+        newLine += 1;
+        newLeft -= 1;
+      }
       if (body.startsWith('+') || body.startsWith('-')) changes.push(`${file}|${body}`);
     }
     expect(oldLeft).toBe(0);
@@ -93,7 +111,9 @@ describe.skipIf(!existsSync(trajectories))('diff compressor keeps every changed 
         for (const marker of markers) expect(marker.ref).toBe(contentRef(diff));
         const summaries = [...output.text.matchAll(/^# \S+: \+(\d+) -(\d+)$/gm)];
         expect(summaries.length).toBe(diff.split('\n').filter((line) => line.startsWith('diff --git')).length);
-        expect(summaries.reduce((sum, match) => sum + Number(match[1]) + Number(match[2]), 0)).toBe(before.changes.length);
+        expect(summaries.reduce((sum, match) => sum + Number(match[1]) + Number(match[2]), 0)).toBe(
+          before.changes.length,
+        );
       }
       // Real submissions carry git's 3 context lines: most are too small for trimming to pay for its marker.
       expect(compressed).toBeGreaterThan(0);
@@ -107,15 +127,29 @@ describe.skipIf(!existsSync(trajectories))('diff compressor keeps every changed 
   });
 
   it('splits a hunk whose middle context is long into hunks with true headers', () => {
-    const context = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => ` line ${from + i}`);
+    const context = (from: number, count: number): string[] =>
+      Array.from({ length: count }, (_, i) => ` line ${from + i}`);
     const diff = [
-      'diff --git a/src/app.py b/src/app.py', 'index 1111111..2222222 100644', '--- a/src/app.py', '+++ b/src/app.py',
-      '@@ -10,25 +10,25 @@ def main():', ...context(10, 8), '-old 18', '+new 18', ...context(19, 8), '-old 27', '+new 27', ...context(28, 7),
+      'diff --git a/src/app.py b/src/app.py',
+      'index 1111111..2222222 100644',
+      '--- a/src/app.py',
+      '+++ b/src/app.py',
+      '@@ -10,25 +10,25 @@ def main():',
+      ...context(10, 8),
+      '-old 18',
+      '+new 18',
+      ...context(19, 8),
+      '-old 27',
+      '+new 27',
+      ...context(28, 7),
     ].join('\n');
     const output = compressDiff(diff, { profile: 'balanced', ruler, conversation: '' });
     const lines = output?.text.split('\n') ?? [];
     expect(lines[0]).toBe('# src/app.py: +2 -2');
-    expect(lines.filter((line) => line.startsWith('@@ '))).toEqual(['@@ -16,5 +16,5 @@ def main():', '@@ -25,5 +25,5 @@']);
+    expect(lines.filter((line) => line.startsWith('@@ '))).toEqual([
+      '@@ -16,5 +16,5 @@ def main():',
+      '@@ -25,5 +25,5 @@',
+    ]);
     expect(findMarkers(output?.text ?? '').map((marker) => marker.description)).toEqual(['15 context lines omitted']);
     const before = hunkLines(diff);
     const after = hunkLines(output?.text ?? '');

@@ -4,7 +4,13 @@
  * dropped, so every hunk header stays true. Each file gets a summary line (`# path: +12 -3`) and, when
  * context was dropped, one marker saying how many lines. Lossless profile: null (no lossless rewrite applies).
  */
-import { mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  mayBeTerseOutput,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import type { Profile } from '../../types.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
@@ -42,7 +48,10 @@ function fileName(line: string): string | null {
 }
 
 /** Reads one hunk starting at `start` (its header); null when its lines do not match the header's counts. */
-function readHunk(lines: readonly string[], start: number): { lines: HunkLine[]; next: number; heading: string } | null {
+function readHunk(
+  lines: readonly string[],
+  start: number,
+): { lines: HunkLine[]; next: number; heading: string } | null {
   const header = HUNK_HEADER.exec(lines[start] ?? '');
   if (header === null) return null;
   let oldLeft = header[2] === undefined ? 1 : Number(header[2]);
@@ -56,11 +65,16 @@ function readHunk(lines: readonly string[], start: number): { lines: HunkLine[];
     const sign = text[0];
     read.push({ text, oldLine, newLine });
     if (sign === ' ' || text === '') {
-      oldLeft -= 1; newLeft -= 1; oldLine += 1; newLine += 1;
+      oldLeft -= 1;
+      newLeft -= 1;
+      oldLine += 1;
+      newLine += 1;
     } else if (sign === '-') {
-      oldLeft -= 1; oldLine += 1;
+      oldLeft -= 1;
+      oldLine += 1;
     } else if (sign === '+') {
-      newLeft -= 1; newLine += 1;
+      newLeft -= 1;
+      newLine += 1;
     } else if (sign !== '\\') {
       return null;
     }
@@ -87,7 +101,7 @@ function trimHunk(hunk: readonly HunkLine[], heading: string, keep: number, out:
   });
   let dropped = 0;
   let first = true;
-  for (let index = 0; index < hunk.length; ) {
+  for (let index = 0; index < hunk.length;) {
     if (!kept[index]) {
       dropped += 1;
       index += 1;
@@ -114,12 +128,14 @@ function readFiles(lines: readonly string[], keep: number): FileDiff[] | null {
   const files: FileDiff[] = [];
   let current: FileDiff = { header: [], body: [], name: '', added: 0, removed: 0, omitted: 0 };
   files.push(current);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i] as string;
     const started = current.header.length > 0 || current.body.length > 0;
     // A `---`/`+++` pair opens a file of its own unless it belongs to the `diff` line just read.
-    const opensPlainFile = line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ')
-      && (current.body.length > 0 || current.header.some((h) => h.startsWith('--- ')) || (current.name === '' && started));
+    const opensPlainFile =
+      line.startsWith('--- ') &&
+      (lines[i + 1] ?? '').startsWith('+++ ') &&
+      (current.body.length > 0 || current.header.some((h) => h.startsWith('--- ')) || (current.name === '' && started));
     if ((line.startsWith('diff ') && started) || opensPlainFile) {
       current = { header: [], body: [], name: '', added: 0, removed: 0, omitted: 0 };
       files.push(current);

@@ -9,15 +9,22 @@ import { htmlCompressor } from './html-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');
 const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
-const sphinxRuns = ['sphinx-doc__sphinx-9229.traj.json', 'sphinx-doc__sphinx-10673.traj.json'].map((name) => path.join(trajectories, name));
+const sphinxRuns = ['sphinx-doc__sphinx-9229.traj.json', 'sphinx-doc__sphinx-10673.traj.json'].map((name) =>
+  path.join(trajectories, name),
+);
 
 /** Tool outputs of real sphinx-build sessions that hold HTML pages. */
 function realPages(): string[] {
-  return sphinxRuns.filter((file) => existsSync(file)).flatMap((file) => {
-    const trajectory = JSON.parse(readFileSync(file, 'utf8')) as { messages: { content: unknown }[] };
-    return trajectory.messages.flatMap((message) =>
-      typeof message.content === 'string' && /<(?:html|div|body|section)[ >]/.test(message.content) ? [message.content] : []);
-  });
+  return sphinxRuns
+    .filter((file) => existsSync(file))
+    .flatMap((file) => {
+      const trajectory = JSON.parse(readFileSync(file, 'utf8')) as { messages: { content: unknown }[] };
+      return trajectory.messages.flatMap((message) =>
+        typeof message.content === 'string' && /<(?:html|div|body|section)[ >]/.test(message.content)
+          ? [message.content]
+          : [],
+      );
+    });
 }
 
 const lossy: Profile[] = ['balanced', 'aggressive'];
@@ -46,7 +53,9 @@ describe.skipIf(!sphinxRuns.some((file) => existsSync(file)))('html compressor o
 
   it('lossless: passes every page through', () => {
     for (const page of pages) {
-      expect(htmlCompressor.compress({ text: page, kind: 'html' }, { profile: 'lossless', ruler, conversation: '' })).toBeNull();
+      expect(
+        htmlCompressor.compress({ text: page, kind: 'html' }, { profile: 'lossless', ruler, conversation: '' }),
+      ).toBeNull();
     }
   });
 });
@@ -62,7 +71,10 @@ describe('html compressor keeps text and links', () => {
   ].join('\n');
 
   it('balanced: headings keep their case, links read text [url], scripts and styles are gone', () => {
-    const output = htmlCompressor.compress({ text: page, kind: 'html' }, { profile: 'balanced', ruler, conversation: '' });
+    const output = htmlCompressor.compress(
+      { text: page, kind: 'html' },
+      { profile: 'balanced', ruler, conversation: '' },
+    );
     const text = output?.text ?? '';
     expect(text).toContain('Release notes');
     expect(text).toContain('Version 2.4');
@@ -74,6 +86,11 @@ describe('html compressor keeps text and links', () => {
   });
 
   it('passes text without tags', () => {
-    expect(htmlCompressor.compress({ text: 'just prose, 3 < 4', kind: 'html' }, { profile: 'balanced', ruler, conversation: '' })).toBeNull();
+    expect(
+      htmlCompressor.compress(
+        { text: 'just prose, 3 < 4', kind: 'html' },
+        { profile: 'balanced', ruler, conversation: '' },
+      ),
+    ).toBeNull();
   });
 });

@@ -34,7 +34,10 @@ function compressHtml(input: CompressInput, context: CompressContext): CompressR
   if (context.profile === 'lossless' || input.text.includes(MARKER_OPENING)) return null;
   const tags = input.text.match(TAG)?.length ?? 0;
   if (tags === 0) return null;
-  const converted = toText(input.text).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  const converted = toText(input.text)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const drop = dropInput(input.text);
   const marker = drop.marker(`HTML converted to text, ${tags} tags and scripts omitted; retrieve with query`);
   const text = converted === '' ? marker : `${converted}\n${marker}`;

@@ -9,8 +9,16 @@ const level = (item: JsonValue): string => troubleLevel(jsonRowFields(item));
 describe('trouble levels', () => {
   it('error and worse levels, failing statuses, success false and error fields are errors', () => {
     const items: JsonValue[] = [
-      { level: 'ERROR', message: 'boom' }, { severity: 'critical' }, { level: 'FATAL' }, { status: 503 }, { status_code: '404' },
-      { success: false }, { exit_code: 2 }, { error: { type: 'Timeout' } }, { exception: 'ValueError' }, { state: 'failed' },
+      { level: 'ERROR', message: 'boom' },
+      { severity: 'critical' },
+      { level: 'FATAL' },
+      { status: 503 },
+      { status_code: '404' },
+      { success: false },
+      { exit_code: 2 },
+      { error: { type: 'Timeout' } },
+      { exception: 'ValueError' },
+      { state: 'failed' },
     ];
     for (const item of items) expect(level(item), JSON.stringify(item)).toBe('error');
   });
@@ -26,7 +34,12 @@ describe('trouble levels', () => {
   });
 
   it('code, paths and titles that mention errors are not trouble', () => {
-    expect(level({ path: 'src/errors/timeout.py', matches: [{ content: 'raise Timeout(attempt=1)', context_before: 'except TimeoutError:' }] })).toBe('none');
+    expect(
+      level({
+        path: 'src/errors/timeout.py',
+        matches: [{ content: 'raise Timeout(attempt=1)', context_before: 'except TimeoutError:' }],
+      }),
+    ).toBe('none');
     expect(level({ title: 'Crash with error on startup', state: 'open' })).toBe('none');
   });
 });

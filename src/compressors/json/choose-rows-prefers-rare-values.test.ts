@@ -3,7 +3,12 @@ import { chooseRows } from './choose-rows.ts';
 import { rareValueRows } from './rare-values.ts';
 import { jsonRowFields } from './row-fields.ts';
 
-const TEMPLATES = ['  const form = useForm();', '    <form onSubmit={handleSubmit(save)}>', '  return (', '      <input {...register(name)} />'];
+const TEMPLATES = [
+  '  const form = useForm();',
+  '    <form onSubmit={handleSubmit(save)}>',
+  '  return (',
+  '      <input {...register(name)} />',
+];
 
 function hits(count: number, planted: Record<number, string>): { id: string; file: string; content: string }[] {
   return Array.from({ length: count }, (_, index) => ({

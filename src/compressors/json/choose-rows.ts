@@ -93,7 +93,11 @@ export function chooseRows(input: FieldRowsInput, budget: RowBudget): number[] {
   for (const preferred of [() => rareValueRows(rows), () => warnings]) {
     const free = budget.budget - kept.size;
     if (free <= 0) break;
-    addSpread(preferred().filter((index) => !kept.has(index)), Math.ceil(free / 2), kept);
+    addSpread(
+      preferred().filter((index) => !kept.has(index)),
+      Math.ceil(free / 2),
+      kept,
+    );
   }
   if (budget.budget > kept.size) {
     const candidates: number[] = [];

@@ -22,14 +22,16 @@ describe('columnar format round-trips', () => {
       { a: 1, b: null, meta: { x: 1 } },
       { a: 2, meta: { y: 'two' } },
       { a: 3, b: 'c,d "quoted"\nnext line', meta: { x: 3, y: '3' } },
-      { a: 4, b: { }, meta: { x: 4 } },
+      { a: 4, b: {}, meta: { x: 4 } },
     ];
     expect(roundTrip(rows)).toEqual(rows);
     expect(roundTrip({ wrap: rows, n: 4 })).toEqual({ wrap: rows, n: 4 });
   });
 
   it('quotes keys that are not plain words, including dots, spaces and __proto__', () => {
-    const rows = [1, 2, 3].map((n) => JSON.parse(`{"a.b": ${n}, "x y": {"__proto__": ${n}, "k, l": ${n % 2 === 0}}}`) as JsonValue);
+    const rows = [1, 2, 3].map(
+      (n) => JSON.parse(`{"a.b": ${n}, "x y": {"__proto__": ${n}, "k, l": ${n % 2 === 0}}}`) as JsonValue,
+    );
     const text = encodeColumnar(rows);
     expect(text.split('\n')[0]).toBe('# 3 rows; columns: ["a.b"], ["x y","__proto__"], ["x y","k, l"]');
     expect(roundTrip(rows)).toEqual(rows);
@@ -37,9 +39,18 @@ describe('columnar format round-trips', () => {
 
   it('moves cells shared by every row into the header, whatever they hold', () => {
     const tricky = 'a; columns: b, c="d", e';
-    const rows = [1, 2, 3].map((n) => ({ id: n, name: `n${n}`, lang: 'ts', note: tricky, tags: ['x, y', { z: null }], 'odd key': 0 }));
+    const rows = [1, 2, 3].map((n) => ({
+      id: n,
+      name: `n${n}`,
+      lang: 'ts',
+      note: tricky,
+      tags: ['x, y', { z: null }],
+      'odd key': 0,
+    }));
     const text = encodeColumnar(rows);
-    expect(text.split('\n')[0]).toBe(`# 3 rows; every row: lang="ts", note=${JSON.stringify(tricky)}, tags=["x, y",{"z":null}], ["odd key"]=0; columns: id, name`);
+    expect(text.split('\n')[0]).toBe(
+      `# 3 rows; every row: lang="ts", note=${JSON.stringify(tricky)}, tags=["x, y",{"z":null}], ["odd key"]=0; columns: id, name`,
+    );
     expect(text.split('\n')[1]).toBe('1,"n1"');
     expect(roundTrip(rows)).toEqual(rows);
     const decoded = decodeColumnar(text);
@@ -58,8 +69,10 @@ describe('columnar format round-trips', () => {
       user: `u${n}`,
     }));
     const text = encodeColumnar(rows);
-    expect(text.split('\n')[0]).toBe('# 3 rows; every row: url="https://api.github.com/repos/django/django/issues/"+number, '
-      + 'html_url="https://github.com/django/django/issues/"+number, comments_url="https://api.github.com/repos/django/django/issues/"+number+"/comments"; columns: number, title, user');
+    expect(text.split('\n')[0]).toBe(
+      '# 3 rows; every row: url="https://api.github.com/repos/django/django/issues/"+number, ' +
+        'html_url="https://github.com/django/django/issues/"+number, comments_url="https://api.github.com/repos/django/django/issues/"+number+"/comments"; columns: number, title, user',
+    );
     expect(text.split('\n')[1]).toBe('7530,"title 0","u0"');
     expect(roundTrip(rows)).toEqual(rows);
     // One row that breaks the formula keeps the column in the rows; so does a string source.
@@ -67,7 +80,9 @@ describe('columnar format round-trips', () => {
     expect(encodeColumnar(broken).split('\n')[0]).toContain('columns: html_url, number, title, user');
     expect(roundTrip(broken)).toEqual(broken);
     const named = ['alpha', 'beta', 'gamma'].map((name, n) => ({ name, path: `src/${name}/index.ts`, size: n }));
-    expect(encodeColumnar(named).split('\n')[0]).toBe('# 3 rows; every row: path="src/"+name+"/index.ts"; columns: name, size');
+    expect(encodeColumnar(named).split('\n')[0]).toBe(
+      '# 3 rows; every row: path="src/"+name+"/index.ts"; columns: name, size',
+    );
     expect(roundTrip(named)).toEqual(named);
   });
 
@@ -85,13 +100,17 @@ describe('columnar format round-trips', () => {
       scalars: [1, 'two', null],
     };
     const text = encodeColumnar(value);
-    expect(text.split('\n')[0]).toBe('{"users":"<table 1>","nested":{"events":"<table 2>"},"mixed":[{"a":1},{"b":2},{"c":3}],"scalars":[1,"two",null]}');
+    expect(text.split('\n')[0]).toBe(
+      '{"users":"<table 1>","nested":{"events":"<table 2>"},"mixed":[{"a":1},{"b":2},{"c":3}],"scalars":[1,"two",null]}',
+    );
     expect(text).toContain('# table 2 (nested.events): 4 rows; columns: t, kind');
     expect(roundTrip(value)).toEqual(value);
   });
 
   it('keeps a "__proto__" key of the skeleton an own key', () => {
-    const value = JSON.parse('{"__proto__": {"rows": [{"a": 1, "b": 2}, {"a": 3, "b": 4}, {"a": 5, "b": 6}]}}') as JsonValue;
+    const value = JSON.parse(
+      '{"__proto__": {"rows": [{"a": 1, "b": 2}, {"a": 3, "b": 4}, {"a": 5, "b": 6}]}}',
+    ) as JsonValue;
     const decoded = roundTrip(value);
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
     expect(decoded).toEqual(value);
@@ -104,11 +123,21 @@ describe('columnar format round-trips', () => {
   });
 
   it('writes values that repeat once, under the header, and as aliases in the rows', () => {
-    const contexts: JsonValue[] = [["import { useForm } from 'react-hook-form';", ''], ['  return (', '    <fieldset>']];
-    const rows = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ n, host: n % 2 ? 'payment-service-3' : 'ledger-service-1', context: contexts[n % 2] as JsonValue, score: n === 1 ? 0.9349999999999999 : n / 10 }));
+    const contexts: JsonValue[] = [
+      ["import { useForm } from 'react-hook-form';", ''],
+      ['  return (', '    <fieldset>'],
+    ];
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+      n,
+      host: n % 2 ? 'payment-service-3' : 'ledger-service-1',
+      context: contexts[n % 2] as JsonValue,
+      score: n === 1 ? 0.9349999999999999 : n / 10,
+    }));
     const lines = encodeColumnar(rows).split('\n');
     // The shorter host saves too few tokens (estimated: four characters a token) to pay for its definition.
-    expect(lines[1]).toBe(`# values: $1="payment-service-3", $2=${JSON.stringify(contexts[1])}, $3=${JSON.stringify(contexts[0])}`);
+    expect(lines[1]).toBe(
+      `# values: $1="payment-service-3", $2=${JSON.stringify(contexts[1])}, $3=${JSON.stringify(contexts[0])}`,
+    );
     expect(lines[2]).toBe('1,$1,$2,0.9349999999999999');
     expect(lines[3]).toBe('2,"ledger-service-1",$3,0.2');
     expect(roundTrip(rows)).toEqual(rows);
@@ -119,7 +148,14 @@ describe('columnar format round-trips', () => {
 
   it('leaves short and rare values in the rows, and keeps aliases apart per table', () => {
     const tricky = 'a, $2="x"; columns: b';
-    const table = (tag: string): JsonValue[] => [1, 2, 3].map((n) => ({ n, level: 'ERROR', tag, note: n === 3 ? 'once only, long enough' : tricky, dollar: '$1' }));
+    const table = (tag: string): JsonValue[] =>
+      [1, 2, 3].map((n) => ({
+        n,
+        level: 'ERROR',
+        tag,
+        note: n === 3 ? 'once only, long enough' : tricky,
+        dollar: '$1',
+      }));
     const value = { first: table('first table'), second: table('second table') };
     const text = encodeColumnar(value);
     expect(text).not.toContain('$3=');
@@ -129,8 +165,21 @@ describe('columnar format round-trips', () => {
   });
 
   it('keeps a column of mostly distinct values (timestamps, ids) literal, even where one repeats', () => {
-    const windows = ['2025-03-11T08:16:00Z', '2025-03-11T08:16:00Z', '2025-03-11T08:16:00Z', '2025-03-11T08:17:00Z', '2025-03-11T08:18:00Z', '2025-03-11T08:19:00Z', '2025-03-11T08:20:00Z', '2025-03-11T08:21:00Z'];
-    const rows = windows.map((window_start, n) => ({ window_start, endpoint: n % 2 ? 'GET /healthz' : 'POST /v2/carts/checkout/confirm', p99_ms: 100 + n }));
+    const windows = [
+      '2025-03-11T08:16:00Z',
+      '2025-03-11T08:16:00Z',
+      '2025-03-11T08:16:00Z',
+      '2025-03-11T08:17:00Z',
+      '2025-03-11T08:18:00Z',
+      '2025-03-11T08:19:00Z',
+      '2025-03-11T08:20:00Z',
+      '2025-03-11T08:21:00Z',
+    ];
+    const rows = windows.map((window_start, n) => ({
+      window_start,
+      endpoint: n % 2 ? 'GET /healthz' : 'POST /v2/carts/checkout/confirm',
+      p99_ms: 100 + n,
+    }));
     const text = encodeColumnar(rows);
     expect(text.split('\n')[1]).toBe('# values: $1="POST /v2/carts/checkout/confirm"');
     expect(text.split('\n')[2]).toBe('"2025-03-11T08:16:00Z",$1,100');
@@ -145,7 +194,9 @@ describe('columnar format round-trips', () => {
     }));
     const lines = encodeColumnar(rows).split('\n');
     expect(lines[1]).toBe(`# values: $1=${JSON.stringify(before)}`);
-    expect(lines[2]).toBe(`"src/f1.py",[{"line":1,"context_before":$1,"context_after":"    finally:",${JSON.stringify(before)}:"$1"}]`);
+    expect(lines[2]).toBe(
+      `"src/f1.py",[{"line":1,"context_before":$1,"context_after":"    finally:",${JSON.stringify(before)}:"$1"}]`,
+    );
     expect(roundTrip(rows)).toEqual(rows);
   });
 
@@ -153,7 +204,10 @@ describe('columnar format round-trips', () => {
     expect(decodeColumnar('# 1 rows; columns: a, b\n1,$1').ok).toBe(false);
     expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,$2').ok).toBe(false);
     expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,[$1,$2]').ok).toBe(false);
-    expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,$1')).toEqual({ ok: true, value: [{ a: 1, b: 'x' }] });
+    expect(decodeColumnar('# 1 rows; columns: a, b\n# values: $1="x"\n1,$1')).toEqual({
+      ok: true,
+      value: [{ a: 1, b: 'x' }],
+    });
   });
 
   it('reads plain JSON as itself and reports malformed rows instead of throwing', () => {

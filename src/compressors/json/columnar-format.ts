@@ -101,7 +101,9 @@ function derivedCells(table: Table, keep: (index: number) => boolean): { column:
  * `countTokens` (the caller's ruler) judges which repeated values are worth an alias.
  */
 export function encodeColumnar(
-  value: JsonValue, notes: WeakMap<JsonValue[], SampleNote> = new WeakMap(), countTokens: TokenCount = estimateTokens,
+  value: JsonValue,
+  notes: WeakMap<JsonValue[], SampleNote> = new WeakMap(),
+  countTokens: TokenCount = estimateTokens,
 ): string {
   const tables = new Map<JsonValue[], Table>();
   // A string that looks like a placeholder would make the skeleton ambiguous: then no tables at all.
@@ -110,23 +112,28 @@ export function encodeColumnar(
   for (const table of tables.keys()) ids.set(table, ids.size + 1);
   const serialize = (root: JsonValue): string =>
     // Scalars need no replacer: skipping it keeps big tables (10,000 rows) cheap to write.
-    typeof root !== 'object' || root === null ? JSON.stringify(root) : JSON.stringify(root, function replacer(_key: string, item: JsonValue) {
-      if (!Array.isArray(item)) return item;
-      const id = ids.get(item);
-      if (id !== undefined && item !== root) return `<table ${id}>`;
-      const note = notes.get(item);
-      return note === undefined ? item : [...item, note.marker];
-    });
+    typeof root !== 'object' || root === null
+      ? JSON.stringify(root)
+      : JSON.stringify(root, function replacer(_key: string, item: JsonValue) {
+          if (!Array.isArray(item)) return item;
+          const id = ids.get(item);
+          if (id !== undefined && item !== root) return `<table ${id}>`;
+          const note = notes.get(item);
+          return note === undefined ? item : [...item, note.marker];
+        });
   const rootIsTable = Array.isArray(value) && tables.has(value);
   const lines: string[] = rootIsTable ? [] : [serialize(value)];
   for (const [array, table] of tables) {
     const note = notes.get(array);
-    const counts = note === undefined ? `${table.items.length} rows` : `${table.items.length} of ${note.total} rows kept`;
+    const counts =
+      note === undefined ? `${table.items.length} rows` : `${table.items.length} of ${note.total} rows kept`;
     const prefix = rootIsTable ? '' : `table ${ids.get(array)} (${table.path}): `;
-    const cells = table.items.map((row) => table.columns.map((column) => {
-      const cell = readCell(row, column);
-      return cell === undefined ? undefined : serialize(cell);
-    }));
+    const cells = table.items.map((row) =>
+      table.columns.map((column) => {
+        const cell = readCell(row, column);
+        return cell === undefined ? undefined : serialize(cell);
+      }),
+    );
     const shared = table.columns.map((_, index) => {
       const first = cells[0]?.[index];
       return first !== undefined && cells.every((row) => row[index] === first) ? first : undefined;
@@ -134,11 +141,25 @@ export function encodeColumnar(
     const sharedCount = shared.filter((cell) => cell !== undefined).length;
     const hoist = table.columns.length - sharedCount >= MIN_ROW_COLUMNS;
     const keep = (index: number): boolean => !hoist || shared[index] === undefined;
-    const hoisted = hoist ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const])) : [];
+    const hoisted = hoist
+      ? table.columns.flatMap((column, index) => (keep(index) ? [] : [[column, shared[index] as string] as const]))
+      : [];
     const derived = derivedCells(table, keep);
     const inRows = (index: number): boolean => keep(index) && !derived.some((cell) => cell.column === index);
-    lines.push(formatHeader(prefix, counts, note !== undefined, hoisted, table.columns.filter((_, index) => inRows(index)), derived.map((cell) => cell.header)));
-    const aliased = aliasRows(cells.map((row) => row.filter((_, index) => inRows(index))), countTokens);
+    lines.push(
+      formatHeader(
+        prefix,
+        counts,
+        note !== undefined,
+        hoisted,
+        table.columns.filter((_, index) => inRows(index)),
+        derived.map((cell) => cell.header),
+      ),
+    );
+    const aliased = aliasRows(
+      cells.map((row) => row.filter((_, index) => inRows(index))),
+      countTokens,
+    );
     if (aliased.line !== null) lines.push(aliased.line);
     for (const row of aliased.rows) lines.push(formatCells(row));
     if (note !== undefined) lines.push(note.marker);
@@ -180,7 +201,8 @@ function decodeTables(lines: readonly string[]): Map<number, JsonObject[]> {
     }
     const columns = header.columns;
     const cells = parseCells(line, aliases);
-    if (cells.length !== columns.length) throw new SyntaxError(`row has ${cells.length} cells, header ${columns.length}`);
+    if (cells.length !== columns.length)
+      throw new SyntaxError(`row has ${cells.length} cells, header ${columns.length}`);
     const row: JsonObject = {};
     for (const [path, value] of header.shared) writeCell(row, path, structuredClone(value));
     cells.forEach((cell, index) => {

@@ -25,7 +25,11 @@ export function parseCutJson(text: string): CutJson | null {
   if (scan.shape !== 'prefix' || scan.lastValueEnd < 0) return null;
   const parsed = safeParseJson(text.slice(0, scan.lastValueEnd) + scan.closersAtLastValue);
   if (!parsed.ok) return null;
-  return { value: parsed.value, path: pathToCut(parsed.value, scan.closersAtLastValue.length), tail: text.slice(scan.lastValueEnd) };
+  return {
+    value: parsed.value,
+    path: pathToCut(parsed.value, scan.closersAtLastValue.length),
+    tail: text.slice(scan.lastValueEnd),
+  };
 }
 
 /** The path of the innermost of `depth` open containers: down the last child of each from the root. */

@@ -29,7 +29,8 @@ export function sourceText(value: JsonValue | undefined): string | null {
 function splits(whole: string, part: string): [string, string][] {
   const found: [string, string][] = [];
   if (part.length === 0) return found;
-  for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) found.push([whole.slice(0, at), whole.slice(at + part.length)]);
+  for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1))
+    found.push([whole.slice(0, at), whole.slice(at + part.length)]);
   return found;
 }
 
@@ -38,7 +39,10 @@ function splits(whole: string, part: string): [string, string][] {
  * considering only the columns `candidate` allows. A column derives from one that is not itself
  * derived; each row must hold both cells.
  */
-export function derivedColumns(values: readonly (readonly (JsonValue | undefined)[])[], candidate: (column: number) => boolean): DerivedColumn[] {
+export function derivedColumns(
+  values: readonly (readonly (JsonValue | undefined)[])[],
+  candidate: (column: number) => boolean,
+): DerivedColumn[] {
   const first = values[0];
   if (first === undefined) return [];
   const width = first.length;
@@ -60,7 +64,11 @@ export function derivedColumns(values: readonly (readonly (JsonValue | undefined
   return derived;
 }
 
-function formulaFor(values: readonly (readonly (JsonValue | undefined)[])[], column: number, source: number): { prefix: string; suffix: string } | null {
+function formulaFor(
+  values: readonly (readonly (JsonValue | undefined)[])[],
+  column: number,
+  source: number,
+): { prefix: string; suffix: string } | null {
   const first = values[0] as readonly (JsonValue | undefined)[];
   const part = sourceText(first[source]);
   if (part === null) return null;

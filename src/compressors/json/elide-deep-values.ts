@@ -17,7 +17,10 @@ function isSmallFlat(children: readonly JsonValue[]): boolean {
 }
 
 /** `value` with every container below `limit` levels (the root is level 0) summarised; `elided` counts them. */
-export function elideDeeperThan(value: JsonValue, limit: number): { readonly value: JsonValue; readonly elided: number } {
+export function elideDeeperThan(
+  value: JsonValue,
+  limit: number,
+): { readonly value: JsonValue; readonly elided: number } {
   let elided = 0;
   const visit = (node: JsonValue, level: number): JsonValue => {
     if (isScalar(node)) return node;

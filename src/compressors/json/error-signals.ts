@@ -12,10 +12,12 @@ const ERROR_VALUE =
   /^(?:error|err|fatal|critical|crit|alert|emerg|emergency|exception|fail|failed|failure|failing|panic|severe|errored|crashed|timeout|timed[_ ]out|aborted|rejected|unhealthy)$/i;
 const WARNING_VALUE = /^(?:warn|warning)$/i;
 // The same words inside a message, e.g. "Connection failed: timeout", for rows that carry no level.
-const ERROR_WORD = /\b(?:errors?|exceptions?|fatal|critical|panic|failed|failures?|traceback|segfault|timed out|timeout|refused|denied)\b/i;
+const ERROR_WORD =
+  /\b(?:errors?|exceptions?|fatal|critical|panic|failed|failures?|traceback|segfault|timed out|timeout|refused|denied)\b/i;
 const WARNING_WORD = /\b(?:warn|warning)\b/i;
 // Only prose that reports what happened: code, paths and titles mention "Error" without being one.
-const MESSAGE_KEY = /^(?:message|msg|log|event|details?|description|reason|summary|output|stderr|text|error_?message|status_?message|note|notes)$/i;
+const MESSAGE_KEY =
+  /^(?:message|msg|log|event|details?|description|reason|summary|output|stderr|text|error_?message|status_?message|note|notes)$/i;
 // A row with a level says its own severity: the words of its message do not overrule it.
 const LEVEL_KEY = /^(?:level|severity|log_?level|levelname|lvl|loglevel)$/i;
 const HTTP_STATUS_KEY = /^(?:status|status_?code|http_?status|response_?code|statuscode|http_code)$/i;
@@ -43,7 +45,12 @@ const EXIT_CODE = 8;
 const SUCCESS = 16;
 const FAILURE_FLAG = 32;
 const KEY_ROLES: readonly (readonly [RegExp, number])[] = [
-  [LEVEL_KEY, LEVEL], [MESSAGE_KEY, MESSAGE], [HTTP_STATUS_KEY, HTTP_STATUS], [EXIT_CODE_KEY, EXIT_CODE], [SUCCESS_KEY, SUCCESS], [FAILURE_FLAG_KEY, FAILURE_FLAG],
+  [LEVEL_KEY, LEVEL],
+  [MESSAGE_KEY, MESSAGE],
+  [HTTP_STATUS_KEY, HTTP_STATUS],
+  [EXIT_CODE_KEY, EXIT_CODE],
+  [SUCCESS_KEY, SUCCESS],
+  [FAILURE_FLAG_KEY, FAILURE_FLAG],
 ];
 const keyRoles = new Map<string, number>();
 const MAX_CACHED_KEYS = 10_000;

@@ -49,7 +49,10 @@ function expandAliases(cell: string, aliases: ReadonlyMap<string, JsonValue>): s
  * a value from the table's aliases (see `value-aliases.ts`). Throws SyntaxError on a malformed cell
  * or an alias the table does not define.
  */
-export function parseCells(line: string, aliases: ReadonlyMap<string, JsonValue> = new Map()): (JsonValue | undefined)[] {
+export function parseCells(
+  line: string,
+  aliases: ReadonlyMap<string, JsonValue> = new Map(),
+): (JsonValue | undefined)[] {
   const cells: (JsonValue | undefined)[] = [];
   let i = 0;
   for (;;) {

@@ -14,7 +14,6 @@ const contextFor = (profile: Profile) => ({ profile, ruler, conversation: '' });
 const NODE_TYPES = path.join(PYTHON_SRC, 'node-types.json');
 const GRAMMAR = path.join(PYTHON_SRC, 'grammar.json');
 
-
 const CUTS = [
   { name: 'head -n 200 node-types.json', text: head('-n', '200', NODE_TYPES) },
   { name: 'head -c 4096 grammar.json', text: head('-c', '4096', GRAMMAR) },

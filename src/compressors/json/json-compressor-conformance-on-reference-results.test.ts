@@ -42,7 +42,10 @@ describe.skipIf(!existsSync(referenceDir))('json compressor on the reference too
 
   it('lossless: no markers, and the output decodes to the same values', () => {
     for (const result of results) {
-      const output = jsonCompressor.compress({ text: result.text, kind: 'json' }, { profile: 'lossless', ruler, conversation: '' });
+      const output = jsonCompressor.compress(
+        { text: result.text, kind: 'json' },
+        { profile: 'lossless', ruler, conversation: '' },
+      );
       expect(output?.lossy).toBe(false);
       expect(output?.dropped).toEqual([]);
       expect(findMarkers(output?.text ?? '')).toEqual([]);

@@ -24,7 +24,9 @@ describe('json compressor keeps counts consistent', () => {
     const kept = value.results.length;
     expect(output?.text).toContain(`: ${kept} of 100 rows kept; columns: id, title, score`);
     const markers = findMarkers(output?.text ?? '');
-    expect(markers.map((marker) => marker.description)).toEqual([expect.stringMatching(new RegExp(`^${100 - kept} of 100 rows omitted \\(items [^)]+\\); retrieve with query$`))]);
+    expect(markers.map((marker) => marker.description)).toEqual([
+      expect.stringMatching(new RegExp(`^${100 - kept} of 100 rows omitted \\(items [^)]+\\); retrieve with query$`)),
+    ]);
     // Every row not kept lies in the positions the marker states, as `terse_retrieve` `items` reads them;
     // the ranges listed one by one (before any `+N more within` span) hold no kept row.
     const description = markers[0]?.description ?? '';
@@ -39,7 +41,10 @@ describe('json compressor keeps counts consistent', () => {
 
   it('short arrays stay whole: no marker, and the output is lossless', () => {
     const short = JSON.stringify({ results: results.slice(0, SAMPLING_PLANS.balanced.keepWhole), total: 120 }, null, 2);
-    const output = jsonCompressor.compress({ text: short, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
+    const output = jsonCompressor.compress(
+      { text: short, kind: 'json' },
+      { profile: 'balanced', ruler, conversation: '' },
+    );
     expect(output?.lossy).toBe(false);
     const decoded = decodeColumnar(output?.text ?? '');
     expect(decoded.ok && decoded.value).toEqual(JSON.parse(short));
@@ -48,7 +53,10 @@ describe('json compressor keeps counts consistent', () => {
   it('a nested array sampled inside a table cell keeps its marker in its own row', () => {
     const groups = ['alpha', 'beta', 'gamma'].map((name) => ({ name, owner: 'platform-team', hits: results }));
     const nested = JSON.stringify({ groups }, null, 2);
-    const output = jsonCompressor.compress({ text: nested, kind: 'json' }, { profile: 'balanced', ruler, conversation: '' });
+    const output = jsonCompressor.compress(
+      { text: nested, kind: 'json' },
+      { profile: 'balanced', ruler, conversation: '' },
+    );
     const rows = (output?.text ?? '').split('\n').filter((line) => line.startsWith('"'));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(findMarkers(row)).toHaveLength(1);

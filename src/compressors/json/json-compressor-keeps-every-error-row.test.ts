@@ -32,7 +32,9 @@ describe.skipIf(!existsSync(referenceDir))('json compressor keeps every error ro
         expect(kept.length).toBeLessThan(entries.length);
         for (const entry of errors) expect(kept).toContainEqual(entry);
         for (const entry of kept) expect(entries).toContainEqual(entry);
-        expect(kept.filter((entry) => entry.level !== 'ERROR').length).toBeLessThanOrEqual(SAMPLING_PLANS[profile].budget);
+        expect(kept.filter((entry) => entry.level !== 'ERROR').length).toBeLessThanOrEqual(
+          SAMPLING_PLANS[profile].budget,
+        );
       }
     });
   }
@@ -56,7 +58,9 @@ describe('json compressor keeps the one FATAL needle', () => {
       expect(kept).toContainEqual(logs[67]);
       expect(kept[0]).toEqual(logs[0]);
       expect(kept[kept.length - 1]).toEqual(logs[99]);
-      expect(output?.text).toMatch(/\[\[terse:[0-9a-f]{16} \d+ of 100 rows omitted \(items [^)]+\); retrieve with query\]\]/);
+      expect(output?.text).toMatch(
+        /\[\[terse:[0-9a-f]{16} \d+ of 100 rows omitted \(items [^)]+\); retrieve with query\]\]/,
+      );
     });
   }
 });

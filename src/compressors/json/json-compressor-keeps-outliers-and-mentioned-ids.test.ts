@@ -7,7 +7,10 @@ import { jsonCompressor } from './json-compressor.ts';
 const ruler = createTokenRuler('o200k_base');
 
 function compressRows(rows: JsonObject[], conversation: string): JsonObject[] {
-  const output = jsonCompressor.compress({ text: JSON.stringify(rows, null, 2), kind: 'json' }, { profile: 'aggressive', ruler, conversation });
+  const output = jsonCompressor.compress(
+    { text: JSON.stringify(rows, null, 2), kind: 'json' },
+    { profile: 'aggressive', ruler, conversation },
+  );
   const decoded = decodeColumnar(output?.text ?? '');
   return decoded.ok ? (decoded.value as JsonObject[]) : [];
 }

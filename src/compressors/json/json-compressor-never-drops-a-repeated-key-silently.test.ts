@@ -10,7 +10,10 @@ const rows = `[${Array.from({ length: 300 }, (_, i) => `{"status":"ok","status":
 
 describe('JSON with a repeated key (issue 18: under lossless the first values vanished with lossy:false and no marker)', () => {
   it('is not faithfully JSON to the parser the compressors use', () => {
-    expect(safeParseJson('{"status":"ok","status":"FAILED-1"}')).toEqual({ ok: false, error: 'an object repeats a key' });
+    expect(safeParseJson('{"status":"ok","status":"FAILED-1"}')).toEqual({
+      ok: false,
+      error: 'an object repeats a key',
+    });
     expect(safeParseJson('{"a:b":"c:d","e":[{"f":"\\":"}]}').ok).toBe(true);
   });
 

@@ -41,7 +41,7 @@ describe('the json compressor on a keyed collection (package-lock.json `packages
 
   it('keeps an entry the conversation names, and retrieval by query finds a dropped one', () => {
     const plain = compress('balanced');
-    const dropped = keys.find((key) => key.includes("/") && !plain?.text.includes(`${JSON.stringify(key)}:{`));
+    const dropped = keys.find((key) => key.includes('/') && !plain?.text.includes(`${JSON.stringify(key)}:{`));
     expect(dropped).toBeDefined();
     if (dropped === undefined) return;
     const told = compress('balanced', `Which version of ${dropped} is installed?`);

@@ -7,7 +7,14 @@
  */
 import type { JsonValue, Profile } from '../../types.ts';
 import { withinShare, type TokenSize } from '../../tokenize/token-size.ts';
-import { inputSize, mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  mayBeTerseOutput,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import { encodeColumnar } from './columnar-format.ts';
@@ -31,19 +38,28 @@ interface Encoded {
 
 function encode(value: JsonValue, context: CompressContext, ref: string | null): Encoded {
   const countTokens = (part: string): number => context.ruler.count(part);
-  if (context.profile === 'lossless' || ref === null) return { text: encodeColumnar(value, new WeakMap(), countTokens), omitted: 0 };
+  if (context.profile === 'lossless' || ref === null)
+    return { text: encodeColumnar(value, new WeakMap(), countTokens), omitted: 0 };
   const mentioned = conversationIdentifiers(context.conversation);
   // Strings first: sampling judges rows by what stays of them, and keeps its notes on the arrays it returns.
   const shortened = shortenLongStrings(value, STRING_PLANS[context.profile], mentioned, ref);
   const sampled = sampleValue(shortened.value, SAMPLING_PLANS[context.profile], mentioned, ref);
-  return { text: encodeColumnar(sampled.value, sampled.notes, countTokens), omitted: sampled.omitted + shortened.shortened };
+  return {
+    text: encodeColumnar(sampled.value, sampled.notes, countTokens),
+    omitted: sampled.omitted + shortened.shortened,
+  };
 }
 
 /**
  * A cut document is a skim already (its rest sits behind the marker): a deep one is outlined past the
  * deepest nesting limit that brings it within the share, or the limit that shrinks it most.
  */
-function skimCut(value: JsonValue, context: CompressContext, ref: string, size: TokenSize): { readonly encoded: Encoded; readonly limit: number | null } {
+function skimCut(
+  value: JsonValue,
+  context: CompressContext,
+  ref: string,
+  size: TokenSize,
+): { readonly encoded: Encoded; readonly limit: number | null } {
   const share = context.profile === 'lossless' ? 1 : CUT_SKIM_SHARES[context.profile];
   let best = { encoded: encode(value, context, ref), limit: null as number | null };
   let bestTokens = context.ruler.count(best.encoded.text);
@@ -76,7 +92,9 @@ function compressCutJson(input: CompressInput, context: CompressContext): Compre
   const { encoded, limit: skimmed } = skimCut(cut.value, context, drop.ref, size);
   const rest = cut.tail.trim().length === 0 ? null : cut.tail.replace(/^[ \t]*\r?\n/, '');
   const outline = skimmed === null ? '' : `; values nested past ${skimmed} levels shown as <n keys>/<n items>`;
-  const marker = drop.marker(`input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`);
+  const marker = drop.marker(
+    `input cut mid-document, not whole JSON: closed after its last complete value, in ${cut.path}${outline}; ${rest === null ? 'nothing follows' : 'unfinished rest below'}`,
+  );
   const text = rest === null ? `${encoded.text}\n${marker}` : `${encoded.text}\n${marker}\n${rest}`;
   return drop.result(text);
 }

@@ -19,7 +19,10 @@ describe('json field rows', () => {
   });
 
   it('stop a huge item at the same field as jsonRowFields', () => {
-    const huge = { list: Array.from({ length: MAX_FIELDS }, (_, i) => ({ i, s: `x${i}`, deep: [[i, { q: i }]] })), tail: 'end' };
+    const huge = {
+      list: Array.from({ length: MAX_FIELDS }, (_, i) => ({ i, s: `x${i}`, deep: [[i, { q: i }]] })),
+      tail: 'end',
+    };
     const items = [huge, { after: 'the huge one' }] as JsonValue[];
     const rows = rowsOf(items);
     expect(rows[0]).toHaveLength(MAX_FIELDS);

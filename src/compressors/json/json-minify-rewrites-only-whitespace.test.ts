@@ -10,7 +10,11 @@ const context = { profile: 'lossless' as const, ruler, conversation: '' };
 describe('json-minify rewrites only whitespace', () => {
   it('compacts pretty JSON to the same values', () => {
     const text = JSON.stringify({ a: [1, 2, { b: 'c d' }], e: null }, null, 2);
-    expect(jsonMinify.compress({ text, kind: 'json' }, context)).toEqual({ text: '{"a":[1,2,{"b":"c d"}],"e":null}', lossy: false, dropped: [] });
+    expect(jsonMinify.compress({ text, kind: 'json' }, context)).toEqual({
+      text: '{"a":[1,2,{"b":"c d"}],"e":null}',
+      lossy: false,
+      dropped: [],
+    });
   });
 
   it('passes compact JSON and non-JSON through', () => {

@@ -31,11 +31,14 @@ describe('mention probe', () => {
     const values = await realValues();
     expect(values.length).toBeGreaterThan(5_000);
     const rng = createSeededRandom(7, 'mention-probe');
-    let stopped = 0, asked = 0;
+    let stopped = 0,
+      asked = 0;
     for (let trial = 0; trial < 20; trial++) {
       // A conversation that names a few identifiers taken from the values themselves.
       const mentioned = new Set<string>();
-      for (let pick = 0; pick < 1 + trial; pick++) for (const id of identifiersIn(values[rng.int(0, values.length - 1)] ?? '')) if (rng.next() < 0.5) mentioned.add(id);
+      for (let pick = 0; pick < 1 + trial; pick++)
+        for (const id of identifiersIn(values[rng.int(0, values.length - 1)] ?? ''))
+          if (rng.next() < 0.5) mentioned.add(id);
       const probe = mentionProbe(mentioned);
       for (const value of values) {
         const hit = [...identifiersIn(value)].some((id) => mentioned.has(id));

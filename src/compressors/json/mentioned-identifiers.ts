@@ -15,7 +15,8 @@ export function identifiersIn(text: string, into: Set<string> = new Set()): Set<
   for (const match of text.matchAll(CANDIDATE)) {
     const token = match[0];
     addIdentifier(token, into);
-    if (/[/:#@]/.test(token)) for (const part of token.split(/[/:#@]+/)) addIdentifier(part.replace(/^\.+|\.+$/g, ''), into);
+    if (/[/:#@]/.test(token))
+      for (const part of token.split(/[/:#@]+/)) addIdentifier(part.replace(/^\.+|\.+$/g, ''), into);
   }
   return into;
 }
@@ -48,7 +49,12 @@ export function mentionProbe(mentioned: ReadonlySet<string>): (text: string) => 
     probe = () => false;
   } else {
     // One alternation of the literals, longest first: the regex engine scans each value once.
-    const any = new RegExp([...mentioned].sort((a, b) => b.length - a.length).map(escapeForRegex).join('|'));
+    const any = new RegExp(
+      [...mentioned]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeForRegex)
+        .join('|'),
+    );
     probe = (text) => any.test(text);
   }
   probes.set(mentioned, probe);

@@ -39,7 +39,10 @@ export function changePointRows(values: readonly (number | undefined)[]): number
     if (before !== undefined && after !== undefined) steps.push({ index: i, size: Math.abs(after - before) });
   }
   if (steps.length < MIN_VALUES) return [];
-  const usual = quantileSorted(steps.map((step) => step.size).sort((a, b) => a - b), 0.9);
+  const usual = quantileSorted(
+    steps.map((step) => step.size).sort((a, b) => a - b),
+    0.9,
+  );
   const found = steps.filter((step) => (usual === 0 ? step.size > 0 : step.size > CHANGE_FACTOR * usual));
   return isRare(found, steps.length) ? found.flatMap((step) => [step.index - 1, step.index]) : [];
 }

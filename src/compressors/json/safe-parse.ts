@@ -3,8 +3,7 @@ import type { JsonValue } from '../../types.ts';
 
 /** The answer of `safeParseJson`: the value, or why the text is not (faithfully) JSON. */
 export type JsonParse =
-  | { readonly ok: true; readonly value: JsonValue }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly error: string };
 
 const SAFE_SIGNIFICANT_DIGITS = 15;
 const SUSPECT_NUMBER = /\d[\d.]{15}|[eE][+-]?\d{3}|-0(?![1-9])/;
@@ -16,7 +15,11 @@ const SUSPECT_NUMBER = /\d[\d.]{15}|[eE][+-]?\d{3}|-0(?![1-9])/;
 function isFaithfulNumber(literal: string): boolean {
   const parsed = Number(literal);
   if (!Number.isFinite(parsed) || Object.is(parsed, -0)) return false;
-  const mantissa = literal.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+  const mantissa = literal
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '');
   // 1e-400 underflows to 0.
   if (parsed === 0 && /[1-9]/.test(mantissa)) return false;
   if (mantissa.replace(/0+$/, '').length <= SAFE_SIGNIFICANT_DIGITS) return true;
@@ -35,7 +38,9 @@ function closingQuote(text: string, open: number): number {
 }
 
 function isNumberChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d;
+  return (
+    (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d
+  );
 }
 
 /**
@@ -86,7 +91,7 @@ function nestedDeeperThan(text: string, limit: number): boolean {
 /** Object members written in valid JSON `text`: the colons outside strings. */
 function membersWritten(text: string): number {
   let members = 0;
-  for (let i = text.indexOf(':'), quote = text.indexOf('"'); i >= 0; ) {
+  for (let i = text.indexOf(':'), quote = text.indexOf('"'); i >= 0;) {
     if (quote >= 0 && quote < i) {
       const after = closingQuote(text, quote) + 1;
       quote = text.indexOf('"', after);
@@ -124,14 +129,16 @@ function membersHeld(value: JsonValue): number {
  * nests deeper than MAX_JSON_NESTING.
  */
 export function safeParseJson(text: string): JsonParse {
-  if (nestedDeeperThan(text, MAX_JSON_NESTING)) return { ok: false, error: `nested deeper than ${MAX_JSON_NESTING} levels` };
+  if (nestedDeeperThan(text, MAX_JSON_NESTING))
+    return { ok: false, error: `nested deeper than ${MAX_JSON_NESTING} levels` };
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  if (text.includes(':') && membersWritten(text) !== membersHeld(value)) return { ok: false, error: 'an object repeats a key' };
+  if (text.includes(':') && membersWritten(text) !== membersHeld(value))
+    return { ok: false, error: 'an object repeats a key' };
   // Most texts hold no long digit run, big exponent or negative zero: then no number can be unfaithful.
   if (!SUSPECT_NUMBER.test(text)) return { ok: true, value };
   const unfaithful = firstUnfaithfulNumber(text);

@@ -60,7 +60,10 @@ function hiddenPositions(node: object, largest: object | null, total: number, ke
 }
 
 /** The collection `terse_retrieve` answers `items` from: most items, first in document order on a tie. */
-function largestCollection(value: JsonValue, isKeyedCollection: (node: { readonly [key: string]: JsonValue }) => boolean): object | null {
+function largestCollection(
+  value: JsonValue,
+  isKeyedCollection: (node: { readonly [key: string]: JsonValue }) => boolean,
+): object | null {
   let largest: object | null = null;
   let size = 0;
   const visit = (node: JsonValue): void => {
@@ -81,7 +84,12 @@ function largestCollection(value: JsonValue, isKeyedCollection: (node: { readonl
 }
 
 /** Samples `value`; `ref` is the content ref of the whole original text, which every marker points to. */
-export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: ReadonlySet<string>, ref: string): SampledValue {
+export function sampleValue(
+  value: JsonValue,
+  plan: SamplingPlan,
+  mentioned: ReadonlySet<string>,
+  ref: string,
+): SampledValue {
   const notes = new WeakMap<JsonValue[], SampleNote>();
   let omitted = 0;
   const largest = largestCollection(value, (node) => {
@@ -101,7 +109,10 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
       omitted += dropped;
       const unit = node.every(isObject) ? 'rows' : 'items';
       const positions = hiddenPositions(node, largest, node.length, keptIndexes);
-      notes.set(kept, { total: node.length, marker: formatMarker(ref, `${dropped} of ${node.length} ${unit} omitted${positions}; retrieve with query`) });
+      notes.set(kept, {
+        total: node.length,
+        marker: formatMarker(ref, `${dropped} of ${node.length} ${unit} omitted${positions}; retrieve with query`),
+      });
       return kept;
     }
     if (typeof node === 'object' && node !== null) {
@@ -116,13 +127,19 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
    * a key the conversation mentions is kept); the kept entries stay in order, and one more entry, under
    * OMITTED_KEY, carries the marker.
    */
-  function sampleKeyedCollection(node: { readonly [key: string]: JsonValue }, visitChild: (child: JsonValue) => JsonValue): JsonValue | null {
+  function sampleKeyedCollection(
+    node: { readonly [key: string]: JsonValue },
+    visitChild: (child: JsonValue) => JsonValue,
+  ): JsonValue | null {
     const keys = Object.keys(node);
     if (keys.length <= plan.keepWhole || OMITTED_KEY in node) return null;
     const values = keys.map((key) => node[key] as JsonValue);
     // Maps of scalars (a package's dependencies, its scripts) are read whole: only records are sampled.
     if (!values.every(isObject)) return null;
-    const rows = keys.map((key, index) => [{ path: KEY_FIELD, key: KEY_FIELD, value: key }, ...jsonRowFields(values[index] as JsonValue)]);
+    const rows = keys.map((key, index) => [
+      { path: KEY_FIELD, key: KEY_FIELD, value: key },
+      ...jsonRowFields(values[index] as JsonValue),
+    ]);
     const kept = chooseRows(rows, { budget: plan.budget, mentioned });
     const dropped = keys.length - kept.length;
     if (dropped === 0) return null;
@@ -130,7 +147,11 @@ export function sampleValue(value: JsonValue, plan: SamplingPlan, mentioned: Rea
     const copy: { [key: string]: JsonValue } = {};
     for (const index of kept) assignKey(copy, keys[index] as string, visitChild(values[index] as JsonValue));
     const positions = hiddenPositions(node, largest, keys.length, kept);
-    assignKey(copy, OMITTED_KEY, formatMarker(ref, `${dropped} of ${keys.length} entries omitted${positions}; retrieve with query`));
+    assignKey(
+      copy,
+      OMITTED_KEY,
+      formatMarker(ref, `${dropped} of ${keys.length} entries omitted${positions}; retrieve with query`),
+    );
     return copy;
   }
 

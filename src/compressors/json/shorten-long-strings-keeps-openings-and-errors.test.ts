@@ -14,7 +14,11 @@ const ERROR_LINE = /^\s*\w*(?:Error|Exception): .+$/m;
 function keptInOrder(original: string, short: string): boolean {
   let from = 0;
   for (const line of short.split('\n')) {
-    const text = line.replace(/\s*… \[\[terse:.*\]\]$/, '').replace(/^…$/, '').replace(/…$/, '').trim();
+    const text = line
+      .replace(/\s*… \[\[terse:.*\]\]$/, '')
+      .replace(/^…$/, '')
+      .replace(/…$/, '')
+      .trim();
     if (text === '') continue;
     const at = original.indexOf(text, from);
     if (at < 0) return false;
@@ -25,10 +29,13 @@ function keptInOrder(original: string, short: string): boolean {
 
 describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench issue bodies', () => {
   let issues: TrackerIssue[] = [];
-  const load = async (): Promise<TrackerIssue[]> => (issues.length > 0 ? issues : (issues = await readSwebenchIssues(dir, 'swebench_lite_dev.json')));
+  const load = async (): Promise<TrackerIssue[]> =>
+    issues.length > 0 ? issues : (issues = await readSwebenchIssues(dir, 'swebench_lite_dev.json'));
 
-  it('keeps each long body\'s opening, its error lines and an exact count of what it left out', async () => {
-    const bodies = (await load()).map((issue) => issue.body).filter((body) => body.length > STRING_PLANS.balanced.value.maxChars);
+  it("keeps each long body's opening, its error lines and an exact count of what it left out", async () => {
+    const bodies = (await load())
+      .map((issue) => issue.body)
+      .filter((body) => body.length > STRING_PLANS.balanced.value.maxChars);
     expect(bodies.length).toBeGreaterThan(10);
     let shortened = 0;
     for (const body of bodies) {
@@ -53,7 +60,12 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
   it('keeps lines naming what the conversation mentions, and is deterministic', async () => {
     // A name the body only shows far past its opening, on a line that reports no error.
     const late = (body: string): string | undefined =>
-      body.slice(1_500).split('\n').filter((line) => !/error|exception|traceback/i.test(line)).map((line) => /\b([a-z]+_[a-z_]+)\b/.exec(line)?.[1]).find((n) => n !== undefined && !body.slice(0, 1_500).includes(n));
+      body
+        .slice(1_500)
+        .split('\n')
+        .filter((line) => !/error|exception|traceback/i.test(line))
+        .map((line) => /\b([a-z]+_[a-z_]+)\b/.exec(line)?.[1])
+        .find((n) => n !== undefined && !body.slice(0, 1_500).includes(n));
     const issue = (await load()).find((i) => i.body.length > 2_000 && late(i.body) !== undefined);
     expect(issue).toBeDefined();
     if (issue === undefined) return;
@@ -67,7 +79,9 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
   });
 
   it('shortens strings anywhere in a value, leaves keys, short strings and untouched subtrees as they were', async () => {
-    const list: JsonValue = (await load()).slice(0, 20).map((i) => ({ number: i.number, title: i.title, body: i.body, labels: [...i.labels] }));
+    const list: JsonValue = (await load())
+      .slice(0, 20)
+      .map((i) => ({ number: i.number, title: i.title, body: i.body, labels: [...i.labels] }));
     const { value, shortened } = shortenLongStrings(list, STRING_PLANS.balanced, new Set(), 'ab'.repeat(8));
     expect(shortened).toBeGreaterThan(0);
     expect(Array.isArray(value)).toBe(true);
@@ -90,12 +104,19 @@ describe.skipIf(!existsSync(dir))('shortening long strings on real SWE-bench iss
   });
 
   it('keeps a shorter opening of a body in a row of a list than of the same body standing alone', async () => {
-    const issues = (await load()).filter((issue) => issue.body.length > STRING_PLANS.balanced.value.maxChars).slice(0, 5);
+    const issues = (await load())
+      .filter((issue) => issue.body.length > STRING_PLANS.balanced.value.maxChars)
+      .slice(0, 5);
     expect(issues.length).toBe(5);
     const rows = issues.map((issue) => ({ number: issue.number, title: issue.title, body: issue.body }));
     const listed = shortenLongStrings(rows, STRING_PLANS.balanced, new Set(), 'ab'.repeat(8)).value as typeof rows;
     for (const [index, issue] of issues.entries()) {
-      const alone = shortenLongStrings({ number: issue.number, body: issue.body }, STRING_PLANS.balanced, new Set(), 'ab'.repeat(8)).value as { body: string };
+      const alone = shortenLongStrings(
+        { number: issue.number, body: issue.body },
+        STRING_PLANS.balanced,
+        new Set(),
+        'ab'.repeat(8),
+      ).value as { body: string };
       expect(listed[index]?.body.length).toBeLessThan(alone.body.length);
       expect(keptInOrder(issue.body, listed[index]?.body ?? '')).toBe(true);
     }

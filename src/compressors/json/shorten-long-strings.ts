@@ -42,7 +42,8 @@ const MIN_TABLE_ROWS = 3;
 const MIN_OMITTED = 300;
 /** A telling line longer than this is cut (a log line pasted whole into an issue). */
 const MAX_LINE = 240;
-const TELLING = /\b(?:\w*(?:Error|Exception|Warning)\b|errors?\b|exceptions?\b|traceback|fatal|failed|failure|panic|segfault|raises?\b|expected\b|actual\b)/i;
+const TELLING =
+  /\b(?:\w*(?:Error|Exception|Warning)\b|errors?\b|exceptions?\b|traceback|fatal|failed|failure|panic|segfault|raises?\b|expected\b|actual\b)/i;
 
 /** The shortened value and how many strings were shortened. */
 export interface ShortenedValue {
@@ -70,7 +71,13 @@ function mentions(line: string, mentioned: ReadonlySet<string>): boolean {
  * `text` shortened by `plan`, or `text` itself when shortening would leave out too little. The
  * first marker of a document says how to get the rest; later ones (the same ref) only how much.
  */
-export function shortenString(text: string, plan: StringPlan, mentioned: ReadonlySet<string>, ref: string, first = true): string {
+export function shortenString(
+  text: string,
+  plan: StringPlan,
+  mentioned: ReadonlySet<string>,
+  ref: string,
+  first = true,
+): string {
   if (text.length <= plan.maxChars) return text;
   const end = openingEnd(text, plan.headChars);
   const parts = [text.slice(0, end).trimEnd()];
@@ -89,14 +96,21 @@ export function shortenString(text: string, plan: StringPlan, mentioned: Readonl
   }
   const omitted = text.length - kept;
   if (omitted < MIN_OMITTED) return text;
-  const description = first ? `${omitted} of ${text.length} chars of this value omitted; retrieve with query` : `${omitted} of ${text.length} chars omitted`;
+  const description = first
+    ? `${omitted} of ${text.length} chars of this value omitted; retrieve with query`
+    : `${omitted} of ${text.length} chars omitted`;
   return `${parts.join('\n')}\n… ${formatMarker(ref, description)}`;
 }
 
 const isObjectRow = (item: JsonValue): boolean => typeof item === 'object' && item !== null && !Array.isArray(item);
 
 /** Shortens every long string of `value` (keys stay whole); `ref` is the content ref of the whole original. */
-export function shortenLongStrings(value: JsonValue, plans: StringPlans, mentioned: ReadonlySet<string>, ref: string): ShortenedValue {
+export function shortenLongStrings(
+  value: JsonValue,
+  plans: StringPlans,
+  mentioned: ReadonlySet<string>,
+  ref: string,
+): ShortenedValue {
   let shortened = 0;
   const visit = (node: JsonValue, plan: StringPlan): JsonValue => {
     if (typeof node !== 'string') {

@@ -44,12 +44,15 @@ function formatDerived(cell: DerivedCell): string {
 
 /** Writes a header; `shared` holds each shared cell's column and its value already serialised. */
 export function formatHeader(
-  prefix: string, counts: string, sampled: boolean,
-  shared: readonly (readonly [ColumnPath, string])[], columns: readonly ColumnPath[], derived: readonly DerivedCell[] = [],
+  prefix: string,
+  counts: string,
+  sampled: boolean,
+  shared: readonly (readonly [ColumnPath, string])[],
+  columns: readonly ColumnPath[],
+  derived: readonly DerivedCell[] = [],
 ): string {
   const cells = [...shared.map(([path, value]) => `${formatColumn(path)}=${value}`), ...derived.map(formatDerived)];
-  const sharedPart = cells.length === 0 ? ''
-    : `${sampled ? 'every kept row' : 'every row'}: ${cells.join(', ')}; `;
+  const sharedPart = cells.length === 0 ? '' : `${sampled ? 'every kept row' : 'every row'}: ${cells.join(', ')}; `;
   return `# ${prefix}${counts}; ${sharedPart}${COLUMNS_OPENING}${columns.map(formatColumn).join(', ')}`;
 }
 
@@ -58,7 +61,8 @@ function readColumn(text: string, stop: RegExp): [ColumnPath, string] {
   if (text.startsWith('[')) {
     const end = jsonValueEnd(text, 0);
     const keys = JSON.parse(text.slice(0, end)) as JsonValue;
-    if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) throw new SyntaxError(`bad column name in ${text}`);
+    if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string'))
+      throw new SyntaxError(`bad column name in ${text}`);
     return [keys as string[], text.slice(end)];
   }
   const end = text.search(stop);

@@ -56,7 +56,8 @@ function worthAliasing(counts: ReadonlyMap<string, number>, countTokens: TokenCo
   for (const [value, count] of counts) {
     if (count < 2) continue;
     const perUse = countTokens(`,${value},`) - aliasCost;
-    if (perUse >= MIN_SAVING_PER_USE && count * perUse - (countTokens(value) + aliasCost) >= MIN_SAVING) worth.add(value);
+    if (perUse >= MIN_SAVING_PER_USE && count * perUse - (countTokens(value) + aliasCost) >= MIN_SAVING)
+      worth.add(value);
   }
   return worth;
 }
@@ -81,22 +82,29 @@ function categoricalColumns(rows: readonly Readonly<RowCells>[]): boolean[] {
 export type RowCells = (string | undefined)[];
 
 /** A table's rows with repeated values aliased, and the line that defines the aliases (null: none). */
-export function aliasRows(rows: readonly Readonly<RowCells>[], countTokens: TokenCount): { line: string | null; rows: RowCells[] } {
+export function aliasRows(
+  rows: readonly Readonly<RowCells>[],
+  countTokens: TokenCount,
+): { line: string | null; rows: RowCells[] } {
   const categorical = categoricalColumns(rows);
   const isCandidate = (cell: string, column: number): boolean =>
     categorical[column] === true && cell.length >= MIN_ALIASED_LENGTH && !cell.includes(MARKER_OPENING);
   const wholeCounts = new Map<string, number>();
-  rows.forEach((row) => row.forEach((cell, column) => {
-    if (cell !== undefined && isCandidate(cell, column)) countInto(wholeCounts, cell);
-  }));
+  rows.forEach((row) =>
+    row.forEach((cell, column) => {
+      if (cell !== undefined && isCandidate(cell, column)) countInto(wholeCounts, cell);
+    }),
+  );
   const whole = worthAliasing(wholeCounts, countTokens);
   // Then the strings inside nested cells that stay whole, counted together with the same strings as cells.
   const innerCounts = new Map<string, number>();
-  rows.forEach((row) => row.forEach((cell, column) => {
-    if (cell === undefined || whole.has(cell)) return;
-    if (isNested(cell)) for (const literal of innerStrings(cell)) countInto(innerCounts, literal);
-    else if (cell.startsWith('"') && isCandidate(cell, column)) countInto(innerCounts, cell);
-  }));
+  rows.forEach((row) =>
+    row.forEach((cell, column) => {
+      if (cell === undefined || whole.has(cell)) return;
+      if (isNested(cell)) for (const literal of innerStrings(cell)) countInto(innerCounts, literal);
+      else if (cell.startsWith('"') && isCandidate(cell, column)) countInto(innerCounts, cell);
+    }),
+  );
   const inner = worthAliasing(innerCounts, countTokens);
   const aliases = new Map<string, string>();
   const aliasOf = (value: string): string => {
@@ -108,16 +116,21 @@ export function aliasRows(rows: readonly Readonly<RowCells>[], countTokens: Toke
     return alias;
   };
   const isAliased = (value: string): boolean => whole.has(value) || inner.has(value);
-  const written = rows.map((row) => row.map((cell, column) => {
-    if (cell === undefined) return cell;
-    if (categorical[column] === true && isAliased(cell)) return aliasOf(cell);
-    if (!isNested(cell) || whole.size + inner.size === 0) return cell;
-    return cell.replace(STRING_LITERAL, (literal, offset: number) => {
-      const isKey = cell[offset + literal.length] === ':';
-      return !isKey && isAliased(literal) ? aliasOf(literal) : literal;
-    });
-  }));
-  const line = aliases.size === 0 ? null : `${ALIASES_OPENING}${[...aliases].map(([value, alias]) => `${alias}=${value}`).join(', ')}`;
+  const written = rows.map((row) =>
+    row.map((cell, column) => {
+      if (cell === undefined) return cell;
+      if (categorical[column] === true && isAliased(cell)) return aliasOf(cell);
+      if (!isNested(cell) || whole.size + inner.size === 0) return cell;
+      return cell.replace(STRING_LITERAL, (literal, offset: number) => {
+        const isKey = cell[offset + literal.length] === ':';
+        return !isKey && isAliased(literal) ? aliasOf(literal) : literal;
+      });
+    }),
+  );
+  const line =
+    aliases.size === 0
+      ? null
+      : `${ALIASES_OPENING}${[...aliases].map(([value, alias]) => `${alias}=${value}`).join(', ')}`;
   return { line, rows: written };
 }
 
@@ -137,4 +150,3 @@ export function parseAliases(line: string): Map<string, JsonValue> {
   }
   return values;
 }
-

@@ -22,13 +22,23 @@ export interface ListingEntry {
 }
 
 // mode, links, owner, group, size, date (month day year-or-time, or ISO date and time), name
-const LONG_LINE = /^([-dlcbps][-rwxsStT]{9}[.+@]?)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\d+,\s*\d+|\d+(?:\.\d+)?[KMGTP]?)\s+((?:[A-Z][a-z]{2}\s+\d{1,2}\s+(?:\d{4}|\d{1,2}:\d{2}))|(?:\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s+[-+]\d{4})?))\s(.+)$/;
+const LONG_LINE =
+  /^([-dlcbps][-rwxsStT]{9}[.+@]?)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\d+,\s*\d+|\d+(?:\.\d+)?[KMGTP]?)\s+((?:[A-Z][a-z]{2}\s+\d{1,2}\s+(?:\d{4}|\d{1,2}:\d{2}))|(?:\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s+[-+]\d{4})?))\s(.+)$/;
 
 /** The entry a line holds, or null when it is no `ls -l` line. */
 export function parseEntry(text: string, line: number): ListingEntry | null {
   const match = LONG_LINE.exec(text);
   if (match === null) return null;
-  const [, mode, links, owner, group, size, date, name] = match as unknown as [string, string, string, string, string, string, string, string];
+  const [, mode, links, owner, group, size, date, name] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { line, mode, links, owner, group, size, date, name };
 }
 

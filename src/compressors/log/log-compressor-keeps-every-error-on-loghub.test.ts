@@ -23,12 +23,16 @@ function shownLines(output: string): string[] {
   const shown: string[] = [];
   lines.forEach((line, at) => {
     const again = /^ {2}\(same line again at (.+)\)$/.exec(line);
-    if (again === null) { shown.push(line); return; }
+    if (again === null) {
+      shown.push(line);
+      return;
+    }
     const above = lines[at - 1] as string;
     const stamp = lineTimestamp(above) as string;
     const space = stamp.indexOf(' ');
     for (const time of (again[1] as string).split(', ')) {
-      const full = space > 0 && !time.includes(' ') && time.length < stamp.length ? `${stamp.slice(0, space + 1)}${time}` : time;
+      const full =
+        space > 0 && !time.includes(' ') && time.length < stamp.length ? `${stamp.slice(0, space + 1)}${time}` : time;
       shown.push(above.replace(stamp, full));
     }
   });
@@ -42,7 +46,11 @@ function compressed(text: string, profile: 'balanced' | 'aggressive'): string {
 }
 
 describe.skipIf(!existsSync(loghub))('log compressor on loghub keeps every error', () => {
-  const systems = existsSync(loghub) ? readdirSync(loghub).filter((name) => existsSync(path.join(loghub, name, `${name}_2k.log`))).sort() : [];
+  const systems = existsSync(loghub)
+    ? readdirSync(loghub)
+        .filter((name) => existsSync(path.join(loghub, name, `${name}_2k.log`)))
+        .sort()
+    : [];
 
   for (const profile of ['balanced', 'aggressive'] as const) {
     it(`keeps every ERROR/FATAL line of each system, whole (${profile})`, () => {
@@ -62,7 +70,8 @@ describe.skipIf(!existsSync(loghub))('log compressor on loghub keeps every error
     const bgl = readLog('BGL');
     for (const profile of ['balanced', 'aggressive'] as const) {
       const bglKept = new Set(shownLines(compressed(bgl, profile)));
-      for (const line of bgl.split('\n').filter((l) => l.length > 0 && !l.startsWith('- '))) expect(bglKept.has(line)).toBe(true);
+      for (const line of bgl.split('\n').filter((l) => l.length > 0 && !l.startsWith('- ')))
+        expect(bglKept.has(line)).toBe(true);
     }
   });
 
@@ -77,7 +86,9 @@ describe.skipIf(!existsSync(loghub))('log compressor on loghub keeps every error
       const kept = out.split('\n');
       expect(kept).toContain(firstFailure);
       expect(kept).toContain(firstAddress);
-      const verbatim = shownLines(out).filter((line) => line.includes('ERROR IN CONTACTING RM') && line.startsWith('2015')).length;
+      const verbatim = shownLines(out).filter(
+        (line) => line.includes('ERROR IN CONTACTING RM') && line.startsWith('2015'),
+      ).length;
       const counted = [...out.matchAll(/^ {2}(\d+)x .*ERROR IN CONTACTING RM/gm)].map((match) => Number(match[1]));
       expect(counted.every((count) => count === 147)).toBe(true);
       expect(verbatim === 147 || counted.includes(147)).toBe(true);
@@ -86,7 +97,15 @@ describe.skipIf(!existsSync(loghub))('log compressor on loghub keeps every error
 
   it('writes a WARN that repeats but for its timestamp once, its repeats as times under it (Zookeeper)', () => {
     const zookeeper = readLog('Zookeeper');
-    const leaving = zookeeper.split('\n').filter((line) => line.includes('WARN') && line.trimEnd().endsWith('[SendWorker:188978561024:QuorumCnxManager$SendWorker@688] - Send worker leaving thread'));
+    const leaving = zookeeper
+      .split('\n')
+      .filter(
+        (line) =>
+          line.includes('WARN') &&
+          line
+            .trimEnd()
+            .endsWith('[SendWorker:188978561024:QuorumCnxManager$SendWorker@688] - Send worker leaving thread'),
+      );
     expect(leaving.length).toBeGreaterThan(20);
     const out = compressed(zookeeper, 'balanced');
     expect(out.split('\n').filter((line) => leaving.includes(line))).toEqual([leaving[0]]);

@@ -7,7 +7,13 @@
  * the first (timestamp-repeats.ts): every kept record stays readable whole.
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
-import { mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  mayBeTerseOutput,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
@@ -30,8 +36,10 @@ function timeRange(first: string, last: string): string {
 }
 
 function describeFold(fold: FoldedTemplate): string {
-  const range = fold.firstTimestamp === null ? '' : ` ${timeRange(fold.firstTimestamp, fold.lastTimestamp ?? fold.firstTimestamp)}`;
-  const template = fold.template.length > TEMPLATE_CHARS ? `${fold.template.slice(0, TEMPLATE_CHARS)}...` : fold.template;
+  const range =
+    fold.firstTimestamp === null ? '' : ` ${timeRange(fold.firstTimestamp, fold.lastTimestamp ?? fold.firstTimestamp)}`;
+  const template =
+    fold.template.length > TEMPLATE_CHARS ? `${fold.template.slice(0, TEMPLATE_CHARS)}...` : fold.template;
   return `  ${fold.occurrences}x${range} ${template}`;
 }
 
@@ -41,12 +49,18 @@ function describeFold(fold: FoldedTemplate): string {
  */
 function recordHead(lines: readonly string[], start: number, end: number): string {
   let head = lines[start] as string;
-  for (let index = start + 1; index < end && head.length <= MAX_CHARS; index += 1) head += `\n${lines[index] as string}`;
+  for (let index = start + 1; index < end && head.length <= MAX_CHARS; index += 1)
+    head += `\n${lines[index] as string}`;
   return head;
 }
 
 /** Whether any of lines `start` to `end` mentions a conversation term. */
-function anyMentions(lines: readonly string[], start: number, end: number, mentions: (line: string) => boolean): boolean {
+function anyMentions(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  mentions: (line: string) => boolean,
+): boolean {
   for (let index = start; index < end; index += 1) if (mentions(lines[index] as string)) return true;
   return false;
 }
@@ -73,7 +87,9 @@ function compressLog(input: CompressInput, context: CompressContext): CompressRe
   const drop = dropInput(input.text);
   // A final newline ends the last line; it does not start one (retrieve's line numbers agree).
   const lineCount = input.text.endsWith('\n') ? lines.length - 1 : lines.length;
-  const marker = drop.marker(`${plan.omittedLines} of ${lineCount} log lines folded into the counts above; the ref holds every line`);
+  const marker = drop.marker(
+    `${plan.omittedLines} of ${lineCount} log lines folded into the counts above; the ref holds every line`,
+  );
   const text = [
     ...kept,
     `-- ${plan.folded.length} repeated templates (occurrences in the whole log, first..last time):`,

@@ -49,7 +49,14 @@ export function planFolds(records: readonly LogRecord[], templates: readonly str
     let tally = tallies.get(template);
     const first = tally === undefined;
     if (tally === undefined) {
-      tally = { template, occurrences: 0, omitted: 0, firstTimestamp: record.timestamp, lastTimestamp: null, order: tallies.size };
+      tally = {
+        template,
+        occurrences: 0,
+        omitted: 0,
+        firstTimestamp: record.timestamp,
+        lastTimestamp: null,
+        order: tallies.size,
+      };
       tallies.set(template, tally);
     }
     tally.occurrences += 1;
@@ -71,7 +78,15 @@ export function planFolds(records: readonly LogRecord[], templates: readonly str
     } else omittedLines += record.end - record.start;
   }
   const kept = keep.flatMap((kept, index) => (kept ? [index] : []));
-  const folded = [...tallies.values()].filter((tally) => tally.omitted > 0).sort((a, b) => a.order - b.order)
-    .map(({ template, occurrences, omitted, firstTimestamp, lastTimestamp }) => ({ template, occurrences, omitted, firstTimestamp, lastTimestamp }));
+  const folded = [...tallies.values()]
+    .filter((tally) => tally.omitted > 0)
+    .sort((a, b) => a.order - b.order)
+    .map(({ template, occurrences, omitted, firstTimestamp, lastTimestamp }) => ({
+      template,
+      occurrences,
+      omitted,
+      firstTimestamp,
+      lastTimestamp,
+    }));
   return { kept, folded, omittedLines };
 }

@@ -20,7 +20,8 @@ type TraceMode = 'none' | 'python' | 'go' | 'rust';
 const EXCEPTION_LINE = /^(?:[\w$]+\.)*[\w$]*(?:Exception|Error|Throwable|Exit|Interrupt)\b|^Uncaught \w/;
 const GO_FRAME = /^(?:goroutine \d+ \[.*\]:|\S+\(.*\)(?: \S+)?$|created by |\t|\[signal |exit status \d+)/;
 const PANIC_START = /^(?:panic: |fatal error: |thread '.*' panicked at )/;
-const TRACE_LINE = /^(?:Traceback \(most recent call last\):|\s+at \S|Caused by:|goroutine \d+ \[|panic: |thread '.*' panicked at |stack backtrace:)/;
+const TRACE_LINE =
+  /^(?:Traceback \(most recent call last\):|\s+at \S|Caused by:|goroutine \d+ \[|panic: |thread '.*' panicked at |stack backtrace:)/;
 
 /** Groups `lines` into records in one pass. */
 export function splitRecords(lines: readonly string[]): LogRecord[] {
@@ -32,7 +33,13 @@ export function splitRecords(lines: readonly string[]): LogRecord[] {
     if (end <= start) return;
     const header = lines[start] as string;
     const stated = PANIC_START.test(header) ? 'fatal' : lineSeverity(header);
-    records.push({ start, end, severity: stated ?? (hasTrace ? 'error' : null), timestamp: lineTimestamp(header), hasTrace });
+    records.push({
+      start,
+      end,
+      severity: stated ?? (hasTrace ? 'error' : null),
+      timestamp: lineTimestamp(header),
+      hasTrace,
+    });
   };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as string;
@@ -64,7 +71,12 @@ function nextMode(line: string, mode: TraceMode): TraceMode {
   if (line.startsWith('Traceback (most recent call last):')) return 'python';
   if (/^(?:panic: |fatal error: |goroutine \d+ \[)/.test(line)) return 'go';
   if (/^thread '.*' panicked at /.test(line)) return 'rust';
-  if (mode === 'python' && line.trim().length > 0 && !/^\s/.test(line)
-    && !/^(?:During handling|The above exception)/.test(line)) return 'none';
+  if (
+    mode === 'python' &&
+    line.trim().length > 0 &&
+    !/^\s/.test(line) &&
+    !/^(?:During handling|The above exception)/.test(line)
+  )
+    return 'none';
   return mode;
 }

@@ -24,13 +24,22 @@ export function logTemplate(line: string): string {
   const head = line.length > MAX_CHARS ? line.slice(0, MAX_CHARS) : line;
   const stamp = lineTimestamp(head);
   const rest = stamp === null ? head : head.replace(stamp, '');
-  return maskTokens(rest).trim().replace(/\s\s+|[^\S ]/g, ' ');
+  return maskTokens(rest)
+    .trim()
+    .replace(/\s\s+|[^\S ]/g, ' ');
 }
 
 /** True for characters of word-like tokens: letters, digits, `_ . : / -`. */
 function isTokenChar(code: number): boolean {
-  return (code >= 48 && code <= 58) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-    || code === 95 || code === 46 || code === 47 || code === 45;
+  return (
+    (code >= 48 && code <= 58) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 46 ||
+    code === 47 ||
+    code === 45
+  );
 }
 
 /** Masks every token that holds a digit, in one scan (a callback replace is several times slower). */

@@ -27,7 +27,11 @@ function keyOf(lines: readonly string[], record: LogRecord): string | null {
 }
 
 /** Folds each kept single-line record that repeats an earlier kept one but for its timestamp into that one. */
-export function timestampRepeats(lines: readonly string[], records: readonly LogRecord[], kept: readonly number[]): TimestampRepeats {
+export function timestampRepeats(
+  lines: readonly string[],
+  records: readonly LogRecord[],
+  kept: readonly number[],
+): TimestampRepeats {
   const firstByKey = new Map<string, number>();
   const repeatsOf = new Map<number, string[]>();
   const written: number[] = [];

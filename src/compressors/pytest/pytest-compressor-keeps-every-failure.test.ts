@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { headroomSuite, localSuite, specSuites, type NamedSuiteBuild } from '../../testkit/invariants/invariant-suites.ts';
+import {
+  headroomSuite,
+  localSuite,
+  specSuites,
+  type NamedSuiteBuild,
+} from '../../testkit/invariants/invariant-suites.ts';
 import { suiteBlocks } from '../../testkit/invariants/suite-blocks.ts';
 import { findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
@@ -24,7 +29,11 @@ function pytestReport(...args: string[]): string | null {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'terse-pytest-'));
   try {
     copyFileSync(FIXTURE, path.join(dir, 'test_broken_queue.py'));
-    const run = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args, 'test_broken_queue.py'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const run = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args, 'test_broken_queue.py'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     if (run.error !== undefined || !run.stdout.includes('test session starts')) return null;
     return run.stdout;
   } finally {
@@ -57,7 +66,9 @@ describe('pytest compressor', () => {
     expect(text).not.toContain('Used by the scheduler');
     const marker = findMarkers(text)[0];
     const shownFromReport = text.split('\n').filter((l) => lines.includes(l)).length;
-    expect(marker?.description).toBe(`${lines.length - shownFromReport} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`);
+    expect(marker?.description).toBe(
+      `${lines.length - shownFromReport} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`,
+    );
     expect(result?.dropped).toEqual([{ ref: marker?.ref, original: report }]);
     expect(ruler.count(text)).toBeLessThan(0.7 * ruler.count(report));
   });
@@ -76,7 +87,8 @@ describe('pytest compressor', () => {
     const taken: string[] = [];
     for (const { name, build } of suites) {
       if (build.state !== 'ready') continue;
-      for (const block of suiteBlocks(name, build.traces)) if (compress(block.text) !== null) taken.push(`${block.trace}/${block.path}`);
+      for (const block of suiteBlocks(name, build.traces))
+        if (compress(block.text) !== null) taken.push(`${block.trace}/${block.path}`);
     }
     for (const file of fixtureFiles()) if (compress(file.text) !== null) taken.push(file.name);
     expect(taken).toEqual([]);

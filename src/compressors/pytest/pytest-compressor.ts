@@ -44,7 +44,11 @@ function compressPytest(input: CompressInput, context: CompressContext): Compres
   for (; cursor < lines.length; cursor += 1) out.push(lines[cursor] as string);
   if (leftOut < MIN_LEFT_OUT) return null;
   const drop = dropInput(input.text);
-  out.push(drop.marker(`${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`));
+  out.push(
+    drop.marker(
+      `${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`,
+    ),
+  );
   const text = out.join('\n');
   return drop.result(text);
 }

@@ -38,13 +38,14 @@ function keptInFrame(lines: readonly string[], from: number, to: number): number
   for (let index = from; index < to; index += 1) {
     const line = lines[index] as string;
     const previous = lines[index - 1] ?? '';
-    const keep = !stops
-      || FRAME_BREAK.test(line)
-      || (!defSeen && DEF_LINE.test(line))
-      || STOP_LINE.test(line)
-      || (CARETS.test(line) && STOP_LINE.test(previous))
-      || ERROR_LINE.test(line)
-      || LOCATION.test(line);
+    const keep =
+      !stops ||
+      FRAME_BREAK.test(line) ||
+      (!defSeen && DEF_LINE.test(line)) ||
+      STOP_LINE.test(line) ||
+      (CARETS.test(line) && STOP_LINE.test(previous)) ||
+      ERROR_LINE.test(line) ||
+      LOCATION.test(line);
     if (DEF_LINE.test(line)) defSeen = true;
     if (keep) kept.push(index);
   }
@@ -67,7 +68,10 @@ export function failureBlocks(lines: readonly string[]): FailureBlock[] {
         frameStart = index;
       }
     }
-    const signature = kept.slice(1).map((index) => lines[index]).join('\n');
+    const signature = kept
+      .slice(1)
+      .map((index) => lines[index])
+      .join('\n');
     blocks.push({ title, start, end, kept, signature });
     start = end - 1;
   }

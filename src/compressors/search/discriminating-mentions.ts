@@ -12,7 +12,10 @@ const MAX_TERM_SHARE = 0.5;
 const MIN_MATCHES = 4;
 
 /** The mention test for these hits: conversation terms that stand in at most half of the matches. */
-export function discriminatingMentions(files: readonly SearchFile[], conversation: string): (content: string) => boolean {
+export function discriminatingMentions(
+  files: readonly SearchFile[],
+  conversation: string,
+): (content: string) => boolean {
   const terms = conversationTerms(conversation);
   if (terms.length === 0) return () => false;
   const matches = files.flatMap((file) => file.hits.filter((hit) => !hit.context).map((hit) => hit.content));
@@ -20,7 +23,8 @@ export function discriminatingMentions(files: readonly SearchFile[], conversatio
   const mentioning = mentionsAny(terms);
   const telling = terms.filter((term) => {
     let count = 0;
-    for (const content of matches) if (content.includes(term) && ++count > MAX_TERM_SHARE * matches.length) return false;
+    for (const content of matches)
+      if (content.includes(term) && ++count > MAX_TERM_SHARE * matches.length) return false;
     return true;
   });
   // Only lines some term marks are searched term by term: most hits mention nothing at all.

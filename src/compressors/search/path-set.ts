@@ -31,7 +31,11 @@ export function formatPathSet(paths: readonly string[]): string {
     if (cluster === null) break;
     const [at, members] = cluster;
     const first = members[0] as string[];
-    parts.push([...first.slice(0, at), `{${members.map((segments) => segments[at]).join(',')}}`, ...first.slice(at + 1)].join('/'));
+    parts.push(
+      [...first.slice(0, at), `{${members.map((segments) => segments[at]).join(',')}}`, ...first.slice(at + 1)].join(
+        '/',
+      ),
+    );
     const taken = new Set(members);
     rest = rest.filter((segments) => !taken.has(segments));
   }

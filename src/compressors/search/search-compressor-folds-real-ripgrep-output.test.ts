@@ -11,7 +11,10 @@ import { fromHeadings, toHeadings } from './search-headings.ts';
 const ruler = createTokenRuler('o200k_base');
 
 function ripgrep(...args: string[]): string {
-  return spawnSync(rgPath, ['-n', '--sort', 'path', '--max-columns', '240', ...args], { cwd: environment.projectRoot, encoding: 'utf8' }).stdout;
+  return spawnSync(rgPath, ['-n', '--sort', 'path', '--max-columns', '240', ...args], {
+    cwd: environment.projectRoot,
+    encoding: 'utf8',
+  }).stdout;
 }
 
 describe('search compressor on real ripgrep output over node_modules', () => {
@@ -24,7 +27,11 @@ describe('search compressor on real ripgrep output over node_modules', () => {
     expect(lossless).not.toBeNull();
     expect(fromHeadings(lossless ?? '')).toBe(flat);
     expect(fromHeadings(toHeadings(context) ?? '')).toBe(context);
-    const result = expectConformingResult(searchCompressor, flat, 'search', { profile: 'lossless', ruler, conversation: '' });
+    const result = expectConformingResult(searchCompressor, flat, 'search', {
+      profile: 'lossless',
+      ruler,
+      conversation: '',
+    });
     expect(result?.text).toBe(lossless);
   });
 
@@ -33,7 +40,9 @@ describe('search compressor on real ripgrep output over node_modules', () => {
       it(`keeps every definition and counts every hit of ${name} output (${profile})`, () => {
         const result = expectConformingResult(searchCompressor, text, 'search', { profile, ruler, conversation: '' });
         const out = result?.text ?? '';
-        const definitions = text.split('\n').filter((line) => /^(?:\S+[:-])?\d+[:-]\s*(?:export )?(?:async )?function \w+/.test(line));
+        const definitions = text
+          .split('\n')
+          .filter((line) => /^(?:\S+[:-])?\d+[:-]\s*(?:export )?(?:async )?function \w+/.test(line));
         for (const line of definitions) expect(out).toContain(line.replace(/^\S+?[:-](?=\d+[:-])/, ''));
         const header = /^(\d+) match(?:es)? in (\d+) files?$/.exec(out.split('\n')[0] ?? '');
         expect(header).not.toBeNull();
@@ -43,7 +52,8 @@ describe('search compressor on real ripgrep output over node_modules', () => {
 
   it('never throws on hostile input', () => {
     for (const hostile of HOSTILE_INPUTS) {
-      for (const profile of ['lossless', 'balanced', 'aggressive'] as const) expectConformingResult(searchCompressor, hostile, 'search', { profile, ruler, conversation: '' });
+      for (const profile of ['lossless', 'balanced', 'aggressive'] as const)
+        expectConformingResult(searchCompressor, hostile, 'search', { profile, ruler, conversation: '' });
     }
   });
 });

@@ -7,7 +7,13 @@
  */
 import { tokenFloor } from '../../tokenize/token-floor.ts';
 import { fewerTokens, leastTotalWithin, withinShare, type TokenSize } from '../../tokenize/token-size.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
@@ -36,14 +42,18 @@ function renderGroup(group: HitGroup): string[] {
   const paths = group.paths.filter((path): path is string => path !== null);
   const plural = group.matches === 1 ? 'match' : 'matches';
   const out: string[] = [];
-  if (paths.length > 1) out.push(`${formatPathSet(paths)} (${paths.length} files, ${group.matches} ${plural} each; lines of the first)`);
+  if (paths.length > 1)
+    out.push(`${formatPathSet(paths)} (${paths.length} files, ${group.matches} ${plural} each; lines of the first)`);
   else if (paths.length === 1) out.push(`${paths[0]} (${group.matches} ${plural})`);
   for (const { hit, similar } of group.kept) {
     const prefix = hit.line === null ? '' : `${hit.line}${hit.context ? '-' : ':'}`;
     out.push(`${prefix}${hit.content}`);
     if (similar.length > 0) out.push(`  (+${similar.length} similar${lineList(similar)})`);
   }
-  if (group.dropped.length > 0) out.push(`  (+${group.dropped.length} more ${group.dropped.length === 1 ? 'match' : 'matches'}${lineList(group.dropped)})`);
+  if (group.dropped.length > 0)
+    out.push(
+      `  (+${group.dropped.length} more ${group.dropped.length === 1 ? 'match' : 'matches'}${lineList(group.dropped)})`,
+    );
   return out;
 }
 
@@ -53,8 +63,9 @@ function renderGroup(group: HitGroup): string[] {
  */
 function clearWinBound(headings: string | null, size: TokenSize): (tokens: number) => boolean {
   let headingsFloor: number | undefined;
-  return (tokens) => size.floorReaches(leastTotalWithin(tokens, LOSSY_MUST_SAVE))
-    && (headings === null || tokens <= LOSSY_MUST_SAVE * (headingsFloor ??= tokenFloor(headings)));
+  return (tokens) =>
+    size.floorReaches(leastTotalWithin(tokens, LOSSY_MUST_SAVE)) &&
+    (headings === null || tokens <= LOSSY_MUST_SAVE * (headingsFloor ??= tokenFloor(headings)));
 }
 
 /** How many of `lines` hold something. */
@@ -72,8 +83,10 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   if (output.files.length === 0) return null;
   const size = inputSize(input, context.ruler);
   const headings = toHeadings(input.text, source);
-  const losslessForm = (): CompressResult | null => (headings !== null && fewerTokens(headings, size, context.ruler)
-    ? { text: headings, lossy: false, dropped: [] } : null);
+  const losslessForm = (): CompressResult | null =>
+    headings !== null && fewerTokens(headings, size, context.ruler)
+      ? { text: headings, lossy: false, dropped: [] }
+      : null;
   if (context.profile === 'lossless') return losslessForm();
   const mentioned = discriminatingMentions(output.files, context.conversation);
   const groups = planHits(output.files, { ...RULES[context.profile], mentioned });
@@ -84,8 +97,15 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const notes = foldNotes(output.notes);
   const drop = dropInput(input.text);
   const lines = nonEmpty(source.lines);
-  const marker = drop.marker(`${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`);
-  const text = [`${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`, ...body, ...notes.lines, marker].join('\n');
+  const marker = drop.marker(
+    `${lines - shown - notes.verbatim} of ${lines} search output lines not shown verbatim; the ref holds all`,
+  );
+  const text = [
+    `${matches} ${matches === 1 ? 'match' : 'matches'} in ${files} ${files === 1 ? 'file' : 'files'}`,
+    ...body,
+    ...notes.lines,
+    marker,
+  ].join('\n');
   const result = drop.result(text);
   // A lossy form must win clearly: a marker costs a retrieval, and a near tie could flip on a re-run.
   const clearly = clearWinBound(headings, size);
@@ -93,7 +113,10 @@ function compressSearch(input: CompressInput, context: CompressContext): Compres
   const after = context.ruler.count(text);
   if (clearly(after)) return result;
   const lossless = losslessForm();
-  const clearWin = lossless === null ? withinShare(after, size, LOSSY_MUST_SAVE) : after <= LOSSY_MUST_SAVE * context.ruler.count(lossless.text);
+  const clearWin =
+    lossless === null
+      ? withinShare(after, size, LOSSY_MUST_SAVE)
+      : after <= LOSSY_MUST_SAVE * context.ruler.count(lossless.text);
   if (!clearWin) return lossless;
   return result;
 }

@@ -37,13 +37,18 @@ function factsOf(file: SearchFile, rules: SearchRules): FileFacts {
   const special: (boolean | undefined)[] = [];
   return {
     keys,
-    special: (index) => (special[index] ??= isDefinition((file.hits[index] as SearchHit).content) || rules.mentioned((file.hits[index] as SearchHit).content)),
+    special: (index) =>
+      (special[index] ??=
+        isDefinition((file.hits[index] as SearchHit).content) ||
+        rules.mentioned((file.hits[index] as SearchHit).content)),
   };
 }
 
 function signature(file: SearchFile, facts: FileFacts): string {
   const keys: string[] = [];
-  file.hits.forEach((hit, index) => { if (!hit.context) keys.push(facts.keys[index] as string); });
+  file.hits.forEach((hit, index) => {
+    if (!hit.context) keys.push(facts.keys[index] as string);
+  });
   return keys.join('\u0000');
 }
 
@@ -58,9 +63,15 @@ function planFile(file: SearchFile, facts: FileFacts, rules: SearchRules): Omit<
     const special = !hit.context && facts.special(index);
     const key = `${hit.context ? '-' : ':'}${facts.keys[index] as string}`;
     const twin = byKey.get(key);
-    if (twin !== undefined && !special) { twin.similar.push(hit.line); return; }
+    if (twin !== undefined && !special) {
+      twin.similar.push(hit.line);
+      return;
+    }
     if (hit.context && !rules.keepContext) return;
-    if (!special && ordinary >= rules.perFileCap) { if (!hit.context) dropped.push(hit.line); return; }
+    if (!special && ordinary >= rules.perFileCap) {
+      if (!hit.context) dropped.push(hit.line);
+      return;
+    }
     if (!special) ordinary += 1;
     const entry: KeptHit = { hit, similar: [] };
     kept.push(entry);
@@ -78,7 +89,10 @@ export function planHits(files: readonly SearchFile[], rules: SearchRules): HitG
     const key = signature(file, facts);
     const special = file.hits.some((_, index) => facts.special(index));
     const twin = key.length > 0 && !special ? bySignature.get(key) : undefined;
-    if (twin !== undefined) { twin.paths.push(file.path); continue; }
+    if (twin !== undefined) {
+      twin.paths.push(file.path);
+      continue;
+    }
     const group: HitGroup = { paths: [file.path], ...planFile(file, facts, rules) };
     groups.push(group);
     if (key.length > 0 && !special) bySignature.set(key, group);

@@ -41,9 +41,18 @@ export function fromHeadings(text: string): string {
   const out: string[] = [];
   let path: string | null = null;
   for (const line of (trailing ? text.slice(0, -1) : text).split('\n')) {
-    if (line.length === 0) { path = null; continue; }
-    if (path === null) { path = line; continue; }
-    if (isGroupSeparator(line)) { out.push(line); continue; }
+    if (line.length === 0) {
+      path = null;
+      continue;
+    }
+    if (path === null) {
+      path = line;
+      continue;
+    }
+    if (isGroupSeparator(line)) {
+      out.push(line);
+      continue;
+    }
     const separator = /^\d+-/.test(line) && !/^\d+:/.test(line) ? '-' : ':';
     out.push(`${path}${separator}${line}`);
   }

@@ -30,8 +30,15 @@ export function foldNotes(notes: readonly string[]): FoldedNotes {
   for (const shape of order) {
     const entry = shapes.get(shape);
     if (entry === undefined) continue;
-    if (entry.count === 1) { lines.push(entry.first); verbatim += 1; continue; }
-    if (entry.paths.length < entry.count) { lines.push(`${entry.first} (${entry.count} times)`); continue; }
+    if (entry.count === 1) {
+      lines.push(entry.first);
+      verbatim += 1;
+      continue;
+    }
+    if (entry.paths.length < entry.count) {
+      lines.push(`${entry.first} (${entry.count} times)`);
+      continue;
+    }
     lines.push(`${shape.replace('\u0000', formatPathSet(entry.paths))} (${entry.paths.length} lines)`);
   }
   return { lines, verbatim };

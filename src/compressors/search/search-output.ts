@@ -43,8 +43,14 @@ export function parseSearchOutput(text: string, source: SearchLines = searchLine
   };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as string;
-    if (line.length === 0) { heading = null; continue; }
-    if (isGroupSeparator(line)) { hitLines += 1; continue; }
+    if (line.length === 0) {
+      heading = null;
+      continue;
+    }
+    if (isGroupSeparator(line)) {
+      hitLines += 1;
+      continue;
+    }
     if (heading !== null) {
       const bare = source.parsed(i);
       if (bare !== null && bare.path === null) {
@@ -60,7 +66,10 @@ export function parseSearchOutput(text: string, source: SearchLines = searchLine
       continue;
     }
     const parsed = source.parsed(i);
-    if (parsed === null) { notes.push(line); continue; }
+    if (parsed === null) {
+      notes.push(line);
+      continue;
+    }
     fileFor(parsed.path).hits.push({ line: parsed.line, context: parsed.context, content: parsed.content });
     hitLines += 1;
   }

@@ -21,7 +21,9 @@ function checkSampled(input: string, output: string, headerLines: number): strin
   expect(markers[0]?.ref).toBe(contentRef(input));
   const kept = outputLines.filter((line, index) => index >= headerLines && line !== '' && !line.startsWith('[[terse:'));
   const dataRows = inputLines.slice(headerLines).filter((line) => line !== '');
-  expect(markers[0]?.description).toBe(`${dataRows.length - kept.length} of ${dataRows.length} rows omitted; retrieve with query`);
+  expect(markers[0]?.description).toBe(
+    `${dataRows.length - kept.length} of ${dataRows.length} rows omitted; retrieve with query`,
+  );
   // Kept rows are original rows, in their original order.
   let cursor = 0;
   for (const row of kept) {
@@ -32,7 +34,12 @@ function checkSampled(input: string, output: string, headerLines: number): strin
 }
 
 describe.skipIf(!existsSync(nabData))('table compressor on the real NAB metric CSVs', () => {
-  const files = !existsSync(nabData) ? [] : readdirSync(nabData, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.csv')).sort().slice(0, 6);
+  const files = !existsSync(nabData)
+    ? []
+    : readdirSync(nabData, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.csv'))
+        .sort()
+        .slice(0, 6);
 
   for (const profile of lossy) {
     it(`${profile}: smaller, deterministic, idempotent, header and first and last rows kept`, () => {
@@ -48,7 +55,10 @@ describe.skipIf(!existsSync(nabData))('table compressor on the real NAB metric C
         expect(tableCompressor.compress({ text: output.text, kind: 'table' }, context)).toBeNull();
         expect(output.dropped).toEqual([{ ref: contentRef(text), original: text }]);
         const kept = checkSampled(text, output.text, 1);
-        const rows = text.split('\n').slice(1).filter((line) => line !== '');
+        const rows = text
+          .split('\n')
+          .slice(1)
+          .filter((line) => line !== '');
         expect(kept[0]).toBe(rows[0]);
         expect(kept[kept.length - 1]).toBe(rows[rows.length - 1]);
       }
@@ -57,7 +67,9 @@ describe.skipIf(!existsSync(nabData))('table compressor on the real NAB metric C
 
   it('lossless: a CSV has no padding to trim, so it passes', () => {
     const text = readFileSync(path.join(nabData, files[0] as string), 'utf8');
-    expect(tableCompressor.compress({ text, kind: 'table' }, { profile: 'lossless', ruler, conversation: '' })).toBeNull();
+    expect(
+      tableCompressor.compress({ text, kind: 'table' }, { profile: 'lossless', ruler, conversation: '' }),
+    ).toBeNull();
   });
 });
 
@@ -70,7 +82,10 @@ describe('table compressor keeps every error row', () => {
 
   for (const profile of lossy) {
     it(`${profile}: the FATAL, the ERRORs and the job the user named all stay`, () => {
-      const output = tableCompressor.compress({ text: tsv, kind: 'table' }, { profile, ruler, conversation: 'what happened to job-1100?' });
+      const output = tableCompressor.compress(
+        { text: tsv, kind: 'table' },
+        { profile, ruler, conversation: 'what happened to job-1100?' },
+      );
       const kept = checkSampled(tsv, output?.text ?? '', 1);
       for (const index of [13, 53, 67, 93, 100]) expect(kept).toContain(rows[index]);
       expect(kept.length).toBeLessThan(profile === 'balanced' ? 25 : 12);
@@ -78,8 +93,19 @@ describe('table compressor keeps every error row', () => {
   }
 
   it('samples a markdown table under its header and alignment rule', () => {
-    const markdown = ['Results:', '', '| job | status |', '|:-----|------:|', ...rows.map((row) => `| ${row.split('\t').slice(0, 2).join(' | ')} |`), '', 'End.'].join('\n');
-    const output = tableCompressor.compress({ text: markdown, kind: 'table' }, { profile: 'aggressive', ruler, conversation: '' });
+    const markdown = [
+      'Results:',
+      '',
+      '| job | status |',
+      '|:-----|------:|',
+      ...rows.map((row) => `| ${row.split('\t').slice(0, 2).join(' | ')} |`),
+      '',
+      'End.',
+    ].join('\n');
+    const output = tableCompressor.compress(
+      { text: markdown, kind: 'table' },
+      { profile: 'aggressive', ruler, conversation: '' },
+    );
     const lines = output?.text.split('\n') ?? [];
     expect(lines.slice(0, 4)).toEqual(['Results:', '', '|job|status|', '|:---|---:|']);
     expect(lines).toContain('|job-1067|FATAL|');

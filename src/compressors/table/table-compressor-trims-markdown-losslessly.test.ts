@@ -8,17 +8,32 @@ import { runCompressor } from '../../engine/run-compressor.ts';
 import { tableCompressor } from './table-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');
-const readmes = ['picomatch/README.md', 'peberminta/README.md', 'std-env/README.md', '@duckdb/node-api/README.md', 'tinybench/README.md']
+const readmes = [
+  'picomatch/README.md',
+  'peberminta/README.md',
+  'std-env/README.md',
+  '@duckdb/node-api/README.md',
+  'tinybench/README.md',
+]
   .map((name) => path.join(environment.projectRoot, 'node_modules', name))
   .filter((file) => existsSync(file));
 
 /** The cells of every pipe row, alignment rules reduced to their colons: what a markdown reader sees. */
 function tableCells(text: string): string[][] {
-  return text.split('\n').filter((line) => line.includes('|')).map((line) =>
-    line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).map((cell) => {
-      const trimmed = cell.trim();
-      return /^:?-+:?$/.test(trimmed) ? trimmed.replace(/-+/, '-') : trimmed;
-    }));
+  return text
+    .split('\n')
+    .filter((line) => line.includes('|'))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/(?<!\\)\|$/, '')
+        .split(/(?<!\\)\|/)
+        .map((cell) => {
+          const trimmed = cell.trim();
+          return /^:?-+:?$/.test(trimmed) ? trimmed.replace(/-+/, '-') : trimmed;
+        }),
+    );
 }
 
 describe.skipIf(readmes.length === 0)('table compressor trims markdown tables losslessly (real READMEs)', () => {

@@ -95,7 +95,10 @@ function delimitedCells(record: string, delimiter: string): string[] {
   for (let i = 0; i < record.length; i += 1) {
     const ch = record[i] as string;
     if (ch === '"') {
-      if (quoted && record[i + 1] === '"') { cell += '"'; i += 1; } else quoted = !quoted;
+      if (quoted && record[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else quoted = !quoted;
     } else if (ch === delimiter && !quoted) {
       cells.push(cell);
       cell = '';
@@ -131,14 +134,21 @@ function asScalar(cell: string): Scalar {
 }
 
 /** Samples the data rows of `block` in place inside `lines`; returns the number of rows dropped. */
-function sampleBlock(lines: string[], block: TableBlock, plan: SamplingPlan, mentioned: ReadonlySet<string>, drop: DroppedInput): number {
+function sampleBlock(
+  lines: string[],
+  block: TableBlock,
+  plan: SamplingPlan,
+  mentioned: ReadonlySet<string>,
+  drop: DroppedInput,
+): number {
   const rows = lines.slice(block.start + block.headerLines, block.end);
   if (rows.length <= plan.keepWhole) return 0;
   const fields = rows.map((row): Field[] =>
     block.cellsOf(row).map((cell, index) => {
       const key = block.columns[index] ?? String(index);
       return { path: key, key, value: asScalar(cell) };
-    }));
+    }),
+  );
   const kept = chooseRows(fields, { budget: plan.budget, mentioned }).map((index) => rows[index] as string);
   const dropped = rows.length - kept.length;
   if (dropped === 0) return 0;

@@ -27,7 +27,9 @@ export function chooseKeptWords(choice: WordChoice, rate: number): boolean[] {
     return true;
   });
   const budget = rate * total;
-  const ranked = [...keep.keys()].filter((index) => !keep[index]).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+  const ranked = [...keep.keys()]
+    .filter((index) => !keep[index])
+    .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   for (const index of ranked) {
     if (spent >= budget) break;
     if (spent + cost(index) > budget) continue;

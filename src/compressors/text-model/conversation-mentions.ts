@@ -9,11 +9,13 @@ import { wordCore } from './must-keep.ts';
 export const RECENT_CONVERSATION_CHARS = 4_000;
 const MAX_CONVERSATION_CHARS = 200_000;
 // Function words: mentioning "the" or "which" says nothing about what to keep.
-const FUNCTION_WORDS = new Set(`a an and are as at be been but by can could did do does for from had has have how i if in into is it its
+const FUNCTION_WORDS = new Set(
+  `a an and are as at be been but by can could did do does for from had has have how i if in into is it its
   me my of on or our so than that the their them then there these they this those to us was we were what when where which who whom
   why will with would you your yes about after all also any because before being both each few more most other over same should
   some such through under until up very get got just like make made may might must now off once out own per let use used using
-  please thanks thank here see seems look looks want need know think`.split(/\s+/));
+  please thanks thank here see seems look looks want need know think`.split(/\s+/),
+);
 /** True for English function words ("the", "which"): mentioning one says nothing about what to keep. */
 export function isFunctionWord(core: string): boolean {
   return FUNCTION_WORDS.has(core);

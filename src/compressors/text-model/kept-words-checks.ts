@@ -26,6 +26,7 @@ export function expectMustKeepWordsKept(text: string, out: string): void {
   const outLines = out.split('\n');
   text.split('\n').forEach((line, index) => {
     const kept = new Set((outLines[index] ?? '').split(/\s+/));
-    for (const word of line.split(/\s+/).filter((w) => w !== '' && isMustKeepWord(w))) expect(kept.has(word), `${word} on line ${index + 1}`).toBe(true);
+    for (const word of line.split(/\s+/).filter((w) => w !== '' && isMustKeepWord(w)))
+      expect(kept.has(word), `${word} on line ${index + 1}`).toBe(true);
   });
 }

@@ -7,7 +7,9 @@ import { expectWordsLeftOut } from './kept-words-checks.ts';
 import { renderKeptWords } from './render-kept-words.ts';
 import { layoutWords } from './word-units.ts';
 
-const docs = ['fidelity.md', 'markers.md', 'plugins.md', 'report-format.md', 'trace-format.md'].map((name) => readFileSync(path.join(environment.projectRoot, 'docs', name), 'utf8'));
+const docs = ['fidelity.md', 'markers.md', 'plugins.md', 'report-format.md', 'trace-format.md'].map((name) =>
+  readFileSync(path.join(environment.projectRoot, 'docs', name), 'utf8'),
+);
 
 describe('rendering kept words', () => {
   it('keeps every line, its indentation, and never joins two words, whatever is dropped (real docs, scattered choices)', () => {
@@ -21,7 +23,12 @@ describe('rendering kept words', () => {
   it('gives the text back byte for byte when every word is kept (white-space-only lines aside)', () => {
     for (const text of docs) {
       const layout = layoutWords(text);
-      expect(renderKeptWords(layout, layout.words.map(() => true))).toBe(text.replace(/^[ \t]+$/gm, ''));
+      expect(
+        renderKeptWords(
+          layout,
+          layout.words.map(() => true),
+        ),
+      ).toBe(text.replace(/^[ \t]+$/gm, ''));
     }
   });
 
@@ -38,10 +45,25 @@ describe('choosing kept words', () => {
     const lengths = [4, 4, 4, 4, 4, 4, 4, 4, 4, 4];
     const forced = [true, false, false, false, false, false, false, false, false, false];
     const scores = [0, 0.1, 0.9, 0.2, 0.8, 0.3, 0.7, 0.4, 0.6, 0.5];
-    expect(chooseKeptWords({ lengths, forced, scores }, 0.3)).toEqual([true, false, true, false, true, false, false, false, false, false]);
+    expect(chooseKeptWords({ lengths, forced, scores }, 0.3)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('keeps the forced words even past the rate, and nothing else', () => {
-    expect(chooseKeptWords({ lengths: [10, 10, 10], forced: [true, true, false], scores: [0, 0, 1] }, 0.2)).toEqual([true, true, false]);
+    expect(chooseKeptWords({ lengths: [10, 10, 10], forced: [true, true, false], scores: [0, 0, 1] }, 0.2)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

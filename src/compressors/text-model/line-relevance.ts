@@ -10,7 +10,9 @@ import type { WordLayout } from './word-units.ts';
 /** For every line of the layout, its relevance in [0, 1]; all zeros when the conversation asks nothing. */
 export function lineRelevance(layout: WordLayout, conversation: string): number[] {
   const query = wordsOf(conversation.slice(-RECENT_CONVERSATION_CHARS)).filter((word) => !isFunctionWord(word));
-  const lines = layout.lineStarts.map((start, line) => wordsOf(layout.text.slice(start, layout.lineStarts[line + 1] ?? layout.text.length)));
+  const lines = layout.lineStarts.map((start, line) =>
+    wordsOf(layout.text.slice(start, layout.lineStarts[line + 1] ?? layout.text.length)),
+  );
   const scores = bm25Scores(lines, query);
   const best = Math.max(0, ...scores);
   return best === 0 ? scores.map(() => 0) : scores.map((score) => score / best);

@@ -46,7 +46,8 @@ function readJson(dir: string, file: string): Record<string, unknown> {
   } catch (error) {
     throw new ModelFolderError(dir, `${file} is not JSON (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelFolderError(dir, `${file} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ModelFolderError(dir, `${file} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -54,26 +55,41 @@ function readJson(dir: string, file: string): Record<string, unknown> {
 function keepLabelOf(dir: string, config: Record<string, unknown>): number | null {
   const id2label = config.id2label;
   if (id2label === undefined) return 1;
-  if (typeof id2label !== 'object' || id2label === null) throw new ModelFolderError(dir, 'config.json id2label is not an object');
-  const labels = Object.entries(id2label as Record<string, unknown>).map(([id, name]) => ({ id: Number(id), name: String(name) }));
+  if (typeof id2label !== 'object' || id2label === null)
+    throw new ModelFolderError(dir, 'config.json id2label is not an object');
+  const labels = Object.entries(id2label as Record<string, unknown>).map(([id, name]) => ({
+    id: Number(id),
+    name: String(name),
+  }));
   if (labels.length === 1) return null;
   if (labels.length !== 2 || labels.some((label) => !Number.isInteger(label.id))) {
-    throw new ModelFolderError(dir, `config.json id2label has ${labels.length} labels; a keep/drop model has two (or one score)`);
+    throw new ModelFolderError(
+      dir,
+      `config.json id2label has ${labels.length} labels; a keep/drop model has two (or one score)`,
+    );
   }
-  const keep = labels.find((label) => KEEP_NAME.test(label.name)) ?? labels.find((label) => !DROP_NAME.test(label.name));
+  const keep =
+    labels.find((label) => KEEP_NAME.test(label.name)) ?? labels.find((label) => !DROP_NAME.test(label.name));
   return keep?.id ?? 1;
 }
 
 /** Checks `dir` and says how to load it; throws ModelFolderError naming what is missing or wrong. */
 export function readModelFolder(dir: string): ModelFolder {
   const absolute = path.resolve(dir);
-  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new ModelFolderError(absolute, 'no such folder');
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory())
+    throw new ModelFolderError(absolute, 'no such folder');
   const config = readJson(absolute, 'config.json');
-  if (typeof config.model_type !== 'string' || config.model_type === '') throw new ModelFolderError(absolute, 'config.json has no model_type');
+  if (typeof config.model_type !== 'string' || config.model_type === '')
+    throw new ModelFolderError(absolute, 'config.json has no model_type');
   const tokenizer = readJson(absolute, 'tokenizer.json');
-  if (typeof tokenizer.model !== 'object' || tokenizer.model === null) throw new ModelFolderError(absolute, 'tokenizer.json has no model');
+  if (typeof tokenizer.model !== 'object' || tokenizer.model === null)
+    throw new ModelFolderError(absolute, 'tokenizer.json has no model');
   readJson(absolute, 'tokenizer_config.json');
   const onnx = ONNX_CHOICES.find((choice) => existsSync(path.join(absolute, choice.file)));
-  if (onnx === undefined) throw new ModelFolderError(absolute, `no ONNX file (looked for ${ONNX_CHOICES.map((choice) => choice.file).join(', ')})`);
+  if (onnx === undefined)
+    throw new ModelFolderError(
+      absolute,
+      `no ONNX file (looked for ${ONNX_CHOICES.map((choice) => choice.file).join(', ')})`,
+    );
   return { dir: absolute, modelType: config.model_type, onnx, keepLabel: keepLabelOf(absolute, config) };
 }

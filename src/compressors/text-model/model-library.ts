@@ -13,7 +13,11 @@ const MODEL_NAME = /^[A-Za-z0-9][\w.-]{0,99}$/;
 /** The name `dir` registers under: its own folder name unless one is given. */
 export function modelNameFor(dir: string, name?: string): string {
   const chosen = name ?? path.basename(path.resolve(dir));
-  if (!MODEL_NAME.test(chosen) || chosen.includes('..')) throw new ModelFolderError(dir, `${JSON.stringify(chosen)} is not a usable model name (letters, digits, ".", "_", "-")`);
+  if (!MODEL_NAME.test(chosen) || chosen.includes('..'))
+    throw new ModelFolderError(
+      dir,
+      `${JSON.stringify(chosen)} is not a usable model name (letters, digits, ".", "_", "-")`,
+    );
   return chosen;
 }
 
@@ -32,7 +36,9 @@ export function addModel(library: string, dir: string, name?: string): ModelFold
 }
 
 /** The registered models, by name (folders that no longer check out are listed with why). */
-export function listModels(library: string): { readonly name: string; readonly folder: ModelFolder | null; readonly problem: string | null }[] {
+export function listModels(
+  library: string,
+): { readonly name: string; readonly folder: ModelFolder | null; readonly problem: string | null }[] {
   if (!existsSync(library)) return [];
   return readdirSync(library, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.partial'))
@@ -52,5 +58,8 @@ export function resolveModel(library: string, nameOrDir: string): ModelFolder {
   const registered = path.join(library, nameOrDir);
   if (MODEL_NAME.test(nameOrDir) && existsSync(registered)) return readModelFolder(registered);
   if (existsSync(nameOrDir)) return readModelFolder(nameOrDir);
-  throw new ModelFolderError(nameOrDir, `no such folder, and no model of that name in ${library} (terse models add DIR registers one)`);
+  throw new ModelFolderError(
+    nameOrDir,
+    `no such folder, and no model of that name in ${library} (terse models add DIR registers one)`,
+  );
 }

@@ -12,7 +12,8 @@ const NUMBER = /\d/;
 const PATH = /[\w.-][/\\][\w.-]|\w\.\w|:\/\//;
 // Identifiers: snake_case, camelCase, `a::b`, calls, flags, `$VAR`, `@user`, `#123`, backticks, assignments, markup.
 const IDENTIFIER = /\w_\w|_\w|[a-z][A-Z]|[A-Z]{2,}[a-z]|::|\w\(|^--?\w|[$@#`=<>{}[\]|]/;
-const ERROR_WORD = /error|exception|warn|fail|fatal|panic|traceback|crash|abort|denied|refused|timeout|timed|invalid|missing|unable|cannot|broken|bug|wrong|expected|actual|deprecat|undefined|null|none/i;
+const ERROR_WORD =
+  /error|exception|warn|fail|fatal|panic|traceback|crash|abort|denied|refused|timeout|timed|invalid|missing|unable|cannot|broken|bug|wrong|expected|actual|deprecat|undefined|null|none/i;
 // Dropping one of these turns a statement into its opposite.
 const NEGATION = /^(?:not|no|never|nor|neither|nothing|without|unless|except|only|\w+n't)$/i;
 // A literal in quotes: `'c'`, `"utf-8",`, `` `x` ``.
@@ -30,7 +31,14 @@ export function wordCore(word: string): string {
 export function isMustKeepWord(word: string): boolean {
   if (!WORD_CHARACTER.test(word)) return true;
   const core = wordCore(word);
-  return NUMBER.test(word) || PATH.test(word) || IDENTIFIER.test(word) || QUOTED.test(word) || ERROR_WORD.test(word) || NEGATION.test(core);
+  return (
+    NUMBER.test(word) ||
+    PATH.test(word) ||
+    IDENTIFIER.test(word) ||
+    QUOTED.test(word) ||
+    ERROR_WORD.test(word) ||
+    NEGATION.test(core)
+  );
 }
 
 /** For every word of the layout: whether it must stay (itself, on a heading line, or mentioned). */
@@ -44,6 +52,12 @@ export function mustKeepWords(layout: WordLayout, mentioned: ReadonlySet<string>
     const neighbour = words[index];
     return neighbour !== undefined && NUMBER.test(neighbour.text);
   };
-  return words.map((word, index) => isMustKeepWord(word.text) || headingLines.has(word.line) || mentioned.has(wordCore(word.text))
-    || (counted(index - 1) && words[index - 1]?.line === word.line) || (counted(index + 1) && words[index + 1]?.line === word.line));
+  return words.map(
+    (word, index) =>
+      isMustKeepWord(word.text) ||
+      headingLines.has(word.line) ||
+      mentioned.has(wordCore(word.text)) ||
+      (counted(index - 1) && words[index - 1]?.line === word.line) ||
+      (counted(index + 1) && words[index + 1]?.line === word.line),
+  );
 }

@@ -23,7 +23,10 @@ export function renderKeptWords(layout: WordLayout, keep: readonly boolean[]): s
       lastWordEnd = word.end;
       if (keep[next] !== true) continue;
       // The line's first kept word takes the line's indentation; a later one the white space just before it.
-      rendered += lastKeptEnd === -1 ? text.slice(lineStart, indentEnd) : text.slice(spaceBefore(text, word.start, lastKeptEnd), word.start);
+      rendered +=
+        lastKeptEnd === -1
+          ? text.slice(lineStart, indentEnd)
+          : text.slice(spaceBefore(text, word.start, lastKeptEnd), word.start);
       rendered += word.text;
       lastKeptEnd = word.end;
     }

@@ -38,7 +38,10 @@ function bootstrapUrl(): URL {
   const source = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const worker = new URL(`./scoring-worker.${source}`, import.meta.url).href;
   // A worker does not inherit the parent's TypeScript loader: the TypeScript sources register tsx first.
-  const register = source === 'ts' ? `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();` : '';
+  const register =
+    source === 'ts'
+      ? `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();`
+      : '';
   const code = [
     "import { workerData } from 'node:worker_threads';",
     // Set before anything can fail, so that a worker that dies loading still wakes the main thread.
@@ -50,10 +53,18 @@ function bootstrapUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-interface Running { readonly worker: Worker; readonly port: MessagePort; readonly flags: Int32Array }
+interface Running {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly flags: Int32Array;
+}
 
 /** A bridge to a worker scoring with `folder` (started on the first `score`). */
-export function createScoringBridge(folder: ModelFolder, threads: number, limits: ScoringLimits = DEFAULT_SCORING_LIMITS): ScoringBridge {
+export function createScoringBridge(
+  folder: ModelFolder,
+  threads: number,
+  limits: ScoringLimits = DEFAULT_SCORING_LIMITS,
+): ScoringBridge {
   let running: Running | null = null;
   let nextId = 0;
   let exitError: string | null = null;
@@ -65,7 +76,9 @@ export function createScoringBridge(folder: ModelFolder, threads: number, limits
     const worker = new Worker(bootstrapUrl(), { workerData, transferList: [port2], stdout: false, stderr: false });
     worker.unref();
     // A worker that dies raises the exited flag; its error, once the event loop delivers it, names why.
-    worker.on('error', (error) => { exitError = error.message; });
+    worker.on('error', (error) => {
+      exitError = error.message;
+    });
     return { worker, port: port1, flags: new Int32Array(flags) };
   };
 
@@ -73,12 +86,20 @@ export function createScoringBridge(folder: ModelFolder, threads: number, limits
     const until = deadlineMs === null ? Number.POSITIVE_INFINITY : performance.now() + deadlineMs;
     for (;;) {
       const seen = Atomics.load(current.flags, REPLY_SLOT);
-      for (let message = receiveMessageOnPort(current.port); message !== undefined; message = receiveMessageOnPort(current.port)) {
+      for (
+        let message = receiveMessageOnPort(current.port);
+        message !== undefined;
+        message = receiveMessageOnPort(current.port)
+      ) {
         const reply = message.message as ScoreReply;
         // Replies to requests whose deadline passed arrive late and are dropped here.
         if (reply.id === id) return reply;
       }
-      if (Atomics.load(current.flags, EXITED_SLOT) === 1) throw new TextModelSkipped('model-failed', `the scoring worker exited${exitError === null ? '' : `: ${exitError}`}`);
+      if (Atomics.load(current.flags, EXITED_SLOT) === 1)
+        throw new TextModelSkipped(
+          'model-failed',
+          `the scoring worker exited${exitError === null ? '' : `: ${exitError}`}`,
+        );
       const left = until - performance.now();
       if (left <= 0) throw new TextModelSkipped('deadline', `no scores within ${deadlineMs} ms`);
       Atomics.wait(current.flags, REPLY_SLOT, seen, Math.min(left, LIVENESS_CHECK_MS));

@@ -29,5 +29,11 @@ export interface ScoreRequest {
 
 /** Scores, or why there are none; `loadMs` is set on the reply of the request that loaded the model. */
 export type ScoreReply =
-  | { readonly id: number; readonly ok: true; readonly scores: Float32Array; readonly loadMs: number | null; readonly scoreMs: number }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly scores: Float32Array;
+      readonly loadMs: number | null;
+      readonly scoreMs: number;
+    }
   | { readonly id: number; readonly ok: false; readonly overBudget: boolean; readonly error: string };

@@ -4,7 +4,13 @@
  * on a request the worker dropped.
  */
 import { workerData } from 'node:worker_threads';
-import { EXITED_SLOT, REPLY_SLOT, type ScoreReply, type ScoreRequest, type ScoringWorkerData } from './scoring-protocol.ts';
+import {
+  EXITED_SLOT,
+  REPLY_SLOT,
+  type ScoreReply,
+  type ScoreRequest,
+  type ScoringWorkerData,
+} from './scoring-protocol.ts';
 import { ScoringBudgetExceeded } from '../../errors.ts';
 import { loadWordScorer, type WordScorer } from './word-scorer.ts';
 
@@ -24,7 +30,12 @@ async function answer(request: ScoreRequest): Promise<ScoreReply> {
     loadReported = true;
     return { id: request.id, ok: true, scores, loadMs, scoreMs: performance.now() - started };
   } catch (error) {
-    return { id: request.id, ok: false, overBudget: error instanceof ScoringBudgetExceeded, error: error instanceof Error ? error.message : String(error) };
+    return {
+      id: request.id,
+      ok: false,
+      overBudget: error instanceof ScoringBudgetExceeded,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

@@ -24,18 +24,26 @@ import { closeTextModelWorkers, createTextModelCompressor } from './text-model-c
 const compressor = createTextModelCompressor();
 const ruler = createTokenRuler('o200k_base');
 const issuesFile = path.join(environment.sharedDir, 'corpus', 'swebench-issues', 'swebench_lite_dev.json');
-const issues = existsSync(issuesFile) ? (JSON.parse(readFileSync(issuesFile, 'utf8')) as { problem_statement: string }[]).map((issue) => issue.problem_statement) : [];
+const issues = existsSync(issuesFile)
+  ? (JSON.parse(readFileSync(issuesFile, 'utf8')) as { problem_statement: string }[]).map(
+      (issue) => issue.problem_statement,
+    )
+  : [];
 // Real prose: this repository's fidelity page, and SWE-bench issue bodies where ../shared is present.
 const texts = [readFileSync(path.join(environment.projectRoot, 'docs', 'fidelity.md'), 'utf8'), ...issues.slice(0, 8)];
-const withoutMarker = (text: string): string => text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
+const withoutMarker = (text: string): string =>
+  text.replace(new RegExp(`\\n${MARKER_PATTERN.source}$|${MARKER_PATTERN.source}\\n$`), '');
 
 afterAll(() => closeTextModelWorkers());
 
 describe('the text-model compressor with the bundled model, on real prose', () => {
   it('conforms in every profile: never larger, deterministic, idempotent, its marker holds the exact input', () => {
     for (const text of texts) {
-      expect(expectConformingResult(compressor, text, 'text', { profile: 'lossless', ruler, conversation: '' })).toBeNull();
-      for (const profile of ['balanced', 'aggressive'] as const) expectConformingResult(compressor, text, 'text', { profile, ruler, conversation: '' });
+      expect(
+        expectConformingResult(compressor, text, 'text', { profile: 'lossless', ruler, conversation: '' }),
+      ).toBeNull();
+      for (const profile of ['balanced', 'aggressive'] as const)
+        expectConformingResult(compressor, text, 'text', { profile, ruler, conversation: '' });
     }
   });
 
@@ -54,7 +62,13 @@ describe('the text-model compressor with the bundled model, on real prose', () =
 
   // Technical prose is thick with words that must stay (identifiers, paths, numbers): the rate is a floor, not what is kept.
   it('keeps fewer tokens at aggressive than at balanced, and leaves out a tenth at least', () => {
-    const kept = (profile: 'balanced' | 'aggressive'): number => texts.reduce((sum, text) => sum + ruler.count(compressor.compress({ text, kind: 'text' }, { profile, ruler, conversation: '' })?.text ?? text), 0);
+    const kept = (profile: 'balanced' | 'aggressive'): number =>
+      texts.reduce(
+        (sum, text) =>
+          sum +
+          ruler.count(compressor.compress({ text, kind: 'text' }, { profile, ruler, conversation: '' })?.text ?? text),
+        0,
+      );
     const before = texts.reduce((sum, text) => sum + ruler.count(text), 0);
     const [balanced, aggressive] = [kept('balanced') / before, kept('aggressive') / before];
     expect(aggressive).toBeLessThan(balanced);
@@ -63,14 +77,27 @@ describe('the text-model compressor with the bundled model, on real prose', () =
 
   it('keeps every word the conversation mentions, which it would drop otherwise', () => {
     const text = texts[0] as string;
-    const alone = withoutMarker(compressor.compress({ text, kind: 'text' }, { profile: 'aggressive', ruler, conversation: '' })?.text ?? text);
+    const alone = withoutMarker(
+      compressor.compress({ text, kind: 'text' }, { profile: 'aggressive', ruler, conversation: '' })?.text ?? text,
+    );
     const keptAlone = new Set(alone.split(/\s+/).map(wordCore));
-    const dropped = text.split(/\s+/).filter((word) => /^[a-z]{6,}$/.test(word) && !isFunctionWord(word) && !isMustKeepWord(word) && !keptAlone.has(word)).slice(0, 3);
+    const dropped = text
+      .split(/\s+/)
+      .filter(
+        (word) => /^[a-z]{6,}$/.test(word) && !isFunctionWord(word) && !isMustKeepWord(word) && !keptAlone.has(word),
+      )
+      .slice(0, 3);
     expect(dropped).toHaveLength(3);
-    const asked = withoutMarker(compressor.compress({ text, kind: 'text' }, { profile: 'aggressive', ruler, conversation: `Where does the page say ${dropped.join(' or ')}?` })?.text ?? text);
+    const asked = withoutMarker(
+      compressor.compress(
+        { text, kind: 'text' },
+        { profile: 'aggressive', ruler, conversation: `Where does the page say ${dropped.join(' or ')}?` },
+      )?.text ?? text,
+    );
     const lines = asked.split('\n');
     text.split('\n').forEach((line, index) => {
-      for (const word of line.split(/\s+/).filter((w) => dropped.includes(wordCore(w)))) expect(lines[index]?.split(/\s+/), word).toContain(word);
+      for (const word of line.split(/\s+/).filter((w) => dropped.includes(wordCore(w))))
+        expect(lines[index]?.split(/\s+/), word).toContain(word);
     });
   });
 

@@ -6,7 +6,13 @@
  * conversation mentions) always do; lines, indentation and the punctuation touching a kept word stay
  * as they were. The whole original goes behind one marker at the end.
  */
-import { inputSize, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { contentRef, formatMarker, MARKER_PATTERN } from '../../store/marker.ts';
 import { TextModelSkipped, type TextModelSkipReason } from '../../errors.ts';
 import { holdsAtLeast, savesAtLeast } from '../../tokenize/token-size.ts';
@@ -69,18 +75,28 @@ export async function closeTextModelWorkers(): Promise<void> {
 export function createTextModelCompressor(options: Partial<TextModelOptions> = {}): TextModelCompressor {
   const resolved: TextModelOptions = { ...DEFAULT_TEXT_MODEL_OPTIONS, ...options };
   const bridge = bridgeFor(resolved);
-  const stats: TextModelStats = { blocksScored: 0, wordsScored: 0, scoreMs: 0, loadMs: null, skipped: { 'size-gate': 0, 'model-failed': 0, deadline: 0 } };
+  const stats: TextModelStats = {
+    blocksScored: 0,
+    wordsScored: 0,
+    scoreMs: 0,
+    loadMs: null,
+    skipped: { 'size-gate': 0, 'model-failed': 0, deadline: 0 },
+  };
 
   const compress = (input: CompressInput, context: CompressContext): CompressResult | null => {
     if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
     if (input.text.length < MIN_TOKENS * 3) return null;
     const size = inputSize(input, context.ruler);
     if (!holdsAtLeast(size, MIN_TOKENS + 1)) return null;
-    if (size.floorReaches(resolved.maxBlockTokens + 1)) throw new TextModelSkipped('size-gate', `over the ${resolved.maxBlockTokens}-token gate`);
+    if (size.floorReaches(resolved.maxBlockTokens + 1))
+      throw new TextModelSkipped('size-gate', `over the ${resolved.maxBlockTokens}-token gate`);
     const layout = layoutWords(input.text);
     const forced = mustKeepWords(layout, conversationMentions(context.conversation));
     if (forced.every(Boolean)) return null;
-    const scored = bridge.score(layout.words.map((word) => word.text), resolved.deadlineMs);
+    const scored = bridge.score(
+      layout.words.map((word) => word.text),
+      resolved.deadlineMs,
+    );
     stats.blocksScored += 1;
     stats.wordsScored += layout.words.length;
     stats.scoreMs += scored.scoreMs;
@@ -90,11 +106,17 @@ export function createTextModelCompressor(options: Partial<TextModelOptions> = {
       const score = (scored.scores[index] as number) + resolved.relevanceWeight * (relevance?.[word.line] ?? 0);
       return Math.round(score * SCORE_PRECISION) / SCORE_PRECISION;
     });
-    const keep = chooseKeptWords({ lengths: layout.words.map((word) => word.text.length), forced, scores }, resolved.keepRate[context.profile]);
+    const keep = chooseKeptWords(
+      { lengths: layout.words.map((word) => word.text.length), forced, scores },
+      resolved.keepRate[context.profile],
+    );
     const droppedWords = keep.filter((kept) => !kept).length;
     if (droppedWords === 0) return null;
     const ref = contentRef(input.text);
-    const marker = formatMarker(ref, `${droppedWords} of ${keep.length} words dropped by the text model; the ref holds the full text`);
+    const marker = formatMarker(
+      ref,
+      `${droppedWords} of ${keep.length} words dropped by the text model; the ref holds the full text`,
+    );
     const rendered = renderKeptWords(layout, keep);
     const text = rendered.endsWith('\n') ? `${rendered}${marker}\n` : `${rendered}\n${marker}`;
     if (!savesAtLeast(text, size, context.ruler, MIN_SAVED_TOKENS)) return null;

@@ -19,7 +19,10 @@ const LAYOUTS = [
   { name: 'keep-score-root', modelType: 'bert', file: 'model.onnx', keepLabel: null },
 ] as const;
 const ruler = createTokenRuler('o200k_base');
-const text = Array.from({ length: 40 }, (_, line) => `${line % 4 === 0 ? '  ' : ''}alpha beta gamma delta, the line of beta and delta`).join('\n');
+const text = Array.from(
+  { length: 40 },
+  (_, line) => `${line % 4 === 0 ? '  ' : ''}alpha beta gamma delta, the line of beta and delta`,
+).join('\n');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'terse-layouts-'));
 
 afterAll(async () => {
@@ -32,7 +35,11 @@ describe.each(LAYOUTS)('the $name layout', (layout) => {
 
   it('is read for what it is: model type, ONNX file, keep label', () => {
     const folder = readModelFolder(dir);
-    expect([folder.modelType, folder.onnx.file, folder.keepLabel]).toEqual([layout.modelType, layout.file, layout.keepLabel]);
+    expect([folder.modelType, folder.onnx.file, folder.keepLabel]).toEqual([
+      layout.modelType,
+      layout.file,
+      layout.keepLabel,
+    ]);
   });
 
   it('loads through transformers.js and keeps the words its model scores high', () => {
@@ -63,11 +70,24 @@ describe('a folder that is not a text model', () => {
     const cases: [string, RegExp][] = [
       [broken('no-tokenizer', (dir) => rmSync(path.join(dir, 'tokenizer.json'))), /no tokenizer\.json/],
       [broken('no-onnx', (dir) => rmSync(path.join(dir, 'onnx'), { recursive: true })), /no ONNX file/],
-      [broken('three-labels', (dir) => writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ model_type: 'bert', id2label: { 0: 'a', 1: 'b', 2: 'c' } }))), /3 labels/],
-      [broken('bad-config', (dir) => writeFileSync(path.join(dir, 'config.json'), '{ not json')), /config\.json is not JSON/],
+      [
+        broken('three-labels', (dir) =>
+          writeFileSync(
+            path.join(dir, 'config.json'),
+            JSON.stringify({ model_type: 'bert', id2label: { 0: 'a', 1: 'b', 2: 'c' } }),
+          ),
+        ),
+        /3 labels/,
+      ],
+      [
+        broken('bad-config', (dir) => writeFileSync(path.join(dir, 'config.json'), '{ not json')),
+        /config\.json is not JSON/,
+      ],
       [path.join(environment.projectRoot, 'docs'), /no config\.json/],
     ];
-    expect(() => resolveModel(scratch, 'nothing-here')).toThrow(/nothing-here: not a text model folder: no such folder, and no model of that name/);
+    expect(() => resolveModel(scratch, 'nothing-here')).toThrow(
+      /nothing-here: not a text model folder: no such folder, and no model of that name/,
+    );
     for (const [dir, reason] of cases) {
       expect(() => readModelFolder(dir)).toThrow(ModelFolderError);
       expect(() => readModelFolder(dir)).toThrow(reason);

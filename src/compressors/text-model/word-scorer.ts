@@ -28,10 +28,17 @@ export const DEFAULT_SCORING_LIMITS: ScoringLimits = { maxTokensPerWord: 32, max
 // The model's window, whatever its config claims: longer windows cost quadratic attention on a CPU.
 const MAX_WINDOW = 512;
 
-interface Window { readonly ids: number[]; readonly owner: number[] }
+interface Window {
+  readonly ids: number[];
+  readonly owner: number[];
+}
 
 /** Loads the folder's tokenizer and ONNX model (local files only, one ONNX thread unless told). */
-export async function loadWordScorer(folder: ModelFolder, threads: number, limits: ScoringLimits = DEFAULT_SCORING_LIMITS): Promise<WordScorer> {
+export async function loadWordScorer(
+  folder: ModelFolder,
+  threads: number,
+  limits: ScoringLimits = DEFAULT_SCORING_LIMITS,
+): Promise<WordScorer> {
   const started = performance.now();
   const transformers = await import('@huggingface/transformers');
   const { env, AutoTokenizer, AutoModelForTokenClassification, Tensor } = transformers;
@@ -53,29 +60,43 @@ export async function loadWordScorer(folder: ModelFolder, threads: number, limit
   const prefix = specials.slice(0, Math.min(1, specials.length));
   const suffix = specials.slice(prefix.length);
   const configured = Number((model.config as unknown as Record<string, unknown>).max_position_embeddings ?? MAX_WINDOW);
-  const window = Math.min(MAX_WINDOW, Number.isFinite(configured) ? configured : MAX_WINDOW) - prefix.length - suffix.length;
+  const window =
+    Math.min(MAX_WINDOW, Number.isFinite(configured) ? configured : MAX_WINDOW) - prefix.length - suffix.length;
   const loadMs = performance.now() - started;
 
   const keepProbabilities = async (ids: readonly number[]): Promise<Float32Array> => {
     const shape = [1, ids.length];
-    const inputIds = new Tensor('int64', BigInt64Array.from(ids, (id) => BigInt(id)), shape);
+    const inputIds = new Tensor(
+      'int64',
+      BigInt64Array.from(ids, (id) => BigInt(id)),
+      shape,
+    );
     const attentionMask = new Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape);
-    const outputs = (await model.forward({ input_ids: inputIds, attention_mask: attentionMask })) as Record<string, { dims: number[]; data: ArrayLike<number> }>;
+    const outputs = (await model.forward({ input_ids: inputIds, attention_mask: attentionMask })) as Record<
+      string,
+      { dims: number[]; data: ArrayLike<number> }
+    >;
     return tokenKeepProbabilities(outputs, folder.keepLabel, ids.length);
   };
 
   return {
     loadMs,
     async score(words) {
-      const pieces = words.map((word) => tokenizer.encode(word, { add_special_tokens: false }).slice(0, limits.maxTokensPerWord));
+      const pieces = words.map((word) =>
+        tokenizer.encode(word, { add_special_tokens: false }).slice(0, limits.maxTokensPerWord),
+      );
       const tokens = pieces.reduce((sum, list) => sum + list.length, 0);
       if (tokens > limits.maxTokensPerCall) throw new ScoringBudgetExceeded(tokens, limits.maxTokensPerCall);
       const sums = new Float64Array(words.length);
       for (const { ids, owner } of packWindows(pieces, window)) {
         const probabilities = await keepProbabilities([...prefix, ...ids, ...suffix]);
-        owner.forEach((word, at) => { sums[word] = (sums[word] as number) + (probabilities[prefix.length + at] as number); });
+        owner.forEach((word, at) => {
+          sums[word] = (sums[word] as number) + (probabilities[prefix.length + at] as number);
+        });
       }
-      return Float32Array.from(sums, (sum, word) => (pieces[word]?.length ? sum / (pieces[word] as number[]).length : 0));
+      return Float32Array.from(sums, (sum, word) =>
+        pieces[word]?.length ? sum / (pieces[word] as number[]).length : 0,
+      );
     },
   };
 }
@@ -99,9 +120,14 @@ function packWindows(pieces: readonly number[][], size: number): Window[] {
 }
 
 /** Per-token keep probability from `logits` (softmax over two labels, or a sigmoid of one) or from a keep-score output. */
-function tokenKeepProbabilities(outputs: Record<string, { dims: number[]; data: ArrayLike<number> }>, keepLabel: number | null, length: number): Float32Array {
+function tokenKeepProbabilities(
+  outputs: Record<string, { dims: number[]; data: ArrayLike<number> }>,
+  keepLabel: number | null,
+  length: number,
+): Float32Array {
   const named = outputs.logits ?? Object.entries(outputs).find(([name]) => /keep|score|prob/i.test(name))?.[1];
-  if (named === undefined) throw new Error(`the model has no logits or keep-score output (outputs: ${Object.keys(outputs).join(', ')})`);
+  if (named === undefined)
+    throw new Error(`the model has no logits or keep-score output (outputs: ${Object.keys(outputs).join(', ')})`);
   const { dims, data } = named;
   const labels = dims.length === 3 ? (dims[2] as number) : 1;
   const out = new Float32Array(length);

@@ -4,7 +4,28 @@ const TERM = /[A-Za-z_$][\w$.:/-]*[\w$]|\d[\w.:/-]*[A-Za-z_][\w.:/-]*/g;
 const MAX_TERMS = 200;
 /** Characters of the conversation its terms are read from. */
 const TERMS_HEAD = 200_000;
-const COMMON = new Set(['the', 'and', 'for', 'with', 'this', 'that', 'from', 'what', 'which', 'where', 'when', 'have', 'there', 'file', 'line', 'error', 'errors', 'code', 'test', 'tests']);
+const COMMON = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'this',
+  'that',
+  'from',
+  'what',
+  'which',
+  'where',
+  'when',
+  'have',
+  'there',
+  'file',
+  'line',
+  'error',
+  'errors',
+  'code',
+  'test',
+  'tests',
+]);
 
 /** Distinctive terms of `conversation`: identifier-like (digits, dots, underscores, camelCase) or long words. */
 export function conversationTerms(conversation: string): string[] {

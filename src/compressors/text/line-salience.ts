@@ -7,7 +7,8 @@ const CODEISH = /`[^`]+`|\w\(|::|=>|->|==|!=|\{|\}/;
 const EXCEPTION = /\b\w*(?:Error|Exception|Warning)\b(?::|$)/;
 // What EXCEPTION cannot match without: a cheap test that spares its backtracking on most lines.
 const EXCEPTION_WORD = /Error|Exception|Warning/;
-const SIGNAL = /\b(?:error|exception|traceback|fail(?:s|ed|ure)?|bug|crash|expected|actual|should|must|warning|regression|fix(?:ed)?|because|cause[ds]?)\b/i;
+const SIGNAL =
+  /\b(?:error|exception|traceback|fail(?:s|ed|ure)?|bug|crash|expected|actual|should|must|warning|regression|fix(?:ed)?|because|cause[ds]?)\b/i;
 
 /** True for markdown headings and bold-only title lines: structure that is always kept. */
 export function isHeading(line: string): boolean {

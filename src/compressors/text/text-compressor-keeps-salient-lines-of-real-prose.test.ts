@@ -10,7 +10,10 @@ import { textCompressor } from './text-compressor.ts';
 const issuesFile = path.join(environment.sharedDir, 'corpus', 'swebench-issues', 'swebench_lite_dev.json');
 const ruler = createTokenRuler('o200k_base');
 
-interface Issue { readonly instance_id: string; readonly problem_statement: string }
+interface Issue {
+  readonly instance_id: string;
+  readonly problem_statement: string;
+}
 
 describe.skipIf(!existsSync(issuesFile))('text compressor on real SWE-bench issue bodies', () => {
   const issues = existsSync(issuesFile) ? (JSON.parse(readFileSync(issuesFile, 'utf8')) as Issue[]) : [];
@@ -20,9 +23,19 @@ describe.skipIf(!existsSync(issuesFile))('text compressor on real SWE-bench issu
     let aggressiveTotal = 0;
     for (const issue of issues) {
       const text = issue.problem_statement;
-      expect(expectConformingResult(textCompressor, text, 'text', { profile: 'lossless', ruler, conversation: '' })).toBeNull();
-      const balanced = expectConformingResult(textCompressor, text, 'text', { profile: 'balanced', ruler, conversation: '' });
-      const aggressive = expectConformingResult(textCompressor, text, 'text', { profile: 'aggressive', ruler, conversation: '' });
+      expect(
+        expectConformingResult(textCompressor, text, 'text', { profile: 'lossless', ruler, conversation: '' }),
+      ).toBeNull();
+      const balanced = expectConformingResult(textCompressor, text, 'text', {
+        profile: 'balanced',
+        ruler,
+        conversation: '',
+      });
+      const aggressive = expectConformingResult(textCompressor, text, 'text', {
+        profile: 'aggressive',
+        ruler,
+        conversation: '',
+      });
       balancedTotal += ruler.count(balanced?.text ?? text);
       aggressiveTotal += ruler.count(aggressive?.text ?? text);
     }
@@ -32,7 +45,10 @@ describe.skipIf(!existsSync(issuesFile))('text compressor on real SWE-bench issu
   it('keeps headings, the title, exception lines and kept lines byte-exact in order', () => {
     for (const issue of issues) {
       const text = issue.problem_statement;
-      const out = textCompressor.compress({ text, kind: 'text' }, { profile: 'aggressive', ruler, conversation: '' })?.text;
+      const out = textCompressor.compress(
+        { text, kind: 'text' },
+        { profile: 'aggressive', ruler, conversation: '' },
+      )?.text;
       if (out === undefined) continue;
       const lines = text.split('\n');
       const title = lines.find((line) => line.trim().length > 0);
@@ -41,7 +57,9 @@ describe.skipIf(!existsSync(issuesFile))('text compressor on real SWE-bench issu
       const exception = lines.filter((line) => /^\w*(?:Error|Exception): /.test(line));
       for (const line of exception) expect(out.split('\n')).toContain(line);
       let cursor = 0;
-      for (const line of out.split('\n').filter((l) => l.length > 0 && !l.startsWith('(... ') && !l.startsWith('[[terse:'))) {
+      for (const line of out
+        .split('\n')
+        .filter((l) => l.length > 0 && !l.startsWith('(... ') && !l.startsWith('[[terse:'))) {
         const at = lines.indexOf(line, cursor);
         expect(at, line).toBeGreaterThanOrEqual(cursor);
         cursor = at + 1;
@@ -54,7 +72,11 @@ describe.skipIf(!existsSync(issuesFile))('text compressor on real SWE-bench issu
     const text = issue?.problem_statement ?? '';
     const line = text.split('\n').find((candidate) => candidate.includes('OL'));
     expect(line).toBeDefined();
-    const out = textCompressor.compress({ text, kind: 'text' }, { profile: 'aggressive', ruler, conversation: 'Which VR triggers the error? Look at OL' })?.text ?? text;
+    const out =
+      textCompressor.compress(
+        { text, kind: 'text' },
+        { profile: 'aggressive', ruler, conversation: 'Which VR triggers the error? Look at OL' },
+      )?.text ?? text;
     expect(out.split('\n')).toContain(line);
   });
 });
@@ -63,7 +85,8 @@ describe('text compressor on hostile input', () => {
   it('never throws and never grows', () => {
     const repeated = 'The same sentence about nothing in particular, said again and again.\n'.repeat(500);
     for (const text of [...HOSTILE_INPUTS, repeated]) {
-      for (const profile of ['lossless', 'balanced', 'aggressive'] as const) expectConformingResult(textCompressor, text, 'text', { profile, ruler, conversation: '' });
+      for (const profile of ['lossless', 'balanced', 'aggressive'] as const)
+        expectConformingResult(textCompressor, text, 'text', { profile, ruler, conversation: '' });
     }
   });
 });

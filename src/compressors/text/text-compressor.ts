@@ -6,7 +6,14 @@
  * marker at the end holds the whole input.
  * Lossless returns null: dropping repeats is not reversible from the text alone.
  */
-import { inputSize, mayBeTerseOutput, type CompressContext, type CompressInput, type CompressResult, type Compressor } from '../compressor.ts';
+import {
+  inputSize,
+  mayBeTerseOutput,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
@@ -38,7 +45,10 @@ function render(lines: readonly string[], keep: readonly boolean[]): { lines: st
     gap = 0;
   };
   lines.forEach((line, index) => {
-    if (line.trim().length === 0) { blank = true; return; }
+    if (line.trim().length === 0) {
+      blank = true;
+      return;
+    }
     if (!keep[index]) {
       if (gap === 0) gapFirst = index;
       gapLast = index;

@@ -19,9 +19,11 @@ const GAP_COST = 8;
 
 /** Keeps a dropped candidate that sits alone between kept lines when eliding it would cost more. */
 function keepCheapGaps(lines: readonly string[], keep: boolean[], candidates: readonly number[]): void {
-  const kept = (index: number): boolean => index < 0 || index >= lines.length || keep[index] === true || (lines[index] as string).trim().length === 0;
+  const kept = (index: number): boolean =>
+    index < 0 || index >= lines.length || keep[index] === true || (lines[index] as string).trim().length === 0;
   for (const index of candidates) {
-    if (!keep[index] && cost(lines[index] as string) <= GAP_COST && kept(index - 1) && kept(index + 1)) keep[index] = true;
+    if (!keep[index] && cost(lines[index] as string) <= GAP_COST && kept(index - 1) && kept(index + 1))
+      keep[index] = true;
   }
 }
 
@@ -95,7 +97,10 @@ export function selectLines(lines: readonly string[], query: readonly string[], 
     if (trimmed.length === 0) return;
     // Fences and headings are structure: repeated ones are not redundant.
     const structure = firstContent || isHeading(line) || FENCE.test(line) || EXCEPTION_LINE.test(line);
-    if (!structure && seen.has(trimmed)) { duplicates += 1; return; }
+    if (!structure && seen.has(trimmed)) {
+      duplicates += 1;
+      return;
+    }
     seen.add(trimmed);
     total += cost(line);
     if (structure || ERROR_LEVEL_LINE.test(line) || essential.has(index)) {
@@ -110,12 +115,20 @@ export function selectLines(lines: readonly string[], query: readonly string[], 
   const budget = share * (total - forced);
   let spent = 0;
   // An empty query scores every line 0: the lines' words are not worth splitting out.
-  const relevance = query.length === 0 ? [] : bm25Scores(candidates.map((index) => wordsOf(lines[index] as string)), query);
-  const ranked = candidates.map((index, position) => {
-    const line = lines[index] as string;
-    const score = BM25_WEIGHT * (relevance[position] ?? 0) + lineSalience(line) + 0.5;
-    return { index, value: score / Math.sqrt(cost(line)) };
-  }).sort((a, b) => b.value - a.value || a.index - b.index);
+  const relevance =
+    query.length === 0
+      ? []
+      : bm25Scores(
+          candidates.map((index) => wordsOf(lines[index] as string)),
+          query,
+        );
+  const ranked = candidates
+    .map((index, position) => {
+      const line = lines[index] as string;
+      const score = BM25_WEIGHT * (relevance[position] ?? 0) + lineSalience(line) + 0.5;
+      return { index, value: score / Math.sqrt(cost(line)) };
+    })
+    .sort((a, b) => b.value - a.value || a.index - b.index);
   for (const { index } of ranked) {
     const price = cost(lines[index] as string);
     if (spent + price > budget) continue;

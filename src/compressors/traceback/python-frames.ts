@@ -31,8 +31,16 @@ export function pythonFrames(lines: readonly string[]): PythonFrame[] {
     const [, indent, path, lineNumber, name] = match as unknown as [string, string, string, string, string];
     const next = lines[index + 1];
     // Python indents the source line under its `File` line (pasted into an issue, often by a tab).
-    const hasSource = next !== undefined && /^\s/.test(next) && next.trim() !== '' && !FRAME_START.test(next) && !NOT_SOURCE.test(next);
-    frames.push({ line: index, sourceLine: hasSource ? index + 1 : null, indent, path, lineNumber, name: name.trimEnd() });
+    const hasSource =
+      next !== undefined && /^\s/.test(next) && next.trim() !== '' && !FRAME_START.test(next) && !NOT_SOURCE.test(next);
+    frames.push({
+      line: index,
+      sourceLine: hasSource ? index + 1 : null,
+      indent,
+      path,
+      lineNumber,
+      name: name.trimEnd(),
+    });
     if (hasSource) index += 1;
   }
   return frames;

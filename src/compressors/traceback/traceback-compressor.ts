@@ -94,18 +94,26 @@ function compressTraceback(input: CompressInput, context: CompressContext): Comp
       return;
     }
     if (!legendDone) {
-      out.push(`${frame.indent}(frames as path:line in function: source line${alias === null ? '' : `; ${ALIAS} = ${alias}`})`);
+      out.push(
+        `${frame.indent}(frames as path:line in function: source line${alias === null ? '' : `; ${ALIAS} = ${alias}`})`,
+      );
       legendDone = true;
     }
-    const path = alias !== null && frame.path.startsWith(alias) ? `${ALIAS}/${frame.path.slice(alias.length)}` : frame.path;
-    const source = frame.sourceLine !== null && keepsSource.has(frame) ? `: ${(lines[frame.sourceLine] as string).trim()}` : '';
+    const path =
+      alias !== null && frame.path.startsWith(alias) ? `${ALIAS}/${frame.path.slice(alias.length)}` : frame.path;
+    const source =
+      frame.sourceLine !== null && keepsSource.has(frame) ? `: ${(lines[frame.sourceLine] as string).trim()}` : '';
     out.push(`${frame.indent}${path}:${frame.lineNumber} in ${frame.name}${source}`);
   });
   const dropped = frames.filter((frame) => frame.sourceLine !== null && !keepsSource.has(frame)).length;
   const drop = dropInput(input.text);
   // A text that ends its last line keeps doing so: what follows it (another section) starts a line.
   const ending = out[out.length - 1] === '' ? out.pop() : undefined;
-  out.push(drop.marker(`${frames.length} traceback frames written one per line${dropped === 0 ? '' : `, ${dropped} library frames without their source line`}; the ref holds them as printed`));
+  out.push(
+    drop.marker(
+      `${frames.length} traceback frames written one per line${dropped === 0 ? '' : `, ${dropped} library frames without their source line`}; the ref holds them as printed`,
+    ),
+  );
   if (ending !== undefined) out.push(ending);
   return drop.result(out.join('\n'));
 }

@@ -106,7 +106,11 @@ function newestBlock(body: JsonObject): JsonPath | null {
 }
 
 /** Breakpoints for an Anthropic request whose client set none: the session's earlier ones, then new ones where they pay. */
-function breakpoints(request: CanonicalRequest, state: CacheAlignmentState, tokens: SentTokens): { paths: JsonPath[]; added: number } {
+function breakpoints(
+  request: CanonicalRequest,
+  state: CacheAlignmentState,
+  tokens: SentTokens,
+): { paths: JsonPath[]; added: number } {
   const body = request.body;
   const paths: JsonPath[] = [];
   for (const mark of state.marks.values()) {
@@ -161,5 +165,13 @@ export function alignCache(request: CanonicalRequest, state: CacheAlignmentState
     promptCacheKey = state.promptCacheKey ??= promptCacheKeyOf(request.body);
     members.push({ path: [], key: 'prompt_cache_key', value: promptCacheKey });
   }
-  return { members, stats: { volatile, breakpoints: members.length - (promptCacheKey === null ? 0 : 1), breakpointsAdded: added, promptCacheKey } };
+  return {
+    members,
+    stats: {
+      volatile,
+      breakpoints: members.length - (promptCacheKey === null ? 0 : 1),
+      breakpointsAdded: added,
+      promptCacheKey,
+    },
+  };
 }

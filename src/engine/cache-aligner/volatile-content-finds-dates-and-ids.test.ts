@@ -22,7 +22,8 @@ describe('findVolatile', () => {
   });
 
   it('leaves plain prose, versions, paths and short numbers alone', () => {
-    const tools = '{"name":"bash","description":"Run a command in /repo (node 22.11.0, timeout 120000 ms, max 30000 chars). Use deadbeef for tests."}';
+    const tools =
+      '{"name":"bash","description":"Run a command in /repo (node 22.11.0, timeout 120000 ms, max 30000 chars). Use deadbeef for tests."}';
     expect(findVolatile(tools, 'tools')).toEqual([]);
   });
 });

@@ -10,12 +10,25 @@ import { suiteBlocks } from '../../testkit/invariants/suite-blocks.ts';
 
 /** A real tool result of many lines: the first such block of the headroom suite. */
 const build = headroomSuite().build;
-const block = build.state === 'ready' ? suiteBlocks('headroom', build.traces).find((b) => b.text.split('\n').length > 500) : undefined;
+const block =
+  build.state === 'ready'
+    ? suiteBlocks('headroom', build.traces).find((b) => b.text.split('\n').length > 500)
+    : undefined;
 const text = block?.text ?? '';
 
 function registryOf(compressor: Compressor): CompressorRegistry {
   const only = [compressor];
-  return { json: only, code: only, log: only, search: only, diff: only, html: only, table: only, text: only, mixed: [] };
+  return {
+    json: only,
+    code: only,
+    log: only,
+    search: only,
+    diff: only,
+    html: only,
+    table: only,
+    text: only,
+    mixed: [],
+  };
 }
 
 /** Keeps the first half of the lines and marks the rest; `original` says what it claims to have dropped. */
@@ -29,7 +42,11 @@ function halver(name: string, original: (input: CompressInput) => string, calls:
       const kept = lines.slice(0, Math.ceil(lines.length / 2));
       const dropped = original(input);
       const ref = contentRef(dropped);
-      return { text: `${kept.join('\n')}\n${formatMarker(ref, `${lines.length - kept.length} lines omitted`)}`, lossy: true, dropped: [{ ref, original: dropped }] };
+      return {
+        text: `${kept.join('\n')}\n${formatMarker(ref, `${lines.length - kept.length} lines omitted`)}`,
+        lossy: true,
+        dropped: [{ ref, original: dropped }],
+      };
     },
   };
 }
@@ -55,7 +72,9 @@ describe('checkBlockInvariants on compressors broken on purpose', () => {
       compress(input) {
         calls.push(input);
         const lines = input.text.split('\n');
-        return lines.length < 4 ? null : { text: lines.slice(0, Math.ceil(lines.length / 2)).join('\n'), lossy: false, dropped: [] };
+        return lines.length < 4
+          ? null
+          : { text: lines.slice(0, Math.ceil(lines.length / 2)).join('\n'), lossy: false, dropped: [] };
       },
     };
     expect(await violationsWith(squeezer)).toEqual(['idempotent']);
@@ -78,17 +97,29 @@ describe('checkBlockInvariants on compressors broken on purpose', () => {
     const flaky: Compressor = {
       name: 'flaky',
       kinds: [...CONTENT_KINDS],
-      compress: (input) => (runs++ % 2 === 0 ? { text: input.text.slice(0, input.text.length / 2), lossy: false, dropped: [] } : null),
+      compress: (input) =>
+        runs++ % 2 === 0 ? { text: input.text.slice(0, input.text.length / 2), lossy: false, dropped: [] } : null,
     };
     expect(await violationsWith(flaky)).toContain('deterministic');
   });
 
   it('names lossless-no-marker when a lossy result comes back under the lossless profile', async () => {
-    expect(await violationsWith(halver('halver', (input) => input.text), 'lossless')).toContain('lossless-no-marker');
+    expect(
+      await violationsWith(
+        halver('halver', (input) => input.text),
+        'lossless',
+      ),
+    ).toContain('lossless-no-marker');
   });
 
   it('lists a throwing compressor as a fail-open failure, not as the engine throwing', async () => {
-    const thrower: Compressor = { name: 'thrower', kinds: [...CONTENT_KINDS], compress: () => { throw new Error('boom'); } };
+    const thrower: Compressor = {
+      name: 'thrower',
+      kinds: [...CONTENT_KINDS],
+      compress: () => {
+        throw new Error('boom');
+      },
+    };
     const setup = await createEngine({ registry: registryOf(thrower) });
     const check = await checkBlockInvariants(text, setup, '');
     expect(check.violations).toEqual([]);

@@ -29,7 +29,10 @@ beforeAll(async () => {
   lossless = await createEngine({ profile: 'lossless' });
 });
 
-async function compressWire(text: string, session: EngineSession): Promise<{ result: CompressedRequest; emitted: string }> {
+async function compressWire(
+  text: string,
+  session: EngineSession,
+): Promise<{ result: CompressedRequest; emitted: string }> {
   const request = parseRequest(text);
   const result = await compressRequest(request, session);
   return { result, emitted: emitRequest(request, result.edits) };
@@ -65,7 +68,9 @@ describe(`engine invariants on generated requests (seed ${environment.fuzzSeed},
         expect(parsed).toEqual(compressedBody(result));
         const measure = measureRequest(result, balanced.ruler);
         expect(measure.tokensAfter).toBeLessThanOrEqual(measure.tokensBefore);
-        const edited = result.parts.filter((p) => result.edits.strings.has(p.part.path.join('.'))).map((p) => p.part.path);
+        const edited = result.parts
+          .filter((p) => result.edits.strings.has(p.part.path.join('.')))
+          .map((p) => p.part.path);
         const before = untouchedGaps(text, edited);
         const after = untouchedGaps(emitted, edited);
         expect(after.length).toBe(before.length);
@@ -73,7 +78,8 @@ describe(`engine invariants on generated requests (seed ${environment.fuzzSeed},
         // inserted: every byte the client sent there stays, in order (tool definitions included).
         const changed = before.flatMap((gap, i) => (gap === after[i] ? [] : [i]));
         if (result.edits.tools === undefined && (result.edits.members?.length ?? 0) === 0) expect(changed).toEqual([]);
-        for (const i of changed) expect(onlyInsertedInto(before[i] as string, after[i] as string), `gap ${i} only gains text`).toBe(true);
+        for (const i of changed)
+          expect(onlyInsertedInto(before[i] as string, after[i] as string), `gap ${i} only gains text`).toBe(true);
       }),
       params,
     );
@@ -94,7 +100,8 @@ describe(`engine invariants on generated requests (seed ${environment.fuzzSeed},
             if (found.found) expect(contentRef(found.original)).toBe(marker.ref);
             expect(await stranger.store.get(marker.ref)).toEqual({ found: false, reason: 'unknown' });
           }
-          for (const dropped of outcome.dropped) expect(await session.store.get(dropped.ref)).toEqual({ found: true, original: dropped.original });
+          for (const dropped of outcome.dropped)
+            expect(await session.store.get(dropped.ref)).toEqual({ found: true, original: dropped.original });
         }
       }),
       params,
@@ -135,8 +142,20 @@ describe(`engine invariants on generated requests (seed ${environment.fuzzSeed},
           expect(findMarkers(sent).length).toBe(findMarkers(part.text).length);
           if (sent !== part.text && part.type === 'tool_result') {
             // Lossless JSON work keeps every value: the document parses to what it held.
-            const original = (() => { try { return JSON.parse(part.text) as unknown; } catch { return undefined; } })();
-            const after = (() => { try { return JSON.parse(sent) as unknown; } catch { return undefined; } })();
+            const original = (() => {
+              try {
+                return JSON.parse(part.text) as unknown;
+              } catch {
+                return undefined;
+              }
+            })();
+            const after = (() => {
+              try {
+                return JSON.parse(sent) as unknown;
+              } catch {
+                return undefined;
+              }
+            })();
             if (original !== undefined && after !== undefined) expect(after).toEqual(original);
           }
         }

@@ -21,7 +21,9 @@ const MIN_SAVED_SHARE = 0.2;
 
 /** How the model finds the earlier output: the call it answered, else its message. */
 function nameOf(output: SentOutput): string {
-  return output.callId !== null ? `the output of call ${output.callId}` : `the tool output of message ${output.messageIndex}`;
+  return output.callId !== null
+    ? `the output of call ${output.callId}`
+    : `the tool output of message ${output.messageIndex}`;
 }
 
 function range(first: number, length: number): string {
@@ -31,12 +33,18 @@ function range(first: number, length: number): string {
 /** What a pointer adds when the new lines differ from the earlier ones by their number column. */
 function formNote(segment: RepeatedRun): string {
   if (segment.form === 'unnumbered') return ', without their line numbers';
-  if (segment.form === 'numbered' && segment.firstNumber !== null) return `, numbered ${segment.firstNumber}-${segment.firstNumber + segment.length - 1}`;
+  if (segment.form === 'numbered' && segment.firstNumber !== null)
+    return `, numbered ${segment.firstNumber}-${segment.firstNumber + segment.length - 1}`;
   return '';
 }
 
 /** The text sent in place of the output: new lines verbatim, each repeated run as one pointing line. */
-export function renderRepeats(lines: readonly string[], segments: readonly RepeatSegment[], outputs: readonly SentOutput[], marker: string): string {
+export function renderRepeats(
+  lines: readonly string[],
+  segments: readonly RepeatSegment[],
+  outputs: readonly SentOutput[],
+  marker: string,
+): string {
   const out: string[] = [];
   for (const segment of segments) {
     if (segment.kind === 'new') {
@@ -46,7 +54,9 @@ export function renderRepeats(lines: readonly string[], segments: readonly Repea
     const earlier = outputs[segment.output] as SentOutput;
     const path = earlier.views[segment.view]?.path ?? null;
     const within = path === null ? '' : ` of the string ${path} in`;
-    out.push(`(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)}${formNote(segment)})`);
+    out.push(
+      `(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)}${formNote(segment)})`,
+    );
   }
   out.push(marker);
   return out.join('\n');
@@ -64,7 +74,10 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
   const repeated = segments.reduce((n, s) => (s.kind === 'repeat' ? n + s.length : n), 0);
   if (repeated < lines.length * MIN_SAVED_SHARE) return null;
   const ref = contentRef(part.text);
-  const marker = formatMarker(ref, `${repeated} of ${lines.length} lines repeat earlier outputs, as shown; the ref holds this output whole`);
+  const marker = formatMarker(
+    ref,
+    `${repeated} of ${lines.length} lines repeat earlier outputs, as shown; the ref holds this output whole`,
+  );
   const text = renderRepeats(lines, segments, session.sent.outputs, marker);
   const size = tokenSize(part.text, setup.ruler);
   const needed = Math.max(MIN_SAVED_TOKENS, Math.ceil(size.exact() * MIN_SAVED_SHARE));
@@ -76,5 +89,13 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
     return null;
   }
   const kind = setup.detect(part.text).kind;
-  return { state: 'compressed', kind, compressor: 'repeats', text, lossy: true, dropped: [{ ref, original: part.text }], ms: performance.now() - started };
+  return {
+    state: 'compressed',
+    kind,
+    compressor: 'repeats',
+    text,
+    lossy: true,
+    dropped: [{ ref, original: part.text }],
+    ms: performance.now() - started,
+  };
 }

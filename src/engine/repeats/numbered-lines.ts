@@ -26,7 +26,12 @@ export function keyedLine(line: string): KeyedLine {
 export type RepeatForm = 'same' | 'unnumbered' | 'numbered';
 
 /** The form in which a new line repeats an earlier one with the same key, or null when it does not. */
-export function repeatForm(next: string, nextKeyed: KeyedLine, earlier: string, earlierKeyed: KeyedLine): RepeatForm | null {
+export function repeatForm(
+  next: string,
+  nextKeyed: KeyedLine,
+  earlier: string,
+  earlierKeyed: KeyedLine,
+): RepeatForm | null {
   if (nextKeyed.key !== earlierKeyed.key) return null;
   if (next === earlier) return 'same';
   if (nextKeyed.number === null && earlierKeyed.number !== null) return 'unnumbered';

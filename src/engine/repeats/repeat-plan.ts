@@ -50,14 +50,26 @@ function charsOf(lines: readonly string[], start: number, length: number): numbe
 }
 
 /** How far new lines from `start` repeat the view from `at` in one form (a `numbered` run counting up by one). */
-function runLength(lines: readonly string[], keyed: readonly KeyedLine[], start: number, earlier: readonly string[], at: number): { length: number; form: RepeatForm } {
+function runLength(
+  lines: readonly string[],
+  keyed: readonly KeyedLine[],
+  start: number,
+  earlier: readonly string[],
+  at: number,
+): { length: number; form: RepeatForm } {
   let form: RepeatForm | null = null;
   let length = 0;
   while (start + length < lines.length && at + length < earlier.length) {
     const next = keyed[start + length] as KeyedLine;
-    const found = repeatForm(lines[start + length] as string, next, earlier[at + length] as string, keyedLine(earlier[at + length] as string));
+    const found = repeatForm(
+      lines[start + length] as string,
+      next,
+      earlier[at + length] as string,
+      keyedLine(earlier[at + length] as string),
+    );
     if (found === null || (form !== null && found !== form)) break;
-    if (found === 'numbered' && length > 0 && next.number !== (keyed[start] as KeyedLine).number as number + length) break;
+    if (found === 'numbered' && length > 0 && next.number !== ((keyed[start] as KeyedLine).number as number) + length)
+      break;
     form = found;
     length += 1;
   }
@@ -74,7 +86,7 @@ export function planRepeats(lines: readonly string[], sent: SentOutputs): Repeat
     pendingNew = -1;
   };
   let repeated = false;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const key = (keyed[i] as KeyedLine).key;
     let best: { output: number; view: number; from: number; length: number; form: RepeatForm } | null = null;
     if (key.trim().length >= MIN_INDEXED_LINE) {
@@ -82,13 +94,23 @@ export function planRepeats(lines: readonly string[], sent: SentOutputs): Repeat
       for (const place of places.length > MAX_PLACES_TRIED ? places.slice(-MAX_PLACES_TRIED) : places) {
         const run = runLength(lines, keyed, i, sent.linesAt(place.output, place.view), place.line);
         // Longest wins; among equals the most recent output (places come oldest first).
-        if (best === null || run.length >= best.length) best = { output: place.output, view: place.view, from: place.line, ...run };
+        if (best === null || run.length >= best.length)
+          best = { output: place.output, view: place.view, from: place.line, ...run };
       }
     }
     if (best !== null && best.length >= MIN_RUN && charsOf(lines, i, best.length) >= MIN_RUN_CHARS) {
       flushNew(i);
       const firstNumber = best.form === 'numbered' ? (keyed[i] as KeyedLine).number : null;
-      segments.push({ kind: 'repeat', start: i, length: best.length, output: best.output, view: best.view, from: best.from, form: best.form, firstNumber });
+      segments.push({
+        kind: 'repeat',
+        start: i,
+        length: best.length,
+        output: best.output,
+        view: best.view,
+        from: best.from,
+        form: best.form,
+        firstNumber,
+      });
       repeated = true;
       i += best.length;
     } else {

@@ -5,7 +5,13 @@ import { prefixMessagesReader, type ToolNames } from '../prefix-messages-reader.
 
 type Path = (string | number)[];
 
-function textParts(value: JsonValue | undefined, path: Path, role: PartRole, messageIndex: number, out: RawPart[]): void {
+function textParts(
+  value: JsonValue | undefined,
+  path: Path,
+  role: PartRole,
+  messageIndex: number,
+  out: RawPart[],
+): void {
   if (typeof value === 'string') {
     out.push({ path, role, type: 'text', text: value, isStringLeaf: true, messageIndex });
     return;
@@ -18,10 +24,22 @@ function textParts(value: JsonValue | undefined, path: Path, role: PartRole, mes
   });
 }
 
-function toolResultParts(block: JsonObject, path: Path, messageIndex: number, toolName: string | undefined, out: RawPart[]): void {
+function toolResultParts(
+  block: JsonObject,
+  path: Path,
+  messageIndex: number,
+  toolName: string | undefined,
+  out: RawPart[],
+): void {
   const content = block.content;
   const callId = typeof block.tool_use_id === 'string' && block.tool_use_id !== '' ? block.tool_use_id : undefined;
-  const base = { role: 'tool' as const, type: 'tool_result' as const, messageIndex, ...(toolName ? { toolName } : {}), ...(callId ? { callId } : {}) };
+  const base = {
+    role: 'tool' as const,
+    type: 'tool_result' as const,
+    messageIndex,
+    ...(toolName ? { toolName } : {}),
+    ...(callId ? { callId } : {}),
+  };
   if (typeof content === 'string') {
     out.push({ ...base, path: [...path, 'content'], text: content, isStringLeaf: true });
   } else if (Array.isArray(content)) {
@@ -47,14 +65,38 @@ function contentParts(message: JsonObject, index: number, toolNames: ToolNames, 
     const at: Path = [...path, i];
     switch (block.type) {
       case 'text':
-        if (typeof block.text === 'string') out.push({ path: [...at, 'text'], role, type: 'text', text: block.text, isStringLeaf: true, messageIndex: index });
+        if (typeof block.text === 'string')
+          out.push({
+            path: [...at, 'text'],
+            role,
+            type: 'text',
+            text: block.text,
+            isStringLeaf: true,
+            messageIndex: index,
+          });
         break;
       case 'thinking':
-        if (typeof block.thinking === 'string') out.push({ path: [...at, 'thinking'], role, type: 'thinking', text: block.thinking, isStringLeaf: true, messageIndex: index });
+        if (typeof block.thinking === 'string')
+          out.push({
+            path: [...at, 'thinking'],
+            role,
+            type: 'thinking',
+            text: block.thinking,
+            isStringLeaf: true,
+            messageIndex: index,
+          });
         break;
       case 'tool_use':
         if (typeof block.id === 'string' && typeof block.name === 'string') toolNames.set(block.id, block.name);
-        out.push({ path: [...at, 'input'], role, type: 'tool_use', text: compactJson(block.input), isStringLeaf: false, messageIndex: index, ...(typeof block.name === 'string' ? { toolName: block.name } : {}) });
+        out.push({
+          path: [...at, 'input'],
+          role,
+          type: 'tool_use',
+          text: compactJson(block.input),
+          isStringLeaf: false,
+          messageIndex: index,
+          ...(typeof block.name === 'string' ? { toolName: block.name } : {}),
+        });
         break;
       case 'tool_result': {
         const id = typeof block.tool_use_id === 'string' ? block.tool_use_id : '';
@@ -74,7 +116,14 @@ export function anthropicParts(body: JsonObject): RawPart[] {
   const out: RawPart[] = [];
   textParts(body.system, ['system'], 'system', -1, out);
   if (Array.isArray(body.tools) && body.tools.length > 0) {
-    out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
+    out.push({
+      path: ['tools'],
+      role: 'tools',
+      type: 'tool_definitions',
+      text: compactJson(body.tools),
+      isStringLeaf: false,
+      messageIndex: -1,
+    });
   }
   readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;

@@ -6,7 +6,11 @@ import { InvalidRequestError } from '../../errors.ts';
 import { emitRequest, parseRequest } from './canonical-request.ts';
 
 const referenceDir = path.join(environment.sharedDir, 'reference', 'headroom-workloads');
-const files = existsSync(referenceDir) ? readdirSync(referenceDir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = existsSync(referenceDir)
+  ? readdirSync(referenceDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 
 describe.skipIf(files.length === 0)('canonical request on the published reference requests', () => {
   it.each(files)('%s: parse then write back yields the same bytes', (file) => {
@@ -32,12 +36,16 @@ describe.skipIf(files.length === 0)('canonical request on the published referenc
     expect(at).toBeGreaterThan(0);
     expect(out.slice(0, at)).toBe(text.slice(0, at));
     // Every other part is unchanged.
-    const others = (r: typeof request) => r.parts.filter((p) => p.path.join('.') !== target.path.join('.')).map((p) => p.text);
+    const others = (r: typeof request) =>
+      r.parts.filter((p) => p.path.join('.') !== target.path.join('.')).map((p) => p.text);
     expect(others(again)).toEqual(others(request));
   });
 
   it('keeps fields it does not understand', () => {
-    const text = readFileSync(path.join(referenceDir, 'code-search-100.json'), 'utf8').replace('{', '{"x_unknown": {"nested": [1, 2.50, "\\u00e9"]},');
+    const text = readFileSync(path.join(referenceDir, 'code-search-100.json'), 'utf8').replace(
+      '{',
+      '{"x_unknown": {"nested": [1, 2.50, "\\u00e9"]},',
+    );
     const request = parseRequest(text);
     const target = request.parts.find((p) => p.compressible)!;
     const out = emitRequest(request, { strings: new Map([[target.path.join('.'), 'short']]) });
@@ -56,7 +64,11 @@ describe('canonical request errors', () => {
     const text = '{\n  "model": "m",\n  "messages": [{"role": "user", "content": "hi"}]\n}';
     const request = parseRequest(text);
     const out = emitRequest(request, { strings: new Map(), tools: [{ name: 't', input_schema: { type: 'object' } }] });
-    expect(JSON.parse(out)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'hi' }], tools: [{ name: 't', input_schema: { type: 'object' } }] });
+    expect(JSON.parse(out)).toEqual({
+      model: 'm',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ name: 't', input_schema: { type: 'object' } }],
+    });
     expect(out.startsWith('{\n  "model": "m",\n  "messages": [{"role": "user", "content": "hi"}]')).toBe(true);
   });
 });

@@ -103,7 +103,10 @@ function appendedTools(request: CanonicalRequest, tools: readonly JsonValue[]): 
  * list (whose bytes, big integers and escapes included, stay as sent), or as a new member after the
  * body's last one. Null when the list must be written whole.
  */
-function toolsInsertion(request: CanonicalRequest & { source: string }, tools: readonly JsonValue[]): { at: number; text: string } | null {
+function toolsInsertion(
+  request: CanonicalRequest & { source: string },
+  tools: readonly JsonValue[],
+): { at: number; text: string } | null {
   const appended = appendedTools(request, tools);
   if (appended === null) return null;
   if (request.body.tools === undefined) {
@@ -131,7 +134,17 @@ export function emitRequest(request: CanonicalRequest, edits: RequestEdits): str
   const spans = locateValues(request.source, replaceTools ? [...paths, ['tools']] : paths);
   const json = new Map([...edits.strings].map(([key, text]) => [key, JSON.stringify(text)] as const));
   // A list written whole carries its own members; every other member goes in by a zero-width splice.
-  if (replaceTools) json.set('tools', JSON.stringify(applyEdits(request, { strings: new Map(), tools: edits.tools, members: edits.members?.filter((m) => m.path[0] === 'tools') ?? [] }).tools));
+  if (replaceTools)
+    json.set(
+      'tools',
+      JSON.stringify(
+        applyEdits(request, {
+          strings: new Map(),
+          tools: edits.tools,
+          members: edits.members?.filter((m) => m.path[0] === 'tools') ?? [],
+        }).tools,
+      ),
+    );
   (edits.members ?? []).forEach((member, i) => {
     if (replaceTools && member.path[0] === 'tools') return;
     const at = memberInsertion(request.source as string, member);

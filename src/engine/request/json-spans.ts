@@ -130,7 +130,10 @@ export function locateValues(source: string, paths: readonly JsonPath[]): Map<st
  * value, so the whitespace before the closing bracket stays; `empty` when it has none, `object` for `{`. Null when the
  * path is absent or not a container.
  */
-export function locateContainerEnd(source: string, path: JsonPath): { readonly at: number; readonly empty: boolean; readonly object: boolean } | null {
+export function locateContainerEnd(
+  source: string,
+  path: JsonPath,
+): { readonly at: number; readonly empty: boolean; readonly object: boolean } | null {
   const span = locateValues(source, [path]).get(path.join('.'));
   if (span === undefined) return null;
   const [start, end] = span;
@@ -143,7 +146,11 @@ export function locateContainerEnd(source: string, path: JsonPath): { readonly a
 }
 
 /** Replaces each located span with its new JSON text, leaving every other byte as it was. */
-export function spliceValues(source: string, edits: ReadonlyMap<string, string>, spans: ReadonlyMap<string, Span>): string {
+export function spliceValues(
+  source: string,
+  edits: ReadonlyMap<string, string>,
+  spans: ReadonlyMap<string, Span>,
+): string {
   const ordered = [...edits.entries()]
     .map(([key, json]) => ({ json, span: spans.get(key) }))
     .filter((e): e is { json: string; span: Span } => e.span !== undefined)

@@ -14,8 +14,17 @@ function readMessage(message: JsonObject, index: number, toolNames: ToolNames, o
   const role = roleOf(message.role);
   const type = role === 'tool' ? 'tool_result' : 'text';
   const callId = typeof message.tool_call_id === 'string' ? message.tool_call_id : '';
-  const toolName = role === 'tool' ? toolNames.get(callId) ?? (typeof message.name === 'string' ? message.name : undefined) : undefined;
-  const base = { role, type, messageIndex: index, ...(toolName ? { toolName } : {}), ...(role === 'tool' && callId !== '' ? { callId } : {}) } as const;
+  const toolName =
+    role === 'tool'
+      ? (toolNames.get(callId) ?? (typeof message.name === 'string' ? message.name : undefined))
+      : undefined;
+  const base = {
+    role,
+    type,
+    messageIndex: index,
+    ...(toolName ? { toolName } : {}),
+    ...(role === 'tool' && callId !== '' ? { callId } : {}),
+  } as const;
   const content = message.content;
   if (typeof content === 'string') {
     out.push({ ...base, path: ['messages', index, 'content'], text: content, isStringLeaf: true });
@@ -33,7 +42,15 @@ function readMessage(message: JsonObject, index: number, toolNames: ToolNames, o
     const name = typeof fn.name === 'string' ? fn.name : undefined;
     if (typeof call.id === 'string' && name) toolNames.set(call.id, name);
     const args = typeof fn.arguments === 'string' ? fn.arguments : compactJson(fn.arguments);
-    out.push({ path: ['messages', index, 'tool_calls', i, 'function', 'arguments'], role: 'assistant', type: 'tool_use', text: args, isStringLeaf: typeof fn.arguments === 'string', messageIndex: index, ...(name ? { toolName: name } : {}) });
+    out.push({
+      path: ['messages', index, 'tool_calls', i, 'function', 'arguments'],
+      role: 'assistant',
+      type: 'tool_use',
+      text: args,
+      isStringLeaf: typeof fn.arguments === 'string',
+      messageIndex: index,
+      ...(name ? { toolName: name } : {}),
+    });
   });
 }
 
@@ -43,7 +60,14 @@ const readMessages = prefixMessagesReader(readMessage);
 export function openaiParts(body: JsonObject): RawPart[] {
   const out: RawPart[] = [];
   if (Array.isArray(body.tools) && body.tools.length > 0) {
-    out.push({ path: ['tools'], role: 'tools', type: 'tool_definitions', text: compactJson(body.tools), isStringLeaf: false, messageIndex: -1 });
+    out.push({
+      path: ['tools'],
+      role: 'tools',
+      type: 'tool_definitions',
+      text: compactJson(body.tools),
+      isStringLeaf: false,
+      messageIndex: -1,
+    });
   }
   readMessages(Array.isArray(body.messages) ? body.messages : [], out);
   return out;

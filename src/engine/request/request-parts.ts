@@ -18,7 +18,10 @@ export function requestParts(provider: Provider, body: JsonObject): RequestPart[
   const parts: RequestPart[] = new Array<RequestPart>(raw.length);
   for (let at = 0; at < raw.length; at++) {
     const part = raw[at] as RawPart;
-    parts[at] = previous !== undefined && previous.raw[at] === part ? (previous.parts[at] as RequestPart) : withCompressible(part);
+    parts[at] =
+      previous !== undefined && previous.raw[at] === part
+        ? (previous.parts[at] as RequestPart)
+        : withCompressible(part);
   }
   lastRead.set(provider, { raw, parts });
   return parts;
@@ -36,7 +39,8 @@ function withCompressible(part: RawPart): RequestPart {
       ...part,
       compressible:
         part.isStringLeaf &&
-        (part.type === 'tool_result' || (part.role === 'user' && part.type === 'text' && part.text.length >= ATTACHED_BLOB_MIN_CHARS)),
+        (part.type === 'tool_result' ||
+          (part.role === 'user' && part.type === 'text' && part.text.length >= ATTACHED_BLOB_MIN_CHARS)),
     };
     decided.set(part, full);
   }

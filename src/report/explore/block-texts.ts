@@ -29,13 +29,18 @@ export interface TraceTexts {
 /** Cuts `text` to its head and tail. */
 export function shownText(text: string): ShownText {
   if (text.length <= TEXT_HEAD_CHARS + TEXT_TAIL_CHARS) return { head: text, tail: '', omitted: 0 };
-  return { head: text.slice(0, TEXT_HEAD_CHARS), tail: text.slice(text.length - TEXT_TAIL_CHARS), omitted: text.length - TEXT_HEAD_CHARS - TEXT_TAIL_CHARS };
+  return {
+    head: text.slice(0, TEXT_HEAD_CHARS),
+    tail: text.slice(text.length - TEXT_TAIL_CHARS),
+    omitted: text.length - TEXT_HEAD_CHARS - TEXT_TAIL_CHARS,
+  };
 }
 
 /** The key of a block's text before compression. */
 export const beforeKey = (row: Pick<BlockRow, 'request_index' | 'path'>): string => `${row.request_index}|${row.path}`;
 /** The key of a block's text as a config sent it. */
-export const afterKey = (row: Pick<BlockRow, 'config' | 'request_index' | 'path'>): string => `${row.config}|${row.request_index}|${row.path}`;
+export const afterKey = (row: Pick<BlockRow, 'config' | 'request_index' | 'path'>): string =>
+  `${row.config}|${row.request_index}|${row.path}`;
 
 const size = (text: ShownText): number => text.head.length + text.tail.length;
 

@@ -7,6 +7,13 @@ const SLOT = '<script type="application/json" id="terse-comparison">null</script
 
 /** The page `html` showing `comparison`; a page without the slot (an older report) is refused by name. */
 export function comparisonPage(html: string, comparison: RunComparison, file: string): string {
-  if (!html.includes(SLOT)) throw new ReportInputError(file, 'this report.html has no comparison view (written by an older terse); compare with `terse compare A B`');
-  return html.replace(SLOT, () => `<script type="application/json" id="terse-comparison">${scriptSafeJson(comparison)}</script>`);
+  if (!html.includes(SLOT))
+    throw new ReportInputError(
+      file,
+      'this report.html has no comparison view (written by an older terse); compare with `terse compare A B`',
+    );
+  return html.replace(
+    SLOT,
+    () => `<script type="application/json" id="terse-comparison">${scriptSafeJson(comparison)}</script>`,
+  );
 }

@@ -11,11 +11,35 @@ import type { Summary } from '../summary.ts';
 export const EXPLORE_DATA_VERSION = 1;
 
 /** Column order of `ExploreData.requests` rows. */
-export const REQUEST_COLUMNS = ['trace', 'config', 'request', 'messages', 'tokens_before', 'tokens_after', 'compress_ms', 'blocks_changed', 'markers'] as const;
+export const REQUEST_COLUMNS = [
+  'trace',
+  'config',
+  'request',
+  'messages',
+  'tokens_before',
+  'tokens_after',
+  'compress_ms',
+  'blocks_changed',
+  'markers',
+] as const;
 /** Column order of `ExploreData.blocks` rows. */
 export const BLOCK_COLUMNS = [
-  'trace', 'config', 'request', 'message', 'path', 'tool', 'command', 'kind', 'compressor', 'outcome', 'reason',
-  'tokens_before', 'tokens_after', 'lossy', 'markers', 'compress_ms',
+  'trace',
+  'config',
+  'request',
+  'message',
+  'path',
+  'tool',
+  'command',
+  'kind',
+  'compressor',
+  'outcome',
+  'reason',
+  'tokens_before',
+  'tokens_after',
+  'lossy',
+  'markers',
+  'compress_ms',
 ] as const;
 
 type Cell = string | number | boolean | null;
@@ -55,7 +79,12 @@ export function traceTextsFile(index: number): string {
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 /** The page's data for `result`, whose summary is `summary`; `hasTexts(trace)` says whether explore/ holds its texts. */
-export function exploreData(result: RunResult, summary: Summary, hasTexts: (trace: string) => boolean, textsLeftOut: number): ExploreData {
+export function exploreData(
+  result: RunResult,
+  summary: Summary,
+  hasTexts: (trace: string) => boolean,
+  textsLeftOut: number,
+): ExploreData {
   const traceIndex = new Map(result.traces.map((trace, index) => [trace.trace, index]));
   const configIndex = new Map(summary.configs.map((config, index) => [config.name, index]));
   const requests: Cell[][] = [];
@@ -65,12 +94,36 @@ export function exploreData(result: RunResult, summary: Summary, hasTexts: (trac
     const t = traceIndex.get(pair.trace) ?? -1;
     const c = configIndex.get(pair.config) ?? -1;
     for (const r of pair.requests as readonly RequestRow[]) {
-      requests.push([t, c, r.request_index, r.messages, r.tokens_before, r.tokens_after, round(r.compress_ms), r.blocks_changed, r.markers]);
+      requests.push([
+        t,
+        c,
+        r.request_index,
+        r.messages,
+        r.tokens_before,
+        r.tokens_after,
+        round(r.compress_ms),
+        r.blocks_changed,
+        r.markers,
+      ]);
     }
     for (const b of pair.blocks as readonly BlockRow[]) {
       blocks.push([
-        t, c, b.request_index, b.message_index, b.path, b.tool_name, b.command, b.kind, b.compressor, b.outcome, b.reason,
-        b.tokens_before, b.tokens_after, b.lossy, b.markers, round(b.compress_ms),
+        t,
+        c,
+        b.request_index,
+        b.message_index,
+        b.path,
+        b.tool_name,
+        b.command,
+        b.kind,
+        b.compressor,
+        b.outcome,
+        b.reason,
+        b.tokens_before,
+        b.tokens_after,
+        b.lossy,
+        b.markers,
+        round(b.compress_ms),
       ]);
     }
   }
@@ -82,7 +135,10 @@ export function exploreData(result: RunResult, summary: Summary, hasTexts: (trac
     pairs: summary.results,
     errors: summary.errors,
     traces: result.traces.map((trace, index) => ({
-      id: trace.trace, suite: trace.suite, workload: trace.workload, requests: trace.requests,
+      id: trace.trace,
+      suite: trace.suite,
+      workload: trace.workload,
+      requests: trace.requests,
       texts: hasTexts(trace.trace) ? traceTextsFile(index) : null,
     })),
     requests,
@@ -94,5 +150,8 @@ export function exploreData(result: RunResult, summary: Summary, hasTexts: (trac
 
 /** JSON that can sit inside a `<script>` element: no `<` survives to close it or open a comment. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -28,7 +28,10 @@ let server: ChildProcess | null = null;
 
 /** Starts `terse view` as a real process and resolves with the URL it prints. */
 function view(args: readonly string[]): Promise<string> {
-  const child = spawn(process.execPath, [...sourceCli(environment.projectRoot), 'view', ...args, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TERSE_REPORTS_DIR: work } });
+  const child = spawn(process.execPath, [...sourceCli(environment.projectRoot), 'view', ...args, '--no-open'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TERSE_REPORTS_DIR: work },
+  });
   server = child;
   let out = '';
   return new Promise((resolve, reject) => {
@@ -76,10 +79,21 @@ const canRun = existsSync(CHROMIUM);
 
 describe.skipIf(!canRun)('report.html in headless Chromium (Debian chromium)', () => {
   beforeAll(async () => {
-    const [trace, probes, configs] = await Promise.all([loadTrace(TRACE), readProbes(TRACE.replace(/\.jsonl$/, '.probes.jsonl')), resolveBenchConfigs(['none', 'balanced', 'drop-all'])]);
+    const [trace, probes, configs] = await Promise.all([
+      loadTrace(TRACE),
+      readProbes(TRACE.replace(/\.jsonl$/, '.probes.jsonl')),
+      resolveBenchConfigs(['none', 'balanced', 'drop-all']),
+    ]);
     const texts = new BlockTextCollector();
     const result = await runReplay(
-      { traces: [{ suite: 'local', trace }], probes, configs, tokenizer: 'o200k_base', argv: 'test', projectRoot: environment.projectRoot },
+      {
+        traces: [{ suite: 'local', trace }],
+        probes,
+        configs,
+        tokenizer: 'o200k_base',
+        argv: 'test',
+        projectRoot: environment.projectRoot,
+      },
       { onBlock: (row, before, after) => texts.add(row, before, after) },
     );
     await writeReport(result, runA, {}, texts);
@@ -90,7 +104,14 @@ describe.skipIf(!canRun)('report.html in headless Chromium (Debian chromium)', (
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -112,7 +133,11 @@ describe.skipIf(!canRun)('report.html in headless Chromium (Debian chromium)', (
     const order = await page.evaluate(() => {
       const charts = document.querySelector('#charts');
       const firstTable = document.querySelector('table');
-      return charts !== null && firstTable !== null && Boolean(charts.compareDocumentPosition(firstTable) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return (
+        charts !== null &&
+        firstTable !== null &&
+        Boolean(charts.compareDocumentPosition(firstTable) & Node.DOCUMENT_POSITION_FOLLOWING)
+      );
     });
     expect(order).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-overview.png') });
@@ -127,9 +152,13 @@ describe.skipIf(!canRun)('report.html in headless Chromium (Debian chromium)', (
     const { before, after } = await openCompressedBlock(page);
     expect(before.length).toBeGreaterThan(after.length);
     expect(await page.locator('#block-view mark.marker').count()).toBeGreaterThan(0);
-    expect(await page.locator('#block-view dd').allTextContents()).toEqual(expect.arrayContaining(['balanced', 'compressed']));
+    expect(await page.locator('#block-view dd').allTextContents()).toEqual(
+      expect.arrayContaining(['balanced', 'compressed']),
+    );
     // The page as a reader sees it, the block's header below the sticky navigation bar.
-    await page.locator('#block-view').evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 48));
+    await page
+      .locator('#block-view')
+      .evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 48));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-block.png') });
     await page.close();
     await stopView();

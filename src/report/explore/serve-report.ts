@@ -19,7 +19,11 @@ export interface ServedReport {
 }
 
 /** Starts serving `dir`; `/` answers `index` (report.html's text, or a comparison built from it). */
-export async function serveReport(dir: string, index: string, options: { port: number; host: string }): Promise<ServedReport> {
+export async function serveReport(
+  dir: string,
+  index: string,
+  options: { port: number; host: string },
+): Promise<ServedReport> {
   const root = path.resolve(dir);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -28,7 +32,9 @@ export async function serveReport(dir: string, index: string, options: { port: n
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {
-      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] as string, 'cache-control': 'no-store' }).end(index);
+      response
+        .writeHead(200, { 'content-type': CONTENT_TYPES['.html'] as string, 'cache-control': 'no-store' })
+        .end(index);
       return;
     }
     const file = path.resolve(root, `.${pathname}`);
@@ -38,7 +44,10 @@ export async function serveReport(dir: string, index: string, options: { port: n
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => response.writeHead(404).end(),
     );
   });

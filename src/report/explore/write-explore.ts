@@ -19,11 +19,17 @@ export function hasTraceTexts(texts: BlockTextCollector | undefined, trace: stri
  * Creates `dir` (the report's `explore/`) and writes the texts of each trace that has some. A script,
  * not JSON: a page opened from disk (file://) may load scripts beside it but not fetch files.
  */
-export async function writeExplore(result: RunResult, texts: BlockTextCollector | undefined, dir: string): Promise<void> {
+export async function writeExplore(
+  result: RunResult,
+  texts: BlockTextCollector | undefined,
+  dir: string,
+): Promise<void> {
   await mkdir(dir);
   for (const [index, trace] of result.traces.entries()) {
     if (!hasTraceTexts(texts, trace.trace) || texts === undefined) continue;
     const file = path.join(path.dirname(dir), traceTextsFile(index));
-    await writeFile(file, `${TEXTS_CALLBACK}(${index}, ${scriptSafeJson(texts.textsOf(trace.trace))});\n`, { flag: 'wx' });
+    await writeFile(file, `${TEXTS_CALLBACK}(${index}, ${scriptSafeJson(texts.textsOf(trace.trace))});\n`, {
+      flag: 'wx',
+    });
   }
 }

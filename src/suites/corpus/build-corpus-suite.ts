@@ -17,7 +17,11 @@ const NEEDED = ['mini-swe-agent-trajs', 'loghub', 'nab-metrics', 'swebench-issue
 export async function buildCorpusSuite(sharedDir: string): Promise<SuiteBuild> {
   const corpusDir = path.join(sharedDir, 'corpus');
   const missing = NEEDED.filter((name) => !existsSync(path.join(corpusDir, name)));
-  if (missing.length > 0) return { state: 'skipped', reason: `corpus suite needs ${path.join(corpusDir, missing[0] ?? '')} (set TERSE_SHARED_DIR to the shared folder)` };
+  if (missing.length > 0)
+    return {
+      state: 'skipped',
+      reason: `corpus suite needs ${path.join(corpusDir, missing[0] ?? '')} (set TERSE_SHARED_DIR to the shared folder)`,
+    };
   const trajectories = await buildTrajectorySuite(path.join(corpusDir, 'mini-swe-agent-trajs'));
   const sre = await buildSreSuite(corpusDir);
   const triage = await buildIssueTriageSuite(corpusDir);

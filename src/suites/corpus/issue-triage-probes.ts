@@ -22,18 +22,43 @@ function firstTurnShowing(text: TraceText, answer: string): number {
 function perIssueDrafts(text: TraceText, issue: TrackerIssue): ProbeDraft[] {
   const n = issue.number;
   const drafts: ProbeDraft[] = [
-    { name: 'issue-number', kind: 'exact', question: `What is the number of the ${issue.repo} issue titled "${issue.title}"?`, answers: [String(n)], turn: firstTurnShowing(text, issue.title) },
+    {
+      name: 'issue-number',
+      kind: 'exact',
+      question: `What is the number of the ${issue.repo} issue titled "${issue.title}"?`,
+      answers: [String(n)],
+      turn: firstTurnShowing(text, issue.title),
+    },
   ];
   const bodyError = QUOTED_ERROR.exec(issue.body)?.[1];
-  if (bodyError !== undefined) drafts.push({ name: 'reported-error', kind: 'causal', question: `What error message does ${issue.repo} issue #${n} report?`, answers: [bodyError.trim()], turn: firstTurnShowing(text, bodyError) });
+  if (bodyError !== undefined)
+    drafts.push({
+      name: 'reported-error',
+      kind: 'causal',
+      question: `What error message does ${issue.repo} issue #${n} report?`,
+      answers: [bodyError.trim()],
+      turn: firstTurnShowing(text, bodyError),
+    });
   const commentError = QUOTED_ERROR.exec(issue.comments)?.[1];
   if (commentError !== undefined && commentError !== bodyError) {
-    drafts.push({ name: 'comment-error', kind: 'exact', question: `Which error message is quoted in the comments on ${issue.repo} issue #${n}?`, answers: [commentError.trim()], turn: firstTurnShowing(text, commentError) });
+    drafts.push({
+      name: 'comment-error',
+      kind: 'exact',
+      question: `Which error message is quoted in the comments on ${issue.repo} issue #${n}?`,
+      answers: [commentError.trim()],
+      turn: firstTurnShowing(text, commentError),
+    });
   }
   const trigger = TRIGGER.exec(issue.body);
   if (trigger !== null) {
     const [phrase, what = '', value = ''] = trigger;
-    drafts.push({ name: 'trigger', kind: 'causal', question: `In ${issue.repo} issue #${n}, which ${what} makes the error happen?`, answers: [value], turn: firstTurnShowing(text, phrase) });
+    drafts.push({
+      name: 'trigger',
+      kind: 'causal',
+      question: `In ${issue.repo} issue #${n}, which ${what} makes the error happen?`,
+      answers: [value],
+      turn: firstTurnShowing(text, phrase),
+    });
   }
   return drafts;
 }
@@ -52,9 +77,26 @@ function mentionDrafts(text: TraceText, issues: readonly TrackerIssue[]): ProbeD
     const others = issues.filter((i) => i !== issue);
     for (const [name, set] of owners) {
       // Unique by whole-token search too: a name inside another issue's prose would make two answers.
-      if (!set.has(issue.number) || set.size !== 1 || others.some((o) => containsAnswer(`${o.title}\n${o.body}\n${o.comments}`, name))) continue;
-      drafts.push({ name: 'mentioning-issue', kind: 'locate', question: `Which ${issue.repo} issue mentions \`${name}\`? Give its number.`, answers: [String(issue.number)], turn: firstTurnShowing(text, name) });
-      drafts.push({ name: 'absent-name', kind: 'negative', question: `Which issue reports a problem in \`${name}_legacy\`?`, answers: [`${name}_legacy`], turn: firstTurnShowing(text, name) });
+      if (
+        !set.has(issue.number) ||
+        set.size !== 1 ||
+        others.some((o) => containsAnswer(`${o.title}\n${o.body}\n${o.comments}`, name))
+      )
+        continue;
+      drafts.push({
+        name: 'mentioning-issue',
+        kind: 'locate',
+        question: `Which ${issue.repo} issue mentions \`${name}\`? Give its number.`,
+        answers: [String(issue.number)],
+        turn: firstTurnShowing(text, name),
+      });
+      drafts.push({
+        name: 'absent-name',
+        kind: 'negative',
+        question: `Which issue reports a problem in \`${name}_legacy\`?`,
+        answers: [`${name}_legacy`],
+        turn: firstTurnShowing(text, name),
+      });
       break;
     }
   }
@@ -72,7 +114,14 @@ function labelCountDrafts(text: TraceText, issues: readonly TrackerIssue[], perP
       const first = page[0];
       if (first === undefined) continue;
       const bugs = page.filter((i) => i.labels.includes('bug')).length;
-      drafts.push({ name: 'bug-count', kind: 'count', question: `How many issues on page ${start / perPage + 1} of the ${repo} issue list carry the label "bug"?`, answers: [String(bugs)], turn: firstTurnShowing(text, first.title), liveOnly: true });
+      drafts.push({
+        name: 'bug-count',
+        kind: 'count',
+        question: `How many issues on page ${start / perPage + 1} of the ${repo} issue list carry the label "bug"?`,
+        answers: [String(bugs)],
+        turn: firstTurnShowing(text, first.title),
+        liveOnly: true,
+      });
     }
   }
   return drafts;
@@ -87,7 +136,13 @@ function absentNumberDrafts(text: TraceText, issues: readonly TrackerIssue[]): P
     if (last === undefined) continue;
     for (let fake = last.number + 1; fake < last.number + 200; fake++) {
       if (text.occurs(String(fake))) continue;
-      drafts.push({ name: 'absent-issue', kind: 'negative', question: `What is the title of ${repo} issue #${fake}?`, answers: [String(fake)], turn: firstTurnShowing(text, last.title) });
+      drafts.push({
+        name: 'absent-issue',
+        kind: 'negative',
+        question: `What is the title of ${repo} issue #${fake}?`,
+        answers: [String(fake)],
+        turn: firstTurnShowing(text, last.title),
+      });
       break;
     }
   }

@@ -21,12 +21,25 @@ const TOOLS: JsonObject[] = [
   {
     name: 'list_issues',
     description: 'List issues of a repository, newest numbers last, as GitHub REST API JSON.',
-    input_schema: { type: 'object', properties: { repo: { type: 'string' }, state: { type: 'string' }, page: { type: 'integer' }, per_page: { type: 'integer' } }, required: ['repo'] },
+    input_schema: {
+      type: 'object',
+      properties: {
+        repo: { type: 'string' },
+        state: { type: 'string' },
+        page: { type: 'integer' },
+        per_page: { type: 'integer' },
+      },
+      required: ['repo'],
+    },
   },
   {
     name: 'get_issue',
     description: 'Show one issue with its body and comments, as `gh issue view --comments` prints it.',
-    input_schema: { type: 'object', properties: { repo: { type: 'string' }, number: { type: 'integer' } }, required: ['repo', 'number'] },
+    input_schema: {
+      type: 'object',
+      properties: { repo: { type: 'string' }, number: { type: 'integer' } },
+      required: ['repo', 'number'],
+    },
   },
 ];
 
@@ -38,16 +51,23 @@ export interface RepoIssues {
 
 /** Issues worth opening first: those quoting an error, then the longest discussions. */
 function openedFrom(page: readonly TrackerIssue[]): TrackerIssue[] {
-  const weight = (i: TrackerIssue) => (/(?:Error|Exception)\b/.test(i.body) ? 1_000_000 : 0) + i.body.length + i.comments.length;
+  const weight = (i: TrackerIssue) =>
+    (/(?:Error|Exception)\b/.test(i.body) ? 1_000_000 : 0) + i.body.length + i.comments.length;
   if (page.length <= OPENED_PER_PAGE + 2) return [...page];
-  return [...page].sort((a, b) => weight(b) - weight(a) || a.number - b.number).slice(0, OPENED_PER_PAGE).sort((a, b) => a.number - b.number);
+  return [...page]
+    .sort((a, b) => weight(b) - weight(a) || a.number - b.number)
+    .slice(0, OPENED_PER_PAGE)
+    .sort((a, b) => a.number - b.number);
 }
 
 /** The trace of one triage session over the trackers of one or more repositories. */
 export function buildTriageSession(id: string, trackers: readonly RepoIssues[], source: string): Trace {
   const repos = trackers.map((t) => t.repo).join(', ');
   const messages: JsonObject[] = [
-    { role: 'user', content: `Triage the reports of ${repos}: which are bugs, what triggers each, and which need a maintainer first?` },
+    {
+      role: 'user',
+      content: `Triage the reports of ${repos}: which are bugs, what triggers each, and which need a maintainer first?`,
+    },
   ];
   let calls = 0;
   const step = (name: string, input: JsonObject, result: string) => {
@@ -58,11 +78,18 @@ export function buildTriageSession(id: string, trackers: readonly RepoIssues[], 
   for (const { repo, issues } of trackers) {
     for (let start = 0; start < issues.length; start += ISSUES_PER_PAGE) {
       const page = issues.slice(start, start + ISSUES_PER_PAGE);
-      step('list_issues', { repo, state: 'all', page: start / ISSUES_PER_PAGE + 1, per_page: ISSUES_PER_PAGE }, renderIssueList(page));
+      step(
+        'list_issues',
+        { repo, state: 'all', page: start / ISSUES_PER_PAGE + 1, per_page: ISSUES_PER_PAGE },
+        renderIssueList(page),
+      );
       for (const issue of openedFrom(page)) step('get_issue', { repo, number: issue.number }, renderIssueView(issue));
     }
   }
-  messages.push({ role: 'user', content: 'Summarise the triage: for each issue opened, its kind, its trigger and the exact error it reports.' });
+  messages.push({
+    role: 'user',
+    content: 'Summarise the triage: for each issue opened, its kind, its trigger and the exact error it reports.',
+  });
   const events = callBeforeEachAssistant(messages);
   return {
     header: {

@@ -41,7 +41,9 @@ export async function buildIssueTriageSuite(corpusDir: string): Promise<SuiteCon
     const text = traceText(trace);
     const issues = session.trackers.flatMap((t) => t.issues);
     traces.push(trace);
-    probes.push(...toProbes(trace.header.id, spreadDrafts(text, triageDrafts(text, issues, ISSUES_PER_PAGE), { count: 2 })));
+    probes.push(
+      ...toProbes(trace.header.id, spreadDrafts(text, triageDrafts(text, issues, ISSUES_PER_PAGE), { count: 2 })),
+    );
   }
   return { traces, probes };
 }

@@ -42,7 +42,11 @@ function unreachableResourceManager(records: readonly LogRecord[]): LineFact | n
   const retry = records.slice(Math.max(firstError, 0)).find((r) => /Retrying connect to server: \S+\./.test(r.content));
   const address = retry === undefined ? null : /Retrying connect to server: (\S+?)\.(?:\s|$)/.exec(retry.content)?.[1];
   if (firstError < 0 || retry === undefined || address === undefined || address === null) return null;
-  return { question: 'Which ResourceManager address (host:port) can the ApplicationMaster not reach?', index: retry.index, answers: [address] };
+  return {
+    question: 'Which ResourceManager address (host:port) can the ApplicationMaster not reach?',
+    index: retry.index,
+    answers: [address],
+  };
 }
 
 /** BGL: the node that raised the rarest alert category (a single line). */
@@ -50,7 +54,13 @@ function rarestAlertNode(records: readonly LogRecord[]): LineFact | null {
   const counts = new Map<string, number>();
   for (const r of records) if (r.label !== '-') counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
   const single = records.find((r) => r.label !== '-' && counts.get(r.label) === 1 && r.node !== '');
-  return single === undefined ? null : { question: `Which node raised the ${single.label} alert (${single.content.slice(0, 40)}...)?`, index: single.index, answers: [single.node] };
+  return single === undefined
+    ? null
+    : {
+        question: `Which node raised the ${single.label} alert (${single.content.slice(0, 40)}...)?`,
+        index: single.index,
+        answers: [single.node],
+      };
 }
 
 /** Spark: the slowest broadcast read, the only line that stands out in an all-INFO window. */
@@ -60,7 +70,13 @@ function slowestBroadcast(records: readonly LogRecord[]): LineFact | null {
     const ms = Number(/^Reading broadcast variable \d+ took (\d+) ms$/.exec(r.content)?.[1] ?? NaN);
     if (!Number.isNaN(ms) && (slowest === null || ms > slowest.ms)) slowest = { record: r, ms };
   }
-  return slowest === null ? null : { question: 'Which broadcast variable took longest to read, and how long did it take? Quote the line.', index: slowest.record.index, answers: [slowest.record.content] };
+  return slowest === null
+    ? null
+    : {
+        question: 'Which broadcast variable took longest to read, and how long did it take? Quote the line.',
+        index: slowest.record.index,
+        answers: [slowest.record.content],
+      };
 }
 
 /** The sessions, in suite order. */
@@ -69,7 +85,8 @@ export const LOG_INCIDENTS: readonly LogIncident[] = [
     system: 'Hadoop',
     window: 'continuous',
     timestamp: /^(?<stamp>\d{4}-\d\d-\d\d (?<time>\d\d:\d\d:\d\d,\d{3}))/,
-    symptom: (rs) => `MapReduce job ${firstMatch(rs, /(appattempt_\d+_\d+_\d+)/)} stopped making progress partway through its run. Find out what went wrong.`,
+    symptom: (rs) =>
+      `MapReduce job ${firstMatch(rs, /(appattempt_\d+_\d+_\d+)/)} stopped making progress partway through its run. Find out what went wrong.`,
     cause: unreachableResourceManager,
     metrics: 'realAWSCloudwatch/ec2_cpu_utilization_5f5533.csv',
   },
@@ -77,14 +94,16 @@ export const LOG_INCIDENTS: readonly LogIncident[] = [
     system: 'OpenStack',
     window: 'continuous',
     timestamp: /^\S+ (?<stamp>\d{4}-\d\d-\d\d (?<time>\d\d:\d\d:\d\d\.\d{3}))/,
-    symptom: (rs) => `The nova compute node logs warnings again and again since ${firstMatch(rs, / (\d{4}-\d\d-\d\d) /)}. What is it warning about, and is anything else wrong?`,
+    symptom: (rs) =>
+      `The nova compute node logs warnings again and again since ${firstMatch(rs, / (\d{4}-\d\d-\d\d) /)}. What is it warning about, and is anything else wrong?`,
     metrics: 'realAWSCloudwatch/rds_cpu_utilization_cc0c53.csv',
   },
   {
     system: 'Spark',
     window: 'continuous',
     timestamp: /^(?<stamp>\d\d\/\d\d\/\d\d (?<time>\d\d:\d\d:\d\d))/,
-    symptom: (rs) => `Spark executor ${firstMatch(rs, /Starting executor ID (\d+) on host/)} on ${firstMatch(rs, /Starting executor ID \d+ on host (\S+)/)} runs slower than expected. What is it spending time on?`,
+    symptom: (rs) =>
+      `Spark executor ${firstMatch(rs, /Starting executor ID (\d+) on host/)} on ${firstMatch(rs, /Starting executor ID \d+ on host (\S+)/)} runs slower than expected. What is it spending time on?`,
     // An all-INFO window: cached partitions that had to be recomputed are the trouble.
     problem: (r) => /^Partition rdd_\S+ not found, computing it$/.test(r.content),
     cause: slowestBroadcast,
@@ -93,20 +112,23 @@ export const LOG_INCIDENTS: readonly LogIncident[] = [
     system: 'HDFS',
     window: 'sample',
     timestamp: /^(?<stamp>\d{6} (?<time>\d{6}))/,
-    symptom: (rs) => `Some HDFS clients reported failed block reads on ${firstMatch(rs, /^(\d{6}) /)}. Which DataNodes and blocks were involved?`,
+    symptom: (rs) =>
+      `Some HDFS clients reported failed block reads on ${firstMatch(rs, /^(\d{6}) /)}. Which DataNodes and blocks were involved?`,
   },
   {
     system: 'BGL',
     window: 'sample',
     timestamp: /^\S+ \d+ \S+ \S+ (?<stamp>\d{4}-\d\d-\d\d-(?<time>\d\d\.\d\d\.\d\d\.\d+))/,
-    symptom: (rs) => `The Blue Gene/L machine raised hardware and application alerts from ${firstMatch(rs, / (\d{4}\.\d\d\.\d\d) /)} on. Find the alert lines and the nodes that raised them.`,
+    symptom: (rs) =>
+      `The Blue Gene/L machine raised hardware and application alerts from ${firstMatch(rs, / (\d{4}\.\d\d\.\d\d) /)} on. Find the alert lines and the nodes that raised them.`,
     cause: rarestAlertNode,
   },
   {
     system: 'Zookeeper',
     window: 'sample',
     timestamp: /^(?<stamp>\d{4}-\d\d-\d\d (?<time>\d\d:\d\d:\d\d,\d{3}))/,
-    symptom: (rs) => `Clients of the ZooKeeper ensemble saw dropped sessions on ${firstMatch(rs, /^(\d{4}-\d\d-\d\d) /)}. Find the errors behind it.`,
+    symptom: (rs) =>
+      `Clients of the ZooKeeper ensemble saw dropped sessions on ${firstMatch(rs, /^(\d{4}-\d\d-\d\d) /)}. Find the errors behind it.`,
     metrics: 'realAWSCloudwatch/ec2_network_in_257a54.csv',
   },
 ];

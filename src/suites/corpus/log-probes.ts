@@ -10,7 +10,8 @@ import type { LogRecord } from './loghub-records.ts';
 const ALARM_LEVELS = new Set(['ERROR', 'FATAL', 'SEVERE']);
 const WARN_LEVELS = new Set(['WARN', 'WARNING']);
 /** Identifiers worth asking for: blocks, containers, attempts, requests, uuids, BGL nodes, ip:port. */
-const IDENTIFIER = /\b(?:blk_-?\d{6,}|container_\d+(?:_\d+){3}|attempt_\d+_\d+_[mr]_\d+_\d+|req-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|R\d\d-M\d-N\w-\w:J\d\d-U\d\d|rdd_\d+_\d+|\d{1,3}(?:\.\d{1,3}){3}:\d{2,5})\b/g;
+const IDENTIFIER =
+  /\b(?:blk_-?\d{6,}|container_\d+(?:_\d+){3}|attempt_\d+_\d+_[mr]_\d+_\d+|req-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|R\d\d-M\d-N\w-\w:J\d\d-U\d\d|rdd_\d+_\d+|\d{1,3}(?:\.\d{1,3}){3}:\d{2,5})\b/g;
 
 /** The lines that are the problem: alerts, else errors, else warnings (or the system's own rule). */
 export function problemLines(incident: LogIncident, records: readonly LogRecord[]): LogRecord[] {
@@ -35,16 +36,39 @@ export function stampOf(incident: LogIncident, record: LogRecord): string[] {
 }
 
 /** Drafts about fetched `records`; `turnOf` maps a line index to the message that shows it. */
-export function logDrafts(incident: LogIncident, records: readonly LogRecord[], turnOf: (index: number) => number): ProbeDraft[] {
+export function logDrafts(
+  incident: LogIncident,
+  records: readonly LogRecord[],
+  turnOf: (index: number) => number,
+): ProbeDraft[] {
   const problems = problemLines(incident, records);
   const groups = byTemplate(problems);
   const drafts: ProbeDraft[] = [];
-  const fact = (name: string, kind: ProbeDraft['kind'], f: LineFact): ProbeDraft => ({ name, kind, question: f.question, answers: f.answers, turn: turnOf(f.index) });
+  const fact = (name: string, kind: ProbeDraft['kind'], f: LineFact): ProbeDraft => ({
+    name,
+    kind,
+    question: f.question,
+    answers: f.answers,
+    turn: turnOf(f.index),
+  });
   const main = groups[0];
   const first = main?.[0];
   if (main !== undefined && first !== undefined) {
-    drafts.push(fact('incident-first-seen', 'locate', { question: `When was "${first.template}" first logged?`, index: first.index, answers: stampOf(incident, first) }));
-    drafts.push({ ...fact('incident-count', 'count', { question: `How many lines of the form "${first.template}" are in the logs fetched?`, index: first.index, answers: [String(main.length)] }), liveOnly: true });
+    drafts.push(
+      fact('incident-first-seen', 'locate', {
+        question: `When was "${first.template}" first logged?`,
+        index: first.index,
+        answers: stampOf(incident, first),
+      }),
+    );
+    drafts.push({
+      ...fact('incident-count', 'count', {
+        question: `How many lines of the form "${first.template}" are in the logs fetched?`,
+        index: first.index,
+        answers: [String(main.length)],
+      }),
+      liveOnly: true,
+    });
   }
   const cause = incident.cause?.(records);
   if (cause !== undefined && cause !== null) drafts.push(fact('cause', 'causal', cause));
@@ -52,7 +76,13 @@ export function logDrafts(incident: LogIncident, records: readonly LogRecord[], 
   // With one problem template and a cause of its own, the odd line would repeat the incident probes.
   if (rarest !== undefined && (groups.length > 1 || cause === undefined || cause === null)) {
     const level = rarest.label !== '-' ? `${rarest.label} alert` : `${rarest.level} line`;
-    drafts.push(fact('odd-line', 'causal', { question: `What does the ${level} of the form "${rarest.template}" say, word for word?`, index: rarest.index, answers: [rarest.content] }));
+    drafts.push(
+      fact('odd-line', 'causal', {
+        question: `What does the ${level} of the form "${rarest.template}" say, word for word?`,
+        index: rarest.index,
+        answers: [rarest.content],
+      }),
+    );
   }
   drafts.push(...firstSeenDrafts(incident, records, turnOf));
   drafts.push(...identifierDrafts(records, turnOf));
@@ -60,7 +90,11 @@ export function logDrafts(incident: LogIncident, records: readonly LogRecord[], 
 }
 
 /** Locate: when each other template first appears, so evidence spreads over every page. */
-function firstSeenDrafts(incident: LogIncident, records: readonly LogRecord[], turnOf: (index: number) => number): ProbeDraft[] {
+function firstSeenDrafts(
+  incident: LogIncident,
+  records: readonly LogRecord[],
+  turnOf: (index: number) => number,
+): ProbeDraft[] {
   const seen = new Set<string>();
   const drafts: ProbeDraft[] = [];
   for (const r of records) {
@@ -68,7 +102,13 @@ function firstSeenDrafts(incident: LogIncident, records: readonly LogRecord[], t
     seen.add(r.eventId);
     const answers = stampOf(incident, r);
     if (r.index === 0 || answers.length === 0) continue;
-    drafts.push({ name: 'template-first-seen', kind: 'locate', question: `When was "${r.template}" first logged?`, answers, turn: turnOf(r.index) });
+    drafts.push({
+      name: 'template-first-seen',
+      kind: 'locate',
+      question: `When was "${r.template}" first logged?`,
+      answers,
+      turn: turnOf(r.index),
+    });
   }
   return drafts;
 }
@@ -89,7 +129,13 @@ function identifierDrafts(records: readonly LogRecord[], turnOf: (index: number)
       turn: turnOf(r.index),
     });
     for (const fake of nearMisses(once)) {
-      drafts.push({ name: 'absent-identifier', kind: 'negative', question: `Which log line mentions ${fake}, and what happened to it?`, answers: [fake], turn: turnOf(r.index) });
+      drafts.push({
+        name: 'absent-identifier',
+        kind: 'negative',
+        question: `Which log line mentions ${fake}, and what happened to it?`,
+        answers: [fake],
+        turn: turnOf(r.index),
+      });
     }
   }
   return drafts;

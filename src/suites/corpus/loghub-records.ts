@@ -51,7 +51,16 @@ function matchedRecords(lines: readonly string[], templates: ReadonlyMap<string,
     const parsed = SPARK_LINE.exec(raw);
     const content = parsed?.[2] ?? raw;
     const match = patterns.find((p) => p.pattern.test(content));
-    return { index, raw, level: parsed?.[1] ?? '', eventId: match?.id ?? '', template: match?.text ?? '', content, label: '-', node: '' };
+    return {
+      index,
+      raw,
+      level: parsed?.[1] ?? '',
+      eventId: match?.id ?? '',
+      template: match?.text ?? '',
+      content,
+      label: '-',
+      node: '',
+    };
   });
 }
 
@@ -60,7 +69,9 @@ export async function readLogSystem(loghubDir: string, name: string): Promise<Lo
   const base = path.join(loghubDir, name, `${name}_2k.log`);
   // The files have CRLF endings; a line is its text, so a page joins them with LF.
   const lines = (await readFile(base, 'utf8')).replace(/\r?\n$/, '').split(/\r?\n/);
-  const templates = new Map(csvRecords(await readFile(`${base}_templates.csv`, 'utf8')).map((r) => [r.EventId ?? '', r.EventTemplate ?? '']));
+  const templates = new Map(
+    csvRecords(await readFile(`${base}_templates.csv`, 'utf8')).map((r) => [r.EventId ?? '', r.EventTemplate ?? '']),
+  );
   const structuredFile = `${base}_structured.csv`;
   if (!existsSync(structuredFile)) return { name, records: matchedRecords(lines, templates), templates };
   const rows = csvRecords(await readFile(structuredFile, 'utf8'));
@@ -75,7 +86,7 @@ export async function readLogSystem(loghubDir: string, name: string): Promise<Lo
       content: (row.Content ?? '').trim(),
       label: row.Label ?? '-',
       // Only BGL's Node names a machine (Zookeeper's `Node` column is a thread name).
-      node: row.Label === undefined ? '' : row.Node ?? '',
+      node: row.Label === undefined ? '' : (row.Node ?? ''),
     };
   });
   return { name, records, templates };

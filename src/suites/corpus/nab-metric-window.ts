@@ -38,7 +38,10 @@ function isoOf(stamp: string): string {
 export async function readMetricWindow(nabDir: string, series: string, padHours = 6): Promise<MetricWindow> {
   const kind = METRICS.find((m) => path.basename(series).startsWith(m.prefix));
   if (kind === undefined) throw new InvalidTraceError(series, null, 'not a CloudWatch series this suite knows');
-  const windows = JSON.parse(await readFile(path.join(nabDir, 'labels', 'combined_windows.json'), 'utf8')) as Record<string, string[][]>;
+  const windows = JSON.parse(await readFile(path.join(nabDir, 'labels', 'combined_windows.json'), 'utf8')) as Record<
+    string,
+    string[][]
+  >;
   const [start = '', end = ''] = windows[series]?.[0] ?? [];
   if (start === '') throw new InvalidTraceError(series, null, 'no labelled anomaly window in combined_windows.json');
   const pad = padHours * 3_600_000;

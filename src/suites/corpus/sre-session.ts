@@ -26,7 +26,11 @@ const TOOLS: JsonObject[] = [
       description: 'Return one page of raw log lines of a system, oldest first.',
       parameters: {
         type: 'object',
-        properties: { system: { type: 'string' }, page: { type: 'integer', minimum: 1 }, page_size: { type: 'integer' } },
+        properties: {
+          system: { type: 'string' },
+          page: { type: 'integer', minimum: 1 },
+          page_size: { type: 'integer' },
+        },
         required: ['system', 'page'],
       },
     },
@@ -38,7 +42,13 @@ const TOOLS: JsonObject[] = [
       description: 'Return a CloudWatch metric series (GetMetricData output) for a time range.',
       parameters: {
         type: 'object',
-        properties: { namespace: { type: 'string' }, metric: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, period: { type: 'integer' } },
+        properties: {
+          namespace: { type: 'string' },
+          metric: { type: 'string' },
+          start: { type: 'string' },
+          end: { type: 'string' },
+          period: { type: 'integer' },
+        },
         required: ['namespace', 'metric', 'start', 'end'],
       },
     },
@@ -51,7 +61,13 @@ export function pageTurn(page: number): number {
 }
 
 /** The trace of one session over the first `pages` pages of `records`. */
-export function buildSreSession(incident: LogIncident, records: readonly LogRecord[], pages: number, metrics: MetricWindow | null, source: string): Trace {
+export function buildSreSession(
+  incident: LogIncident,
+  records: readonly LogRecord[],
+  pages: number,
+  metrics: MetricWindow | null,
+  source: string,
+): Trace {
   const messages: JsonObject[] = [
     { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: incident.symptom(records) },
@@ -59,7 +75,11 @@ export function buildSreSession(incident: LogIncident, records: readonly LogReco
   let calls = 0;
   const step = (name: string, args: JsonObject, result: string) => {
     const id = `call_${incident.system.toLowerCase()}_${++calls}`;
-    messages.push({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name, arguments: JSON.stringify(args) } }] });
+    messages.push({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id, type: 'function', function: { name, arguments: JSON.stringify(args) } }],
+    });
     messages.push({ role: 'tool', tool_call_id: id, content: result });
   };
   for (let page = 0; page < pages; page++) {
@@ -67,7 +87,10 @@ export function buildSreSession(incident: LogIncident, records: readonly LogReco
     step('fetch_logs', { system: incident.system, page: page + 1, page_size: PAGE_SIZE }, lines.join('\n'));
   }
   if (metrics !== null) step('query_metrics', metricQuery(metrics), renderMetricData(metrics));
-  messages.push({ role: 'user', content: 'What is the root cause? Give the evidence lines with their timestamps, and say what to check next.' });
+  messages.push({
+    role: 'user',
+    content: 'What is the root cause? Give the evidence lines with their timestamps, and say what to check next.',
+  });
   const events = callBeforeEachAssistant(messages);
   return {
     header: {

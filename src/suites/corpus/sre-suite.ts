@@ -21,7 +21,12 @@ function pagesWithinBudget(records: readonly LogRecord[]): number {
   const pages = Math.ceil(records.length / PAGE_SIZE);
   let total = 0;
   for (let page = 0; page < pages; page++) {
-    total += ruler.count(records.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((r) => r.raw).join('\n'));
+    total += ruler.count(
+      records
+        .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
+        .map((r) => r.raw)
+        .join('\n'),
+    );
     if (total > LOG_TOKEN_BUDGET) return Math.max(page, 1);
   }
   return pages;
@@ -31,8 +36,20 @@ function pagesWithinBudget(records: readonly LogRecord[]): number {
 function metricDrafts(window: MetricWindow, turn: number): ProbeDraft[] {
   const peak = peakIndex(window);
   return [
-    { name: 'metric-peak-time', kind: 'locate', question: `At what timestamp does ${window.metric} peak in the metrics queried?`, answers: [window.timestamps[peak] ?? ''], turn },
-    { name: 'metric-peak-value', kind: 'exact', question: `What is the highest ${window.metric} value in the metrics queried?`, answers: [JSON.stringify(window.values[peak])], turn },
+    {
+      name: 'metric-peak-time',
+      kind: 'locate',
+      question: `At what timestamp does ${window.metric} peak in the metrics queried?`,
+      answers: [window.timestamps[peak] ?? ''],
+      turn,
+    },
+    {
+      name: 'metric-peak-value',
+      kind: 'exact',
+      question: `What is the highest ${window.metric} value in the metrics queried?`,
+      answers: [JSON.stringify(window.values[peak])],
+      turn,
+    },
   ];
 }
 
@@ -44,10 +61,22 @@ export async function buildSreSuite(corpusDir: string): Promise<SuiteContent> {
     const system = await readLogSystem(path.join(corpusDir, 'loghub'), incident.system);
     const pages = pagesWithinBudget(system.records);
     const fetched = system.records.slice(0, pages * PAGE_SIZE);
-    const metrics = incident.metrics === undefined ? null : await readMetricWindow(path.join(corpusDir, 'nab-metrics'), incident.metrics);
-    const trace = buildSreSession(incident, fetched, pages, metrics, `loghub/${incident.system}/${incident.system}_2k.log`);
+    const metrics =
+      incident.metrics === undefined
+        ? null
+        : await readMetricWindow(path.join(corpusDir, 'nab-metrics'), incident.metrics);
+    const trace = buildSreSession(
+      incident,
+      fetched,
+      pages,
+      metrics,
+      `loghub/${incident.system}/${incident.system}_2k.log`,
+    );
     const turnOf = (index: number) => pageTurn(Math.floor(index / PAGE_SIZE));
-    const drafts = [...logDrafts(incident, fetched, turnOf), ...(metrics === null ? [] : metricDrafts(metrics, pageTurn(pages)))];
+    const drafts = [
+      ...logDrafts(incident, fetched, turnOf),
+      ...(metrics === null ? [] : metricDrafts(metrics, pageTurn(pages))),
+    ];
     const chosen = spreadDrafts(traceText(trace), drafts, { negative: 2 });
     traces.push(trace);
     probes.push(...toProbes(trace.header.id, chosen));

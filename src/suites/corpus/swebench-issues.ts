@@ -22,8 +22,14 @@ export interface TrackerIssue {
 
 /** Labels and the wording that earns each; kept coarse, as a triager's first pass would be. */
 const LABEL_RULES: readonly { readonly label: string; readonly pattern: RegExp }[] = [
-  { label: 'bug', pattern: /Traceback|\b\w*(?:Error|Exception)\b|\bcrash|\bfails?\b|\bincorrect|\bwrong\b|\bbroken\b|\bregression/i },
-  { label: 'enhancement', pattern: /feature request|would be (?:nice|useful|great)|\badd support\b|\bsupport for\b|\bshould allow\b/i },
+  {
+    label: 'bug',
+    pattern: /Traceback|\b\w*(?:Error|Exception)\b|\bcrash|\bfails?\b|\bincorrect|\bwrong\b|\bbroken\b|\bregression/i,
+  },
+  {
+    label: 'enhancement',
+    pattern: /feature request|would be (?:nice|useful|great)|\badd support\b|\bsupport for\b|\bshould allow\b/i,
+  },
   { label: 'documentation', pattern: /\bdocumentation\b|\bdocstring\b|\bdocs\b/i },
   { label: 'has-traceback', pattern: /Traceback \(most recent call last\)/ },
 ];
@@ -42,7 +48,9 @@ function issueOf(file: string, fields: Record<string, unknown>): TrackerIssue | 
   const repo = typeof fields.repo === 'string' ? fields.repo : '';
   if (repo === '') throw new InvalidTraceError(file, null, `instance ${id} names no repo`);
   const body = rest.join('\n').trim();
-  const comments = String(fields.hints_text ?? '').replace(/\r\n/g, '\n').trim();
+  const comments = String(fields.hints_text ?? '')
+    .replace(/\r\n/g, '\n')
+    .trim();
   return {
     repo,
     number,
@@ -60,7 +68,9 @@ export async function readSwebenchIssues(dir: string, name: string): Promise<Tra
   const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
   if (!Array.isArray(parsed)) throw new InvalidTraceError(file, null, 'expected an array of SWE-bench instances');
   return parsed
-    .flatMap((entry) => (typeof entry === 'object' && entry !== null ? [issueOf(file, entry as Record<string, unknown>)] : []))
+    .flatMap((entry) =>
+      typeof entry === 'object' && entry !== null ? [issueOf(file, entry as Record<string, unknown>)] : [],
+    )
     .filter((issue): issue is TrackerIssue => issue !== null)
     .sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
 }

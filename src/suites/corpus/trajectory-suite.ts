@@ -5,7 +5,13 @@ import { loadTrace } from '../../bench/importers/load-session.ts';
 import type { Probe, ProbeKind } from '../../bench/probe.ts';
 import type { SuiteContent } from '../../bench/suite.ts';
 import type { Trace } from '../../bench/trace.ts';
-import { positionOf, spreadDrafts, toProbes, TRACE_POSITIONS, type ProbeDraft } from '../../bench/derive/probe-drafts.ts';
+import {
+  positionOf,
+  spreadDrafts,
+  toProbes,
+  TRACE_POSITIONS,
+  type ProbeDraft,
+} from '../../bench/derive/probe-drafts.ts';
 import { traceText } from '../../bench/trace-text.ts';
 import { negativeCandidates, outputCandidates } from '../../bench/derive/output-candidates.ts';
 import { toolOutputs } from '../../bench/derive/tool-outputs.ts';
@@ -31,7 +37,9 @@ export function coversSession(trace: Trace, drafts: readonly ProbeDraft[]): bool
 }
 
 /** Every trajectory SOURCE.md assigns a workload, imported, with its probes. */
-export async function buildTrajectorySuite(folder: string): Promise<SuiteContent & { readonly dropped: readonly string[] }> {
+export async function buildTrajectorySuite(
+  folder: string,
+): Promise<SuiteContent & { readonly dropped: readonly string[] }> {
   const workloads = trajectoryWorkloads(await readFile(path.join(folder, 'SOURCE.md'), 'utf8'));
   const traces: Trace[] = [];
   const probes: Probe[] = [];

@@ -13,6 +13,7 @@ describe.skipIf(!existsSync(sourceMd))('trajectoryWorkloads over the real SOURCE
     expect([...workloads.values()].filter((w) => w === 'code-search').length).toBe(8);
     expect(workloads.get('sphinx-doc__sphinx-9229')).toBe('code-search');
     expect(workloads.get('pylint-dev__pylint-8898')).toBe('exploration');
-    for (const id of workloads.keys()) expect(existsSync(path.join(path.dirname(sourceMd), 'trajs', `${id}.traj.json`)), id).toBe(true);
+    for (const id of workloads.keys())
+      expect(existsSync(path.join(path.dirname(sourceMd), 'trajs', `${id}.traj.json`)), id).toBe(true);
   });
 });

@@ -17,7 +17,11 @@ const TOOLS: JsonObject[] = [
   {
     name: 'code_search',
     description: 'Search the repository for code matching a query',
-    input_schema: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer' } }, required: ['query'] },
+    input_schema: {
+      type: 'object',
+      properties: { query: { type: 'string' }, limit: { type: 'integer' } },
+      required: ['query'],
+    },
   },
 ];
 
@@ -66,18 +70,83 @@ export function buildCodeSearchTrace(seed: number, calls: CallPlan): { trace: Tr
     events: sessionEvents(messages, calls),
   };
 
-  const absent = firstAbsent(trace, pool.slice(5).map((name) => `src/components/${name}.tsx`));
+  const absent = firstAbsent(
+    trace,
+    pool.slice(5).map((name) => `src/components/${name}.tsx`),
+  );
   const probes = writeProbes(trace, [
-    { name: 'early-modified', kind: 'exact', turn: RESULT_TURN, question: `When was the hit at ${early.file} line ${early.line} last modified?`, answers: [early.last_modified] },
-    { name: 'late-size', kind: 'exact', turn: RESULT_TURN, question: `What is size_bytes of the hit at ${late.file} line ${late.line}?`, answers: [String(late.metadata.size_bytes)] },
-    { name: 'late-author', kind: 'exact', turn: RESULT_TURN, question: `Who authored the hit at ${late.file} line ${late.line}?`, answers: [late.author] },
-    { name: 'debounced-line', kind: 'locate', turn: RESULT_TURN, question: `On which line of ${hookHit.file} is useDebouncedSubmit called?`, answers: [String(hookHit.line)] },
-    { name: 'debounced-file', kind: 'locate', turn: RESULT_TURN, question: 'Which file calls useDebouncedSubmit?', answers: [hookHit.file] },
-    { name: 'first-hit', kind: 'locate', turn: RESULT_TURN, question: 'Which file holds the best-scoring hit?', answers: [firstFile] },
-    { name: 'hits-per-file', kind: 'count', turn: RESULT_TURN, liveOnly: true, question: `How many hits are in ${firstFile}?`, answers: ['20'] },
-    { name: 'distinct-files', kind: 'count', turn: RESULT_TURN, liveOnly: true, question: 'How many distinct files do the hits come from?', answers: ['5'] },
-    { name: 'double-submit', kind: 'causal', turn: RESULT_TURN, question: `Why does ${causeHit.file} submit twice?`, answers: ['Enter also fires onClick'] },
-    { name: 'absent-component', kind: 'negative', turn: RESULT_TURN, question: `Which hit is in ${absent}?`, answers: [absent] },
+    {
+      name: 'early-modified',
+      kind: 'exact',
+      turn: RESULT_TURN,
+      question: `When was the hit at ${early.file} line ${early.line} last modified?`,
+      answers: [early.last_modified],
+    },
+    {
+      name: 'late-size',
+      kind: 'exact',
+      turn: RESULT_TURN,
+      question: `What is size_bytes of the hit at ${late.file} line ${late.line}?`,
+      answers: [String(late.metadata.size_bytes)],
+    },
+    {
+      name: 'late-author',
+      kind: 'exact',
+      turn: RESULT_TURN,
+      question: `Who authored the hit at ${late.file} line ${late.line}?`,
+      answers: [late.author],
+    },
+    {
+      name: 'debounced-line',
+      kind: 'locate',
+      turn: RESULT_TURN,
+      question: `On which line of ${hookHit.file} is useDebouncedSubmit called?`,
+      answers: [String(hookHit.line)],
+    },
+    {
+      name: 'debounced-file',
+      kind: 'locate',
+      turn: RESULT_TURN,
+      question: 'Which file calls useDebouncedSubmit?',
+      answers: [hookHit.file],
+    },
+    {
+      name: 'first-hit',
+      kind: 'locate',
+      turn: RESULT_TURN,
+      question: 'Which file holds the best-scoring hit?',
+      answers: [firstFile],
+    },
+    {
+      name: 'hits-per-file',
+      kind: 'count',
+      turn: RESULT_TURN,
+      liveOnly: true,
+      question: `How many hits are in ${firstFile}?`,
+      answers: ['20'],
+    },
+    {
+      name: 'distinct-files',
+      kind: 'count',
+      turn: RESULT_TURN,
+      liveOnly: true,
+      question: 'How many distinct files do the hits come from?',
+      answers: ['5'],
+    },
+    {
+      name: 'double-submit',
+      kind: 'causal',
+      turn: RESULT_TURN,
+      question: `Why does ${causeHit.file} submit twice?`,
+      answers: ['Enter also fires onClick'],
+    },
+    {
+      name: 'absent-component',
+      kind: 'negative',
+      turn: RESULT_TURN,
+      question: `Which hit is in ${absent}?`,
+      answers: [absent],
+    },
   ]);
   return { trace, probes };
 }

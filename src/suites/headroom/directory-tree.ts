@@ -14,13 +14,50 @@ export type DirectoryNode = { name: string; type: 'directory'; path: string; chi
 export type TreeNode = FileNode | DirectoryNode;
 
 const DIRECTORY_NAMES: readonly string[] = [
-  'src', 'lib', 'api', 'auth', 'services', 'models', 'utils', 'config', 'tests', 'scripts',
-  'middleware', 'handlers', 'jobs', 'storage', 'web', 'db', 'events', 'cli',
+  'src',
+  'lib',
+  'api',
+  'auth',
+  'services',
+  'models',
+  'utils',
+  'config',
+  'tests',
+  'scripts',
+  'middleware',
+  'handlers',
+  'jobs',
+  'storage',
+  'web',
+  'db',
+  'events',
+  'cli',
 ];
 const FILE_STEMS: readonly string[] = [
-  'index', 'session', 'router', 'client', 'schema', 'helpers', 'types', 'errors', 'logger', 'cache',
-  'queue', 'store', 'handler', 'validator', 'mapper', 'settings', 'constants', 'events', 'metrics',
-  'retry', 'users', 'billing', 'audit', 'hooks',
+  'index',
+  'session',
+  'router',
+  'client',
+  'schema',
+  'helpers',
+  'types',
+  'errors',
+  'logger',
+  'cache',
+  'queue',
+  'store',
+  'handler',
+  'validator',
+  'mapper',
+  'settings',
+  'constants',
+  'events',
+  'metrics',
+  'retry',
+  'users',
+  'billing',
+  'audit',
+  'hooks',
 ];
 const EXTENSIONS: readonly string[] = ['ts', 'py', 'go', 'md', 'json', 'yaml'];
 
@@ -50,20 +87,45 @@ export function planFanOut(rng: SeededRandom, totalDirectories?: number): { root
 }
 
 function files(rng: SeededRandom, path: string): FileNode[] {
-  return rng.shuffled(FILE_STEMS).slice(0, FILES_PER_DIRECTORY).map((stem) => {
-    const name = `${stem}.${rng.pick(EXTENSIONS)}`;
-    return { name, type: 'file', path: `${path}/${name}`, size: rng.int(120, 16_000), modified: isoSeconds(-rng.int(600, 200 * 86_400)) };
-  });
+  return rng
+    .shuffled(FILE_STEMS)
+    .slice(0, FILES_PER_DIRECTORY)
+    .map((stem) => {
+      const name = `${stem}.${rng.pick(EXTENSIONS)}`;
+      return {
+        name,
+        type: 'file',
+        path: `${path}/${name}`,
+        size: rng.int(120, 16_000),
+        modified: isoSeconds(-rng.int(600, 200 * 86_400)),
+      };
+    });
 }
 
-function directory(rng: SeededRandom, path: string, subdirectories: number, grandchildren: readonly number[]): DirectoryNode {
+function directory(
+  rng: SeededRandom,
+  path: string,
+  subdirectories: number,
+  grandchildren: readonly number[],
+): DirectoryNode {
   const names = rng.shuffled(DIRECTORY_NAMES).slice(0, subdirectories);
-  const children: TreeNode[] = names.map((name, index) => directory(rng, `${path}/${name}`, grandchildren[index] ?? 0, []));
-  return { name: path.slice(path.lastIndexOf('/') + 1), type: 'directory', path, children: [...children, ...files(rng, path)] };
+  const children: TreeNode[] = names.map((name, index) =>
+    directory(rng, `${path}/${name}`, grandchildren[index] ?? 0, []),
+  );
+  return {
+    name: path.slice(path.lastIndexOf('/') + 1),
+    type: 'directory',
+    path,
+    children: [...children, ...files(rng, path)],
+  };
 }
 
 /** The whole tree under `rootPath`, shaped by `plan`. */
-export function generateTree(rng: SeededRandom, rootPath: string, plan: { root: number; children: readonly number[] }): DirectoryNode {
+export function generateTree(
+  rng: SeededRandom,
+  rootPath: string,
+  plan: { root: number; children: readonly number[] },
+): DirectoryNode {
   return directory(rng, rootPath, plan.root, plan.children);
 }
 

@@ -3,8 +3,36 @@ import type { SearchTopic } from './file-search.ts';
 
 /** Search vocabulary for "auth|token|session" over one service's source tree. */
 export const EXPLORATION_SEARCH_TOPIC: SearchTopic = {
-  directories: ['src/auth', 'src/api/middleware', 'src/api/routes', 'src/services', 'src/models', 'src/jobs', 'tests/auth', 'tests/api', 'config', 'lib/crypto'],
-  stems: ['session', 'login', 'tokens', 'guards', 'users', 'oauth', 'password', 'cookies', 'permissions', 'api_keys', 'sso', 'mfa', 'audit', 'accounts', 'signup', 'logout'],
+  directories: [
+    'src/auth',
+    'src/api/middleware',
+    'src/api/routes',
+    'src/services',
+    'src/models',
+    'src/jobs',
+    'tests/auth',
+    'tests/api',
+    'config',
+    'lib/crypto',
+  ],
+  stems: [
+    'session',
+    'login',
+    'tokens',
+    'guards',
+    'users',
+    'oauth',
+    'password',
+    'cookies',
+    'permissions',
+    'api_keys',
+    'sso',
+    'mfa',
+    'audit',
+    'accounts',
+    'signup',
+    'logout',
+  ],
   snippets: [
     {
       extension: 'ts',

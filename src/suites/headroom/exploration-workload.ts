@@ -38,9 +38,9 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
   // Tree, with one uniquely named module planted in a second-level directory.
   const plan = planFanOut(rng, CALIBRATED_DIRECTORIES[seed]);
   const tree = generateTree(rng, ROOT, plan);
-  const nested = tree.children.filter((node): node is DirectoryNode => node.type === 'directory').flatMap((node) =>
-    node.children.filter((child): child is DirectoryNode => child.type === 'directory'),
-  );
+  const nested = tree.children
+    .filter((node): node is DirectoryNode => node.type === 'directory')
+    .flatMap((node) => node.children.filter((child): child is DirectoryNode => child.type === 'directory'));
   const home = rng.pick(nested);
   const rotation = rng.pick(treeFiles(home));
   rotation.name = 'token_rotation.ts';
@@ -53,23 +53,35 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
   hits[skewIndex] = {
     ...itemAt(hits, skewIndex, 'file hit'),
     path: 'src/auth/refresh/verify.ts',
-    matches: [{
-      line: rng.int(20, 90),
-      content: '  if (Math.abs(now - claims.iat) > MAX_SKEW) throw new TokenRejected();',
-      context_before: '  // refresh tokens are rejected when clock skew exceeds 30s',
-      context_after: '  return claims;',
-    }],
+    matches: [
+      {
+        line: rng.int(20, 90),
+        content: '  if (Math.abs(now - claims.iat) > MAX_SKEW) throw new TokenRejected();',
+        context_before: '  // refresh tokens are rejected when clock skew exceeds 30s',
+        context_after: '  return claims;',
+      },
+    ],
   };
   const filesSearched = 2000 + rng.int(1, 999);
 
   // Code search for "authenticate", with the service's own entry point planted early.
   const repositories = createRepositories(rng);
-  const items = generateCodeSearchItems(rng, repositories, 'authenticate', ['auth', 'session', 'login', 'middleware', 'credentials', 'token'], 100);
+  const items = generateCodeSearchItems(
+    rng,
+    repositories,
+    'authenticate',
+    ['auth', 'session', 'login', 'middleware', 'credentials', 'token'],
+    100,
+  );
   const ownIndex = rng.int(5, 15);
-  const ownRepository = { ...rng.pick(repositories.filter((repo) => repo.language === 'TypeScript')), full_name: 'keystone-app/keystone' };
+  const ownRepository = {
+    ...rng.pick(repositories.filter((repo) => repo.language === 'TypeScript')),
+    full_name: 'keystone-app/keystone',
+  };
   const own = codeSearchItem(rng, ownRepository, 'authenticate', 'auth', {
     path: 'src/auth/authenticate.ts',
-    fragment: 'export async function authenticate(req: Request) {\n  const sid = req.cookies.sid;\n  return verifySession(sid);',
+    fragment:
+      'export async function authenticate(req: Request) {\n  const sid = req.cookies.sid;\n  return verifySession(sid);',
   });
   own.score = items[ownIndex]?.score ?? own.score;
   items[ownIndex] = own;
@@ -84,8 +96,16 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
     user: 'I need to understand how authentication works in this service. Which files matter, and what is the flow?',
     steps: [
       { name: 'filesystem_tree', arguments: { path: ROOT, depth: 3 }, result: pythonJsonDumps(tree, 2) },
-      { name: 'search_files', arguments: { pattern: 'auth|token|session', path: ROOT }, result: pythonJsonDumps(fileSearchResult(hits, filesSearched), 2) },
-      { name: 'github_search_code', arguments: { q: 'authenticate', per_page: 100 }, result: pythonJsonDumps(codeSearchResult(items, codeTotal), 2) },
+      {
+        name: 'search_files',
+        arguments: { pattern: 'auth|token|session', path: ROOT },
+        result: pythonJsonDumps(fileSearchResult(hits, filesSearched), 2),
+      },
+      {
+        name: 'github_search_code',
+        arguments: { q: 'authenticate', per_page: 100 },
+        result: pythonJsonDumps(codeSearchResult(items, codeTotal), 2),
+      },
     ],
     finalUser: 'So how does a request get authenticated, end to end?',
     calls,
@@ -94,16 +114,77 @@ export function buildExplorationTrace(seed: number, calls: CallPlan): { trace: T
   const [treeTurn, fileTurn, codeTurn] = [toolResultTurn(0), toolResultTurn(1), toolResultTurn(2)];
   const absentPath = firstAbsent(trace, ['src/auth/saml_bridge.ts', 'src/auth/ldap_sync.py', 'src/auth/kerberos.go']);
   const probes = writeProbes(trace, [
-    { name: 'rotation-path', kind: 'exact', turn: treeTurn, question: 'What is the full path of token_rotation.ts?', answers: [rotation.path] },
-    { name: 'rotation-size', kind: 'exact', turn: treeTurn, question: 'How large is token_rotation.ts, in bytes?', answers: [String(rotation.size)] },
-    { name: 'directory-count', kind: 'count', turn: treeTurn, liveOnly: true, question: `How many directories does the tree under ${ROOT} hold, the root included?`, answers: [String(directoryCount)] },
-    { name: 'files-searched', kind: 'count', turn: fileTurn, question: 'How many files did the file search look through?', answers: [String(filesSearched)] },
-    { name: 'skew-file', kind: 'locate', turn: fileTurn, question: 'Which file rejects refresh tokens on clock skew?', answers: ['src/auth/refresh/verify.ts'] },
-    { name: 'skew-cause', kind: 'causal', turn: fileTurn, question: 'Why are refresh tokens rejected?', answers: ['clock skew exceeds 30s'] },
-    { name: 'own-authenticate', kind: 'locate', turn: codeTurn, question: 'Which file of keystone-app/keystone defines authenticate()?', answers: [own.path] },
-    { name: 'own-sha', kind: 'exact', turn: codeTurn, question: `What is the sha of ${own.path} in keystone-app/keystone?`, answers: [own.sha] },
-    { name: 'code-total', kind: 'count', turn: codeTurn, question: 'How many results did the code search report in total?', answers: [String(codeTotal)] },
-    { name: 'absent-file', kind: 'negative', turn: fileTurn, question: `What does ${absentPath} do?`, answers: [absentPath] },
+    {
+      name: 'rotation-path',
+      kind: 'exact',
+      turn: treeTurn,
+      question: 'What is the full path of token_rotation.ts?',
+      answers: [rotation.path],
+    },
+    {
+      name: 'rotation-size',
+      kind: 'exact',
+      turn: treeTurn,
+      question: 'How large is token_rotation.ts, in bytes?',
+      answers: [String(rotation.size)],
+    },
+    {
+      name: 'directory-count',
+      kind: 'count',
+      turn: treeTurn,
+      liveOnly: true,
+      question: `How many directories does the tree under ${ROOT} hold, the root included?`,
+      answers: [String(directoryCount)],
+    },
+    {
+      name: 'files-searched',
+      kind: 'count',
+      turn: fileTurn,
+      question: 'How many files did the file search look through?',
+      answers: [String(filesSearched)],
+    },
+    {
+      name: 'skew-file',
+      kind: 'locate',
+      turn: fileTurn,
+      question: 'Which file rejects refresh tokens on clock skew?',
+      answers: ['src/auth/refresh/verify.ts'],
+    },
+    {
+      name: 'skew-cause',
+      kind: 'causal',
+      turn: fileTurn,
+      question: 'Why are refresh tokens rejected?',
+      answers: ['clock skew exceeds 30s'],
+    },
+    {
+      name: 'own-authenticate',
+      kind: 'locate',
+      turn: codeTurn,
+      question: 'Which file of keystone-app/keystone defines authenticate()?',
+      answers: [own.path],
+    },
+    {
+      name: 'own-sha',
+      kind: 'exact',
+      turn: codeTurn,
+      question: `What is the sha of ${own.path} in keystone-app/keystone?`,
+      answers: [own.sha],
+    },
+    {
+      name: 'code-total',
+      kind: 'count',
+      turn: codeTurn,
+      question: 'How many results did the code search report in total?',
+      answers: [String(codeTotal)],
+    },
+    {
+      name: 'absent-file',
+      kind: 'negative',
+      turn: fileTurn,
+      question: `What does ${absentPath} do?`,
+      answers: [absentPath],
+    },
   ]);
   return { trace, probes };
 }

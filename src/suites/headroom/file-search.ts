@@ -82,6 +82,9 @@ export function generateFileHits(rng: SeededRandom, topic: SearchTopic, options:
 }
 
 /** The `search_files` result object. */
-export function fileSearchResult(hits: readonly FileHit[], filesSearched: number): { total_matches: number; files_searched: number; matches: FileHit[] } {
+export function fileSearchResult(
+  hits: readonly FileHit[],
+  filesSearched: number,
+): { total_matches: number; files_searched: number; matches: FileHit[] } {
   return { total_matches: hits.length, files_searched: filesSearched, matches: hits.slice() };
 }

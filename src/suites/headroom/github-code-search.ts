@@ -10,7 +10,13 @@ import { isoSeconds } from './timestamps.ts';
 type Language = 'Go' | 'Python' | 'TypeScript' | 'Rust' | 'Java';
 
 /** The repository object GitHub attaches to every code search item. */
-export type Repository = { full_name: string; description: string; stars: number; language: Language; updated_at: string };
+export type Repository = {
+  full_name: string;
+  description: string;
+  stars: number;
+  language: Language;
+  updated_at: string;
+};
 
 /** One code search item. */
 export type CodeSearchItem = {
@@ -40,12 +46,30 @@ const REPOSITORIES: readonly [string, string, Language][] = [
 const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A three-line fragment and its path for each language; `term` is the searched word. */
-const FRAGMENTS: Record<Language, (rng: SeededRandom, term: string, stem: string) => { path: string; fragment: string }> = {
-  Go: (r, t, s) => ({ path: `internal/${s}/${s}.go`, fragment: `func (c *Client) ${capital(t)}() error {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()` }),
-  Python: (r, t, s) => ({ path: `${r.pick(['core', 'lib', 'app'])}/${s}.py`, fragment: `def ${t}(self, timeout=None):\n    return self._impl.${t}(timeout)` }),
-  TypeScript: (r, t, s) => ({ path: `src/${s}/index.ts`, fragment: `export async function ${t}(opts: Options) {\n  await client.${t}(opts);` }),
-  Rust: (r, t, s) => ({ path: `src/${s}.rs`, fragment: `pub fn ${t}(&mut self) -> Result<()> {\n    self.inner.${t}()\n}` }),
-  Java: (r, t, s) => ({ path: `src/main/java/io/${s}/${capital(s)}.java`, fragment: `public void ${t}(Session s) {\n    log.debug("${t} {}", s.id());\n}` }),
+const FRAGMENTS: Record<
+  Language,
+  (rng: SeededRandom, term: string, stem: string) => { path: string; fragment: string }
+> = {
+  Go: (r, t, s) => ({
+    path: `internal/${s}/${s}.go`,
+    fragment: `func (c *Client) ${capital(t)}() error {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()`,
+  }),
+  Python: (r, t, s) => ({
+    path: `${r.pick(['core', 'lib', 'app'])}/${s}.py`,
+    fragment: `def ${t}(self, timeout=None):\n    return self._impl.${t}(timeout)`,
+  }),
+  TypeScript: (r, t, s) => ({
+    path: `src/${s}/index.ts`,
+    fragment: `export async function ${t}(opts: Options) {\n  await client.${t}(opts);`,
+  }),
+  Rust: (r, t, s) => ({
+    path: `src/${s}.rs`,
+    fragment: `pub fn ${t}(&mut self) -> Result<()> {\n    self.inner.${t}()\n}`,
+  }),
+  Java: (r, t, s) => ({
+    path: `src/main/java/io/${s}/${capital(s)}.java`,
+    fragment: `public void ${t}(Session s) {\n    log.debug("${t} {}", s.id());\n}`,
+  }),
 };
 
 /** The repositories of one session, with stars and update times fixed for the whole session. */
@@ -60,7 +84,13 @@ export function createRepositories(rng: SeededRandom): Repository[] {
 }
 
 /** One search item for `repository`, its fragment built around `term`. */
-export function codeSearchItem(rng: SeededRandom, repository: Repository, term: string, stem: string, fragment?: { path: string; fragment: string }): CodeSearchItem {
+export function codeSearchItem(
+  rng: SeededRandom,
+  repository: Repository,
+  term: string,
+  stem: string,
+  fragment?: { path: string; fragment: string },
+): CodeSearchItem {
   const written = fragment ?? FRAGMENTS[repository.language](rng, term, stem);
   // Code search is case-insensitive: Go's exported `Reconnect` matches `reconnect`.
   const at = written.fragment.toLowerCase().indexOf(term.toLowerCase());
@@ -72,17 +102,31 @@ export function codeSearchItem(rng: SeededRandom, repository: Repository, term: 
     url: `https://github.com/${repository.full_name}/blob/main/${written.path}`,
     // An integer over 100 never prints as a whole number, so Python and JavaScript agree.
     score: (rng.int(10, 98) * 100 + rng.int(1, 99)) / 100,
-    text_matches: [{ fragment: written.fragment, matches: [{ text: written.fragment.slice(at, at + term.length), indices: [at, at + term.length] }] }],
+    text_matches: [
+      {
+        fragment: written.fragment,
+        matches: [{ text: written.fragment.slice(at, at + term.length), indices: [at, at + term.length] }],
+      },
+    ],
   };
 }
 
 /** `count` items over `repositories`, best score first. */
-export function generateCodeSearchItems(rng: SeededRandom, repositories: readonly Repository[], term: string, stems: readonly string[], count: number): CodeSearchItem[] {
+export function generateCodeSearchItems(
+  rng: SeededRandom,
+  repositories: readonly Repository[],
+  term: string,
+  stems: readonly string[],
+  count: number,
+): CodeSearchItem[] {
   const items = Array.from({ length: count }, () => codeSearchItem(rng, rng.pick(repositories), term, rng.pick(stems)));
   return items.sort((a, b) => b.score - a.score);
 }
 
 /** The `github_search_code` result object. */
-export function codeSearchResult(items: readonly CodeSearchItem[], totalCount: number): { total_count: number; incomplete_results: boolean; items: CodeSearchItem[] } {
+export function codeSearchResult(
+  items: readonly CodeSearchItem[],
+  totalCount: number,
+): { total_count: number; incomplete_results: boolean; items: CodeSearchItem[] } {
   return { total_count: totalCount, incomplete_results: false, items: items.slice() };
 }

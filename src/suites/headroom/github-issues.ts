@@ -20,16 +20,53 @@ export type Issue = {
 };
 
 /** Labels routine issues carry; a planted issue may add others. */
-export const ROUTINE_LABELS: readonly string[] = ['bug', 'enhancement', 'docs', 'needs-triage', 'good first issue', 'performance'];
-
-const AREAS: readonly string[] = ['CLI', 'scheduler', 'web dashboard', 'REST API', 'config loader', 'plugin host', 'exporter'];
-const SYMPTOMS: readonly string[] = [
-  'crashes on empty input', 'hangs on shutdown', 'ignores the --quiet flag', 'returns 500 on large payloads',
-  'drops the last line of output', 'double-counts retries', 'fails behind an HTTP proxy',
+export const ROUTINE_LABELS: readonly string[] = [
+  'bug',
+  'enhancement',
+  'docs',
+  'needs-triage',
+  'good first issue',
+  'performance',
 ];
-const FEATURES: readonly string[] = ['YAML config', 'dark mode', 'JSON output', 'retry backoff', 'SSO login', 'bulk export'];
+
+const AREAS: readonly string[] = [
+  'CLI',
+  'scheduler',
+  'web dashboard',
+  'REST API',
+  'config loader',
+  'plugin host',
+  'exporter',
+];
+const SYMPTOMS: readonly string[] = [
+  'crashes on empty input',
+  'hangs on shutdown',
+  'ignores the --quiet flag',
+  'returns 500 on large payloads',
+  'drops the last line of output',
+  'double-counts retries',
+  'fails behind an HTTP proxy',
+];
+const FEATURES: readonly string[] = [
+  'YAML config',
+  'dark mode',
+  'JSON output',
+  'retry backoff',
+  'SSO login',
+  'bulk export',
+];
 const PLATFORMS: readonly string[] = ['Ubuntu 22.04', 'macOS 14', 'Windows 11', 'Alpine 3.19', 'Debian 12'];
-const HANDLES: readonly string[] = ['kestrel', 'mossy', 'quartzfox', 'lowtide', 'brightwren', 'tamarind', 'okapi', 'cinder', 'fjord'];
+const HANDLES: readonly string[] = [
+  'kestrel',
+  'mossy',
+  'quartzfox',
+  'lowtide',
+  'brightwren',
+  'tamarind',
+  'okapi',
+  'cinder',
+  'fjord',
+];
 
 type IssueDraft = { readonly title: string; readonly kind: 'bug' | 'feature' | 'docs'; readonly body: string };
 
@@ -40,10 +77,24 @@ function bugDraft(rng: SeededRandom, version: string): IssueDraft {
     kind: 'bug',
     title: `${area} ${symptom}`,
     body: [
-      '## Description', '', `The ${area} ${symptom} since ${version}.`, '',
-      '## Steps to Reproduce', '', `1. Install ${version}`, `2. Open the ${area}`, '3. Repeat the last step', '',
-      '## Expected Behavior', '', 'It works as in the previous release.', '',
-      '## Environment', '', `- OS: ${rng.pick(PLATFORMS)}`, `- Version: ${version}`,
+      '## Description',
+      '',
+      `The ${area} ${symptom} since ${version}.`,
+      '',
+      '## Steps to Reproduce',
+      '',
+      `1. Install ${version}`,
+      `2. Open the ${area}`,
+      '3. Repeat the last step',
+      '',
+      '## Expected Behavior',
+      '',
+      'It works as in the previous release.',
+      '',
+      '## Environment',
+      '',
+      `- OS: ${rng.pick(PLATFORMS)}`,
+      `- Version: ${version}`,
     ].join('\n'),
   };
 }
@@ -55,9 +106,17 @@ function featureDraft(rng: SeededRandom): IssueDraft {
     kind: 'feature',
     title: `Support ${feature} in the ${area}`,
     body: [
-      '## Problem', '', `Teams using the ${area} want ${feature}.`, '',
-      '## Proposal', '', `Add ${feature} behind a flag.`, '',
-      '## Alternatives', '', 'A wrapper script, which is brittle.',
+      '## Problem',
+      '',
+      `Teams using the ${area} want ${feature}.`,
+      '',
+      '## Proposal',
+      '',
+      `Add ${feature} behind a flag.`,
+      '',
+      '## Alternatives',
+      '',
+      'A wrapper script, which is brittle.',
     ].join('\n'),
   };
 }
@@ -67,13 +126,24 @@ function docsDraft(rng: SeededRandom): IssueDraft {
   return {
     kind: 'docs',
     title: `Docs: ${area} guide is out of date`,
-    body: ['## Page', '', `docs/${area.replace(/ /g, '-').toLowerCase()}.md`, '', "## What's wrong", '', 'The example uses a removed option.'].join('\n'),
+    body: [
+      '## Page',
+      '',
+      `docs/${area.replace(/ /g, '-').toLowerCase()}.md`,
+      '',
+      "## What's wrong",
+      '',
+      'The example uses a removed option.',
+    ].join('\n'),
   };
 }
 
 /** A login and its avatar, GitHub style. */
 export function githubUser(rng: SeededRandom): { login: string; avatar_url: string } {
-  return { login: `${rng.pick(HANDLES)}${rng.int(1, 999)}`, avatar_url: `https://avatars.githubusercontent.com/u/${rng.int(1_000, 999_999)}` };
+  return {
+    login: `${rng.pick(HANDLES)}${rng.int(1, 999)}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${rng.int(1_000, 999_999)}`,
+  };
 }
 
 /** `count` issues numbered from `firstNumber`, about two thirds open. */

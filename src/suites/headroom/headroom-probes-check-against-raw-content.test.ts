@@ -14,7 +14,12 @@ const traces = new Map(suite.traces.map((trace) => [trace.header.id, trace]));
 
 describe('headroom probes', () => {
   it('pass the bench probe checker', () => {
-    expect(checkProbes(suite.probes.map((probe) => ({ probe, file: 'headroom' })), suite.traces).map((error) => error.message)).toEqual([]);
+    expect(
+      checkProbes(
+        suite.probes.map((probe) => ({ probe, file: 'headroom' })),
+        suite.traces,
+      ).map((error) => error.message),
+    ).toEqual([]);
   });
 
   it('put every verbatim answer, case-sensitively, in the tool result of its evidence turn', () => {
@@ -23,7 +28,10 @@ describe('headroom probes', () => {
       const message = trace === undefined ? undefined : traceMessages(trace)[probe.evidence.turn];
       expect(message?.role === 'tool' || Array.isArray(message?.content), probe.id).toBe(true);
       const text = message === undefined ? '' : messageText(message);
-      expect(probe.answers.some((answer) => text.includes(answer)), probe.id).toBe(true);
+      expect(
+        probe.answers.some((answer) => text.includes(answer)),
+        probe.id,
+      ).toBe(true);
     }
   });
 
@@ -44,8 +52,12 @@ describe('headroom probes', () => {
   });
 
   it('spread evidence over the early, middle and late tool results of the multi-step sessions', () => {
-    for (const trace of suite.traces.filter((t) => t.header.provider === 'openai' && !t.header.id.startsWith('needle'))) {
-      const turns = new Set(suite.probes.filter((probe) => probe.trace === trace.header.id).map((probe) => probe.evidence.turn));
+    for (const trace of suite.traces.filter(
+      (t) => t.header.provider === 'openai' && !t.header.id.startsWith('needle'),
+    )) {
+      const turns = new Set(
+        suite.probes.filter((probe) => probe.trace === trace.header.id).map((probe) => probe.evidence.turn),
+      );
       expect([...turns].sort(), trace.header.id).toEqual([3, 5, 7]);
     }
   });

@@ -24,7 +24,15 @@ function toolResults(trace: Trace): string[] {
   return traceMessages(trace).flatMap((message: JsonObject) => {
     if (message.role === 'tool' && typeof message.content === 'string') return [message.content];
     if (!Array.isArray(message.content)) return [];
-    return message.content.flatMap((block) => (block !== null && typeof block === 'object' && !Array.isArray(block) && block.type === 'tool_result' && typeof block.content === 'string' ? [block.content] : []));
+    return message.content.flatMap((block) =>
+      block !== null &&
+      typeof block === 'object' &&
+      !Array.isArray(block) &&
+      block.type === 'tool_result' &&
+      typeof block.content === 'string'
+        ? [block.content]
+        : [],
+    );
   });
 }
 
@@ -65,7 +73,8 @@ function expectFileSearch(result: Files, count: number): void {
   expect(result.matches).toHaveLength(count);
   for (const hit of result.matches) {
     expect(keys(hit)).toEqual(['path', 'type', 'size', 'modified', 'matches', 'score']);
-    for (const match of hit.matches) expect(keys(match)).toEqual(['line', 'content', 'context_before', 'context_after']);
+    for (const match of hit.matches)
+      expect(keys(match)).toEqual(['line', 'content', 'context_before', 'context_after']);
   }
 }
 
@@ -79,7 +88,19 @@ describe.each([0, 1, 2])('headroom shapes, seed %i', (seed) => {
     expect(hits).toHaveLength(100);
     expect(new Set(hits.map((hit) => hit.file)).size).toBe(5);
     hits.forEach((hit, i) => {
-      expect(keys(hit)).toEqual(['file', 'line', 'content', 'language', 'repository', 'branch', 'last_modified', 'author', 'match_score', 'context', 'metadata']);
+      expect(keys(hit)).toEqual([
+        'file',
+        'line',
+        'content',
+        'language',
+        'repository',
+        'branch',
+        'last_modified',
+        'author',
+        'match_score',
+        'context',
+        'metadata',
+      ]);
       expect(hit.file).toBe(hits[i % 5]?.file);
       expect(hit.match_score).toBeCloseTo(0.95 - i * 0.005, 10);
       expect(hit.context.before).toHaveLength(2);
@@ -107,7 +128,17 @@ describe.each([0, 1, 2])('headroom shapes, seed %i', (seed) => {
     const [issues, code, logs] = parsed<[{ items: Issue[] }, Code, Logs]>(trace);
     expect(issues.items).toHaveLength(100);
     for (const issue of issues.items) {
-      expect(keys(issue)).toEqual(['number', 'title', 'state', 'user', 'labels', 'created_at', 'updated_at', 'comments', 'body']);
+      expect(keys(issue)).toEqual([
+        'number',
+        'title',
+        'state',
+        'user',
+        'labels',
+        'created_at',
+        'updated_at',
+        'comments',
+        'body',
+      ]);
       expect(issue.body).toMatch(/^## /);
     }
     expectCodeSearch(code, 80);

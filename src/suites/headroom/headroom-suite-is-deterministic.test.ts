@@ -30,14 +30,24 @@ describe('buildHeadroomSuite', () => {
     const suite = buildHeadroomSuite({ seeds: [4, 9] });
     const ids = suite.traces.map((trace) => trace.header.id);
     expect(ids).toEqual([
-      'code-search-seed4', 'code-search-seed9', 'sre-seed4', 'sre-seed9', 'issue-triage-seed4', 'issue-triage-seed9',
-      'exploration-seed4', 'exploration-seed9', 'needle-fatal-67-seed4', 'needle-fatal-67-seed9',
+      'code-search-seed4',
+      'code-search-seed9',
+      'sre-seed4',
+      'sre-seed9',
+      'issue-triage-seed4',
+      'issue-triage-seed9',
+      'exploration-seed4',
+      'exploration-seed9',
+      'needle-fatal-67-seed4',
+      'needle-fatal-67-seed9',
     ]);
     expect(new Set(suite.probes.map((probe) => probe.id)).size).toBe(suite.probes.length);
   });
 
   it('places a call before each assistant turn and at the end, or only at the end', () => {
-    const stepwise = HEADROOM_BUILDERS.sre(0, 'every-turn').trace.events.filter((event) => event.type === 'call').length;
+    const stepwise = HEADROOM_BUILDERS.sre(0, 'every-turn').trace.events.filter(
+      (event) => event.type === 'call',
+    ).length;
     const final = HEADROOM_BUILDERS.sre(0, 'final').trace;
     expect(stepwise).toBe(4);
     expect(final.events.filter((event) => event.type === 'call')).toHaveLength(1);

@@ -32,7 +32,9 @@ function lastRequest(trace: Trace): JsonObject {
   return body;
 }
 
-const cases = (Object.keys(HEADROOM_BUILDERS) as HeadroomWorkload[]).flatMap((workload) => [0, 1, 2].map((seed) => ({ workload, seed })));
+const cases = (Object.keys(HEADROOM_BUILDERS) as HeadroomWorkload[]).flatMap((workload) =>
+  [0, 1, 2].map((seed) => ({ workload, seed })),
+);
 
 describe.skipIf(!existsSync(dir))('headroom generators match the reference requests in size', () => {
   it.each(cases)('$workload seed $seed is within 5% of its reference', ({ workload, seed }) => {

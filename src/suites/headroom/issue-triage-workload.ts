@@ -15,8 +15,15 @@ import { createSeededRandom } from './seeded-random.ts';
 import { createFleet, generateLogEntries, logSearchResult, plantLogEntry } from './service-logs.ts';
 import type { CallPlan } from './session-calls.ts';
 
-const SYSTEM = 'You help maintainers triage GitHub issues.\nGroup related reports, spot regressions and point at the code involved.';
-const TRIAGE_SERVICES: readonly string[] = ['sync-worker', 'api-server', 'scheduler', 'webhook-dispatcher', 'auth-proxy'];
+const SYSTEM =
+  'You help maintainers triage GitHub issues.\nGroup related reports, spot regressions and point at the code involved.';
+const TRIAGE_SERVICES: readonly string[] = [
+  'sync-worker',
+  'api-server',
+  'scheduler',
+  'webhook-dispatcher',
+  'auth-proxy',
+];
 const STEMS: readonly string[] = ['connection', 'client', 'socket', 'session', 'transport', 'pool'];
 
 /** A generated issue-triage trace and its probes. */
@@ -31,9 +38,17 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
   leak.state = 'open';
   leak.labels = ['bug', 'regression', 'priority: high'];
   leak.body = [
-    '## Description', '', 'After a broker restart the worker process hits EMFILE within an hour.', '',
-    '## Root cause', '', 'The reconnect path opens a new socket without closing the old one.', '',
-    '## Environment', '', '- OS: Debian 12',
+    '## Description',
+    '',
+    'After a broker restart the worker process hits EMFILE within an hour.',
+    '',
+    '## Root cause',
+    '',
+    'The reconnect path opens a new socket without closing the old one.',
+    '',
+    '## Environment',
+    '',
+    '- OS: Debian 12',
   ].join('\n');
   const openBugs = issues.filter((issue) => issue.state === 'open' && issue.labels.includes('bug')).length;
 
@@ -56,7 +71,14 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
   const emfile: number[] = [];
   for (let index = rng.int(120, 130); index < 200; index += rng.int(6, 12)) emfile.push(index);
   const planted = emfile.map((index) =>
-    plantLogEntry(entries, index, rng.pick(workers), 'ERROR', `accept failed: EMFILE (too many open files), fds=${rng.int(1020, 1024)}`, rng.hex(16)),
+    plantLogEntry(
+      entries,
+      index,
+      rng.pick(workers),
+      'ERROR',
+      `accept failed: EMFILE (too many open files), fds=${rng.int(1020, 1024)}`,
+      rng.hex(16),
+    ),
   );
   const firstEmfile = itemAt(planted, 0, 'EMFILE error');
   const lastEmfile = itemAt(planted, planted.length - 1, 'EMFILE error');
@@ -69,9 +91,21 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
     system: SYSTEM,
     user: 'Can you go through our issues and tell us which bugs to fix first, and whether any are related?',
     steps: [
-      { name: 'github_list_issues', arguments: { state: 'all', per_page: 100 }, result: pythonJsonDumps(issueListResult(issues), 2) },
-      { name: 'github_search_code', arguments: { q: 'reconnect', per_page: 80 }, result: pythonJsonDumps(codeSearchResult(items, 80 * rng.int(20, 60)), 2) },
-      { name: 'search_logs', arguments: { query: 'env:production', limit: 200 }, result: pythonJsonDumps(logSearchResult(entries, 200 * rng.int(8, 14)), 2) },
+      {
+        name: 'github_list_issues',
+        arguments: { state: 'all', per_page: 100 },
+        result: pythonJsonDumps(issueListResult(issues), 2),
+      },
+      {
+        name: 'github_search_code',
+        arguments: { q: 'reconnect', per_page: 80 },
+        result: pythonJsonDumps(codeSearchResult(items, 80 * rng.int(20, 60)), 2),
+      },
+      {
+        name: 'search_logs',
+        arguments: { query: 'env:production', limit: 200 },
+        result: pythonJsonDumps(logSearchResult(entries, 200 * rng.int(8, 14)), 2),
+      },
     ],
     finalUser: 'Which issues should we prioritise, and why?',
     calls,
@@ -80,17 +114,85 @@ export function buildIssueTriageTrace(seed: number, calls: CallPlan): { trace: T
   const [issueTurn, codeTurn, logTurn] = [toolResultTurn(0), toolResultTurn(1), toolResultTurn(2)];
   const absentLabel = firstAbsent(trace, ['wontfix', 'status: blocked', 'security']);
   const probes = writeProbes(trace, [
-    { name: 'early-author', kind: 'exact', turn: issueTurn, question: `Who opened issue ${early.number}?`, answers: [early.user.login] },
-    { name: 'leak-number', kind: 'exact', turn: issueTurn, question: 'Which issue number reports sockets leaking after reconnect?', answers: [String(leak.number)] },
-    { name: 'leak-cause', kind: 'causal', turn: issueTurn, question: 'What does the socket-leak issue give as its root cause?', answers: ['opens a new socket without closing the old one'] },
-    { name: 'open-bugs', kind: 'count', turn: issueTurn, liveOnly: true, question: 'How many open issues carry the bug label?', answers: [String(openBugs)] },
-    { name: 'own-repo-stars', kind: 'count', turn: codeTurn, question: `How many stars does ${own.full_name} have?`, answers: [String(own.stars)] },
-    { name: 'reconnect-file', kind: 'locate', turn: codeTurn, question: 'Which file opens the broker socket in reconnect()?', answers: [ownItem.path] },
-    { name: 'reconnect-sha', kind: 'exact', turn: codeTurn, question: `What is the sha of ${ownItem.path}?`, answers: [ownItem.sha] },
-    { name: 'first-emfile-trace', kind: 'exact', turn: logTurn, question: 'Which trace_id is on the first EMFILE error?', answers: [firstEmfile.trace_id] },
-    { name: 'last-emfile-host', kind: 'locate', turn: logTurn, question: 'Which host logged the last EMFILE error?', answers: [lastEmfile.metadata.host] },
-    { name: 'emfile-count', kind: 'count', turn: logTurn, liveOnly: true, question: 'How many EMFILE errors are in the logs?', answers: [String(planted.length)] },
-    { name: 'absent-label', kind: 'negative', turn: issueTurn, question: `Which issues carry the ${absentLabel} label?`, answers: [absentLabel] },
+    {
+      name: 'early-author',
+      kind: 'exact',
+      turn: issueTurn,
+      question: `Who opened issue ${early.number}?`,
+      answers: [early.user.login],
+    },
+    {
+      name: 'leak-number',
+      kind: 'exact',
+      turn: issueTurn,
+      question: 'Which issue number reports sockets leaking after reconnect?',
+      answers: [String(leak.number)],
+    },
+    {
+      name: 'leak-cause',
+      kind: 'causal',
+      turn: issueTurn,
+      question: 'What does the socket-leak issue give as its root cause?',
+      answers: ['opens a new socket without closing the old one'],
+    },
+    {
+      name: 'open-bugs',
+      kind: 'count',
+      turn: issueTurn,
+      liveOnly: true,
+      question: 'How many open issues carry the bug label?',
+      answers: [String(openBugs)],
+    },
+    {
+      name: 'own-repo-stars',
+      kind: 'count',
+      turn: codeTurn,
+      question: `How many stars does ${own.full_name} have?`,
+      answers: [String(own.stars)],
+    },
+    {
+      name: 'reconnect-file',
+      kind: 'locate',
+      turn: codeTurn,
+      question: 'Which file opens the broker socket in reconnect()?',
+      answers: [ownItem.path],
+    },
+    {
+      name: 'reconnect-sha',
+      kind: 'exact',
+      turn: codeTurn,
+      question: `What is the sha of ${ownItem.path}?`,
+      answers: [ownItem.sha],
+    },
+    {
+      name: 'first-emfile-trace',
+      kind: 'exact',
+      turn: logTurn,
+      question: 'Which trace_id is on the first EMFILE error?',
+      answers: [firstEmfile.trace_id],
+    },
+    {
+      name: 'last-emfile-host',
+      kind: 'locate',
+      turn: logTurn,
+      question: 'Which host logged the last EMFILE error?',
+      answers: [lastEmfile.metadata.host],
+    },
+    {
+      name: 'emfile-count',
+      kind: 'count',
+      turn: logTurn,
+      liveOnly: true,
+      question: 'How many EMFILE errors are in the logs?',
+      answers: [String(planted.length)],
+    },
+    {
+      name: 'absent-label',
+      kind: 'negative',
+      turn: issueTurn,
+      question: `Which issues carry the ${absentLabel} label?`,
+      answers: [absentLabel],
+    },
   ]);
   return { trace, probes };
 }

@@ -8,7 +8,15 @@ import { isoSeconds } from './timestamps.ts';
 
 /** The nine columns of the metrics query, in order. */
 export const METRIC_COLUMNS = [
-  'window_start', 'service', 'endpoint', 'requests', 'errors_5xx', 'error_rate', 'p50_ms', 'p99_ms', 'cpu_utilization',
+  'window_start',
+  'service',
+  'endpoint',
+  'requests',
+  'errors_5xx',
+  'error_rate',
+  'p50_ms',
+  'p99_ms',
+  'cpu_utilization',
 ] as const;
 
 /** One row: a service's traffic, errors, latency and CPU over one minute. */
@@ -65,9 +73,21 @@ export function generateMetricRows(rng: SeededRandom, options: MetricsOptions): 
 }
 
 /** The `query_metrics` result: the query, its columns, then the rows. */
-export type MetricsResult = { query: string; columns: string[]; row_count: number; rows: MetricRow[]; execution_time_ms: number };
+export type MetricsResult = {
+  query: string;
+  columns: string[];
+  row_count: number;
+  rows: MetricRow[];
+  execution_time_ms: number;
+};
 
 /** The `query_metrics` result object. */
 export function metricsResult(query: string, rows: readonly MetricRow[], executionMs: number): MetricsResult {
-  return { query, columns: [...METRIC_COLUMNS], row_count: rows.length, rows: rows.slice(), execution_time_ms: executionMs };
+  return {
+    query,
+    columns: [...METRIC_COLUMNS],
+    row_count: rows.length,
+    rows: rows.slice(),
+    execution_time_ms: executionMs,
+  };
 }

@@ -25,7 +25,14 @@ export function buildNeedleTrace(seed: number, calls: CallPlan): { trace: Trace;
   const pods = createFleet(rng, services.slice(0, 4));
   const entries = generateLogEntries(rng, pods, { count: NEEDLE_RECORDS, startSeconds: 3 * 3600, maxGapSeconds: 20 });
   const victim = rng.pick(pods);
-  const fatal = plantLogEntry(entries, NEEDLE_INDEX, victim, 'FATAL', `Out of memory: heap limit reached, ${victim.service} is shutting down`, rng.hex(16));
+  const fatal = plantLogEntry(
+    entries,
+    NEEDLE_INDEX,
+    victim,
+    'FATAL',
+    `Out of memory: heap limit reached, ${victim.service} is shutting down`,
+    rng.hex(16),
+  );
   const early = itemAt(entries, rng.int(3, 10), 'log entry');
   const late = itemAt(entries, rng.int(90, 98), 'log entry');
   const errorCount = entries.filter((entry) => entry.level === 'ERROR').length;
@@ -37,7 +44,13 @@ export function buildNeedleTrace(seed: number, calls: CallPlan): { trace: Trace;
     seed,
     system: 'You are the on-call assistant. Read the logs you are given and say what went wrong.',
     user: 'One of our services restarted overnight. Can you find out which one and why?',
-    steps: [{ name: 'search_logs', arguments: { query: 'env:production', from: '03:00', limit: NEEDLE_RECORDS }, result: pythonJsonDumps(logSearchResult(entries, NEEDLE_RECORDS), 2) }],
+    steps: [
+      {
+        name: 'search_logs',
+        arguments: { query: 'env:production', from: '03:00', limit: NEEDLE_RECORDS },
+        result: pythonJsonDumps(logSearchResult(entries, NEEDLE_RECORDS), 2),
+      },
+    ],
     finalUser: 'Which service went down, and what should we look at first?',
     calls,
   });
@@ -45,15 +58,71 @@ export function buildNeedleTrace(seed: number, calls: CallPlan): { trace: Trace;
   const turn = toolResultTurn(0);
   const absent = firstAbsent(trace, services.slice(4).concat(['billing-gateway']));
   const probes = writeProbes(trace, [
-    { name: 'fatal-trace', kind: 'exact', turn, question: 'Which trace_id carries the only FATAL record?', answers: [fatal.trace_id] },
-    { name: 'fatal-time', kind: 'locate', turn, question: 'At what timestamp was the FATAL record logged?', answers: [fatal.timestamp] },
-    { name: 'fatal-host', kind: 'locate', turn, question: 'Which host logged the FATAL record?', answers: [fatal.metadata.host] },
-    { name: 'fatal-cause', kind: 'causal', turn, question: 'Why did the service shut down?', answers: ['heap limit reached'] },
-    { name: 'early-trace', kind: 'exact', turn, question: `Which trace_id does the record logged at ${early.timestamp} carry?`, answers: [early.trace_id] },
-    { name: 'late-trace', kind: 'exact', turn, question: `Which trace_id does the record ${late.metadata.host} logged at ${late.timestamp} carry?`, answers: [late.trace_id] },
-    { name: 'fatal-count', kind: 'count', turn, liveOnly: true, question: 'How many FATAL records are there?', answers: ['1'] },
-    { name: 'error-count', kind: 'count', turn, liveOnly: true, question: 'How many ERROR records are there?', answers: [String(errorCount)] },
-    { name: 'absent-service', kind: 'negative', turn, question: `What did ${absent} log before the crash?`, answers: [absent] },
+    {
+      name: 'fatal-trace',
+      kind: 'exact',
+      turn,
+      question: 'Which trace_id carries the only FATAL record?',
+      answers: [fatal.trace_id],
+    },
+    {
+      name: 'fatal-time',
+      kind: 'locate',
+      turn,
+      question: 'At what timestamp was the FATAL record logged?',
+      answers: [fatal.timestamp],
+    },
+    {
+      name: 'fatal-host',
+      kind: 'locate',
+      turn,
+      question: 'Which host logged the FATAL record?',
+      answers: [fatal.metadata.host],
+    },
+    {
+      name: 'fatal-cause',
+      kind: 'causal',
+      turn,
+      question: 'Why did the service shut down?',
+      answers: ['heap limit reached'],
+    },
+    {
+      name: 'early-trace',
+      kind: 'exact',
+      turn,
+      question: `Which trace_id does the record logged at ${early.timestamp} carry?`,
+      answers: [early.trace_id],
+    },
+    {
+      name: 'late-trace',
+      kind: 'exact',
+      turn,
+      question: `Which trace_id does the record ${late.metadata.host} logged at ${late.timestamp} carry?`,
+      answers: [late.trace_id],
+    },
+    {
+      name: 'fatal-count',
+      kind: 'count',
+      turn,
+      liveOnly: true,
+      question: 'How many FATAL records are there?',
+      answers: ['1'],
+    },
+    {
+      name: 'error-count',
+      kind: 'count',
+      turn,
+      liveOnly: true,
+      question: 'How many ERROR records are there?',
+      answers: [String(errorCount)],
+    },
+    {
+      name: 'absent-service',
+      kind: 'negative',
+      turn,
+      question: `What did ${absent} log before the crash?`,
+      answers: [absent],
+    },
   ]);
   return { trace, probes };
 }

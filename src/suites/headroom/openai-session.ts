@@ -46,7 +46,9 @@ export function buildOpenAiSession(rng: SeededRandom, spec: OpenAiSessionSpec): 
     const callId = `call_${rng.hex(24)}`;
     messages.push({
       role: 'assistant',
-      tool_calls: [{ id: callId, type: 'function', function: { name: step.name, arguments: JSON.stringify(step.arguments) } }],
+      tool_calls: [
+        { id: callId, type: 'function', function: { name: step.name, arguments: JSON.stringify(step.arguments) } },
+      ],
     });
     messages.push({ role: 'tool', tool_call_id: callId, content: step.result });
   }

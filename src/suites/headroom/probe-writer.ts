@@ -14,7 +14,8 @@ export type { ProbeDraft } from '../../bench/probe.ts';
 function collectStrings(value: JsonValue, out: string[]): void {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, out);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, out);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) collectStrings(item, out);
 }
 
 /** The text of one message: all its string values, newline-joined. */
@@ -38,7 +39,8 @@ function traceText(trace: Trace): string {
 export function firstAbsent(trace: Trace, candidates: readonly string[]): string {
   const haystack = traceText(trace);
   const absent = candidates.find((candidate) => !haystack.includes(candidate));
-  if (absent === undefined) throw new InvalidProbeError(trace.header.source.file, null, null, 'every negative candidate occurs in the trace');
+  if (absent === undefined)
+    throw new InvalidProbeError(trace.header.source.file, null, null, 'every negative candidate occurs in the trace');
   return absent;
 }
 
@@ -49,7 +51,8 @@ export function writeProbes(trace: Trace, drafts: readonly ProbeDraft[]): Probe[
   return drafts.map((draft) => {
     const evidence = messages[draft.turn];
     const id = `${trace.header.id}/${draft.name}`;
-    if (evidence === undefined) throw new InvalidProbeError(trace.header.source.file, null, id, `no message ${draft.turn}`);
+    if (evidence === undefined)
+      throw new InvalidProbeError(trace.header.source.file, null, id, `no message ${draft.turn}`);
     // Found the way the bench's scorer finds answers: whole token runs, white space folded.
     const text = normalizeForMatch(messageText(evidence));
     const verbatim = draft.kind !== 'negative' && draft.liveOnly !== true;

@@ -11,7 +11,9 @@ describe('pythonJsonDumps', () => {
   const value: JsonValue = { a: 'é\u007f😀\n"', b: [], c: {}, d: [1, 2.5, { e: null, f: true }] };
 
   it('writes compact output with Python separators and ASCII escapes', () => {
-    expect(pythonJsonDumps(value)).toBe('{"a": "\\u00e9\\u007f\\ud83d\\ude00\\n\\"", "b": [], "c": {}, "d": [1, 2.5, {"e": null, "f": true}]}');
+    expect(pythonJsonDumps(value)).toBe(
+      '{"a": "\\u00e9\\u007f\\ud83d\\ude00\\n\\"", "b": [], "c": {}, "d": [1, 2.5, {"e": null, "f": true}]}',
+    );
   });
 
   it('writes indent=2 output with "," line ends and empty containers kept inline', () => {
@@ -33,8 +35,14 @@ describe.skipIf(!existsSync(dir))('pythonJsonDumps against the reference request
     for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
       const body = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { messages: { content: unknown }[] };
       for (const message of body.messages) {
-        const texts = typeof message.content === 'string' ? [message.content]
-          : Array.isArray(message.content) ? message.content.map((block: { content?: unknown }) => block.content).filter((text): text is string => typeof text === 'string') : [];
+        const texts =
+          typeof message.content === 'string'
+            ? [message.content]
+            : Array.isArray(message.content)
+              ? message.content
+                  .map((block: { content?: unknown }) => block.content)
+                  .filter((text): text is string => typeof text === 'string')
+              : [];
         // Whole-valued floats (Python's "24.0") cannot survive a JavaScript parse; skip those texts.
         for (const text of texts.filter((t) => /^[[{]/.test(t) && !/: -?\d+\.0[,\n]/.test(t))) {
           const parsed = JSON.parse(text) as JsonValue;

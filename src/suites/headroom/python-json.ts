@@ -9,7 +9,10 @@ import type { JsonValue } from '../../types.ts';
 
 /** Python escapes everything outside printable ASCII (space to "~") as \uXXXX, lowercase hex. */
 function quote(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function write(value: JsonValue, indent: number | undefined, depth: number): string {

@@ -24,13 +24,43 @@ export type ReactHit = {
 
 /** Components a search may find; five are drawn per seed. */
 export const COMPONENT_NAMES: readonly string[] = [
-  'CheckoutForm', 'AddressForm', 'LoginForm', 'SignupWizard', 'SearchFilters', 'ProfileEditor',
-  'FeedbackDialog', 'PaymentForm', 'ContactForm', 'SettingsPanel', 'InviteModal', 'BillingForm',
+  'CheckoutForm',
+  'AddressForm',
+  'LoginForm',
+  'SignupWizard',
+  'SearchFilters',
+  'ProfileEditor',
+  'FeedbackDialog',
+  'PaymentForm',
+  'ContactForm',
+  'SettingsPanel',
+  'InviteModal',
+  'BillingForm',
 ];
 
 const REPOSITORIES: readonly string[] = ['storefront-web', 'member-portal', 'admin-console'];
-const FIRST_NAMES: readonly string[] = ['amara', 'jonas', 'mei', 'tomas', 'rhea', 'idris', 'lena', 'oskar', 'yuki', 'dario'];
-const LAST_NAMES: readonly string[] = ['okafor', 'lindqvist', 'tanaka', 'novak', 'castillo', 'haddad', 'moreau', 'berg'];
+const FIRST_NAMES: readonly string[] = [
+  'amara',
+  'jonas',
+  'mei',
+  'tomas',
+  'rhea',
+  'idris',
+  'lena',
+  'oskar',
+  'yuki',
+  'dario',
+];
+const LAST_NAMES: readonly string[] = [
+  'okafor',
+  'lindqvist',
+  'tanaka',
+  'novak',
+  'castillo',
+  'haddad',
+  'moreau',
+  'berg',
+];
 const FIELDS: readonly string[] = ['email', 'postcode', 'cardNumber', 'displayName', 'password', 'company', 'phone'];
 
 type LineTemplate = (rng: SeededRandom, component: string) => string;

@@ -27,8 +27,16 @@ export type Pod = { readonly service: string; readonly host: string; readonly re
 
 /** Services a generated fleet is drawn from (the caller may force some in). */
 export const SERVICE_NAMES: readonly string[] = [
-  'payment-service', 'checkout-api', 'ledger-service', 'fraud-scorer', 'edge-proxy',
-  'session-broker', 'notification-relay', 'inventory-service', 'pricing-engine', 'search-indexer',
+  'payment-service',
+  'checkout-api',
+  'ledger-service',
+  'fraud-scorer',
+  'edge-proxy',
+  'session-broker',
+  'notification-relay',
+  'inventory-service',
+  'pricing-engine',
+  'search-indexer',
 ];
 
 const REGIONS: readonly string[] = ['us-east-1', 'us-west-2', 'eu-west-1'];
@@ -36,7 +44,13 @@ const RESOURCES: readonly string[] = ['orders', 'carts', 'accounts', 'invoices',
 const QUEUES: readonly string[] = ['order-events', 'ledger-postings', 'email-outbox', 'stock-updates', 'risk-signals'];
 const TABLES: readonly string[] = ['orders', 'ledger_entries', 'customer_profiles', 'stock_levels', 'audit_log'];
 const FLAGS: readonly string[] = ['new-checkout-flow', 'async-capture', 'smart-retry', 'geo-pricing', 'split-tender'];
-const EXCEPTIONS: readonly string[] = ['IllegalStateException', 'SocketTimeoutException', 'KeyError', 'TypeError', 'ConstraintViolation'];
+const EXCEPTIONS: readonly string[] = [
+  'IllegalStateException',
+  'SocketTimeoutException',
+  'KeyError',
+  'TypeError',
+  'ConstraintViolation',
+];
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
 type Template = (rng: SeededRandom, peers: readonly string[]) => string;
@@ -145,6 +159,9 @@ export function plantLogEntry(
 }
 
 /** The `search_logs` result object: totals, then the entries. */
-export function logSearchResult(entries: readonly LogEntry[], totalHits: number): { total_hits: number; returned: number; entries: LogEntry[] } {
+export function logSearchResult(
+  entries: readonly LogEntry[],
+  totalHits: number,
+): { total_hits: number; returned: number; entries: LogEntry[] } {
   return { total_hits: totalHits, returned: entries.length, entries: entries.slice() };
 }

@@ -25,7 +25,8 @@ async function traceFiles(dir: string): Promise<string[]> {
     throw new PathError(dir, 'no local traces folder; record it with `npx tsx scripts/record-local.ts`');
   }
   const files = names.filter((n) => n.endsWith('.jsonl') && !n.endsWith(PROBES_SUFFIX)).sort();
-  if (files.length === 0) throw new PathError(dir, 'no local traces; record them with `npx tsx scripts/record-local.ts`');
+  if (files.length === 0)
+    throw new PathError(dir, 'no local traces; record them with `npx tsx scripts/record-local.ts`');
   return files.map((n) => path.join(dir, n));
 }
 
@@ -38,7 +39,8 @@ export async function buildLocalSuite(tracesDir: string): Promise<SuiteContent> 
     const probesFile = file.slice(0, -'.jsonl'.length) + PROBES_SUFFIX;
     const own = await readProbes(probesFile);
     const stray = own.find((p) => p.trace !== trace.header.id);
-    if (stray !== undefined) throw new InvalidProbeError(probesFile, null, stray.id, `names trace ${stray.trace}, not ${trace.header.id}`);
+    if (stray !== undefined)
+      throw new InvalidProbeError(probesFile, null, stray.id, `names trace ${stray.trace}, not ${trace.header.id}`);
     traces.push(trace);
     probes.push(...own);
   }

@@ -18,21 +18,26 @@ describe('local suite size and coverage', () => {
     expect(suite.traces.every((t) => t.header.provider === 'anthropic')).toBe(true);
   });
 
-  it('sends at least 250k o200k tokens of messages in the traces\' final requests', () => {
+  it("sends at least 250k o200k tokens of messages in the traces' final requests", () => {
     const ruler = createTokenRuler('o200k_base');
     const total = suite.traces.reduce((sum, trace) => sum + finalRequestMessageTokens(trace, ruler), 0);
     expect(total).toBeGreaterThanOrEqual(250_000);
   });
 
   it('keeps traces/local under 8 MB', () => {
-    const bytes = readdirSync(LOCAL_TRACES_DIR).reduce((sum, name) => sum + statSync(path.join(LOCAL_TRACES_DIR, name)).size, 0);
+    const bytes = readdirSync(LOCAL_TRACES_DIR).reduce(
+      (sum, name) => sum + statSync(path.join(LOCAL_TRACES_DIR, name)).size,
+      0,
+    );
     expect(bytes).toBeLessThan(8 * 1024 * 1024);
   });
 
   it('shows no machine path or unmasked clock in any trace', () => {
     for (const trace of suite.traces) {
       const text = JSON.stringify(trace.events);
-      expect(text, trace.header.id).not.toMatch(/\/tmp\/terse-local-|\/work\/main\b|\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?!\.000Z)/);
+      expect(text, trace.header.id).not.toMatch(
+        /\/tmp\/terse-local-|\/work\/main\b|\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?!\.000Z)/,
+      );
     }
   });
 });

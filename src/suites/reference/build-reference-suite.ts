@@ -20,9 +20,12 @@ const WORKLOAD_OF_PREFIX: readonly (readonly [string, Workload])[] = [
 /** Loads every reference request of `<sharedDir>/reference/headroom-workloads`, or says why not. */
 export async function buildReferenceSuite(sharedDir: string): Promise<SuiteBuild> {
   const dir = path.join(sharedDir, 'reference', 'headroom-workloads');
-  if (!existsSync(dir)) return { state: 'skipped', reason: `${dir} is absent (the published inputs live only beside the project)` };
+  if (!existsSync(dir))
+    return { state: 'skipped', reason: `${dir} is absent (the published inputs live only beside the project)` };
   const traces: Trace[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const workload = WORKLOAD_OF_PREFIX.find(([prefix]) => name.startsWith(prefix))?.[1];
     if (workload !== undefined) traces.push(await loadTrace(path.join(dir, name), { workload }));
   }

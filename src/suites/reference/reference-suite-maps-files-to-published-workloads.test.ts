@@ -11,7 +11,8 @@ describe('reference suite', () => {
     const build = await buildReferenceSuite(environment.sharedDir);
     if (build.state !== 'ready') throw new Error(build.reason);
     const byWorkload = new Map<string, number>();
-    for (const trace of build.traces) byWorkload.set(trace.header.workload, (byWorkload.get(trace.header.workload) ?? 0) + 1);
+    for (const trace of build.traces)
+      byWorkload.set(trace.header.workload, (byWorkload.get(trace.header.workload) ?? 0) + 1);
     expect(Object.fromEntries(byWorkload)).toEqual({ 'code-search': 1, exploration: 3, 'issue-triage': 3, sre: 3 });
     for (const trace of build.traces) expect(trace.events.filter((e) => e.type === 'call')).toHaveLength(1);
   });

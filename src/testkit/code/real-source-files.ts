@@ -16,15 +16,34 @@ export interface SourceFile {
 }
 
 const EXTENSIONS: Readonly<Record<string, CodeGrammar>> = {
-  '.py': 'python', '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.ts': 'typescript',
-  '.mts': 'typescript', '.tsx': 'tsx', '.go': 'go', '.rs': 'rust', '.java': 'java', '.cc': 'cpp',
-  '.cpp': 'cpp', '.h': 'cpp', '.hpp': 'cpp', '.c': 'cpp',
+  '.py': 'python',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.tsx': 'tsx',
+  '.go': 'go',
+  '.rs': 'rust',
+  '.java': 'java',
+  '.cc': 'cpp',
+  '.cpp': 'cpp',
+  '.h': 'cpp',
+  '.hpp': 'cpp',
+  '.c': 'cpp',
 };
 // Generated parser tables and bundles say nothing about how code is outlined and dwarf every other file.
 const SKIPPED_NAMES = /(?:^parser\.c$|\.min\.js$|\.d\.ts$|\.d\.mts$|\.d\.cts$)/;
 
 /** `__fixtures__/` beside this file. */
-export const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'compressors', 'code', '__fixtures__');
+export const FIXTURES_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'compressors',
+  'code',
+  '__fixtures__',
+);
 
 function languageOf(file: string): CodeGrammar | null {
   if (SKIPPED_NAMES.test(path.basename(file))) return null;
@@ -67,7 +86,9 @@ export function trajectoryPythonFiles(trajectoryDir: string): SourceFile[] {
   if (!existsSync(trajectoryDir)) return [];
   const seen = new Set<string>();
   const out: SourceFile[] = [];
-  for (const file of readdirSync(trajectoryDir).filter((f) => f.endsWith('.traj.json')).sort()) {
+  for (const file of readdirSync(trajectoryDir)
+    .filter((f) => f.endsWith('.traj.json'))
+    .sort()) {
     const parsed: unknown = JSON.parse(readFileSync(path.join(trajectoryDir, file), 'utf8'));
     const messages = (parsed as { messages?: unknown }).messages;
     if (!Array.isArray(messages)) continue;

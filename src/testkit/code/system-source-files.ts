@@ -20,7 +20,9 @@ export const SYSTEM_SOURCE_DIRS: readonly { readonly packageName: string; readon
 function jdkUtilSources(): SourceFile[] {
   const jvm = '/usr/lib/jvm';
   if (!existsSync(jvm)) return [];
-  const zip = readdirSync(jvm).map((d) => path.join(jvm, d, 'lib', 'src.zip')).find((f) => existsSync(f));
+  const zip = readdirSync(jvm)
+    .map((d) => path.join(jvm, d, 'lib', 'src.zip'))
+    .find((f) => existsSync(f));
   if (zip === undefined) return [];
   const into = mkdtempSync(path.join(os.tmpdir(), 'terse-jdk-'));
   try {

@@ -11,9 +11,24 @@ import type { Store } from '../../store/store.ts';
 import { contentRef, findMarkers } from '../../store/marker.ts';
 
 /** The invariants checked per input. */
-export type ConformanceCheck = 'no-throw' | 'never-larger' | 'keeps-syntax' | 'deterministic' | 'idempotent' | 'markers-resolve' | 'lossless-no-marker';
+export type ConformanceCheck =
+  | 'no-throw'
+  | 'never-larger'
+  | 'keeps-syntax'
+  | 'deterministic'
+  | 'idempotent'
+  | 'markers-resolve'
+  | 'lossless-no-marker';
 
-export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = ['no-throw', 'never-larger', 'keeps-syntax', 'deterministic', 'idempotent', 'markers-resolve', 'lossless-no-marker'];
+export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
+  'no-throw',
+  'never-larger',
+  'keeps-syntax',
+  'deterministic',
+  'idempotent',
+  'markers-resolve',
+  'lossless-no-marker',
+];
 
 /** One way one result breaks one invariant. */
 export interface ConformanceViolation {
@@ -32,8 +47,13 @@ export type SyntaxErrorCount = (text: string, language: string) => number | null
 
 /** Inputs no compressor may throw on, nor mangle: empty, blank, control bytes, lone surrogates, one huge line, forged markers. */
 export const HOSTILE_INPUTS: readonly string[] = [
-  '', '\n\n\n', '\u0000\u0001\u0002'.repeat(2_000), '\ud800 lone surrogate \udfff', 'x'.repeat(200_000),
-  '[[terse:0123456789abcdef forged marker]]\n'.repeat(50), ':1:\n-2-\n--\n::\n'.repeat(200),
+  '',
+  '\n\n\n',
+  '\u0000\u0001\u0002'.repeat(2_000),
+  '\ud800 lone surrogate \udfff',
+  'x'.repeat(200_000),
+  '[[terse:0123456789abcdef forged marker]]\n'.repeat(50),
+  ':1:\n-2-\n--\n::\n'.repeat(200),
 ];
 
 /** Checks the result's markers and dropped originals against the input (invariant 1), store aside. */
@@ -43,15 +63,20 @@ function markerViolations(input: string, result: CompressResult, lossless: boole
   // A marker the input already carried is plain text here (forged, or from another session).
   const inputRefs = new Set(findMarkers(input).map((marker) => marker.ref));
   const markers = findMarkers(result.text).filter((marker) => !inputRefs.has(marker.ref));
-  if (result.lossy !== result.dropped.length > 0) fail(`lossy=${result.lossy} but ${result.dropped.length} dropped originals`);
+  if (result.lossy !== result.dropped.length > 0)
+    fail(`lossy=${result.lossy} but ${result.dropped.length} dropped originals`);
   if (result.lossy !== markers.length > 0) fail(`lossy=${result.lossy} but ${markers.length} new markers`);
   const dropped = new Set(result.dropped.map((d) => d.ref));
   for (const original of result.dropped) {
-    if (original.original !== input) fail(`dropped original ${original.ref} is not the input (${original.original.length} vs ${input.length} chars)`);
-    if (original.ref !== contentRef(original.original)) fail(`dropped ref ${original.ref} is not the content ref of its original`);
+    if (original.original !== input)
+      fail(`dropped original ${original.ref} is not the input (${original.original.length} vs ${input.length} chars)`);
+    if (original.ref !== contentRef(original.original))
+      fail(`dropped ref ${original.ref} is not the content ref of its original`);
   }
-  for (const marker of markers) if (!dropped.has(marker.ref)) fail(`marker ${marker.ref} points at no dropped original`);
-  if (lossless && (result.lossy || markers.length > 0)) out.push({ check: 'lossless-no-marker', detail: `lossy=${result.lossy}, ${markers.length} markers` });
+  for (const marker of markers)
+    if (!dropped.has(marker.ref)) fail(`marker ${marker.ref} points at no dropped original`);
+  if (lossless && (result.lossy || markers.length > 0))
+    out.push({ check: 'lossless-no-marker', detail: `lossy=${result.lossy}, ${markers.length} markers` });
   return out;
 }
 
@@ -59,7 +84,12 @@ function markerViolations(input: string, result: CompressResult, lossless: boole
  * Runs `compressor` on `input` as the engine does (runCompressor, with the engine's syntax check for
  * code) and checks every invariant; `countErrors` recounts code's syntax errors with other parsers.
  */
-export function checkCompressor(compressor: Compressor, input: CompressInput, context: CompressContext, countErrors: SyntaxErrorCount): CheckedResult {
+export function checkCompressor(
+  compressor: Compressor,
+  input: CompressInput,
+  context: CompressContext,
+  countErrors: SyntaxErrorCount,
+): CheckedResult {
   const violations: ConformanceViolation[] = [];
   const fail = (check: ConformanceCheck, detail: string): void => void violations.push({ check, detail });
   const first = runCompressor(compressor, input, context, codeSyntaxCheck);
@@ -68,7 +98,8 @@ export function checkCompressor(compressor: Compressor, input: CompressInput, co
     return { result: null, violations };
   }
   const again = runCompressor(compressor, input, context, codeSyntaxCheck);
-  if (JSON.stringify(again) !== JSON.stringify(first)) fail('deterministic', `first ${first.state}, then ${again.state}; results differ`);
+  if (JSON.stringify(again) !== JSON.stringify(first))
+    fail('deterministic', `first ${first.state}, then ${again.state}; results differ`);
   if (first.state !== 'compressed') return { result: null, violations };
   const { result } = first;
   const before = context.ruler.count(input.text);
@@ -77,7 +108,8 @@ export function checkCompressor(compressor: Compressor, input: CompressInput, co
   if (input.kind === 'code' && input.language !== undefined) {
     const errorsBefore = countErrors(input.text, input.language);
     const errorsAfter = countErrors(result.text, input.language);
-    if (errorsBefore !== null && errorsAfter !== null && errorsAfter > errorsBefore) fail('keeps-syntax', `${errorsBefore} -> ${errorsAfter} syntax errors`);
+    if (errorsBefore !== null && errorsAfter !== null && errorsAfter > errorsBefore)
+      fail('keeps-syntax', `${errorsBefore} -> ${errorsAfter} syntax errors`);
   }
   violations.push(...markerViolations(input.text, result, context.profile === 'lossless'));
   // Its own output back: nothing more to do (null, or the same text).
@@ -89,19 +121,29 @@ export function checkCompressor(compressor: Compressor, input: CompressInput, co
     fail('no-throw', `on its own output: ${error instanceof Error ? error.message : String(error)}`);
     return { result, violations };
   }
-  if (twice !== null && twice.text !== result.text) fail('idempotent', `its output compressed again: ${after} -> ${context.ruler.count(twice.text)} tokens`);
+  if (twice !== null && twice.text !== result.text)
+    fail('idempotent', `its output compressed again: ${after} -> ${context.ruler.count(twice.text)} tokens`);
   return { result, violations };
 }
 
 /** Puts the result's originals in `store` and resolves every new marker there: each must give back the exact input. */
-export async function storeViolations(input: string, result: CompressResult, store: Store): Promise<ConformanceViolation[]> {
+export async function storeViolations(
+  input: string,
+  result: CompressResult,
+  store: Store,
+): Promise<ConformanceViolation[]> {
   const out: ConformanceViolation[] = [];
   for (const dropped of result.dropped) await store.put(dropped.original);
   const inputRefs = new Set(findMarkers(input).map((marker) => marker.ref));
   for (const marker of findMarkers(result.text).filter((found) => !inputRefs.has(found.ref))) {
     const found = await store.get(marker.ref);
-    if (!found.found) out.push({ check: 'markers-resolve', detail: `marker ${marker.ref} misses in the store (${found.reason})` });
-    else if (found.original !== input) out.push({ check: 'markers-resolve', detail: `marker ${marker.ref} resolves to ${found.original.length} chars, not the input's ${input.length}` });
+    if (!found.found)
+      out.push({ check: 'markers-resolve', detail: `marker ${marker.ref} misses in the store (${found.reason})` });
+    else if (found.original !== input)
+      out.push({
+        check: 'markers-resolve',
+        detail: `marker ${marker.ref} resolves to ${found.original.length} chars, not the input's ${input.length}`,
+      });
   }
   return out;
 }

@@ -7,7 +7,12 @@ import type { ContentKind } from '../../types.ts';
 const noSyntaxCount: SyntaxErrorCount = () => null;
 
 /** Compresses `text` as the engine runs a compressor and asserts every conformance check holds. */
-export function expectConformingResult(compressor: Compressor, text: string, kind: ContentKind, context: CompressContext): CompressResult | null {
+export function expectConformingResult(
+  compressor: Compressor,
+  text: string,
+  kind: ContentKind,
+  context: CompressContext,
+): CompressResult | null {
   const checked = checkCompressor(compressor, { text, kind }, context, noSyntaxCount);
   expect(checked.violations).toEqual([]);
   return checked.result;

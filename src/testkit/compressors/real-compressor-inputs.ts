@@ -51,11 +51,19 @@ function suiteInputs(suites: readonly NamedSuiteBuild[]): RealInput[] {
     if (build.state !== 'ready') continue;
     for (const block of suiteBlocks(name, build.traces)) {
       const detection = detectContent(block.text);
-      const sections = detection.sections ?? [{ kind: detection.kind, language: detection.language, start: 0, end: block.text.length }];
+      const sections = detection.sections ?? [
+        { kind: detection.kind, language: detection.language, start: 0, end: block.text.length },
+      ];
       for (const [index, section] of sections.entries()) {
         const text = block.text.slice(section.start, section.end);
         const language = section.language === undefined ? {} : { language: section.language };
-        out.push({ id: `${name}/${block.trace}/${block.path}${sections.length > 1 ? `#${index}` : ''}`, text, kind: section.kind, ...language, conversation: block.conversation });
+        out.push({
+          id: `${name}/${block.trace}/${block.path}${sections.length > 1 ? `#${index}` : ''}`,
+          text,
+          kind: section.kind,
+          ...language,
+          conversation: block.conversation,
+        });
       }
     }
   }
@@ -64,8 +72,20 @@ function suiteInputs(suites: readonly NamedSuiteBuild[]): RealInput[] {
 
 function sourceInputs(set: string, files: readonly SourceFile[], perLanguage: number): RealInput[] {
   const languages = [...new Set(files.map((file) => file.language))].sort();
-  return languages.flatMap((language) => spread(files.filter((file) => file.language === language && file.text.length < MAX_SOURCE_CHARS), perLanguage))
-    .map((file) => ({ id: `${set}/${file.name}`, text: file.text, kind: 'code' as const, language: file.language, conversation: '' }));
+  return languages
+    .flatMap((language) =>
+      spread(
+        files.filter((file) => file.language === language && file.text.length < MAX_SOURCE_CHARS),
+        perLanguage,
+      ),
+    )
+    .map((file) => ({
+      id: `${set}/${file.name}`,
+      text: file.text,
+      kind: 'code' as const,
+      language: file.language,
+      conversation: '',
+    }));
 }
 
 /** Each text once, in order (the first occurrence wins). */
@@ -80,7 +100,11 @@ function unique(inputs: readonly RealInput[]): RealInput[] {
 }
 
 /** Real inputs of every kind, each text once: at most `perKind` blocks of a kind from the suites, and source files of every language. */
-export async function realCompressorInputs(projectRoot: string, sharedDir: string, perKind: number): Promise<RealInputs> {
+export async function realCompressorInputs(
+  projectRoot: string,
+  sharedDir: string,
+  perKind: number,
+): Promise<RealInputs> {
   const suites = [headroomSuite(), await localSuite(projectRoot), ...(await specSuites(projectRoot, sharedDir))];
   const skipped = suites.flatMap(({ name, build }) => (build.state === 'skipped' ? [`${name}: ${build.reason}`] : []));
   if (!existsSync(sharedDir)) skipped.push(`the corpus suites: ${sharedDir} is absent`);
@@ -93,8 +117,31 @@ export async function realCompressorInputs(projectRoot: string, sharedDir: strin
     ...sourceInputs('debian', systemSourceFiles(), 3),
   ];
   // pytest sessions, ls -l listings and Python tracebacks are rare among tool outputs, and have compressors of their own: a few always come.
-  const pytestSessions = spread(blocks.filter((input) => PYTEST_SESSION.test(input.text)), 6);
-  const listings = spread(blocks.filter((input) => listingEntries(input.text.split('\n')).length >= MIN_LISTING_ENTRIES), 6);
-  const tracebacks = spread(blocks.filter((input) => input.text.includes(PYTHON_TRACEBACK)), 6);
-  return { inputs: unique([...kinds.flatMap((kind) => spread(blocks.filter((input) => input.kind === kind), perKind)), ...pytestSessions, ...listings, ...tracebacks, ...sources]), skipped };
+  const pytestSessions = spread(
+    blocks.filter((input) => PYTEST_SESSION.test(input.text)),
+    6,
+  );
+  const listings = spread(
+    blocks.filter((input) => listingEntries(input.text.split('\n')).length >= MIN_LISTING_ENTRIES),
+    6,
+  );
+  const tracebacks = spread(
+    blocks.filter((input) => input.text.includes(PYTHON_TRACEBACK)),
+    6,
+  );
+  return {
+    inputs: unique([
+      ...kinds.flatMap((kind) =>
+        spread(
+          blocks.filter((input) => input.kind === kind),
+          perKind,
+        ),
+      ),
+      ...pytestSessions,
+      ...listings,
+      ...tracebacks,
+      ...sources,
+    ]),
+    skipped,
+  };
 }

@@ -19,14 +19,19 @@ const root = environment.projectRoot;
 /** The log search result of the headroom SRE trace: the JSON log objects an agent reads. */
 function realJson(): string {
   const suite = buildHeadroomSuite({ seeds: [0], calls: 'final', needle: false });
-  const block = suiteBlocks('headroom', suite.traces).find((b) => b.trace.startsWith('sre') && b.text.includes('"entries"'));
+  const block = suiteBlocks('headroom', suite.traces).find(
+    (b) => b.trace.startsWith('sre') && b.text.includes('"entries"'),
+  );
   if (block === undefined) throw new Error('the headroom sre trace has no log search result');
   return block.text;
 }
 
 /** Real bytes that are not text: a tree-sitter grammar compiled to WebAssembly. */
 function binaryBytes(): Buffer {
-  return readFileSync(path.join(root, 'node_modules', 'tree-sitter-python', 'tree-sitter-python.wasm')).subarray(0, 256 * 1024);
+  return readFileSync(path.join(root, 'node_modules', 'tree-sitter-python', 'tree-sitter-python.wasm')).subarray(
+    0,
+    256 * 1024,
+  );
 }
 
 /**
@@ -48,12 +53,19 @@ function realText(): string {
 /** Real log lines: every loghub sample when the shared corpus is there, else the lines of real text. */
 function realLogLines(): string[] {
   const loghub = path.join(environment.sharedDir, 'corpus', 'loghub');
-  if (!existsSync(loghub)) return realText().split('\n').filter((line) => line.trim() !== '');
+  if (!existsSync(loghub))
+    return realText()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
   const lines: string[] = [];
   for (const system of readdirSync(loghub).sort()) {
     const dir = path.join(loghub, system);
     if (!existsSync(path.join(dir, `${system}_2k.log`))) continue;
-    lines.push(...readFileSync(path.join(dir, `${system}_2k.log`), 'utf8').split('\n').filter((line) => line !== ''));
+    lines.push(
+      ...readFileSync(path.join(dir, `${system}_2k.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
   }
   return lines;
 }
@@ -77,13 +89,31 @@ export const MILLION_LINES = 1_000_000;
 
 /** Every hostile input, smallest first. */
 export const BAD_INPUTS: readonly BadInput[] = [
-  { name: 'truncated JSON (a real array cut mid-value)', build: () => { const json = realJson(); return json.slice(0, Math.floor(json.length * 0.6)); } },
-  { name: 'invalid JSON (trailing commas, single quotes)', build: () => realJson().replace(/\n(\s*)\}/g, ',\n$1}').replace(/"level"/g, "'level'") },
+  {
+    name: 'truncated JSON (a real array cut mid-value)',
+    build: () => {
+      const json = realJson();
+      return json.slice(0, Math.floor(json.length * 0.6));
+    },
+  },
+  {
+    name: 'invalid JSON (trailing commas, single quotes)',
+    build: () =>
+      realJson()
+        .replace(/\n(\s*)\}/g, ',\n$1}')
+        .replace(/"level"/g, "'level'"),
+  },
   { name: 'binary decoded as latin1', build: () => binaryBytes().toString('latin1') },
   { name: 'binary decoded as UTF-8 with replacement characters', build: () => binaryBytes().toString('utf8') },
-  { name: "binary as Python's surrogateescape writes it (lone surrogates)", build: () => surrogateEscaped(binaryBytes()) },
+  {
+    name: "binary as Python's surrogateescape writes it (lone surrogates)",
+    build: () => surrogateEscaped(binaryBytes()),
+  },
   { name: `JSON nested ${NESTING_DEPTH} levels deep`, build: () => nestedJson(NESTING_DEPTH) },
-  { name: 'a 50 MB single line of real text', build: () => repeatTo(realText().replace(/\s*\n\s*/g, ' '), FIFTY_MEGABYTES) },
+  {
+    name: 'a 50 MB single line of real text',
+    build: () => repeatTo(realText().replace(/\s*\n\s*/g, ' '), FIFTY_MEGABYTES),
+  },
   {
     name: 'a log of 1,000,000 real lines',
     build: () => {

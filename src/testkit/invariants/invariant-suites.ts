@@ -35,7 +35,10 @@ export async function localSuite(projectRoot: string = environment.projectRoot):
  * builders. A spec whose builder module is missing or throws is skipped with the error, so a suite a
  * colleague is still writing never hides the invariants of the others.
  */
-export async function specSuites(projectRoot: string = environment.projectRoot, sharedDir: string = environment.sharedDir): Promise<NamedSuiteBuild[]> {
+export async function specSuites(
+  projectRoot: string = environment.projectRoot,
+  sharedDir: string = environment.sharedDir,
+): Promise<NamedSuiteBuild[]> {
   if (!existsSync(sharedDir)) return [];
   const specs = readSuiteSpecs(path.join(projectRoot, 'workloads')).filter((spec) => !OWN_SUITES.includes(spec.name));
   let buildSuite: typeof import('../../suites/suite-builders.ts').buildSuite;
@@ -51,7 +54,10 @@ export async function specSuites(projectRoot: string = environment.projectRoot, 
     try {
       out.push({ name: spec.name, build: await buildSuite(spec, { projectRoot, sharedDir }) });
     } catch (error) {
-      out.push({ name: spec.name, build: { state: 'skipped', reason: `builder ${spec.builder} failed: ${(error as Error).message}` } });
+      out.push({
+        name: spec.name,
+        build: { state: 'skipped', reason: `builder ${spec.builder} failed: ${(error as Error).message}` },
+      });
     }
   }
   return out;

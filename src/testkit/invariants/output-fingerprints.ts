@@ -35,7 +35,11 @@ function outcomeBytes(outcome: MeasuredBlockOutcome): string {
   return JSON.stringify({ ...kept, tokens: tokensBefore });
 }
 
-async function blockFingerprints(profile: Profile, suites: readonly NamedSuiteBuild[], options: CreateEngineOptions): Promise<OutputFingerprint[]> {
+async function blockFingerprints(
+  profile: Profile,
+  suites: readonly NamedSuiteBuild[],
+  options: CreateEngineOptions,
+): Promise<OutputFingerprint[]> {
   const setup = await createEngine({ ...options, profile });
   const out: OutputFingerprint[] = [];
   for (const { name, build } of suites) {
@@ -44,14 +48,22 @@ async function blockFingerprints(profile: Profile, suites: readonly NamedSuiteBu
       const outcome = await compressText(block.text, setup, { conversation: block.conversation });
       const by = `${outcome.kind ?? '-'}/${outcome.state === 'compressed' ? outcome.compressor : outcome.state === 'passed' ? outcome.reason : 'failed'}`;
       const digest = sha256(outcomeBytes(outcome));
-      out.push({ line: `${profile} block ${block.suite}/${block.trace}/${block.path} ${by} ${digest}`, sha256: digest, by });
+      out.push({
+        line: `${profile} block ${block.suite}/${block.trace}/${block.path} ${by} ${digest}`,
+        sha256: digest,
+        by,
+      });
     }
   }
   return out;
 }
 
 /** Every request of every trace, replayed in order through one session per trace. */
-async function requestFingerprints(profile: Profile, suites: readonly NamedSuiteBuild[], options: CreateEngineOptions): Promise<OutputFingerprint[]> {
+async function requestFingerprints(
+  profile: Profile,
+  suites: readonly NamedSuiteBuild[],
+  options: CreateEngineOptions,
+): Promise<OutputFingerprint[]> {
   const out: OutputFingerprint[] = [];
   for (const { name, build } of suites) {
     if (build.state !== 'ready') continue;
@@ -60,12 +72,27 @@ async function requestFingerprints(profile: Profile, suites: readonly NamedSuite
       const session = createSession(setup);
       for (const request of requestsOf(trace)) {
         const result = await compressRequest(canonicalFromBody(request.body, trace.header.provider), session);
-        const { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter } = measureRequest(result, setup.ruler);
+        const { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter } = measureRequest(
+          result,
+          setup.ruler,
+        );
         const { blocksChanged, markers, retrieveToolAdded } = result.stats;
         // The key order the stats had when the engine counted them, so fingerprints stay comparable.
-        const stats = { tokensBefore, tokensAfter, compressibleBefore, compressibleAfter, blocksChanged, markers, retrieveToolAdded };
+        const stats = {
+          tokensBefore,
+          tokensAfter,
+          compressibleBefore,
+          compressibleAfter,
+          blocksChanged,
+          markers,
+          retrieveToolAdded,
+        };
         const digest = sha256(JSON.stringify(compressedBody(result)) + JSON.stringify(stats));
-        out.push({ line: `${profile} request ${name}/${trace.header.id}#${request.index} ${digest}`, sha256: digest, by: null });
+        out.push({
+          line: `${profile} request ${name}/${trace.header.id}#${request.index} ${digest}`,
+          sha256: digest,
+          by: null,
+        });
       }
     }
   }
@@ -73,8 +100,15 @@ async function requestFingerprints(profile: Profile, suites: readonly NamedSuite
 }
 
 /** The fingerprints of every block, then every request, of `suites` under `profile`. */
-export async function outputFingerprints(profile: Profile, suites: readonly NamedSuiteBuild[], options: CreateEngineOptions = {}): Promise<OutputFingerprint[]> {
-  return [...(await blockFingerprints(profile, suites, options)), ...(await requestFingerprints(profile, suites, options))];
+export async function outputFingerprints(
+  profile: Profile,
+  suites: readonly NamedSuiteBuild[],
+  options: CreateEngineOptions = {},
+): Promise<OutputFingerprint[]> {
+  return [
+    ...(await blockFingerprints(profile, suites, options)),
+    ...(await requestFingerprints(profile, suites, options)),
+  ];
 }
 
 /** One digest over many fingerprints, in order. */

@@ -5,7 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../types.ts';
 import { createEngine } from '../../engine/create-engine.ts';
-import { checkBlockInvariants, INVARIANT_NAMES, type BlockCheck, type InvariantName } from './check-block-invariants.ts';
+import {
+  checkBlockInvariants,
+  INVARIANT_NAMES,
+  type BlockCheck,
+  type InvariantName,
+} from './check-block-invariants.ts';
 import type { NamedSuiteBuild } from './invariant-suites.ts';
 import { everyKth, suiteBlocks, type SuiteBlock } from './suite-blocks.ts';
 
@@ -21,12 +26,19 @@ interface CheckedBlock {
 function where(entry: CheckedBlock): string {
   const { block, check } = entry;
   const outcome = check.outcome;
-  const by = outcome === null ? 'threw' : outcome.state === 'compressed' ? `${outcome.kind}/${outcome.compressor}` : `${outcome.kind ?? '-'}/${outcome.state}`;
+  const by =
+    outcome === null
+      ? 'threw'
+      : outcome.state === 'compressed'
+        ? `${outcome.kind}/${outcome.compressor}`
+        : `${outcome.kind ?? '-'}/${outcome.state}`;
   return `${block.suite}/${block.trace} ${block.path} [${by}]`;
 }
 
 function violationsOf(results: readonly CheckedBlock[], invariant: InvariantName): string[] {
-  return results.flatMap((entry) => entry.check.violations.filter((v) => v.invariant === invariant).map((v) => `${where(entry)}: ${v.detail}`));
+  return results.flatMap((entry) =>
+    entry.check.violations.filter((v) => v.invariant === invariant).map((v) => `${where(entry)}: ${v.detail}`),
+  );
 }
 
 /** Counts of what the engine did, for the run's log. */
@@ -37,7 +49,10 @@ function tally(results: readonly CheckedBlock[]): string {
     const key = outcome === null ? 'threw' : outcome.state === 'passed' ? `passed:${outcome.reason}` : outcome.state;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].sort().map(([key, n]) => `${key}=${n}`).join(' ');
+  return [...counts]
+    .sort()
+    .map(([key, n]) => `${key}=${n}`)
+    .join(' ');
 }
 
 /** Registers the invariant cases over the blocks of `load()`'s suites, every `sampleEvery`-th block of each. */
@@ -56,7 +71,8 @@ export function describeSuiteInvariants(load: () => Promise<readonly NamedSuiteB
     const results: CheckedBlock[] = [];
     beforeAll(async () => {
       const setup = await createEngine({ profile });
-      for (const block of blocks) results.push({ block, check: await checkBlockInvariants(block.text, setup, block.conversation) });
+      for (const block of blocks)
+        results.push({ block, check: await checkBlockInvariants(block.text, setup, block.conversation) });
       await setup.store.close();
       console.info(`${profile}: ${results.length} blocks: ${tally(results)}`);
     }, HOOK_TIMEOUT_MS);

@@ -10,10 +10,22 @@ export function toolResultRequest(text: string): JsonObject {
     model: 'claude-sonnet-4-5',
     max_tokens: 4096,
     system: 'You are an SRE agent. Use the tools to find the cause of the incident.',
-    tools: [{ name: 'bash', description: 'Run a shell command', input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] } }],
+    tools: [
+      {
+        name: 'bash',
+        description: 'Run a shell command',
+        input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] },
+      },
+    ],
     messages: [
       { role: 'user', content: 'The payment service is failing. What happened?' },
-      { role: 'assistant', content: [{ type: 'text', text: 'Let me look at the output.' }, { type: 'tool_use', id: 'toolu_01', name: 'bash', input: { command: 'cat output' } }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Let me look at the output.' },
+          { type: 'tool_use', id: 'toolu_01', name: 'bash', input: { command: 'cat output' } },
+        ],
+      },
       { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01', content: text }] },
     ],
   };

@@ -31,16 +31,23 @@ function blockTexts(content: unknown, type: 'text' | 'tool_result'): string[] {
 export function readReferenceToolResults(): ReferenceToolResult[] {
   if (!existsSync(referenceDir)) return [];
   const results: ReferenceToolResult[] = [];
-  for (const file of readdirSync(referenceDir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(referenceDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const request = JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8')) as { messages?: Message[] };
     const messages = request.messages ?? [];
     const conversation = messages
       .filter((message) => message.role === 'user' || message.role === 'assistant')
-      .flatMap((message) => (typeof message.content === 'string' ? [message.content] : blockTexts(message.content, 'text')))
+      .flatMap((message) =>
+        typeof message.content === 'string' ? [message.content] : blockTexts(message.content, 'text'),
+      )
       .join('\n');
     let index = 0;
     for (const message of messages) {
-      const texts = message.role === 'tool' && typeof message.content === 'string' ? [message.content] : blockTexts(message.content, 'tool_result');
+      const texts =
+        message.role === 'tool' && typeof message.content === 'string'
+          ? [message.content]
+          : blockTexts(message.content, 'tool_result');
       for (const text of texts) {
         results.push({ name: `${file.replace(/\.json$/, '')}#${index}`, text, conversation });
         index += 1;

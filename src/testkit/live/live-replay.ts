@@ -21,7 +21,10 @@ import type { MockModelServer } from './mock-model/mock-model-server.ts';
 /** A recorded local session (real tool output over third-party code) and its checked probes. */
 export async function localTrace(name: string): Promise<{ trace: Trace; probes: Probe[] }> {
   const dir = path.join(environment.projectRoot, 'traces', 'local');
-  return { trace: await loadTrace(path.join(dir, `${name}.jsonl`)), probes: await readProbes(path.join(dir, `${name}.probes.jsonl`)) };
+  return {
+    trace: await loadTrace(path.join(dir, `${name}.jsonl`)),
+    probes: await readProbes(path.join(dir, `${name}.probes.jsonl`)),
+  };
 }
 
 /** A fresh response cache folder. */
@@ -44,12 +47,22 @@ export function mockOptions(mock: MockModelServer, overrides: Partial<LiveOption
 }
 
 /** Replays `traces` through `configs` with a live session on `options`; returns the run with its live rows. */
-export async function runLiveReplay(traces: readonly Trace[], probes: readonly Probe[], configs: readonly string[], options: LiveOptions): Promise<RunResult & { live: NonNullable<RunResult['live']> }> {
+export async function runLiveReplay(
+  traces: readonly Trace[],
+  probes: readonly Probe[],
+  configs: readonly string[],
+  options: LiveOptions,
+): Promise<RunResult & { live: NonNullable<RunResult['live']> }> {
   const ruler = createTokenRuler('o200k_base');
   const session = createLiveSession(options, { countTokens: (text) => ruler.count(text) });
   const result = await runReplay({
     traces: traces.map((trace) => ({ suite: 'live-test', trace })),
-    probes, configs: configs.map(resolveBenchConfig), tokenizer: 'o200k_base', argv: 'test', projectRoot: environment.projectRoot, gitShaOverride: 'test',
+    probes,
+    configs: configs.map(resolveBenchConfig),
+    tokenizer: 'o200k_base',
+    argv: 'test',
+    projectRoot: environment.projectRoot,
+    gitShaOverride: 'test',
     onScoringPoint: session.onScoringPoint,
   });
   return { ...result, live: session.result() };

@@ -7,7 +7,13 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject, JsonValue } from '../../types.ts';
-import { anthropicEvents, anthropicMessage, openaiChunks, openaiCompletion, type MockTurn } from './mock-model-replies.ts';
+import {
+  anthropicEvents,
+  anthropicMessage,
+  openaiChunks,
+  openaiCompletion,
+  type MockTurn,
+} from './mock-model-replies.ts';
 
 /** One request as the mock received it. */
 export interface RecordedRequest {
@@ -23,7 +29,12 @@ export interface RecordedRequest {
 /** How the mock answers one request. */
 export type MockReply =
   | ({ readonly kind: 'turn' } & MockTurn)
-  | { readonly kind: 'raw'; readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body: string }
+  | {
+      readonly kind: 'raw';
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly body: string;
+    }
   /** Sends the head and the first event of a stream, then waits for the client to go away. */
   | { readonly kind: 'hang' };
 
@@ -99,7 +110,13 @@ export async function startMockModelServer(): Promise<MockModelServer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, json: parseJson(body) };
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+      json: parseJson(body),
+    };
     requests.push(request);
     for (const arrived of arrivals.splice(0)) arrived(request);
     res.on('close', () => {
@@ -117,7 +134,11 @@ export async function startMockModelServer(): Promise<MockModelServer> {
     const streamed = request.json?.stream === true;
     if (reply.kind === 'hang') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(anthropic ? anthropicEvents({ text: 'wait' }, model, id)[0] : openaiChunks({ text: 'wait' }, model, id, false)[0]);
+      res.write(
+        anthropic
+          ? anthropicEvents({ text: 'wait' }, model, id)[0]
+          : openaiChunks({ text: 'wait' }, model, id, false)[0],
+      );
       return;
     }
     if (!streamed) {
@@ -126,8 +147,13 @@ export async function startMockModelServer(): Promise<MockModelServer> {
       return;
     }
     const options = request.json?.stream_options;
-    const includeUsage = typeof options === 'object' && options !== null && !Array.isArray(options) && options.include_usage === true;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': `req_${requests.length}` });
+    const includeUsage =
+      typeof options === 'object' && options !== null && !Array.isArray(options) && options.include_usage === true;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'request-id': `req_${requests.length}`,
+    });
     const events = anthropic ? anthropicEvents(reply, model, id) : openaiChunks(reply, model, id, includeUsage);
     await writeInPieces(res, events.join(''), mock.chunkBytes);
     res.end();

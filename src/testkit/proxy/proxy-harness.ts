@@ -52,9 +52,16 @@ export async function startProxyHarness(options: HarnessOptions = {}): Promise<P
   });
   const running = await startProxy(proxy, { port: 0 });
   return {
-    mock, proxy, running, setup, store, logs,
-    anthropic: (headers = {}) => new Anthropic({ apiKey: TEST_API_KEY, baseURL: running.url, maxRetries: 0, defaultHeaders: headers }),
-    openai: (headers = {}) => new OpenAI({ apiKey: TEST_API_KEY, baseURL: `${running.url}/v1`, maxRetries: 0, defaultHeaders: headers }),
+    mock,
+    proxy,
+    running,
+    setup,
+    store,
+    logs,
+    anthropic: (headers = {}) =>
+      new Anthropic({ apiKey: TEST_API_KEY, baseURL: running.url, maxRetries: 0, defaultHeaders: headers }),
+    openai: (headers = {}) =>
+      new OpenAI({ apiKey: TEST_API_KEY, baseURL: `${running.url}/v1`, maxRetries: 0, defaultHeaders: headers }),
     async close() {
       await running.close();
       if (options.mock === undefined) await mock.close();

@@ -17,7 +17,9 @@ export interface RecordedSession {
 
 /** Reads `traces/local/<name>.jsonl`. */
 export function loadRecordedSession(name: string): RecordedSession {
-  const lines = readFileSync(path.join(environment.projectRoot, 'traces', 'local', `${name}.jsonl`), 'utf8').trim().split('\n');
+  const lines = readFileSync(path.join(environment.projectRoot, 'traces', 'local', `${name}.jsonl`), 'utf8')
+    .trim()
+    .split('\n');
   const [header, ...events] = lines.map((line) => JSON.parse(line) as JsonObject);
   const request = (header?.request ?? {}) as JsonObject;
   const messages: JsonObject[] = [];

@@ -32,11 +32,22 @@ const anthropicClient: ClientUnderTest = {
   async ask(harness, session, output, stream) {
     const client = harness.anthropic({ 'x-terse-session': session });
     const params: Anthropic.MessageCreateParamsNonStreaming = {
-      model: 'claude-mock', max_tokens: 1024, system: SYSTEM,
-      tools: [{ name: 'bash', description: 'Run a command', input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] } }],
+      model: 'claude-mock',
+      max_tokens: 1024,
+      system: SYSTEM,
+      tools: [
+        {
+          name: 'bash',
+          description: 'Run a command',
+          input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] },
+        },
+      ],
       messages: [
         { role: 'user', content: TASK },
-        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'bash', input: { command: 'npm test' } }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'toolu_1', name: 'bash', input: { command: 'npm test' } }],
+        },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: output }] },
       ],
     };
@@ -52,7 +63,9 @@ const anthropicClient: ClientUnderTest = {
     const messages = (request.json?.messages ?? []) as JsonObject[];
     const last = messages.at(-1);
     if (last?.role !== 'user' || !Array.isArray(last.content)) return [];
-    return (last.content as JsonObject[]).filter((block) => block.type === 'tool_result').map((block) => String(block.content));
+    return (last.content as JsonObject[])
+      .filter((block) => block.type === 'tool_result')
+      .map((block) => String(block.content));
   },
 };
 
@@ -62,21 +75,40 @@ const openaiClient: ClientUnderTest = {
     const client = harness.openai({ 'x-terse-session': session });
     const params: OpenAI.ChatCompletionCreateParamsNonStreaming = {
       model: 'gpt-mock',
-      tools: [{ type: 'function', function: { name: 'bash', description: 'Run a command', parameters: { type: 'object', properties: { command: { type: 'string' } } } } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'bash',
+            description: 'Run a command',
+            parameters: { type: 'object', properties: { command: { type: 'string' } } },
+          },
+        },
+      ],
       messages: [
         { role: 'system', content: SYSTEM },
         { role: 'user', content: TASK },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'bash', arguments: '{"command":"npm test"}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: 'call_1', type: 'function', function: { name: 'bash', arguments: '{"command":"npm test"}' } },
+          ],
+        },
         { role: 'tool', tool_call_id: 'call_1', content: output },
       ],
     };
     const completion = stream
-      ? await client.chat.completions.stream({ ...params, stream: true, stream_options: { include_usage: true } }).finalChatCompletion()
+      ? await client.chat.completions
+          .stream({ ...params, stream: true, stream_options: { include_usage: true } })
+          .finalChatCompletion()
       : await client.chat.completions.create(params);
     const choice = completion.choices[0];
     return {
       text: choice?.message.content ?? '',
-      toolNames: (choice?.message.tool_calls ?? []).flatMap((call) => (call.type === 'function' ? [call.function.name] : [])),
+      toolNames: (choice?.message.tool_calls ?? []).flatMap((call) =>
+        call.type === 'function' ? [call.function.name] : [],
+      ),
       stop: choice?.finish_reason ?? null,
       outputTokens: completion.usage?.completion_tokens ?? null,
     };
@@ -84,7 +116,10 @@ const openaiClient: ClientUnderTest = {
   toolResults(request) {
     const messages = (request.json?.messages ?? []) as JsonObject[];
     const lastAssistant = messages.map((m) => m.role).lastIndexOf('assistant');
-    return messages.slice(lastAssistant + 1).filter((m) => m.role === 'tool').map((m) => String(m.content));
+    return messages
+      .slice(lastAssistant + 1)
+      .filter((m) => m.role === 'tool')
+      .map((m) => String(m.content));
   },
 };
 

@@ -160,7 +160,10 @@ export function describeStoreConformance(backend: StoreBackendUnderTest): void {
 
     it('keeps every entry under 200 concurrent puts of the same and different originals', async () => {
       const { store } = await open();
-      const originals = Array.from({ length: 200 }, (_, index) => `{"item": ${index % 120}, "text": "row ${index % 120}"}`);
+      const originals = Array.from(
+        { length: 200 },
+        (_, index) => `{"item": ${index % 120}, "text": "row ${index % 120}"}`,
+      );
       const refs = await Promise.all(originals.map((original) => store.put(original)));
       expect(refs).toEqual(originals.map(contentRef));
       const lookups = await Promise.all(refs.map((ref) => store.get(ref)));

@@ -19,7 +19,6 @@ interface BuildingBlock {
   partialJson: string;
 }
 
-
 /** The Anthropic stream relay (see the file's comment). */
 export class AnthropicStreamRelay implements StreamRelay {
   #round = -1;
@@ -77,7 +76,13 @@ export class AnthropicStreamRelay implements StreamRelay {
       const index = data !== null && typeof data.index === 'number' ? data.index : null;
       if (index !== null && this.#hiddenIndexes.has(index)) continue;
       if (continuing && (type === 'message_delta' || type === 'message_stop')) continue;
-      if (type === 'message_delta' && data !== null && !stillCalls && isObject(data.delta) && data.delta.stop_reason === 'tool_use') {
+      if (
+        type === 'message_delta' &&
+        data !== null &&
+        !stillCalls &&
+        isObject(data.delta) &&
+        data.delta.stop_reason === 'tool_use'
+      ) {
         out.push(this.#forOutput(type, event, { ...data, delta: { ...data.delta, stop_reason: 'end_turn' } }, 0, true));
         continue;
       }
@@ -92,12 +97,23 @@ export class AnthropicStreamRelay implements StreamRelay {
   }
 
   /** The event as the client gets it: raw when nothing about it changes, else rewritten. */
-  #forOutput(type: string | null, event: SseEvent, data: JsonObject | null, dropped: number, changed = false): Uint8Array {
+  #forOutput(
+    type: string | null,
+    event: SseEvent,
+    data: JsonObject | null,
+    dropped: number,
+    changed = false,
+  ): Uint8Array {
     if (data === null || type === null) return event.raw;
     const shift = this.#offset - dropped;
     let out = data;
     if (typeof data.index === 'number' && shift !== 0) out = { ...out, index: data.index + shift };
-    if (type === 'message_delta' && this.#outputTokensBefore > 0 && isObject(out.usage) && typeof out.usage.output_tokens === 'number') {
+    if (
+      type === 'message_delta' &&
+      this.#outputTokensBefore > 0 &&
+      isObject(out.usage) &&
+      typeof out.usage.output_tokens === 'number'
+    ) {
       out = { ...out, usage: { ...out.usage, output_tokens: out.usage.output_tokens + this.#outputTokensBefore } };
     }
     return out === data && !changed ? event.raw : sseBytes(JSON.stringify(out), type);
@@ -123,7 +139,8 @@ export class AnthropicStreamRelay implements StreamRelay {
       if (building !== undefined) applyDelta(building, data.delta);
     } else if (type === 'content_block_stop') {
       const building = this.#blocks.get(index);
-      if (building !== undefined && building.partialJson !== '') building.block.input = parseArguments(building.partialJson) as JsonValue;
+      if (building !== undefined && building.partialJson !== '')
+        building.block.input = parseArguments(building.partialJson) as JsonValue;
     } else if (type === 'message_delta' && isObject(data.usage) && typeof data.usage.output_tokens === 'number') {
       this.#outputTokens = data.usage.output_tokens;
     }
@@ -146,7 +163,10 @@ function applyDelta(building: BuildingBlock, delta: JsonObject): void {
       building.partialJson += stringOf(delta.partial_json);
       break;
     case 'citations_delta':
-      block.citations = [...(Array.isArray(block.citations) ? block.citations : []), ...(delta.citation === undefined ? [] : [delta.citation])];
+      block.citations = [
+        ...(Array.isArray(block.citations) ? block.citations : []),
+        ...(delta.citation === undefined ? [] : [delta.citation]),
+      ];
       break;
     default:
       break;

@@ -51,7 +51,9 @@ export class OpenAiStreamRelay implements StreamRelay {
       return [];
     }
     if (chunk !== null && isObject(chunk.usage) && this.#usageBefore.length > 0) {
-      return [sseBytes(JSON.stringify({ ...chunk, usage: sumUsage([...this.#usageBefore, chunk.usage]) ?? chunk.usage }))];
+      return [
+        sseBytes(JSON.stringify({ ...chunk, usage: sumUsage([...this.#usageBefore, chunk.usage]) ?? chunk.usage })),
+      ];
     }
     return [event.raw];
   }
@@ -66,7 +68,11 @@ export class OpenAiStreamRelay implements StreamRelay {
     const calls = [...this.#calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
     const message: JsonObject = { role: 'assistant', content: this.#content === '' ? null : this.#content };
     if (calls.length > 0) {
-      message.tool_calls = calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+      message.tool_calls = calls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments },
+      }));
     }
     return message;
   }
@@ -97,8 +103,13 @@ export class OpenAiStreamRelay implements StreamRelay {
       if (Array.isArray(delta.tool_calls)) {
         const kept = objectsOf(delta.tool_calls)
           .filter((call) => !this.#hiddenIndexes.has(typeof call.index === 'number' ? call.index : -1))
-          .map((call) => ({ ...call, index: (typeof call.index === 'number' ? call.index : 0) - this.#hiddenBefore(call.index) }));
-        changed ||= kept.length !== delta.tool_calls.length || kept.some((call, i) => call.index !== objectsOf(delta.tool_calls)[i]?.index);
+          .map((call) => ({
+            ...call,
+            index: (typeof call.index === 'number' ? call.index : 0) - this.#hiddenBefore(call.index),
+          }));
+        changed ||=
+          kept.length !== delta.tool_calls.length ||
+          kept.some((call, i) => call.index !== objectsOf(delta.tool_calls)[i]?.index);
         if (kept.length > 0) delta.tool_calls = kept;
         else delete delta.tool_calls;
       }
@@ -112,7 +123,9 @@ export class OpenAiStreamRelay implements StreamRelay {
     const usage = continuing ? undefined : chunk.usage;
     if (continuing && chunk.usage !== undefined && chunk.usage !== null) changed = true;
     if (!changed) return chunk;
-    const empty = choices.every((choice) => choice.finish_reason === null && isObject(choice.delta) && Object.keys(choice.delta).length === 0);
+    const empty = choices.every(
+      (choice) => choice.finish_reason === null && isObject(choice.delta) && Object.keys(choice.delta).length === 0,
+    );
     if (empty && (usage === undefined || usage === null)) return null;
     const { usage: _usage, ...rest } = chunk;
     return { ...rest, choices, ...(usage === undefined ? {} : { usage }) };

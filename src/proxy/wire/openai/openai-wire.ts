@@ -20,7 +20,10 @@ function callOf(call: JsonObject): ToolCall {
 function withFirstChoice(response: JsonObject, message: JsonObject, finishReason?: string): JsonObject {
   const [first, ...rest] = objectsOf(response.choices);
   if (first === undefined) return response;
-  return { ...response, choices: [{ ...first, message, ...(finishReason === undefined ? {} : { finish_reason: finishReason }) }, ...rest] };
+  return {
+    ...response,
+    choices: [{ ...first, message, ...(finishReason === undefined ? {} : { finish_reason: finishReason }) }, ...rest],
+  };
 }
 
 function withoutCalls(response: JsonObject, hidden: string): JsonObject {
@@ -38,17 +41,31 @@ export const openaiWire: ProviderWire = {
   toolCalls: (response) => objectsOf(firstMessage(response).tool_calls).map(callOf),
   assistantMessage(response) {
     const message = firstMessage(response);
-    return { role: 'assistant', content: message.content ?? null, ...(message.tool_calls === undefined ? {} : { tool_calls: message.tool_calls }) };
+    return {
+      role: 'assistant',
+      content: message.content ?? null,
+      ...(message.tool_calls === undefined ? {} : { tool_calls: message.tool_calls }),
+    };
   },
-  toolResultMessages: (answers) => answers.map(({ call, text }) => ({ role: 'tool', tool_call_id: call.id, content: text })),
+  toolResultMessages: (answers) =>
+    answers.map(({ call, text }) => ({ role: 'tool', tool_call_id: call.id, content: text })),
   mergeResponses(earlier, final, hidden) {
-    const texts = [...earlier.map((response) => firstMessage(withoutCalls(response, hidden)).content), firstMessage(final).content];
+    const texts = [
+      ...earlier.map((response) => firstMessage(withoutCalls(response, hidden)).content),
+      firstMessage(final).content,
+    ];
     const content = texts.filter((text): text is string => typeof text === 'string').join('');
     const usage = sumUsage([...earlier.map((response) => response.usage), final.usage]);
-    const merged = withFirstChoice(final, { ...firstMessage(final), content: content === '' ? (firstMessage(final).content ?? null) : content });
+    const merged = withFirstChoice(final, {
+      ...firstMessage(final),
+      content: content === '' ? (firstMessage(final).content ?? null) : content,
+    });
     return usage === undefined ? merged : { ...merged, usage };
   },
   withoutCallsTo: withoutCalls,
   streamRelay: (hidden) => new OpenAiStreamRelay(hidden),
-  streamError: (message) => sseBytes(JSON.stringify({ error: { message: `terse proxy: ${message}`, type: 'server_error', param: null, code: null } })),
+  streamError: (message) =>
+    sseBytes(
+      JSON.stringify({ error: { message: `terse proxy: ${message}`, type: 'server_error', param: null, code: null } }),
+    ),
 };

@@ -42,11 +42,16 @@ function parseJson(text: string): unknown {
 /** Reads `body` as sent over `provider`'s API. */
 export function readConversation(provider: Provider, body: JsonObject): MockConversation {
   const parts = requestParts(provider, body);
-  const system = parts.filter((p) => p.role === 'system').map((p) => p.text).join('\n');
+  const system = parts
+    .filter((p) => p.role === 'system')
+    .map((p) => p.text)
+    .join('\n');
   if (system.includes(GRADER_SYSTEM)) {
     const turn = parts.find((p) => p.role === 'user');
     const grading = turn ? readGradingTurn(turn.text) : null;
-    return grading === null ? { kind: 'other' } : { kind: 'grading', references: grading.references, candidate: grading.candidate };
+    return grading === null
+      ? { kind: 'other' }
+      : { kind: 'grading', references: grading.references, candidate: grading.candidate };
   }
   let at = -1;
   let question: string | null = null;
@@ -63,7 +68,8 @@ export function readConversation(provider: Provider, body: JsonObject): MockConv
   const toolOutputs = before.filter((p) => p.type === 'tool_result').map((p) => p.text);
   const retrievals: { args: unknown; result: string | null }[] = [];
   for (const part of parts.filter((p) => p.messageIndex > at)) {
-    if (part.type === 'tool_use' && part.toolName === RETRIEVE_TOOL_NAME) retrievals.push({ args: parseJson(part.text), result: null });
+    if (part.type === 'tool_use' && part.toolName === RETRIEVE_TOOL_NAME)
+      retrievals.push({ args: parseJson(part.text), result: null });
     if (part.type === 'tool_result') {
       const open = retrievals.find((r) => r.result === null);
       if (open) open.result = part.text;

@@ -7,9 +7,7 @@
 
 /** One fault, served to one request. */
 export type MockFault =
-  | { readonly kind: 'status'; readonly status: number }
-  | { readonly kind: 'hang' }
-  | { readonly kind: 'malformed' };
+  { readonly kind: 'status'; readonly status: number } | { readonly kind: 'hang' } | { readonly kind: 'malformed' };
 
 /** `count` copies of `item`: `times(8, RATE_LIMITED)` is a 429 storm of eight. */
 export function times<T>(count: number, item: T): T[] {
@@ -26,7 +24,9 @@ export const MALFORMED: MockFault = { kind: 'malformed' };
 export function errorBody(api: 'anthropic' | 'openai', status: number): string {
   const type = status === 429 ? 'rate_limit_error' : status === 529 ? 'overloaded_error' : 'api_error';
   const message = `mock model: ${type} on purpose`;
-  return api === 'anthropic' ? JSON.stringify({ type: 'error', error: { type, message } }) : JSON.stringify({ error: { type, message, code: String(status) } });
+  return api === 'anthropic'
+    ? JSON.stringify({ type: 'error', error: { type, message } })
+    : JSON.stringify({ error: { type, message, code: String(status) } });
 }
 
 /** A body cut off in the middle, as a dropped proxy might deliver it. */

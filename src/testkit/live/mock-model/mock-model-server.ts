@@ -15,7 +15,14 @@ import { responseKey } from '../../../bench/live/response-cache.ts';
 import { readConversation } from './mock-conversation.ts';
 import { errorBody, MALFORMED_BODY, type MockFault } from './mock-faults.ts';
 import { decideReply } from './mock-reader.ts';
-import { anthropicEvents, anthropicMessage, openaiCompletion, openaiEvents, type MockEvent, type ReplyInput } from './mock-replies.ts';
+import {
+  anthropicEvents,
+  anthropicMessage,
+  openaiCompletion,
+  openaiEvents,
+  type MockEvent,
+  type ReplyInput,
+} from './mock-replies.ts';
 
 /** One request the server received, and what it served. */
 export interface MockRequestRecord {
@@ -64,7 +71,10 @@ function contentOf(api: Provider, body: JsonObject): JsonObject {
 
 function sse(c: Context, events: readonly MockEvent[]): Response {
   return streamSSE(c, async (stream) => {
-    for (const event of events) await stream.writeSSE(event.event === undefined ? { data: event.data } : { event: event.event, data: event.data });
+    for (const event of events)
+      await stream.writeSSE(
+        event.event === undefined ? { data: event.data } : { event: event.event, data: event.data },
+      );
   });
 }
 
@@ -88,51 +98,61 @@ export async function startMockModelServer(options: MockModelOptions = {}): Prom
       hangSeen?.();
     });
 
-  const handle = (api: Provider) => async (c: Context): Promise<Response> => {
-    const text = await c.req.text();
-    let body: JsonObject;
-    try {
-      body = JSON.parse(text) as JsonObject;
-    } catch {
-      return c.body(errorBody(api, 400), 400, { 'content-type': 'application/json' });
-    }
-    const stream = body.stream === true;
-    const content = contentOf(api, body);
-    const key = responseKey(api, content);
-    const retry = Number(c.req.header('x-stainless-retry-count') ?? 0);
-    const record = (served: string): void => void requests.push({ api, key, body: content, stream, served, retry });
-    const fault = faults.shift();
-    if (fault?.kind === 'status') {
-      record(String(fault.status));
-      return c.body(errorBody(api, fault.status), fault.status as 429, { 'content-type': 'application/json', 'retry-after-ms': '1' });
-    }
-    if (fault?.kind === 'malformed') {
-      record('malformed');
-      return c.body(MALFORMED_BODY, 200, { 'content-type': 'application/json' });
-    }
-    if (fault?.kind === 'hang' || hangLeft === 0) {
-      record('hang');
-      return hang(c);
-    }
-    if (hangLeft !== null) hangLeft--;
-    record('answered');
-    const input: ReplyInput = {
-      decision: decideReply(readConversation(api, content)),
-      digest: createHash('sha256').update(key).digest('hex'),
-      model: typeof body.model === 'string' ? body.model : 'mock',
-      inputTokens: Math.max(1, Math.ceil(text.length / 4)),
+  const handle =
+    (api: Provider) =>
+    async (c: Context): Promise<Response> => {
+      const text = await c.req.text();
+      let body: JsonObject;
+      try {
+        body = JSON.parse(text) as JsonObject;
+      } catch {
+        return c.body(errorBody(api, 400), 400, { 'content-type': 'application/json' });
+      }
+      const stream = body.stream === true;
+      const content = contentOf(api, body);
+      const key = responseKey(api, content);
+      const retry = Number(c.req.header('x-stainless-retry-count') ?? 0);
+      const record = (served: string): void => void requests.push({ api, key, body: content, stream, served, retry });
+      const fault = faults.shift();
+      if (fault?.kind === 'status') {
+        record(String(fault.status));
+        return c.body(errorBody(api, fault.status), fault.status as 429, {
+          'content-type': 'application/json',
+          'retry-after-ms': '1',
+        });
+      }
+      if (fault?.kind === 'malformed') {
+        record('malformed');
+        return c.body(MALFORMED_BODY, 200, { 'content-type': 'application/json' });
+      }
+      if (fault?.kind === 'hang' || hangLeft === 0) {
+        record('hang');
+        return hang(c);
+      }
+      if (hangLeft !== null) hangLeft--;
+      record('answered');
+      const input: ReplyInput = {
+        decision: decideReply(readConversation(api, content)),
+        digest: createHash('sha256').update(key).digest('hex'),
+        model: typeof body.model === 'string' ? body.model : 'mock',
+        inputTokens: Math.max(1, Math.ceil(text.length / 4)),
+      };
+      if (api === 'anthropic') return stream ? sse(c, anthropicEvents(input)) : c.json(anthropicMessage(input));
+      const includeUsage =
+        typeof body.stream_options === 'object' &&
+        body.stream_options !== null &&
+        (body.stream_options as JsonObject).include_usage === true;
+      return stream ? sse(c, openaiEvents(input, includeUsage)) : c.json(openaiCompletion(input));
     };
-    if (api === 'anthropic') return stream ? sse(c, anthropicEvents(input)) : c.json(anthropicMessage(input));
-    const includeUsage = typeof body.stream_options === 'object' && body.stream_options !== null && (body.stream_options as JsonObject).include_usage === true;
-    return stream ? sse(c, openaiEvents(input, includeUsage)) : c.json(openaiCompletion(input));
-  };
 
   const app = new Hono();
   app.post('/v1/messages', handle('anthropic'));
   app.post('/v1/chat/completions', handle('openai'));
 
   const server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(started as Server));
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () =>
+      resolve(started as Server),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

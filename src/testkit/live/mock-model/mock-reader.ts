@@ -13,7 +13,8 @@ import { DECLINE_REPLY } from '../../../bench/live/question-prompt.ts';
 import type { MockConversation, MockRetrieval } from './mock-conversation.ts';
 
 /** What the mock replies: text, or one terse_retrieve call. */
-export type MockDecision = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'retrieve'; readonly args: RetrieveArgs };
+export type MockDecision =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'retrieve'; readonly args: RetrieveArgs };
 
 const ANSWER_CHARS = 300;
 

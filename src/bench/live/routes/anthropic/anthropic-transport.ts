@@ -25,17 +25,26 @@ function asJson(value: unknown): JsonObject {
 
 /** A transport over one SDK client (its own retries and timeouts). */
 export function anthropicTransport(options: AnthropicTransportOptions): ModelTransport {
-  const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' });
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    logLevel: 'off',
+  });
   return {
     async send(body) {
       // The trace's own request, forwarded as it is: the API, not this cast, decides whether it is valid.
       const params = body as unknown as Anthropic.MessageCreateParamsNonStreaming;
       try {
-        const message = options.stream ? await client.messages.stream(params).finalMessage() : await client.messages.create(params);
+        const message = options.stream
+          ? await client.messages.stream(params).finalMessage()
+          : await client.messages.create(params);
         return asJson(message);
       } catch (error) {
         // A 200 whose body is not JSON surfaces as a SyntaxError; API errors keep their own class and status.
-        if (error instanceof SyntaxError) throw new ModelResponseError('anthropic', `malformed response: ${error.message}`);
+        if (error instanceof SyntaxError)
+          throw new ModelResponseError('anthropic', `malformed response: ${error.message}`);
         throw error;
       }
     },

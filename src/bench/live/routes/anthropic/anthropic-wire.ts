@@ -39,8 +39,16 @@ export const ANTHROPIC_WIRE: ModelWire = {
 
   continueBody(body, response, outputs: readonly ToolOutput[]) {
     const content = Array.isArray(response.content) ? response.content : [];
-    const results = outputs.map((output) => ({ type: 'tool_result', tool_use_id: output.id, content: output.text, ...(output.isError ? { is_error: true } : {}) }));
-    return { ...body, messages: [...messagesOf(body), { role: 'assistant', content }, { role: 'user', content: results }] };
+    const results = outputs.map((output) => ({
+      type: 'tool_result',
+      tool_use_id: output.id,
+      content: output.text,
+      ...(output.isError ? { is_error: true } : {}),
+    }));
+    return {
+      ...body,
+      messages: [...messagesOf(body), { role: 'assistant', content }, { role: 'user', content: results }],
+    };
   },
 
   promptBody(model, system, user, maxTokens) {
@@ -56,13 +64,19 @@ export const ANTHROPIC_WIRE: ModelWire = {
     for (const block of response.content) {
       if (!isObject(block)) continue;
       if (block.type === 'text' && typeof block.text === 'string') texts.push(block.text);
-      if (block.type === 'tool_use' && typeof block.id === 'string' && typeof block.name === 'string') toolCalls.push({ id: block.id, name: block.name, input: block.input });
+      if (block.type === 'tool_use' && typeof block.id === 'string' && typeof block.name === 'string')
+        toolCalls.push({ id: block.id, name: block.name, input: block.input });
     }
     const usage = isObject(response.usage) ? response.usage : {};
     return {
       text: texts.join('\n'),
       toolCalls,
-      usage: { input: count(usage.input_tokens), output: count(usage.output_tokens), cacheRead: count(usage.cache_read_input_tokens), cacheWrite: count(usage.cache_creation_input_tokens) },
+      usage: {
+        input: count(usage.input_tokens),
+        output: count(usage.output_tokens),
+        cacheRead: count(usage.cache_read_input_tokens),
+        cacheWrite: count(usage.cache_creation_input_tokens),
+      },
     };
   },
 };

@@ -14,7 +14,10 @@ function isObject(value: unknown): value is JsonObject {
 function textOf(content: JsonValue | undefined): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((block) => (isObject(block) && typeof block.text === 'string' ? block.text : '')).filter((t) => t !== '').join('\n');
+  return content
+    .map((block) => (isObject(block) && typeof block.text === 'string' ? block.text : ''))
+    .filter((t) => t !== '')
+    .join('\n');
 }
 
 function userMessages(content: JsonValue | undefined): JsonObject[] {
@@ -22,7 +25,12 @@ function userMessages(content: JsonValue | undefined): JsonObject[] {
   const out: JsonObject[] = [];
   // Tool results answer the previous assistant turn's calls, so they come before the user's own text.
   for (const block of content) {
-    if (isObject(block) && block.type === 'tool_result') out.push({ role: 'tool', tool_call_id: typeof block.tool_use_id === 'string' ? block.tool_use_id : '', content: textOf(block.content) });
+    if (isObject(block) && block.type === 'tool_result')
+      out.push({
+        role: 'tool',
+        tool_call_id: typeof block.tool_use_id === 'string' ? block.tool_use_id : '',
+        content: textOf(block.content),
+      });
   }
   const text = textOf(content.filter((block) => isObject(block) && block.type === 'text'));
   if (text !== '') out.push({ role: 'user', content: text });
@@ -34,16 +42,34 @@ function assistantMessage(content: JsonValue | undefined): JsonObject {
   if (Array.isArray(content)) {
     for (const block of content) {
       if (!isObject(block) || block.type !== 'tool_use') continue;
-      calls.push({ id: typeof block.id === 'string' ? block.id : '', type: 'function', function: { name: typeof block.name === 'string' ? block.name : '', arguments: JSON.stringify(block.input ?? {}) } });
+      calls.push({
+        id: typeof block.id === 'string' ? block.id : '',
+        type: 'function',
+        function: {
+          name: typeof block.name === 'string' ? block.name : '',
+          arguments: JSON.stringify(block.input ?? {}),
+        },
+      });
     }
   }
-  const text = Array.isArray(content) ? textOf(content.filter((block) => isObject(block) && block.type === 'text')) : textOf(content);
-  return calls.length > 0 ? { role: 'assistant', content: text === '' ? null : text, tool_calls: calls } : { role: 'assistant', content: text };
+  const text = Array.isArray(content)
+    ? textOf(content.filter((block) => isObject(block) && block.type === 'text'))
+    : textOf(content);
+  return calls.length > 0
+    ? { role: 'assistant', content: text === '' ? null : text, tool_calls: calls }
+    : { role: 'assistant', content: text };
 }
 
 function functionTool(tool: JsonValue): JsonObject | null {
   if (!isObject(tool) || typeof tool.name !== 'string') return null;
-  return { type: 'function', function: { name: tool.name, ...(typeof tool.description === 'string' ? { description: tool.description } : {}), parameters: tool.input_schema ?? { type: 'object' } } };
+  return {
+    type: 'function',
+    function: {
+      name: tool.name,
+      ...(typeof tool.description === 'string' ? { description: tool.description } : {}),
+      parameters: tool.input_schema ?? { type: 'object' },
+    },
+  };
 }
 
 /** The Chat Completions form of an Anthropic Messages body. */
@@ -57,7 +83,9 @@ export function anthropicToOpenai(body: JsonObject): JsonObject {
     else messages.push(...userMessages(message.content));
   }
   const out: JsonObject = { model: typeof body.model === 'string' ? body.model : '', messages };
-  const tools = (Array.isArray(body.tools) ? body.tools : []).map(functionTool).filter((tool): tool is JsonObject => tool !== null);
+  const tools = (Array.isArray(body.tools) ? body.tools : [])
+    .map(functionTool)
+    .filter((tool): tool is JsonObject => tool !== null);
   if (tools.length > 0) out.tools = tools;
   if (typeof body.max_tokens === 'number') out.max_tokens = body.max_tokens;
   if (typeof body.temperature === 'number') out.temperature = body.temperature;

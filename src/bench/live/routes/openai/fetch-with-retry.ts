@@ -39,13 +39,24 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Posts `body` to `url` and hands the response to `read` (inside the attempt, so a body that stalls
  * times out and is retried like a request that did). Resolves to what `read` returns.
  */
-export async function postWithRetry<T>(url: string, headers: Record<string, string>, body: string, read: (response: Response) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function postWithRetry<T>(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  read: (response: Response) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.maxRetries;
     let response: Response;
     try {
-      response = await fetchImpl(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs) });
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
       if (response.ok) return await read(response);
     } catch (error) {
       // A response that is not what it claims stays an error; only transport failures are retried.

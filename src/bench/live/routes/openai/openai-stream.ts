@@ -56,11 +56,24 @@ class StreamAssembly {
 
   response(): JsonObject {
     if (!this.#done) throw new ModelResponseError('openai', 'the stream ended before [DONE]');
-    const message: JsonObject = { role: 'assistant', content: this.#content === '' && this.#calls.length > 0 ? null : this.#content };
+    const message: JsonObject = {
+      role: 'assistant',
+      content: this.#content === '' && this.#calls.length > 0 ? null : this.#content,
+    };
     if (this.#calls.length > 0) {
-      message.tool_calls = this.#calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+      message.tool_calls = this.#calls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments },
+      }));
     }
-    return { id: this.#id, object: 'chat.completion', model: this.#model, choices: [{ index: 0, message, finish_reason: this.#finish }], usage: this.#usage };
+    return {
+      id: this.#id,
+      object: 'chat.completion',
+      model: this.#model,
+      choices: [{ index: 0, message, finish_reason: this.#finish }],
+      usage: this.#usage,
+    };
   }
 }
 

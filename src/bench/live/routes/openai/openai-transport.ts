@@ -26,14 +26,18 @@ async function readJson(response: Response): Promise<JsonObject> {
   } catch (error) {
     throw new ModelResponseError('openai', `malformed response: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelResponseError('openai', 'the response is not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ModelResponseError('openai', 'the response is not a JSON object');
   return value as JsonObject;
 }
 
 /** A transport that POSTs to `<baseUrl>/chat/completions`, streamed or not. */
 export function openaiTransport(options: OpenaiTransportOptions): ModelTransport {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.apiKey === null ? {} : { authorization: `Bearer ${options.apiKey}` }) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(options.apiKey === null ? {} : { authorization: `Bearer ${options.apiKey}` }),
+  };
   return {
     send(body) {
       const sent = options.stream ? { ...body, stream: true, stream_options: { include_usage: true } } : body;

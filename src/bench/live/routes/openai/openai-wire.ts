@@ -40,7 +40,8 @@ function textOf(content: JsonValue | undefined): string {
 /** The first choice's message of a response, or a ModelResponseError. */
 export function choiceMessage(response: JsonObject): JsonObject {
   const choice = Array.isArray(response.choices) ? response.choices[0] : undefined;
-  if (!isObject(choice) || !isObject(choice.message)) throw new ModelResponseError('openai', 'no choices[0].message in the response');
+  if (!isObject(choice) || !isObject(choice.message))
+    throw new ModelResponseError('openai', 'no choices[0].message in the response');
   return choice.message;
 }
 
@@ -61,14 +62,24 @@ export const OPENAI_WIRE: ModelWire = {
 
   continueBody(body, response, outputs) {
     const message = choiceMessage(response);
-    const assistant: JsonObject = { role: 'assistant', content: typeof message.content === 'string' ? message.content : null };
+    const assistant: JsonObject = {
+      role: 'assistant',
+      content: typeof message.content === 'string' ? message.content : null,
+    };
     if (Array.isArray(message.tool_calls)) assistant.tool_calls = message.tool_calls;
     const results = outputs.map((output) => ({ role: 'tool', tool_call_id: output.id, content: output.text }));
     return { ...body, messages: [...messagesOf(body), assistant, ...results] };
   },
 
   promptBody(model, system, user, maxTokens) {
-    return { model, max_tokens: maxTokens, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] };
+    return {
+      model,
+      max_tokens: maxTokens,
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    };
   },
 
   readReply(response): ModelReply {
@@ -76,7 +87,11 @@ export const OPENAI_WIRE: ModelWire = {
     const toolCalls: ToolCall[] = [];
     for (const call of Array.isArray(message.tool_calls) ? message.tool_calls : []) {
       if (!isObject(call) || !isObject(call.function) || typeof call.function.name !== 'string') continue;
-      toolCalls.push({ id: typeof call.id === 'string' ? call.id : '', name: call.function.name, input: parseArguments(call.function.arguments) });
+      toolCalls.push({
+        id: typeof call.id === 'string' ? call.id : '',
+        name: call.function.name,
+        input: parseArguments(call.function.arguments),
+      });
     }
     const usage = isObject(response.usage) ? response.usage : {};
     const details = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
@@ -85,7 +100,12 @@ export const OPENAI_WIRE: ModelWire = {
       text: textOf(message.content),
       toolCalls,
       // prompt_tokens holds the cached ones; they are billed apart.
-      usage: { input: Math.max(0, count(usage.prompt_tokens) - cached), output: count(usage.completion_tokens), cacheRead: cached, cacheWrite: 0 },
+      usage: {
+        input: Math.max(0, count(usage.prompt_tokens) - cached),
+        output: count(usage.completion_tokens),
+        cacheRead: cached,
+        cacheWrite: 0,
+      },
     };
   },
 };
