@@ -2,8 +2,6 @@
  * compress(request) -> { request, stats }: every compressible block routed, stored, marked, frozen.
  * Only what decides the output is done here; token counts for reports are `measureRequest`'s work.
  */
-import { createHash } from 'node:crypto';
-import { findMarkers } from '../store/marker.ts';
 import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './request/canonical-request.ts';
@@ -11,18 +9,16 @@ import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
-import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
 import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
-import { isObject } from './request/raw-part.ts';
 import { pathKey } from './request/request-parts.ts';
 import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
-import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
 import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
 import { tokenSize } from '../tokenize/token-size.ts';
 import { countOnce } from './count-once.ts';
 import { conversationOf } from './conversation-text.ts';
-import { withRetrieveTool } from './with-retrieve-tool.ts';
+import { contentKey, markerCount, messageOf, settle, type Compressed, type Routed } from './routed-parts.ts';
+import { settleRetrieveTool } from './place-retrieve-tool.ts';
 import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
 /** One part of the request and what became of it. */
@@ -51,18 +47,6 @@ export interface CompressedRequest {
   readonly edits: RequestEdits;
   readonly parts: readonly PartResult[];
   readonly stats: RequestStats;
-}
-
-function messageOf(body: JsonObject, index: number): JsonObject | null {
-  const messages = body.messages;
-  if (!Array.isArray(messages)) return null;
-  const message = messages[index];
-  return isObject(message) ? message : null;
-}
-
-/** The content key of a block: the same text is the same block wherever it sits in the history. */
-function contentKey(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }
 
 /** The outcome of a compressible part: the one decided before, or decided now. */
@@ -104,39 +88,10 @@ async function decide(
   return { outcome, fresh: true };
 }
 
-// Markers of an outcome, counted once: a frozen block is sent again in every later request.
-const markersOf = new WeakMap<BlockOutcome, number>();
-
-function markerCount(outcome: BlockOutcome, text: string): number {
-  let count = markersOf.get(outcome);
-  if (count === undefined) markersOf.set(outcome, (count = findMarkers(text).length));
-  return count;
-}
-
-type Compressed = Extract<BlockOutcome, { state: 'compressed' }>;
-
 // What an item of a request's parts is while the request is settled (see compressRequest).
 const RAW = 0;
 const SENT = 1;
 const ROUTED = 2;
-
-/** One compressible part of the request and its outcome, while the request is settled. */
-interface Routed {
-  readonly part: RequestPart;
-  outcome: BlockOutcome;
-  decidedNow: boolean;
-  /** What the previous request sent for this same part object, when it may be sent again as it stands. */
-  readonly reuse: PartResult | undefined;
-}
-
-/** Replaces a part's outcome everywhere the session remembers it, so later requests send it the same way. */
-function settle(entry: Routed, outcome: BlockOutcome, session: EngineSession, body: JsonObject): void {
-  entry.outcome = outcome;
-  session.decided.set(contentKey(entry.part.text), outcome);
-  const message = entry.part.messageIndex >= 0 ? messageOf(body, entry.part.messageIndex) : null;
-  if (message) session.byMessage.get(message)?.set(pathKey(entry.part.path), outcome);
-  if (outcome.state === 'failed') session.failures++;
-}
 
 /** Every marker the request sends resolves in the session's store (see keep-originals-stored.ts). */
 async function keepMarkersResolvable(
@@ -176,100 +131,6 @@ async function keepMarkersResolvable(
         body,
       );
   }
-}
-
-/** A lossy session seen from its first request (the model has not replied yet): the tool goes in now, once. */
-function offersToolFromStart(request: CanonicalRequest, session: EngineSession): boolean {
-  const { options } = session.setup;
-  if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0)
-    return false;
-  const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
-  return !messages.some((m) => isObject(m) && m.role === 'assistant');
-}
-
-/**
- * The first markers of a session bring terse_retrieve: when the saving does not repay the tool and the
- * cache it busts (retrieve-tool-economics.ts), this request's new lossy blocks are sent as they came,
- * frozen so with reason `cache-cost`, and the tool stays out.
- */
-function keepToolIfItPays(request: CanonicalRequest, routed: readonly Routed[], session: EngineSession): void {
-  const lossy = routed.filter(
-    (e): e is Routed & { outcome: Compressed } =>
-      e.decidedNow && e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0,
-  );
-  if (lossy.length === 0) return;
-  const saved = tokensSaved(lossy, session.setup.ruler);
-  if (retrieveToolVerdict(request, session, saved, session.setup.options.expectedLaterRequests).pays) return;
-  for (const entry of lossy)
-    settle(
-      entry,
-      { state: 'passed', kind: entry.outcome.kind, reason: 'cache-cost', ms: entry.outcome.ms },
-      session,
-      request.body,
-    );
-}
-
-/**
- * The retrieve tool for this request, or undefined: added only when it pays for itself (the whole
- * request never grows). Lossy blocks decided now whose markers do not cover the tool are sent as they came.
- */
-function settleRetrieveTool(
-  request: CanonicalRequest,
-  routed: readonly Routed[],
-  carried: readonly PartResult[],
-  session: EngineSession,
-): readonly JsonValue[] | undefined {
-  if (!session.retrieveToolSent && session.setup.options.expectedLaterRequests > 0)
-    keepToolIfItPays(request, routed, session);
-  if (!session.retrieveToolSent && offersToolFromStart(request, session)) {
-    const tools = withRetrieveTool(request, session);
-    session.retrieveToolSent = true;
-    return tools;
-  }
-  const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
-  // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
-  if (
-    session.retrieveToolSent &&
-    carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)
-  )
-    return withRetrieveTool(request, session);
-  if (marked.length === 0 && !session.retrieveToolSent) return undefined;
-  const tools = withRetrieveTool(request, session);
-  if (tools === undefined) {
-    session.retrieveToolSent ||= marked.length > 0;
-    return undefined;
-  }
-  // Markers frozen in earlier requests: the tool already paid for itself there and stays (a flickering list busts caches).
-  if (session.retrieveToolSent && marked.some((e) => !e.decidedNow)) {
-    session.retrieveToolSent = true;
-    return tools;
-  }
-  const { ruler } = session.setup;
-  const saving = [
-    ...routed.filter((e): e is Routed & { outcome: Compressed } => e.outcome.state === 'compressed'),
-    ...carried.filter((r): r is PartResult & { outcome: Compressed } => r.outcome?.state === 'compressed'),
-  ];
-  const cost = toolListCost(
-    tools,
-    request.parts.find((p) => p.role === 'tools'),
-    ruler,
-  );
-  if (tokensSaved(saving, ruler) > cost) {
-    session.retrieveToolSent ||= marked.length > 0;
-    return tools;
-  }
-  for (const entry of marked)
-    if (entry.decidedNow)
-      settle(
-        entry,
-        { state: 'passed', kind: entry.outcome.kind, reason: 'no-gain', ms: entry.outcome.ms },
-        session,
-        request.body,
-      );
-  // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
-  const frozen = marked.some((e) => e.outcome.state === 'compressed');
-  session.retrieveToolSent ||= frozen;
-  return frozen ? tools : undefined;
 }
 
 /** Token sizes of the request as sent, for the aligner: counted only if it asks. */
