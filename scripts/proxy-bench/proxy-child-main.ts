@@ -30,6 +30,7 @@ process.on('message', (message: unknown) => {
       rss: usage.rss,
       sessions: proxy.sessions.size,
       sessionBytes: proxy.sessions.bytes,
+      storeBytes: store.bytes,
     });
   } else if (message === 'stop') {
     void running

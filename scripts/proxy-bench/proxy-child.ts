@@ -8,6 +8,8 @@ export interface ProxyMemory {
   readonly rss: number;
   readonly sessions: number;
   readonly sessionBytes: number;
+  /** UTF-8 bytes of the originals the memory store holds (bounded by its maxBytes). */
+  readonly storeBytes: number;
 }
 
 /** A running proxy child. */
