@@ -243,7 +243,7 @@ for (const { label, outputs } of largeCases) {
       pass: null,
     });
     rows.push({
-      measure: '  proxy live heap without the store\'s originals, same points',
+      measure: "  proxy live heap without the store's originals, same points",
       figure: `${mib(net(warm))} -> ${mib(net(last))} (${(netGrowth * 100).toFixed(1)}%)`,
       target: `< ${MEMORY_GROWTH_LIMIT * 100}% growth`,
       pass: netGrowth < MEMORY_GROWTH_LIMIT,
