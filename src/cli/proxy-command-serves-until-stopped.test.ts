@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { sourceCli } from './source-cli.ts';
