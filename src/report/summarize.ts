@@ -1,149 +1,23 @@
 /** Turns a run's rows into the numbers of summary.json, in TypeScript so every writer shows the same figures. */
 import { quantile } from 'simple-statistics';
 import { InvalidTraceError } from '../errors.ts';
-import type { CacheRow, ProbeRow, RequestRow, RunResult, TraceRow } from '../bench/replay-rows.ts';
+import type { RequestRow, RunResult, TraceRow } from '../bench/replay-rows.ts';
 import { summarizeLive } from './summarize-live.ts';
 import {
   SUMMARY_VERSION,
-  type CacheCost,
-  type EndProbeCounts,
   type PairErrorSummary,
   type PairSummary,
   type RemainingRow,
-  type ProbeCounts,
   type Summary,
   type WorkloadSummary,
 } from './summary.ts';
 import { roundTo } from './round-to.ts';
+import { addCounts, countAtEnd, countProbes, EMPTY_END, EMPTY_PROBES } from './summarize-probes.ts';
+import { addCosts, costsOf } from './summarize-cost.ts';
 
 /** 1 - after/before to 4 decimals; 0 when nothing was there to reduce. */
 export function reductionOf(before: number, after: number): number {
   return before === 0 ? 0 : roundTo(1 - after / before, 4);
-}
-
-const EMPTY_PROBES: ProbeCounts = {
-  total: 0,
-  discriminating: 0,
-  survived: 0,
-  retrieved: 0,
-  lost: 0,
-  fabricated: 0,
-  live_only: 0,
-  negative: 0,
-  non_discriminating: 0,
-};
-const EMPTY_END: EndProbeCounts = { survived: 0, retrieved: 0, lost: 0, fabricated: 0 };
-
-/** Counts at the first scoring point: each probe lands in exactly one of the four groups that add up to total. */
-function countProbes(rows: readonly ProbeRow[]): ProbeCounts {
-  const counts = { ...EMPTY_PROBES };
-  for (const row of rows) {
-    if (row.point !== 'first') continue;
-    counts.total++;
-    if (row.live_only || row.outcome === null) counts.live_only++;
-    else if (row.kind === 'negative') {
-      counts.negative++;
-      if (row.outcome === 'fabricated') counts.fabricated++;
-    } else if (!row.discriminating) counts.non_discriminating++;
-    else {
-      counts.discriminating++;
-      if (row.outcome === 'survived' || row.outcome === 'retrieved' || row.outcome === 'lost') counts[row.outcome]++;
-    }
-  }
-  return counts;
-}
-
-/** The discriminating probes and the negatives, scored on the last request. */
-function countAtEnd(rows: readonly ProbeRow[]): EndProbeCounts {
-  const counts = { ...EMPTY_END };
-  for (const row of rows) {
-    if (row.point !== 'last' || row.live_only || row.outcome === null) continue;
-    if (row.outcome === 'fabricated') counts.fabricated++;
-    else if (row.kind !== 'negative' && row.discriminating && row.outcome !== 'clean') counts[row.outcome]++;
-  }
-  return counts;
-}
-
-function addCounts<T extends object>(a: T, b: T): T {
-  const sum = { ...a } as Record<string, number>;
-  for (const [key, value] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + (value as number);
-  return sum as T;
-}
-
-/** USD to 6 decimals: a request costs fractions of a cent. */
-const usd = (value: number): number => roundTo(value, 6);
-
-/** Cache use and cost per provider, in the order the rows first name them. */
-function costsOf(rows: readonly CacheRow[]): CacheCost[] {
-  const byProvider = new Map<
-    string,
-    {
-      provider: CacheCost['provider'];
-      model: string;
-      cost: number;
-      without: number;
-      read: number;
-      write: number;
-      uncached: number;
-      busts: number;
-    }
-  >();
-  for (const row of rows) {
-    const entry = byProvider.get(row.provider) ?? {
-      provider: row.provider,
-      model: row.model,
-      cost: 0,
-      without: 0,
-      read: 0,
-      write: 0,
-      uncached: 0,
-      busts: 0,
-    };
-    entry.cost += row.cost_usd;
-    entry.without += row.cost_usd_without;
-    entry.read += row.cache_read_tokens;
-    entry.write += row.cache_write_tokens;
-    entry.uncached += row.uncached_tokens;
-    if (row.cache_bust) entry.busts++;
-    byProvider.set(row.provider, entry);
-  }
-  return [...byProvider.values()].map((e) => ({
-    provider: e.provider,
-    model: e.model,
-    cost_usd: usd(e.cost),
-    cost_usd_without: usd(e.without),
-    saving: e.without === 0 ? 0 : roundTo(1 - e.cost / e.without, 4),
-    cache_read_tokens: e.read,
-    cache_write_tokens: e.write,
-    uncached_tokens: e.uncached,
-    cache_busts: e.busts,
-  }));
-}
-
-/** Per-provider costs added up (figures of the same provider and model). */
-function addCosts(a: readonly CacheCost[], b: readonly CacheCost[]): CacheCost[] {
-  const out = new Map(a.map((c) => [c.provider, c]));
-  for (const c of b) {
-    const prev = out.get(c.provider);
-    if (prev === undefined) {
-      out.set(c.provider, c);
-      continue;
-    }
-    const cost = prev.cost_usd + c.cost_usd;
-    const without = prev.cost_usd_without + c.cost_usd_without;
-    out.set(c.provider, {
-      provider: c.provider,
-      model: c.model,
-      cost_usd: usd(cost),
-      cost_usd_without: usd(without),
-      saving: without === 0 ? 0 : roundTo(1 - cost / without, 4),
-      cache_read_tokens: prev.cache_read_tokens + c.cache_read_tokens,
-      cache_write_tokens: prev.cache_write_tokens + c.cache_write_tokens,
-      uncached_tokens: prev.uncached_tokens + c.uncached_tokens,
-      cache_busts: prev.cache_busts + c.cache_busts,
-    });
-  }
-  return [...out.values()];
 }
 
 /** 1 - (after + retrieval) / before, as `reductionOf` rounds it. */
