@@ -42,8 +42,12 @@ export interface CacheRow {
 
 function usdOf(use: CacheUse, price: ModelPrice, rules: CacheRules): number {
   const write = rules.provider === 'anthropic' ? price.input * rules.writeMultiplier : price.input;
-  return (use.uncached * price.input + use.read * price.cache_read + use.write * write) / 1_000_000;
+  const writeLong = rules.provider === 'anthropic' ? price.input * rules.longWriteMultiplier : price.input;
+  const written = (use.write - use.writeLong) * write + use.writeLong * writeLong;
+  return (use.uncached * price.input + use.read * price.cache_read + written) / 1_000_000;
 }
+
+const NO_MARKS: ReadonlySet<string> = new Set();
 
 /** `marks` and the blocks `members` give a `cache_control` (named as `breakpointPaths` names them). */
 function withAddedBreakpoints(marks: ReadonlySet<string>, members: readonly MemberInsertion[]): Set<string> {
@@ -107,13 +111,15 @@ export class CacheCostLedger {
   record(index: number, compressed: CompressedRequest, measure: RequestMeasure, ruler: TokenRuler): CacheRow[] {
     const at = index * DEFAULT_SECONDS_BETWEEN_CALLS;
     const anthropic = compressed.request.provider === 'anthropic';
-    const marks = anthropic ? breakpointPaths(compressed.request.body) : new Set<string>();
+    const marks = anthropic ? breakpointPaths(compressed.request.body) : NO_MARKS;
     // Breakpoints as sent: the cache aligner may have added some to a client that set none. Read from its
     // member edits, not a rebuilt body (rebuilding every request's body made a session quadratic).
     const sentMarks =
       anthropic && compressed.edits.members?.length ? withAddedBreakpoints(marks, compressed.edits.members) : marks;
-    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), sentMarks);
-    const original = this.originalChain.next(originalParts(measure), marks);
+    // Breakpoints asking for the 1-hour cache are the client's own (the aligner adds 5-minute ones).
+    const long = anthropic && marks.size > 0 ? breakpointPaths(compressed.request.body, true) : NO_MARKS;
+    const sent = this.sentChain.next(sentParts(compressed, measure, ruler), sentMarks, long);
+    const original = this.originalChain.next(originalParts(measure), marks, long);
     return this.models.map((model, i) => {
       const use = (this.sent[i] as CacheSimulator).next(sent, at);
       const without = (this.original[i] as CacheSimulator).next(original, at);

@@ -14,8 +14,12 @@ export interface AnthropicCacheRules {
   readonly minCacheableTokens: number;
   /** Time an entry lives after its last write or read. */
   readonly ttlSeconds: number;
-  /** Write price as a multiple of the input price (1.25 for the 5-minute cache, 2 for 1 hour). */
+  /** Write price as a multiple of the input price (1.25 for the 5-minute cache). */
   readonly writeMultiplier: number;
+  /** Time an entry lives when its breakpoint asks for the longer cache (`"ttl": "1h"`). */
+  readonly longTtlSeconds: number;
+  /** Write price of the longer cache, as a multiple of the input price (2 for 1 hour). */
+  readonly longWriteMultiplier: number;
 }
 
 /** OpenAI: automatic prefix caching. */
@@ -30,7 +34,7 @@ export interface OpenAiCacheRules {
 
 export type CacheRules = AnthropicCacheRules | OpenAiCacheRules;
 
-/** Claude Sonnet 4.x: 4 breakpoints, 20-block lookback, 1,024 tokens, the 5-minute cache. */
+/** Claude Sonnet 4.x: 4 breakpoints, 20-block lookback, 1,024 tokens, the 5-minute cache (1 hour where a breakpoint asks). */
 export const ANTHROPIC_RULES: AnthropicCacheRules = {
   provider: 'anthropic',
   maxBreakpoints: 4,
@@ -38,6 +42,8 @@ export const ANTHROPIC_RULES: AnthropicCacheRules = {
   minCacheableTokens: 1024,
   ttlSeconds: 300,
   writeMultiplier: 1.25,
+  longTtlSeconds: 3600,
+  longWriteMultiplier: 2,
 };
 
 /** OpenAI's automatic caching: from 1,024 tokens, in 128-token steps, kept about 5-10 minutes idle. */

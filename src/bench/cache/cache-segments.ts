@@ -16,6 +16,8 @@ export interface CacheSegment {
   readonly upTo: number;
   /** The request marks `cache_control` on this block (Anthropic). */
   readonly breakpoint: boolean;
+  /** That breakpoint asks for the 1-hour cache (`"ttl": "1h"`); absent or false: the 5-minute one. */
+  readonly longTtl?: boolean;
 }
 
 /** A part as sent: its text and its tokens. */
@@ -25,13 +27,15 @@ export interface SentPart {
   readonly tokens: number;
 }
 
-/** Paths (joined with `.`) of the blocks that carry `cache_control` in an Anthropic body. */
-export function breakpointPaths(body: JsonObject): Set<string> {
+/** Paths (joined with `.`) of the blocks that carry `cache_control` in an Anthropic body; `long`: only those asking `"ttl": "1h"`. */
+export function breakpointPaths(body: JsonObject, long = false): Set<string> {
   const found = new Set<string>();
   const mark = (list: JsonValue | undefined, at: string): void => {
     if (!Array.isArray(list)) return;
     list.forEach((block, i) => {
-      if (isObject(block) && block.cache_control !== undefined) found.add(`${at}.${i}`);
+      if (!isObject(block) || block.cache_control === undefined) return;
+      if (long && !(isObject(block.cache_control) && block.cache_control.ttl === '1h')) return;
+      found.add(`${at}.${i}`);
     });
   };
   mark(body.tools, 'tools');
@@ -61,6 +65,9 @@ function markedBlockOf(part: RequestPart, breakpoints: ReadonlySet<string>, tool
   return null;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const LONG = ' (1h)';
+
 /** Hashes of texts already hashed in a session: most blocks are sent again in every later request. */
 export type TextHashes = Map<string, string>;
 
@@ -85,12 +92,21 @@ export class SegmentChain {
 
   constructor(private readonly memo: TextHashes = new Map()) {}
 
-  /** The segments of the next request of the session, its parts as sent and its `cache_control` paths. */
-  next(parts: readonly SentPart[], breakpoints: ReadonlySet<string>): CacheSegment[] {
+  /**
+   * The segments of the next request of the session, its parts as sent, its `cache_control` paths and
+   * those of them that ask for the 1-hour cache.
+   */
+  next(parts: readonly SentPart[], breakpoints: ReadonlySet<string>, long: ReadonlySet<string> = NONE): CacheSegment[] {
     const ordered = [...parts].sort((a, b) => rank(a.part) - rank(b.part));
     let toolsMarked = false;
+    let toolsLong = false;
     for (const p of breakpoints) if (p.startsWith('tools.')) toolsMarked = true;
-    const blocks = ordered.map((p) => markedBlockOf(p.part, breakpoints, toolsMarked));
+    for (const p of long) if (p.startsWith('tools.')) toolsLong = true;
+    // A block asking for the longer cache is named with LONG after it, so a change of TTL is a change of block.
+    const blocks = ordered.map((p) => {
+      const block = markedBlockOf(p.part, breakpoints, toolsMarked);
+      return block !== null && (block === 'tools' ? toolsLong : long.has(block)) ? `${block}${LONG}` : block;
+    });
     const previous = this.#ordered;
     let same = 0;
     while (same < ordered.length && same < previous.length) {
@@ -115,7 +131,8 @@ export class SegmentChain {
           : createHash('sha1').update(chain).update(hashOf(text, this.memo)).digest('base64');
       upTo += tokens;
       const block = blocks[i] ?? null;
-      segments.push({ prefix: chain, tokens, upTo, breakpoint: block !== null && blocks[i + 1] !== block });
+      const breakpoint = block !== null && blocks[i + 1] !== block;
+      segments.push({ prefix: chain, tokens, upTo, breakpoint, longTtl: breakpoint && block.endsWith(LONG) });
     }
     this.#ordered = ordered;
     this.#blocks = blocks;

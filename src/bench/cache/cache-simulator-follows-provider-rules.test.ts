@@ -10,14 +10,17 @@ import { ANTHROPIC_RULES, OPENAI_RULES, type OpenAiCacheRules } from './cache-ru
 import type { CacheSegment } from './cache-segments.ts';
 import { createCacheSimulator } from './cache-simulator.ts';
 
-/** Segments from (name, tokens) blocks; a `*` after a name marks its breakpoint. Names stand for bytes. */
+/**
+ * Segments from (name, tokens) blocks; a `*` after a name marks its breakpoint, `**` one asking for
+ * the 1-hour cache. Names stand for bytes.
+ */
 function request(...blocks: readonly [string, number][]): CacheSegment[] {
   let chain = '';
   let upTo = 0;
   return blocks.map(([name, tokens]) => {
-    chain = `${chain}/${name.replace(/\*$/, '')}`;
+    chain = `${chain}/${name.replace(/\*+$/, '')}`;
     upTo += tokens;
-    return { prefix: chain, tokens, upTo, breakpoint: name.endsWith('*') };
+    return { prefix: chain, tokens, upTo, breakpoint: name.endsWith('*'), longTtl: name.endsWith('**') };
   });
 }
 
@@ -28,6 +31,7 @@ describe('Anthropic prompt cache', () => {
     expect(cache.next(request(['system', 2000], ['user1*', 100]), 0)).toEqual({
       read: 0,
       write: 2100,
+      writeLong: 0,
       uncached: 0,
       bust: false,
     });
@@ -35,6 +39,7 @@ describe('Anthropic prompt cache', () => {
     expect(cache.next(request(['system', 2000], ['user1', 100], ['assistant1', 200], ['user2*', 100]), 30)).toEqual({
       read: 2100,
       write: 300,
+      writeLong: 0,
       uncached: 0,
       bust: false,
     });
@@ -45,12 +50,14 @@ describe('Anthropic prompt cache', () => {
     expect(cache.next(request(['system', 5000], ['user1', 100]), 0)).toEqual({
       read: 0,
       write: 0,
+      writeLong: 0,
       uncached: 5100,
       bust: false,
     });
     expect(cache.next(request(['system', 900], ['user1*', 100]), 30)).toEqual({
       read: 0,
       write: 0,
+      writeLong: 0,
       uncached: 1000,
       bust: false,
     });
@@ -64,6 +71,49 @@ describe('Anthropic prompt cache', () => {
     expect(cache.next(request(['system', 2000], ['user1', 100], ['user2', 50], ['user3*', 50]), 900)).toEqual({
       read: 0,
       write: 2200,
+      writeLong: 0,
+      uncached: 0,
+      bust: false,
+    });
+  });
+
+  it('keeps an entry an hour when its breakpoint asks for it, and prices that write at 2x', () => {
+    const cache = createCacheSimulator(ANTHROPIC_RULES);
+    // Anthropic: `"cache_control": {"type": "ephemeral", "ttl": "1h"}` lives an hour; its writes cost 2x input.
+    expect(cache.next(request(['system', 2000], ['user1**', 100]), 0)).toEqual({
+      read: 0,
+      write: 2100,
+      writeLong: 2100,
+      uncached: 0,
+      bust: false,
+    });
+    // Fifteen minutes later the 5-minute cache would be gone; the hour's entry is read.
+    expect(cache.next(request(['system', 2000], ['user1', 100], ['user2*', 50]), 900)).toEqual({
+      read: 2100,
+      write: 50,
+      writeLong: 0,
+      uncached: 0,
+      bust: false,
+    });
+    // The read at 900 s refreshed the hour's entry to 4,500 s; at 4,600 s nothing is left.
+    expect(cache.next(request(['system', 2000], ['user1', 100], ['user2', 50], ['user3*', 50]), 4600).read).toBe(0);
+  });
+
+  it('prices each written token by the breakpoint that ends its block: an hour for the prefix, five minutes after', () => {
+    const cache = createCacheSimulator(ANTHROPIC_RULES);
+    // Longer TTLs come first (as the documentation requires): system on the hour, the turn on five minutes.
+    expect(cache.next(request(['tools', 500], ['system**', 1500], ['user1', 100], ['user2*', 100]), 0)).toEqual({
+      read: 0,
+      write: 2200,
+      writeLong: 2000,
+      uncached: 0,
+      bust: false,
+    });
+    // Twenty minutes later only the hour's prefix is read; the turn is written again on five minutes.
+    expect(cache.next(request(['tools', 500], ['system**', 1500], ['user1', 100], ['user2*', 100]), 1200)).toEqual({
+      read: 2000,
+      write: 200,
+      writeLong: 0,
       uncached: 0,
       bust: false,
     });
@@ -84,7 +134,7 @@ describe('Anthropic prompt cache', () => {
     cache.next(request(['tools', 500], ['system', 2000], ['user1*', 100]), 0);
     // A tool added to the definitions changes the first block: nothing before can be read.
     expect(cache.next(request(['tools+retrieve', 600], ['system', 2000], ['user1', 100], ['user2*', 100]), 30)).toEqual(
-      { read: 0, write: 2800, uncached: 0, bust: true },
+      { read: 0, write: 2800, writeLong: 0, uncached: 0, bust: true },
     );
   });
 });
@@ -103,6 +153,7 @@ describe('OpenAI prompt cache', () => {
     expect(cache.next(request(['system', 1000], ['user1', 23]), 30)).toEqual({
       read: 0,
       write: 0,
+      writeLong: 0,
       uncached: 1023,
       bust: false,
     });
@@ -113,6 +164,7 @@ describe('OpenAI prompt cache', () => {
     expect(cache.next(request(['system', 1200], ['user1', 300]), 0)).toEqual({
       read: 0,
       write: 0,
+      writeLong: 0,
       uncached: 1500,
       bust: false,
     });
@@ -120,6 +172,7 @@ describe('OpenAI prompt cache', () => {
     expect(cache.next(request(['system', 1200], ['user1', 300], ['assistant1', 100]), 30)).toEqual({
       read: 1408,
       write: 0,
+      writeLong: 0,
       uncached: 192,
       bust: false,
     });

@@ -11,6 +11,8 @@ import type { CacheSegment } from './cache-segments.ts';
 export interface CacheUse {
   readonly read: number;
   readonly write: number;
+  /** Of `write`, the tokens written to the 1-hour cache (priced higher); 0 where no breakpoint asks for it. */
+  readonly writeLong: number;
   readonly uncached: number;
   /** Bytes the previous request sent changed here: the prefix it could have reused is shorter. */
   readonly bust: boolean;
@@ -52,6 +54,8 @@ function extendsPrevious(previous: readonly CacheSegment[] | null, segments: rea
 
 function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
   const entries = new Map<string, number>();
+  // The TTL each entry was written with: a read refreshes it for as long again.
+  const ttls = new Map<string, number>();
   let previous: readonly CacheSegment[] | null = null;
   return {
     next(segments, at) {
@@ -61,7 +65,9 @@ function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
       const breakpoints: number[] = [];
       for (let i = 0; i < segments.length && breakpoints.length < rules.maxBreakpoints; i++)
         if ((segments[i] as CacheSegment).breakpoint) breakpoints.push(i);
-      if (breakpoints.length === 0) return { read: 0, write: 0, uncached: all, bust };
+      if (breakpoints.length === 0) return { read: 0, write: 0, writeLong: 0, uncached: all, bust };
+      const ttlOf = (i: number): number =>
+        (segments[i] as CacheSegment).longTtl ? rules.longTtlSeconds : rules.ttlSeconds;
       const live = (prefix: string): boolean => (entries.get(prefix) ?? -Infinity) > at;
       // The longest cached prefix any breakpoint finds, looking back at most lookbackBlocks blocks.
       let hit = -1;
@@ -77,11 +83,28 @@ function anthropicSimulator(rules: AnthropicCacheRules): CacheSimulator {
       const last = breakpoints[breakpoints.length - 1] as number;
       const cacheable = total(segments, last);
       const write = cacheable >= rules.minCacheableTokens && last > hit ? cacheable - read : 0;
-      if (hit >= 0) entries.set((segments[hit] as CacheSegment).prefix, at + rules.ttlSeconds);
+      // Each written token belongs to the first breakpoint at or after it: its TTL prices the write.
+      let writeLong = 0;
+      if (write > 0) {
+        let from = read;
+        for (const b of breakpoints) {
+          const upTo = total(segments, b);
+          if (upTo > from && (segments[b] as CacheSegment).longTtl) writeLong += upTo - from;
+          from = Math.max(from, upTo);
+        }
+      }
+      // A read refreshes the entry it hit for that entry's own TTL.
+      if (hit >= 0) {
+        const prefix = (segments[hit] as CacheSegment).prefix;
+        entries.set(prefix, Math.max(entries.get(prefix) ?? -Infinity, at + (ttls.get(prefix) ?? rules.ttlSeconds)));
+      }
       for (const b of breakpoints)
-        if (total(segments, b) >= rules.minCacheableTokens)
-          entries.set((segments[b] as CacheSegment).prefix, at + rules.ttlSeconds);
-      return { read, write, uncached: all - read - write, bust };
+        if (total(segments, b) >= rules.minCacheableTokens) {
+          const prefix = (segments[b] as CacheSegment).prefix;
+          ttls.set(prefix, ttlOf(b));
+          entries.set(prefix, at + ttlOf(b));
+        }
+      return { read, write, writeLong, uncached: all - read - write, bust };
     },
   };
 }
@@ -99,7 +122,7 @@ function openaiSimulator(rules: OpenAiCacheRules): CacheSimulator {
       const all = total(segments, segments.length - 1);
       const bust = !extendsPrevious(previous, segments);
       previous = segments;
-      if (all < rules.minCacheableTokens) return { read: 0, write: 0, uncached: all, bust };
+      if (all < rules.minCacheableTokens) return { read: 0, write: 0, writeLong: 0, uncached: all, bust };
       const shared = sharedPrefix(latest, segments);
       let matched = 0;
       // What this request shares with the latest cached one lives or expires with it (nothing older outlives it).
@@ -126,7 +149,7 @@ function openaiSimulator(rules: OpenAiCacheRules): CacheSimulator {
       }
       latest = segments;
       latestAt = at;
-      return { read, write: 0, uncached: all - read, bust };
+      return { read, write: 0, writeLong: 0, uncached: all - read, bust };
     },
   };
 }
