@@ -9,13 +9,13 @@ import type { Summary } from './summary.ts';
  */
 export function liveAccuracyChart(summary: Summary): TopLevelSpec {
   const values = (summary.live?.workloads ?? [])
-    .filter((w) => w.point === 'first' && w.answered > 0)
+    .filter((w) => w.point === 'first' && w.scored > 0)
     .map((w) => ({
       config: configLabel(summary, w.config),
       workload: `${w.suite}/${w.workload}`,
       effective_reduction: w.offline.effective_reduction,
       accuracy: w.accuracy,
-      answered: w.answered,
+      answered: w.scored,
     }));
   return {
     title: {

@@ -26,10 +26,12 @@ export function compareLiveRuns(
   options: BootstrapOptions = {},
 ): readonly LiveRunDelta[] | null {
   if (!a.live || !b.live) return null;
-  const answeredB = new Map(b.live.probes.filter((row) => row.state === 'answered').map((row) => [keyOf(row), row]));
+  // Fact-asking probes only, as the live tables count them: refusing a near miss is its right answer.
+  const scored = (row: LiveProbeSummary): boolean => row.state === 'answered' && row.kind !== 'negative';
+  const answeredB = new Map(b.live.probes.filter(scored).map((row) => [keyOf(row), row]));
   const pairs: { a: LiveProbeSummary; b: LiveProbeSummary }[] = [];
   for (const rowA of a.live.probes) {
-    const rowB = rowA.state === 'answered' ? answeredB.get(keyOf(rowA)) : undefined;
+    const rowB = scored(rowA) ? answeredB.get(keyOf(rowA)) : undefined;
     if (rowB) pairs.push({ a: rowA, b: rowB });
   }
   const groups = [...new Set(pairs.map(({ a: row }) => JSON.stringify([row.config, row.point])))];

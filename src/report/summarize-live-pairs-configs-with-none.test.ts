@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import type { LiveProbeRow } from '../bench/live/live-rows.ts';
 import { LIVE_RUN } from './__fixtures__/live-run-result.ts';
 import { SMOKE_RUN } from './__fixtures__/smoke-run-result.ts';
 import { compareSummaries } from './compare-runs.ts';
@@ -58,6 +59,45 @@ describe('the live section of a summary', () => {
       kept: offline.probes.survived + offline.probes.retrieved,
       effective_reduction: offline.effective_reduction,
     });
+  });
+
+  it('counts near misses apart: a config that refuses them all scores nothing more on the facts asked', () => {
+    // Two near misses per config: none answers them wrong, json-minify refuses both (their right answer).
+    const nearMiss = (config: string, i: number, outcome: 'correct' | 'wrong'): LiveProbeRow => ({
+      ...(LIVE_RUN.live!.probes[0] as LiveProbeRow),
+      config,
+      probe: `cs-ripgrep-auth/near-miss-${i}`,
+      kind: 'negative',
+      outcome,
+    });
+    const run = {
+      ...LIVE_RUN,
+      live: {
+        ...LIVE_RUN.live!,
+        probes: [
+          ...LIVE_RUN.live!.probes,
+          ...[0, 1].flatMap((i) => [nearMiss('none', i, 'wrong'), nearMiss('json-minify', i, 'correct')]),
+        ],
+      },
+    };
+    const withNearMisses = summarize(run).live!;
+    const minify = withNearMisses.workloads.find((w) => w.config === 'json-minify');
+    expect(minify).toMatchObject({
+      answered: 10,
+      scored: 8,
+      correct: 2,
+      accuracy: 0.25,
+      near_misses: 2,
+      near_misses_rejected: 2,
+    });
+    expect(withNearMisses.workloads.find((w) => w.config === 'none')).toMatchObject({
+      scored: 10,
+      correct: 9,
+      near_misses: 2,
+      near_misses_rejected: 0,
+    });
+    // The pairing with none is on the facts asked: the same 8 pairs as without near misses.
+    expect(withNearMisses.comparisons[0]).toMatchObject({ n: 8, both: 2, only_a: 6, only_b: 0 });
   });
 
   it('pairs each config with none on the probes both answered: exact McNemar, bootstrap intervals, a plain verdict', () => {
@@ -125,7 +165,7 @@ describe('the live section of a summary', () => {
     const markdown = readFileSync(path.join(dir, 'summary.md'), 'utf8');
     expect(markdown).toContain('## Live answers (a model in the loop)');
     expect(markdown).toMatch(
-      /\| smoke \| code-search \| json-minify \| .* \| 2 of 8 \| 25\.0% \| 1 \| 6 \| 0 \| 1 \/ 1 \| 0\.80 \| \$0\.03 \|/,
+      /\| smoke \| code-search \| json-minify \| .* \| 2 of 8 \| 25\.0% \| — \| 1 \| 6 \| 0 \| 1 \/ 1 \| 0\.80 \| \$0\.03 \|/,
     );
     expect(markdown).toMatch(
       /\| json-minify \| 8 \| 2 \/ 0 \/ 6 \/ 0 \| 0\.031 \| -75\.0 pt \(.* pt\) \| -\$5\.0000 \(.*\) \| fewer correct \|/,

@@ -24,21 +24,31 @@ function sumCosts(costs: readonly (number | null)[]): number | null {
   return roundTo(total, 6);
 }
 
+/** A probe that asks for a fact; a near miss (`negative`) asks for one that is not there. */
+function asksForAFact(row: LiveProbeRow): boolean {
+  return row.kind !== 'negative';
+}
+
 /** Counts of `rows` (one scoring point). */
 export function countLive(rows: readonly LiveProbeRow[]): LiveCounts {
   const answered = rows.filter((row) => row.state === 'answered');
-  const correct = answered.filter((row) => row.outcome === 'correct');
+  const scored = answered.filter(asksForAFact);
+  const nearMisses = answered.filter((row) => !asksForAFact(row));
+  const correct = scored.filter((row) => row.outcome === 'correct');
   const add = (pick: (row: LiveProbeRow) => number): number => rows.reduce((n, row) => n + pick(row), 0);
   return {
     probes: rows.length,
     answered: answered.length,
     not_run: rows.filter((row) => row.state === 'not-run').length,
     errored: rows.filter((row) => row.state === 'errored').length,
+    scored: scored.length,
     correct: correct.length,
-    wrong: answered.filter((row) => row.outcome === 'wrong').length,
-    refused: answered.filter((row) => row.outcome === 'refused').length,
+    wrong: scored.filter((row) => row.outcome === 'wrong').length,
+    refused: scored.filter((row) => row.outcome === 'refused').length,
     model_graded: correct.filter((row) => row.graded_by === 'model').length,
-    accuracy: answered.length === 0 ? 0 : roundTo(correct.length / answered.length, 4),
+    accuracy: scored.length === 0 ? 0 : roundTo(correct.length / scored.length, 4),
+    near_misses: nearMisses.length,
+    near_misses_rejected: nearMisses.filter((row) => row.outcome === 'correct').length,
     retrieve_calls: add((row) => row.retrieve_calls),
     model_calls: add((row) => row.model_calls),
     cached_calls: add((row) => row.cached_calls),
@@ -88,10 +98,10 @@ function workloadsOf(
   });
 }
 
-/** Every config against the baseline, on the probes both answered, at each scoring point. */
+/** Every config against the baseline, on the fact-asking probes both answered, at each scoring point. */
 function comparisonsOf(rows: readonly LiveProbeRow[], configs: readonly string[]): LiveComparison[] {
   const comparisons: LiveComparison[] = [];
-  const answered = rows.filter((row) => row.state === 'answered');
+  const answered = rows.filter((row) => row.state === 'answered' && asksForAFact(row));
   const byKey = new Map(answered.map((row) => [JSON.stringify([row.trace, row.probe, row.point, row.config]), row]));
   const points = [...new Set(rows.map((row) => row.point))].sort();
   for (const point of points) {

@@ -14,13 +14,22 @@ export interface LiveCounts {
   readonly answered: number;
   readonly not_run: number;
   readonly errored: number;
+  /**
+   * Answered probes that ask for a fact (every kind but `negative`): `correct`, `wrong`, `refused` and
+   * `accuracy` count these only. A near miss is apart: refusing it is its right answer, so a config that
+   * hides everything would otherwise score on refusals.
+   */
+  readonly scored: number;
   readonly correct: number;
   readonly wrong: number;
   readonly refused: number;
   /** Of the correct ones, those only the model-graded rubric called correct. */
   readonly model_graded: number;
-  /** correct / answered, 4 decimals; 0 when none was answered. */
+  /** correct / scored, 4 decimals; 0 when none was scored. */
   readonly accuracy: number;
+  /** Near misses (negative probes) answered, and of them those answered right (rejected). */
+  readonly near_misses: number;
+  readonly near_misses_rejected: number;
   readonly retrieve_calls: number;
   readonly model_calls: number;
   readonly cached_calls: number;
