@@ -5,12 +5,12 @@
  * `--bin PATH` measures another bin instead (an older checkout's, for a before/after).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
 import { sourceCli } from '../src/cli/source-cli.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import { formatTable, ms, type BenchRow } from './engine-bench/bench-table.ts';
 
 const RUNS = 7;
@@ -109,9 +109,6 @@ const table = formatTable(rows);
 console.log(`${machine}\n\n${table}`);
 if (updateReadme) {
   const readme = path.join(root, 'README.md');
-  writeFileSync(
-    readme,
-    updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'cli-bench'),
-  );
+  writeReadmeSection(readme, `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'cli-bench');
   console.log('README.md: cli-bench table updated');
 }

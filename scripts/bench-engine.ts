@@ -6,7 +6,6 @@
  * 20,000-item arrays.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { quantile } from 'simple-statistics';
 import { loadBenchRequests, type BenchRequest } from './engine-bench/bench-requests.ts';
@@ -20,7 +19,7 @@ import { measureSessionOverhead } from './engine-bench/session-overhead.ts';
 import { localSuite, specSuites } from '../src/testkit/invariants/invariant-suites.ts';
 import { measureCodeParse } from './engine-bench/code-parse-share.ts';
 import { codeParseRows, sessionRows } from './engine-bench/session-rows.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import { canonicalFromBody } from '../src/engine/request/canonical-request.ts';
 import { compressRequest } from '../src/engine/compress-request.ts';
 import { createEngine } from '../src/engine/create-engine.ts';
@@ -202,9 +201,6 @@ const table = formatTable(rows);
 console.log(table);
 if (process.argv.includes('--update-readme')) {
   const readme = new URL('../README.md', import.meta.url);
-  writeFileSync(
-    readme,
-    updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'engine-bench'),
-  );
+  writeReadmeSection(readme, `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'engine-bench');
   console.log('README.md: engine-bench table updated');
 }

@@ -19,7 +19,7 @@ import type { Trace, TraceEvent } from '../src/bench/trace.ts';
 import { decideText } from '../src/engine/compress-text.ts';
 import { createEngine } from '../src/engine/create-engine.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 
 const MAX_RATIO = 3;
 const RUNS = 3;
@@ -242,14 +242,7 @@ const failed =
   compressRun.cpu >= 2;
 if (process.argv.includes('--update-readme')) {
   const readme = path.join(root, 'README.md');
-  writeFileSync(
-    readme,
-    updateReadmeTable(
-      readFileSync(readme, 'utf8'),
-      `\`\`\`text\n${machine}\n${targets}\n\`\`\`\n\n${table}`,
-      'linearity',
-    ),
-  );
+  writeReadmeSection(readme, `\`\`\`text\n${machine}\n${targets}\n\`\`\`\n\n${table}`, 'linearity');
   console.log('README.md: linearity figures updated');
 }
 process.exitCode = failed ? 1 : 0;

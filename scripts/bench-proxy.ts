@@ -7,7 +7,6 @@
  * into the README between its proxy-bench markers).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { quantile } from 'simple-statistics';
 import { formatTable, ms, type BenchRow } from './engine-bench/bench-table.ts';
@@ -24,7 +23,7 @@ import {
 import { runLoad } from './proxy-bench/load-test.ts';
 import { startProxyChild, type ProxyStatsJson } from './proxy-bench/proxy-child.ts';
 import { startMockModelServer } from '../src/testkit/proxy/mock-model-server.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import type { JsonObject } from '../src/types.ts';
 
 const PASSTHROUGH_PLAN = { warmup: 200, runs: 2_000 };
@@ -277,9 +276,6 @@ const table = formatTable(rows);
 console.log(table);
 if (process.argv.includes('--update-readme')) {
   const readme = new URL('../README.md', import.meta.url);
-  writeFileSync(
-    readme,
-    updateReadmeTable(readFileSync(readme, 'utf8'), `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'proxy-bench'),
-  );
+  writeReadmeSection(readme, `\`\`\`text\n${machine}\n\n${table}\n\`\`\``, 'proxy-bench');
   console.log('README.md: proxy-bench table updated');
 }

@@ -6,7 +6,6 @@
  * the README between its text-model-bench markers; `-- --questions N` bench the first N questions.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
@@ -15,7 +14,7 @@ import {
   closeTextModelWorkers,
   createTextModelCompressor,
 } from '../src/compressors/text-model/text-model-compressor.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 import { contextsFor, isHeldOut, nqFile, readNqPassages } from './text-model/nq-contexts.ts';
 import { extractiveContender, randomContender, textModelContender } from './text-model-bench/contenders.ts';
@@ -67,6 +66,6 @@ const table = renderSurvivalTable(rows, { coldLoadMs, machine });
 console.log(table);
 if (args.includes('--update-readme')) {
   const readme = path.join(environment.projectRoot, 'README.md');
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), table, 'text-model-bench'));
+  writeReadmeSection(readme, table, 'text-model-bench');
   console.log(`\nwrote the table into ${readme}`);
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
 import { prepareDefaultRegistry } from '../src/engine/default-registry.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import { renderChartPng, renderChartSvg } from '../src/report/render-chart.ts';
 import { createTokenRuler } from '../src/tokenize/token-ruler.ts';
 import { perfScalingChart } from './perf/perf-chart.ts';
@@ -106,7 +106,7 @@ process.stdout.write(`${context}\n\n${table}\n\nreport: ${path.relative(process.
 
 if (updateReadme) {
   const readme = path.join(environment.projectRoot, 'README.md');
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`${context}\`\n\n${table}`, 'perf'));
+  writeReadmeSection(readme, `\`${context}\`\n\n${table}`, 'perf');
   mkdirSync(path.join(environment.projectRoot, 'docs', 'images'), { recursive: true });
   copyFileSync(
     path.join(dir, 'perf-scaling.png'),

@@ -7,13 +7,13 @@
  * Prints a table; `-- --update-readme` writes it into README.md between its replay-memory markers.
  * `-- --sizes-mb 100` replays only the sessions of those sizes (a quick look; never for the README).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { environment } from '../src/config.ts';
 import { collectTraceFiles, loadTrace } from '../src/bench/importers/load-session.ts';
 import { markdownTable } from '../src/report/markdown-table.ts';
-import { updateReadmeTable } from '../src/report/readme-table.ts';
+import { writeReadmeSection } from '../src/report/readme-table.ts';
 import { writeLargeSession } from './perf/large-session.ts';
 import { measurePeakRss, type PeakRun } from './perf/peak-rss.ts';
 
@@ -116,6 +116,6 @@ const table = markdownTable(
 process.stdout.write(`${context}\n\n${table}\n`);
 if (updateReadme) {
   const readme = path.join(environment.projectRoot, 'README.md');
-  writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), `\`${context}\`\n\n${table}`, 'replay-memory'));
+  writeReadmeSection(readme, `\`${context}\`\n\n${table}`, 'replay-memory');
   process.stdout.write('README.md: replay-memory table updated\n');
 }

@@ -1,5 +1,5 @@
 /** `terse bench [--suite NAME]... [--config NAME]... [--out DIR] [--json] [--update-readme]` */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { environment, type TokenizerName } from '../config.ts';
 import { ConfigError } from '../errors.ts';
@@ -11,7 +11,7 @@ import { buildSuite } from '../suites/suite-builders.ts';
 import { readSuiteSpecs, type SuiteSpec } from '../bench/suite-spec.ts';
 import type { RenderOptions } from '../report/render-markdown.ts';
 import { renderBenchTables } from '../report/render-bench-tables.ts';
-import { updateReadmeTable } from '../report/readme-table.ts';
+import { writeReadmeSection } from '../report/readme-table.ts';
 import { README_CHART } from '../report/report-charts.ts';
 import { checkReportTarget, runAndReport } from './run-and-report.ts';
 import { assertProbesCheck } from './probes-command.ts';
@@ -98,7 +98,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<number
     onSummary: options.updateReadme
       ? (summary) => {
           const readme = path.join(environment.projectRoot, 'README.md');
-          writeFileSync(readme, updateReadmeTable(readFileSync(readme, 'utf8'), renderBenchTables(summary, render)));
+          writeReadmeSection(readme, renderBenchTables(summary, render));
         }
       : undefined,
     onReport: options.updateReadme

@@ -1,4 +1,5 @@
 /** Keeps the README's bench tables current: each rendered table goes between two HTML comment markers. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ReportInputError } from '../errors.ts';
 
 function only(text: string, marker: string): number {
@@ -35,4 +36,9 @@ export function updateReadmeTable(readmeText: string, table: string, section = '
   const before = readmeText.slice(0, start + markers.start.length);
   const after = readmeText.slice(end);
   return `${before}\n${table.trim()}\n${after}`;
+}
+
+/** Writes `table` into the README file `readmeFile` between the markers of `section` (see updateReadmeTable). */
+export function writeReadmeSection(readmeFile: string | URL, table: string, section = 'bench'): void {
+  writeFileSync(readmeFile, updateReadmeTable(readFileSync(readmeFile, 'utf8'), table, section));
 }
