@@ -11,7 +11,7 @@ import type { BlockListener, RequestListener } from '../replay-trace.ts';
 import type { PairResult } from '../replay-rows.ts';
 import type { Trace } from '../trace.ts';
 import type { PairTask, WorkerMessage } from './replay-messages.ts';
-import { startTypeScriptWorker, workerEntry } from './typescript-worker.ts';
+import { startModuleWorker, workerEntry } from './module-worker.ts';
 
 /** One pair for the pool: its place in the run, the trace, its probes and a configuration that has a source. */
 export interface PairJob {
@@ -121,7 +121,7 @@ export async function replayInWorkers(
       for (let job = await pull(); job !== null; job = await pull()) {
         if (worker === null || exited) {
           exited = false;
-          worker = startTypeScriptWorker(WORKER_ENTRY, null, WORKER_LIMITS);
+          worker = startModuleWorker(WORKER_ENTRY, null, WORKER_LIMITS);
           // Between jobs nobody else listens: a crash then must not throw in this thread, and the next job takes a new worker.
           worker.on('error', () => undefined);
           worker.once('exit', () => {

@@ -1,7 +1,7 @@
 /**
  * A replay worker thread: replays the pairs the main thread sends, one at a time, each through a
  * fresh opening of its configuration (replay-pair.ts), and sends back the rows. Started by
- * replay-pool.ts through startTypeScriptWorker.
+ * replay-pool.ts through startModuleWorker.
  */
 import { parentPort } from 'node:worker_threads';
 import type { BenchConfig } from '../bench-config.ts';

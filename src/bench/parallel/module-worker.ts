@@ -17,7 +17,7 @@ export function workerEntry(name: string, base: string): URL {
 }
 
 /** A worker running `entry` (workerEntry's URL) with `workerData`, under V8 `resourceLimits`. */
-export function startTypeScriptWorker(entry: URL, workerData: unknown, resourceLimits: ResourceLimits = {}): Worker {
+export function startModuleWorker(entry: URL, workerData: unknown, resourceLimits: ResourceLimits = {}): Worker {
   if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData, resourceLimits });
   const tsxApi = import.meta.resolve('tsx/esm/api');
   // An eval'd CommonJS bootstrap: dynamic import is the one way it reaches an ES module.
