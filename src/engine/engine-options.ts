@@ -44,10 +44,12 @@ export interface EngineOptions {
    */
   readonly expectedLaterRequests: number;
   /**
-   * Under a lossy profile, a conversation whose first request the engine sees (no reply from the
-   * model yet) gets terse_retrieve from that request on: the tool list then never changes mid-session,
-   * so no cached prefix is ever busted for it, at the tool's tokens on every request (a session with
-   * almost nothing to compress then costs a little more than without terse). @default false
+   * Under a lossy profile, an agent conversation (its request declares tools) whose first request the
+   * engine sees (no reply from the model yet) gets terse_retrieve from that request on: the tool list
+   * then never changes mid-session, so no cached prefix is ever busted for it, at the tool's tokens on
+   * every request (a session with almost nothing to compress then costs a little more than without
+   * terse; the requests before its first marker are larger by the tool's definition). False: the tool
+   * comes with the first markers that repay it (`expectedLaterRequests`). @default true
    */
   readonly retrieveToolFromStart: boolean;
   /**
@@ -75,7 +77,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   repeats: true,
   profileByCompressor: {},
   expectedLaterRequests: 20,
-  retrieveToolFromStart: false,
+  retrieveToolFromStart: true,
   textModel: null,
   cacheAligner: true,
 };

@@ -13,11 +13,15 @@ import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
 import { markerCount, settle, type Compressed, type Routed } from './routed-parts.ts';
 import { withRetrieveTool } from './with-retrieve-tool.ts';
 
-/** A lossy session seen from its first request (the model has not replied yet): the tool goes in now, once. */
+/**
+ * A lossy agent session (its request declares tools) seen from its first request (the model has not
+ * replied yet): the tool goes in now, once, and stays.
+ */
 function offersToolFromStart(request: CanonicalRequest, session: EngineSession): boolean {
   const { options } = session.setup;
   if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0)
     return false;
+  if (!Array.isArray(request.body.tools) || request.body.tools.length === 0) return false;
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   return !messages.some((m) => isObject(m) && m.role === 'assistant');
 }
@@ -61,23 +65,14 @@ export function settleRetrieveTool(
     session.retrieveToolSent = true;
     return tools;
   }
+  // Once in the list the tool stays: dropping it would change the cached tools, and its tokens are spent.
+  if (session.retrieveToolSent) return withRetrieveTool(request, session);
   const marked = routed.filter((e) => e.outcome.state === 'compressed' && markerCount(e.outcome, e.outcome.text) > 0);
-  // Blocks carried from the previous request were settled there: when one has a marker, the tool is in already.
-  if (
-    session.retrieveToolSent &&
-    carried.some((r) => r.outcome?.state === 'compressed' && markerCount(r.outcome, r.text) > 0)
-  )
-    return withRetrieveTool(request, session);
-  if (marked.length === 0 && !session.retrieveToolSent) return undefined;
+  if (marked.length === 0) return undefined;
   const tools = withRetrieveTool(request, session);
   if (tools === undefined) {
-    session.retrieveToolSent ||= marked.length > 0;
-    return undefined;
-  }
-  // Markers frozen in earlier requests: the tool already paid for itself there and stays (a flickering list busts caches).
-  if (session.retrieveToolSent && marked.some((e) => !e.decidedNow)) {
     session.retrieveToolSent = true;
-    return tools;
+    return undefined;
   }
   const { ruler } = session.setup;
   const saving = [
@@ -90,7 +85,7 @@ export function settleRetrieveTool(
     ruler,
   );
   if (tokensSaved(saving, ruler) > cost) {
-    session.retrieveToolSent ||= marked.length > 0;
+    session.retrieveToolSent = true;
     return tools;
   }
   for (const entry of marked)
@@ -101,8 +96,8 @@ export function settleRetrieveTool(
         session,
         request.body,
       );
-  // Markers frozen in earlier requests stay (rewriting them would bust the cache), and need the tool.
+  // Markers settled in earlier requests stay (rewriting them would bust the cache), and need the tool.
   const frozen = marked.some((e) => e.outcome.state === 'compressed');
-  session.retrieveToolSent ||= frozen;
+  session.retrieveToolSent = frozen;
   return frozen ? tools : undefined;
 }
