@@ -5,9 +5,11 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
 import { sourceCli } from '../cli/source-cli.ts';
+import { RETRIEVE_TOOL_ANTHROPIC } from '../retrieve/retrieve-tool.ts';
 import type { JsonObject } from '../types.ts';
 import { startProxyHarness, type ProxyHarness } from '../testkit/proxy/proxy-harness.ts';
 import { loadRecordedSession, SRE_SESSION } from '../testkit/proxy/recorded-session.ts';
@@ -64,8 +66,10 @@ describe('recording sessions', () => {
     expect(summary.errors).toEqual([]);
     expect(summary.results).toHaveLength(1);
     expect(summary.results[0]).toMatchObject({ trace: 'sre.recorded_1', requests: 5 });
-    // Five short requests: the engine adds terse_retrieve only where the saving repays it, so this may pass whole.
-    expect(summary.results[0]!.tokens_after).toBeLessThanOrEqual(summary.results[0]!.tokens_before);
+    // Five short requests with little to compress: an agent session gets terse_retrieve from its first
+    // request (nothing cached is busted when markers come), so the only growth is the tool's definition.
+    const toolTokens = encode(JSON.stringify(RETRIEVE_TOOL_ANTHROPIC)).length;
+    expect(summary.results[0]!.tokens_after).toBeLessThanOrEqual(summary.results[0]!.tokens_before + 5 * toolTokens);
   });
 
   it('starts a new file when a request does not extend what was recorded (the client rewound)', async () => {
