@@ -19,7 +19,9 @@ export type PassReason =
   | 'breaks-syntax'
   | 'syntax-unchecked'
   /** Compressing it would have added terse_retrieve to the session at a cost the saving does not repay. */
-  | 'cache-cost';
+  | 'cache-cost'
+  /** Text the user wrote or attached with no machine output in it worth compressing (user-words-routing.ts). */
+  | 'user-words';
 
 /** A compressor that threw on a block: the engine recorded it and tried the next compressor. */
 export interface CompressorFault {

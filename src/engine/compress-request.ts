@@ -18,6 +18,7 @@ import { tokenSize } from '../tokenize/token-size.ts';
 import { countOnce } from './count-once.ts';
 import { conversationOf } from './conversation-text.ts';
 import { contentKey, markerCount, messageOf, settle, type Compressed, type Routed } from './routed-parts.ts';
+import { isUserWords, userWordsRouting } from './user-words-routing.ts';
 import { settleRetrieveTool } from './place-retrieve-tool.ts';
 import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
@@ -79,9 +80,19 @@ async function decide(
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
+    const userWords = isUserWords(part);
     outcome =
       (await decideRepeat(part, session)) ??
-      (await decideBlock(part.text, part.toolName, tokenSize(part.text, setup.ruler), setup, routing(), session.store));
+      (await decideBlock(
+        part.text,
+        part.toolName,
+        tokenSize(part.text, setup.ruler),
+        setup,
+        userWords ? userWordsRouting(routing()) : routing(),
+        session.store,
+      ));
+    if (userWords && outcome.state === 'passed' && (outcome.reason === 'no-gain' || outcome.reason === 'no-compressor'))
+      outcome = { ...outcome, reason: 'user-words' };
   }
   if (outcome.state === 'failed') session.failures++;
   session.decided.set(key, outcome);

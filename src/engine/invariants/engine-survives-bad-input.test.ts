@@ -24,6 +24,7 @@ const PASS_REASONS: Readonly<Record<PassReason, true>> = {
   'breaks-syntax': true,
   'syntax-unchecked': true,
   'cache-cost': true,
+  'user-words': true,
 };
 
 const PER_INPUT_TIMEOUT_MS = 180_000;

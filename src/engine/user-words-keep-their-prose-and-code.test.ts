@@ -1,0 +1,80 @@
+/**
+ * A large text the user wrote or pasted is compressed only where it is machine output: an agent's task
+ * statement (real mini-swe-agent PR descriptions, each over the attached-blob size) keeps every line of
+ * its prose and code; a log the user pasted under a question is compressed, the question kept.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { environment } from '../config.ts';
+import { findMarkers } from '../store/marker.ts';
+import type { JsonObject } from '../types.ts';
+import { compressRequest } from './compress-request.ts';
+import { createEngine } from './create-engine.ts';
+import { createSession, type EngineSetup } from './engine-session.ts';
+import { canonicalFromBody, emitRequest } from './request/canonical-request.ts';
+import { ATTACHED_BLOB_MIN_CHARS } from './request/request-parts.ts';
+
+const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
+const hdfsLog = path.join(environment.sharedDir, 'corpus', 'loghub', 'HDFS', 'HDFS_2k.log');
+const BASH_TOOL = { name: 'bash', description: 'Run a shell command.', input_schema: { type: 'object' } };
+
+/** Task statements (the first user message) long enough to count as an attached blob. */
+function longTasks(): { name: string; text: string }[] {
+  if (!existsSync(trajectories)) return [];
+  return readdirSync(trajectories)
+    .filter((name) => name.endsWith('.traj.json'))
+    .sort()
+    .map((name) => {
+      const messages = (JSON.parse(readFileSync(path.join(trajectories, name), 'utf8')) as JsonObject)
+        .messages as JsonObject[];
+      return { name, text: String(messages[1]?.content ?? '') };
+    })
+    .filter((task) => task.text.length >= ATTACHED_BLOB_MIN_CHARS);
+}
+
+/** The user's text as the engine sends it, in a fresh agent session's first request. */
+async function sent(setup: EngineSetup, text: string): Promise<string> {
+  const request = canonicalFromBody({
+    model: 'claude-sonnet-4-5',
+    max_tokens: 1024,
+    tools: [BASH_TOOL],
+    messages: [{ role: 'user', content: text }],
+  });
+  const result = await compressRequest(request, createSession(setup));
+  const body = JSON.parse(emitRequest(request, result.edits)) as JsonObject;
+  return String((body.messages as JsonObject[])[0]?.content);
+}
+
+const tasks = longTasks();
+
+describe.skipIf(tasks.length === 0)("the user's words", () => {
+  it('an agent task statement keeps every line of its prose and code', async () => {
+    const setup = await createEngine({ profile: 'aggressive' });
+    expect(tasks.length).toBeGreaterThanOrEqual(4);
+    for (const task of tasks) {
+      const out = await sent(setup, task.text);
+      const { sections } = setup.detect(task.text);
+      const words = (sections ?? [{ kind: setup.detect(task.text).kind, start: 0, end: task.text.length }])
+        .filter((s) => s.kind === 'text' || s.kind === 'code')
+        .flatMap((s) => task.text.slice(s.start, s.end).split('\n'))
+        .filter((line) => line.trim().length > 0);
+      expect(words.length, task.name).toBeGreaterThan(20);
+      const outLines = new Set(out.split('\n'));
+      expect(
+        words.filter((line) => !outLines.has(line)),
+        task.name,
+      ).toEqual([]);
+    }
+  });
+
+  it.skipIf(!existsSync(hdfsLog))('a log the user pasted is compressed, the question above it kept', async () => {
+    const setup = await createEngine({ profile: 'balanced' });
+    const question = 'Why do the HDFS datanodes keep failing? Here is the log:';
+    const log = readFileSync(hdfsLog, 'utf8').split('\n').slice(0, 400).join('\n');
+    const out = await sent(setup, `${question}\n\n${log}`);
+    expect(out.startsWith(`${question}\n`)).toBe(true);
+    expect(findMarkers(out).length).toBeGreaterThan(0);
+    expect(out.length).toBeLessThan(log.length / 2);
+  });
+});
