@@ -67,7 +67,7 @@ export const BUILTIN_CONFIGS: Readonly<Record<BuiltinConfigName, BenchConfig>> =
   none: engineConfig(
     'none',
     'identity: every block passes unchanged (the baseline)',
-    { compressors: [], repeats: false, cacheAligner: false },
+    { compressors: [], repeats: false, retrieveToolFromStart: false, cacheAligner: false },
     'baseline',
   ),
   'json-minify': engineConfig('json-minify', 'JSON tool results re-serialised compactly (lossless: same values)', {

@@ -7,6 +7,7 @@ import type { JsonValue } from '../types.ts';
 import type { PartResult } from './compress-request.ts';
 import type { EngineSession } from './engine-session.ts';
 import type { CanonicalRequest } from './request/canonical-request.ts';
+import { compressorNames } from './compressor-registry.ts';
 import { isObject } from './request/raw-part.ts';
 import { retrieveToolVerdict } from './retrieve-tool-economics.ts';
 import { toolListCost, tokensSaved } from './retrieve-tool-cost.ts';
@@ -22,6 +23,8 @@ function offersToolFromStart(request: CanonicalRequest, session: EngineSession):
   if (!options.retrieveToolFromStart || options.profile === 'lossless' || session.previousMessageCount !== 0)
     return false;
   if (!Array.isArray(request.body.tools) || request.body.tools.length === 0) return false;
+  // An engine that can never write a marker has nothing for the tool to retrieve.
+  if (!options.repeats && compressorNames(session.setup.registry).length === 0) return false;
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   return !messages.some((m) => isObject(m) && m.role === 'assistant');
 }

@@ -61,4 +61,9 @@ describe('terse_retrieve in a session', () => {
     const sent = await replay(bodies.slice(0, 1), {});
     expect(sent[0]).toEqual({ tools: [], markers: 0 });
   });
+
+  it('is never offered by an engine that cannot write a marker (no compressor, no repeats: the none configuration)', async () => {
+    const sent = await replay(session.bodies, { compressors: [], repeats: false });
+    for (const s of sent) expect(s).toEqual({ tools: declared, markers: 0 });
+  });
 });

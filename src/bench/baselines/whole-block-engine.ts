@@ -26,13 +26,15 @@ function everyKind(compressor: Compressor): CompressorRegistry {
 
 /** Opens the engine with `compressor` applied to every tool output, whatever it holds. */
 export function wholeBlockStrategy(compressor: Compressor): OpenStrategy {
-  // A baseline is what it says and no more: no cross-turn repeats, no cost policy holding blocks back, no breakpoints added.
+  // A baseline is what it says and no more: no cross-turn repeats, no cost policy holding blocks back,
+  // no breakpoints added, and terse_retrieve only with the first marker.
   return engineStrategy({
     registry: everyKind(compressor),
     detect: () => ({ kind: 'text' }),
     minBlockTokens: 0,
     repeats: false,
     expectedLaterRequests: 0,
+    retrieveToolFromStart: false,
     cacheAligner: false,
   });
 }
