@@ -20,14 +20,15 @@ import type { CompressorRegistry } from './compressor-registry.ts';
  * for loses whole declarations instead, and reaches the text compressor last (the engine takes any
  * result for code only when it parses no worse than the input); a compiler's report read as a log,
  * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
- * as code, text or a log to the pytest compressor; `ls -l` listings and Python tracebacks read as
- * text (or a log) have compressors of their own ahead of the text compressor's line-dropping;
- * `mixed` is split, never served whole (its wrapped payloads first go whole to the report readers,
+ * as code, text or a log to the pytest compressor; directory listings (`ls -l`, `ls -R`, `find`) and
+ * Python tracebacks read as text (or a log) have compressors of their own ahead of the text
+ * compressor's line-dropping, and so do tracebacks read as code (frames pasted without their
+ * `Traceback (most recent call last):` line; the syntax check still judges the result); `mixed` is split, never served whole (its wrapped payloads first go whole to the report readers,
  * see whole-report.ts).
  */
 export const DEFAULT_REGISTRY: CompressorRegistry = {
   json: [jsonCompressor, jsonMinify],
-  code: [pytestCompressor, codeCompressor, declarationsCompressor, textCompressor],
+  code: [pytestCompressor, tracebackCompressor, codeCompressor, declarationsCompressor, textCompressor],
   log: [diagnosticsCompressor, pytestCompressor, logCompressor, tracebackCompressor],
   search: [diagnosticsCompressor, searchCompressor],
   diff: [diffCompressor],

@@ -17,7 +17,8 @@ export interface PythonFrame {
   readonly name: string;
 }
 
-const FRAME = /^(\s*)File "([^"]+)", line (\d+), in (\S.*)$/;
+// A traceback pasted into an issue keeps the issue's CRLF line ends: the `\r` is no part of the name.
+const FRAME = /^(\s*)File "([^"]+)", line (\d+), in (\S[^\r]*)\r?$/;
 const FRAME_START = /^\s*File "/;
 /** Indented lines under a frame that are not its source: a repeat note, 3.11's position markers. */
 const NOT_SOURCE = /^\s*(?:\[Previous line repeated|[~^]+\s*$)/;

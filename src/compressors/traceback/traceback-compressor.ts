@@ -12,8 +12,9 @@
  * Every frame keeps its file, line and function; the source line stays for the first two and last
  * three frames of a traceback and for every frame outside installed packages and the standard
  * library (the code being debugged); a library frame in between keeps its location only. Everything
- * that is no frame (the exception, chained-traceback notes, prose around) stays as printed. One
- * marker points at the text as printed. Lossless returns null.
+ * that is no frame (the exception, chained-traceback notes, prose around) stays as printed; a frame
+ * line ending in CRLF (an issue pasted from the web) still does. One marker points at the text as
+ * printed. Lossless returns null.
  */
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
@@ -103,7 +104,9 @@ function compressTraceback(input: CompressInput, context: CompressContext): Comp
       alias !== null && frame.path.startsWith(alias) ? `${ALIAS}/${frame.path.slice(alias.length)}` : frame.path;
     const source =
       frame.sourceLine !== null && keepsSource.has(frame) ? `: ${(lines[frame.sourceLine] as string).trim()}` : '';
-    out.push(`${frame.indent}${path}:${frame.lineNumber} in ${frame.name}${source}`);
+    // A CRLF line keeps its `\r`: the lines around it (kept as printed) end the same way.
+    const ending = line.endsWith('\r') ? '\r' : '';
+    out.push(`${frame.indent}${path}:${frame.lineNumber} in ${frame.name}${source}${ending}`);
   });
   const dropped = frames.filter((frame) => frame.sourceLine !== null && !keepsSource.has(frame)).length;
   const drop = dropInput(input.text);
@@ -121,6 +124,6 @@ function compressTraceback(input: CompressInput, context: CompressContext): Comp
 /** Python tracebacks with one line per frame, a shared directory said once, library frames' source left out in the middle. */
 export const tracebackCompressor: Compressor = {
   name: 'traceback',
-  kinds: ['log', 'text'],
+  kinds: ['log', 'text', 'code'],
   compress: compressTraceback,
 };

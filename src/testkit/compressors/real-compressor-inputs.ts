@@ -2,7 +2,7 @@
  * Real inputs for the compressor conformance suite (test-only), by the kind a compressor is handed:
  * every compressible block of the headroom, local and corpus suites as detection splits it (each
  * section with its kind and language, as the engine routes it), and real source files of every
- * language for `code`, and the pytest sessions, `ls -l` listings and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
+ * language for `code`, and the pytest sessions, `ls -l` and one-name-a-line listings and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { ContentKind } from '../../types.ts';
 import { fixtureFiles, sourceFilesUnder, type SourceFile } from '../code/real-source-files.ts';
 import { systemSourceFiles } from '../code/system-source-files.ts';
 import { listingEntries } from '../../compressors/listing/long-listing.ts';
+import { readNameListing } from '../../compressors/listing/name-listing.ts';
 
 /** One real input: where it comes from, its text, and what the engine would call it. */
 export interface RealInput {
@@ -116,13 +117,17 @@ export async function realCompressorInputs(
     ...sourceInputs('node_modules', sourceFilesUnder(path.join(projectRoot, 'node_modules')), 4),
     ...sourceInputs('debian', systemSourceFiles(), 3),
   ];
-  // pytest sessions, ls -l listings and Python tracebacks are rare among tool outputs, and have compressors of their own: a few always come.
+  // pytest sessions, listings and Python tracebacks are rare among tool outputs, and have compressors of their own: a few always come.
   const pytestSessions = spread(
     blocks.filter((input) => PYTEST_SESSION.test(input.text)),
     6,
   );
   const listings = spread(
     blocks.filter((input) => listingEntries(input.text.split('\n')).length >= MIN_LISTING_ENTRIES),
+    6,
+  );
+  const nameListings = spread(
+    blocks.filter((input) => readNameListing(input.text.split('\n')) !== null),
     6,
   );
   const tracebacks = spread(
@@ -139,6 +144,7 @@ export async function realCompressorInputs(
       ),
       ...pytestSessions,
       ...listings,
+      ...nameListings,
       ...tracebacks,
       ...sources,
     ]),

@@ -1,0 +1,46 @@
+/**
+ * One-name-per-line listings (`ls`, `ls -R`, `find`) written one line per directory, and a long
+ * recursive listing cut down to the directories that matter (name-listing-render.ts). The marker at
+ * the end says how many names of how many directories are hidden and holds the listing as printed.
+ */
+import type { Profile } from '../../types.ts';
+import { inputSize, type CompressContext, type CompressInput, type CompressResult } from '../compressor.ts';
+import { dropInput } from '../lossy-result.ts';
+import { savesAtLeast } from '../../tokenize/token-size.ts';
+import { listingMentions } from './listing-mentions.ts';
+import { readNameListing } from './name-listing.ts';
+import { renderNameListing } from './name-listing-render.ts';
+
+/** Share of a recursive listing's tokens its shown directories may take. */
+const SHOWN_SHARE: Record<Exclude<Profile, 'lossless'>, number> = { balanced: 0.4, aggressive: 0.2 };
+/** A rewrite must save this many tokens: the marker, and a retrieval a reader may need, cost some. */
+const MIN_SAVED_TOKENS = 30;
+
+/** `input` (split into `lines`) with its name listing rewritten, or null when it holds none worth it. */
+export function foldNameListing(
+  input: CompressInput,
+  lines: readonly string[],
+  context: CompressContext & { readonly profile: Exclude<Profile, 'lossless'> },
+): CompressResult | null {
+  const listing = readNameListing(lines);
+  if (listing === null) return null;
+  const { ruler } = context;
+  const rendered = renderNameListing(lines, listing, listingMentions(context), {
+    cost: (line) => ruler.count(line),
+    share: SHOWN_SHARE[context.profile],
+  });
+  const drop = dropInput(input.text);
+  const { names, directories, hiddenNames, hiddenDirectories } = rendered;
+  const said =
+    hiddenDirectories > 0
+      ? `${hiddenNames} of ${names} names in ${hiddenDirectories} of ${directories} directories hidden`
+      : listing.form === 'flat'
+        ? `${names} names printed one a line, joined`
+        : `${names} ${listing.form === 'paths' ? 'paths' : 'names'} printed one a line, written one line per directory`;
+  const marker = drop.marker(`${said}; the ref holds the listing as printed`);
+  // A trailing newline stays: in a mixed block it separates the marker from the next section.
+  const trailing = input.text.endsWith('\n') ? '\n' : '';
+  const text = `${[...rendered.lines, marker].join('\n')}${trailing}`;
+  if (!savesAtLeast(text, inputSize(input, ruler), ruler, MIN_SAVED_TOKENS)) return null;
+  return drop.result(text);
+}

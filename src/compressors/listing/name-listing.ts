@@ -1,0 +1,179 @@
+/**
+ * Reads listings that print one name per line: `ls` / `ls -1` / `ls -F` (flat), `ls -R` (a `dir:`
+ * heading over each directory's names, directories apart by a blank line) and `find` (one path per
+ * line). Each reading is a list of directories, each with its path as printed and its entries, and
+ * the lines it covers; every other line of the output (a tool's wrapper tags, a warning) is no part
+ * of it and stays where it is.
+ */
+
+/** One name of a listing and the line it was printed on. */
+export interface ListedName {
+  readonly line: number;
+  /** As printed, with a trailing `ls -F` type mark (`/`, `*`, `@`, `|`) when there is one. */
+  readonly name: string;
+}
+
+/** One directory of a listing. */
+export interface ListedDirectory {
+  /** Its heading as printed, without the colon (a `find` listing's: the paths' directory); null when it has none. */
+  readonly heading: string | null;
+  /** Its path (`./sympy/core`, `tests/roots`), or null when the listing does not say it (no heading, or one cut short). */
+  readonly path: string | null;
+  /** The line it is written at: its heading, or its first entry when it has none. */
+  readonly anchor: number;
+  readonly entries: readonly ListedName[];
+}
+
+/** `flat`: one directory's names; `recursive`: `ls -R` sections; `paths`: `find` paths grouped by directory. */
+export type ListingForm = 'flat' | 'recursive' | 'paths';
+
+export interface NameListing {
+  readonly form: ListingForm;
+  /** In the order the listing prints them. */
+  readonly directories: readonly ListedDirectory[];
+  /** Lines the directories stand for (headings, entries, the blank lines between sections). */
+  readonly covered: ReadonlySet<number>;
+}
+
+// A file name: no whitespace, no quotes, brackets or shell punctuation, at least one letter; an `ls -F` mark may end it.
+const NAME = /^(?=[^/]*[A-Za-z])[\w.@+~#%,-]+[/*@|]?$/;
+// A path of two or more names (`./a/b.py`, `/usr/lib/x`, `a/b/`).
+const PATH = /^(?:\.{1,2}\/|\/)?(?:[\w.@+~#%,-]+\/)+[\w.@+~#%,-]*[A-Za-z][\w.@+~#%,-]*\/?$/;
+// `ls -R`'s heading over a directory's names: `.:`, `./sympy/core:`, `tests/roots:`.
+const HEADING = /^(\.|\.{0,2}\/?[\w.@+~#%,-]+(?:\/[\w.@+~#%,-]+)*):$/;
+
+/** A listing needs this many names before it is read as one. */
+const MIN_NAMES = 8;
+/** Names (and headings) must be at least this share of the output's non-blank lines. */
+const MIN_NAME_SHARE = 0.5;
+/** In a `find` listing, at least this share of the names are paths. */
+const MIN_PATH_SHARE = 0.8;
+
+/** What one line of an output is to a listing. */
+type LineKind = 'heading' | 'path' | 'name' | 'blank' | 'other';
+
+function kindOf(text: string): LineKind {
+  if (HEADING.test(text)) return 'heading';
+  if (PATH.test(text)) return 'path';
+  if (NAME.test(text)) return 'name';
+  return text.trim() === '' ? 'blank' : 'other';
+}
+
+/** The heading's path: `./sympy/core` for `./sympy/core:`. */
+const headingPath = (text: string): string => text.slice(0, -1);
+
+/**
+ * Whether a heading follows other text (a tool's wrapper) with nothing but blank lines between: where
+ * an output the agent cut starts again, a heading may be cut too (`kcheck-localserver:`).
+ */
+function atCut(kinds: readonly LineKind[], line: number): boolean {
+  let before = line - 1;
+  while (before >= 0 && kinds[before] === 'blank') before--;
+  return before >= 0 && kinds[before] === 'other';
+}
+
+/**
+ * The path every heading must lie under (`ls -R` prints its argument, then what is below it), or null
+ * when some heading does not; a heading cut short where the output was cut is let be.
+ */
+function nestingRoot(lines: readonly string[], kinds: readonly LineKind[]): string | null {
+  const headings = kinds.flatMap((kind, line) => (kind === 'heading' ? [line] : []));
+  const [first, ...below] = headings;
+  if (first === undefined || below.length === 0) return null;
+  const root = headingPath(lines[first] as string);
+  // An output the agent cut may have lost its first heading: then the rest still share `./`.
+  const under = root === '.' || root.startsWith('./') ? './' : `${root.replace(/\/$/, '')}/`;
+  const nests = below.every((line) => headingPath(lines[line] as string).startsWith(under) || atCut(kinds, line));
+  return nests ? under : null;
+}
+
+/** A directory as it is being read. */
+interface OpenDirectory {
+  readonly heading: string | null;
+  readonly path: string | null;
+  readonly anchor: number;
+  readonly entries: ListedName[];
+}
+
+/**
+ * Sections of `ls -R` (or a flat listing: sections without headings): each heading opens one; names
+ * before the first heading, or after other text, open one without a path.
+ */
+function sectionDirectories(
+  lines: readonly string[],
+  kinds: readonly LineKind[],
+  under: string | null,
+): { directories: ListedDirectory[]; covered: Set<number> } {
+  const directories: OpenDirectory[] = [];
+  const covered = new Set<number>();
+  let open: OpenDirectory | null = null;
+  let inListing = false;
+  kinds.forEach((kind, line) => {
+    const text = lines[line] as string;
+    if (kind === 'heading' || kind === 'name') {
+      if (kind === 'heading' || open === null) {
+        const heading = kind === 'heading' ? headingPath(text) : null;
+        // The first heading is the root; one cut short names no path this listing knows.
+        const known = heading !== null && (directories.length === 0 || (under !== null && heading.startsWith(under)));
+        open = { heading, path: known ? heading : null, anchor: line, entries: [] };
+        directories.push(open);
+      }
+      if (kind === 'name') open.entries.push({ line, name: text });
+      covered.add(line);
+      inListing = true;
+    } else if (kind === 'blank') {
+      // A blank line closes a section; between two sections it is the listing's, after it the wrapper's.
+      if (inListing) covered.add(line);
+      open = null;
+    } else {
+      open = null;
+      inListing = false;
+    }
+  });
+  return { directories, covered };
+}
+
+/** `find` paths grouped by directory, each group written where its first path was. */
+function pathDirectories(
+  lines: readonly string[],
+  kinds: readonly LineKind[],
+): { directories: ListedDirectory[]; covered: Set<number> } {
+  const byPath = new Map<string, OpenDirectory>();
+  const covered = new Set<number>();
+  kinds.forEach((kind, line) => {
+    if (kind !== 'path' && kind !== 'name') return;
+    const text = lines[line] as string;
+    const trimmed = text.endsWith('/') ? text.slice(0, -1) : text;
+    const cut = trimmed.lastIndexOf('/');
+    const path = cut < 0 ? '.' : cut === 0 ? '/' : trimmed.slice(0, cut);
+    let directory = byPath.get(path);
+    if (directory === undefined) {
+      directory = { heading: path, path, anchor: line, entries: [] };
+      byPath.set(path, directory);
+    }
+    directory.entries.push({ line, name: text.slice(cut + 1) });
+    covered.add(line);
+  });
+  return { directories: [...byPath.values()], covered };
+}
+
+/** The one-name-per-line listing `lines` print, or null when they are not one. */
+export function readNameListing(lines: readonly string[]): NameListing | null {
+  const kinds = lines.map(kindOf);
+  const count = (kind: LineKind): number => kinds.reduce((sum, each) => (each === kind ? sum + 1 : sum), 0);
+  const [headings, paths, names] = [count('heading'), count('path'), count('name')];
+  const nonBlank = lines.length - count('blank');
+  const listed = names + paths;
+  if (listed < MIN_NAMES || listed + headings < MIN_NAME_SHARE * nonBlank) return null;
+  if (headings > 0) {
+    // Paths and headings that do not nest are some other output (a report with `Section:` lines).
+    const under = paths > 0 ? null : nestingRoot(lines, kinds);
+    return under === null ? null : { form: 'recursive', ...sectionDirectories(lines, kinds, under) };
+  }
+  // A directory never lists a name twice, nor `find` a path: repeated lines are some other output.
+  const printed = lines.filter((_, line) => kinds[line] === 'path' || kinds[line] === 'name');
+  if (new Set(printed).size < printed.length) return null;
+  if (paths >= MIN_PATH_SHARE * listed) return { form: 'paths', ...pathDirectories(lines, kinds) };
+  if (paths > 0) return null;
+  return { form: 'flat', ...sectionDirectories(lines, kinds, null) };
+}
