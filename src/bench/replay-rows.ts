@@ -73,7 +73,7 @@ export interface BlockRow {
   readonly message_index: number;
   readonly path: string;
   readonly tool_name: string | null;
-  /** The program a shell tool ran (`grep`, `cat`, `pytest`), or the tool's name; null when unknown. */
+  /** The program a shell tool ran (`grep`, `cat`, `pytest`), or the tool's name; `(user text)` for text the user attached; null when unknown. */
   readonly command: string | null;
   readonly kind: ContentKind;
   /** The compressor whose output was kept, or null. */

@@ -53,6 +53,9 @@ export interface ScoringPointEvent {
 /** Called at each scoring point after the offline score; the pair ends once every returned promise settles. */
 export type ScoringPointHook = (event: ScoringPointEvent) => Promise<void> | void;
 
+/** The `command` of a block that is user text, not a tool's output. */
+export const USER_TEXT = '(user text)';
+
 function blockRows(
   trace: string,
   config: string,
@@ -68,7 +71,9 @@ function blockRows(
     after,
   } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
-    const command = commands.get(placeOf(part.path)) ?? null;
+    // Text the user wrote or attached (an agent's task statement) is no tool's output: said so, not "unknown".
+    const command =
+      commands.get(placeOf(part.path)) ?? (part.role === 'user' && part.type === 'text' ? USER_TEXT : null);
     const base = {
       trace,
       config,
