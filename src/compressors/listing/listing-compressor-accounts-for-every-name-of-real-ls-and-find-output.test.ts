@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
@@ -67,6 +68,31 @@ function hiddenOf(
     return directory.entries.length === 0 || !directory.entries.every((entry) => below(entry.name));
   });
 }
+
+describe('listing compressor on ls -R given two directories', () => {
+  // Run here, on this repository's own folders: real ls output, whatever the files are today.
+  const run = spawnSync('ls', ['-R', 'src/compressors', 'src/detect'], {
+    cwd: environment.projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+
+  it('shows both directories it was given, and reads what is below each under it', () => {
+    expect(run.status).toBe(0);
+    const listing = readNameListing(run.stdout.split('\n')) as NameListing;
+    expect(listing.form).toBe('recursive');
+    const roots = listing.directories.filter((directory) => directory.root).map((directory) => directory.path);
+    expect(roots).toEqual(['src/compressors', 'src/detect']);
+    const out = listingCompressor.compress(
+      { text: run.stdout, kind: 'text' },
+      { profile: 'balanced', ruler, conversation: '' },
+    )?.text as string;
+    const { shown, hiddenRuns } = readBack(out);
+    expect([...shown.keys()]).toEqual(expect.arrayContaining(['src/compressors', 'src/detect']));
+    expect(hiddenRuns.length).toBeGreaterThan(0);
+    for (const line of hiddenRuns) expect(line).toMatch(/src\/(?:compressors|detect)(?:\/\S*)? hidden/);
+  });
+});
 
 describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length === 0)(
   'listing compressor on the ls, ls -R and find outputs of real agent sessions',
@@ -198,8 +224,6 @@ describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length =
         // pip freeze, and prose with a heading.
         'attrs==23.1.0\nnumpy==1.26.4\npackaging==23.2\npluggy==1.3.0\npytest==7.4.3\nsix==1.16.0\ntomli==2.0.1\nzipp==3.17.0\nidna==3.4\n',
         'Summary:\nThe build finished without errors and every test passed on the first try.\nNothing else to report.\n',
-        // Headings that are no directories below one another.
-        'alpha:\none\ntwo\nthree\nfour\n\nbeta:\nfive\nsix\nseven\neight\n',
       ];
       for (const text of notListings)
         expect(
