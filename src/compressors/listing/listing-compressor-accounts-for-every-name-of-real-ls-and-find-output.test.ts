@@ -8,6 +8,7 @@ import { agentCommandOutputs, type AgentCommandOutput } from '../../testkit/comp
 import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import type { CompressContext } from '../compressor.ts';
 import { listingCompressor } from './listing-compressor.ts';
+import { listingMentions } from './listing-mentions.ts';
 import { readNameListing, type ListedDirectory, type NameListing } from './name-listing.ts';
 
 const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
@@ -196,6 +197,16 @@ describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length =
           if (ancestor !== undefined) expect(stillHidden, `${output.name}: ${ancestor.path}`).not.toContain(ancestor);
         }
       }
+    });
+
+    it('takes a name as mentioned when written as a path or file, or its stem as code; never a plain word', () => {
+      // sympy-20590: the issue writes `sympy.Symbol('s')`; the instructions write "Tests, configuration files
+      // (pyproject.toml, setup.cfg, etc.)"; the agent's turn "the current state of `Symbol` and its parent classes".
+      const asked = recursive.find((output) => output.conversation.includes("sympy.Symbol('s')"));
+      expect(asked).toBeDefined();
+      const mentions = listingMentions(contextOf(asked as AgentCommandOutput));
+      for (const name of ['symbol.py', 'setup.cfg', 'pyproject.toml']) expect(mentions.has(name), name).toBe(true);
+      for (const name of ['tests', 'state.rst', 'classes.rst', 'files']) expect(mentions.has(name), name).toBe(false);
     });
 
     it('costs under half the tokens of an ls -R as printed, and less than any listing as printed', () => {
