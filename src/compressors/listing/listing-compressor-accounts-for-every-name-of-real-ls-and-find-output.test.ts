@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../../config.ts';
@@ -7,6 +8,7 @@ import { agentCommandOutputs, type AgentCommandOutput } from '../../testkit/comp
 import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import type { CompressContext } from '../compressor.ts';
 import { listingCompressor } from './listing-compressor.ts';
+import { listingMentions } from './listing-mentions.ts';
 import { readNameListing, type ListedDirectory, type NameListing } from './name-listing.ts';
 
 const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
@@ -67,6 +69,31 @@ function hiddenOf(
     return directory.entries.length === 0 || !directory.entries.every((entry) => below(entry.name));
   });
 }
+
+describe('listing compressor on ls -R given two directories', () => {
+  // Run here, on this repository's own folders: real ls output, whatever the files are today.
+  const run = spawnSync('ls', ['-R', 'src/compressors', 'src/detect'], {
+    cwd: environment.projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+
+  it('shows both directories it was given, and reads what is below each under it', () => {
+    expect(run.status).toBe(0);
+    const listing = readNameListing(run.stdout.split('\n')) as NameListing;
+    expect(listing.form).toBe('recursive');
+    const roots = listing.directories.filter((directory) => directory.root).map((directory) => directory.path);
+    expect(roots).toEqual(['src/compressors', 'src/detect']);
+    const out = listingCompressor.compress(
+      { text: run.stdout, kind: 'text' },
+      { profile: 'balanced', ruler, conversation: '' },
+    )?.text as string;
+    const { shown, hiddenRuns } = readBack(out);
+    expect([...shown.keys()]).toEqual(expect.arrayContaining(['src/compressors', 'src/detect']));
+    expect(hiddenRuns.length).toBeGreaterThan(0);
+    for (const line of hiddenRuns) expect(line).toMatch(/src\/(?:compressors|detect)(?:\/\S*)? hidden/);
+  });
+});
 
 describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length === 0)(
   'listing compressor on the ls, ls -R and find outputs of real agent sessions',
@@ -172,6 +199,16 @@ describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length =
       }
     });
 
+    it('takes a name as mentioned when written as a path or file, or its stem as code; never a plain word', () => {
+      // sympy-20590: the issue writes `sympy.Symbol('s')`; the instructions write "Tests, configuration files
+      // (pyproject.toml, setup.cfg, etc.)"; the agent's turn "the current state of `Symbol` and its parent classes".
+      const asked = recursive.find((output) => output.conversation.includes("sympy.Symbol('s')"));
+      expect(asked).toBeDefined();
+      const mentions = listingMentions(contextOf(asked as AgentCommandOutput));
+      for (const name of ['symbol.py', 'setup.cfg', 'pyproject.toml']) expect(mentions.has(name), name).toBe(true);
+      for (const name of ['tests', 'state.rst', 'classes.rst', 'files']) expect(mentions.has(name), name).toBe(false);
+    });
+
     it('costs under half the tokens of an ls -R as printed, and less than any listing as printed', () => {
       const size = (text: string): number => ruler.count(text);
       for (const output of outputs) {
@@ -198,8 +235,6 @@ describe.skipIf(agentCommandOutputs(trajectories, NAME_LISTING_COMMAND).length =
         // pip freeze, and prose with a heading.
         'attrs==23.1.0\nnumpy==1.26.4\npackaging==23.2\npluggy==1.3.0\npytest==7.4.3\nsix==1.16.0\ntomli==2.0.1\nzipp==3.17.0\nidna==3.4\n',
         'Summary:\nThe build finished without errors and every test passed on the first try.\nNothing else to report.\n',
-        // Headings that are no directories below one another.
-        'alpha:\none\ntwo\nthree\nfour\n\nbeta:\nfive\nsix\nseven\neight\n',
       ];
       for (const text of notListings)
         expect(

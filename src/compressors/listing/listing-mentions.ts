@@ -15,7 +15,7 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const CODE_SPELLING = /[_\d]|[a-z][A-Z]/;
 /** Stems shorter than this (`a.py`, `io`) match too much prose to count. */
 const MIN_STEM_LENGTH = 3;
-/** Characters of the conversation read for paths; the identifiers' reader has its own bounds. */
+/** Characters of the conversation read (its head: a conversation that only grew past them reads the same). */
 const CONVERSATION_HEAD = 200_000;
 
 /** What the conversation mentions, lower-cased: names written as paths or files, and identifiers. */
@@ -37,14 +37,13 @@ let lastMentions: ListingMentions | null = null;
 
 function readMentions(conversation: string, latest: string | undefined): ListingMentions {
   const written = new Set<string>();
+  const identifiers = new Set<string>();
+  // The latest turn is read whole, however long the conversation before it.
   for (const text of [conversation.slice(0, CONVERSATION_HEAD), latest ?? '']) {
     for (const match of text.matchAll(PATH_OR_FILE)) {
       for (const segment of match[0].split('/'))
         if (segment !== '' && segment !== '.') written.add(segment.toLowerCase());
     }
-  }
-  const identifiers = new Set<string>();
-  for (const text of [conversation.slice(0, CONVERSATION_HEAD), latest ?? '']) {
     for (const match of text.matchAll(IDENTIFIER)) {
       const name = match[0];
       if (CODE_SPELLING.test(name) || inCodeForm(text, match.index, match.index + name.length))

@@ -1,11 +1,11 @@
 /**
  * Writes a name listing (name-listing.ts) one line per directory, `path: name name name`, and shows
  * only some directories of a recursive listing (`ls -R`; a `find` listing is often a search's answer,
- * `find -name`, and keeps every path). Shown first: the directory the
- * listing starts at, every directory holding a name the conversation mentions, and the directories
- * above those; then the shallowest directories, in listing order, while they fit the budget. Each run
- * of hidden directories leaves one line saying how many directories it hides, under which path, and
- * how many files of which extensions they hold:
+ * `find -name`, and keeps every path). Shown first: the directories the listing was asked for, every
+ * directory holding a name the conversation mentions, and the directories above those; then the
+ * shallowest directories, in listing order, while they fit the budget. Each run of hidden
+ * directories leaves one line saying how many directories it hides, under which path, and how many
+ * files of which extensions they hold:
  *
  *   .: AUTHORS LICENSE setup.py tox.ini
  *   ./sympy: abc.py conftest.py galgebra.py release.py this.py
@@ -80,14 +80,9 @@ function commonNames(directories: readonly ListedDirectory[]): Set<string> {
   return new Set([...places].filter(([, count]) => count > MAX_PLACES_NAMED).map(([name]) => name));
 }
 
-/** Whether a directory must be shown: the first, or one whose path or a name in it is mentioned (and not common). */
-function pinned(
-  directory: ListedDirectory,
-  index: number,
-  mentions: ListingMentions,
-  common: ReadonlySet<string>,
-): boolean {
-  if (index === 0 && directory.path !== null) return true;
+/** Whether a directory must be shown: one the listing was asked for, or one whose path or a name in it is mentioned and not common. */
+function pinned(directory: ListedDirectory, mentions: ListingMentions, common: ReadonlySet<string>): boolean {
+  if (directory.root) return true;
   const telling = (name: string): boolean => !common.has(bare(name).toLowerCase()) && mentions.has(bare(name));
   const last = lastName(directory);
   return (last !== null && telling(last)) || directory.entries.some((entry) => telling(entry.name));
@@ -110,7 +105,7 @@ function chooseShown(
   const shown = new Set<number>();
   const common = commonNames(directories);
   directories.forEach((directory, index) => {
-    if (!pinned(directory, index, mentions, common)) return;
+    if (!pinned(directory, mentions, common)) return;
     shown.add(index);
     for (const ancestor of ancestorsOf(directory.path ?? '')) {
       const found = indexByPath.get(ancestor);

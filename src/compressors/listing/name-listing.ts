@@ -19,6 +19,8 @@ export interface ListedDirectory {
   readonly heading: string | null;
   /** Its path (`./sympy/core`, `tests/roots`), or null when the listing does not say it (no heading, or one cut short). */
   readonly path: string | null;
+  /** Whether it is a directory the listing was asked for (`ls -R a b` lists a and b), not one below. */
+  readonly root: boolean;
   /** The line it is written at: its heading, or its first entry when it has none. */
   readonly anchor: number;
   readonly entries: readonly ListedName[];
@@ -72,25 +74,42 @@ function atCut(kinds: readonly LineKind[], line: number): boolean {
   return before >= 0 && kinds[before] === 'other';
 }
 
+/** What `ls -R` says of each heading: the directory's path, and whether it is one of the paths ls was given. */
+interface HeadingPlace {
+  readonly path: string | null;
+  readonly root: boolean;
+}
+
+/** The prefix the directories below `root` start with: `./` under `.`, `src/` under `src`. */
+const prefixUnder = (root: string): string => (root === '.' ? './' : `${root.replace(/\/$/, '')}/`);
+
 /**
- * The path every heading must lie under (`ls -R` prints its argument, then what is below it), or null
- * when some heading does not; a heading cut short where the output was cut is let be.
+ * Each heading's place: `ls -R a b` prints `a:`, what is below it, then `b:`; a heading that lies
+ * under none of the roots before it is the next root, unless it starts where the output was cut (a
+ * heading cut short there names no path this listing knows).
  */
-function nestingRoot(lines: readonly string[], kinds: readonly LineKind[]): string | null {
-  const headings = kinds.flatMap((kind, line) => (kind === 'heading' ? [line] : []));
-  const [first, ...below] = headings;
-  if (first === undefined || below.length === 0) return null;
-  const root = headingPath(lines[first] as string);
-  // An output the agent cut may have lost its first heading: then the rest still share `./`.
-  const under = root === '.' || root.startsWith('./') ? './' : `${root.replace(/\/$/, '')}/`;
-  const nests = below.every((line) => headingPath(lines[line] as string).startsWith(under) || atCut(kinds, line));
-  return nests ? under : null;
+function headingPlaces(lines: readonly string[], kinds: readonly LineKind[]): Map<number, HeadingPlace> {
+  const places = new Map<number, HeadingPlace>();
+  const prefixes: string[] = [];
+  kinds.forEach((kind, line) => {
+    if (kind !== 'heading') return;
+    const path = headingPath(lines[line] as string);
+    if (prefixes.some((prefix) => path.startsWith(prefix))) places.set(line, { path, root: false });
+    else if (prefixes.length > 0 && atCut(kinds, line)) places.set(line, { path: null, root: false });
+    else {
+      places.set(line, { path, root: true });
+      // An output the agent cut may have lost the heading of `.`: what follows still starts `./`.
+      prefixes.push(path === '.' || path.startsWith('./') ? './' : prefixUnder(path));
+    }
+  });
+  return places;
 }
 
 /** A directory as it is being read. */
 interface OpenDirectory {
   readonly heading: string | null;
   readonly path: string | null;
+  readonly root: boolean;
   readonly anchor: number;
   readonly entries: ListedName[];
 }
@@ -102,8 +121,8 @@ interface OpenDirectory {
 function sectionDirectories(
   lines: readonly string[],
   kinds: readonly LineKind[],
-  under: string | null,
 ): { directories: ListedDirectory[]; covered: Set<number> } {
+  const places = headingPlaces(lines, kinds);
   const directories: OpenDirectory[] = [];
   const covered = new Set<number>();
   let open: OpenDirectory | null = null;
@@ -112,10 +131,8 @@ function sectionDirectories(
     const text = lines[line] as string;
     if (kind === 'heading' || kind === 'name') {
       if (kind === 'heading' || open === null) {
-        const heading = kind === 'heading' ? headingPath(text) : null;
-        // The first heading is the root; one cut short names no path this listing knows.
-        const known = heading !== null && (directories.length === 0 || (under !== null && heading.startsWith(under)));
-        open = { heading, path: known ? heading : null, anchor: line, entries: [] };
+        const place = places.get(line) ?? { path: null, root: false };
+        open = { heading: kind === 'heading' ? headingPath(text) : null, ...place, anchor: line, entries: [] };
         directories.push(open);
       }
       if (kind === 'name') open.entries.push({ line, name: text });
@@ -148,7 +165,7 @@ function pathDirectories(
     const path = cut < 0 ? '.' : cut === 0 ? '/' : trimmed.slice(0, cut);
     let directory = byPath.get(path);
     if (directory === undefined) {
-      directory = { heading: path, path, anchor: line, entries: [] };
+      directory = { heading: path, path, root: byPath.size === 0, anchor: line, entries: [] };
       byPath.set(path, directory);
     }
     directory.entries.push({ line, name: text.slice(cut + 1) });
@@ -164,16 +181,17 @@ export function readNameListing(lines: readonly string[]): NameListing | null {
   const [headings, paths, names] = [count('heading'), count('path'), count('name')];
   const nonBlank = lines.length - count('blank');
   const listed = names + paths;
-  if (listed < MIN_NAMES || listed + headings < MIN_NAME_SHARE * nonBlank) return null;
   if (headings > 0) {
-    // Paths and headings that do not nest are some other output (a report with `Section:` lines).
-    const under = paths > 0 ? null : nestingRoot(lines, kinds);
-    return under === null ? null : { form: 'recursive', ...sectionDirectories(lines, kinds, under) };
+    // Paths among `ls -R` sections (another command's output printed with it) stay as printed.
+    if (names < MIN_NAMES || names + headings < MIN_NAME_SHARE * nonBlank) return null;
+    const sectionKinds = kinds.map((kind) => (kind === 'path' ? 'other' : kind));
+    return { form: 'recursive', ...sectionDirectories(lines, sectionKinds) };
   }
+  if (listed < MIN_NAMES || listed < MIN_NAME_SHARE * nonBlank) return null;
   // A directory never lists a name twice, nor `find` a path: repeated lines are some other output.
   const printed = lines.filter((_, line) => kinds[line] === 'path' || kinds[line] === 'name');
   if (new Set(printed).size < printed.length) return null;
   if (paths >= MIN_PATH_SHARE * listed) return { form: 'paths', ...pathDirectories(lines, kinds) };
   if (paths > 0) return null;
-  return { form: 'flat', ...sectionDirectories(lines, kinds, null) };
+  return { form: 'flat', ...sectionDirectories(lines, kinds) };
 }
