@@ -6,19 +6,15 @@ import type { JsonObject, JsonValue, RequestPart } from '../types.ts';
 import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './request/canonical-request.ts';
 import { blockRouting, type BlockRouting } from './block-routing.ts';
-import { decideBlock } from './decide-block.ts';
-import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
-import { decideRepeat } from './repeats/decide-repeat.ts';
+import { decidePart } from './decide-part.ts';
 import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { pathKey } from './request/request-parts.ts';
 import { firstMissing, missingOriginals, restoreOriginals, unresolvable } from './keep-originals-stored.ts';
 import { messageHash, sentPrefixEnd } from './sent-prefix.ts';
-import { tokenSize } from '../tokenize/token-size.ts';
 import { countOnce } from './count-once.ts';
 import { conversationOf } from './conversation-text.ts';
-import { contentKey, markerCount, messageOf, settle, type Compressed, type Routed } from './routed-parts.ts';
-import { isUserWords, userWordsRouting } from './user-words-routing.ts';
+import { markerCount, messageOf, settle, type Compressed, type Routed } from './routed-parts.ts';
 import { settleRetrieveTool } from './place-retrieve-tool.ts';
 import { alignCache, type AlignmentStats, type SentTokens } from './cache-aligner/align-cache.ts';
 
@@ -48,55 +44,6 @@ export interface CompressedRequest {
   readonly edits: RequestEdits;
   readonly parts: readonly PartResult[];
   readonly stats: RequestStats;
-}
-
-/** The outcome of a compressible part: the one decided before, or decided now. */
-async function decide(
-  part: RequestPart,
-  session: EngineSession,
-  routing: () => BlockRouting,
-  prefixEnd: number,
-): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
-  const { setup } = session;
-  // What terse_retrieve returned is an original the model asked to see whole: its content is a block
-  // sent compressed before, so it is neither looked up nor remembered by content (decideBlock passes it).
-  if (part.toolName === RETRIEVE_TOOL_NAME)
-    return {
-      outcome: await decideBlock(
-        part.text,
-        part.toolName,
-        tokenSize(part.text, setup.ruler),
-        setup,
-        routing(),
-        session.store,
-      ),
-      fresh: true,
-    };
-  const key = contentKey(part.text);
-  const known = session.decided.get(key);
-  if (known) return { outcome: known, fresh: false };
-  let outcome: BlockOutcome;
-  if (part.messageIndex >= 0 && part.messageIndex < prefixEnd) {
-    // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
-    outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
-  } else {
-    const userWords = isUserWords(part);
-    outcome =
-      (await decideRepeat(part, session)) ??
-      (await decideBlock(
-        part.text,
-        part.toolName,
-        tokenSize(part.text, setup.ruler),
-        setup,
-        userWords ? userWordsRouting(routing()) : routing(),
-        session.store,
-      ));
-    if (userWords && outcome.state === 'passed' && (outcome.reason === 'no-gain' || outcome.reason === 'no-compressor'))
-      outcome = { ...outcome, reason: 'user-words' };
-  }
-  if (outcome.state === 'failed') session.failures++;
-  session.decided.set(key, outcome);
-  return { outcome, fresh: true };
 }
 
 // What an item of a request's parts is while the request is settled (see compressRequest).
@@ -226,7 +173,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     let outcome = memo?.get(pathKey(part.path));
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = await decide(part, session, routingNow, prefixEnd);
+      const decision = await decidePart(part, session, routingNow, prefixEnd);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {
