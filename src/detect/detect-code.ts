@@ -19,6 +19,7 @@ const CODE_LINE = [
   /^\s*["'\w]+:\s*\S.*,\s*$/,
 ];
 const NUMBERED = /^\s*\d+\t/;
+const COLON_NUMBERED = /^(\d+):/;
 const TRIPLE_QUOTE = /"""|'''/g;
 const DOCTEST = /^\s*>>>/;
 const INDENTED = /^(?: {2,}|\t)\S/;
@@ -34,12 +35,30 @@ function hasTripleQuote(line: string): boolean {
   return line.includes('"""') || line.includes("'''");
 }
 
-/** Strips `nl -ba` / `cat -n` line numbers when most lines carry them. */
+/**
+ * Strips `nl -ba` / `cat -n` line numbers when most lines carry them, and SWE-agent's `N:` window
+ * numbers when most lines carry them counting up by one (a `grep -n` listing skips lines).
+ */
 export function withoutLineNumbers(lines: readonly string[]): readonly string[] {
   let numbered = 0;
   for (const line of lines) if (NUMBERED.test(line)) numbered += 1;
-  if (numbered < 0.8 * lines.length) return lines;
-  return lines.map((line) => line.replace(NUMBERED, ''));
+  if (numbered >= 0.8 * lines.length) return lines.map((line) => line.replace(NUMBERED, ''));
+  if (countsUpByOne(lines) >= 0.8 * lines.length) return lines.map((line) => line.replace(COLON_NUMBERED, ''));
+  return lines;
+}
+
+/** Lines carrying an `N:` prefix one above the previous such line's (the first of a run counts too). */
+export function countsUpByOne(lines: readonly string[]): number {
+  let counted = 0;
+  let previous: number | null = null;
+  for (const line of lines) {
+    const match = COLON_NUMBERED.exec(line);
+    if (match === null) continue;
+    const number = Number(match[1]);
+    if (previous === null || number === previous + 1) counted += 1;
+    previous = number;
+  }
+  return counted;
 }
 
 /** The code score of `lines`, reading them as starting inside a docstring or not; and whether any holds a triple quote. */

@@ -6,6 +6,7 @@ import { forgetJsonScan } from './json-scan-memo.ts';
 import { sampleText } from './sample.ts';
 import { splitFileHeaders } from './split-file-headers.ts';
 import { splitJsonLead } from './split-json-lead.ts';
+import { splitNumberedView } from './split-numbered-view.ts';
 import { splitFenced, splitTracebacks, splitWrapped, type RawSection } from './split-sections.ts';
 import { isBlank } from './whitespace.ts';
 
@@ -35,7 +36,12 @@ export function detectContent(text: string, hint: DetectHint = {}): Detection {
 function detect(text: string, hint: DetectHint): Detection {
   if (isBlank(text) || looksBinary(text)) return { kind: 'text' };
   if (text.length <= MAX_SPLIT_CHARS) {
-    const split = splitWrapped(text) ?? splitFileHeaders(text) ?? splitJsonLead(text) ?? splitFenced(text);
+    const split =
+      splitWrapped(text) ??
+      splitFileHeaders(text) ??
+      splitJsonLead(text) ??
+      splitFenced(text) ??
+      splitNumberedView(text);
     if (split !== null && split.length <= MAX_SECTIONS) return fromSections(text, split, hint);
   }
   const single = detectSingle(sampleText(text), hint);

@@ -1,11 +1,14 @@
 /** Search results: grep/ripgrep `path:line:text`, `path:text`, `line:text` and `--heading` groups. */
 import type { Detector, Sample } from './detection.ts';
+import { countsUpByOne } from './detect-code.ts';
 import { nonBlank } from './sample.ts';
 import { isGroupSeparator, isHeadingPath, parseSearchLine } from './search-line-grammar.ts';
 import { isBlank } from './whitespace.ts';
 
 const MAX_LINES = 1_500;
 const SCALE = 0.95;
+/** Share of pathless numbered lines counting up by one past which they are a file view. */
+const CONTIGUOUS_SHARE = 0.9;
 
 /** Non-blank lines among the first MAX_LINES: the lines the score is a share of. */
 function countedLines(lines: readonly string[]): number {
@@ -61,6 +64,8 @@ export const searchDetector: Detector = {
     }
     if (counted < 2 || explained < 2) return 0;
     const bare = explained - withPath - headings;
+    // Pathless lines numbered one after another are a numbered view of a file (SWE-agent's window), not hits.
+    if (bare > withPath && headings === 0 && countsUpByOne(lines) >= CONTIGUOUS_SHARE * bare) return 0;
     // Numbered lines without paths are search output only when numbers climb and some are matches.
     if (bare > withPath && headings === 0 && (bareMatches === 0 || ascending < 0.8 * bare)) return 0;
     return SCALE * (explained / counted);
