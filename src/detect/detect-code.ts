@@ -18,7 +18,7 @@ const CODE_LINE = [
   /^\s{2,}[\w.]+(?:\(|\s*[,)]\s*$)/,
   /^\s*["'\w]+:\s*\S.*,\s*$/,
 ];
-const NUMBERED = /^\s*\d+\t/;
+const NUMBERED = /^\s*\d+[\t→]/;
 const COLON_NUMBERED = /^(\d+):/;
 const TRIPLE_QUOTE = /"""|'''/g;
 const DOCTEST = /^\s*>>>/;

@@ -2,7 +2,7 @@
 import type { Detector, Sample } from './detection.ts';
 import { nonBlank, shareOf } from './sample.ts';
 
-const NUMBERED = /^\s*\d+\t/;
+const NUMBERED = /^\s*\d+[\t→]/;
 const HEADER = /^"?[A-Za-z_][\w -]*"?(?:,"?[A-Za-z_][\w -]*"?)+$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 

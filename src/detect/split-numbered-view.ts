@@ -13,7 +13,7 @@
  */
 import type { RawSection } from './split-sections.ts';
 
-const ROW = /^(\d+):/;
+const ROW = /^(?: *(\d+)[\t→]|(\d+):)/;
 /** A window shorter than this many rows is no file view worth a section of its own. */
 const MIN_ROWS = 5;
 
@@ -24,7 +24,7 @@ function longestRun(lines: readonly string[]): readonly [number, number] | null 
   let previous = -1;
   for (let i = 0; i <= lines.length; i += 1) {
     const match = i < lines.length ? ROW.exec(lines[i] as string) : null;
-    const number = match === null ? -1 : Number(match[1]);
+    const number = match === null ? -1 : Number(match[1] ?? match[2]);
     if (match !== null && start >= 0 && number === previous + 1) {
       previous = number;
       continue;

@@ -1,11 +1,14 @@
 /**
- * Line-numbered views of a source file, as agents print them: `nl -ba` and `cat -n` (`  1577\tcode`)
- * and SWE-agent's window (`1577:code`). The code is outlined without its numbers; each kept line
+ * Line-numbered views of a source file, as agents print them: `nl -ba` and `cat -n` (`  1577\tcode`),
+ * Claude Code's Read (`  1577→code` in some versions, the tab form in others) and SWE-agent's window
+ * (`1577:code`). The code is outlined without its numbers; each kept line
  * gets its own numbered line back, and a marker line gets a blank number column, so nothing in the
  * view claims a number it does not show.
  */
 
 const TAB_NUMBER = /^( *)(\d+)\t/;
+// Claude Code's Read tool in some versions, and its kin: `     1→code`.
+const ARROW_NUMBER = /^( *)(\d+)→/;
 const COLON_NUMBER = /^(\d+):/;
 
 /** A numbered view split into its number prefixes and the code they number. */
@@ -24,6 +27,9 @@ function prefixOf(row: string): { number: number; length: number; blank: string 
   const tab = TAB_NUMBER.exec(row);
   if (tab !== null)
     return { number: Number(tab[2]), length: tab[0].length, blank: `${' '.repeat(tab[0].length - 1)}\t` };
+  const arrow = ARROW_NUMBER.exec(row);
+  if (arrow !== null)
+    return { number: Number(arrow[2]), length: arrow[0].length, blank: `${' '.repeat(arrow[0].length - 1)}→` };
   const colon = COLON_NUMBER.exec(row);
   return colon === null ? null : { number: Number(colon[1]), length: colon[0].length, blank: '' };
 }

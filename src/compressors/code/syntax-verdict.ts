@@ -17,7 +17,7 @@ export type SyntaxVerdict = 'keeps' | 'breaks' | 'unchecked';
 /** Judges `output` against `input`, both read as `language` (a name `detect/` gives, or an alias). */
 export type SyntaxCheck = (input: string, output: string, language: string | undefined) => SyntaxVerdict;
 
-const NUMBER_PREFIX = /^ *\d+\t|^\d+:/;
+const NUMBER_PREFIX = /^ *\d+[\t→]|^\d+:/;
 
 /** The rows of `text` without the number column of `view`'s style: numbered rows and blank-column marker rows alike. */
 function withoutNumbers(text: string, view: NumberedView): string {

@@ -4,7 +4,7 @@
  * without that number column; the number, when there was one, is kept beside it.
  */
 
-const NUMBER_COLUMN = /^ *(\d+)\t/;
+const NUMBER_COLUMN = /^ *(\d+)[\t→]/;
 
 /** A line split into its number column (when it has one) and the text after it. */
 export interface KeyedLine {
