@@ -3,13 +3,16 @@
  * over real code; `corpus`, real agent sessions, when ../shared is there) that this compressor is
  * the one to compress, as the engine routes them (first compressor of the block's kind with a
  * result); a compressor given only code, in its most common language, named (declarations reads code
- * by its grammar and passes what has none). Two kinds come from the packages npm installed instead (pinned by the lockfile): code, as
+ * by its grammar and passes what has none), on the pieces that parse as whole files. Two kinds come from the packages npm installed instead (pinned by the lockfile): code, as
  * whole JavaScript files (an agent's views of code are fragments, and fragments glued together stop
  * being code), and tables, a CSV of every package.json, since no suite session prints one. A
  * compressor with no material is reported, not timed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { codeGrammars } from '../../src/compressors/code/code-compressor.ts';
+import { grammarFor } from '../../src/compressors/code/code-languages.ts';
+import { countSyntaxErrors } from '../../src/compressors/code/syntax-errors.ts';
 import type { Compressor } from '../../src/compressors/compressor.ts';
 import { detectContent } from '../../src/detect/detect-content.ts';
 import { DEFAULT_REGISTRY } from '../../src/engine/default-registry.ts';
@@ -55,6 +58,20 @@ function compressorOf(piece: Piece, ruler: TokenRuler): Compressor | null {
     if (compressor.compress(input, { profile: 'balanced', ruler, conversation: '' }) !== null) return compressor;
   }
   return null;
+}
+
+/** True when a piece of code parses with no syntax error in its language's grammar (loaded beforehand). */
+function parsesWhole(piece: Piece): boolean {
+  const grammar = piece.language === undefined ? null : grammarFor(piece.language);
+  const lookup = grammar === null ? null : codeGrammars.parserFor(grammar);
+  if (lookup === null || !lookup.ok) return false;
+  const tree = lookup.parser.parse(piece.text);
+  if (tree === null) return false;
+  try {
+    return countSyntaxErrors(tree.rootNode) === 0;
+  } finally {
+    tree.delete();
+  }
 }
 
 /** The language most of the pieces are in, when any has one. */
@@ -142,9 +159,11 @@ export async function loadMaterials(
   const materials = new Map<string, Material>();
   for (const [name, { compressor, pieces: all }] of byCompressor) {
     if (compressor.name === 'code') continue;
-    // A compressor given only code (declarations reads it by its grammar) is timed on its most common language, named.
+    // A compressor given only code (declarations reads it by its grammar) is timed on its most common language, named,
+    // on the pieces that parse as whole files: slices glued together stop being code.
     const language = all.every((piece) => piece.kind === 'code') ? mostCommonLanguage(all) : undefined;
-    const pieces = language === undefined ? all : all.filter((piece) => piece.language === language);
+    const pieces =
+      language === undefined ? all : all.filter((piece) => piece.language === language && parsesWhole(piece));
     const first = pieces[0];
     if (first === undefined) continue;
     const sources = [...new Set(pieces.map((piece) => piece.suite))].join('+');

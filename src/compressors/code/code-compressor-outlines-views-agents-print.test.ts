@@ -88,6 +88,31 @@ describe.skipIf(views.length === 0)('code compressor on a numbered view from a t
   });
 });
 
+describe.skipIf(views.length === 0)('a slice that starts deep inside a function body', () => {
+  // Django's `_combinator_query`, `sed -n '400,430p'`: two lines of an `if` body, then the function's own statements.
+  const slice = views.find((v) => v.name === 'django__django-10554.traj.json:31:output');
+
+  it.skipIf(slice === undefined)(
+    "outlines the tail of the body it starts in, in the frame that opens that body, its marker naming the slice's own lines",
+    () => {
+      const attempt = compress(slice!);
+      expect(attempt.view).toEqual({ numbered: false, fragment: false });
+      const out = attempt.result?.text ?? '';
+      const lines = slice!.text.split('\n');
+      expect(out.startsWith(`${lines.slice(0, 2).join('\n')}\n`)).toBe(true);
+      const ranges = markerRanges(out);
+      expect(ranges.length).toBeGreaterThan(0);
+      for (const [first, last] of ranges) {
+        expect(first).toBeGreaterThan(2);
+        expect(last).toBeLessThanOrEqual(lines.length);
+      }
+      // No synthetic line of the frame reaches the output.
+      expect(out).not.toMatch(/^\s*(?:def _\(\):|if True:)/m);
+      expect(ruler.count(out)).toBeLessThan(ruler.count(slice!.text) * 0.5);
+    },
+  );
+});
+
 describe.skipIf(views.length === 0)('an output the agent cut', () => {
   const tail = views.find((v) => v.name.startsWith('django__django-13821.traj.json:69:output_tail'));
 
@@ -102,12 +127,49 @@ describe.skipIf(views.length === 0)('an output the agent cut', () => {
   });
 });
 
+/** The 1-based line range each marker of `out` names. */
+const markerRanges = (out: string): [number, number][] =>
+  findMarkers(out).map(
+    (marker) => /^lines (\d+)-(\d+) omitted/.exec(marker.description)!.slice(1).map(Number) as [number, number],
+  );
+
+/** Every line a marker names is gone from `out` (of those that occur once and say something). */
+function expectMarkersNameTheirOwnLines(lines: readonly string[], out: string): void {
+  const once = (line: string): boolean => lines.filter((other) => other === line).length === 1;
+  for (const [first, last] of markerRanges(out)) {
+    for (const line of lines.slice(first - 1, last))
+      if (line.trim().length > 12 && once(line)) expect(out.split('\n')).not.toContain(line);
+  }
+}
+
 describe.skipIf(views.length === 0)('the tail of an output the agent cut inside a docstring', () => {
   // pylint's utils/utils.py, cut by mini-swe-agent mid-docstring: its first lines close a string it never opened.
   const tail = views.find((v) => v.shape === 'cut' && v.text.startsWith('ine\n\n    :type sep: str or unicode'));
 
   it.skipIf(tail === undefined)(
-    "keeps the head as it came and outlines the rest, its markers counting the tail's own lines",
+    'is read from inside the docstring: its first line kept, the rest of the string behind a marker that closes it',
+    () => {
+      const attempt = compress(tail!);
+      expect(attempt.view).toEqual({ numbered: false, fragment: true });
+      const out = attempt.result?.text ?? '';
+      const lines = tail!.text.split('\n');
+      const closing = lines.findIndex((line) => line.trim() === '"""') + 1;
+      const [first, second] = out.split('\n');
+      expect(first).toBe('ine');
+      expect(second).toMatch(new RegExp(`^    \\[\\[terse:[0-9a-f]{16} lines 2-${closing} omitted\\]\\]"""$`));
+      expect(markerRanges(out).length).toBeGreaterThan(2);
+      expectMarkersNameTheirOwnLines(lines, out);
+      expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text) * 0.8);
+    },
+  );
+});
+
+describe.skipIf(views.length === 0)('the tail of an output the agent cut inside a name', () => {
+  // pylint's lint/message_state_handler.py, cut in the middle of `def _get_messages_to_set(`: nothing frames its first line.
+  const tail = views.find((v) => v.text.startsWith('essages_to_set(\n'));
+
+  it.skipIf(tail === undefined)(
+    "keeps the head up to the first method that frames as it came, and outlines the rest, markers counting the tail's own lines",
     () => {
       const attempt = compress(tail!);
       expect(attempt.view).toEqual({ numbered: false, fragment: true });
@@ -115,23 +177,13 @@ describe.skipIf(views.length === 0)('the tail of an output the agent cut inside 
       const lines = tail!.text.split('\n');
       const head = lines.slice(
         0,
-        lines.findIndex((line) => line.startsWith('def ')),
+        lines.findIndex((line) => line.startsWith('    def ')),
       );
+      expect(head.length).toBeGreaterThan(10);
       expect(out.startsWith(`${head.join('\n')}\n`)).toBe(true);
-      const markers = findMarkers(out);
-      expect(markers.length).toBeGreaterThan(2);
-      for (const marker of markers) {
-        const [first, last] = /^lines (\d+)-(\d+) omitted/.exec(marker.description)!.slice(1).map(Number) as [
-          number,
-          number,
-        ];
-        // The lines a marker names are the tail's own, and none of them is left in the outline.
-        const once = (line: string): boolean => lines.filter((other) => other === line).length === 1;
-        for (const line of lines.slice(first - 1, last))
-          if (line.trim().length > 12 && once(line)) expect(out.split('\n')).not.toContain(line);
-        expect(lines[first - 2]?.trim().length).toBeGreaterThan(0);
-      }
-      expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text) * 0.8);
+      for (const [first] of markerRanges(out)) expect(first).toBeGreaterThan(head.length);
+      expectMarkersNameTheirOwnLines(lines, out);
+      expect(ruler.count(out)).toBeLessThan(ruler.count(tail!.text));
     },
   );
 });

@@ -18,13 +18,17 @@
  *
  * What agents print is often not a whole file. A line-numbered view (`nl -ba`, `cat -n`, `N:code`)
  * is outlined without its numbers and every kept line gets its own numbered line back; its markers
- * name the view's own numbers. A fragment (a `sed -n` slice, one half of an output the agent cut)
- * does not parse cleanly: only functions (and, unless errors fill much of it, lists) clear of its
- * syntax errors are outlined, the rest stays verbatim. A fragment only cut at its end (`head -n 600
- * parser.c`) is outlined as the whole file that closing its open brackets makes of it
- * (truncated-fragment.ts). The outline is re-parsed: a whole file's (a cut one's, closed alike) must
- * have no ERROR or MISSING node, a fragment's may keep only the errors it copied verbatim; and it
- * must save at least `minReduction` of the tokens. Otherwise the block is left to the next compressor.
+ * name the view's own numbers. A Python slice (`sed -n 'A,Bp'`, one half of an output the agent cut)
+ * that starts inside a body, a docstring or a call, or ends inside one, is outlined as the whole file
+ * its frame makes of it: a few synthetic lines before and after that make it parse clean
+ * (python-fragment-frame.ts), the innermost block the slice starts in a function whose tail can be
+ * outlined too; the frame's lines never reach the output. A fragment only cut at its end (`head -n
+ * 600 parser.c`) is outlined likewise as the whole file that closing its open brackets makes of it
+ * (truncated-fragment.ts). Any other fragment does not parse cleanly: only functions (and, unless
+ * errors fill much of it, lists) clear of its syntax errors are outlined, the rest stays verbatim.
+ * The outline is re-parsed: a whole file's (a framed one's, framed alike) must have no ERROR or
+ * MISSING node, a fragment's may keep only the errors it copied verbatim; and it must save at least
+ * `minReduction` of the tokens. Otherwise the block is left to the next compressor.
  */
 import type { Profile } from '../../types.ts';
 import { MARKER_OPENING } from '../../store/marker.ts';
@@ -39,7 +43,9 @@ import {
 } from '../compressor.ts';
 import { LANGUAGE_RULES, grammarFor, type CodeGrammar } from './code-languages.ts';
 import { checkedOutline } from './checked-outline.ts';
+import { completeSource, type CompletedSource } from './completed-source.ts';
 import { brokenHeadRows } from './cut-head.ts';
+import { fragmentRows, withoutFrame } from './fragment-frame.ts';
 import { createGrammarRegistry, type GrammarRegistry } from './grammar-registry.ts';
 import { mentionedNames } from './mentioned-names.ts';
 import { looksNumbered, numberOutline, parseNumberedView } from './numbered-view.ts';
@@ -48,7 +54,6 @@ import { parseShared } from './shared-parse.ts';
 import { SourceLines } from './source-lines.ts';
 import { errorShare, errorSpans } from './syntax-errors.ts';
 import { createSyntaxCheck, type SyntaxCheck } from './syntax-verdict.ts';
-import { completeFragment, withoutClosingLine, type CompletedFragment } from './truncated-fragment.ts';
 
 /** What an outline keeps under each lossy profile (`lossless` never outlines). */
 export const OUTLINE_PROFILES: Readonly<Record<Exclude<Profile, 'lossless'>, OutlineOptions>> = {
@@ -93,6 +98,12 @@ export interface CodeCompressorOptions {
   readonly minReduction?: number;
 }
 
+/** Where a part of a larger input sits in it (see `attempt`). */
+interface Placement {
+  readonly ref: string;
+  readonly rowOffset: number;
+}
+
 const sharedRegistry = createGrammarRegistry();
 // Share of a fragment's rows in syntax errors above which its lists are left alone.
 const MAX_LIST_ERROR_SHARE = 0.1;
@@ -118,14 +129,10 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
   const minReduction = options.minReduction ?? 0.1;
 
   /**
-   * `frame` outlines the rest of a fragment whose head stays as it came: its markers point at the
+   * `placement` outlines the rest of a fragment whose head stays as it came: its markers point at the
    * whole input (`ref`) and count lines from where the rest starts in it.
    */
-  function attempt(
-    input: CompressInput,
-    context: CompressContext,
-    frame?: { readonly ref: string; readonly rowOffset: number },
-  ): CodeCompressAttempt {
+  function attempt(input: CompressInput, context: CompressContext, placement?: Placement): CodeCompressAttempt {
     if (context.profile === 'lossless') return skip('lossless profile keeps code whole');
     if (input.language === undefined) return skip('no language given');
     const grammar = grammarFor(input.language);
@@ -149,48 +156,61 @@ export function createCodeCompressor(options: CodeCompressorOptions = {}): CodeC
     const drop = dropInput(text);
     let outlined: string;
     let view: CodeView = { numbered: numbered !== null, fragment: false };
-    let completed: CompletedFragment | null = null;
+    let completed: CompletedSource | null = null;
     try {
       const errors = errorSpans(tree.rootNode);
       view = { ...view, fragment: errors.length > 0 };
-      // A fragment cut at its end is outlined as the whole file that closing its brackets makes of it.
-      completed = errors.length > 0 ? completeFragment(lookup.parser, code, tree, errors) : null;
+      // A fragment is outlined as the whole file its frame makes of it, when one does (completed-source.ts).
+      completed = completeSource(lookup.parser, grammar, code, tree, errors);
       const source =
         completed === null
-          ? { lines, tree, errors }
-          : { lines: new SourceLines(completed.text), tree: completed.tree, errors: [] };
+          ? { lines, tree, errors, within: undefined, shift: 0 }
+          : {
+              lines: new SourceLines(completed.text),
+              tree: completed.tree,
+              errors: [],
+              within: fragmentRows(completed.frame, lines.count),
+              shift: completed.frame.before.length,
+            };
       // Lists in a fragment that is mostly errors are examples quoted in prose: the text compressor reads those better.
       const withLists = errorShare(source.errors, source.lines.count) <= MAX_LIST_ERROR_SHARE;
-      const planned = planElisions(
+      const regions = planElisions(
         source.tree.rootNode,
         source.lines,
         rules,
         outline,
         mentionedNames(context.conversation, context.latest),
-        source.errors,
-        withLists,
+        {
+          avoid: source.errors,
+          withLists,
+          ...(source.within === undefined ? {} : { within: source.within }),
+        },
       );
-      const regions = completed === null ? planned : planned.filter((region) => region.lastRow < lines.count);
       if (regions.length === 0)
         return skip(
-          view.fragment
+          view.fragment && completed === null
             ? "no long function body or list clear of the fragment's syntax errors"
             : 'no long function body or list to elide',
           view,
         );
       const style = {
-        ref: frame?.ref ?? drop.ref,
+        ref: placement?.ref ?? drop.ref,
         rules,
         maxCalls: outline.maxCalls,
-        firstLineNumber: (numbered?.firstNumber ?? 1) + (frame?.rowOffset ?? 0),
+        // Rows of a framed fragment count from the frame's first line; markers count from the fragment's.
+        firstLineNumber: (numbered?.firstNumber ?? 1) + (placement?.rowOffset ?? 0) - source.shift,
       };
       const checked = checkedOutline(lookup.parser, source.tree, source.lines, regions, style, source.errors);
       if (!checked.ok) {
-        const rule = view.fragment ? 'brings a syntax error into the fragment' : 'does not parse cleanly';
+        const rule =
+          completed !== null
+            ? 'does not parse cleanly in its frame'
+            : view.fragment
+              ? 'brings a syntax error into the fragment'
+              : 'does not parse cleanly';
         return skip(`outline ${rule} as ${grammar} (outline line ${checked.errorRow + 1})`, view);
       }
-      const rendered =
-        completed === null ? checked.rendered : withoutClosingLine(checked.rendered, completed.closingLine);
+      const rendered = completed === null ? checked.rendered : withoutFrame(checked.rendered, completed.frame);
       outlined = numbered === null ? rendered.text : numberOutline(numbered, rendered.text, rendered.sourceRows);
     } finally {
       tree.delete();

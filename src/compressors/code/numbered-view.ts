@@ -86,3 +86,30 @@ export function numberOutline(view: NumberedView, outline: string, sourceRows: r
     })
     .join('\n');
 }
+
+/** The line grep writes between groups of context lines (`grep -C`, `-A`, `-B`). */
+const GROUP_SEPARATOR = '--';
+
+/** `text` cut at its group separator lines: the groups, in order. */
+export function splitAtGroupSeparators(text: string): string[] {
+  const groups: string[] = [];
+  let current: string[] = [];
+  for (const row of text.split('\n')) {
+    if (row === GROUP_SEPARATOR) {
+      groups.push(current.join('\n'));
+      current = [];
+    } else current.push(row);
+  }
+  groups.push(current.join('\n'));
+  return groups;
+}
+
+/**
+ * The numbered views a context grep over a numbered file printed (`nl -ba f.py | grep -C 20 x`): two
+ * or more contiguous views between `--` lines, each judged on its own; null for anything else.
+ */
+export function splitNumberedGroups(text: string): string[] | null {
+  if (!text.includes(`\n${GROUP_SEPARATOR}\n`)) return null;
+  const groups = splitAtGroupSeparators(text);
+  return groups.length >= 2 && groups.every((group) => parseNumberedView(group) !== null) ? groups : null;
+}

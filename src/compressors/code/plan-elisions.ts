@@ -14,6 +14,7 @@ import { isMentionedDeclaration, type Enclosing } from './mentioned-names.ts';
 import { calledName, declaredName } from './symbol-names.ts';
 import { declaresOnly, planList, planMacroRun } from './plan-list-elisions.ts';
 import { DecidedRanges, type ElidedRegion, type OutlineOptions, type PlanScope } from './plan-scope.ts';
+import type { RowRange } from './fragment-frame.ts';
 import { overlapsAny, type RowSpan } from './syntax-errors.ts';
 
 export type { ElidedRegion, OutlineOptions } from './plan-scope.ts';
@@ -34,10 +35,20 @@ function callsIn(statements: readonly Node[], rules: LanguageRules): string[] {
 /** Elides a run of plain statements when, trimmed to whole lines, it is long enough. */
 function elideRun(run: Node[], scope: PlanScope, elided: [number, number][]): Node[] {
   const { lines } = scope;
+  const { firstRow, lastRow } = scope.within;
   let from = 0;
   let to = run.length - 1;
-  while (from <= to && !lines.startsRow(run[from]!.startPosition.row, run[from]!.startIndex)) from += 1;
-  while (to >= from && !lines.endsRow(run[to]!.endPosition.row, run[to]!.endIndex)) to -= 1;
+  // Statements that begin or end in a frame's synthetic lines stay, so the rest of the run can go.
+  while (
+    from <= to &&
+    (run[from]!.startPosition.row < firstRow || !lines.startsRow(run[from]!.startPosition.row, run[from]!.startIndex))
+  )
+    from += 1;
+  while (
+    to >= from &&
+    (run[to]!.endPosition.row > lastRow || !lines.endsRow(run[to]!.endPosition.row, run[to]!.endIndex))
+  )
+    to -= 1;
   if (from > to) return [];
   const first = run[from]!;
   const last = run[to]!;
@@ -61,9 +72,13 @@ function statementsOf(body: Node, rules: LanguageRules): Node[] {
   return list === undefined ? [] : list.namedChildren;
 }
 
-/** The class a function is a method of: a function indented at the top of a slice sits in one out of view. */
-function enclosingClass(fn: Node, rules: LanguageRules, lines: SourceLines): Enclosing {
+/**
+ * The class a function is a method of: a function indented at the top of a slice, or inside a block
+ * a frame opened before it (`within`), sits in one out of view.
+ */
+function enclosingClass(fn: Node, rules: LanguageRules, lines: SourceLines, within: RowRange): Enclosing {
   for (let node = fn.parent; node !== null; node = node.parent) {
+    if (node.parent !== null && node.startPosition.row < within.firstRow) return 'out-of-view';
     if (rules.classTypes.includes(node.type)) {
       const name = declaredName(node);
       return name === null ? null : { name };
@@ -83,7 +98,10 @@ function planFunction(fn: Node, scope: PlanScope): void {
   const last = statements[statements.length - 1];
   if (first === undefined || last === undefined) return;
   const name = declaredName(fn);
-  if (name !== null && isMentionedDeclaration(name, enclosingClass(fn, rules, scope.lines), scope.mentioned)) {
+  if (
+    name !== null &&
+    isMentionedDeclaration(name, enclosingClass(fn, rules, scope.lines, scope.within), scope.mentioned)
+  ) {
     scope.decided.add([[body.startIndex, body.endIndex]]);
     return;
   }
@@ -141,20 +159,30 @@ function pushIfAny(regions: ElidedRegion[], region: ElidedRegion | null): void {
   if (region !== null) regions.push(region);
 }
 
-/**
- * Every region to elide in the tree under `root`, in document order (lists' too unless `withLists` is false). In a fragment, `avoid` holds
- * the rows of its syntax errors: a function touching them is not outlined (its nested functions may
- * be), and no region touches them, so those rows stay verbatim.
- */
+/** Where an outline may not elide, beyond what the options say. */
+export interface PlanLimits {
+  /**
+   * In a fragment, the rows of its syntax errors: a function touching them is not outlined (its
+   * nested functions may be), and no region touches them, so those rows stay verbatim.
+   * @default []
+   */
+  readonly avoid?: readonly RowSpan[];
+  /** Lists of data are elided too. @default true */
+  readonly withLists?: boolean;
+  /** In a framed fragment, the fragment's own rows: no region reaches the frame's lines around them. @default every row */
+  readonly within?: RowRange;
+}
+
+/** Every region to elide in the tree under `root`, in document order, within `limits`. */
 export function planElisions(
   root: Node,
   lines: SourceLines,
   rules: LanguageRules,
   options: OutlineOptions,
   mentioned: ReadonlySet<string>,
-  avoid: readonly RowSpan[] = [],
-  withLists = true,
+  limits: PlanLimits = {},
 ): ElidedRegion[] {
+  const { avoid = [], withLists = true, within = { firstRow: 0, lastRow: lines.count - 1 } } = limits;
   const classTypes = new Set(rules.classTypes);
   const commentTypes = new Set(rules.commentTypes);
   const listTypes = new Set(withLists ? rules.listTypes : []);
@@ -185,6 +213,7 @@ export function planElisions(
     decided: new DecidedRanges(),
     longFunctionStarts,
     keptLists: new Set(),
+    within,
   };
   // Module and class docstrings keep their first line too, like function docstrings.
   if (rules.docstrings)
@@ -213,7 +242,8 @@ export function planElisions(
     }
   }
   scope.regions.push(...commentElisions(comments, lines, options.minElidedLines));
-  const regions =
-    avoid.length === 0 ? scope.regions : scope.regions.filter((r) => !overlapsAny(avoid, r.firstRow, r.lastRow));
+  const regions = scope.regions.filter(
+    (r) => r.firstRow >= within.firstRow && r.lastRow <= within.lastRow && !overlapsAny(avoid, r.firstRow, r.lastRow),
+  );
   return regions.sort((a, b) => a.firstRow - b.firstRow);
 }

@@ -1,5 +1,6 @@
 /** What the outline planners share: the options, the regions they write, and the ranges already decided. */
 import type { LanguageRules } from './code-languages.ts';
+import type { RowRange } from './fragment-frame.ts';
 import type { SourceLines } from './source-lines.ts';
 
 /** How much an outline keeps; see `OUTLINE_PROFILES` in code-compressor.ts. */
@@ -71,4 +72,6 @@ export interface PlanScope {
   readonly longFunctionStarts: () => readonly number[];
   /** Start indices of lists kept whole (a mentioned class's declarations), though what they nest is planned. */
   readonly keptLists: Set<number>;
+  /** The rows regions may cover: all of them, or a framed fragment's own. */
+  readonly within: RowRange;
 }

@@ -7,7 +7,6 @@
  * closing line is dropped from it afterwards.
  */
 import { Edit, type Parser, type Tree } from 'web-tree-sitter';
-import type { RenderedOutline } from './render-outline.ts';
 import type { RowSpan } from './syntax-errors.ts';
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '${': '}' };
@@ -39,7 +38,7 @@ export interface CompletedFragment {
 }
 
 /** `code` + "\n" + `closingLine`. */
-export const completedText = (code: string, closingLine: string): string => `${code}\n${closingLine}`;
+const completedText = (code: string, closingLine: string): string => `${code}\n${closingLine}`;
 
 /** 0-based row of the last row with text. */
 function lastContentRow(code: string): number {
@@ -116,11 +115,4 @@ export function completeFragment(
     }
   }
   return null;
-}
-
-/** The outline of a completed fragment without the closing line it ends with. */
-export function withoutClosingLine(rendered: RenderedOutline, closingLine: string): RenderedOutline {
-  const suffix = `\n${closingLine}`;
-  if (!rendered.text.endsWith(suffix)) throw new Error('the outline of a completed fragment lost its closing line');
-  return { ...rendered, text: rendered.text.slice(0, -suffix.length), sourceRows: rendered.sourceRows.slice(0, -1) };
 }

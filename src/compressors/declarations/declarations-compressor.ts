@@ -8,8 +8,9 @@
  *
  * so what is left parses as the input did. "lines A-B" are 1-based lines of the original (a numbered
  * view's own numbers), which the ref returns whole; every other line is an original line, in order.
- * A Python slice that starts inside a block is read as the file that opening its blocks makes of it
- * (open-python-fragment.ts), so statements of the cut function can go as well.
+ * A Python slice is read as the file its frame makes of it (code/python-fragment-frame.ts), or, when
+ * none does, that opening its blocks makes of it (open-python-fragment.ts), so statements of the cut
+ * function can go as well.
  * Served after the code compressor and before the text compressor, whose line-dropping breaks code.
  */
 import { MARKER_OPENING } from '../../store/marker.ts';
@@ -32,6 +33,8 @@ import {
   type Compressor,
 } from '../compressor.ts';
 import { dropInput } from '../lossy-result.ts';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { framePythonFragment } from '../code/python-fragment-frame.ts';
 import { openPythonFragment } from './open-python-fragment.ts';
 import { planDeclarationElisions, type DeclarationPlanOptions } from './plan-declaration-elisions.ts';
 
@@ -52,6 +55,35 @@ export interface DeclarationsCompressorOptions {
   readonly registry?: GrammarRegistry;
 }
 
+/** The text a plan is made over: the code, or the code with rows added around it; the caller deletes the tree. */
+interface PlannedSource {
+  readonly tree: Tree;
+  readonly text: string;
+  /** Rows added before the code. */
+  readonly before: number;
+}
+
+function plainSource(parser: Parser, code: string): PlannedSource | null {
+  const tree = parseShared(parser, code);
+  return tree === null ? null : { tree, text: code, before: 0 };
+}
+
+/** A Python slice in the frame that makes it parse clean, else opened at its indentations, else as it is. */
+function pythonSource(parser: Parser, code: string): PlannedSource | null {
+  const plain = plainSource(parser, code);
+  if (plain === null) return null;
+  const framed = framePythonFragment(parser, code, plain.tree.rootNode.hasError);
+  if (framed !== null) {
+    plain.tree.delete();
+    return { tree: framed.tree, text: framed.text, before: framed.frame.before.length };
+  }
+  const opened = openPythonFragment(code);
+  if (opened === null) return plain;
+  plain.tree.delete();
+  const openedTree = parseShared(parser, opened.text);
+  return openedTree === null ? null : { tree: openedTree, text: opened.text, before: opened.openingRows };
+}
+
 /** A declarations compressor over `options.registry`. */
 export function createDeclarationsCompressor(options: DeclarationsCompressorOptions = {}): Compressor {
   const registry = options.registry ?? codeGrammars;
@@ -66,24 +98,22 @@ export function createDeclarationsCompressor(options: DeclarationsCompressorOpti
     if (!lookup.ok) return null;
     const view = parseNumberedView(input.text);
     const code = view?.code ?? input.text;
-    // A Python slice that starts inside a block is planned on the file that opening its blocks makes of it.
-    const opened = grammar === 'python' ? openPythonFragment(code) : null;
-    const tree = parseShared(lookup.parser, opened?.text ?? code);
-    if (tree === null) return null;
     const lines = new SourceLines(code);
+    const source = grammar === 'python' ? pythonSource(lookup.parser, code) : plainSource(lookup.parser, code);
+    if (source === null) return null;
+    const { tree, text, before: shift } = source;
     const rules = LANGUAGE_RULES[grammar];
     const drop = dropInput(input.text);
     let outlined: string;
     try {
-      const shift = opened?.openingRows ?? 0;
       const planned = planDeclarationElisions(
         tree.rootNode,
-        opened === null ? lines : new SourceLines(opened.text),
+        text === code ? lines : new SourceLines(text),
         rules,
         DECLARATION_PROFILES[context.profile],
         mentionedNames(context.conversation, context.latest),
         errorSpans(tree.rootNode),
-        { firstRow: shift },
+        { firstRow: shift, lastRow: shift + lines.count - 1 },
       );
       const regions = planned.map((region) => ({
         ...region,

@@ -29,6 +29,8 @@ export interface DeclarationPlanOptions {
 export interface PlanFrame {
   /** Rows before this one were added (an opened fragment's `if True:` lines): nothing starting there is dropped. */
   readonly firstRow: number;
+  /** Rows after this one were added (a framed fragment's closing lines): nothing ending there is dropped. @default the last row */
+  readonly lastRow?: number;
 }
 
 /**
@@ -178,7 +180,8 @@ export function planDeclarationElisions(
   frame: PlanFrame = { firstRow: 0 },
 ): ElidedRegion[] {
   const planning: Planning = { lines, rules, options, mentioned, errors, frame };
-  let budget = options.maxDropShare * weight(lines, frame.firstRow, lines.count - 1);
+  const lastRow = frame.lastRow ?? lines.count - 1;
+  let budget = options.maxDropShare * weight(lines, frame.firstRow, lastRow);
   const chosen: Unit[] = [];
   const candidates = membersOf(root, planning);
   // Largest first; ties in document order, so the same file always gives the same plan.
@@ -192,7 +195,8 @@ export function planDeclarationElisions(
     // Lines longer than anyone reads (an inlined regex, a blob) go even past the budget, when nothing in them can be kept.
     const unread = unit.chars / rows >= UNREAD_LINE_CHARS && containersIn(unit.node, planning).length === 0;
     // A declaration the conversation names stays; what it declares in turn is weighed like the rest.
-    if (big && (unit.chars <= budget || unread) && unit.firstRow >= frame.firstRow && !isMentioned(unit, planning)) {
+    const inFragment = unit.firstRow >= frame.firstRow && unit.lastRow <= lastRow;
+    if (big && (unit.chars <= budget || unread) && inFragment && !isMentioned(unit, planning)) {
       chosen.push(unit);
       budget -= unit.chars;
       continue;

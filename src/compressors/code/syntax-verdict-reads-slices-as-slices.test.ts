@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { environment } from '../../config.ts';
+import { createTokenRuler } from '../../tokenize/token-ruler.ts';
+import { codeCompressor, codeSyntaxCheck, prepareCodeGrammars } from './code-compressor.ts';
+import { createGrammarRegistry } from './grammar-registry.ts';
+import { splitNumberedGroups } from './numbered-view.ts';
+import { countSyntaxErrors } from './syntax-errors.ts';
+import { trajectoryViews } from './trajectory-views.ts';
+
+// A separate registry counts errors as a reader of the raw text would, with a parser the check never touched.
+const checker = createGrammarRegistry();
+const ruler = createTokenRuler('o200k_base');
+const views = trajectoryViews(path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs'));
+const viewNamed = (name: string): string => {
+  const view = views.find((v) => v.name === name);
+  if (view === undefined) throw new Error(`no view ${name} in the shared trajectories`);
+  return view.text;
+};
+const outline = (text: string): string => {
+  const result = codeCompressor.compress(
+    { text, kind: 'code', language: 'python' },
+    { profile: 'balanced', ruler, conversation: '' },
+  );
+  if (result === null) throw new Error('the code compressor left the view whole');
+  return result.text;
+};
+
+beforeAll(async () => {
+  await Promise.all([prepareCodeGrammars(['python']), checker.prepare(['python'])]);
+});
+
+function rawErrors(text: string): number {
+  const lookup = checker.parserFor('python');
+  if (!lookup.ok) throw new Error(lookup.reason);
+  const tree = lookup.parser.parse(text)!;
+  try {
+    return countSyntaxErrors(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** `text` with `)` appended to the first line that assigns: an error no reading of the slice forgives. */
+function withStrayParenthesis(text: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => / = /.test(line) && !line.includes('[[terse:'));
+  return lines.map((line, index) => (index === at ? `${line})` : line)).join('\n');
+}
+
+describe.skipIf(views.length === 0)('the engine syntax check on slices agents printed', () => {
+  it('takes an outline of a slice that starts at an `else:` though tree-sitter counts more errors in it, and refuses one that breaks it', () => {
+    // sphinx's autodoc, `sed -n` from inside `get_sourcename` to the next method's docstring.
+    const slice = viewNamed('sphinx-doc__sphinx-9229.traj.json:35:output');
+    const outlined = outline(slice);
+    // The cut edges number their errors differently once the middle is shorter: counting alone would refuse it.
+    expect(rawErrors(outlined)).toBeGreaterThan(rawErrors(slice));
+    expect(codeSyntaxCheck(slice, outlined, 'python')).toBe('keeps');
+    const broken = withStrayParenthesis(outlined);
+    // The broken outline counts as many errors as the good one: only reading it as a slice tells them apart.
+    expect(rawErrors(broken)).toBe(rawErrors(outlined));
+    expect(codeSyntaxCheck(slice, broken, 'python')).toBe('breaks');
+  });
+
+  it('judges each group of a numbered grep against its own, so a docstring left open is not hidden by the numbers', () => {
+    // `nl -ba sympy/core/symbol.py | grep -A 20 "def __new__"`: three numbered views between `--` lines.
+    const grep = viewNamed('sympy__sympy-16450.traj.json:39:output');
+    expect(splitNumberedGroups(grep)?.length).toBe(3);
+    const lines = grep.split('\n');
+    const without = (first: number, last: number): string =>
+      lines.filter((line) => !inRange(line, first, last)).join('\n');
+    // Lines dropped inside `Symbol.__new__`'s docstring, its quotes kept: every group still parses as it did.
+    expect(codeSyntaxCheck(grep, without(204, 210), 'python')).toBe('keeps');
+    // Its closing quotes dropped too: the string runs on. Read whole, numbers and all, the grep counted more errors.
+    const open = without(204, 211);
+    expect(rawErrors(open)).toBeLessThan(rawErrors(grep));
+    expect(codeSyntaxCheck(grep, open, 'python')).toBe('breaks');
+  });
+});
+
+/** True when `line` of a numbered view carries a number in `[first, last]`. */
+function inRange(line: string, first: number, last: number): boolean {
+  const number = Number(/^ *(\d+)\t/.exec(line)?.[1] ?? NaN);
+  return number >= first && number <= last;
+}
