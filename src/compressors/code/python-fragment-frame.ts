@@ -15,7 +15,6 @@ import { closersOf, openersOf, scanPython, type PythonLexicalScan, type TripleQu
 
 const INDENT = /^ */;
 const BLOCK_START = /^(?:async\s+)?(?:def|class|if|elif|else|for|while|with|try|except|finally|match|case)\b/;
-const DECLARATION_START = /^(?:@|(?:async\s+)?def\s|class\s)/;
 const ENDS_WITH_COLON = /:\s*(?:#.*)?$/;
 // Framing costs a parse per try; slices agents print are far shorter than this.
 const MAX_FRAMED_CHARS = 200_000;
@@ -29,10 +28,12 @@ const TRY_CLAUSE = /^(?:except|finally)\b/;
 
 /**
  * Headers opening a block at every indentation the slice returns to below `depth`, the slice's own:
- * `def _():` where the block holds statements (the tail of a body, which can then be outlined),
- * `if True:` where it holds only declarations (a class body's methods stay methods of a class out of
- * view), `try:` or `if True:` where the slice returns to the header's indentation with `except` or
- * `else`. A slice that starts with a clause gets what it continues (`if True: pass`).
+ * `try:` where the slice returns to the header's indentation with `except` or `finally`, else
+ * `if True:`. Never a function: the tail of a body cut at the slice's start is usually the very lines
+ * the agent sliced the file for (it picked the range around a `grep -n` hit), and with its name out of
+ * view no mention can protect it, so it stays verbatim; the slice's whole functions outline as usual,
+ * and a class body's methods stay methods. A slice that starts with a clause gets what it continues
+ * (`if True: pass`).
  */
 function blockOpeners(
   rows: readonly string[],
@@ -40,12 +41,10 @@ function blockOpeners(
   depth: number,
 ): { readonly headers: string[]; readonly continued: string[] } {
   const firstAt = new Map<number, string>();
-  const holdsCode = new Set<number>();
   for (const row of scan.statementRows) {
     const indent = indentOf(rows[row]!);
     const statement = rows[row]!.trimStart();
     if (indent <= depth && !firstAt.has(indent)) firstAt.set(indent, statement);
-    if (!DECLARATION_START.test(statement)) holdsCode.add(indent);
   }
   const opening = firstAt.get(depth) ?? '';
   const continued = CLAUSE.test(opening)
@@ -53,12 +52,9 @@ function blockOpeners(
     : [];
   if (depth === 0) return { headers: [], continued };
   const levels = [...new Set([0, ...[...firstAt.keys()].filter((indent) => indent < depth)])].sort((a, b) => a - b);
-  const headers = levels.map((level, index) => {
-    const returning = firstAt.get(level) ?? '';
-    if (TRY_CLAUSE.test(returning)) return `${spaces(level)}try:`;
-    const body = levels[index + 1] ?? depth;
-    return holdsCode.has(body) && !CLAUSE.test(returning) ? `${spaces(level)}def _():` : `${spaces(level)}if True:`;
-  });
+  const headers = levels.map((level) =>
+    TRY_CLAUSE.test(firstAt.get(level) ?? '') ? `${spaces(level)}try:` : `${spaces(level)}if True:`,
+  );
   return { headers, continued };
 }
 

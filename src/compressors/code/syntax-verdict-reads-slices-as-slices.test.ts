@@ -49,17 +49,21 @@ function withStrayParenthesis(text: string): string {
 }
 
 describe.skipIf(views.length === 0)('the engine syntax check on slices agents printed', () => {
-  it('takes an outline of a slice that starts at an `else:` though tree-sitter counts more errors in it, and refuses one that breaks it', () => {
-    // sphinx's autodoc, `sed -n` from inside `get_sourcename` to the next method's docstring.
+  it('takes an outline of a cut tail though tree-sitter counts more errors in it', () => {
+    // pylint's message_state_handler.py, the tail mini-swe-agent cut in the middle of a name.
+    const tail = viewNamed('pylint-dev__pylint-6386.traj.json:51:output_tail');
+    const outlined = outline(tail);
+    // The cut edges number their errors differently once the middle is shorter: counting alone would refuse it.
+    expect(rawErrors(outlined)).toBeGreaterThan(rawErrors(tail));
+    expect(codeSyntaxCheck(tail, outlined, 'python')).toBe('keeps');
+  });
+
+  it('refuses an outline of a slice that a stray parenthesis breaks', () => {
+    // sphinx's autodoc, `sed -n` from inside `get_sourcename` (at an `else:`) to the next method's docstring.
     const slice = viewNamed('sphinx-doc__sphinx-9229.traj.json:35:output');
     const outlined = outline(slice);
-    // The cut edges number their errors differently once the middle is shorter: counting alone would refuse it.
-    expect(rawErrors(outlined)).toBeGreaterThan(rawErrors(slice));
     expect(codeSyntaxCheck(slice, outlined, 'python')).toBe('keeps');
-    const broken = withStrayParenthesis(outlined);
-    // The broken outline counts as many errors as the good one: only reading it as a slice tells them apart.
-    expect(rawErrors(broken)).toBe(rawErrors(outlined));
-    expect(codeSyntaxCheck(slice, broken, 'python')).toBe('breaks');
+    expect(codeSyntaxCheck(slice, withStrayParenthesis(outlined), 'python')).toBe('breaks');
   });
 
   it('judges each group of a numbered grep against its own, so a docstring left open is not hidden by the numbers', () => {
