@@ -158,6 +158,19 @@ describe('summarize', () => {
     });
     expect(codeSearch).toMatchObject({ retrieval_calls: 1, retrieval_tokens: 412 });
     expect(codeSearch?.effective_reduction).toBe(Math.round((1 - (30_280 + 412) / 48_120) * 10_000) / 10_000);
+    // The tool-output reduction: the compressible tokens of every request of both traces, and nothing else.
+    const compressible = SMOKE_RUN.pairs.flatMap((pair) =>
+      pair.state === 'ok' &&
+      pair.config === codeSearch?.config &&
+      SMOKE_RUN.traces.find((t) => t.trace === pair.trace)?.suite === codeSearch.suite &&
+      SMOKE_RUN.traces.find((t) => t.trace === pair.trace)?.workload === codeSearch.workload
+        ? pair.requests
+        : [],
+    );
+    const before = compressible.reduce((n, row) => n + row.compressible_before, 0);
+    const after = compressible.reduce((n, row) => n + row.compressible_after, 0);
+    expect(before).toBeGreaterThan(after);
+    expect(codeSearch?.tool_output_reduction).toBe(Math.round((1 - after / before) * 10_000) / 10_000);
   });
 
   it('adds block tokens up by kind and by command, per suite and config, each block once', () => {

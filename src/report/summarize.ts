@@ -65,12 +65,18 @@ function traceOf(traces: ReadonlyMap<string, TraceRow>, trace: string): TraceRow
 
 function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
   const groups = new Map<string, WorkloadSummary>();
+  // Compressible tokens by group, for the tool-output reduction.
+  const compressible = new Map<string, { before: number; after: number }>();
   for (const pair of results) {
     const key = JSON.stringify([pair.suite, pair.workload, pair.config]);
     const previous = groups.get(key);
     const before = (previous?.tokens_before ?? 0) + pair.tokens_before;
     const after = (previous?.tokens_after ?? 0) + pair.tokens_after;
     const retrievalTokens = (previous?.retrieval_tokens ?? 0) + pair.retrieval_tokens;
+    const tools = compressible.get(key) ?? { before: 0, after: 0 };
+    tools.before += pair.compressible_before;
+    tools.after += pair.compressible_after;
+    compressible.set(key, tools);
     groups.set(key, {
       suite: pair.suite,
       workload: pair.workload,
@@ -79,6 +85,7 @@ function workloadsOf(results: readonly PairSummary[]): WorkloadSummary[] {
       tokens_before: before,
       tokens_after: after,
       reduction: reductionOf(before, after),
+      tool_output_reduction: reductionOf(tools.before, tools.after),
       probes: addCounts(previous?.probes ?? EMPTY_PROBES, pair.probes),
       probes_at_end: addCounts(previous?.probes_at_end ?? EMPTY_END, pair.probes_at_end),
       retrieval_calls: (previous?.retrieval_calls ?? 0) + pair.retrieval_calls,

@@ -21,11 +21,11 @@ describe('renderSummaryTable', () => {
   it('renders one row per suite, workload and config', () => {
     const lines = renderSummaryTable(summary).split('\n');
     expect(lines[0]).toBe(
-      '| suite | workload | config | traces | tokens before -> after | reduction | effective | probes | survived | retrieved | lost | lost at end | fabricated | retrieval calls |',
+      '| suite | workload | config | traces | tokens before -> after | reduction | effective | tool output | probes | survived | retrieved | lost | lost at end | fabricated | retrieval calls |',
     );
     expect(lines).toHaveLength(2 + summary.workloads.length);
     expect(lines).toContain(
-      '| smoke | code-search | json-minify | 2 | 48,120 -> 30,280 | 37.1% | 36.2% | 3 | 1 | 1 | 1 | 1 | 1 | 1 |',
+      '| smoke | code-search | json-minify | 2 | 48,120 -> 30,280 | 37.1% | 36.2% | 47.6% | 3 | 1 | 1 | 1 | 1 | 1 | 1 |',
     );
   });
 
@@ -36,10 +36,10 @@ describe('renderSummaryTable', () => {
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/\| published before -> after \(reduction\) \|$/);
     expect(lines).toContain(
-      '| smoke | code-search | none | 2 | 48,120 -> 48,120 | 0.0% | 0.0% | 3 | 3 | 0 | 0 | 0 | 0 | 0 | 120,000 -> 9,500 (92.1%) |',
+      '| smoke | code-search | none | 2 | 48,120 -> 48,120 | 0.0% | 0.0% | 0.0% | 3 | 3 | 0 | 0 | 0 | 0 | 0 | 120,000 -> 9,500 (92.1%) |',
     );
     expect(lines).toContain(
-      '| smoke | sre | none | 1 | 22,630 -> 22,630 | 0.0% | 0.0% | 1 | 1 | 0 | 0 | 0 | 0 | 0 | — |',
+      '| smoke | sre | none | 1 | 22,630 -> 22,630 | 0.0% | 0.0% | 0.0% | 1 | 1 | 0 | 0 | 0 | 0 | 0 | — |',
     );
   });
 

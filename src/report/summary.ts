@@ -138,6 +138,11 @@ export interface WorkloadSummary extends RetrievalCost {
   readonly tokens_before: number;
   readonly tokens_after: number;
   readonly reduction: number;
+  /**
+   * Reduction of the compressible tokens alone (tool outputs and attached user text), summed over every
+   * request as `reduction` is: what compressors can reach, without the system prompt and the model's turns.
+   */
+  readonly tool_output_reduction: number;
   readonly probes: ProbeCounts;
   readonly probes_at_end: EndProbeCounts;
   /** One entry per provider's rules, Anthropic then OpenAI. */
