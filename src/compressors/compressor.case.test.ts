@@ -13,6 +13,7 @@ import { createTokenRuler } from '../tokenize/token-ruler.ts';
 import { CONTENT_KINDS, type ContentKind, type Profile } from '../types.ts';
 import { grammarFor } from './code/code-languages.ts';
 import { createGrammarRegistry } from './code/grammar-registry.ts';
+import { createSyntaxCheck } from './code/syntax-verdict.ts';
 import { countSyntaxErrors } from './code/syntax-errors.ts';
 import { prepareCodeGrammars } from './code/code-compressor.ts';
 import {
@@ -40,6 +41,8 @@ const MAY_COMPRESS_NOTHING: Readonly<Record<string, string>> = {};
 
 const ruler = createTokenRuler('o200k_base');
 const checker = createGrammarRegistry();
+// The engine's rule, read with the checker's own parsers: settles results whose raw error count grew.
+const judge = createSyntaxCheck(checker);
 const store = createMemoryStore();
 
 function countErrors(text: string, language: string): number | null {
@@ -85,6 +88,7 @@ describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const
             { text: input.text, kind: input.kind, ...language },
             context,
             countErrors,
+            judge,
           );
           const all: ConformanceViolation[] = [...checkedResult.violations];
           if (checkedResult.result !== null) {
@@ -135,6 +139,7 @@ describe.each(SHIPPED.map((compressor) => [compressor.name, compressor] as const
                 { text, kind, ...(kind === 'code' ? { language: 'python' } : {}) },
                 { profile, ruler, conversation: '' },
                 countErrors,
+                judge,
               );
               const all = [
                 ...checked.violations,

@@ -45,6 +45,13 @@ export interface CheckedResult {
 /** Counts syntax errors of code independently of the engine's check, or null when it cannot. */
 export type SyntaxErrorCount = (text: string, language: string) => number | null;
 
+/**
+ * The engine's rule for code (compressors/code/syntax-verdict.ts) read by a check over parsers of its
+ * own: it settles a result whose raw error count grew (a slice's cut edges number their errors
+ * differently in a shorter text; the output must then parse clean in the frame the input does).
+ */
+export type SyntaxJudge = (input: string, output: string, language: string) => 'keeps' | 'breaks' | 'unchecked';
+
 /** Inputs no compressor may throw on, nor mangle: empty, blank, control bytes, lone surrogates, one huge line, forged markers. */
 export const HOSTILE_INPUTS: readonly string[] = [
   '',
@@ -89,6 +96,7 @@ export function checkCompressor(
   input: CompressInput,
   context: CompressContext,
   countErrors: SyntaxErrorCount,
+  judge?: SyntaxJudge,
 ): CheckedResult {
   const violations: ConformanceViolation[] = [];
   const fail = (check: ConformanceCheck, detail: string): void => void violations.push({ check, detail });
@@ -108,7 +116,12 @@ export function checkCompressor(
   if (input.kind === 'code' && input.language !== undefined) {
     const errorsBefore = countErrors(input.text, input.language);
     const errorsAfter = countErrors(result.text, input.language);
-    if (errorsBefore !== null && errorsAfter !== null && errorsAfter > errorsBefore)
+    if (
+      errorsBefore !== null &&
+      errorsAfter !== null &&
+      errorsAfter > errorsBefore &&
+      judge?.(input.text, result.text, input.language) !== 'keeps'
+    )
       fail('keeps-syntax', `${errorsBefore} -> ${errorsAfter} syntax errors`);
   }
   violations.push(...markerViolations(input.text, result, context.profile === 'lossless'));
