@@ -66,6 +66,39 @@ describe.skipIf(views.length === 0)('the engine syntax check on slices agents pr
     expect(codeSyntaxCheck(slice, withStrayParenthesis(outlined), 'python')).toBe('breaks');
   });
 
+  it('refuses a slice whose signature lost a line, though tree-sitter counts no more errors in it', () => {
+    // matplotlib's `_fill_between_x_or_y`, `sed -n` to the middle of its docstring: the slice has errors.
+    const slice = viewNamed('matplotlib__matplotlib-26208.traj.json:19:output');
+    const lines = slice.split('\n');
+    expect(lines[1]).toBe('            self, ind_dir, ind, dep1, dep2=0, *,');
+    // What the text compressor's line-dropping made of it in a corpus replay: a parameter line of the
+    // signature and the docstring's closing quotes among the lines gone.
+    const omitted: [number, number][] = [
+      [2, 2],
+      [7, 8],
+      [17, 17],
+      [21, 33],
+      [39, 41],
+      [46, 46],
+      [48, 50],
+      [53, 55],
+      [61, 61],
+    ];
+    const out: string[] = [];
+    lines.forEach((line, index) => {
+      const range = omitted.find(([first, last]) => index + 1 >= first && index + 1 <= last);
+      if (range === undefined) out.push(line);
+      else if (index + 1 === range[0])
+        out.push(
+          range[0] === range[1] ? `(... line ${range[0]} omitted)` : `(... lines ${range[0]}-${range[1]} omitted)`,
+        );
+    });
+    const dropped = out.join('\n');
+    expect(rawErrors(slice)).toBeGreaterThan(0);
+    expect(rawErrors(dropped)).toBeLessThanOrEqual(rawErrors(slice));
+    expect(codeSyntaxCheck(slice, dropped, 'python')).toBe('breaks');
+  });
+
   it('judges each group of a numbered grep against its own, so a docstring left open is not hidden by the numbers', () => {
     // `nl -ba sympy/core/symbol.py | grep -A 20 "def __new__"`: three numbered views between `--` lines.
     const grep = viewNamed('sympy__sympy-16450.traj.json:39:output');

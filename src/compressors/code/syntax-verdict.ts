@@ -92,12 +92,14 @@ export function createSyntaxCheck(registry: GrammarRegistry): SyntaxCheck {
       const code = view?.code ?? input;
       lastInput = { text: input, language: grammar, code, errors: errorsIn(parser, code, true) };
     }
-    if (after <= lastInput.errors) return 'keeps';
     // A fragment's own errors are where its cut edges leave tree-sitter, and they number differently in
-    // any shorter text: read in the frame that makes the input parse clean, the output must parse clean.
-    lastInput.frame ??= frameOf(parser, grammar, lastInput.code);
-    if (lastInput.frame !== null && errorsIn(parser, framedText(outputCode, lastInput.frame), false) === 0)
-      return 'keeps';
+    // any shorter text: when a frame makes the input parse clean, the output must parse clean in it, and
+    // counting alone decides nothing (a line dropped from a signature can lower the count). Only a
+    // fragment no frame mends is judged by its count.
+    if (lastInput.errors > 0) lastInput.frame ??= frameOf(parser, grammar, lastInput.code);
+    if (lastInput.frame != null) {
+      if (errorsIn(parser, framedText(outputCode, lastInput.frame), false) === 0) return 'keeps';
+    } else if (after <= lastInput.errors) return 'keeps';
     // A Python fragment cut at its start whose broken head the output copied as it came: the rests are compared.
     if (grammar !== 'python') return 'breaks';
     const { code } = lastInput;
