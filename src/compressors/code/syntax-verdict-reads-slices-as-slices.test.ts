@@ -58,12 +58,18 @@ describe.skipIf(views.length === 0)('the engine syntax check on slices agents pr
     expect(codeSyntaxCheck(tail, outlined, 'python')).toBe('keeps');
   });
 
-  it('refuses an outline of a slice that a stray parenthesis breaks', () => {
+  it('refuses an outline that a stray parenthesis breaks, whatever it does to the error count', () => {
     // sphinx's autodoc, `sed -n` from inside `get_sourcename` (at an `else:`) to the next method's docstring.
     const slice = viewNamed('sphinx-doc__sphinx-9229.traj.json:35:output');
     const outlined = outline(slice);
     expect(codeSyntaxCheck(slice, outlined, 'python')).toBe('keeps');
     expect(codeSyntaxCheck(slice, withStrayParenthesis(outlined), 'python')).toBe('breaks');
+    // A tail cut in the middle of a name, which no frame mends: the parenthesis lowers the count (35 to 4
+    // here, below the tail's own 13), and only reading the rest after its broken head refuses it.
+    const tail = viewNamed('pylint-dev__pylint-6386.traj.json:51:output_tail');
+    const broken = withStrayParenthesis(outline(tail));
+    expect(rawErrors(broken)).toBeLessThan(rawErrors(tail));
+    expect(codeSyntaxCheck(tail, broken, 'python')).toBe('breaks');
   });
 
   it('refuses a slice whose signature lost a line, though tree-sitter counts no more errors in it', () => {

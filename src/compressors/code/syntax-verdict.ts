@@ -93,23 +93,23 @@ export function createSyntaxCheck(registry: GrammarRegistry): SyntaxCheck {
       lastInput = { text: input, language: grammar, code, errors: errorsIn(parser, code, true) };
     }
     // A fragment's own errors are where its cut edges leave tree-sitter, and they number differently in
-    // any shorter text: when a frame makes the input parse clean, the output must parse clean in it, and
-    // counting alone decides nothing (a line dropped from a signature can lower the count). Only a
-    // fragment no frame mends is judged by its count.
+    // any shorter text: when a frame makes the input parse clean, the output must parse clean in it.
     if (lastInput.errors > 0) lastInput.frame ??= frameOf(parser, grammar, lastInput.code);
-    if (lastInput.frame != null) {
-      if (errorsIn(parser, framedText(outputCode, lastInput.frame), false) === 0) return 'keeps';
-    } else if (after <= lastInput.errors) return 'keeps';
+    if (lastInput.frame != null && errorsIn(parser, framedText(outputCode, lastInput.frame), false) === 0)
+      return 'keeps';
     // A Python fragment cut at its start whose broken head the output copied as it came: the rests are compared.
-    if (grammar !== 'python') return 'breaks';
     const { code } = lastInput;
-    lastInput.headRows ??= brokenHeadRows(parser, code);
-    const headRows = lastInput.headRows;
-    if (headRows === null) return 'breaks';
-    const inputRows = code.split('\n');
-    const outputRows = outputCode.split('\n');
-    if (inputRows.slice(0, headRows).some((row, index) => outputRows[index] !== row)) return 'breaks';
-    return check(inputRows.slice(headRows).join('\n'), outputRows.slice(headRows).join('\n'), language);
+    if (grammar === 'python' && lastInput.errors > 0) lastInput.headRows ??= brokenHeadRows(parser, code);
+    const headRows = lastInput.headRows ?? null;
+    if (headRows !== null) {
+      const inputRows = code.split('\n');
+      const outputRows = outputCode.split('\n');
+      if (inputRows.slice(0, headRows).some((row, index) => outputRows[index] !== row)) return 'breaks';
+      return check(inputRows.slice(headRows).join('\n'), outputRows.slice(headRows).join('\n'), language);
+    }
+    // Counting alone decides only for a fragment neither reading mends (a line dropped from a signature
+    // can lower the count).
+    return lastInput.frame == null && after <= lastInput.errors ? 'keeps' : 'breaks';
   };
   return (input, output, language) => {
     // A numbered grep's groups are views of different parts of a file: each is judged against its own.
