@@ -45,19 +45,19 @@ describe('reduction matrix', () => {
     const groups = new Set(summary.workloads.map((w) => `${w.suite}/${w.workload}`));
     expect(lines).toHaveLength(2 + groups.size);
     expect(lines[0]).toMatch(
-      /\| json-minify \| balanced \| balanced effective \| balanced probes lost \| published \|$/,
+      /\| json-minify \| balanced \| balanced effective \| balanced tool output \| balanced probes lost \| published \|$/,
     );
     expect(lines[0]).not.toMatch(/none|drop-all/);
   });
 
-  it('shows each config reduction, and balanced net of retrieval, exactly as summarize computed them', () => {
+  it('shows each config reduction, and balanced net of retrieval and of tool output alone, exactly as summarize computed them', () => {
     for (const w of summary.workloads) {
       const row = lines.find((l) => l.startsWith(`| ${w.suite} | ${w.workload} |`));
       if (w.config === 'json-minify' || w.config === 'balanced')
         expect(row).toContain(`| ${formatReduction(w.reduction)} |`);
       if (w.config === 'balanced')
         expect(row).toContain(
-          `| ${formatReduction(w.effective_reduction)} | ${w.probes.lost} / ${w.probes.discriminating} |`,
+          `| ${formatReduction(w.effective_reduction)} | ${formatReduction(w.tool_output_reduction)} | ${w.probes.lost} / ${w.probes.discriminating} |`,
         );
     }
   });

@@ -1,7 +1,8 @@
 /**
  * The README's first table: one row per suite x workload, one reduction column per terse
  * configuration (baselines have their own table), balanced's reduction net of retrieval beside its
- * gross one, the discriminating probes it lost, and the published figures where a suite has them.
+ * gross one, balanced's reduction of tool output alone, the discriminating probes it lost, and the
+ * published figures where a suite has them.
  */
 import { formatCount, formatReduction } from './format-figures.ts';
 import { markdownTable, type MarkdownColumn } from './markdown-table.ts';
@@ -38,7 +39,13 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
     right('traces'),
     right('tokens / trace'),
     ...configs.map((c) => right(c)),
-    ...(withHeadline ? [right(`${HEADLINE_CONFIG} effective`), right(`${HEADLINE_CONFIG} probes lost`)] : []),
+    ...(withHeadline
+      ? [
+          right(`${HEADLINE_CONFIG} effective`),
+          right(`${HEADLINE_CONFIG} tool output`),
+          right(`${HEADLINE_CONFIG} probes lost`),
+        ]
+      : []),
     ...(withPublished ? [right('published')] : []),
   ];
   const cells = [...rows.values()].map((group) => {
@@ -61,6 +68,7 @@ export function renderReductionMatrix(summary: Summary, options: RenderOptions =
             headline === undefined || headline.probes.discriminating === 0
               ? '—'
               : formatReduction(headline.effective_reduction),
+            headline === undefined ? '—' : formatReduction(headline.tool_output_reduction),
             lostCell(headline),
           ]
         : []),
