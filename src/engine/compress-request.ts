@@ -7,6 +7,7 @@ import { outcomeText, type BlockOutcome } from './block-outcome.ts';
 import { applyEdits, type CanonicalRequest, type RequestEdits } from './request/canonical-request.ts';
 import { blockRouting, type BlockRouting } from './block-routing.ts';
 import { decidePart } from './decide-part.ts';
+import { userWordsOf } from './user-words-routing.ts';
 import { sentViews } from './repeats/sent-outputs.ts';
 import type { EngineSession } from './engine-session.ts';
 import { pathKey } from './request/request-parts.ts';
@@ -120,6 +121,9 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
   // Built on the first block that needs a decision: most requests of a session decide none.
   let routing: BlockRouting | null = null;
   const routingNow = (): BlockRouting => (routing ??= blockRouting(setup, conversationOf(request.parts, session)));
+  // Asked only of user text that needs a decision: most requests have none.
+  let userWords: ((part: RequestPart) => boolean) | null = null;
+  const isUserWords = (part: RequestPart): boolean => (userWords ??= userWordsOf(request.parts))(part);
   const messages = Array.isArray(request.body.messages) ? request.body.messages : [];
   const prefixEnd = sentPrefixEnd(messages, {
     lastMessage: session.previousLastMessage,
@@ -173,7 +177,7 @@ export async function compressRequest(request: CanonicalRequest, session: Engine
     let outcome = memo?.get(pathKey(part.path));
     let decidedNow = false;
     if (outcome === undefined) {
-      const decision = await decidePart(part, session, routingNow, prefixEnd);
+      const decision = await decidePart(part, session, routingNow, prefixEnd, isUserWords);
       outcome = decision.outcome;
       decidedNow = decision.fresh;
       if (message) {

@@ -13,7 +13,7 @@ import { decideBlock } from './decide-block.ts';
 import type { EngineSession } from './engine-session.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
 import { contentKey } from './routed-parts.ts';
-import { isUserWords, userWordsRouting } from './user-words-routing.ts';
+import { userWordsRouting } from './user-words-routing.ts';
 
 /** The outcome of a compressible part: the one decided before, or decided now. */
 export async function decidePart(
@@ -21,6 +21,7 @@ export async function decidePart(
   session: EngineSession,
   routing: () => BlockRouting,
   prefixEnd: number,
+  isUserWords: (part: RequestPart) => boolean,
 ): Promise<{ outcome: BlockOutcome; fresh: boolean }> {
   const { setup } = session;
   // What terse_retrieve returned is an original the model asked to see whole: its content is a block
@@ -45,7 +46,8 @@ export async function decidePart(
     // Sent before without a decision (a session joined midway): rewriting it would bust the prompt cache.
     outcome = { state: 'passed', kind: null, reason: 'cached-prefix', ms: 0 };
   } else {
-    const userWords = isUserWords(part);
+    // Only user text can be the user's words: the request's parts are read for it then.
+    const userWords = part.role === 'user' && part.type === 'text' && isUserWords(part);
     outcome =
       (await decideRepeat(part, session)) ??
       (await decideBlock(

@@ -46,6 +46,21 @@ async function sent(setup: EngineSetup, text: string): Promise<string> {
   return String((body.messages as JsonObject[])[0]?.content);
 }
 
+/** The non-blank lines of `text`'s prose and code sections, as the engine's detection splits it. */
+function wordsOf(setup: EngineSetup, text: string): string[] {
+  const detection = setup.detect(text);
+  return (detection.sections ?? [{ kind: detection.kind, start: 0, end: text.length }])
+    .filter((s) => s.kind === 'text' || s.kind === 'code')
+    .flatMap((s) => text.slice(s.start, s.end).split('\n'))
+    .filter((line) => line.trim().length > 0);
+}
+
+/** The lines of `words` that `out` does not carry. */
+function missing(words: readonly string[], out: string): string[] {
+  const lines = new Set(out.split('\n'));
+  return words.filter((line) => !lines.has(line));
+}
+
 const tasks = longTasks();
 
 describe.skipIf(tasks.length === 0)("the user's words", () => {
@@ -54,18 +69,27 @@ describe.skipIf(tasks.length === 0)("the user's words", () => {
     expect(tasks.length).toBeGreaterThanOrEqual(4);
     for (const task of tasks) {
       const out = await sent(setup, task.text);
-      const { sections } = setup.detect(task.text);
-      const words = (sections ?? [{ kind: setup.detect(task.text).kind, start: 0, end: task.text.length }])
-        .filter((s) => s.kind === 'text' || s.kind === 'code')
-        .flatMap((s) => task.text.slice(s.start, s.end).split('\n'))
-        .filter((line) => line.trim().length > 0);
+      const words = wordsOf(setup, task.text);
       expect(words.length, task.name).toBeGreaterThan(20);
-      const outLines = new Set(out.split('\n'));
-      expect(
-        words.filter((line) => !outLines.has(line)),
-        task.name,
-      ).toEqual([]);
+      expect(missing(words, out), task.name).toEqual([]);
     }
+  });
+
+  it("in a loop that sends tool output back as user text (mini-swe-agent, no tools), only the task is the user's words", async () => {
+    const setup = await createEngine({ profile: 'balanced' });
+    const file = path.join(trajectories, 'pylint-dev__pylint-8898.traj.json');
+    const messages = (JSON.parse(readFileSync(file, 'utf8')) as JsonObject).messages as JsonObject[];
+    // Message 13 is what `cat pylint/config/argument.py` printed, sent back as a user message.
+    const observation = String(messages[13]?.content);
+    expect(observation.length).toBeGreaterThanOrEqual(ATTACHED_BLOB_MIN_CHARS);
+    const request = canonicalFromBody({ model: 'gpt-4.1', messages: messages.slice(0, 14) }, 'openai');
+    const result = await compressRequest(request, createSession(setup));
+    const sentMessages = (JSON.parse(emitRequest(request, result.edits)) as JsonObject).messages as JsonObject[];
+    const task = String(messages[1]?.content);
+    expect(missing(wordsOf(setup, task), String(sentMessages[1]?.content))).toEqual([]);
+    const sentObservation = String(sentMessages[13]?.content);
+    expect(findMarkers(sentObservation).length).toBeGreaterThan(0);
+    expect(sentObservation.length).toBeLessThan(observation.length * 0.9);
   });
 
   it.skipIf(!existsSync(hdfsLog))('a log the user pasted is compressed, the question above it kept', async () => {

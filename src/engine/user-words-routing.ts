@@ -3,7 +3,7 @@
  * where it is machine output: logs, JSON, search hits, diffs, tables, listings, tracebacks, test reports.
  * Its prose and its code are the user's words (an agent's task statement, the bug report with the
  * snippet it is about, the instructions the agent must follow): the compressors that drop lines of prose
- * or bodies of code do not read it.
+ * or bodies of code do not read it. Which user text is the user's words: `userWordsOf`.
  */
 import type { Compressor } from '../compressors/compressor.ts';
 import type { ContentKind, RequestPart } from '../types.ts';
@@ -13,9 +13,20 @@ import type { CompressorRegistry } from './compressor-registry.ts';
 /** Compressors that drop the user's own prose or code (by name, as the registry lists them). */
 export const WORD_DROPPING_COMPRESSORS: ReadonlySet<string> = new Set(['text', 'text-model', 'code', 'declarations']);
 
-/** Whether the part is text a user wrote or attached, not a tool's output. */
-export function isUserWords(part: RequestPart): boolean {
-  return part.role === 'user' && part.type === 'text';
+/**
+ * Which user text parts of a request are the user's own words: every one in a conversation that calls
+ * tools (its tool output comes back as tool results), else those before the model's first reply (a
+ * loop that answers the model with tool output as user text, as mini-swe-agent does, sends its task
+ * first and then only what its commands printed).
+ */
+export function userWordsOf(parts: readonly RequestPart[]): (part: RequestPart) => boolean {
+  let callsTools = false;
+  let firstReply = Number.POSITIVE_INFINITY;
+  for (const p of parts) {
+    if (p.type === 'tool_use' || p.type === 'tool_result') callsTools = true;
+    if (p.role === 'assistant' && p.messageIndex >= 0 && p.messageIndex < firstReply) firstReply = p.messageIndex;
+  }
+  return (part) => part.role === 'user' && part.type === 'text' && (callsTools || part.messageIndex < firstReply);
 }
 
 const narrowed = new WeakMap<CompressorRegistry, CompressorRegistry>();
