@@ -3,6 +3,8 @@ import { canonicalFromBody } from '../engine/request/canonical-request.ts';
 import type { CompressedRequest } from '../engine/compress-request.ts';
 import { measureRequest, type RequestMeasure } from '../engine/measure-request.ts';
 import { pathKey } from '../engine/request/request-parts.ts';
+import { userWordsOf } from '../engine/user-words-routing.ts';
+import type { RequestPart } from '../types.ts';
 import { retrieve, retrieveResultText } from '../retrieve/retrieve.ts';
 import { scoreProbe } from './fidelity.ts';
 import type { Probe, ScoringPoint } from './probe.ts';
@@ -65,6 +67,8 @@ function blockRows(
   onBlock?: BlockListener,
 ): BlockRow[] {
   const rows: BlockRow[] = [];
+  // Asked only of user text no tool printed: most requests have none.
+  let userWords: ((part: RequestPart) => boolean) | null = null;
   for (const {
     result: { part, outcome, decidedNow, text },
     before,
@@ -72,8 +76,14 @@ function blockRows(
   } of measure.parts) {
     if (!decidedNow || outcome === null) continue;
     // Text the user wrote or attached (an agent's task statement) is no tool's output: said so, not "unknown".
+    // In a loop that sends tool output back as user text, only what precedes the first reply is the user's.
     const command =
-      commands.get(placeOf(part.path)) ?? (part.role === 'user' && part.type === 'text' ? USER_TEXT : null);
+      commands.get(placeOf(part.path)) ??
+      (part.role === 'user' &&
+      part.type === 'text' &&
+      (userWords ??= userWordsOf(measure.parts.map((entry) => entry.result.part)))(part)
+        ? USER_TEXT
+        : null);
     const base = {
       trace,
       config,
