@@ -1,4 +1,5 @@
 /** Source code: lines that end, open or close like code, and few that read like prose. */
+import { COLON_NUMBER, COLUMN_NUMBER } from './numbered-rows.ts';
 import type { Detector, Sample } from './detection.ts';
 import { reachesMakefileShare } from './makefile-lines.ts';
 import { anyOf } from './regex-alternation.ts';
@@ -18,8 +19,6 @@ const CODE_LINE = [
   /^\s{2,}[\w.]+(?:\(|\s*[,)]\s*$)/,
   /^\s*["'\w]+:\s*\S.*,\s*$/,
 ];
-const NUMBERED = /^\s*\d+[\t→]/;
-const COLON_NUMBERED = /^(\d+):/;
 const TRIPLE_QUOTE = /"""|'''/g;
 const DOCTEST = /^\s*>>>/;
 const INDENTED = /^(?: {2,}|\t)\S/;
@@ -41,9 +40,9 @@ function hasTripleQuote(line: string): boolean {
  */
 export function withoutLineNumbers(lines: readonly string[]): readonly string[] {
   let numbered = 0;
-  for (const line of lines) if (NUMBERED.test(line)) numbered += 1;
-  if (numbered >= 0.8 * lines.length) return lines.map((line) => line.replace(NUMBERED, ''));
-  if (countsUpByOne(lines) >= 0.8 * lines.length) return lines.map((line) => line.replace(COLON_NUMBERED, ''));
+  for (const line of lines) if (COLUMN_NUMBER.test(line)) numbered += 1;
+  if (numbered >= 0.8 * lines.length) return lines.map((line) => line.replace(COLUMN_NUMBER, ''));
+  if (countsUpByOne(lines) >= 0.8 * lines.length) return lines.map((line) => line.replace(COLON_NUMBER, ''));
   return lines;
 }
 
@@ -52,7 +51,7 @@ export function countsUpByOne(lines: readonly string[]): number {
   let counted = 0;
   let previous: number | null = null;
   for (const line of lines) {
-    const match = COLON_NUMBERED.exec(line);
+    const match = COLON_NUMBER.exec(line);
     if (match === null) continue;
     const number = Number(match[1]);
     if (previous === null || number === previous + 1) counted += 1;

@@ -1,8 +1,8 @@
 /** Tables: CSV/TSV with a steady column count, or markdown pipe tables. */
+import { COLUMN_NUMBER } from './numbered-rows.ts';
 import type { Detector, Sample } from './detection.ts';
 import { nonBlank, shareOf } from './sample.ts';
 
-const NUMBERED = /^\s*\d+[\t→]/;
 const HEADER = /^"?[A-Za-z_][\w -]*"?(?:,"?[A-Za-z_][\w -]*"?)+$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 
@@ -89,7 +89,7 @@ export const tableDetector: Detector = {
     const fields = delimiterCounts(lines, { tab: floor < TAB_MAX, pipe: floor < PIPE_MAX });
     if (fields === null) return 0;
     // `nl -ba` / `cat -n` listings are numbered code, not tab-separated tables.
-    if (shareOf(lines, (line) => NUMBERED.test(line)) >= 0.8) return 0;
+    if (shareOf(lines, (line) => COLUMN_NUMBER.test(line)) >= 0.8) return 0;
     const tab = steadiness(fields.tab);
     const comma = steadiness(fields.comma);
     const pipe = steadiness(fields.pipe);

@@ -11,9 +11,9 @@
  * The numbered rows are one section, detected on their own (code once their numbers are set aside);
  * the lines around them are text.
  */
+import { numberPrefix } from './numbered-rows.ts';
 import type { RawSection } from './split-sections.ts';
 
-const ROW = /^(?: *(\d+)[\t→]|(\d+):)/;
 /** A window shorter than this many rows is no file view worth a section of its own. */
 const MIN_ROWS = 5;
 
@@ -23,8 +23,8 @@ function longestRun(lines: readonly string[]): readonly [number, number] | null 
   let start = -1;
   let previous = -1;
   for (let i = 0; i <= lines.length; i += 1) {
-    const match = i < lines.length ? ROW.exec(lines[i] as string) : null;
-    const number = match === null ? -1 : Number(match[1] ?? match[2]);
+    const match = i < lines.length ? numberPrefix(lines[i] as string) : null;
+    const number = match === null ? -1 : match.number;
     if (match !== null && start >= 0 && number === previous + 1) {
       previous = number;
       continue;
@@ -44,7 +44,7 @@ export function splitNumberedView(text: string): RawSection[] | null {
   if (run === null) return null;
   const [first, last] = run;
   // Numbered rows outside the run (a `grep -n` listing that skips lines) make it no single window.
-  if (lines.some((line, i) => (i < first || i > last) && ROW.test(line))) return null;
+  if (lines.some((line, i) => (i < first || i > last) && numberPrefix(line) !== null)) return null;
   const startOf = (line: number): number => lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
   const start = startOf(first);
   const end = Math.min(text.length, startOf(last + 1));

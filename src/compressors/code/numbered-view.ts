@@ -5,11 +5,7 @@
  * gets its own numbered line back, and a marker line gets a blank number column, so nothing in the
  * view claims a number it does not show.
  */
-
-const TAB_NUMBER = /^( *)(\d+)\t/;
-// Claude Code's Read tool in some versions, and its kin: `     1→code`.
-const ARROW_NUMBER = /^( *)(\d+)→/;
-const COLON_NUMBER = /^(\d+):/;
+import { COLON_NUMBER, COLUMN_NUMBER } from '../../detect/numbered-rows.ts';
 
 /** A numbered view split into its number prefixes and the code they number. */
 export interface NumberedView {
@@ -24,12 +20,14 @@ export interface NumberedView {
 }
 
 function prefixOf(row: string): { number: number; length: number; blank: string } | null {
-  const tab = TAB_NUMBER.exec(row);
-  if (tab !== null)
-    return { number: Number(tab[2]), length: tab[0].length, blank: `${' '.repeat(tab[0].length - 1)}\t` };
-  const arrow = ARROW_NUMBER.exec(row);
-  if (arrow !== null)
-    return { number: Number(arrow[2]), length: arrow[0].length, blank: `${' '.repeat(arrow[0].length - 1)}→` };
+  const column = COLUMN_NUMBER.exec(row);
+  // A marker row keeps the column's width and separator, blank where the number would be.
+  if (column !== null)
+    return {
+      number: Number(column[2]),
+      length: column[0].length,
+      blank: `${' '.repeat(column[0].length - 1)}${column[3]}`,
+    };
   const colon = COLON_NUMBER.exec(row);
   return colon === null ? null : { number: Number(colon[1]), length: colon[0].length, blank: '' };
 }

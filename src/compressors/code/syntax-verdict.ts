@@ -16,6 +16,7 @@ import { completeSource } from './completed-source.ts';
 import { brokenHeadRows } from './cut-head.ts';
 import { framedText, type FragmentFrame } from './fragment-frame.ts';
 import type { GrammarRegistry } from './grammar-registry.ts';
+import { numberPrefix } from '../../detect/numbered-rows.ts';
 import { parseNumberedView, splitAtGroupSeparators, splitNumberedGroups, type NumberedView } from './numbered-view.ts';
 import { parseShared } from './shared-parse.ts';
 import { countSyntaxErrors, errorSpans } from './syntax-errors.ts';
@@ -26,15 +27,13 @@ export type SyntaxVerdict = 'keeps' | 'breaks' | 'unchecked';
 /** Judges `output` against `input`, both read as `language` (a name `detect/` gives, or an alias). */
 export type SyntaxCheck = (input: string, output: string, language: string | undefined) => SyntaxVerdict;
 
-const NUMBER_PREFIX = /^ *\d+[\t→]|^\d+:/;
-
 /** The rows of `text` without the number column of `view`'s style: numbered rows and blank-column marker rows alike. */
 function withoutNumbers(text: string, view: NumberedView): string {
   return text
     .split('\n')
     .map((row) => {
-      const numbered = NUMBER_PREFIX.exec(row);
-      if (numbered !== null) return row.slice(numbered[0].length);
+      const numbered = numberPrefix(row);
+      if (numbered !== null) return row.slice(numbered.length);
       return view.blankPrefix !== '' && row.startsWith(view.blankPrefix) ? row.slice(view.blankPrefix.length) : row;
     })
     .join('\n');

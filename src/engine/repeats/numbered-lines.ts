@@ -4,7 +4,7 @@
  * without that number column; the number, when there was one, is kept beside it.
  */
 
-const NUMBER_COLUMN = /^ *(\d+)[\t→]/;
+import { COLUMN_NUMBER } from '../../detect/numbered-rows.ts';
 
 /** A line split into its number column (when it has one) and the text after it. */
 export interface KeyedLine {
@@ -14,8 +14,8 @@ export interface KeyedLine {
 
 /** The key and number of `line`. */
 export function keyedLine(line: string): KeyedLine {
-  const match = NUMBER_COLUMN.exec(line);
-  return match === null ? { key: line, number: null } : { key: line.slice(match[0].length), number: Number(match[1]) };
+  const match = COLUMN_NUMBER.exec(line);
+  return match === null ? { key: line, number: null } : { key: line.slice(match[0].length), number: Number(match[2]) };
 }
 
 /**
