@@ -1,8 +1,10 @@
 /**
  * SWE-agent's file viewer (`open`, `goto`, `scroll`) prints a window of numbered rows (`1357:code`)
- * between a `[File: ...]` header and its `(Open file: ...)` footer. Read on the real trajectories of
+ * between a `[File: ...]` header and its `(Open file: ...)` footer; a refused edit prints two windows
+ * (how the edit would have looked, the original code). Read on the real trajectories of
  * ../shared/corpus/swe-agent-trajs (sessions no suite replays): the rows are code, the frame is text,
- * and a `grep -n` listing, whose numbers skip, stays search.
+ * a `grep -n` listing, whose numbers skip, stays search, and the groups of a `grep -C` over numbered
+ * rows are not taken for windows.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,18 @@ import { detectContent } from './detect-content.ts';
 
 const dir = path.join(environment.sharedDir, 'corpus', 'swe-agent-trajs');
 const ROW = /^\d+:/;
+
+/** Every observation of the trajectories, in file order. */
+function observations(): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.traj.json'))
+    .sort()
+    .flatMap((name) => {
+      const traj = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { trajectory: { observation: string }[] };
+      return traj.trajectory.map((step) => step.observation);
+    });
+}
 
 /** Every observation of the trajectories that shows a window of five rows or more. */
 function windows(): string[] {
@@ -45,6 +59,37 @@ describe.skipIf(seen.length === 0)("SWE-agent's file windows", () => {
       expect(rows).toEqual(text.split('\n').filter((line) => ROW.test(line)));
       expect(text.slice(0, code[0]!.start)).toMatch(/^\[File: /);
     }
+  });
+
+  it('come as two code sections where a refused edit shows the edit and the original', () => {
+    const refused = [
+      ...new Set(observations().filter((o) => o.includes('This is how your edit would have looked'))),
+    ].filter((o) => o.split('\n').filter((l) => ROW.test(l)).length >= 10);
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    for (const text of refused) {
+      const detection = detectContent(text);
+      const code = (detection.sections ?? []).filter((s) => s.kind === 'code');
+      expect(code, text.slice(0, 120)).toHaveLength(2);
+      const rows = code.flatMap((s) => text.slice(s.start, s.end).split('\n').filter(Boolean));
+      expect(rows).toEqual(text.split('\n').filter((line) => ROW.test(line)));
+      // The error the linter printed is text before the first window, never inside code.
+      expect(text.slice(0, code[0]!.start)).toContain('ERRORS:');
+    }
+  });
+
+  it('leave the groups of a grep -C over numbered rows whole', () => {
+    const source = readFileSync(path.join(environment.projectRoot, 'src', 'detect', 'detect-content.ts'), 'utf8');
+    const numbered = source.split('\n').map((line, i) => `${String(i + 1).padStart(6)}\t${line}`);
+    const hits = numbered.flatMap((line, i) => (/splitNumberedView|fromSections\(/.test(line) ? [i] : []));
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    // `nl -ba f | grep -C 6 PATTERN`: groups of 13 rows parted by `--`.
+    const groups = hits
+      .filter((hit, i) => i === 0 || hit - (hits[i - 1] as number) > 13)
+      .map((hit) => numbered.slice(Math.max(0, hit - 6), hit + 7).join('\n'));
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    const output = `<returncode>0</returncode>\n<output>\n${groups.join('\n--\n')}\n</output>`;
+    const sections = detectContent(output).sections ?? [];
+    expect(sections.filter((s) => s.kind === 'code').length).toBeLessThanOrEqual(1);
   });
 
   it('leave a grep -n listing of the same file search', () => {

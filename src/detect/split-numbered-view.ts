@@ -17,9 +17,9 @@ import type { RawSection } from './split-sections.ts';
 /** A window shorter than this many rows is no file view worth a section of its own. */
 const MIN_ROWS = 5;
 
-/** The longest run of rows numbered one after another, as [first, last] line indices, or null. */
-function longestRun(lines: readonly string[]): readonly [number, number] | null {
-  let best: [number, number] | null = null;
+/** Every run of rows numbered one after another, as [first, last] line indices. */
+function runsOf(lines: readonly string[]): [number, number][] {
+  const runs: [number, number][] = [];
   let start = -1;
   let previous = -1;
   for (let i = 0; i <= lines.length; i += 1) {
@@ -29,30 +29,44 @@ function longestRun(lines: readonly string[]): readonly [number, number] | null 
       previous = number;
       continue;
     }
-    if (start >= 0 && (best === null || i - 1 - start > best[1] - best[0])) best = [start, i - 1];
+    if (start >= 0) runs.push([start, i - 1]);
     start = match === null ? -1 : i;
     previous = number;
   }
-  return best !== null && best[1] - best[0] + 1 >= MIN_ROWS ? best : null;
+  return runs;
 }
 
-/** Sections of a numbered window with text before or after it; null when there is no such window. */
+/**
+ * Sections of numbered windows with text before, between or after them; null when there is none.
+ * Several windows come in one output where a tool shows a file twice (SWE-agent's refused edit:
+ * "how your edit would have looked" and "the original code before your edit").
+ */
 export function splitNumberedView(text: string): RawSection[] | null {
   if (!text.includes(':')) return null;
   const lines = text.split('\n');
-  const run = longestRun(lines);
-  if (run === null) return null;
-  const [first, last] = run;
-  // Numbered rows outside the run (a `grep -n` listing that skips lines) make it no single window.
-  if (lines.some((line, i) => (i < first || i > last) && numberPrefix(line) !== null)) return null;
-  const startOf = (line: number): number => lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
-  const start = startOf(first);
-  const end = Math.min(text.length, startOf(last + 1));
-  // Without text around it the window is one block, detected whole.
-  if (start === 0 && end >= text.length) return null;
+  const runs = runsOf(lines);
+  // Numbered rows in a run too short to be a window (a `grep -n` listing, whose numbers skip) make
+  // the text no set of windows.
+  if (runs.length === 0 || runs.some(([first, last]) => last - first + 1 < MIN_ROWS)) return null;
+  // Runs parted by `--` alone are the groups of a `grep -C` over numbered rows: where the match sits in
+  // each depends on flags the output does not show, so they are no windows to outline one by one.
+  for (let i = 1; i < runs.length; i += 1) {
+    const between = lines.slice((runs[i - 1] as [number, number])[1] + 1, (runs[i] as [number, number])[0]);
+    if (between.every((line) => line.trim() === '--' || line.trim() === '')) return null;
+  }
+  const offsets: number[] = [0];
+  for (const line of lines) offsets.push((offsets[offsets.length - 1] as number) + line.length + 1);
+  const startOf = (line: number): number => Math.min(text.length, offsets[line] as number);
   const sections: RawSection[] = [];
-  if (start > 0) sections.push({ start: 0, end: start, kind: 'text' });
-  sections.push({ start, end, kind: null });
-  if (end < text.length) sections.push({ start: end, end: text.length, kind: 'text' });
-  return sections;
+  let at = 0;
+  for (const [first, last] of runs) {
+    const start = startOf(first);
+    const end = startOf(last + 1);
+    if (start > at) sections.push({ start: at, end: start, kind: 'text' });
+    sections.push({ start, end, kind: null });
+    at = end;
+  }
+  if (at < text.length) sections.push({ start: at, end: text.length, kind: 'text' });
+  // Without text around it a window is one block, detected whole.
+  return sections.length === 1 ? null : sections;
 }
