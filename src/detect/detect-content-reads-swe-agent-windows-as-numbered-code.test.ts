@@ -77,6 +77,29 @@ describe.skipIf(seen.length === 0)("SWE-agent's file windows", () => {
     }
   });
 
+  it('are code sections where a demonstration quotes them between fenced commands', () => {
+    const traj = JSON.parse(readFileSync(path.join(dir, 'pydicom__pydicom-1458.gpt4.traj.json'), 'utf8')) as {
+      history: { content: string; is_demo?: boolean }[];
+    };
+    const demonstration = traj.history.find((m) => m.is_demo === true)?.content ?? '';
+    expect(demonstration).toContain('```');
+    const detection = detectContent(demonstration);
+    const windows = (detection.sections ?? [])
+      .filter((s) => s.kind === 'code')
+      .map((s) => demonstration.slice(s.start, s.end))
+      .filter((code) =>
+        code
+          .split('\n')
+          .filter(Boolean)
+          .every((row) => ROW.test(row)),
+      );
+    expect(windows.length).toBeGreaterThanOrEqual(3);
+    // Every numbered row is in a window but for a lone `1:` (the empty file `create` printed).
+    const inWindows = new Set(windows.join('\n').split('\n'));
+    const outside = demonstration.split('\n').filter((line) => ROW.test(line) && !inWindows.has(line));
+    expect(outside).toEqual(['1:']);
+  });
+
   it('leave the groups of a grep -C over numbered rows whole', () => {
     const source = readFileSync(path.join(environment.projectRoot, 'src', 'detect', 'detect-content.ts'), 'utf8');
     const numbered = source.split('\n').map((line, i) => `${String(i + 1).padStart(6)}\t${line}`);

@@ -63,10 +63,21 @@ function looksBinary(text: string): boolean {
   return odd > BINARY_SHARE * head.length;
 }
 
+/**
+ * A text section as it came, or with the numbered file windows it holds split out: a window in prose
+ * between fences (SWE-agent's demonstration quotes its own file views) is code all the same.
+ */
+function windowsIn(text: string, section: RawSection): RawSection[] {
+  if (section.kind !== 'text') return [section];
+  const windows = splitNumberedView(text.slice(section.start, section.end));
+  if (windows === null) return [section];
+  return windows.map((w) => ({ ...w, start: w.start + section.start, end: w.end + section.start }));
+}
+
 /** Detects each undecided section, flattens nested mixes, merges neighbours of one kind. */
 function fromSections(text: string, raw: readonly RawSection[], hint: DetectHint): Detection {
   const decided: DetectedSection[] = [];
-  for (const section of raw) {
+  for (const section of raw.flatMap((s) => windowsIn(text, s))) {
     if (section.end <= section.start) continue;
     if (section.kind !== null) {
       decided.push({ kind: section.kind, start: section.start, end: section.end });

@@ -17,3 +17,14 @@ export function numberPrefix(row: string): { readonly number: number; readonly l
   const colon = COLON_NUMBER.exec(row);
   return colon === null ? null : { number: Number(colon[1]), length: colon[0].length };
 }
+
+/** True when every non-empty row of `text` opens with a number column: a file view no one types. */
+export function everyRowNumbered(text: string): boolean {
+  let rows = 0;
+  for (const row of text.split('\n')) {
+    if (row.trim().length === 0) continue;
+    if (numberPrefix(row) === null) return false;
+    rows += 1;
+  }
+  return rows > 0;
+}

@@ -1,12 +1,14 @@
 /**
  * A large text the user wrote or pasted is compressed only where it is machine output: an agent's task
  * statement (real mini-swe-agent PR descriptions, each over the attached-blob size) keeps every line of
- * its prose and code; a log the user pasted under a question is compressed, the question kept.
+ * its prose and code; a log the user pasted under a question is compressed, the question kept; the
+ * file windows SWE-agent's demonstration quotes (rows numbered `1459:`) are outlined, the rest kept.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../config.ts';
+import { everyRowNumbered } from '../detect/numbered-rows.ts';
 import { findMarkers } from '../store/marker.ts';
 import type { JsonObject } from '../types.ts';
 import { compressRequest } from './compress-request.ts';
@@ -17,6 +19,12 @@ import { ATTACHED_BLOB_MIN_CHARS } from './request/request-parts.ts';
 
 const trajectories = path.join(environment.sharedDir, 'corpus', 'mini-swe-agent-trajs', 'trajs');
 const hdfsLog = path.join(environment.sharedDir, 'corpus', 'loghub', 'HDFS', 'HDFS_2k.log');
+const sweAgentTrajectory = path.join(
+  environment.sharedDir,
+  'corpus',
+  'swe-agent-trajs',
+  'pydicom__pydicom-1458.gpt4.traj.json',
+);
 const BASH_TOOL = { name: 'bash', description: 'Run a shell command.', input_schema: { type: 'object' } };
 
 /** Task statements (the first user message) long enough to count as an attached blob. */
@@ -46,12 +54,23 @@ async function sent(setup: EngineSetup, text: string): Promise<string> {
   return String((body.messages as JsonObject[])[0]?.content);
 }
 
-/** The non-blank lines of `text`'s prose and code sections, as the engine's detection splits it. */
-function wordsOf(setup: EngineSetup, text: string): string[] {
+/** The sections of `text` as the engine's detection splits it, each with its text. */
+function sectionsOf(setup: EngineSetup, text: string): { kind: string; text: string }[] {
   const detection = setup.detect(text);
-  return (detection.sections ?? [{ kind: detection.kind, start: 0, end: text.length }])
-    .filter((s) => s.kind === 'text' || s.kind === 'code')
-    .flatMap((s) => text.slice(s.start, s.end).split('\n'))
+  return (detection.sections ?? [{ kind: detection.kind, start: 0, end: text.length }]).map((s) => ({
+    kind: s.kind,
+    text: text.slice(s.start, s.end),
+  }));
+}
+
+/**
+ * The non-blank lines of `text`'s prose and code sections, as the engine's detection splits it; a
+ * file view with a number on every row is machine output.
+ */
+function wordsOf(setup: EngineSetup, text: string): string[] {
+  return sectionsOf(setup, text)
+    .filter((s) => s.kind === 'text' || (s.kind === 'code' && !everyRowNumbered(s.text)))
+    .flatMap((s) => s.text.split('\n'))
     .filter((line) => line.trim().length > 0);
 }
 
@@ -91,6 +110,25 @@ describe.skipIf(tasks.length === 0)("the user's words", () => {
     expect(findMarkers(sentObservation).length).toBeGreaterThan(0);
     expect(sentObservation.length).toBeLessThan(observation.length * 0.9);
   });
+
+  it.skipIf(!existsSync(sweAgentTrajectory))(
+    "the file windows SWE-agent's demonstration quotes are outlined, its prose, commands and snippets kept",
+    async () => {
+      const setup = await createEngine({ profile: 'balanced' });
+      const history = (JSON.parse(readFileSync(sweAgentTrajectory, 'utf8')) as JsonObject).history as JsonObject[];
+      const demonstration = String(history[1]?.content);
+      expect(history[1]?.is_demo).toBe(true);
+      const windows = sectionsOf(setup, demonstration).filter((s) => s.kind === 'code' && everyRowNumbered(s.text));
+      expect(windows.length).toBeGreaterThanOrEqual(3);
+      const out = await sent(setup, demonstration);
+      expect(missing(wordsOf(setup, demonstration), out)).toEqual([]);
+      expect(findMarkers(out).length).toBeGreaterThan(0);
+      expect(out.length).toBeLessThan(demonstration.length * 0.9);
+      // Every numbered row sent is one the demonstration printed.
+      const printed = new Set(demonstration.split('\n'));
+      for (const row of out.split('\n').filter((line) => /^\d+:/.test(line))) expect(printed.has(row), row).toBe(true);
+    },
+  );
 
   it.skipIf(!existsSync(hdfsLog))('a log the user pasted is compressed, the question above it kept', async () => {
     const setup = await createEngine({ profile: 'balanced' });

@@ -1,17 +1,31 @@
 /**
  * A large text the user wrote or pasted (an attached blob, `ATTACHED_BLOB_MIN_CHARS`) is compressed only
- * where it is machine output: logs, JSON, search hits, diffs, tables, listings, tracebacks, test reports.
- * Its prose and its code are the user's words (an agent's task statement, the bug report with the
- * snippet it is about, the instructions the agent must follow): the compressors that drop lines of prose
- * or bodies of code do not read it. Which user text is the user's words: `userWordsOf`.
+ * where it is machine output: logs, JSON, search hits, diffs, tables, listings, tracebacks, test reports,
+ * and file views printed with a number on every row (`1357:code`, `  12\tcode`; SWE-agent's
+ * demonstration quotes its windows). Its prose and its code are the user's words (an agent's task
+ * statement, the bug report with the snippet it is about, the instructions the agent must follow): the
+ * compressors that drop lines of prose or bodies of code do not read them. Which user text is the
+ * user's words: `userWordsOf`.
  */
 import type { Compressor } from '../compressors/compressor.ts';
+import { everyRowNumbered } from '../detect/numbered-rows.ts';
 import type { ContentKind, RequestPart } from '../types.ts';
 import type { BlockRouting } from './block-routing.ts';
 import type { CompressorRegistry } from './compressor-registry.ts';
 
 /** Compressors that drop the user's own prose or code (by name, as the registry lists them). */
 export const WORD_DROPPING_COMPRESSORS: ReadonlySet<string> = new Set(['text', 'text-model', 'code', 'declarations']);
+
+/** Of those, the one that also reads numbered file views, which it may compress in the user's words. */
+const NUMBERED_VIEW_COMPRESSOR = 'code';
+
+/** `compressor`, passing whatever is not a numbered file view. */
+function onlyNumberedViews(compressor: Compressor): Compressor {
+  return {
+    ...compressor,
+    compress: (input, context) => (everyRowNumbered(input.text) ? compressor.compress(input, context) : null),
+  };
+}
 
 /**
  * Which user text parts of a request are the user's own words: every one in a conversation that calls
@@ -37,7 +51,10 @@ function machineOutputRegistry(registry: CompressorRegistry): CompressorRegistry
   if (out === undefined) {
     const lists = {} as Record<ContentKind, readonly Compressor[]>;
     for (const [kind, list] of Object.entries(registry) as [ContentKind, readonly Compressor[]][])
-      lists[kind] = list.filter((compressor) => !WORD_DROPPING_COMPRESSORS.has(compressor.name));
+      lists[kind] = list.flatMap((compressor) => {
+        if (compressor.name === NUMBERED_VIEW_COMPRESSOR) return [onlyNumberedViews(compressor)];
+        return WORD_DROPPING_COMPRESSORS.has(compressor.name) ? [] : [compressor];
+      });
     out = lists;
     narrowed.set(registry, out);
   }
