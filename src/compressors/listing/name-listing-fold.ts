@@ -1,5 +1,5 @@
 /**
- * One-name-per-line listings (`ls`, `ls -R`, `find`) written one line per directory, and a long
+ * One-name-per-line listings (`ls`, `ls -R`, `find`) and `tree` drawings written one line per directory, and a long
  * recursive listing cut down to the directories that matter (name-listing-render.ts). The marker at
  * the end says how many names of how many directories are hidden and holds the listing as printed.
  */
@@ -9,6 +9,7 @@ import { dropInput } from '../lossy-result.ts';
 import { savesAtLeast } from '../../tokenize/token-size.ts';
 import { listingMentions } from './listing-mentions.ts';
 import { readNameListing } from './name-listing.ts';
+import { readTreeListing } from './tree-listing.ts';
 import { renderNameListing } from './name-listing-render.ts';
 
 /** Share of a recursive listing's tokens its shown directories may take. */
@@ -22,7 +23,7 @@ export function foldNameListing(
   lines: readonly string[],
   context: CompressContext & { readonly profile: Exclude<Profile, 'lossless'> },
 ): CompressResult | null {
-  const listing = readNameListing(lines);
+  const listing = readTreeListing(lines) ?? readNameListing(lines);
   if (listing === null) return null;
   const { ruler } = context;
   const rendered = renderNameListing(lines, listing, listingMentions(context), {
@@ -36,7 +37,9 @@ export function foldNameListing(
       ? `${hiddenNames} of ${names} names in ${hiddenDirectories} of ${directories} directories hidden`
       : listing.form === 'flat'
         ? `${names} names printed one a line, joined`
-        : `${names} ${listing.form === 'paths' ? 'paths' : 'names'} printed one a line, written one line per directory`;
+        : listing.form === 'tree'
+          ? `${names} names drawn as a tree, written one line per directory`
+          : `${names} ${listing.form === 'paths' ? 'paths' : 'names'} printed one a line, written one line per directory`;
   const marker = drop.marker(`${said}; the ref holds the listing as printed`);
   // A trailing newline stays: in a mixed block it separates the marker from the next section.
   const trailing = input.text.endsWith('\n') ? '\n' : '';

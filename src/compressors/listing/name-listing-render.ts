@@ -1,6 +1,6 @@
 /**
  * Writes a name listing (name-listing.ts) one line per directory, `path: name name name`, and shows
- * only some directories of a recursive listing (`ls -R`; a `find` listing is often a search's answer,
+ * only some directories of a recursive listing (`ls -R`, `tree`; a `find` listing is often a search's answer,
  * `find -name`, and keeps every path). Shown first: the directories the listing was asked for, every
  * directory holding a name the conversation mentions, and the directories above those; then the
  * shallowest directories, in listing order, while they fit the budget. Each run of hidden
@@ -11,11 +11,11 @@
  *   ./sympy: abc.py conftest.py galgebra.py release.py this.py
  *   (14 directories under ./sympy/physics hidden, holding 162 names: 150 .py, 12 .txt)
  *
- * In `ls -R`, a subdirectory shown on its own line is not repeated among its parent's names; one that
+ * In `ls -R` and `tree`, a subdirectory shown on its own line is not repeated among its parent's names; one that
  * is hidden stays there, ending in `/`.
  */
 import type { ListingMentions } from './listing-mentions.ts';
-import type { ListedDirectory, NameListing } from './name-listing.ts';
+import { listsEveryDirectory, type ListedDirectory, type NameListing } from './name-listing.ts';
 
 /** A name more directories than this hold (or are called) pins none of them when mentioned. */
 const MAX_PLACES_NAMED = 3;
@@ -97,7 +97,7 @@ function chooseShown(
 ): Set<number> {
   const { directories } = listing;
   // A `find` listing is often a search's answer (`find -name`): every path it prints is a finding.
-  if (listing.form !== 'recursive' || budget.share >= 1) return new Set(directories.keys());
+  if (!listsEveryDirectory(listing.form) || budget.share >= 1) return new Set(directories.keys());
   const indexByPath = new Map<string, number>();
   directories.forEach((directory, index) => {
     if (directory.path !== null && !indexByPath.has(directory.path)) indexByPath.set(directory.path, index);
@@ -252,7 +252,7 @@ export function renderNameListing(
       const names = directory.entries
         .filter((entry) => {
           const child = childPath(directory, entry.name);
-          return listing.form !== 'recursive' || child === null || !shownPaths.has(child);
+          return !listsEveryDirectory(listing.form) || child === null || !shownPaths.has(child);
         })
         .map((entry) => (isDirectory(directory, entry.name) ? `${bare(entry.name)}/` : entry.name));
       // A directory whose every name is a subdirectory shown below says nothing its subdirectories do not.

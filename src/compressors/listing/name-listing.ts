@@ -26,8 +26,16 @@ export interface ListedDirectory {
   readonly entries: readonly ListedName[];
 }
 
-/** `flat`: one directory's names; `recursive`: `ls -R` sections; `paths`: `find` paths grouped by directory. */
-export type ListingForm = 'flat' | 'recursive' | 'paths';
+/**
+ * `flat`: one directory's names; `recursive`: `ls -R` sections; `paths`: `find` paths grouped by
+ * directory; `tree`: what `tree` draws (tree-listing.ts).
+ */
+export type ListingForm = 'flat' | 'recursive' | 'paths' | 'tree';
+
+/** Whether a listing of `form` prints every directory under its root, each once: some may be hidden. */
+export function listsEveryDirectory(form: ListingForm): boolean {
+  return form === 'recursive' || form === 'tree';
+}
 
 export interface NameListing {
   readonly form: ListingForm;
