@@ -168,6 +168,7 @@ describe('the conformance suite', () => {
       'json-minify',
       'listing',
       'log',
+      'pip',
       'pytest',
       'search',
       'table',

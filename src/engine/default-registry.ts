@@ -8,6 +8,7 @@ import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
 import { listingCompressor } from '../compressors/listing/listing-compressor.ts';
 import { logCompressor } from '../compressors/log/log-compressor.ts';
+import { pipCompressor } from '../compressors/pip/pip-compressor.ts';
 import { pytestCompressor } from '../compressors/pytest/pytest-compressor.ts';
 import { searchCompressor } from '../compressors/search/search-compressor.ts';
 import { tableCompressor } from '../compressors/table/table-compressor.ts';
@@ -20,7 +21,7 @@ import type { CompressorRegistry } from './compressor-registry.ts';
  * for loses whole declarations instead, and reaches the text compressor last (the engine takes any
  * result for code only when it parses no worse than the input); a compiler's report read as a log,
  * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
- * as code, text or a log to the pytest compressor; directory listings (`ls -l`, `ls -R`, `find`) and
+ * as code, text or a log to the pytest compressor; directory listings (`ls -l`, `ls -R`, `find`, `tree`), `pip install` output and
  * Python tracebacks read as text (or a log) have compressors of their own ahead of the text
  * compressor's line-dropping, and so do tracebacks read as code (frames pasted without their
  * `Traceback (most recent call last):` line; the syntax check still judges the result); `mixed` is split, never served whole (its wrapped payloads first go whole to the report readers,
@@ -34,7 +35,7 @@ export const DEFAULT_REGISTRY: CompressorRegistry = {
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [pytestCompressor, listingCompressor, tracebackCompressor, textCompressor],
+  text: [pytestCompressor, listingCompressor, pipCompressor, tracebackCompressor, textCompressor],
   mixed: [],
 };
 

@@ -2,7 +2,8 @@
  * Real inputs for the compressor conformance suite (test-only), by the kind a compressor is handed:
  * every compressible block of the headroom, local and corpus suites as detection splits it (each
  * section with its kind and language, as the engine routes it), and real source files of every
- * language for `code`, and the pytest sessions, `ls -l` and one-name-a-line listings and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
+ * language for `code`, and the pytest sessions, `ls -l` and one-name-a-line listings, pip install
+ * reports and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -35,6 +36,8 @@ export interface RealInputs {
 /** The line pytest opens a session with. */
 const PYTEST_SESSION = /^=+ test session starts =+$/m;
 const PYTHON_TRACEBACK = 'Traceback (most recent call last):';
+/** What a pip install report says of each requirement it found installed. */
+const PIP_SATISFIED = 'Requirement already satisfied: ';
 /** A block with this many `ls -l` lines is a listing. */
 const MIN_LISTING_ENTRIES = 6;
 /** Source files this long and longer are left out: a few of them would take the suite's whole time. */
@@ -117,7 +120,8 @@ export async function realCompressorInputs(
     ...sourceInputs('node_modules', sourceFilesUnder(path.join(projectRoot, 'node_modules')), 4),
     ...sourceInputs('debian', systemSourceFiles(), 3),
   ];
-  // pytest sessions, listings and Python tracebacks are rare among tool outputs, and have compressors of their own: a few always come.
+  // pytest sessions, listings, pip reports and Python tracebacks are rare among tool outputs, and have
+  // compressors of their own: a few always come.
   const pytestSessions = spread(
     blocks.filter((input) => PYTEST_SESSION.test(input.text)),
     6,
@@ -128,6 +132,10 @@ export async function realCompressorInputs(
   );
   const nameListings = spread(
     blocks.filter((input) => readNameListing(input.text.split('\n')) !== null),
+    6,
+  );
+  const pipReports = spread(
+    blocks.filter((input) => input.text.includes(PIP_SATISFIED)),
     6,
   );
   const tracebacks = spread(
@@ -145,6 +153,7 @@ export async function realCompressorInputs(
       ...pytestSessions,
       ...listings,
       ...nameListings,
+      ...pipReports,
       ...tracebacks,
       ...sources,
     ]),
