@@ -10,7 +10,6 @@ import { answerRetrieveCalls } from './answer-retrieve-calls.ts';
 import type { RetrieveLoopContext } from './retrieve-loop.ts';
 import { sseEvents } from './sse-events.ts';
 import type { UpstreamResponse } from './upstream-client.ts';
-import type { ProviderWire } from './wire/wire.ts';
 
 /** The client's stream, from the first upstream response (status 200, an event stream). */
 export async function* relayRetrieveStream(

@@ -3,7 +3,7 @@
  * relies on: a verbatim answer sits in its evidence message, a negative answer sits nowhere.
  */
 import type { JsonObject, JsonValue } from '../../types.ts';
-import type { Probe, ProbeDraft, ProbeKind } from '../../bench/probe.ts';
+import type { Probe, ProbeDraft } from '../../bench/probe.ts';
 import type { Trace } from '../../bench/trace.ts';
 import { InvalidProbeError } from '../../errors.ts';
 import { containsAnswer, normalizeForMatch } from '../../bench/answer-match.ts';
