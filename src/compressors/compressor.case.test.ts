@@ -163,6 +163,7 @@ describe('the conformance suite', () => {
       'declarations',
       'diagnostics',
       'diff',
+      'git-log',
       'html',
       'json',
       'json-minify',

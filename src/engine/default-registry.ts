@@ -3,6 +3,7 @@ import { codeCompressor, prepareCodeGrammars } from '../compressors/code/code-co
 import { declarationsCompressor } from '../compressors/declarations/declarations-compressor.ts';
 import { diagnosticsCompressor } from '../compressors/diagnostics/diagnostics-compressor.ts';
 import { diffCompressor } from '../compressors/diff/diff-compressor.ts';
+import { gitLogCompressor } from '../compressors/git-log/git-log-compressor.ts';
 import { htmlCompressor } from '../compressors/html/html-compressor.ts';
 import { jsonCompressor } from '../compressors/json/json-compressor.ts';
 import { jsonMinify } from '../compressors/json/json-minify.ts';
@@ -21,7 +22,7 @@ import type { CompressorRegistry } from './compressor-registry.ts';
  * for loses whole declarations instead, and reaches the text compressor last (the engine takes any
  * result for code only when it parses no worse than the input); a compiler's report read as a log,
  * a table or search hits goes to the diagnostics compressor first, and a pytest failure report read
- * as code, text or a log to the pytest compressor; directory listings (`ls -l`, `ls -R`, `find`, `tree`), `pip install` output and
+ * as code, text or a log to the pytest compressor; directory listings (`ls -l`, `ls -R`, `find`, `tree`), `pip install` output, `git log` and
  * Python tracebacks read as text (or a log) have compressors of their own ahead of the text
  * compressor's line-dropping, and so do tracebacks read as code (frames pasted without their
  * `Traceback (most recent call last):` line; the syntax check still judges the result); `mixed` is split, never served whole (its wrapped payloads first go whole to the report readers,
@@ -35,7 +36,7 @@ export const DEFAULT_REGISTRY: CompressorRegistry = {
   diff: [diffCompressor],
   html: [htmlCompressor],
   table: [diagnosticsCompressor, tableCompressor],
-  text: [pytestCompressor, listingCompressor, pipCompressor, tracebackCompressor, textCompressor],
+  text: [pytestCompressor, listingCompressor, pipCompressor, gitLogCompressor, tracebackCompressor, textCompressor],
   mixed: [],
 };
 

@@ -3,8 +3,9 @@
  * every compressible block of the headroom, local and corpus suites as detection splits it (each
  * section with its kind and language, as the engine routes it), and real source files of every
  * language for `code`, and the pytest sessions, `ls -l` and one-name-a-line listings, pip install
- * reports and Python tracebacks among the blocks. A deterministic spread of at most `perKind` inputs of each kind.
+ * reports and Python tracebacks among the blocks, and `git log` of this repository's own history. A deterministic spread of at most `perKind` inputs of each kind.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -92,6 +93,28 @@ function sourceInputs(set: string, files: readonly SourceFile[], perLanguage: nu
     }));
 }
 
+/** Commits a history needs before its logs are inputs: a shallow clone holds one. */
+const MIN_HISTORY = 20;
+
+/** `git log` of the project's own history, plain and with `--stat`; none (and why) in a shallow clone. */
+function gitLogInputs(projectRoot: string): { inputs: RealInput[]; skipped: string[] } {
+  const git = (...args: string[]): string => {
+    const run = spawnSync('git', args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return run.status === 0 ? run.stdout : '';
+  };
+  const commits = Number(git('rev-list', '--count', 'HEAD').trim() || '0');
+  if (commits < MIN_HISTORY)
+    return {
+      inputs: [],
+      skipped: [`git log: this repository's history holds ${commits} commits, under ${MIN_HISTORY}`],
+    };
+  const logs = { 'git/log': git('log', '-60'), 'git/log-stat': git('log', '-20', '--stat') };
+  return {
+    inputs: Object.entries(logs).map(([id, text]) => ({ id, text, kind: 'text' as const, conversation: '' })),
+    skipped: [],
+  };
+}
+
 /** Each text once, in order (the first occurrence wins). */
 function unique(inputs: readonly RealInput[]): RealInput[] {
   const seen = new Set<string>();
@@ -110,7 +133,11 @@ export async function realCompressorInputs(
   perKind: number,
 ): Promise<RealInputs> {
   const suites = [headroomSuite(), await localSuite(projectRoot), ...(await specSuites(projectRoot, sharedDir))];
-  const skipped = suites.flatMap(({ name, build }) => (build.state === 'skipped' ? [`${name}: ${build.reason}`] : []));
+  const gitLogs = gitLogInputs(projectRoot);
+  const skipped = [
+    ...suites.flatMap(({ name, build }) => (build.state === 'skipped' ? [`${name}: ${build.reason}`] : [])),
+    ...gitLogs.skipped,
+  ];
   if (!existsSync(sharedDir)) skipped.push(`the corpus suites: ${sharedDir} is absent`);
   const blocks = unique(suiteInputs(suites));
   const kinds = [...new Set(blocks.map((input) => input.kind))].sort();
@@ -154,6 +181,7 @@ export async function realCompressorInputs(
       ...listings,
       ...nameListings,
       ...pipReports,
+      ...gitLogs.inputs,
       ...tracebacks,
       ...sources,
     ]),
