@@ -10,6 +10,8 @@ export interface PythonFrame {
   readonly line: number;
   /** Index of its source line, or null when Python printed none. */
   readonly sourceLine: number | null;
+  /** Index of the `^^^^` / `~~~^^^` line Python 3.11+ prints under the source line, or null. */
+  readonly positionLine: number | null;
   /** The `File` line's indentation. */
   readonly indent: string;
   readonly path: string;
@@ -22,6 +24,8 @@ const FRAME = /^(\s*)File "([^"]+)", line (\d+), in (\S[^\r]*)\r?$/;
 const FRAME_START = /^\s*File "/;
 /** Indented lines under a frame that are not its source: a repeat note, 3.11's position markers. */
 const NOT_SOURCE = /^\s*(?:\[Previous line repeated|[~^]+\s*$)/;
+/** Python 3.11's position markers under a source line: carets, tildes and nothing else. */
+const POSITIONS = /^\s*[~^]+\s*$/;
 
 /** Every frame of every traceback in `lines`, in order. */
 export function pythonFrames(lines: readonly string[]): PythonFrame[] {
@@ -34,15 +38,18 @@ export function pythonFrames(lines: readonly string[]): PythonFrame[] {
     // Python indents the source line under its `File` line (pasted into an issue, often by a tab).
     const hasSource =
       next !== undefined && /^\s/.test(next) && next.trim() !== '' && !FRAME_START.test(next) && !NOT_SOURCE.test(next);
+    const after = lines[index + 2];
+    const hasPositions = hasSource && after !== undefined && POSITIONS.test(after);
     frames.push({
       line: index,
       sourceLine: hasSource ? index + 1 : null,
+      positionLine: hasPositions ? index + 2 : null,
       indent,
       path,
       lineNumber,
       name: name.trimEnd(),
     });
-    if (hasSource) index += 1;
+    if (hasSource) index += hasPositions ? 2 : 1;
   }
   return frames;
 }

@@ -54,13 +54,13 @@ function commonDirectory(frames: readonly PythonFrame[]): string | null {
   return best;
 }
 
-/** Groups frames into tracebacks: a run of frames only other frames' source lines separate. */
+/** Groups frames into tracebacks: a run of frames only other frames' source (and position marker) lines separate. */
 function tracebacks(frames: readonly PythonFrame[]): PythonFrame[][] {
   const groups: PythonFrame[][] = [];
   let current: PythonFrame[] = [];
   for (const frame of frames) {
     const last = current[current.length - 1];
-    const adjacent = last !== undefined && frame.line === (last.sourceLine ?? last.line) + 1;
+    const adjacent = last !== undefined && frame.line === (last.positionLine ?? last.sourceLine ?? last.line) + 1;
     if (!adjacent && current.length > 0) {
       groups.push(current);
       current = [];
@@ -84,7 +84,12 @@ function compressTraceback(input: CompressInput, context: CompressContext): Comp
     });
   }
   const byLine = new Map(frames.map((frame) => [frame.line, frame]));
-  const skipped = new Set(frames.flatMap((frame) => (frame.sourceLine === null ? [] : [frame.sourceLine])));
+  // A frame's source, kept, moves onto its frame's line: the carets under it no longer point at anything.
+  const positions = frames.flatMap((frame) => (frame.positionLine === null ? [] : [frame.positionLine]));
+  const skipped = new Set([
+    ...frames.flatMap((frame) => (frame.sourceLine === null ? [] : [frame.sourceLine])),
+    ...positions,
+  ]);
   const out: string[] = [];
   let legendDone = false;
   lines.forEach((line, index) => {
@@ -114,7 +119,7 @@ function compressTraceback(input: CompressInput, context: CompressContext): Comp
   const ending = out[out.length - 1] === '' ? out.pop() : undefined;
   out.push(
     drop.marker(
-      `${frames.length} traceback frames written one per line${dropped === 0 ? '' : `, ${dropped} library frames without their source line`}; the ref holds them as printed`,
+      `${frames.length} traceback frames written one per line${dropped === 0 ? '' : `, ${dropped} library frames without their source line`}${positions.length === 0 ? '' : `, ${positions.length} position marker lines (^^^) left out`}; the ref holds them as printed`,
     ),
   );
   if (ending !== undefined) out.push(ending);
