@@ -24,3 +24,11 @@ export function dropInput(original: string): DroppedInput {
     result: (text) => ({ text, lossy: true, dropped: [{ ref, original }] }),
   };
 }
+
+/**
+ * `lines` then `marker`, one a line, ending its last line where `original` did: in a mixed block that
+ * newline separates the marker from the next section.
+ */
+export function closedByMarker(lines: readonly string[], marker: string, original: string): string {
+  return `${[...lines, marker].join('\n')}${original.endsWith('\n') ? '\n' : ''}`;
+}

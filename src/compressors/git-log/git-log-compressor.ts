@@ -18,7 +18,7 @@ import {
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { dropInput } from '../lossy-result.ts';
+import { closedByMarker, dropInput } from '../lossy-result.ts';
 import { readGitLog, type CommitRecord } from './git-log-records.ts';
 
 /** Hex digits of a sha kept: git resolves a prefix this long in any repository of human size. */
@@ -55,9 +55,7 @@ function compressGitLog(input: CompressInput, context: CompressContext): Compres
   const drop = dropInput(input.text);
   const said = `${log.commits.length} commits one line each, shas cut to ${SHA_DIGITS} digits${bodies > 0 ? `, ${bodies} message lines past the subjects omitted` : ''}`;
   const marker = drop.marker(`${said}; the ref holds the log as printed`);
-  // A trailing newline stays: in a mixed block it separates the marker from the next section.
-  const trailing = input.text.endsWith('\n') ? '\n' : '';
-  const text = `${[...out, marker].join('\n')}${trailing}`;
+  const text = closedByMarker(out, marker, input.text);
   if (!savesAtLeast(text, inputSize(input, context.ruler), context.ruler, MIN_SAVED_TOKENS)) return null;
   return drop.result(text);
 }

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../../types.ts';
 import { inputSize, type CompressContext, type CompressInput, type CompressResult } from '../compressor.ts';
-import { dropInput } from '../lossy-result.ts';
+import { closedByMarker, dropInput } from '../lossy-result.ts';
 import { savesAtLeast } from '../../tokenize/token-size.ts';
 import { listingMentions } from './listing-mentions.ts';
 import { readNameListing } from './name-listing.ts';
@@ -41,9 +41,7 @@ export function foldNameListing(
           ? `${names} names drawn as a tree, written one line per directory`
           : `${names} ${listing.form === 'paths' ? 'paths' : 'names'} printed one a line, written one line per directory`;
   const marker = drop.marker(`${said}; the ref holds the listing as printed`);
-  // A trailing newline stays: in a mixed block it separates the marker from the next section.
-  const trailing = input.text.endsWith('\n') ? '\n' : '';
-  const text = `${[...rendered.lines, marker].join('\n')}${trailing}`;
+  const text = closedByMarker(rendered.lines, marker, input.text);
   if (!savesAtLeast(text, inputSize(input, ruler), ruler, MIN_SAVED_TOKENS)) return null;
   return drop.result(text);
 }

@@ -19,7 +19,7 @@ import {
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { dropInput } from '../lossy-result.ts';
+import { closedByMarker, dropInput } from '../lossy-result.ts';
 import { isAnsweredStart, satisfiedRequirement, type SatisfiedRequirement } from './pip-report.ts';
 
 /** A run needs this many requirements before it is written as one line. */
@@ -66,9 +66,9 @@ function compressPip(input: CompressInput, context: CompressContext): CompressRe
   const drop = dropInput(input.text);
   const said = `${requirements} requirements already satisfied written in ${folded} ${folded === 1 ? 'line' : 'lines'}${steps > 0 ? `, ${steps} started steps that finished` : ''}`;
   const marker = drop.marker(`${said}; the ref holds the output as printed`);
-  // A trailing newline stays: in a mixed block it separates the marker from the next section.
+  // The empty line splitting leaves after a last newline is no line of the output.
   const body = input.text.endsWith('\n') ? out.slice(0, -1) : out;
-  const text = `${[...body, marker].join('\n')}${input.text.endsWith('\n') ? '\n' : ''}`;
+  const text = closedByMarker(body, marker, input.text);
   if (!savesAtLeast(text, inputSize(input, context.ruler), context.ruler, MIN_SAVED_TOKENS)) return null;
   return drop.result(text);
 }

@@ -15,7 +15,7 @@ import {
   type Compressor,
 } from '../compressor.ts';
 import { MARKER_PATTERN } from '../../store/marker.ts';
-import { dropInput } from '../lossy-result.ts';
+import { closedByMarker, dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
 import { selectLines } from './text-selection.ts';
@@ -93,9 +93,8 @@ function compressText(input: CompressInput, context: CompressContext): CompressR
   const drop = dropInput(input.text);
   const repeats = selection.duplicates > 0 ? ` (${selection.duplicates} repeats)` : '';
   const marker = drop.marker(`${omitted} of ${all.length} lines omitted${repeats}; the ref holds the full text`);
-  // A trailing newline stays: in a mixed block it separates the marker from the next section.
-  const trailing = input.text.endsWith('\n') ? '\n' : '';
-  const text = `${[...rendered.lines, ...(dropped > 0 ? [gapLine(lines.length + 1, all.length)] : []), marker].join('\n')}${trailing}`;
+  const tail = dropped > 0 ? [gapLine(lines.length + 1, all.length)] : [];
+  const text = closedByMarker([...rendered.lines, ...tail], marker, input.text);
   if (!savesAtLeast(text, size, context.ruler, MIN_SAVED_TOKENS)) return null;
   return drop.result(text);
 }
