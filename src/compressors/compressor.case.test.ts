@@ -173,6 +173,7 @@ describe('the conformance suite', () => {
       'pytest',
       'search',
       'table',
+      'test-progress',
       'text',
       'traceback',
     ]);

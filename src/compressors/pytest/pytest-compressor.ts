@@ -15,6 +15,7 @@ import type { CompressContext, CompressInput, CompressResult, Compressor } from 
 import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import { failureBlocks, holdsFailureReport } from './pytest-failures.ts';
+import { foldPassingTests, passingTestsSaid } from '../test-progress/passing-tests.ts';
 
 /** Leaving out fewer lines than this is not worth a marker. */
 const MIN_LEFT_OUT = 8;
@@ -43,13 +44,16 @@ function compressPytest(input: CompressInput, context: CompressContext): Compres
   }
   for (; cursor < lines.length; cursor += 1) out.push(lines[cursor] as string);
   if (leftOut < MIN_LEFT_OUT) return null;
+  // A verbose run's passing tests, outside the failure blocks, are written one line per file or class.
+  const { lines: written, folded } = foldPassingTests(out);
   const drop = dropInput(input.text);
-  out.push(
+  const passing = folded > 0 ? `, ${passingTestsSaid(folded)}` : '';
+  written.push(
     drop.marker(
-      `${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures); the ref holds every line`,
+      `${leftOut} of ${lines.length} lines left out (frame source, locals, repeated failures)${passing}; the ref holds every line`,
     ),
   );
-  const text = out.join('\n');
+  const text = written.join('\n');
   return drop.result(text);
 }
 

@@ -3,7 +3,8 @@
  * every compressible block of the headroom, local and corpus suites as detection splits it (each
  * section with its kind and language, as the engine routes it), and real source files of every
  * language for `code`, and the pytest sessions, `ls -l` and one-name-a-line listings, pip install
- * reports and Python tracebacks among the blocks, and `git log` of this repository's own history. A deterministic spread of at most `perKind` inputs of each kind.
+ * reports and Python tracebacks among the blocks, `git log` of this repository's own history, and a
+ * verbose unittest run of Python's own json tests. A deterministic spread of at most `perKind` inputs of each kind.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -115,6 +116,21 @@ function gitLogInputs(projectRoot: string): { inputs: RealInput[]; skipped: stri
   };
 }
 
+/** `python3 -m unittest -v test.test_json`, Debian's Python running its own tests; none (and why) without them. */
+function verboseTestRunInputs(): { inputs: RealInput[]; skipped: string[] } {
+  const run = spawnSync('/usr/bin/python3', ['-m', 'unittest', '-v', 'test.test_json'], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  const text = run.error === undefined ? `${run.stdout}${run.stderr}` : '';
+  if (!/^Ran \d+ tests/m.test(text))
+    return {
+      inputs: [],
+      skipped: ['unittest -v: /usr/bin/python3 has no test.test_json (Debian: libpython3.11-testsuite)'],
+    };
+  return { inputs: [{ id: 'python/unittest-v-test_json', text, kind: 'text', conversation: '' }], skipped: [] };
+}
+
 /** Each text once, in order (the first occurrence wins). */
 function unique(inputs: readonly RealInput[]): RealInput[] {
   const seen = new Set<string>();
@@ -134,9 +150,11 @@ export async function realCompressorInputs(
 ): Promise<RealInputs> {
   const suites = [headroomSuite(), await localSuite(projectRoot), ...(await specSuites(projectRoot, sharedDir))];
   const gitLogs = gitLogInputs(projectRoot);
+  const testRuns = verboseTestRunInputs();
   const skipped = [
     ...suites.flatMap(({ name, build }) => (build.state === 'skipped' ? [`${name}: ${build.reason}`] : [])),
     ...gitLogs.skipped,
+    ...testRuns.skipped,
   ];
   if (!existsSync(sharedDir)) skipped.push(`the corpus suites: ${sharedDir} is absent`);
   const blocks = unique(suiteInputs(suites));
@@ -182,6 +200,7 @@ export async function realCompressorInputs(
       ...nameListings,
       ...pipReports,
       ...gitLogs.inputs,
+      ...testRuns.inputs,
       ...tracebacks,
       ...sources,
     ]),
