@@ -1,7 +1,8 @@
 /**
  * Cross-turn repeats: a new tool output whose lines largely stand in outputs the session already sent
  * is sent as its new lines plus, for each repeated run, a line that says where the model already has
- * it (`(lines 1-40 repeat lines 3-42 of the output of call toolu_01...)`). Earlier outputs are never
+ * it (`(lines 1-40 repeat lines 3-42 of the output of call toolu_01...)`; inside code, the same as a
+ * comment where the code still parses, see code-safe-repeats.ts). Earlier outputs are never
  * touched (a provider has them cached); the new output's original is stored behind one marker, so
  * `terse_retrieve` gives it back byte for byte.
  */
@@ -10,7 +11,9 @@ import { contentRef, formatMarker } from '../../store/marker.ts';
 import { savesAtLeast, tokenSize } from '../../tokenize/token-size.ts';
 import type { BlockOutcome } from '../block-outcome.ts';
 import type { EngineSession } from '../engine-session.ts';
-import { planRepeats, type RepeatedRun, type RepeatSegment } from './repeat-plan.ts';
+import { codeSafeSegments, type PlacedSegment } from './code-safe-repeats.ts';
+import { markerLine, pointerLine } from './pointer-lines.ts';
+import { planRepeats } from './repeat-plan.ts';
 import { linesOf, type SentOutput } from './sent-outputs.ts';
 
 /** Outputs shorter than this many lines are sent again whole: pointing saves too little. */
@@ -19,44 +22,17 @@ const MIN_LINES = 6;
 const MIN_SAVED_TOKENS = 40;
 const MIN_SAVED_SHARE = 0.2;
 
-/** How the model finds the earlier output: the call it answered, else its message. */
-function nameOf(output: SentOutput): string {
-  return output.callId !== null
-    ? `the output of call ${output.callId}`
-    : `the tool output of message ${output.messageIndex}`;
-}
-
-function range(first: number, length: number): string {
-  return length === 1 ? `line ${first}` : `lines ${first}-${first + length - 1}`;
-}
-
-/** What a pointer adds when the new lines differ from the earlier ones by their number column. */
-function formNote(segment: RepeatedRun): string {
-  if (segment.form === 'unnumbered') return ', without their line numbers';
-  if (segment.form === 'numbered' && segment.firstNumber !== null)
-    return `, numbered ${segment.firstNumber}-${segment.firstNumber + segment.length - 1}`;
-  return '';
-}
-
 /** The text sent in place of the output: new lines verbatim, each repeated run as one pointing line. */
 export function renderRepeats(
   lines: readonly string[],
-  segments: readonly RepeatSegment[],
+  segments: readonly PlacedSegment[],
   outputs: readonly SentOutput[],
   marker: string,
 ): string {
   const out: string[] = [];
   for (const segment of segments) {
-    if (segment.kind === 'new') {
-      out.push(...lines.slice(segment.start, segment.start + segment.length));
-      continue;
-    }
-    const earlier = outputs[segment.output] as SentOutput;
-    const path = earlier.views[segment.view]?.path ?? null;
-    const within = path === null ? '' : ` of the string ${path} in`;
-    out.push(
-      `(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within === '' ? ' of' : within} ${nameOf(earlier)}${formNote(segment)})`,
-    );
+    if (segment.kind === 'new') out.push(...lines.slice(segment.start, segment.start + segment.length));
+    else out.push(pointerLine(segment, outputs, segment.code ?? null));
   }
   out.push(marker);
   return out.join('\n');
@@ -69,8 +45,10 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
   const started = performance.now();
   const lines = linesOf(part.text);
   if (lines.length < MIN_LINES) return null;
-  const segments = planRepeats(lines, session.sent);
-  if (segments === null) return null;
+  const planned = planRepeats(lines, session.sent);
+  if (planned === null) return null;
+  const detection = setup.detect(part.text);
+  const segments = codeSafeSegments(lines, planned, detection, setup.checkSyntax, session.sent.outputs);
   const repeated = segments.reduce((n, s) => (s.kind === 'repeat' ? n + s.length : n), 0);
   if (repeated < lines.length * MIN_SAVED_SHARE) return null;
   const ref = contentRef(part.text);
@@ -78,7 +56,12 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
     ref,
     `${repeated} of ${lines.length} lines repeat earlier outputs, as shown; the ref holds this output whole`,
   );
-  const text = renderRepeats(lines, segments, session.sent.outputs, marker);
+  const text = renderRepeats(
+    lines,
+    segments,
+    session.sent.outputs,
+    markerLine(marker, detection.kind, detection.language),
+  );
   const size = tokenSize(part.text, setup.ruler);
   const needed = Math.max(MIN_SAVED_TOKENS, Math.ceil(size.exact() * MIN_SAVED_SHARE));
   if (!savesAtLeast(text, size, setup.ruler, needed)) return null;
@@ -88,10 +71,9 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
     // An original that cannot be stored is never pointed at: the block goes the usual way.
     return null;
   }
-  const kind = setup.detect(part.text).kind;
   return {
     state: 'compressed',
-    kind,
+    kind: detection.kind,
     compressor: 'repeats',
     text,
     lossy: true,

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGrammarRegistry } from '../../compressors/code/grammar-registry.ts';
+import { createSyntaxCheck } from '../../compressors/code/syntax-verdict.ts';
 import { renderIssueList, renderIssueView } from '../../suites/corpus/issue-tracker-output.ts';
 import { readSwebenchIssues } from '../../suites/corpus/swebench-issues.ts';
 import { environment } from '../../config.ts';
@@ -19,6 +21,11 @@ const SOURCE = readFileSync(
   'utf8',
 );
 const EDITED = SOURCE.replace('this.required = flags.includes', 'this.required = Boolean(flags) && flags.includes');
+
+// Parsers the engine never touched judge the code it sends.
+const checker = createGrammarRegistry();
+const judge = createSyntaxCheck(checker);
+beforeAll(() => checker.prepare(['javascript']), 60_000);
 
 function turn(id: string, command: string, output: string): JsonObject[] {
   return [
@@ -57,7 +64,11 @@ describe('cross-turn repeats', () => {
     expect(reread?.outcome).toMatchObject({ state: 'compressed', compressor: 'repeats' });
     const text = reread?.text ?? '';
     expect(text).toContain('this.required = Boolean(flags) && flags.includes');
-    expect(text).toMatch(/^\(lines 1-\d+ repeat lines 1-\d+ of the output of call toolu_read1\)$/m);
+    // The re-read is code, and its pointers and marker are JavaScript comments: it still parses.
+    expect(judge(EDITED, text, 'javascript')).toBe('keeps');
+    expect(text).toMatch(
+      /^(?:\s*(?:\.\.\.  )?(?:\/\/|#) )?\(lines 1-\d+ repeat lines 1-\d+ of the output of call toolu_read1\)$/m,
+    );
     const part = second.measure.parts.find((p) => p.result.part.callId === 'toolu_read2');
     expect(part?.after).toBeLessThan((part?.before ?? 0) / 2);
     // The marker gives the new output back whole.
@@ -65,7 +76,9 @@ describe('cross-turn repeats', () => {
     expect(await retrieve(store, { ref: marker?.ref })).toEqual({ state: 'found', ref: marker?.ref, text: EDITED });
     // Every line the pointers skip is one the earlier read showed, at the line they name.
     const shown = (firstSent ?? '').split('\n');
-    for (const match of text.matchAll(/^\(lines (\d+)-(\d+) repeat lines (\d+)-(\d+) of/gm)) {
+    for (const match of text.matchAll(
+      /^(?:\s*(?:\.\.\.  )?(?:\/\/|#) )?\(lines (\d+)-(\d+) repeat lines (\d+)-(\d+) of/gm,
+    )) {
       const [from, to, at] = [Number(match[1]), Number(match[2]), Number(match[3])];
       expect(EDITED.split('\n').slice(from - 1, to)).toEqual(shown.slice(at - 1, at - 1 + to - from + 1));
     }
@@ -128,7 +141,7 @@ describe('cross-turn repeats', () => {
     const sliced = await send(...turn('toolu_sed', "sed -n '40,90p' lib/option.js", plain(40, 90)));
     const text = sliced.compressed.parts.find((p) => p.part.callId === 'toolu_sed')?.text ?? '';
     expect(text).toMatch(
-      /^\(lines 1-\d+ repeat lines 40-\d+ of the output of call toolu_nl, without their line numbers\)$/m,
+      /^(?:\s*(?:\.\.\.  )?(?:\/\/|#) )?\(lines 1-\d+ repeat lines 40-\d+ of the output of call toolu_nl, without their line numbers\)$/m,
     );
     // And the other way round, in a session that read the file plain: a numbered view of lines it showed.
     const other = await session('balanced', []);
@@ -136,7 +149,9 @@ describe('cross-turn repeats', () => {
     const viewed = await other.send(...turn('toolu_nl2', "nl -ba lib/option.js | sed -n '45,85p'", numbered(45, 85)));
     const again = viewed.compressed.parts.find((p) => p.part.callId === 'toolu_nl2')?.text ?? '';
     const pointer =
-      /^\(lines (\d+)-41 repeat lines (\d+)-85 of the output of call toolu_cat, numbered (\d+)-85\)$/m.exec(again);
+      /^(?:\s*(?:\.\.\.  )?(?:\/\/|#) )?\(lines (\d+)-41 repeat lines (\d+)-85 of the output of call toolu_cat, numbered (\d+)-85\)$/m.exec(
+        again,
+      );
     expect(pointer).not.toBeNull();
     // The view's line k shows file line 44 + k: the pointer's three ranges agree.
     expect(Number(pointer?.[2])).toBe(44 + Number(pointer?.[1]));
