@@ -1,8 +1,8 @@
 /**
  * The outcome of one compressible part of a request: decided by an earlier request of the session (by
  * content), passed when it sits in a prefix sent before without a decision, or decided now (a repeat of
- * what the session sent, else routed to the compressors; the user's own words only where they are
- * machine output).
+ * what the session sent, else routed to the compressors, whose result then points at the runs the
+ * session already sent; the user's own words only where they are machine output).
  */
 import type { RequestPart } from '../types.ts';
 import { RETRIEVE_TOOL_NAME } from '../retrieve/retrieve-tool.ts';
@@ -12,6 +12,7 @@ import type { BlockRouting } from './block-routing.ts';
 import { decideBlock } from './decide-block.ts';
 import type { EngineSession } from './engine-session.ts';
 import { decideRepeat } from './repeats/decide-repeat.ts';
+import { pointAtRepeats } from './repeats/point-at-repeats.ts';
 import { contentKey } from './routed-parts.ts';
 import { userWordsRouting } from './user-words-routing.ts';
 
@@ -50,13 +51,17 @@ export async function decidePart(
     const userWords = part.role === 'user' && part.type === 'text' && isUserWords(part);
     outcome =
       (await decideRepeat(part, session)) ??
-      (await decideBlock(
+      (await pointAtRepeats(
+        await decideBlock(
+          part.text,
+          part.toolName,
+          tokenSize(part.text, setup.ruler),
+          setup,
+          userWords ? userWordsRouting(routing()) : routing(),
+          session.store,
+        ),
         part.text,
-        part.toolName,
-        tokenSize(part.text, setup.ruler),
-        setup,
-        userWords ? userWordsRouting(routing()) : routing(),
-        session.store,
+        session,
       ));
     if (userWords && outcome.state === 'passed' && (outcome.reason === 'no-gain' || outcome.reason === 'no-compressor'))
       outcome = { ...outcome, reason: 'user-words' };

@@ -86,7 +86,7 @@ function charsOf(lines: readonly string[], start: number, length: number): numbe
 }
 
 /** The new lines a run becomes when pointing at it is not worth it or would break code. */
-const asNew = (segment: RepeatSegment): RepeatSegment => ({
+export const asNew = (segment: RepeatSegment): RepeatSegment => ({
   kind: 'new',
   start: segment.start,
   length: segment.length,

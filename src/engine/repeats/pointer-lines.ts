@@ -37,12 +37,22 @@ function formNote(segment: RepeatedRun): string {
   return '';
 }
 
-/** The line sent in place of `segment`, a run of lines that repeats one of `outputs`. */
-export function pointerLine(segment: RepeatedRun, outputs: readonly SentOutput[], code: CodePointer | null): string {
+/**
+ * The line sent in place of `segment`, a run of lines that repeats one of `outputs`. `ownLines` says
+ * which lines of this output the run is (`lines 7-13 repeat ...`); a run of a compressed output, whose
+ * line numbers the model cannot look up, says how many (`7 lines repeat ...`).
+ */
+export function pointerLine(
+  segment: RepeatedRun,
+  outputs: readonly SentOutput[],
+  code: CodePointer | null,
+  ownLines = true,
+): string {
   const earlier = outputs[segment.output] as SentOutput;
   const path = earlier.views[segment.view]?.path ?? null;
   const within = path === null ? ' of' : ` of the string ${path} in`;
-  const said = `(${range(segment.start + 1, segment.length)} repeat ${range(segment.from + 1, segment.length)}${within} ${nameOf(earlier)}${formNote(segment)})`;
+  const which = ownLines ? range(segment.start + 1, segment.length) : `${segment.length} lines`;
+  const said = `(${which} repeat ${range(segment.from + 1, segment.length)}${within} ${nameOf(earlier)}${formNote(segment)})`;
   if (code === null) return said;
   const filler = code.filler === null ? '' : `${code.filler}  `;
   return `${code.blankPrefix}${code.indent}${filler}${code.lineComment} ${said}`;
