@@ -3,7 +3,9 @@
  * result that hands the input to the store (DESIGN invariant 1). Every lossy compressor ends here.
  */
 import { contentRef, formatMarker } from '../store/marker.ts';
-import type { CompressResult } from './compressor.ts';
+import type { TokenRuler } from '../tokenize/token-ruler.ts';
+import { savesAtLeast } from '../tokenize/token-size.ts';
+import { inputSize, type CompressInput, type CompressResult } from './compressor.ts';
 
 /** What dropping one original takes: its ref, the markers that point at it, the result carrying it. */
 export interface DroppedInput {
@@ -31,4 +33,20 @@ export function dropInput(original: string): DroppedInput {
  */
 export function closedByMarker(lines: readonly string[], marker: string, original: string): string {
   return `${[...lines, marker].join('\n')}${original.endsWith('\n') ? '\n' : ''}`;
+}
+
+/**
+ * `input` rewritten as `lines`, closed by one marker saying `said` that holds the input: the result, or
+ * null when it saves fewer than `minSaved` tokens (the marker, and a retrieval a reader may need, cost some).
+ */
+export function rewrittenAs(
+  input: CompressInput,
+  lines: readonly string[],
+  said: string,
+  ruler: TokenRuler,
+  minSaved: number,
+): CompressResult | null {
+  const drop = dropInput(input.text);
+  const text = closedByMarker(lines, drop.marker(said), input.text);
+  return savesAtLeast(text, inputSize(input, ruler), ruler, minSaved) ? drop.result(text) : null;
 }

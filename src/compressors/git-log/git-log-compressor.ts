@@ -9,16 +9,14 @@
  *   commit bd46928317c4 (HEAD -> main) · Mon Dec 7 06:16:00 2026 +0000 · The subject line (+3 message lines)
  */
 import { MARKER_PATTERN } from '../../store/marker.ts';
-import { savesAtLeast } from '../../tokenize/token-size.ts';
 import {
-  inputSize,
   mayBeTerseOutput,
   type CompressContext,
   type CompressInput,
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { closedByMarker, dropInput } from '../lossy-result.ts';
+import { rewrittenAs } from '../lossy-result.ts';
 import { readGitLog, type CommitRecord } from './git-log-records.ts';
 
 /** Hex digits of a sha kept: git resolves a prefix this long in any repository of human size. */
@@ -52,12 +50,8 @@ function compressGitLog(input: CompressInput, context: CompressContext): Compres
   if (shared !== null) out.push(`(every commit by ${shared})`);
   for (const commit of log.commits) out.push(commitLine(commit, shared), ...commit.headers, ...commit.after);
   const bodies = log.commits.reduce((sum, commit) => sum + commit.bodyLines, 0);
-  const drop = dropInput(input.text);
   const said = `${log.commits.length} commits one line each, shas cut to ${SHA_DIGITS} digits${bodies > 0 ? `, ${bodies} message lines past the subjects omitted` : ''}`;
-  const marker = drop.marker(`${said}; the ref holds the log as printed`);
-  const text = closedByMarker(out, marker, input.text);
-  if (!savesAtLeast(text, inputSize(input, context.ruler), context.ruler, MIN_SAVED_TOKENS)) return null;
-  return drop.result(text);
+  return rewrittenAs(input, out, `${said}; the ref holds the log as printed`, context.ruler, MIN_SAVED_TOKENS);
 }
 
 /** `git log` output: a commit a line, shared authors said once, message bodies counted. */

@@ -4,9 +4,8 @@
  * the end says how many names of how many directories are hidden and holds the listing as printed.
  */
 import type { Profile } from '../../types.ts';
-import { inputSize, type CompressContext, type CompressInput, type CompressResult } from '../compressor.ts';
-import { closedByMarker, dropInput } from '../lossy-result.ts';
-import { savesAtLeast } from '../../tokenize/token-size.ts';
+import type { CompressContext, CompressInput, CompressResult } from '../compressor.ts';
+import { rewrittenAs } from '../lossy-result.ts';
 import { listingMentions } from './listing-mentions.ts';
 import { readNameListing } from './name-listing.ts';
 import { readTreeListing } from './tree-listing.ts';
@@ -30,7 +29,6 @@ export function foldNameListing(
     cost: (line) => ruler.count(line),
     share: SHOWN_SHARE[context.profile],
   });
-  const drop = dropInput(input.text);
   const { names, directories, hiddenNames, hiddenDirectories } = rendered;
   const said =
     hiddenDirectories > 0
@@ -40,8 +38,5 @@ export function foldNameListing(
         : listing.form === 'tree'
           ? `${names} names drawn as a tree, written one line per directory`
           : `${names} ${listing.form === 'paths' ? 'paths' : 'names'} printed one a line, written one line per directory`;
-  const marker = drop.marker(`${said}; the ref holds the listing as printed`);
-  const text = closedByMarker(rendered.lines, marker, input.text);
-  if (!savesAtLeast(text, inputSize(input, ruler), ruler, MIN_SAVED_TOKENS)) return null;
-  return drop.result(text);
+  return rewrittenAs(input, rendered.lines, `${said}; the ref holds the listing as printed`, ruler, MIN_SAVED_TOKENS);
 }

@@ -10,16 +10,14 @@
  * Lossless returns null: the rewrite leaves a marker holding the output as printed.
  */
 import { MARKER_PATTERN } from '../../store/marker.ts';
-import { savesAtLeast } from '../../tokenize/token-size.ts';
 import {
-  inputSize,
   mayBeTerseOutput,
   type CompressContext,
   type CompressInput,
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { closedByMarker, dropInput } from '../lossy-result.ts';
+import { rewrittenAs } from '../lossy-result.ts';
 import { isAnsweredStart, satisfiedRequirement, type SatisfiedRequirement } from './pip-report.ts';
 
 /** A run needs this many requirements before it is written as one line. */
@@ -63,14 +61,10 @@ function compressPip(input: CompressInput, context: CompressContext): CompressRe
     }
   }
   if (folded === 0) return null;
-  const drop = dropInput(input.text);
   const said = `${requirements} requirements already satisfied written in ${folded} ${folded === 1 ? 'line' : 'lines'}${steps > 0 ? `, ${steps} started steps that finished` : ''}`;
-  const marker = drop.marker(`${said}; the ref holds the output as printed`);
   // The empty line splitting leaves after a last newline is no line of the output.
   const body = input.text.endsWith('\n') ? out.slice(0, -1) : out;
-  const text = closedByMarker(body, marker, input.text);
-  if (!savesAtLeast(text, inputSize(input, context.ruler), context.ruler, MIN_SAVED_TOKENS)) return null;
-  return drop.result(text);
+  return rewrittenAs(input, body, `${said}; the ref holds the output as printed`, context.ruler, MIN_SAVED_TOKENS);
 }
 
 /** `pip install` output: requirements already satisfied one line per path, answered build steps once. */

@@ -6,16 +6,14 @@
  * run as printed.
  */
 import { MARKER_PATTERN } from '../../store/marker.ts';
-import { savesAtLeast } from '../../tokenize/token-size.ts';
 import {
-  inputSize,
   mayBeTerseOutput,
   type CompressContext,
   type CompressInput,
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { closedByMarker, dropInput } from '../lossy-result.ts';
+import { rewrittenAs } from '../lossy-result.ts';
 import { foldPassingTests, passingTestsSaid } from './passing-tests.ts';
 
 /** Folding fewer passing tests than this is not worth a marker. */
@@ -31,11 +29,8 @@ function compressTestProgress(input: CompressInput, context: CompressContext): C
   const lines = input.text.endsWith('\n') ? all.slice(0, -1) : all;
   const { lines: out, folded } = foldPassingTests(lines);
   if (folded < MIN_FOLDED) return null;
-  const drop = dropInput(input.text);
-  const marker = drop.marker(`${passingTestsSaid(folded)}; the ref holds the run as printed`);
-  const text = closedByMarker(out, marker, input.text);
-  if (!savesAtLeast(text, inputSize(input, context.ruler), context.ruler, MIN_SAVED_TOKENS)) return null;
-  return drop.result(text);
+  const said = `${passingTestsSaid(folded)}; the ref holds the run as printed`;
+  return rewrittenAs(input, out, said, context.ruler, MIN_SAVED_TOKENS);
 }
 
 /** Verbose test runs: passing tests one line per file or class, everything else as printed. */
