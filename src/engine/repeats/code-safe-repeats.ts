@@ -11,7 +11,7 @@ import { parseNumberedView } from '../../compressors/code/numbered-view.ts';
 import type { SyntaxCheck } from '../../compressors/code/syntax-verdict.ts';
 import type { BlockDetection } from '../block-routing.ts';
 import { numberPrefix } from '../../detect/numbered-rows.ts';
-import { MIN_RUN, MIN_RUN_CHARS, type RepeatedRun, type RepeatSegment } from './repeat-plan.ts';
+import { charsOf, MIN_RUN, MIN_RUN_CHARS, type RepeatedRun, type RepeatSegment } from './repeat-plan.ts';
 import { pointerLine, type CodePointer } from './pointer-lines.ts';
 import type { SentOutput } from './sent-outputs.ts';
 
@@ -77,12 +77,6 @@ function cutAtRegions(segment: RepeatSegment, regions: readonly CodeRegion[]): R
     at = next;
   }
   return pieces;
-}
-
-function charsOf(lines: readonly string[], start: number, length: number): number {
-  let chars = 0;
-  for (let at = start; at < start + length; at += 1) chars += (lines[at] as string).length;
-  return chars;
 }
 
 /** The new lines a run becomes when pointing at it is not worth it or would break code. */

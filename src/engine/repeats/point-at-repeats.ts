@@ -13,7 +13,7 @@ import type { BlockOutcome } from '../block-outcome.ts';
 import type { EngineSession } from '../engine-session.ts';
 import { asNew, codeSafeSegments } from './code-safe-repeats.ts';
 import { markerLine, pointerLine } from './pointer-lines.ts';
-import { planRepeats, type RepeatSegment } from './repeat-plan.ts';
+import { charsOf, planRepeats } from './repeat-plan.ts';
 import { linesOf } from './sent-outputs.ts';
 
 /** A run shorter than this, in lines or characters, stays: pointing at a few lines puzzles more than it saves. */
@@ -21,12 +21,6 @@ const MIN_LINES = 4;
 const MIN_CHARS = 200;
 /** The pointers must save this many tokens. */
 const MIN_SAVED_TOKENS = 30;
-
-function charsOf(lines: readonly string[], segment: RepeatSegment): number {
-  let chars = 0;
-  for (let at = segment.start; at < segment.start + segment.length; at += 1) chars += (lines[at] as string).length;
-  return chars;
-}
 
 /**
  * `outcome` (the compressors' result for `original`) with the runs of its text that repeat earlier
@@ -48,7 +42,7 @@ export async function pointAtRepeats(
   const worth = planned.map((segment) =>
     segment.kind === 'repeat' &&
     (segment.length < MIN_LINES ||
-      charsOf(lines, segment) < MIN_CHARS ||
+      charsOf(lines, segment.start, segment.length) < MIN_CHARS ||
       lines.slice(segment.start, segment.start + segment.length).some((line) => line.includes(MARKER_OPENING)))
       ? asNew(segment)
       : segment,

@@ -43,7 +43,8 @@ export const MIN_RUN_CHARS = 80;
 // A line sent in many places (a separator, a common statement) is tried in its most recent ones only.
 const MAX_PLACES_TRIED = 32;
 
-function charsOf(lines: readonly string[], start: number, length: number): number {
+/** The characters of `length` lines from `start`, line ends not counted. */
+export function charsOf(lines: readonly string[], start: number, length: number): number {
   let chars = 0;
   for (let at = start; at < start + length; at += 1) chars += (lines[at] as string).length;
   return chars;
