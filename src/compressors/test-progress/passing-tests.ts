@@ -21,8 +21,9 @@ interface PassingTest {
   readonly runner: 'pytest' | 'unittest';
 }
 
-// pytest -v: `path::Class::test_name[param] PASSED  [ 12%]`; the group is all before the last `::`.
-const PYTEST_PASSED = /^(\S+)::(\S+) PASSED(?:\s+\[\s*\d+%\])?\s*$/;
+// pytest -v: `path::Class::test_name[param] PASSED  [ 12%]`; the group is all before the test's name,
+// whose parameters (`[a::b]`, `[x y]`) may hold what a name may not.
+const PYTEST_PASSED = /^(\S+?)::([^\s:[]+(?:\[[^\]]*\])?) PASSED(?:\s+\[\s*\d+%\])?\s*$/;
 // unittest -v (and Django's runner): `test_name (module.Class) ... ok`, 3.11+ adding `.test_name`.
 const UNITTEST_OK = /^(\w+) \(([\w.]+)\) \.\.\. ok\s*$/;
 /** A run needs this many passing tests of one group before it is written as one line. */

@@ -6,11 +6,15 @@
  * passing tests the same way. Both conform as the engine runs them.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMarkers } from '../../store/marker.ts';
 import { createTokenRuler } from '../../tokenize/token-ruler.ts';
 import { expectConformingResult } from '../../testkit/compressors/expect-conforming.ts';
 import { pytestCompressor } from '../pytest/pytest-compressor.ts';
+import { foldPassingTests } from './passing-tests.ts';
 import { testProgressCompressor } from './test-progress-compressor.ts';
 
 const ruler = createTokenRuler('o200k_base');
@@ -85,6 +89,36 @@ describe.skipIf(testsDir === null)("test-progress compressor on Python's own jso
       expect(out.split('\n').filter((line) => failed.includes(line))).toEqual(failed);
     },
   );
+
+  it.skipIf(!hasPytest)("keeps a parametrized test's id whole, `::` and spaces inside its brackets", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'terse-pytest-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'test_ids.py'),
+        [
+          'import pytest',
+          '',
+          "@pytest.mark.parametrize('value', ['a::b', 'c d', 'plain', 'x'], ids=['a::b', 'c d', 'plain', 'x'])",
+          'class TestIds:',
+          '    def test_value(self, value):',
+          '        assert value',
+          '',
+        ].join('\n'),
+      );
+      const run =
+        python(['-m', 'pytest', '-v', '-p', 'no:cacheprovider', '-p', 'no:hypothesispytest', 'test_ids.py'], dir) ?? '';
+      const passed = run.split('\n').filter((line) => / PASSED/.test(line));
+      expect(passed).toHaveLength(4);
+      const { lines, folded } = foldPassingTests(run.split('\n'));
+      expect(folded).toBe(4);
+      const line = lines.find((l) => l.startsWith('test_ids.py::TestIds PASSED: '));
+      expect(line).toBe(
+        'test_ids.py::TestIds PASSED: test_value[a::b] test_value[c d] test_value[plain] test_value[x]',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('leaves lossless alone, and a run with too few passing tests in a row', () => {
     const run = python(['-m', 'unittest', '-v', 'test.test_json']) ?? '';
