@@ -1,4 +1,5 @@
 /** The one interface every compressor implements (one implementation per file in this folder). */
+import { MARKER_PATTERN } from '../store/marker.ts';
 import type { ContentKind, Profile } from '../types.ts';
 import type { TokenRuler } from '../tokenize/token-ruler.ts';
 import { tokenSize, type TokenSize } from '../tokenize/token-size.ts';
@@ -26,6 +27,16 @@ export interface CompressInput {
 /** Whether `input` may be terse's own output, by `holdsMarker`: then a compressor leaves it alone. */
 export function mayBeTerseOutput(input: CompressInput, holdsMarker: (text: string) => boolean): boolean {
   return input.markersForeign !== true && holdsMarker(input.text);
+}
+
+/**
+ * The lossy profile a compressor works under, or null where it leaves `input` alone: under
+ * `lossless`, or when the input may be terse's own output (a marker in it not known to be foreign).
+ */
+export function lossyProfileFor(input: CompressInput, context: CompressContext): Exclude<Profile, 'lossless'> | null {
+  const { profile } = context;
+  if (profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  return profile;
 }
 
 /** The input's token size: the one the engine passed down, else a new one (the same answers either way). */

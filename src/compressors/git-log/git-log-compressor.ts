@@ -8,9 +8,8 @@
  *   (every commit by A U Thor <author@example.com>)
  *   commit bd46928317c4 (HEAD -> main) · Mon Dec 7 06:16:00 2026 +0000 · The subject line (+3 message lines)
  */
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import {
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
@@ -41,7 +40,7 @@ function commitLine(commit: CommitRecord, shared: string | null): string {
 }
 
 function compressGitLog(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  if (lossyProfileFor(input, context) === null) return null;
   if (!input.text.includes('commit ')) return null;
   const log = readGitLog(input.text.split('\n'));
   if (log === null) return null;

@@ -6,9 +6,8 @@
  * (name-listing-fold.ts). Lines that are no part of a listing (a tool's wrapper) stay as they were.
  * Lossless returns null: every rewrite leaves a marker holding the listing as printed.
  */
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import {
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
@@ -18,8 +17,8 @@ import { foldLongListing } from './long-listing-fold.ts';
 import { foldNameListing } from './name-listing-fold.ts';
 
 function compressListing(input: CompressInput, context: CompressContext): CompressResult | null {
-  const { profile } = context;
-  if (profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  const profile = lossyProfileFor(input, context);
+  if (profile === null) return null;
   const lines = input.text.split('\n');
   return foldLongListing(input.text, lines) ?? foldNameListing(input, lines, { ...context, profile });
 }

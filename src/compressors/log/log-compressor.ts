@@ -8,14 +8,13 @@
  * Lossless returns null: folding repeats is never byte-reversible from the text alone.
  */
 import {
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
 import type { Severity } from '../../detect/log-line-grammar.ts';
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import { dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { mentionsConversation } from '../text/conversation-terms.ts';
@@ -66,14 +65,15 @@ function anyMentions(
 }
 
 function compressLog(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  const profile = lossyProfileFor(input, context);
+  if (profile === null) return null;
   const lines = input.text.split('\n');
   if (lines.length < MIN_LINES) return null;
   const records = splitRecords(lines);
   const templates = records.map((record) => logTemplate(recordHead(lines, record.start, record.end)));
   const mentions = mentionsConversation(context.conversation);
   const plan = planFolds(records, templates, {
-    keepFrom: KEEP_FROM[context.profile],
+    keepFrom: KEEP_FROM[profile],
     mentioned: (record) => anyMentions(lines, record.start, record.end, mentions),
   });
   if (plan.omittedLines === 0) return null;

@@ -9,9 +9,8 @@
  *
  * Lossless returns null: the rewrite leaves a marker holding the output as printed.
  */
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import {
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
@@ -32,7 +31,7 @@ function runLine(run: readonly SatisfiedRequirement[]): string {
 }
 
 function compressPip(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  if (lossyProfileFor(input, context) === null) return null;
   if (!input.text.includes('Requirement already satisfied: ')) return null;
   const lines = input.text.split('\n');
   const out: string[] = [];

@@ -11,8 +11,13 @@
  * Served ahead of the compressors of `code`, `text` and `log`: pytest's report quotes source, so
  * detection often reads it as Python.
  */
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
-import { MARKER_PATTERN } from '../../store/marker.ts';
+import {
+  lossyProfileFor,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { dropInput } from '../lossy-result.ts';
 import { failureBlocks, holdsFailureReport } from './pytest-failures.ts';
 import { foldPassingTests, passingTestsSaid } from '../test-progress/passing-tests.ts';
@@ -21,7 +26,7 @@ import { foldPassingTests, passingTestsSaid } from '../test-progress/passing-tes
 const MIN_LEFT_OUT = 8;
 
 function compressPytest(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text) || !holdsFailureReport(input.text)) return null;
+  if (lossyProfileFor(input, context) === null || !holdsFailureReport(input.text)) return null;
   const lines = input.text.split('\n');
   const blocks = failureBlocks(lines);
   if (blocks.length === 0) return null;

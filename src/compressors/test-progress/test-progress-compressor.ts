@@ -5,9 +5,8 @@
  * folds its passing tests the same way. Lossless returns null: the rewrite leaves a marker holding the
  * run as printed.
  */
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import {
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
@@ -22,7 +21,7 @@ const MIN_FOLDED = 6;
 const MIN_SAVED_TOKENS = 30;
 
 function compressTestProgress(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  if (lossyProfileFor(input, context) === null) return null;
   if (!input.text.includes(' PASSED') && !input.text.includes(' ... ok')) return null;
   const all = input.text.split('\n');
   // The empty line splitting leaves after a last newline is no line of the output.

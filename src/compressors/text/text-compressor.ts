@@ -8,13 +8,12 @@
  */
 import {
   inputSize,
-  mayBeTerseOutput,
+  lossyProfileFor,
   type CompressContext,
   type CompressInput,
   type CompressResult,
   type Compressor,
 } from '../compressor.ts';
-import { MARKER_PATTERN } from '../../store/marker.ts';
 import { closedByMarker, dropInput } from '../lossy-result.ts';
 import type { Profile } from '../../types.ts';
 import { wordsOf } from './bm25.ts';
@@ -78,13 +77,14 @@ function conversationWords(conversation: string): readonly string[] {
 }
 
 function compressText(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || mayBeTerseOutput(input, (text) => MARKER_PATTERN.test(text))) return null;
+  const profile = lossyProfileFor(input, context);
+  if (profile === null) return null;
   // Cheap estimate first: the ruler only measures texts that may be worth it.
   if (input.text.length < MIN_TOKENS * 3) return null;
   const all = input.text.split('\n');
   const lines = all.slice(0, MAX_LINES);
   const dropped = all.length - lines.length;
-  const selection = selectLines(lines, conversationWords(context.conversation), KEEP_SHARE[context.profile]);
+  const selection = selectLines(lines, conversationWords(context.conversation), KEEP_SHARE[profile]);
   const rendered = render(lines, selection.keep);
   const omitted = rendered.omitted + dropped;
   if (omitted === 0) return null;

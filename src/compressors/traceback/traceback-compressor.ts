@@ -16,8 +16,13 @@
  * line ending in CRLF (an issue pasted from the web) still does. One marker points at the text as
  * printed. Lossless returns null.
  */
-import { MARKER_PATTERN } from '../../store/marker.ts';
-import type { CompressContext, CompressInput, CompressResult, Compressor } from '../compressor.ts';
+import {
+  lossyProfileFor,
+  type CompressContext,
+  type CompressInput,
+  type CompressResult,
+  type Compressor,
+} from '../compressor.ts';
 import { dropInput } from '../lossy-result.ts';
 import { pythonFrames, type PythonFrame } from './python-frames.ts';
 
@@ -72,7 +77,7 @@ function tracebacks(frames: readonly PythonFrame[]): PythonFrame[][] {
 }
 
 function compressTraceback(input: CompressInput, context: CompressContext): CompressResult | null {
-  if (context.profile === 'lossless' || MARKER_PATTERN.test(input.text)) return null;
+  if (lossyProfileFor(input, context) === null) return null;
   const lines = input.text.split('\n');
   const frames = pythonFrames(lines);
   if (frames.length < MIN_FRAMES) return null;
