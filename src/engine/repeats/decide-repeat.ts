@@ -13,7 +13,7 @@ import type { BlockOutcome } from '../block-outcome.ts';
 import type { EngineSession } from '../engine-session.ts';
 import { codeSafeSegments, type PlacedSegment } from './code-safe-repeats.ts';
 import { markerLine, pointerLine } from './pointer-lines.ts';
-import { planRepeats } from './repeat-plan.ts';
+import { planRepeats, type RepeatSegment } from './repeat-plan.ts';
 import { linesOf, type SentOutput } from './sent-outputs.ts';
 
 /** Outputs shorter than this many lines are sent again whole: pointing saves too little. */
@@ -46,10 +46,14 @@ export async function decideRepeat(part: RequestPart, session: EngineSession): P
   const lines = linesOf(part.text);
   if (lines.length < MIN_LINES) return null;
   const planned = planRepeats(lines, session.sent);
-  if (planned === null) return null;
+  // Keeping code parsing only takes repeats away: a plan short of the share is refused before any
+  // detection (the block goes to the compressors, which detect it once).
+  const repeatedIn = (segments: readonly RepeatSegment[]): number =>
+    segments.reduce((n, s) => (s.kind === 'repeat' ? n + s.length : n), 0);
+  if (planned === null || repeatedIn(planned) < lines.length * MIN_SAVED_SHARE) return null;
   const detection = setup.detect(part.text);
   const segments = codeSafeSegments(lines, planned, detection, setup.checkSyntax, session.sent.outputs);
-  const repeated = segments.reduce((n, s) => (s.kind === 'repeat' ? n + s.length : n), 0);
+  const repeated = repeatedIn(segments);
   if (repeated < lines.length * MIN_SAVED_SHARE) return null;
   const ref = contentRef(part.text);
   const marker = formatMarker(

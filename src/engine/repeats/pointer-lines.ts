@@ -4,6 +4,7 @@
  * empty statement where it has one (`...  # (lines 7-13 repeat ...)`), so the code around it still parses.
  */
 import { LANGUAGE_RULES, grammarFor } from '../../compressors/code/code-languages.ts';
+import type { ContentKind } from '../../types.ts';
 import type { RepeatedRun } from './repeat-plan.ts';
 import type { SentOutput } from './sent-outputs.ts';
 
@@ -59,7 +60,7 @@ export function pointerLine(
 }
 
 /** The marker line of an output: in a block that is code as a whole, the language's comment holding it. */
-export function markerLine(marker: string, kind: string, language: string | undefined): string {
+export function markerLine(marker: string, kind: ContentKind, language: string | undefined): string {
   const grammar = kind === 'code' && language !== undefined ? grammarFor(language) : null;
   return grammar === null ? marker : `${LANGUAGE_RULES[grammar].lineComment} ${marker}`;
 }
